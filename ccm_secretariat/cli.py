@@ -1,0 +1,184 @@
+"""Command line: `ccm-secretariat [--db PATH_OR_URL] COMMAND ...`; errors go to stderr with exit status 1."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Iterator, Sequence
+
+from ccm_secretariat.domain.enums import Category, MeetingFormat
+from ccm_secretariat.errors import DomainError
+from ccm_secretariat.services import Services, open_services
+
+CATEGORY_NAMES = {c.value.replace("_", "-"): c for c in Category}
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a date; write it as YYYY-MM-DD.") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ccm-secretariat", description=__doc__.splitlines()[0])
+    parser.add_argument("--db", metavar="PATH_OR_URL",
+                        help="SQLite file or SQLAlchemy URL (default: the file in your user data folder)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    sub.add_parser("demo", help="load the demo conference (CCM Second Review Conference, 2020)")
+    sub.add_parser("meetings", help="list the meetings in the database")
+
+    meeting = sub.add_parser("meeting", help="create a meeting").add_subparsers(dest="action", required=True)
+    create = meeting.add_parser("create", help="create a meeting")
+    create.add_argument("--title", required=True, help="full title")
+    create.add_argument("--short-title", required=True)
+    create.add_argument("--prefix", required=True, help="document symbol prefix, e.g. CCM/MSP/2026")
+    create.add_argument("--first-day", required=True, type=_date, help="YYYY-MM-DD")
+    create.add_argument("--last-day", required=True, type=_date, help="YYYY-MM-DD")
+    create.add_argument("--venue", default="")
+    create.add_argument("--city", default="")
+    create.add_argument("--treaty", default="CCM")
+    create.add_argument("--body", default="Meeting", help="what the body calls itself (Meeting, Conference)")
+    create.add_argument("--format", choices=[f.value for f in MeetingFormat], default="in_person")
+
+    delegations = sub.add_parser("delegations", help="the delegations of a meeting, by category")
+    delegations.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
+    delegations.add_argument("--category", choices=sorted(CATEGORY_NAMES))
+
+    states = sub.add_parser("states", help="reference data of States").add_subparsers(dest="action", required=True)
+    imp = states.add_parser("import", help="import a treaty status list (TSV, CSV or xlsx)")
+    imp.add_argument("file")
+    imp.add_argument("--treaty", default="CCM")
+
+    synth = sub.add_parser("synth", help="add a synthetic meeting for tests and benchmarks")
+    synth.add_argument("--participants", type=int, required=True, help="how many (up to 100,000 and more)")
+    synth.add_argument("--seed", type=int, default=1)
+    return parser
+
+
+def _drain(progress: Iterator[tuple[int, int, str]], out) -> str:
+    last = ""
+    for _done, _total, what in progress:
+        last = what
+    return last
+
+
+def cmd_demo(services: Services, args, out) -> int:
+    from ccm_secretariat.demo import existing_demo, load_demo
+
+    found = existing_demo(services)
+    if found is not None:
+        print(f"The demo conference is in this database already (meeting {found.id}, {found.symbol_prefix}).", file=out)
+        return 0
+    _drain(load_demo(services), out)
+    meeting = existing_demo(services)
+    counts = services.registration.category_counts(meeting.id)
+    print(f"Loaded meeting {meeting.id}: {meeting.title}", file=out)
+    for category, (delegations, _people) in counts.items():
+        if delegations:
+            print(f"  {category.label}: {delegations}", file=out)
+    return 0
+
+
+def cmd_meetings(services: Services, args, out) -> int:
+    from ccm_secretariat.domain.prose import un_date_range
+
+    meetings = services.meetings.list()
+    if not meetings:
+        print("No meeting yet: `ccm-secretariat demo` loads the demo conference.", file=out)
+        return 0
+    rows = [("No.", "Symbol prefix", "Short title", "Dates", "Place")]
+    for m in meetings:
+        dates = "; ".join(un_date_range(p.start_date, p.end_date) for p in m.parts)
+        rows.append((str(m.id), m.symbol_prefix, m.short_title, dates, m.city))
+    _print_table(rows, out)
+    return 0
+
+
+def cmd_meeting(services: Services, args, out) -> int:
+    from ccm_secretariat.services.meetings import MeetingInput
+
+    row = services.meetings.create(MeetingInput(
+        title=args.title, short_title=args.short_title, symbol_prefix=args.prefix, first_day=args.first_day,
+        last_day=args.last_day, venue=args.venue, city=args.city, treaty=args.treaty, body_name=args.body,
+        format=MeetingFormat(args.format)))
+    print(f"Created meeting {row.id}: {row.title} ({row.symbol_prefix})", file=out)
+    return 0
+
+
+def cmd_delegations(services: Services, args, out) -> int:
+    meeting = services.meetings.find(args.meeting)
+    category = CATEGORY_NAMES[args.category] if args.category else None
+    rows = services.registration.delegations(meeting.id, category)
+    print(f"{meeting.title} ({meeting.symbol_prefix})", file=out)
+    if not rows:
+        print("No delegation is registered" + (f" as {category.label}." if category else "."), file=out)
+        return 0
+    for cat in Category:
+        group = [r for r in rows if r.category == cat]
+        if not group:
+            continue
+        print(f"\n{cat.label} ({len(group)})", file=out)
+        table = [("", "Delegation", "Participants", "Credentials", "Note")]
+        for i, r in enumerate(group, start=1):
+            cred = r.credentials_kind.value.replace("_", " ") if r.credentials_received and r.credentials_kind else \
+                ("received" if r.credentials_received else "-")
+            note = f"category set by hand: {r.override_reason}" if r.is_overridden else ""
+            table.append((str(i), r.name_with_acronym, str(r.participant_count), cred, note))
+        _print_table(table, out, indent="  ")
+    return 0
+
+
+def cmd_states(services: Services, args, out) -> int:
+    counts = services.reference.import_status(args.file, args.treaty)
+    print(f"Imported {args.file}: {counts['added']} added, {counts['changed']} changed, "
+          f"{counts['unchanged']} unchanged.", file=out)
+    return 0
+
+
+def cmd_synth(services: Services, args, out) -> int:
+    from ccm_secretariat.synth import synthesise
+
+    try:
+        meeting_id = _drain(synthesise(services, args.participants, args.seed), out)
+    except ValueError as exc:
+        raise DomainError(str(exc), "participants") from exc
+    meeting = services.meetings.get(int(meeting_id))
+    print(f"Created meeting {meeting.id}: {meeting.title} ({meeting.symbol_prefix})", file=out)
+    return 0
+
+
+def _print_table(rows: Sequence[Sequence[str]], out, indent: str = "") -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print(indent + "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip(), file=out)
+
+
+COMMANDS = {"demo": cmd_demo, "meetings": cmd_meetings, "meeting": cmd_meeting, "delegations": cmd_delegations,
+            "states": cmd_states, "synth": cmd_synth}
+
+
+def main(argv: Sequence[str] | None = None, out=None, err=None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = build_parser().parse_args(argv)
+    try:
+        services = open_services(args.db)
+    except DomainError as exc:
+        print(f"ccm-secretariat: {exc}", file=err)
+        return 1
+    try:
+        return COMMANDS[args.command](services, args, out)
+    except DomainError as exc:
+        print(f"ccm-secretariat: {exc}", file=err)
+        return 1
+    except BrokenPipeError:  # output piped into `head` and the like
+        return 0
+    finally:
+        services.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,208 @@
+"""The database: an engine from a SQLAlchemy URL, SQLite pragmas, Alembic upgrade on open with a backup first.
+
+A plain path means a SQLite file (the embedded default); any SQLAlchemy URL (postgresql+psycopg://...) works
+the same, since no code relies on SQLite-only behaviour.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from ccm_secretariat.errors import DatabaseError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "db"
+SQLITE_HEADER = b"SQLite format 3\x00"
+APP_NAME = "ccm-secretariat"
+
+
+def default_database_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "secretariat.sqlite3"
+
+
+def to_url(path_or_url: str | Path) -> URL:
+    """'postgresql+psycopg://...' stays a URL; anything else is the path of a SQLite file."""
+    text = str(path_or_url)
+    if "://" in text:
+        return make_url(text)
+    return make_url("sqlite:///" + str(Path(text).expanduser().resolve()))
+
+
+def _sqlite_path(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def _sqlite_pragmas(busy_timeout_ms: int):
+    def set_pragmas(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+    return set_pragmas
+
+
+class Database:
+    """An open, migrated database: hands out short sessions; objects stay usable after commit."""
+
+    def __init__(self, engine: Engine, url: URL):
+        self.engine = engine
+        self.url = url
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        return _sqlite_path(self.url)
+
+    @property
+    def display_name(self) -> str:
+        path = self.sqlite_path
+        return str(path) if path else self.url.render_as_string(hide_password=True)
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    def backup(self, destination: Path | None = None) -> Path:
+        """Copy a SQLite database, consistently even while in use; returns the copy's path."""
+        path = self.sqlite_path
+        if path is None:
+            raise DatabaseError("Back up a server database with the server's own tools (pg_dump).")
+        target = destination or _backup_name(path, "manual")
+        _sqlite_backup(path, target)
+        return target
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _backup_name(path: Path, reason: str) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix or '.sqlite3'}")
+
+
+def _sqlite_backup(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(str(source))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != SQLITE_HEADER:
+        raise DatabaseError(f"{path} is not a database of this application: the file is damaged or of another "
+                            "kind. Open another file, or restore a backup.")
+
+
+def create_engine_for(url: URL, echo: bool = False, busy_timeout_ms: int = 5000) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        engine = sa.create_engine(url, echo=echo, connect_args={"timeout": busy_timeout_ms / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
+        return engine
+    return sa.create_engine(url, echo=echo, pool_pre_ping=True)
+
+
+def open_database(path_or_url: str | Path | None = None, *, upgrade: bool = True,
+                  busy_timeout_ms: int = 5000) -> Database:
+    """Open (creating when new) and bring the schema to the newest revision, backing up a SQLite file first."""
+    url = to_url(path_or_url if path_or_url is not None else default_database_path())
+    path = _sqlite_path(url)
+    if path is not None:
+        _check_sqlite_file(path)
+    engine = create_engine_for(url, busy_timeout_ms=busy_timeout_ms)
+    try:
+        with _translate_open_errors(url):
+            current = _current_revision(engine)
+            if upgrade:
+                _upgrade(engine, url, current)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(engine, url)
+
+
+@contextlib.contextmanager
+def _translate_open_errors(url: URL) -> Iterator[None]:
+    try:
+        yield
+    except sa.exc.DatabaseError as exc:
+        raise DatabaseError(describe_database_failure(exc, url)) from exc
+
+
+def describe_database_failure(exc: Exception, url: URL | None = None) -> str:
+    text = str(getattr(exc, "orig", exc)).lower()
+    where = f" ({url.render_as_string(hide_password=True)})" if url is not None else ""
+    if "locked" in text or "busy" in text:
+        return (f"The database{where} is locked by another program or another window. "
+                "Close it there and try again; nothing was changed.")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return f"The database{where} is damaged. Restore a backup; nothing was changed."
+    if "readonly" in text or "read-only" in text:
+        return f"The database{where} is read-only: check the file's permissions."
+    if "unable to open" in text:
+        return f"The database{where} cannot be opened: check that its folder exists and is writable."
+    return f"The database{where} failed: {getattr(exc, 'orig', exc)}"
+
+
+def _current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        revision = MigrationContext.configure(conn).get_current_revision()
+        if revision is None and sa.inspect(conn).get_table_names():
+            raise DatabaseError("This database was not made by the secretariat desk (it has tables but no "
+                                "schema version); it is left untouched.")
+        return revision
+
+
+def _upgrade(engine: Engine, url: URL, current: str | None) -> None:
+    script = ScriptDirectory.from_config(_alembic_config())
+    head = script.get_current_head()
+    if current == head:
+        return
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise DatabaseError(f"This database was made by a newer version of the application (schema {current}); "
+                            "update the application to open it. The file is left untouched.")
+    path = _sqlite_path(url)
+    if current is not None and path is not None:
+        _sqlite_backup(path, _backup_name(path, f"before-upgrade-from-{current}"))
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")

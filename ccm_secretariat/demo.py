@@ -1,0 +1,89 @@
+"""The demo conference: the first part of the CCM Second Review Conference (2020), read from a data file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from ccm_secretariat.domain.enums import AgendaStatus, MeetingFormat
+from ccm_secretariat.errors import DomainError
+from ccm_secretariat.reference.files import RESOURCES
+from ccm_secretariat.services import Services
+from ccm_secretariat.services.documents import DocumentInput
+from ccm_secretariat.services.meetings import MeetingInput, MeetingRow
+
+DEMO_FILE = RESOURCES / "demo" / "ccm-2rc-2020.json"
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _time(text: str) -> dt.time:
+    return dt.time.fromisoformat(text)
+
+
+def existing_demo(services: Services, path: Path = DEMO_FILE) -> MeetingRow | None:
+    prefix = json.loads(path.read_text(encoding="utf-8"))["meeting"]["symbol_prefix"]
+    return next((m for m in services.meetings.list() if m.symbol_prefix == prefix), None)
+
+
+def load_demo(services: Services, path: Path = DEMO_FILE) -> Iterator[tuple[int, int, str]]:
+    """Load the demo meeting, yielding (done, total, what). On any failure the half-loaded meeting is removed."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    m = data["meeting"]
+    parts = m["parts"]
+    total = 1 + len(data["states"]) + len(data["organisations"]) + len(data["agenda"]) + \
+        len(data["plenary_meetings"]) + len(data["documents"]) + len(data["decisions"])
+    first = parts[0]
+    meeting = services.meetings.create(MeetingInput(
+        title=m["title"], short_title=m["short_title"], symbol_prefix=m["symbol_prefix"],
+        first_day=_date(first["start"]), last_day=_date(first["end"]), venue=m["venue"], city=m["city"],
+        treaty=m["treaty"], body_name=m["body_name"], format=MeetingFormat(first["format"])))
+    done = 1
+    yield done, total, "meeting"
+    try:
+        mid = meeting.id
+        for part in parts:
+            services.meetings.set_part(mid, part["number"], _date(part["start"]), _date(part["end"]),
+                                       MeetingFormat(part["format"]), part.get("venue", ""))
+        for officer in m["officers"]:
+            services.meetings.add_officer(mid, officer["role"], salutation=officer.get("salutation", ""),
+                                          name=officer.get("name", ""), description=officer.get("description", ""),
+                                          state=officer.get("state", ""))
+        for state in data["states"]:
+            services.registration.add_state_delegation(mid, state["name"], name=state["name"])
+            done += 1
+            yield done, total, state["name"]
+        for org in data["organisations"]:
+            services.registration.add_organisation_delegation(mid, org["name"])
+            done += 1
+            yield done, total, org["name"]
+        item_ids = {}
+        for item in data["agenda"]:
+            row = services.agenda.add_item(mid, item["title"], item["number"], AgendaStatus(item["status"]))
+            item_ids[row.number] = row.id
+            done += 1
+        for plenary in data["plenary_meetings"]:
+            services.agenda.set_plenary(mid, plenary["number"], _date(plenary["date"]), _time(plenary["start"]),
+                                        _time(plenary["end"]), tuple(plenary["agenda_items"]))
+            done += 1
+        yield done, total, "programme of work"
+        for doc in data["documents"]:
+            services.documents.add(mid, DocumentInput(doc["symbol"], doc["title"], _date(doc.get("issue_date")),
+                                                      doc.get("languages", "AR EN ES FR RU ZH"),
+                                                      doc.get("agenda_item")))
+            done += 1
+        yield done, total, "documents"
+        for decision in data["decisions"]:
+            services.agenda.add_decision(mid, decision["text"], item_ids.get(decision.get("agenda_item")))
+            done += 1
+        yield done, total, "decisions and recommendations"
+    except BaseException:
+        try:
+            services.meetings.delete(meeting.id)
+        except DomainError:
+            pass
+        raise

@@ -1,0 +1,1 @@
+"""Pure domain logic: enums, value types and functions with no storage and no Qt."""

@@ -1,0 +1,146 @@
+"""The secretariat's vocabularies, each an enum whose value is what is stored."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Category(str, Enum):
+    """Participation category of a delegation, in the order the report and the list use."""
+
+    STATE_PARTY = "state_party"
+    SIGNATORY = "signatory"
+    RATIFIED_NOT_IN_FORCE = "ratified_not_in_force"
+    OBSERVER_STATE = "observer_state"
+    RULE_1_2 = "rule_1_2"
+    RULE_1_3 = "rule_1_3"
+
+    @property
+    def label(self) -> str:
+        return CATEGORY_LABELS[self]
+
+    @property
+    def rank(self) -> int:
+        return list(Category).index(self)
+
+    @property
+    def is_state(self) -> bool:
+        return self not in (Category.RULE_1_2, Category.RULE_1_3)
+
+
+CATEGORY_LABELS = {
+    Category.STATE_PARTY: "States Parties",
+    Category.SIGNATORY: "Signatory States",
+    Category.RATIFIED_NOT_IN_FORCE: "States that have ratified or acceded but for which the Convention is not yet in force",
+    Category.OBSERVER_STATE: "Other observer States",
+    Category.RULE_1_2: "Organisations attending under rule 1(2)",
+    Category.RULE_1_3: "Organisations attending under rule 1(3)",
+}
+
+
+class Instrument(str, Enum):
+    RATIFICATION = "ratification"
+    ACCESSION = "accession"
+    ACCEPTANCE = "acceptance"
+    APPROVAL = "approval"
+
+
+class UNMembership(str, Enum):
+    MEMBER = "member"
+    OBSERVER = "observer"  # non-member observer States: Holy See, State of Palestine
+    OTHER = "other"  # States that take part in treaties without UN membership: Cook Islands, Niue
+
+
+class OrganisationKind(str, Enum):
+    UN = "un"
+    RED_CROSS = "red_cross"
+    INTERNATIONAL = "international"
+    REGIONAL = "regional"
+    NGO = "ngo"
+    ACADEMIC = "academic"
+    OTHER = "other"
+
+
+class Rule(str, Enum):
+    RULE_1_2 = "1(2)"
+    RULE_1_3 = "1(3)"
+
+    @property
+    def category(self) -> Category:
+        return Category.RULE_1_2 if self is Rule.RULE_1_2 else Category.RULE_1_3
+
+
+class MeetingFormat(str, Enum):
+    IN_PERSON = "in_person"
+    VIRTUAL = "virtual"
+    HYBRID = "hybrid"
+
+
+class Role(str, Enum):
+    """A participant's role in the delegation, in protocol order."""
+
+    HEAD = "head"
+    ALTERNATE_HEAD = "alternate_head"
+    REPRESENTATIVE = "representative"
+    ADVISER = "adviser"
+    EXPERT = "expert"
+    MEMBER = "member"
+
+    @property
+    def rank(self) -> int:
+        return list(Role).index(self)
+
+    @property
+    def label(self) -> str:
+        return {
+            Role.HEAD: "Head of delegation",
+            Role.ALTERNATE_HEAD: "Alternate head of delegation",
+            Role.REPRESENTATIVE: "Representative",
+            Role.ADVISER: "Adviser",
+            Role.EXPERT: "Expert",
+            Role.MEMBER: "Member",
+        }[self]
+
+    @property
+    def plural_label(self) -> str:
+        return {
+            Role.HEAD: "Head of delegation",
+            Role.ALTERNATE_HEAD: "Alternate head of delegation",
+            Role.REPRESENTATIVE: "Representatives",
+            Role.ADVISER: "Advisers",
+            Role.EXPERT: "Experts",
+            Role.MEMBER: "Members",
+        }[self]
+
+
+class Gender(str, Enum):
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+    UNSPECIFIED = "unspecified"
+
+
+class Attendance(str, Enum):
+    IN_PERSON = "in_person"
+    ONLINE = "online"
+    ABSENT = "absent"
+
+
+class CredentialsKind(str, Enum):
+    ORIGINAL = "original"
+    COPY = "copy"
+    NOTE_VERBALE = "note_verbale"
+
+
+class AgendaStatus(str, Enum):
+    PROVISIONAL = "provisional"
+    ADOPTED = "adopted"
+
+
+class Distribution(str, Enum):
+    GENERAL = "general"
+    LIMITED = "limited"
+
+
+SALUTATIONS = ("Mr.", "Ms.", "Mrs.", "Mx.", "Dr.", "Prof.", "H.E. Mr.", "H.E. Ms.", "H.E. Mrs.", "H.E. Dr.",
+               "H.R.H.", "Amb.", "Archbishop", "Msgr.", "Rev.", "Gen.", "Col.")

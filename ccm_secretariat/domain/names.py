@@ -1,0 +1,36 @@
+"""One place that sorts and matches names: English order ignoring accents and case.
+
+"Costa Rica" < "Côte d'Ivoire" < "Croatia"; "Türkiye" before "Turkmenistan". Names are sorted as written,
+not inverted ("Republic of Moldova" under R). The same folding serves search ("cote" finds Côte d'Ivoire).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that carry no combining mark in NFKD but an English reader treats as a plain letter.
+_SPECIAL = str.maketrans({
+    "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
+    "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "ı": "i", "ß": "ss", "ŧ": "t", "ħ": "h",
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'",
+})
+_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form of `text` for matching and searching; keeps punctuation."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.casefold()).strip()
+
+
+def un_sort_key(name: str) -> str:
+    """English alphabetical sort key of a name as written, ignoring accents, case and punctuation."""
+    return _SPACES.sub(" ", _PUNCT.sub("", fold(name))).strip()
+
+
+def match_key(name: str) -> str:
+    """Key for recognising the same name typed differently ("Cote d’Ivoire", "CÔTE D'IVOIRE")."""
+    return un_sort_key(name).replace(" ", "")

@@ -1,0 +1,78 @@
+"""One place that turns data into running text: lists of names, small numbers in words, UN dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+          "sixteen seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORDINALS = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+             "nine": "ninth", "twelve": "twelfth"}
+
+
+def join_names(names: Sequence[str], serial_comma: bool = True, conjunction: str = "and") -> str:
+    """"Angola"; "Angola and Cyprus"; "Angola, Cyprus, and Indonesia" (serial comma) or "... Cyprus and Indonesia"."""
+    items = [n for n in names if n]
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    if len(items) == 2:
+        return f"{items[0]} {conjunction} {items[1]}"
+    head = ", ".join(items[:-1])
+    return f"{head}{',' if serial_comma else ''} {conjunction} {items[-1]}"
+
+
+def number_in_words(n: int) -> str:
+    """Numbers below 100 in words, as UN editorial style writes small numbers; larger ones as digits."""
+    if n < 0 or n >= 100:
+        return str(n)
+    if n < 20:
+        return _UNITS[n]
+    tens, unit = divmod(n, 10)
+    return _TENS[tens] + ("" if unit == 0 else "-" + _UNITS[unit])
+
+
+def ordinal_in_words(n: int) -> str:
+    """1 -> "first", 9 -> "ninth", 21 -> "twenty-first"; digits with a suffix from 100 on."""
+    if n <= 0 or n >= 100:
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+    words = number_in_words(n)
+    last = words.split("-")[-1]
+    if last in _ORDINALS:
+        ordinal = _ORDINALS[last]
+    elif last.endswith("y"):
+        ordinal = last[:-1] + "ieth"
+    else:
+        ordinal = last + "th"
+    return words[: len(words) - len(last)] + ordinal
+
+
+def un_date(day: dt.date) -> str:
+    """25 November 2020."""
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def un_date_range(start: dt.date, end: dt.date) -> str:
+    """"25-27 November 2020", "30 November-2 December 2020", "25 November 2020"."""
+    if start == end:
+        return un_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}-{end.day} {end:%B} {end.year}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B}-{end.day} {end:%B} {end.year}"
+    return f"{un_date(start)}-{un_date(end)}"
+
+
+def un_date_span_words(start: dt.date, end: dt.date) -> str:
+    """"from 25 to 27 November 2020" as running text writes it."""
+    if start == end:
+        return f"on {un_date(start)}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"from {start.day} to {end.day} {end:%B} {end.year}"
+    if start.year == end.year:
+        return f"from {start.day} {start:%B} to {end.day} {end:%B} {end.year}"
+    return f"from {un_date(start)} to {un_date(end)}"

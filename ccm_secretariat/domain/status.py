@@ -1,0 +1,56 @@
+"""Treaty status of a State and the participation category it gives on a date.
+
+For the CCM (Article 17): the Convention entered into force generally on 1 August 2010; for a State that
+deposits its instrument later, it enters into force on the first day of the sixth month after the deposit.
+A withdrawal takes effect on its own date. The category is therefore computed for the meeting's first day,
+never stored as a fixed flag.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ccm_secretariat.domain.enums import Category
+
+
+def first_day_of_month_after(day: dt.date, months: int) -> dt.date:
+    """The first day of the `months`-th month after the month of `day` (deposit 27 Sep 2019, 6 -> 1 Mar 2020)."""
+    index = day.year * 12 + (day.month - 1) + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def entry_into_force_for(deposit: dt.date | None, general_entry_into_force: dt.date | None,
+                         months_after_deposit: int) -> dt.date | None:
+    """Entry into force for a State that deposited on `deposit`, under a treaty with the given rule."""
+    if deposit is None:
+        return None
+    own = first_day_of_month_after(deposit, months_after_deposit)
+    if general_entry_into_force is not None and own < general_entry_into_force:
+        return general_entry_into_force
+    return own
+
+
+@dataclass(frozen=True)
+class StatusFacts:
+    """What the depositary records for one State under one treaty."""
+
+    signature: dt.date | None = None
+    deposit: dt.date | None = None
+    entry_into_force: dt.date | None = None
+    withdrawal_effective: dt.date | None = None
+
+
+def category_on(day: dt.date, status: StatusFacts | None) -> Category:
+    """The category of a State's delegation at a meeting that opens on `day`."""
+    if status is None:
+        return Category.OBSERVER_STATE
+    if status.withdrawal_effective is not None and status.withdrawal_effective <= day:
+        return Category.OBSERVER_STATE
+    if status.deposit is not None and status.deposit <= day:
+        if status.entry_into_force is not None and status.entry_into_force <= day:
+            return Category.STATE_PARTY
+        return Category.RATIFIED_NOT_IN_FORCE
+    if status.signature is not None and status.signature <= day:
+        return Category.SIGNATORY
+    return Category.OBSERVER_STATE

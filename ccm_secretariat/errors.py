@@ -1,0 +1,31 @@
+"""Domain errors: every failure a secretary can meet, with the field it concerns."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A refusal the user can act on. `field` names the input concerned, when there is one."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}" if self.field else self.message
+
+
+class ValidationError(DomainError):
+    """A value is malformed or out of range."""
+
+
+class NotFoundError(DomainError):
+    """The object asked for does not exist (any more)."""
+
+
+class DuplicateError(DomainError):
+    """The object would duplicate one that exists."""
+
+
+class DatabaseError(DomainError):
+    """The database cannot be opened or written: locked, damaged, too new."""

@@ -1,0 +1,57 @@
+"""Agenda items, plenary meetings of the programme of work, and the decisions and recommendations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ccm_secretariat.domain.enums import AgendaStatus
+from ccm_secretariat.orm.base import Base, enum_column
+
+plenary_agenda_items = sa.Table(
+    "plenary_agenda_item",
+    Base.metadata,
+    sa.Column("plenary_id", sa.ForeignKey("plenary_meeting.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("agenda_item_id", sa.ForeignKey("agenda_item.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class AgendaItem(Base):
+    __tablename__ = "agenda_item"
+    __table_args__ = (sa.UniqueConstraint("meeting_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]
+    position: Mapped[int] = mapped_column(default=0)
+    title: Mapped[str] = mapped_column(sa.String(500))
+    status: Mapped[AgendaStatus] = mapped_column(enum_column(AgendaStatus), default=AgendaStatus.PROVISIONAL)
+
+
+class PlenaryMeeting(Base):
+    __tablename__ = "plenary_meeting"
+    __table_args__ = (sa.UniqueConstraint("meeting_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    part_id: Mapped[int | None] = mapped_column(sa.ForeignKey("meeting_part.id", ondelete="SET NULL"))
+    number: Mapped[int]
+    date: Mapped[dt.date]
+    start_time: Mapped[dt.time]
+    end_time: Mapped[dt.time]
+
+    agenda_items: Mapped[list[AgendaItem]] = relationship(secondary=plenary_agenda_items)
+
+
+class DecisionParagraph(Base):
+    """One numbered paragraph of the decisions and recommendations, under an agenda item."""
+
+    __tablename__ = "decision_paragraph"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(sa.ForeignKey("agenda_item.id", ondelete="SET NULL"))
+    position: Mapped[int] = mapped_column(default=0)
+    text: Mapped[str] = mapped_column(sa.Text)

@@ -1,0 +1,26 @@
+"""Declarative base with a naming convention, so that migrations name constraints the same on every backend."""
+
+from __future__ import annotations
+
+from enum import Enum as PyEnum
+
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = sa.MetaData(naming_convention=NAMING)
+
+
+def enum_column(enum: type[PyEnum]) -> sa.Enum:
+    """An enum stored as its value in a plain VARCHAR: the same on SQLite and PostgreSQL, easy to migrate."""
+    return sa.Enum(enum, native_enum=False, values_callable=lambda e: [m.value for m in e],
+                   length=32, validate_strings=True)

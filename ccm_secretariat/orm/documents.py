@@ -1,0 +1,26 @@
+"""The register of conference documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ccm_secretariat.domain.enums import Distribution
+from ccm_secretariat.orm.base import Base, enum_column
+
+
+class Document(Base):
+    __tablename__ = "document"
+    __table_args__ = (sa.UniqueConstraint("meeting_id", "symbol"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    symbol: Mapped[str] = mapped_column(sa.String(120))
+    title: Mapped[str] = mapped_column(sa.String(500))
+    issue_date: Mapped[dt.date | None]
+    languages: Mapped[str] = mapped_column(sa.String(40), default="EN")
+    agenda_item_id: Mapped[int | None] = mapped_column(sa.ForeignKey("agenda_item.id", ondelete="SET NULL"))
+    submitted_by: Mapped[str] = mapped_column(sa.String(300), default="")
+    distribution: Mapped[Distribution] = mapped_column(enum_column(Distribution), default=Distribution.GENERAL)

@@ -1,0 +1,64 @@
+"""Registration: delegations of States and organisations at a meeting, their members and attendance."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ccm_secretariat.domain.enums import Attendance, Category, CredentialsKind, Gender, Role
+from ccm_secretariat.orm.base import Base, enum_column
+
+
+class Delegation(Base):
+    __tablename__ = "delegation"
+    __table_args__ = (
+        sa.UniqueConstraint("meeting_id", "state_id"),
+        sa.UniqueConstraint("meeting_id", "organisation_id"),
+        sa.CheckConstraint("(state_id IS NULL) <> (organisation_id IS NULL)", name="state_or_organisation"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    state_id: Mapped[int | None] = mapped_column(sa.ForeignKey("state.id"))
+    organisation_id: Mapped[int | None] = mapped_column(sa.ForeignKey("organisation.id"))
+    # The name as this meeting's secretariat writes it ("Czech Republic" in 2020, "Czechia" later).
+    name: Mapped[str] = mapped_column(sa.String(300))
+    sort_key: Mapped[str] = mapped_column(sa.String(300))
+    category_override: Mapped[Category | None] = mapped_column(enum_column(Category))
+    override_reason: Mapped[str] = mapped_column(sa.String(500), default="")
+    credentials_received: Mapped[bool] = mapped_column(default=False)
+    credentials_kind: Mapped[CredentialsKind | None] = mapped_column(enum_column(CredentialsKind))
+    credentials_date: Mapped[dt.date | None]
+    notes: Mapped[str] = mapped_column(sa.Text, default="")
+
+
+class Participant(Base):
+    __tablename__ = "participant"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    delegation_id: Mapped[int] = mapped_column(sa.ForeignKey("delegation.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    salutation: Mapped[str] = mapped_column(sa.String(30), default="")
+    given_names: Mapped[str] = mapped_column(sa.String(200), default="")
+    family_name: Mapped[str] = mapped_column(sa.String(200))
+    function: Mapped[str] = mapped_column(sa.String(300), default="")
+    affiliation: Mapped[str] = mapped_column(sa.String(300), default="")
+    role: Mapped[Role] = mapped_column(enum_column(Role), default=Role.REPRESENTATIVE)
+    email: Mapped[str] = mapped_column(sa.String(254), default="")
+    phone: Mapped[str] = mapped_column(sa.String(60), default="")
+    gender: Mapped[Gender] = mapped_column(enum_column(Gender), default=Gender.UNSPECIFIED)
+    consent_to_publish: Mapped[bool] = mapped_column(default=False)
+    # Folded "given family" for duplicate detection and search.
+    search_key: Mapped[str] = mapped_column(sa.String(500), default="")
+
+
+class AttendanceRecord(Base):
+    __tablename__ = "attendance"
+    __table_args__ = (sa.UniqueConstraint("participant_id", "part_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(sa.ForeignKey("participant.id", ondelete="CASCADE"))
+    part_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting_part.id", ondelete="CASCADE"), index=True)
+    mode: Mapped[Attendance] = mapped_column(enum_column(Attendance))

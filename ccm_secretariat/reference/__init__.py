@@ -1,0 +1,1 @@
+"""The reference data shipped with the application (States, treaties and their status, organisations)."""

@@ -1,0 +1,42 @@
+"""Services: the only way the UI and the CLI read or change data. Each call is one short session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ccm_secretariat.database import Database, open_database
+from ccm_secretariat.services.agenda import AgendaService
+from ccm_secretariat.services.documents import DocumentService
+from ccm_secretariat.services.meetings import MeetingService
+from ccm_secretariat.services.reference import ReferenceService
+from ccm_secretariat.services.registration import RegistrationService
+
+
+@dataclass(frozen=True)
+class Services:
+    db: Database
+    meetings: MeetingService
+    registration: RegistrationService
+    agenda: AgendaService
+    documents: DocumentService
+    reference: ReferenceService
+
+    @classmethod
+    def for_database(cls, db: Database) -> Services:
+        return cls(db, MeetingService(db), RegistrationService(db), AgendaService(db), DocumentService(db),
+                   ReferenceService(db))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_services(path_or_url: str | Path | None = None, **options) -> Services:
+    """Open (and migrate) the database, load the reference data if it is new, and return the services."""
+    services = Services.for_database(open_database(path_or_url, **options))
+    try:
+        services.reference.ensure_loaded()
+    except BaseException:
+        services.close()
+        raise
+    return services

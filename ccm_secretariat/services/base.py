@@ -1,0 +1,57 @@
+"""What every service shares: a short session per call, committed whole or not at all, errors made readable."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from ccm_secretariat.database import Database, describe_database_failure
+from ccm_secretariat.errors import DatabaseError, DuplicateError, NotFoundError, ValidationError
+
+
+class Service:
+    def __init__(self, db: Database):
+        self._db = db
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Session]:
+        with _translated(self._db), self._db.session() as session:
+            yield session
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Session]:
+        """A transaction: everything inside commits together, or nothing does."""
+        with _translated(self._db), self._db.session() as session, session.begin():
+            yield session
+
+
+@contextlib.contextmanager
+def _translated(db: Database) -> Iterator[None]:
+    try:
+        yield
+    except sa.exc.IntegrityError as exc:
+        raise DuplicateError(f"The change conflicts with data already stored ({exc.orig}); nothing was saved.") from exc
+    except sa.exc.DBAPIError as exc:
+        raise DatabaseError(describe_database_failure(exc, db.url)) from exc
+
+
+def get_or_fail(session: Session, model: type, object_id: int, what: str):
+    obj = session.get(model, object_id)
+    if obj is None:
+        raise NotFoundError(f"{what} {object_id} no longer exists; it may have been removed in another window.")
+    return obj
+
+
+def clean(text: str | None, field: str, *, required: bool = False, max_length: int = 300) -> str:
+    """Trim a text field; refuse it empty when required, too long, or with control characters."""
+    value = (text or "").strip()
+    if required and not value:
+        raise ValidationError("must not be empty.", field)
+    if len(value) > max_length:
+        raise ValidationError(f"is {len(value)} characters long; at most {max_length} fit.", field)
+    if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
+        raise ValidationError("contains control characters; retype it.", field)
+    return value

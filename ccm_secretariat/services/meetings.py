@@ -1,0 +1,270 @@
+"""Meetings: titles, symbol prefix, parts with dates and format, officers, and the wording of the report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field, fields
+
+import sqlalchemy as sa
+
+from ccm_secretariat.domain.enums import MeetingFormat
+from ccm_secretariat.domain.symbols import normalise_prefix
+from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
+from ccm_secretariat.orm import Meeting, MeetingPart, Officer, State, Treaty
+from ccm_secretariat.services.base import Service, clean, get_or_fail
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """How the report words participation; the defaults are the CCM's, as in the 2020 Review Conference."""
+
+    serial_comma_states: bool = True
+    serial_comma_organisations: bool = False
+    state_party: str = "The following States Parties to the Convention participated in the work of the {body}: {names}."
+    signatory: str = ("The following States signatories to the Convention participated in the work of the {body} "
+                      "as observers: {names}.")
+    ratified_not_in_force: str = ("The following States that have ratified or acceded to the Convention, but for "
+                                  "which it has not yet entered into force, participated in the work of the {body} "
+                                  "as observers: {names}.")
+    observer_state: str = "{names} also participated in the work of the {body} as observers."
+    rule_1_2: str = ("The {names} also participated in the work of the {body} as observers, pursuant to rule 1 (2) "
+                     "of the rules of procedure.")
+    rule_1_3: str = ("The {names} also took part in the work of the {body} as observers, pursuant to rule 1 (3) "
+                     "of the rules of procedure.")
+    capitalise_family_names: bool = False
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> ReportSettings:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in (data or {}).items() if k in known})
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class PartRow:
+    id: int
+    number: int
+    start_date: dt.date
+    end_date: dt.date
+    format: MeetingFormat
+    venue: str = ""
+
+    @property
+    def ordinal_name(self) -> str:
+        from ccm_secretariat.domain.prose import ordinal_in_words
+
+        return f"{ordinal_in_words(self.number)} part"
+
+
+@dataclass(frozen=True)
+class OfficerRow:
+    id: int
+    role: str
+    position: int
+    salutation: str
+    name: str
+    description: str
+    state_id: int | None
+    state_name: str
+
+    @property
+    def person(self) -> str:
+        return " ".join(p for p in (self.salutation, self.name) if p)
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: int
+    title: str
+    short_title: str
+    treaty: str
+    treaty_title: str
+    symbol_prefix: str
+    venue: str
+    city: str
+    body_name: str
+    settings: ReportSettings
+    parts: tuple[PartRow, ...] = field(default_factory=tuple)
+    officers: tuple[OfficerRow, ...] = field(default_factory=tuple)
+
+    @property
+    def first_day(self) -> dt.date | None:
+        return min((p.start_date for p in self.parts), default=None)
+
+    @property
+    def last_day(self) -> dt.date | None:
+        return max((p.end_date for p in self.parts), default=None)
+
+
+@dataclass(frozen=True)
+class MeetingInput:
+    title: str
+    short_title: str
+    symbol_prefix: str
+    first_day: dt.date
+    last_day: dt.date
+    venue: str = ""
+    city: str = ""
+    treaty: str = "CCM"
+    body_name: str = "Conference"
+    format: MeetingFormat = MeetingFormat.IN_PERSON
+
+
+def _check_dates(start: dt.date, end: dt.date, field_name: str = "end_date") -> None:
+    if end < start:
+        raise ValidationError(f"the last day ({end:%d %B %Y}) is before the first ({start:%d %B %Y}).", field_name)
+
+
+def _meeting_row(meeting: Meeting, treaty: Treaty) -> MeetingRow:
+    return MeetingRow(
+        id=meeting.id, title=meeting.title, short_title=meeting.short_title, treaty=treaty.short_name,
+        treaty_title=treaty.title, symbol_prefix=meeting.symbol_prefix, venue=meeting.venue, city=meeting.city,
+        body_name=meeting.body_name, settings=ReportSettings.from_dict(meeting.report_settings),
+        parts=tuple(PartRow(p.id, p.number, p.start_date, p.end_date, p.format, p.venue) for p in meeting.parts),
+        officers=tuple(OfficerRow(o.id, o.role, o.position, o.salutation, o.name, o.description, o.state_id,
+                                  o.state_name) for o in meeting.officers))
+
+
+class MeetingService(Service):
+    def list(self) -> list[MeetingRow]:
+        with self._read() as s:
+            rows = s.execute(sa.select(Meeting, Treaty).join(Treaty, Meeting.treaty_id == Treaty.id)).all()
+            result = [_meeting_row(m, t) for m, t in rows]
+        return sorted(result, key=lambda m: (m.first_day or dt.date.min, m.id))
+
+    def get(self, meeting_id: int) -> MeetingRow:
+        with self._read() as s:
+            meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
+            return _meeting_row(meeting, s.get(Treaty, meeting.treaty_id))
+
+    def find(self, key: str | int | None) -> MeetingRow:
+        """A meeting by id, symbol prefix or short title; with no key, the only (or latest) meeting."""
+        meetings = self.list()
+        if not meetings:
+            raise NotFoundError("The database holds no meeting yet: create one, or load the demo.", "meeting")
+        if key is None or key == "":
+            return meetings[-1]
+        text = str(key).strip().lower()
+        for m in meetings:
+            if text in (str(m.id), m.symbol_prefix.lower(), m.short_title.lower()):
+                return m
+        raise NotFoundError(f"No meeting is called “{key}”; give its number, symbol prefix or short title.",
+                            "meeting")
+
+    def create(self, data: MeetingInput) -> MeetingRow:
+        title = clean(data.title, "title", required=True)
+        short_title = clean(data.short_title, "short_title", required=True, max_length=120)
+        prefix = normalise_prefix(data.symbol_prefix)
+        _check_dates(data.first_day, data.last_day, "last_day")
+        with self._write() as s:
+            treaty = s.scalar(sa.select(Treaty).where(Treaty.short_name == data.treaty))
+            if treaty is None:
+                raise ValidationError(f"no treaty is called “{data.treaty}”.", "treaty")
+            if s.scalar(sa.select(Meeting.id).where(Meeting.symbol_prefix == prefix)):
+                raise DuplicateError(f"a meeting with the symbol prefix {prefix} exists already.", "symbol_prefix")
+            meeting = Meeting(title=title, short_title=short_title, treaty_id=treaty.id, symbol_prefix=prefix,
+                              venue=clean(data.venue, "venue", max_length=200), city=clean(data.city, "city", max_length=100),
+                              body_name=clean(data.body_name, "body_name", required=True, max_length=60),
+                              report_settings=ReportSettings().to_dict())
+            meeting.parts.append(MeetingPart(number=1, start_date=data.first_day, end_date=data.last_day,
+                                             format=data.format, venue=meeting.venue))
+            s.add(meeting)
+            s.flush()
+            return _meeting_row(meeting, treaty)
+
+    def update(self, meeting_id: int, **changes) -> MeetingRow:
+        allowed = {"title": 300, "short_title": 120, "venue": 200, "city": 100, "body_name": 60}
+        with self._write() as s:
+            meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
+            for name, value in changes.items():
+                if name == "symbol_prefix":
+                    prefix = normalise_prefix(value)
+                    clash = s.scalar(sa.select(Meeting.id).where(Meeting.symbol_prefix == prefix, Meeting.id != meeting_id))
+                    if clash:
+                        raise DuplicateError(f"a meeting with the symbol prefix {prefix} exists already.", name)
+                    meeting.symbol_prefix = prefix
+                elif name == "settings":
+                    meeting.report_settings = ReportSettings.from_dict(value if isinstance(value, dict)
+                                                                       else value.to_dict()).to_dict()
+                elif name in allowed:
+                    required = name in ("title", "short_title", "body_name")
+                    setattr(meeting, name, clean(value, name, required=required, max_length=allowed[name]))
+                else:
+                    raise ValidationError("cannot be changed here.", name)
+            s.flush()
+            return _meeting_row(meeting, s.get(Treaty, meeting.treaty_id))
+
+    def delete(self, meeting_id: int) -> None:
+        with self._write() as s:
+            s.delete(get_or_fail(s, Meeting, meeting_id, "Meeting"))
+
+    # Parts -------------------------------------------------------------------------------------------
+    def set_part(self, meeting_id: int, number: int, start: dt.date, end: dt.date, fmt: MeetingFormat,
+                 venue: str = "") -> PartRow:
+        """Add part `number` or change its dates, format and venue."""
+        _check_dates(start, end)
+        if number < 1:
+            raise ValidationError("parts are numbered from 1.", "number")
+        with self._write() as s:
+            get_or_fail(s, Meeting, meeting_id, "Meeting")
+            parts = list(s.scalars(sa.select(MeetingPart).where(MeetingPart.meeting_id == meeting_id)))
+            part = next((p for p in parts if p.number == number), None)
+            for other in parts:
+                if other is not part and other.start_date <= end and start <= other.end_date:
+                    raise ValidationError(f"the dates overlap part {other.number}.", "start_date")
+            if part is None:
+                part = MeetingPart(meeting_id=meeting_id, number=number, start_date=start, end_date=end, format=fmt)
+                s.add(part)
+            part.start_date, part.end_date, part.format = start, end, fmt
+            part.venue = clean(venue, "venue", max_length=200)
+            s.flush()
+            return PartRow(part.id, part.number, part.start_date, part.end_date, part.format, part.venue)
+
+    def remove_part(self, meeting_id: int, number: int) -> None:
+        with self._write() as s:
+            parts = list(s.scalars(sa.select(MeetingPart).where(MeetingPart.meeting_id == meeting_id)))
+            if len(parts) <= 1:
+                raise ValidationError("a meeting keeps at least one part.", "number")
+            part = next((p for p in parts if p.number == number), None)
+            if part is None:
+                raise NotFoundError(f"the meeting has no part {number}.", "number")
+            s.delete(part)
+
+    # Officers ----------------------------------------------------------------------------------------
+    def add_officer(self, meeting_id: int, role: str, *, salutation: str = "", name: str = "",
+                    description: str = "", state: str = "") -> OfficerRow:
+        role = clean(role, "role", required=True, max_length=120)
+        with self._write() as s:
+            get_or_fail(s, Meeting, meeting_id, "Meeting")
+            state_id = None
+            state_name = clean(state, "state", max_length=120)
+            if state_name:
+                from ccm_secretariat.reference.loader import state_lookup
+                from ccm_secretariat.domain.names import match_key
+
+                state_id = state_lookup(s).get(match_key(state_name))
+                if state_id is None:
+                    raise ValidationError(f"“{state}” is not a known State.", "state")
+            if not state_name and not name.strip():
+                raise ValidationError("an officer is a person (name) or a State.", "name")
+            position = s.scalar(sa.select(sa.func.coalesce(sa.func.max(Officer.position), 0))
+                                .where(Officer.meeting_id == meeting_id)) + 1
+            officer = Officer(meeting_id=meeting_id, role=role, position=position,
+                              salutation=clean(salutation, "salutation", max_length=30),
+                              name=clean(name, "name", max_length=200),
+                              description=clean(description, "description", max_length=500),
+                              state_id=state_id, state_name=state_name)
+            s.add(officer)
+            s.flush()
+            return OfficerRow(officer.id, officer.role, officer.position, officer.salutation, officer.name,
+                              officer.description, officer.state_id, officer.state_name)
+
+    def remove_officer(self, officer_id: int) -> None:
+        with self._write() as s:
+            s.delete(get_or_fail(s, Officer, officer_id, "Officer"))
+
+    def state_names(self) -> dict[int, str]:
+        with self._read() as s:
+            return dict(s.execute(sa.select(State.id, State.name)).all())

@@ -1,0 +1,406 @@
+"""Registration: delegations by category, their members in protocol order, credentials and attendance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from ccm_secretariat.domain.enums import Attendance, Category, CredentialsKind, Gender, Role, Rule
+from ccm_secretariat.domain.names import fold, match_key, un_sort_key
+from ccm_secretariat.domain.status import StatusFacts, category_on
+from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
+from ccm_secretariat.orm import (AttendanceRecord, Delegation, Meeting, MeetingPart, Organisation, Participant,
+                                 State, TreatyStatus)
+from ccm_secretariat.reference.loader import state_lookup
+from ccm_secretariat.services.base import Service, clean, get_or_fail
+
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+_PHONE = re.compile(r"^[+0-9 ().\-/]*(\s*(ext\.?|x)\s*[0-9]+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DelegationRow:
+    id: int
+    meeting_id: int
+    name: str
+    sort_key: str
+    category: Category
+    derived_category: Category
+    override_reason: str
+    state_id: int | None
+    iso3: str
+    organisation_id: int | None
+    acronym: str
+    credentials_received: bool
+    credentials_kind: CredentialsKind | None
+    credentials_date: dt.date | None
+    participant_count: int
+    notes: str = ""
+
+    @property
+    def is_state(self) -> bool:
+        return self.state_id is not None
+
+    @property
+    def is_overridden(self) -> bool:
+        return self.category != self.derived_category
+
+    @property
+    def name_with_acronym(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+@dataclass(frozen=True)
+class ParticipantInput:
+    family_name: str
+    given_names: str = ""
+    salutation: str = ""
+    function: str = ""
+    affiliation: str = ""
+    role: Role = Role.REPRESENTATIVE
+    email: str = ""
+    phone: str = ""
+    gender: Gender = Gender.UNSPECIFIED
+    consent_to_publish: bool = False
+    attendance: dict[int, Attendance] = field(default_factory=dict)  # part number -> mode
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    id: int
+    delegation_id: int
+    position: int
+    salutation: str
+    given_names: str
+    family_name: str
+    function: str
+    affiliation: str
+    role: Role
+    email: str
+    phone: str
+    gender: Gender
+    consent_to_publish: bool
+    attendance: tuple[tuple[int, Attendance], ...] = ()
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.given_names, self.family_name) if p)
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(p for p in (self.salutation, self.given_names, self.family_name) if p)
+
+    def as_input(self) -> ParticipantInput:
+        return ParticipantInput(self.family_name, self.given_names, self.salutation, self.function,
+                                self.affiliation, self.role, self.email, self.phone, self.gender,
+                                self.consent_to_publish, dict(self.attendance))
+
+
+def meeting_first_day(session: Session, meeting_id: int) -> dt.date:
+    day = session.scalar(sa.select(sa.func.min(MeetingPart.start_date)).where(MeetingPart.meeting_id == meeting_id))
+    if day is None:
+        raise ValidationError("the meeting has no dates yet: give it a part with its first day.", "parts")
+    return day
+
+
+def derived_state_categories(session: Session, meeting: Meeting) -> dict[int, Category]:
+    """Category of every State with a status under the meeting's treaty, on the meeting's first day."""
+    day = meeting_first_day(session, meeting.id)
+    rows = session.execute(sa.select(TreatyStatus).where(TreatyStatus.treaty_id == meeting.treaty_id)).scalars()
+    return {st.state_id: category_on(day, StatusFacts(st.signature_date, st.deposit_date, st.entry_into_force,
+                                                      st.withdrawal_effective)) for st in rows}
+
+
+class RegistrationService(Service):
+    # Delegations -------------------------------------------------------------------------------------
+    def delegations(self, meeting_id: int, category: Category | None = None) -> list[DelegationRow]:
+        """Delegations in the order of the list of participants: by category, then English order of name."""
+        with self._read() as s:
+            meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
+            derived = derived_state_categories(s, meeting)
+            counts = dict(s.execute(
+                sa.select(Participant.delegation_id, sa.func.count()).join(Delegation)
+                .where(Delegation.meeting_id == meeting_id).group_by(Participant.delegation_id)).all())
+            query = (sa.select(Delegation, State.iso3, Organisation.acronym, Organisation.default_rule)
+                     .outerjoin(State, Delegation.state_id == State.id)
+                     .outerjoin(Organisation, Delegation.organisation_id == Organisation.id)
+                     .where(Delegation.meeting_id == meeting_id))
+            rows = [self._row(d, iso3, acronym, rule, derived, counts.get(d.id, 0))
+                    for d, iso3, acronym, rule in s.execute(query)]
+        if category is not None:
+            rows = [r for r in rows if r.category == category]
+        return sorted(rows, key=lambda r: (r.category.rank, r.sort_key))
+
+    @staticmethod
+    def _row(d: Delegation, iso3, acronym, rule, derived: dict[int, Category], count: int) -> DelegationRow:
+        if d.state_id is not None:
+            base = derived.get(d.state_id, Category.OBSERVER_STATE)
+        else:
+            base = Rule(rule).category
+        return DelegationRow(
+            id=d.id, meeting_id=d.meeting_id, name=d.name, sort_key=d.sort_key,
+            category=d.category_override or base, derived_category=base, override_reason=d.override_reason,
+            state_id=d.state_id, iso3=iso3 or "", organisation_id=d.organisation_id, acronym=acronym or "",
+            credentials_received=d.credentials_received, credentials_kind=d.credentials_kind,
+            credentials_date=d.credentials_date, participant_count=count, notes=d.notes)
+
+    def delegation(self, delegation_id: int) -> DelegationRow:
+        with self._read() as s:
+            d = get_or_fail(s, Delegation, delegation_id, "Delegation")
+            meeting_id = d.meeting_id
+        for row in self.delegations(meeting_id):
+            if row.id == delegation_id:
+                return row
+        raise NotFoundError(f"Delegation {delegation_id} no longer exists.")
+
+    def category_counts(self, meeting_id: int) -> dict[Category, tuple[int, int]]:
+        """Per category: (delegations, participants)."""
+        result = {c: (0, 0) for c in Category}
+        for row in self.delegations(meeting_id):
+            d, p = result[row.category]
+            result[row.category] = (d + 1, p + row.participant_count)
+        return result
+
+    def add_state_delegation(self, meeting_id: int, state: str | int, name: str | None = None) -> DelegationRow:
+        """Register State `state` (a name, alias or id); `name` is the name as this meeting writes it."""
+        with self._write() as s:
+            get_or_fail(s, Meeting, meeting_id, "Meeting")
+            state_obj = self._find_state(s, state)
+            if s.scalar(sa.select(Delegation.id).where(Delegation.meeting_id == meeting_id,
+                                                       Delegation.state_id == state_obj.id)):
+                raise DuplicateError(f"{state_obj.name} is registered at this meeting already.", "state")
+            shown = clean(name, "name", max_length=300) or state_obj.name
+            delegation = Delegation(meeting_id=meeting_id, state_id=state_obj.id, name=shown,
+                                    sort_key=un_sort_key(shown))
+            s.add(delegation)
+            s.flush()
+            new_id = delegation.id
+        return self.delegation(new_id)
+
+    def add_organisation_delegation(self, meeting_id: int, organisation: str | int,
+                                    rule: Rule | None = None) -> DelegationRow:
+        """Register an organisation (by name, acronym or id); `rule` overrides its default rule at this meeting."""
+        with self._write() as s:
+            get_or_fail(s, Meeting, meeting_id, "Meeting")
+            org = self._find_organisation(s, organisation)
+            if s.scalar(sa.select(Delegation.id).where(Delegation.meeting_id == meeting_id,
+                                                       Delegation.organisation_id == org.id)):
+                raise DuplicateError(f"{org.name} is registered at this meeting already.", "organisation")
+            delegation = Delegation(meeting_id=meeting_id, organisation_id=org.id, name=org.name,
+                                    sort_key=un_sort_key(org.name))
+            if rule is not None and rule != org.default_rule:
+                delegation.category_override = rule.category
+                delegation.override_reason = f"Attends under rule {rule.value} at this meeting."
+            s.add(delegation)
+            s.flush()
+            new_id = delegation.id
+        return self.delegation(new_id)
+
+    @staticmethod
+    def _find_state(s: Session, state: str | int) -> State:
+        if isinstance(state, int):
+            return get_or_fail(s, State, state, "State")
+        state_id = state_lookup(s).get(match_key(state))
+        if state_id is None:
+            raise ValidationError(f"“{state}” is not a State the application knows; pick one from the list "
+                                  "(the UN short name, e.g. “Bolivia (Plurinational State of)”).", "state")
+        return s.get(State, state_id)
+
+    @staticmethod
+    def _find_organisation(s: Session, organisation: str | int) -> Organisation:
+        if isinstance(organisation, int):
+            return get_or_fail(s, Organisation, organisation, "Organisation")
+        key = match_key(organisation)
+        for org in s.scalars(sa.select(Organisation)):
+            if key in (match_key(org.name), match_key(org.acronym) if org.acronym else None):
+                return org
+        raise ValidationError(f"“{organisation}” is not in the list of organisations; add it under "
+                              "Reference data first.", "organisation")
+
+    def rename_delegation(self, delegation_id: int, name: str) -> DelegationRow:
+        shown = clean(name, "name", required=True)
+        with self._write() as s:
+            d = get_or_fail(s, Delegation, delegation_id, "Delegation")
+            d.name, d.sort_key = shown, un_sort_key(shown)
+        return self.delegation(delegation_id)
+
+    def set_notes(self, delegation_id: int, notes: str) -> None:
+        with self._write() as s:
+            get_or_fail(s, Delegation, delegation_id, "Delegation").notes = clean(notes, "notes", max_length=5000)
+
+    def set_category(self, delegation_id: int, category: Category | None, reason: str = "") -> DelegationRow:
+        """Override the derived category (with a reason), or return to it with `category=None`."""
+        row = self.delegation(delegation_id)
+        reason = clean(reason, "reason", max_length=500)
+        if category is not None and category != row.derived_category:
+            if category.is_state != row.is_state:
+                kind = "a State" if row.is_state else "an organisation"
+                raise ValidationError(f"{row.name} is {kind}; “{category.label}” does not apply to it.", "category")
+            if not reason:
+                raise ValidationError("say why the category differs from the one the treaty status gives "
+                                      f"({row.derived_category.label}).", "reason")
+        else:
+            category, reason = None, ""
+        with self._write() as s:
+            d = get_or_fail(s, Delegation, delegation_id, "Delegation")
+            d.category_override, d.override_reason = category, reason
+        return self.delegation(delegation_id)
+
+    def set_credentials(self, delegation_ids: Iterable[int], received: bool,
+                        kind: CredentialsKind | None = None, date: dt.date | None = None) -> int:
+        """Record credentials for many delegations at once; returns how many were changed."""
+        if received and kind is None:
+            raise ValidationError("say what was received: original, copy or note verbale.", "credentials_kind")
+        ids = list(delegation_ids)
+        with self._write() as s:
+            found = list(s.scalars(sa.select(Delegation).where(Delegation.id.in_(ids))))
+            if len(found) != len(set(ids)):
+                raise NotFoundError("Some of the delegations no longer exist; nothing was changed.")
+            for d in found:
+                d.credentials_received = received
+                d.credentials_kind = kind if received else None
+                d.credentials_date = (date or dt.date.today()) if received else None
+            return len(found)
+
+    def remove_delegation(self, delegation_id: int) -> None:
+        with self._write() as s:
+            s.delete(get_or_fail(s, Delegation, delegation_id, "Delegation"))
+
+    # Participants ------------------------------------------------------------------------------------
+    def participants(self, delegation_id: int) -> list[ParticipantRow]:
+        """Members of one delegation in protocol order: head first, then by role, then as registered."""
+        with self._read() as s:
+            get_or_fail(s, Delegation, delegation_id, "Delegation")
+            people = list(s.scalars(sa.select(Participant).where(Participant.delegation_id == delegation_id)))
+            attendance = self._attendance(s, [p.id for p in people])
+        rows = [self._participant_row(p, attendance.get(p.id, ())) for p in people]
+        return sorted(rows, key=lambda r: (r.role.rank, r.position, r.id))
+
+    def participant(self, participant_id: int) -> ParticipantRow:
+        with self._read() as s:
+            p = get_or_fail(s, Participant, participant_id, "Participant")
+            return self._participant_row(p, self._attendance(s, [p.id]).get(p.id, ()))
+
+    @staticmethod
+    def _attendance(s: Session, ids: list[int]) -> dict[int, tuple[tuple[int, Attendance], ...]]:
+        result: dict[int, list] = {}
+        for chunk_start in range(0, len(ids), 900):
+            chunk = ids[chunk_start:chunk_start + 900]
+            query = (sa.select(AttendanceRecord.participant_id, MeetingPart.number, AttendanceRecord.mode)
+                     .join(MeetingPart, AttendanceRecord.part_id == MeetingPart.id)
+                     .where(AttendanceRecord.participant_id.in_(chunk)))
+            for pid, number, mode in s.execute(query):
+                result.setdefault(pid, []).append((number, mode))
+        return {k: tuple(sorted(v)) for k, v in result.items()}
+
+    @staticmethod
+    def _participant_row(p: Participant, attendance) -> ParticipantRow:
+        return ParticipantRow(p.id, p.delegation_id, p.position, p.salutation, p.given_names, p.family_name,
+                              p.function, p.affiliation, p.role, p.email, p.phone, p.gender, p.consent_to_publish,
+                              tuple(attendance))
+
+    @staticmethod
+    def _validated(data: ParticipantInput) -> dict:
+        email = clean(data.email, "email", max_length=254)
+        if email and not _EMAIL.match(email):
+            raise ValidationError(f"“{email}” is not an e-mail address.", "email")
+        phone = clean(data.phone, "phone", max_length=60)
+        if phone and not _PHONE.match(phone):
+            raise ValidationError(f"“{phone}” is not a telephone number (digits, spaces, + ( ) - . /).", "phone")
+        values = dict(
+            salutation=clean(data.salutation, "salutation", max_length=30),
+            given_names=clean(data.given_names, "given_names", max_length=200),
+            family_name=clean(data.family_name, "family_name", required=True, max_length=200),
+            function=clean(data.function, "function", max_length=300),
+            affiliation=clean(data.affiliation, "affiliation", max_length=300),
+            role=Role(data.role), email=email, phone=phone, gender=Gender(data.gender),
+            consent_to_publish=bool(data.consent_to_publish))
+        values["search_key"] = fold(f"{values['given_names']} {values['family_name']}")
+        return values
+
+    def _check_unique(self, s: Session, delegation: Delegation, values: dict, exclude: int | None) -> None:
+        others = sa.select(Participant).join(Delegation).where(Delegation.meeting_id == delegation.meeting_id)
+        if exclude is not None:
+            others = others.where(Participant.id != exclude)
+        same_name = s.scalar(others.where(Participant.delegation_id == delegation.id,
+                                          Participant.search_key == values["search_key"]).limit(1))
+        if same_name is not None:
+            raise DuplicateError(f"{values['given_names']} {values['family_name']} is already a member of "
+                                 f"the delegation of {delegation.name}.", "family_name")
+        if values["email"]:
+            same_mail = s.execute(others.with_only_columns(Delegation.name).where(
+                sa.func.lower(Participant.email) == values["email"].lower()).limit(1)).scalar()
+            if same_mail is not None:
+                raise DuplicateError(f"{values['email']} is already registered, in the delegation of {same_mail}.",
+                                     "email")
+        if values["role"] == Role.HEAD:
+            head = s.scalar(sa.select(Participant).where(Participant.delegation_id == delegation.id,
+                                                         Participant.role == Role.HEAD,
+                                                         Participant.id != (exclude or -1)).limit(1))
+            if head is not None:
+                raise DuplicateError(f"{delegation.name} has a head of delegation already "
+                                     f"({head.given_names} {head.family_name}); change that person's role first.",
+                                     "role")
+
+    def _write_attendance(self, s: Session, participant: Participant, meeting_id: int,
+                          attendance: dict[int, Attendance]) -> None:
+        parts = dict(s.execute(sa.select(MeetingPart.number, MeetingPart.id)
+                               .where(MeetingPart.meeting_id == meeting_id)).all())
+        for number, mode in attendance.items():
+            if number not in parts:
+                raise ValidationError(f"the meeting has no part {number}.", "attendance")
+            record = s.scalar(sa.select(AttendanceRecord).where(AttendanceRecord.participant_id == participant.id,
+                                                                AttendanceRecord.part_id == parts[number]))
+            if record is None:
+                s.add(AttendanceRecord(participant_id=participant.id, part_id=parts[number], mode=Attendance(mode)))
+            else:
+                record.mode = Attendance(mode)
+
+    def add_participant(self, delegation_id: int, data: ParticipantInput) -> ParticipantRow:
+        values = self._validated(data)
+        with self._write() as s:
+            delegation = get_or_fail(s, Delegation, delegation_id, "Delegation")
+            self._check_unique(s, delegation, values, None)
+            position = s.scalar(sa.select(sa.func.coalesce(sa.func.max(Participant.position), 0))
+                                .where(Participant.delegation_id == delegation_id)) + 1
+            person = Participant(delegation_id=delegation_id, position=position, **values)
+            s.add(person)
+            s.flush()
+            self._write_attendance(s, person, delegation.meeting_id, data.attendance)
+            new_id = person.id
+        return self.participant(new_id)
+
+    def update_participant(self, participant_id: int, data: ParticipantInput) -> ParticipantRow:
+        values = self._validated(data)
+        with self._write() as s:
+            person = get_or_fail(s, Participant, participant_id, "Participant")
+            delegation = s.get(Delegation, person.delegation_id)
+            self._check_unique(s, delegation, values, participant_id)
+            for k, v in values.items():
+                setattr(person, k, v)
+            self._write_attendance(s, person, delegation.meeting_id, data.attendance)
+        return self.participant(participant_id)
+
+    def remove_participant(self, participant_id: int) -> ParticipantRow:
+        """Remove and return what was removed (so that it can be restored by undo)."""
+        row = self.participant(participant_id)
+        with self._write() as s:
+            s.delete(get_or_fail(s, Participant, participant_id, "Participant"))
+        return row
+
+    def set_attendance(self, participant_ids: Iterable[int], part_number: int, mode: Attendance) -> int:
+        """Set attendance for one part for many participants at once."""
+        ids = list(participant_ids)
+        with self._write() as s:
+            people = list(s.scalars(sa.select(Participant).where(Participant.id.in_(ids))))
+            if len(people) != len(set(ids)):
+                raise NotFoundError("Some of the participants no longer exist; nothing was changed.")
+            for person in people:
+                delegation = s.get(Delegation, person.delegation_id)
+                self._write_attendance(s, person, delegation.meeting_id, {part_number: mode})
+            return len(people)

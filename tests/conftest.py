@@ -1,0 +1,55 @@
+"""Shared fixtures: a fresh database per test, and the demo conference loaded once and copied per test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from ccm_secretariat.demo import load_demo  # noqa: E402
+from ccm_secretariat.services import Services, open_services  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = ROOT / "tests" / "fixtures" / "seed_interim_report_2020.txt"
+
+
+@pytest.fixture
+def services(tmp_path) -> Services:
+    s = open_services(tmp_path / "desk.sqlite3")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    s = open_services(path)
+    for _ in load_demo(s):
+        pass
+    s.close()
+    return path
+
+
+@pytest.fixture
+def demo(demo_template, tmp_path) -> Services:
+    """Services over a private copy of a database holding the demo conference."""
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_template, path)
+    s = open_services(path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo_meeting(demo):
+    return demo.meetings.list()[0]
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")

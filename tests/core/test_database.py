@@ -1,0 +1,92 @@
+import sqlite3
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from ccm_secretariat.database import head_revision, open_database
+from ccm_secretariat.errors import DatabaseError
+from ccm_secretariat.orm import Base
+from ccm_secretariat.services import open_services
+from ccm_secretariat.services.registration import ParticipantInput
+
+
+def test_migrating_an_empty_database_gives_exactly_the_models(tmp_path):
+    db = open_database(tmp_path / "new.sqlite3")
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn)
+        assert context.get_current_revision() == head_revision()
+        assert compare_metadata(context, Base.metadata) == []
+    db.close()
+
+
+def test_sqlite_runs_with_foreign_keys_and_wal(tmp_path):
+    db = open_database(tmp_path / "x.sqlite3")
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    db.close()
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path):
+    path = tmp_path / "newer.sqlite3"
+    open_database(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff_future'")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="newer version"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_a_damaged_file_is_refused_with_a_clear_message(tmp_path):
+    path = tmp_path / "damaged.sqlite3"
+    path.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(DatabaseError, match="damaged or of another kind"):
+        open_database(path)
+
+
+def test_a_foreign_database_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE accounts (id INTEGER)")
+    with pytest.raises(DatabaseError, match="not made by the secretariat desk"):
+        open_database(path)
+
+
+def test_a_locked_database_gives_a_clear_message_and_loses_nothing(tmp_path, demo_template):
+    import shutil
+
+    path = tmp_path / "locked.sqlite3"
+    shutil.copy(demo_template, path)
+    services = open_services(path, busy_timeout_ms=50)
+    meeting = services.meetings.list()[0]
+    delegation = services.registration.delegations(meeting.id)[0]
+    blocker = sqlite3.connect(path, timeout=0.05)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DatabaseError, match="locked"):
+            services.registration.add_participant(delegation.id, ParticipantInput("Doe", "Jane"))
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert services.registration.participants(delegation.id) == []
+    services.registration.add_participant(delegation.id, ParticipantInput("Doe", "Jane"))
+    assert len(services.registration.participants(delegation.id)) == 1
+    services.close()
+
+
+def test_backup_copies_the_data(tmp_path, demo):
+    copy = demo.db.backup(tmp_path / "copy.sqlite3")
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("SELECT count(*) FROM delegation").fetchone()[0] == 88
+
+
+def test_reference_data_is_loaded_once(tmp_path):
+    path = tmp_path / "ref.sqlite3"
+    for _ in range(2):
+        s = open_services(path)
+        with s.db.engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT count(*) FROM state")).scalar() == 197
+        s.close()

@@ -1,0 +1,104 @@
+import datetime as dt
+
+import pytest
+
+from ccm_secretariat.domain.enums import AgendaStatus, MeetingFormat
+from ccm_secretariat.errors import DuplicateError, ValidationError
+from ccm_secretariat.services.documents import DocumentInput
+from ccm_secretariat.services.meetings import MeetingInput, ReportSettings
+
+
+@pytest.fixture
+def meeting(services):
+    return services.meetings.create(MeetingInput(
+        "Twelfth Meeting of States Parties to the Convention on Cluster Munitions", "12MSP", "CCM/MSP/2024",
+        dt.date(2024, 9, 10), dt.date(2024, 9, 13), "Palais des Nations", "Geneva", body_name="Meeting"))
+
+
+def test_meeting_validation(services, meeting):
+    with pytest.raises(ValidationError) as info:
+        services.meetings.create(MeetingInput("T", "S", "CCM/MSP/2030", dt.date(2030, 9, 5), dt.date(2030, 9, 1)))
+    assert info.value.field == "last_day"
+    with pytest.raises(DuplicateError) as info:
+        services.meetings.create(MeetingInput("T", "S", "CCM/MSP/2024/", dt.date(2024, 9, 1), dt.date(2024, 9, 2)))
+    assert info.value.field == "symbol_prefix"
+    with pytest.raises(ValidationError) as info:
+        services.meetings.create(MeetingInput(" ", "S", "CCM/MSP/2031", dt.date(2031, 9, 1), dt.date(2031, 9, 2)))
+    assert info.value.field == "title"
+    assert services.meetings.find("12msp").id == meeting.id
+    assert services.meetings.find("CCM/MSP/2024").id == meeting.id
+
+
+def test_parts_officers_and_settings(services, meeting):
+    m = services.meetings
+    m.set_part(meeting.id, 2, dt.date(2025, 2, 4), dt.date(2025, 2, 5), MeetingFormat.HYBRID)
+    with pytest.raises(ValidationError, match="overlap part 1"):
+        m.set_part(meeting.id, 3, dt.date(2024, 9, 12), dt.date(2024, 9, 20), MeetingFormat.VIRTUAL)
+    m.add_officer(meeting.id, "President", salutation="Ms.", name="Ana Pérez", description="Ambassador")
+    m.add_officer(meeting.id, "Vice-President", state="Netherlands")
+    with pytest.raises(ValidationError, match="Ruritania"):
+        m.add_officer(meeting.id, "Vice-President", state="Ruritania")
+    row = m.update(meeting.id, settings=ReportSettings(serial_comma_states=False))
+    assert row.settings.serial_comma_states is False
+    assert [p.number for p in row.parts] == [1, 2] and row.last_day == dt.date(2025, 2, 5)
+    assert [o.person or o.state_name for o in row.officers] == ["Ms. Ana Pérez", "Netherlands"]
+
+
+def test_agenda_reorder_renumbers(services, meeting):
+    a = services.agenda
+    titles = ["Opening of the Meeting", "Election of the President", "Adoption of the agenda", "Closing"]
+    items = [a.add_item(meeting.id, t) for t in titles]
+    assert [i.number for i in items] == [1, 2, 3, 4]
+    moved = a.move_item(items[2].id, 1)
+    assert [(i.number, i.title) for i in moved] == [(1, "Opening of the Meeting"), (2, "Adoption of the agenda"),
+                                                   (3, "Election of the President"), (4, "Closing")]
+    with pytest.raises(DuplicateError):
+        a.add_item(meeting.id, "Again", number=2)
+    a.update_item(moved[0].id, status=AgendaStatus.ADOPTED)
+    assert a.items(meeting.id)[0].status is AgendaStatus.ADOPTED
+
+
+def test_plenary_meetings_validate_times_dates_and_items(services, meeting):
+    a = services.agenda
+    a.add_item(meeting.id, "Opening")
+    row = a.set_plenary(meeting.id, 1, dt.date(2024, 9, 10), dt.time(10), dt.time(13), (1,))
+    assert row.agenda_item_numbers == (1,) and row.part_number == 1
+    with pytest.raises(ValidationError) as info:
+        a.set_plenary(meeting.id, 2, dt.date(2024, 9, 10), dt.time(15), dt.time(14))
+    assert info.value.field == "end_time"
+    with pytest.raises(ValidationError, match="falls in no part"):
+        a.set_plenary(meeting.id, 2, dt.date(2024, 10, 1), dt.time(10), dt.time(13))
+    with pytest.raises(ValidationError, match="no item 7"):
+        a.set_plenary(meeting.id, 2, dt.date(2024, 9, 11), dt.time(10), dt.time(13), (7,))
+    assert len(a.plenaries(meeting.id)) == 1
+
+
+def test_decision_paragraphs_in_order(services, meeting):
+    a = services.agenda
+    item = a.add_item(meeting.id, "Decisions")
+    a.add_decision(meeting.id, "Second.", item.id)
+    a.add_decision(meeting.id, "First.", item.id, index=0)
+    assert [d.text for d in a.decisions(meeting.id)] == ["First.", "Second."]
+    assert a.decisions(meeting.id)[0].agenda_item_number == 1
+
+
+def test_document_register(services, meeting):
+    docs = services.documents
+    for symbol in ["CCM/MSP/2024/10", "CCM/MSP/2024/2", "CCM/MSP/2024/WP.1", "CCM/MSP/2024/L.1",
+                   "CCM/MSP/2024/2/Corr.1"]:
+        docs.add(meeting.id, DocumentInput(symbol, f"Title of {symbol}", languages="en, fr"))
+    assert [d.symbol for d in docs.list(meeting.id)] == [
+        "CCM/MSP/2024/2", "CCM/MSP/2024/2/Corr.1", "CCM/MSP/2024/10", "CCM/MSP/2024/L.1", "CCM/MSP/2024/WP.1"]
+    limited = docs.list(meeting.id)[3]
+    assert limited.distribution.value == "limited" and limited.languages == "EN FR"
+    with pytest.raises(ValidationError) as info:
+        docs.add(meeting.id, DocumentInput("CCM/MSP/2024/WP1", "Bad"))
+    assert info.value.field == "symbol"
+    with pytest.raises(DuplicateError, match="in the register already"):
+        docs.add(meeting.id, DocumentInput("CCM/MSP/2024/2", "Again"))
+    with pytest.raises(ValidationError) as info:
+        docs.add(meeting.id, DocumentInput("CCM/MSP/2024/3", "X", languages="EN DE"))
+    assert info.value.field == "languages"
+    with pytest.raises(ValidationError, match="no item 4"):
+        docs.add(meeting.id, DocumentInput("CCM/MSP/2024/3", "X", agenda_item_number=4))
+    assert len(docs.list(meeting.id)) == 5
