@@ -52,6 +52,20 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
     imp.add_argument("--treaty", default="CCM")
 
+    export = sub.add_parser("export", help="produce a document").add_subparsers(dest="what", required=True)
+    lop = export.add_parser("participants", help="the list of participants (pdf) or the workbook (xlsx)")
+    lop.add_argument("--format", choices=["pdf", "xlsx"], required=True)
+    lop.add_argument("--out", required=True, help="file to write")
+    lop.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
+    lop.add_argument("--symbol", help="symbol of the list (default: PREFIX/INF.1)")
+    lop.add_argument("--provisional", action="store_true", help="a provisional list")
+    lop.add_argument("--capitals", choices=["yes", "no"], help="family names in capitals (default: the meeting's setting)")
+    rep = export.add_parser("report", help="the draft procedural report (pdf or docx)")
+    rep.add_argument("--format", choices=["pdf", "docx"], required=True)
+    rep.add_argument("--out", required=True, help="file to write")
+    rep.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
+    rep.add_argument("--part", type=int, help="the part of the meeting the report covers")
+
     synth = sub.add_parser("synth", help="add a synthetic meeting for tests and benchmarks")
     synth.add_argument("--participants", type=int, required=True, help="how many (up to 100,000 and more)")
     synth.add_argument("--seed", type=int, default=1)
@@ -138,6 +152,39 @@ def cmd_states(services: Services, args, out) -> int:
     return 0
 
 
+def cmd_export(services: Services, args, out) -> int:
+    from ccm_secretariat.exports.progress import run_to_end
+
+    meeting = services.meetings.find(args.meeting)
+    if args.what == "participants" and args.format == "pdf":
+        from ccm_secretariat.exports.participants_pdf import ListOptions, participants_pdf
+
+        capitals = None if args.capitals is None else args.capitals == "yes"
+        job = participants_pdf(services, meeting.id, args.out, ListOptions(
+            symbol=args.symbol, provisional=args.provisional, capitalise_family_names=capitals))
+    elif args.what == "participants":
+        from ccm_secretariat.exports.workbook import participants_workbook
+
+        job = participants_workbook(services, meeting.id, args.out)
+    else:
+        from ccm_secretariat.report.builder import ReportOptions, build_report
+
+        report = build_report(services, meeting.id, ReportOptions(part=args.part))
+        if args.format == "pdf":
+            from ccm_secretariat.report.pdf import report_pdf
+
+            job = report_pdf(report, args.out)
+        else:
+            from ccm_secretariat.report.docx import report_docx
+
+            job = report_docx(report, args.out)
+    last = run_to_end(job)
+    for warning in last.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"Wrote {last.path} ({last.message}).", file=out)
+    return 0
+
+
 def cmd_synth(services: Services, args, out) -> int:
     from ccm_secretariat.synth import synthesise
 
@@ -157,7 +204,7 @@ def _print_table(rows: Sequence[Sequence[str]], out, indent: str = "") -> None:
 
 
 COMMANDS = {"demo": cmd_demo, "meetings": cmd_meetings, "meeting": cmd_meeting, "delegations": cmd_delegations,
-            "states": cmd_states, "synth": cmd_synth}
+            "states": cmd_states, "export": cmd_export, "synth": cmd_synth}
 
 
 def main(argv: Sequence[str] | None = None, out=None, err=None) -> int:

@@ -76,3 +76,19 @@ def un_date_span_words(start: dt.date, end: dt.date) -> str:
     if start.year == end.year:
         return f"from {start.day} {start:%B} to {end.day} {end:%B} {end.year}"
     return f"from {un_date(start)} to {un_date(end)}"
+
+
+# States whose names take "the" in running text (UN editorial usage): "the Netherlands", "the Philippines".
+_THE_NAMES = {"Bahamas", "Central African Republic", "Comoros", "Congo", "Czech Republic",
+              "Democratic People's Republic of Korea", "Democratic Republic of the Congo", "Dominican Republic",
+              "Gambia", "Holy See", "Lao People's Democratic Republic", "Marshall Islands", "Netherlands",
+              "Netherlands (Kingdom of the)", "Niger", "Philippines", "Republic of Korea", "Republic of Moldova",
+              "Russian Federation", "Solomon Islands", "State of Palestine", "Sudan", "Syrian Arab Republic",
+              "United Arab Emirates", "United Kingdom of Great Britain and Northern Ireland",
+              "United Republic of Tanzania", "United States of America", "Plurinational State of Bolivia",
+              "Bolivarian Republic of Venezuela", "Islamic Republic of Iran"}
+
+
+def with_article(state_name: str) -> str:
+    """"Netherlands" -> "the Netherlands" in running text; other names unchanged."""
+    return f"the {state_name}" if state_name in _THE_NAMES else state_name

@@ -11,6 +11,7 @@ from ccm_secretariat.services.documents import DocumentService
 from ccm_secretariat.services.meetings import MeetingService
 from ccm_secretariat.services.reference import ReferenceService
 from ccm_secretariat.services.registration import RegistrationService
+from ccm_secretariat.services.roster import RosterService
 
 
 @dataclass(frozen=True)
@@ -21,11 +22,13 @@ class Services:
     agenda: AgendaService
     documents: DocumentService
     reference: ReferenceService
+    roster: RosterService
 
     @classmethod
     def for_database(cls, db: Database) -> Services:
-        return cls(db, MeetingService(db), RegistrationService(db), AgendaService(db), DocumentService(db),
-                   ReferenceService(db))
+        meetings, registration = MeetingService(db), RegistrationService(db)
+        return cls(db, meetings, registration, AgendaService(db), DocumentService(db), ReferenceService(db),
+                   RosterService(db, meetings, registration))
 
     def close(self) -> None:
         self.db.close()

@@ -1,0 +1,102 @@
+"""Benchmark: the list of participants (PDF) and the Excel workbook against bare floors of the same library.
+
+    python bench/bench_list_of_participants.py [--participants 100000]
+
+The PDF floor is a reportlab canvas drawing the same lines (name, function, affiliation of every participant)
+with drawString and no layout; the workbook floor is an openpyxl write-only workbook with the same cells in
+one sheet. Each measurement runs in its own process, so its peak memory is its own. Targets for 100,000
+participants: PDF within 2x the floor, workbook within 1.25x, peak memory under 500 MB."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+
+from common import measure, synthetic_database
+
+PDF_APP = """
+from ccm_secretariat.services import open_services
+from ccm_secretariat.exports.participants_pdf import participants_pdf
+from ccm_secretariat.exports.progress import run_to_end
+services = open_services({db!r})
+started = time.perf_counter()
+last = run_to_end(participants_pdf(services, 1, {out!r}))
+result = {{'seconds': time.perf_counter() - started, 'note': last.message}}
+"""
+
+PDF_FLOOR = """
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+import sqlalchemy as sa
+from ccm_secretariat.exports.fonts import FONT_DIR
+pdfmetrics.registerFont(TTFont('DejaVuSans', str(FONT_DIR / 'DejaVuSans.ttf')))
+engine = sa.create_engine('sqlite:///' + {db!r})
+with engine.connect() as conn:
+    rows = conn.exec_driver_sql('SELECT salutation, given_names, family_name, function, affiliation '
+                                'FROM participant ORDER BY delegation_id, position').fetchall()
+started = time.perf_counter()
+c = Canvas({out!r}, pageCompression=1)
+y = 800
+for salutation, given, family, function, affiliation in rows:
+    for text in (f'{{salutation}} {{given}} {{family}}', function, affiliation):
+        c.setFont('DejaVuSans', 9)
+        c.drawString(60, y, text)
+        y -= 11
+        if y < 60:
+            c.showPage()
+            y = 800
+c.save()
+result = {{'seconds': time.perf_counter() - started}}
+"""
+
+XLSX_APP = """
+from ccm_secretariat.services import open_services
+from ccm_secretariat.exports.workbook import participants_workbook
+from ccm_secretariat.exports.progress import run_to_end
+services = open_services({db!r})
+started = time.perf_counter()
+run_to_end(participants_workbook(services, 1, {out!r}))
+result = {{'seconds': time.perf_counter() - started}}
+"""
+
+XLSX_FLOOR = """
+from openpyxl import Workbook
+import sqlalchemy as sa
+engine = sa.create_engine('sqlite:///' + {db!r})
+with engine.connect() as conn:
+    rows = conn.exec_driver_sql('SELECT p.salutation, p.given_names, p.family_name, p.function, p.affiliation, '
+                                'p.role, p.email, p.phone, p.gender, d.name FROM participant p '
+                                'JOIN delegation d ON d.id = p.delegation_id').fetchall()
+started = time.perf_counter()
+wb = Workbook(write_only=True)
+for title in ('Participants', 'By category'):
+    ws = wb.create_sheet(title)
+    ws.append(['Salutation', 'Given names', 'Family name', 'Function', 'Affiliation', 'Role', 'E-mail', 'Phone',
+               'Gender', 'Delegation'])
+    for row in rows:
+        ws.append(list(row))
+wb.save({out!r})
+result = {{'seconds': time.perf_counter() - started}}
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--participants", type=int, default=100_000)
+    args = parser.parse_args()
+    db = str(synthetic_database(args.participants))
+    tmp = tempfile.mkdtemp()
+    print(f"{args.participants:,} participants")
+    for label, app, floor, ext, target in (("List of participants PDF", PDF_APP, PDF_FLOOR, "pdf", 2.0),
+                                           ("Excel workbook", XLSX_APP, XLSX_FLOOR, "xlsx", 1.25)):
+        a = measure(app.format(db=db, out=f"{tmp}/app.{ext}"))
+        f = measure(floor.format(db=db, out=f"{tmp}/floor.{ext}"))
+        ratio = a["seconds"] / f["seconds"]
+        print(f"{label}: application {a['seconds']:.1f} s ({a.get('note', '')}), floor {f['seconds']:.1f} s, "
+              f"ratio {ratio:.2f} (target {target}), peak memory {a['peak_mb']:.0f} MB "
+              f"(floor {f['peak_mb']:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""Shared by the benchmarks: a synthetic database of N participants (cached), and measuring in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = Path(tempfile.gettempdir()) / "ccm-bench"
+
+
+def synthetic_database(participants: int, seed: int = 1) -> Path:
+    """A SQLite file holding one synthetic meeting of `participants` participants (made once, then reused)."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"synth-{participants}-{seed}.sqlite3"
+    if not path.exists():
+        sys.path.insert(0, str(ROOT))
+        from ccm_secretariat.services import open_services
+        from ccm_secretariat.synth import synthesise
+
+        started = time.perf_counter()
+        services = open_services(path)
+        for _ in synthesise(services, participants, seed):
+            pass
+        services.close()
+        print(f"  (made {path.name} in {time.perf_counter() - started:.1f} s)")
+    return path
+
+
+def measure(code: str) -> dict:
+    """Run `code` in a fresh interpreter; it must print one JSON object. Adds the peak memory in MB."""
+    wrapper = (
+        "import json, resource, sys, time\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        f"{code}\n"
+        "result['peak_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(json.dumps(result))\n")
+    out = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr)
+    return json.loads(out.stdout.strip().splitlines()[-1])

@@ -1,0 +1,173 @@
+"""Fonts for the PDFs: the shipped DejaVu families (Latin with every European diacritic, Greek, Cyrillic,
+Arabic), system fonts as fallbacks for scripts they lack (CJK, Devanagari), Arabic joined and right-to-left
+runs in visual order. Characters no font can show are reported, never printed as silent boxes."""
+
+from __future__ import annotations
+
+import functools
+import os
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from arabic_reshaper import ArabicReshaper
+from bidi import get_display
+
+from ccm_secretariat.reference.files import RESOURCES
+
+FONT_DIR = RESOURCES / "fonts"
+_reshaper = ArabicReshaper({"delete_harakat": False, "support_ligatures": True})
+FAMILIES = {
+    "sans": {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf", "italic": "DejaVuSans-Oblique.ttf"},
+    "serif": {"regular": "DejaVuSerif.ttf", "bold": "DejaVuSerif-Bold.ttf", "italic": "DejaVuSerif-Italic.ttf"},
+}
+# TrueType fonts (not CFF-based OpenType, which reportlab cannot embed) that Debian packages install, in order
+# of preference. The environment variable CCM_FALLBACK_FONTS (paths separated by os.pathsep) replaces the list.
+SYSTEM_FALLBACKS = (
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+    "/usr/share/fonts/truetype/unfonts-core/UnDotum.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf",
+    "/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+)
+
+
+def has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text if ord(ch) >= 0x590)
+
+
+def visual(text: str) -> str:
+    """Text as it stands on a left-to-right line: Arabic letters joined (presentation forms) and right-to-left
+    runs reversed. (reportlab's own harfbuzz shaping breaks once a font subset passes 256 glyphs, as a long
+    list soon does, so the joining is done here with arabic-reshaper and the order with python-bidi.)"""
+    if not has_rtl(text):
+        return text
+    return get_display(_reshaper.reshape(text), base_dir="L")
+
+
+@dataclass(frozen=True)
+class Face:
+    name: str
+    coverage: frozenset[int]
+
+
+class FontSet:
+    """The fonts of one document: a family's three styles plus fallbacks, and text measured and drawn with them."""
+
+    def __init__(self, family: str = "sans", fallbacks: tuple[str, ...] | None = None):
+        self.family = family
+        self.styles = {style: _register(FONT_DIR / file) for style, file in FAMILIES[family].items()}
+        self._sans = _register(FONT_DIR / FAMILIES["sans"]["regular"])
+        if fallbacks is None:
+            env = os.environ.get("CCM_FALLBACK_FONTS")
+            fallbacks = tuple(env.split(os.pathsep)) if env is not None else SYSTEM_FALLBACKS
+        self._fallback_paths = tuple(p for p in fallbacks if p)
+        self._fallbacks: list[Face] | None = None
+        self.missing: dict[str, set[str]] = {}  # text -> characters no font covers
+
+    def font(self, style: str = "regular") -> str:
+        return self.styles[style].name
+
+    def fallbacks(self) -> list[Face]:
+        if self._fallbacks is None:
+            faces = [] if self._sans.name in {f.name for f in self.styles.values()} else [self._sans]
+            for path in self._fallback_paths:
+                if Path(path).is_file():
+                    try:
+                        faces.append(_register(Path(path)))
+                    except Exception:  # a damaged or unsupported font file is skipped
+                        continue
+            self._fallbacks = faces
+        return self._fallbacks
+
+    def is_simple(self, text: str, style: str = "regular") -> bool:
+        """True when the style's own font covers every character and nothing is right-to-left."""
+        return _simple(self.styles[style], text)
+
+    def runs(self, text: str, style: str = "regular") -> list[tuple[str, str]]:
+        """(font name, text) pieces of a left-to-right piece of text, each in the first font that covers it."""
+        primary = self.styles[style]
+        pieces: list[tuple[str, str]] = []
+        for ch in text:
+            code = ord(ch)
+            face = primary if code in primary.coverage or ch == " " else next(
+                (f for f in self.fallbacks() if code in f.coverage), None)
+            if face is None:
+                self.missing.setdefault(text, set()).add(ch)
+                face = primary
+            if pieces and pieces[-1][0] == face.name:
+                pieces[-1] = (face.name, pieces[-1][1] + ch)
+            else:
+                pieces.append((face.name, ch))
+        return pieces
+
+    def width(self, text: str, size: float, style: str = "regular") -> float:
+        if self.is_simple(text, style):
+            return pdfmetrics.stringWidth(text, self.styles[style].name, size)
+        return sum(pdfmetrics.stringWidth(part, font, size) for font, part in self.runs(visual(text), style))
+
+    def draw(self, canvas, x: float, y: float, text: str, size: float, style: str = "regular") -> float:
+        """Draw `text` with its left end at x; returns its width."""
+        if self.is_simple(text, style):
+            canvas.setFont(self.styles[style].name, size)
+            canvas.drawString(x, y, text)
+            return pdfmetrics.stringWidth(text, self.styles[style].name, size)
+        start = x
+        for font, part in self.runs(visual(text), style):
+            canvas.setFont(font, size)
+            canvas.drawString(x, y, part)
+            x += pdfmetrics.stringWidth(part, font, size)
+        return x - start
+
+    def wrap(self, text: str, size: float, width: float, style: str = "regular") -> list[str]:
+        """Lines of at most `width` points, broken at spaces (a word longer than a line is cut)."""
+        if self.width(text, size, style) <= width:
+            return [text]
+        lines: list[str] = []
+        current = ""
+        for word in text.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if self.width(candidate, size, style) <= width:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            while self.width(word, size, style) > width and len(word) > 1:
+                cut = len(word)
+                while cut > 1 and self.width(word[:cut], size, style) > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            current = word
+        if current:
+            lines.append(current)
+        return lines
+
+    def unshowable(self, text: str) -> set[str]:
+        """Characters of `text` that no available font can show."""
+        faces = [self.styles["regular"], *self.fallbacks()]
+        return {ch for ch in visual(text) if not ch.isspace() and unicodedata.category(ch)[0] != "C"
+                and not any(ord(ch) in f.coverage for f in faces)}
+
+
+def _simple(face: Face, text: str) -> bool:
+    if text.isascii():
+        return True
+    coverage = face.coverage
+    return all(ord(ch) in coverage for ch in text) and not has_rtl(text)
+
+
+@functools.lru_cache(maxsize=None)
+def _register(path: Path) -> Face:
+    name = path.stem.replace(" ", "")
+    subfont = {}
+    if path.suffix.lower() == ".ttc":
+        subfont = {"subfontIndex": 0}
+    font = TTFont(name, str(path), **subfont)
+    pdfmetrics.registerFont(font)
+    return Face(name, frozenset(font.face.charToGlyph.keys()))

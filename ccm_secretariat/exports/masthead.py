@@ -1,0 +1,84 @@
+"""The masthead of a UN document and the running header and footer of its pages, drawn on a reportlab canvas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A4
+
+from ccm_secretariat.domain.prose import un_date, un_date_range
+from ccm_secretariat.exports.fonts import FontSet
+from ccm_secretariat.services.meetings import MeetingRow
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 62.0
+MARGIN_TOP = 58.0
+MARGIN_BOTTOM = 58.0
+
+
+@dataclass(frozen=True)
+class Masthead:
+    symbol: str
+    distribution: str  # "General" or "Limited"
+    date: dt.date
+    original: str
+    meeting_title: str
+    place_and_dates: str
+    title: str
+    agenda: tuple[str, ...] = ()  # e.g. ("Agenda item 14", "Consideration and adoption of the final document")
+
+
+def place_and_dates(meeting: MeetingRow) -> str:
+    dates = " and ".join(un_date_range(p.start_date, p.end_date) for p in meeting.parts)
+    return f"{meeting.city}, {dates}" if meeting.city else dates
+
+
+def draw_masthead(canvas, fonts: FontSet, m: Masthead) -> float:
+    """Draw the masthead at the top of the first page; returns the y where the body may start."""
+    right = PAGE_WIDTH - MARGIN_X
+    y = PAGE_HEIGHT - MARGIN_TOP
+    canvas.setLineWidth(0.8)
+    canvas.line(MARGIN_X, y - 6, right, y - 6)
+    fonts_y = y
+    canvas.setFont(fonts.font("bold"), 15)
+    canvas.drawRightString(right, fonts_y + 4, m.symbol)
+    y -= 26
+    block_x = right - 150
+    for text, style in ((f"Distr.: {m.distribution}", "regular"), (un_date(m.date), "regular"),
+                        ("", "regular"), (f"Original: {m.original}", "regular")):
+        if text:
+            fonts.draw(canvas, block_x, y, text, 9.5, style)
+        y -= 12
+    title_width = block_x - MARGIN_X - 24
+    y_left = PAGE_HEIGHT - MARGIN_TOP - 26
+    for line in fonts.wrap(m.meeting_title, 12, title_width, "bold"):
+        fonts.draw(canvas, MARGIN_X, y_left, line, 12, "bold")
+        y_left -= 15
+    y = min(y, y_left) - 10
+    fonts.draw(canvas, MARGIN_X, y, m.place_and_dates, 10)
+    y -= 14
+    for i, line in enumerate(m.agenda):
+        fonts.draw(canvas, MARGIN_X, y, line, 10, "bold" if i else "regular")
+        y -= 13
+    y -= 14
+    for line in fonts.wrap(m.title, 16, right - MARGIN_X - 40, "bold"):
+        fonts.draw(canvas, MARGIN_X + 40, y, line, 16, "bold")
+        y -= 20
+    return y - 8
+
+
+def draw_running_header(canvas, fonts: FontSet, symbol: str, page: int) -> None:
+    """Symbol over a rule at the top of every page after the first, page number at the foot of every page."""
+    right = PAGE_WIDTH - MARGIN_X
+    if page > 1:
+        top = PAGE_HEIGHT - MARGIN_TOP + 16
+        canvas.setFont(fonts.font("bold"), 9)
+        if page % 2:
+            canvas.drawRightString(right, top, symbol)
+        else:
+            canvas.drawString(MARGIN_X, top, symbol)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, top - 5, right, top - 5)
+    canvas.setFont(fonts.font("bold"), 9)
+    canvas.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM - 26, str(page))

@@ -1,0 +1,218 @@
+"""The list of participants (the INF. document) as a print-ready PDF, in the form of a UN list.
+
+Masthead, an opening note and participation statistics, then the categories in order; within each the
+delegations in English order, the head of delegation first and the others under their roles. Two columns,
+drawn straight on the canvas; no entry and no heading is ever separated from what follows it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+
+from ccm_secretariat.domain.enums import Category, Role
+from ccm_secretariat.domain.prose import un_date
+from ccm_secretariat.exports.atomic import atomic_path
+from ccm_secretariat.exports.columns import COLUMN_WIDTH, Columns, Line, height
+from ccm_secretariat.exports.fonts import FontSet
+from ccm_secretariat.exports.masthead import (MARGIN_X, PAGE_WIDTH, Masthead, draw_masthead, draw_running_header,
+                                              place_and_dates)
+from ccm_secretariat.exports.progress import Progress
+from ccm_secretariat.services import Services
+from ccm_secretariat.services.registration import DelegationRow, ParticipantRow
+from ccm_secretariat.services.roster import Roster
+
+NAME_SIZE, TEXT_SIZE, LEAD = 9.0, 8.5, 10.6
+LIST_CATEGORY_TITLES = {
+    Category.STATE_PARTY: "States Parties",
+    Category.SIGNATORY: "Signatory States",
+    Category.RATIFIED_NOT_IN_FORCE: "States that have ratified or acceded but for which the Convention is not "
+                                    "yet in force",
+    Category.OBSERVER_STATE: "Other States participating as observers",
+    Category.RULE_1_2: "Organizations participating as observers under rule 1 (2) of the rules of procedure",
+    Category.RULE_1_3: "Other organizations participating as observers under rule 1 (3) of the rules of procedure",
+}
+
+
+@dataclass(frozen=True)
+class ListOptions:
+    symbol: str | None = None  # default: the meeting's prefix + /INF.1
+    provisional: bool = False
+    date: dt.date | None = None  # default: today
+    capitalise_family_names: bool | None = None  # default: the meeting's report setting
+    original: str = "English"
+    fonts: FontSet | None = None
+
+
+def person_line(p: ParticipantRow, capitalise: bool) -> str:
+    family = p.family_name.upper() if capitalise else p.family_name
+    return " ".join(part for part in (p.salutation, p.given_names, family) if part)
+
+
+def contact_line(p: ParticipantRow) -> str:
+    if not p.consent_to_publish:
+        return ""
+    return "   ".join(part for part in (p.email, p.phone) if part)
+
+
+def participants_pdf(services: Services, meeting_id: int, out: str | Path,
+                     options: ListOptions = ListOptions()) -> Iterator[Progress]:
+    roster = services.roster.roster(meeting_id)
+    total = max(1, roster.participant_count)
+    yield Progress(0, total, "Read the registrations")
+    fonts = options.fonts or FontSet("sans")
+    capitalise = (roster.meeting.settings.capitalise_family_names if options.capitalise_family_names is None
+                  else options.capitalise_family_names)
+    symbol = options.symbol or f"{roster.meeting.symbol_prefix}/INF.1"
+    with atomic_path(out) as temporary:
+        canvas = Canvas(str(temporary), pagesize=(PAGE_WIDTH, 842), pageCompression=1)
+        canvas.setTitle(f"{'Provisional list' if options.provisional else 'List'} of participants — {symbol}")
+        canvas.setAuthor("Secretariat")
+        draw_running_header(canvas, fonts, symbol, 1)
+        masthead = Masthead(symbol, "General", options.date or dt.date.today(), options.original,
+                            roster.meeting.title, place_and_dates(roster.meeting),
+                            "Provisional list of participants" if options.provisional else "List of participants")
+        y = draw_masthead(canvas, fonts, masthead)
+        y = _opening(canvas, fonts, roster, y, options)
+        columns = Columns(canvas, fonts, y, lambda page: draw_running_header(canvas, fonts, symbol, page))
+        done = 0
+        for category, delegations in roster.by_category():
+            title = fonts.wrap(LIST_CATEGORY_TITLES[category], 11, COLUMN_WIDTH, "bold")
+            category_lines: list[Line] = [(t, 11, "bold", 0, 14) for t in title]
+            for d in delegations:
+                for count in _delegation(columns, fonts, d, roster.members.get(d.id, []), capitalise,
+                                         category_lines):
+                    done += count
+                    if done % 2000 < count:
+                        yield Progress(done, total, d.name)
+                category_lines = []
+        canvas.save()
+        pages = columns.page
+    warnings = tuple(f"{text}: no font here can show {''.join(sorted(chars))}; install a font for that script "
+                     "(for Chinese, Japanese or Korean: Debian's fonts-wqy-microhei) and export again."
+                     for text, chars in sorted(fonts.missing.items()))
+    yield Progress(total, total, f"{pages} pages", Path(out), warnings)
+
+
+def _opening(canvas, fonts: FontSet, roster: Roster, y: float, options: ListOptions) -> float:
+    """The opening note and the table of participation statistics."""
+    width = PAGE_WIDTH - 2 * MARGIN_X
+    as_of = un_date(options.date or dt.date.today())
+    people, delegations = roster.participant_count, len(roster.delegations)
+    notes = [
+        f"This {'provisional ' if options.provisional else ''}list of participants in the {roster.meeting.title} "
+        f"has been prepared on the basis of the notifications of the composition of delegations received by the "
+        f"secretariat as at {as_of}. It lists {people:,} participants from {delegations:,} delegations.",
+        "Contact details are given only for participants who agreed to their publication.",
+    ]
+    if options.provisional:
+        notes.append("Corrections and additions should be sent to the secretariat; a final list will be issued.")
+    for number, note in enumerate(notes, start=1):
+        lines = fonts.wrap(note, 9.5, width - 28, "regular")
+        fonts.draw(canvas, MARGIN_X, y, f"{number}.", 9.5)
+        for line in lines:
+            fonts.draw(canvas, MARGIN_X + 28, y, line, 9.5)
+            y -= 12.5
+        y -= 5
+    y -= 8
+    fonts.draw(canvas, MARGIN_X, y, "Participation statistics", 11, "bold")
+    y -= 18
+    right = PAGE_WIDTH - MARGIN_X
+    col_a, col_b = right - 150, right
+    canvas.setFont(fonts.font("italic"), 8.5)
+    canvas.drawRightString(col_a, y, "Delegations")
+    canvas.drawRightString(col_b, y, "Participants")
+    y -= 5
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN_X, y, right, y)
+    y -= 12
+    stats = roster.statistics()
+    sums = {True: [0, 0], False: [0, 0]}
+    for category, s in stats.items():
+        label_lines = fonts.wrap(LIST_CATEGORY_TITLES[category], 9, col_a - MARGIN_X - 90)
+        for i, line in enumerate(label_lines):
+            fonts.draw(canvas, MARGIN_X, y, line, 9)
+            if i == 0:
+                canvas.setFont(fonts.font(), 9)
+                canvas.drawRightString(col_a, y, f"{s.delegations:,}")
+                canvas.drawRightString(col_b, y, f"{s.participants:,}")
+            y -= 11.5
+        sums[category.is_state][0] += s.delegations
+        sums[category.is_state][1] += s.participants
+    canvas.line(MARGIN_X, y + 7, right, y + 7)
+    y -= 3
+    for label, values in (("Total, States", sums[True]), ("Total, organizations", sums[False]),
+                          ("Total participation", [sums[True][0] + sums[False][0], sums[True][1] + sums[False][1]])):
+        style = "bold" if label == "Total participation" else "regular"
+        fonts.draw(canvas, MARGIN_X + 20, y, label, 9, style)
+        canvas.setFont(fonts.font(style), 9)
+        canvas.drawRightString(col_a, y, f"{values[0]:,}")
+        canvas.drawRightString(col_b, y, f"{values[1]:,}")
+        y -= 12
+    canvas.line(MARGIN_X, y + 7, right, y + 7)
+    return y - 22
+
+
+def _entry(fonts: FontSet, p: ParticipantRow, capitalise: bool) -> list[Line]:
+    lines: list[Line] = [(t, NAME_SIZE, "regular", 0, LEAD) for t in fonts.wrap(person_line(p, capitalise),
+                                                                                 NAME_SIZE, COLUMN_WIDTH)]
+    for text in (p.function, p.affiliation):
+        if text:
+            lines.extend((t, TEXT_SIZE, "regular", 0, LEAD - 0.6) for t in fonts.wrap(text, TEXT_SIZE, COLUMN_WIDTH))
+    contact = contact_line(p)
+    if contact:
+        lines.extend((t, TEXT_SIZE - 0.5, "italic", 0, LEAD - 0.6)
+                     for t in fonts.wrap(contact, TEXT_SIZE - 0.5, COLUMN_WIDTH, "italic"))
+    lines.append(("", 0, "regular", 0, 5.5))  # space after the entry
+    return lines
+
+
+def _heading(fonts: FontSet, d: DelegationRow, continued: bool = False) -> list[Line]:
+    name = d.name_with_acronym.upper() + (" (continued)" if continued else "")
+    return [(t, 9.5, "bold", 0, 13) for t in fonts.wrap(name, 9.5, COLUMN_WIDTH, "bold")] + [("", 0, "regular", 0, 2)]
+
+
+def _role_heading(role: Role, count: int) -> list[Line]:
+    return [(role.label if count == 1 else role.plural_label, 8.5, "italic", 0, 11.5)]
+
+
+def _delegation(columns: Columns, fonts: FontSet, d: DelegationRow, people: list[ParticipantRow],
+                capitalise: bool, lead_in: list[Line]) -> Iterator[int]:
+    """Lay out one delegation; yields the number of participants drawn, a few at a time."""
+    columns.space(6)
+    heading = _heading(fonts, d)
+    if not people:
+        block = lead_in + heading + [("(no participants notified)", TEXT_SIZE, "italic", 0, LEAD), ("", 0, "", 0, 5)]
+        if not columns.fits(height(block)):
+            columns.next_column()
+        columns.draw(block)
+        yield 0
+        return
+    counts: dict[Role, int] = {}
+    for p in people:
+        counts[p.role] = counts.get(p.role, 0) + 1
+    first = True
+    role = None
+    drawn = 0
+    for p in people:
+        block: list[Line] = []
+        if p.role != role:
+            block += [("", 0, "", 0, 2)] if role is not None else []
+            block += _role_heading(p.role, counts[p.role])
+            role = p.role
+        block += _entry(fonts, p, capitalise)
+        if first:
+            block = lead_in + heading + block
+        if not columns.fits(height(block)):
+            columns.next_column()
+            if not first:
+                block = _heading(fonts, d, continued=True) + block
+        columns.draw(block)
+        first = False
+        drawn += 1
+        if drawn % 250 == 0:
+            yield 250
+    yield drawn % 250

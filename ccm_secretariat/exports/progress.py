@@ -1,0 +1,27 @@
+"""What an export generator yields: how far it is, and at the end where the file is and what to heed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+    message: str = ""
+    path: Path | None = None  # set on the last item, once the file is in place
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def finished(self) -> bool:
+        return self.path is not None
+
+
+def run_to_end(progress) -> Progress:
+    """Drive an export generator to its end (CLI and tests); returns the last item."""
+    last = None
+    for last in progress:
+        pass
+    return last

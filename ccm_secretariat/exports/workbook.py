@@ -1,0 +1,170 @@
+"""The registration workbook (openpyxl, write-only so that 100,000 participants stay quick and small in memory).
+
+Sheets: all participants; delegations with counts and credentials; one sheet per category; the document
+register; statistics. Real dates as dates, a frozen header row, filters on, sensible widths, and any text that
+begins with =, +, - or @ stored as text with a quote prefix, so that no spreadsheet program runs it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter
+
+from ccm_secretariat.domain.enums import Attendance, Category, Gender
+from ccm_secretariat.exports.atomic import atomic_path
+from ccm_secretariat.exports.progress import Progress
+from ccm_secretariat.services import Services
+from ccm_secretariat.services.documents import DocumentRow
+from ccm_secretariat.services.roster import Roster
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SHEET_NAMES = {
+    Category.STATE_PARTY: "States Parties", Category.SIGNATORY: "Signatory States",
+    Category.RATIFIED_NOT_IN_FORCE: "Ratified, not in force", Category.OBSERVER_STATE: "Observer States",
+    Category.RULE_1_2: "Rule 1(2) organisations", Category.RULE_1_3: "Rule 1(3) organisations",
+}
+ATTENDANCE_TEXT = {Attendance.IN_PERSON: "in person", Attendance.ONLINE: "online", Attendance.ABSENT: "absent"}
+
+
+@dataclass(frozen=True)
+class Sheet:
+    title: str
+    header: tuple[str, ...]
+    widths: tuple[int, ...]
+    rows: Iterator[Sequence]
+
+
+def _text(value):
+    return value.value.replace("_", " ") if hasattr(value, "value") else value
+
+
+def participant_header(roster: Roster) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    parts = [f"Part {p.number}" for p in roster.meeting.parts]
+    header = ("Delegation", "Category", "Salutation", "Given names", "Family name", "Function", "Affiliation",
+              "Role", "Gender", "E-mail", "Phone", "Publish contact", *parts)
+    widths = (30, 22, 10, 20, 22, 34, 34, 18, 11, 30, 18, 10, *([11] * len(parts)))
+    return header, widths
+
+
+def participant_rows(roster: Roster, category: Category | None = None) -> Iterator[list]:
+    numbers = [p.number for p in roster.meeting.parts]
+    for d in roster.delegations:
+        if category is not None and d.category != category:
+            continue
+        label = d.category.label
+        for p in roster.members.get(d.id, ()):
+            attendance = dict(p.attendance)
+            yield [d.name_with_acronym, label, p.salutation, p.given_names, p.family_name, p.function,
+                   p.affiliation, p.role.label, _text(p.gender), p.email, p.phone,
+                   "yes" if p.consent_to_publish else "no",
+                   *(ATTENDANCE_TEXT.get(attendance.get(n), "") for n in numbers)]
+
+
+def delegation_rows(roster: Roster) -> Iterator[list]:
+    for d in roster.delegations:
+        yield [d.category.label, d.name, d.iso3 or d.acronym, d.participant_count,
+               "yes" if d.credentials_received else "no", _text(d.credentials_kind) or "", d.credentials_date,
+               d.override_reason if d.is_overridden else ""]
+
+
+def document_rows(documents: list[DocumentRow]) -> Iterator[list]:
+    for doc in documents:
+        yield [doc.symbol, doc.title, doc.kind, doc.issue_date, doc.languages,
+               doc.agenda_item_number, _text(doc.distribution).capitalize(), doc.submitted_by]
+
+
+def statistics_rows(roster: Roster) -> list[list]:
+    """Per category: delegations, participants, by gender, in person and online per part; then the totals."""
+    parts = [p.number for p in roster.meeting.parts]
+    rows = []
+    for category, s in roster.statistics().items():
+        row = [category.label, s.delegations, s.participants,
+               *(s.by_gender.get(g, 0) for g in (Gender.FEMALE, Gender.MALE, Gender.OTHER, Gender.UNSPECIFIED))]
+        for n in parts:
+            counts = s.attendance.get(n, {})
+            row += [counts.get(Attendance.IN_PERSON, 0), counts.get(Attendance.ONLINE, 0)]
+        rows.append(row)
+    width = 7 + 2 * len(parts)
+    return rows + [["Total", *(sum(r[i] for r in rows) for i in range(1, width))]]
+
+
+def sheets(roster: Roster, documents: list[DocumentRow]) -> list[Sheet]:
+    """Every sheet of the workbook, rows produced lazily."""
+    p_header, p_widths = participant_header(roster)
+    parts = [p.number for p in roster.meeting.parts]
+    result = [
+        Sheet("Participants", p_header, p_widths, participant_rows(roster)),
+        Sheet("Delegations", ("Category", "Delegation", "Code", "Participants", "Credentials", "Kind", "Received on",
+                              "Category set by hand because"), (30, 34, 8, 12, 12, 14, 13, 40),
+              delegation_rows(roster)),
+    ]
+    for category, _ in roster.by_category():
+        result.append(Sheet(SHEET_NAMES[category], p_header, p_widths, participant_rows(roster, category)))
+    result.append(Sheet("Documents", ("Symbol", "Title", "Kind", "Date", "Languages", "Agenda item",
+                                      "Distribution", "Submitted by"), (30, 70, 30, 12, 20, 12, 12, 24),
+                        document_rows(documents)))
+    stat_header = ("Category", "Delegations", "Participants", "Women", "Men", "Other", "Not stated",
+                   *(f"Part {n} {mode}" for n in parts for mode in ("in person", "online")))
+    result.append(Sheet("Statistics", stat_header, (40, *([13] * (len(stat_header) - 1))),
+                        iter(statistics_rows(roster))))
+    return result
+
+
+def participants_workbook(services: Services, meeting_id: int, out: str | Path) -> Iterator[Progress]:
+    roster = services.roster.roster(meeting_id)
+    documents = services.documents.list(meeting_id)
+    all_sheets = sheets(roster, documents)
+    total = max(1, 2 * roster.participant_count + len(roster.delegations) + len(documents))
+    yield Progress(0, total, "Read the registrations")
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DCE6F1")
+    wrap = Alignment(vertical="top", wrap_text=True)
+    done = 0
+    with atomic_path(out) as temporary:
+        for sheet in all_sheets:
+            ws = workbook.create_sheet(sheet.title)
+            for i, width in enumerate(sheet.widths, start=1):
+                ws.column_dimensions[get_column_letter(i)].width = width
+            ws.freeze_panes = "A2"
+            header = []
+            for title in sheet.header:
+                cell = WriteOnlyCell(ws, title)
+                cell.font, cell.fill, cell.alignment = bold, fill, wrap
+                header.append(cell)
+            ws.append(header)
+            count = 0
+            for row in sheet.rows:
+                ws.append([_safe(ws, v) for v in row])
+                count += 1
+                if count % 5000 == 0:
+                    done += 5000
+                    yield Progress(min(done, total), total, sheet.title)
+            done += count % 5000
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.header))}{count + 1}"
+        workbook.save(temporary)
+    yield Progress(total, total, f"{len(all_sheets)} sheets", Path(out))
+
+
+def _safe(ws, value):
+    """Plain values as they are; dates as dates; formula-like text as quoted text."""
+    if isinstance(value, str):
+        if value.startswith(FORMULA_STARTS):
+            cell = WriteOnlyCell(ws, value)
+            cell.data_type = "s"
+            cell._style = StyleArray()  # openpyxl has no public setter for quotePrefix
+            cell._style.quotePrefix = 1
+            return cell
+        return value
+    if isinstance(value, dt.date):
+        cell = WriteOnlyCell(ws, value)
+        cell.number_format = "d mmmm yyyy"
+        return cell
+    return value

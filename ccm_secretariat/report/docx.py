@@ -1,0 +1,155 @@
+"""The report as an editable Word document (python-docx), for the secretary to finish in Word."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from docx import Document
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from ccm_secretariat.domain.prose import un_date
+from ccm_secretariat.exports.atomic import atomic_path
+from ccm_secretariat.exports.progress import Progress
+from ccm_secretariat.report import model
+
+FONT = "Times New Roman"
+NUMBER_INDENT = Cm(1.2)
+
+
+def _no_borders(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+
+
+def _bottom_rule(paragraph) -> None:
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    border.append(bottom)
+    paragraph._p.get_or_add_pPr().append(border)
+
+
+def _run(paragraph, text: str, size: float = 10, bold: bool = False, italic: bool = False):
+    run = paragraph.add_run(text)
+    run.font.size, run.font.bold, run.font.italic = Pt(size), bold, italic
+    return run
+
+
+def _masthead(doc, m) -> None:
+    top = doc.add_paragraph()
+    top.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _run(top, m.symbol, 15, bold=True)
+    _bottom_rule(top)
+    table = doc.add_table(rows=1, cols=2)
+    _no_borders(table)
+    table.autofit = False
+    left, right = table.rows[0].cells
+    for column, cell, width in ((table.columns[0], left, Cm(11.6)), (table.columns[1], right, Cm(5))):
+        column.width = width
+        cell.width = width
+    _run(left.paragraphs[0], m.meeting_title, 12, bold=True)
+    right.paragraphs[0].text = ""
+    for line in (f"Distr.: {m.distribution}", un_date(m.date), "", f"Original: {m.original}"):
+        _run(right.add_paragraph() if right.paragraphs[0].text or line == "" else right.paragraphs[0], line, 9.5)
+    doc.add_paragraph()
+    _run(doc.add_paragraph(), m.place_and_dates)
+    for i, line in enumerate(m.agenda):
+        _run(doc.add_paragraph(), line, bold=bool(i))
+    title = doc.add_paragraph()
+    title.paragraph_format.left_indent = NUMBER_INDENT
+    title.paragraph_format.space_before = Pt(12)
+    title.paragraph_format.space_after = Pt(12)
+    _run(title, m.title, 16, bold=True)
+
+
+def _numbered(doc, number: int, text: str, placeholder: bool) -> None:
+    p = doc.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.left_indent = NUMBER_INDENT
+    fmt.first_line_indent = -NUMBER_INDENT
+    fmt.tab_stops.add_tab_stop(NUMBER_INDENT)
+    fmt.space_after = Pt(6)
+    p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _run(p, f"{number}.\t")
+    run = _run(p, text, italic=placeholder)
+    if placeholder:
+        run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+
+
+def _subparagraph(doc, text: str) -> None:
+    label, _, rest = text.partition(" ")
+    p = doc.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.left_indent = NUMBER_INDENT * 2
+    fmt.first_line_indent = -NUMBER_INDENT
+    fmt.tab_stops.add_tab_stop(NUMBER_INDENT * 2)
+    fmt.space_after = Pt(6)
+    p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _run(p, f"{label}\t{rest}")
+
+
+def report_docx(report: model.Report, out: str | Path) -> Iterator[Progress]:
+    doc = Document()
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(2.2)
+    section.top_margin = section.bottom_margin = Cm(2.0)
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(10)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    section.different_first_page_header_footer = True  # the masthead carries the symbol on page 1
+    header = section.header.paragraphs[0]
+    _run(header, report.masthead.symbol, 9, bold=True)
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _masthead(doc, report.masthead)
+    yield Progress(1, 3, "Masthead")
+    for block in report.blocks:
+        if isinstance(block, model.Heading):
+            p = doc.add_paragraph()
+            p.paragraph_format.space_before = Pt(10)
+            p.paragraph_format.space_after = Pt(8)
+            p.paragraph_format.keep_with_next = True
+            _run(p, block.text, 11.5, bold=True)
+            continue
+        _numbered(doc, block.number, block.text, block.placeholder)
+        for sub in block.subparagraphs:
+            _subparagraph(doc, sub)
+    yield Progress(2, 3, "Paragraphs")
+    if report.annex:
+        title = doc.add_paragraph()
+        title.paragraph_format.page_break_before = True
+        _run(title, report.annex.title, 12, bold=True)
+        _run(doc.add_paragraph(), report.annex.subtitle, 12, bold=True)
+        for table_model in report.annex.tables:
+            table = doc.add_table(rows=1, cols=2)
+            table.alignment = WD_TABLE_ALIGNMENT.LEFT
+            table.style = doc.styles["Table Grid"]
+            for cell, text in zip(table.rows[0].cells, table_model.header):
+                _run(cell.paragraphs[0], text, 9.5, italic=True)
+            for symbol, title in table_model.rows:
+                cells = table.add_row().cells
+                _run(cells[0].paragraphs[0], symbol, 9.5)
+                _run(cells[1].paragraphs[0], title, 9.5)
+            table.autofit = False
+            for column, width in zip(table.columns, (Cm(5.2), Cm(11.4))):
+                column.width = width
+                for cell in column.cells:
+                    cell.width = width
+            doc.add_paragraph()
+    with atomic_path(out) as temporary:
+        doc.save(str(temporary))
+    yield Progress(3, 3, "Report", Path(out))
+
+
+

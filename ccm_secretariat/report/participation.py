@@ -1,0 +1,25 @@
+"""The participation paragraphs of the report ("The following States Parties ... participated ..."), one per
+non-empty category, worded by the meeting's report settings."""
+
+from __future__ import annotations
+
+from ccm_secretariat.domain.enums import Category
+from ccm_secretariat.domain.prose import join_names
+from ccm_secretariat.services.meetings import ReportSettings
+from ccm_secretariat.services.registration import DelegationRow
+
+
+def participation_paragraphs(delegations: list[DelegationRow], settings: ReportSettings, body: str) -> list[str]:
+    """`delegations` in list order (by category, then English order); `body` is "Conference" or "Meeting"."""
+    paragraphs = []
+    for category in Category:
+        members = [d for d in delegations if d.category == category]
+        if not members:
+            continue
+        if category.is_state:
+            names = join_names([d.name for d in members], settings.serial_comma_states)
+        else:
+            names = join_names([d.name_with_acronym for d in members], settings.serial_comma_organisations)
+        template = getattr(settings, category.value)
+        paragraphs.append(template.format(body=body, names=names))
+    return paragraphs
