@@ -1,4 +1,4 @@
-"""Composition root: QApplication, settings, services -> main window."""
+"""Composition root: QApplication, settings, the database, services -> main window."""
 
 from __future__ import annotations
 
@@ -8,24 +8,51 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+    from ccm_secretariat.database import default_database_path
     from ccm_secretariat.errors import DomainError
     from ccm_secretariat.services import open_services
+    from ui.dialogs.start_dialog import DEMO, NEW, OPEN, StartDialog
+    from ui.errors import install_excepthook, install_logging
     from ui.main_window import MainWindow
+    from ui.settings import DeskSettings
 
     parser = argparse.ArgumentParser(prog="ccm-secretariat-desk")
-    parser.add_argument("--db", metavar="PATH_OR_URL")
+    parser.add_argument("--db", metavar="PATH_OR_URL", help="SQLite file or SQLAlchemy URL")
     args, qt_args = parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
-    app.setApplicationName("CCM Secretariat Desk")
+    app.setApplicationName("Secretariat Desk")
     app.setOrganizationName("ccm-secretariat")
+    app.setStyle("Fusion")
+    install_logging()
+    settings = DeskSettings()
+    windows = []
+    install_excepthook(lambda: windows[-1] if windows else None)
+
+    location = args.db or settings.last_database
+    choice = None
+    if not location:
+        choice, accepted = StartDialog.ask()
+        if not accepted:
+            return 0
+        location = str(default_database_path())
+        if choice == OPEN:
+            location, _ = QFileDialog.getOpenFileName(None, "Open a database", "", "Secretariat databases "
+                                                                                   "(*.sqlite3 *.db);;All files (*)")
+            if not location:
+                return 0
     try:
-        services = open_services(args.db)
+        services = open_services(location)
     except DomainError as exc:
         QMessageBox.critical(None, "Cannot open the database", str(exc))
         return 1
-    window = MainWindow(services)
+    settings.remember_database(location)
+    window = MainWindow(services, settings, open_database=open_services)
+    windows.append(window)
     window.show()
-    window.offer_demo_if_empty()
+    if choice == DEMO:
+        window.open_demo()
+    elif choice == NEW:
+        window.new_meeting()
     return app.exec()

@@ -1,98 +1,267 @@
-"""The main window: the meeting switcher and the registration view (the fuller desk arrives with issue 4)."""
+"""The main window: menus, the meeting switcher, the pages, the status bar. Pages do the work."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QMessageBox, QTableView,
-                               QVBoxLayout, QWidget)
+from pathlib import Path
 
-from ccm_secretariat.demo import load_demo
-from ccm_secretariat.domain.enums import Category
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
+
+from ccm_secretariat.demo import existing_demo, load_demo
+from ccm_secretariat.errors import DomainError
 from ccm_secretariat.services import Services
-from ccm_secretariat.services.registration import DelegationRow
+from ui.dialogs.meeting_dialog import MeetingDialog
+from ui.errors import show_error
+from ui.pages.agenda import AgendaPage
+from ui.pages.decisions import DecisionsPage
+from ui.pages.documents import DocumentsPage
+from ui.pages.meeting import MeetingPage
+from ui.pages.reference import ReferencePage
+from ui.pages.registration import RegistrationPage
+from ui.settings import DeskSettings
+from ui.tasks import TaskRunner
+from ui.undo import Editor
 
-
-class DelegationTableModel(QAbstractTableModel):
-    HEADERS = ("Category", "Delegation", "Participants", "Credentials")
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[DelegationRow] = []
-
-    def set_rows(self, rows: list[DelegationRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or role != Qt.DisplayRole:
-            return None
-        row = self._rows[index.row()]
-        return (row.category.label, row.name_with_acronym, str(row.participant_count),
-                "yes" if row.credentials_received else "")[index.column()]
+EXPORTS = (
+    ("List of participants (PDF)…", "pdf", "participants"),
+    ("Registration workbook (Excel)…", "xlsx", "participants"),
+    ("Draft report (PDF)…", "pdf", "report"),
+    ("Draft report (Word)…", "docx", "report"),
+)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services):
+    def __init__(self, services: Services, settings: DeskSettings | None = None, synchronous: bool = False,
+                 open_database=None):
         super().__init__()
         self.services = services
-        self.setWindowTitle(f"CCM Secretariat Desk — {services.db.display_name}")
-        self.meeting_box = QComboBox()
-        self.meeting_box.currentIndexChanged.connect(self.refresh)
-        self.counts = QLabel()
-        self.model = DelegationTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Meeting:"))
-        top.addWidget(self.meeting_box, 1)
-        layout = QVBoxLayout()
-        layout.addLayout(top)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.table, 1)
-        body = QWidget()
-        body.setLayout(layout)
-        self.setCentralWidget(body)
-        self.resize(1200, 760)
-        self.reload_meetings()
+        self.settings = settings or DeskSettings()
+        self.tasks = TaskRunner(self, synchronous=synchronous)
+        self._open_database = open_database
+        self.undo_stack = QUndoStack(self)
+        self.editor = Editor(self.undo_stack, self.refresh_current, self.say)
+        self.meeting = None
+        self.setWindowTitle("Secretariat Desk")
 
-    def reload_meetings(self) -> None:
+        self.meeting_box = QComboBox()
+        self.meeting_box.setMinimumWidth(420)
+        self.meeting_box.currentIndexChanged.connect(self._meeting_chosen)
+        toolbar = QToolBar("Meeting")
+        toolbar.setObjectName("meetingToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel("  Meeting: "))
+        toolbar.addWidget(self.meeting_box)
+        self.addToolBar(toolbar)
+
+        self.registration = RegistrationPage(services, self.editor)
+        self.meeting_page = MeetingPage(services, self.editor)
+        self.agenda = AgendaPage(services, self.editor)
+        self.documents = DocumentsPage(services, self.editor)
+        self.decisions = DecisionsPage(services, self.editor)
+        self.reference = ReferencePage(services, self.editor)
+        self.pages = QTabWidget()
+        for page, title in ((self.registration, "Registration"), (self.meeting_page, "Meeting"),
+                            (self.agenda, "Agenda and programme of work"), (self.documents, "Documents"),
+                            (self.decisions, "Decisions and recommendations"), (self.reference, "Reference data")):
+            self.pages.addTab(page, title)
+            page.status.connect(self.say)
+        self.meeting_page.renamed.connect(self.reload_meetings)
+        self.pages.currentChanged.connect(lambda _i: self.refresh_current())
+        self.setCentralWidget(self.pages)
+        self._menus()
+        self.statusBar().showMessage(f"Database: {services.db.display_name}")
+        self.resize(1366, 768)
+        if self.settings.geometry() is not None:
+            self.restoreGeometry(self.settings.geometry())
+        if self.settings.state() is not None:
+            self.restoreState(self.settings.state())
+        self.reload_meetings(prefer=self.settings.last_meeting)
+
+    # Menus -------------------------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        menu.addAction(action)
+        return action
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action(file, "&New meeting…", self.new_meeting, QKeySequence.New)
+        self._action(file, "&Open database…", self.open_database, QKeySequence.Open)
+        self.recent_menu = file.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(file, "Open the &demo conference", self.open_demo)
+        file.addSeparator()
+        self._action(file, "&Back up now", self.back_up)
+        self._action(file, "&Print the list of participants…", self.print_list, QKeySequence.Print)
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.Quit)
+        edit = bar.addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        edit.addAction(undo)
+        edit.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        edit.addSeparator()
+        self._action(edit, "&Find a participant", self.find, QKeySequence.Find)
+        export = bar.addMenu("E&xport")
+        for text, fmt, what in EXPORTS:
+            self._action(export, text, lambda _c=False, fmt=fmt, what=what: self.export(what, fmt))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for location in self.settings.recent_databases():
+            self._action(self.recent_menu, location, lambda _c=False, loc=location: self.switch_database(loc))
+
+    # Meetings ----------------------------------------------------------------------------------------
+    def reload_meetings(self, prefer: int | None = None) -> None:
+        current = prefer if prefer is not None else (self.meeting.id if self.meeting else None)
+        meetings = self.services.meetings.list()
         self.meeting_box.blockSignals(True)
         self.meeting_box.clear()
-        for m in self.services.meetings.list():
-            self.meeting_box.addItem(f"{m.short_title} ({m.symbol_prefix})", m.id)
+        for m in meetings:
+            self.meeting_box.addItem(f"{m.short_title} — {m.symbol_prefix}", m.id)
+        index = self.meeting_box.findData(current) if current is not None else -1
+        self.meeting_box.setCurrentIndex(index if index >= 0 else self.meeting_box.count() - 1)
         self.meeting_box.blockSignals(False)
-        self.refresh()
+        self._meeting_chosen()
 
-    def refresh(self) -> None:
+    def _meeting_chosen(self, *_args) -> None:
         meeting_id = self.meeting_box.currentData()
-        if meeting_id is None:
-            self.model.set_rows([])
-            self.counts.setText("No meeting yet.")
-            return
-        self.model.set_rows(self.services.registration.delegations(meeting_id))
-        counts = self.services.registration.category_counts(meeting_id)
-        self.counts.setText("   ".join(f"{c.label}: {counts[c][0]}" for c in Category if counts[c][0]))
+        self.meeting = self.services.meetings.get(meeting_id) if meeting_id is not None else None
+        self.settings.last_meeting = meeting_id
+        for i in range(self.pages.count()):
+            self.pages.widget(i).set_meeting(self.meeting)
+        title = f"{self.meeting.short_title} — " if self.meeting else ""
+        self.setWindowTitle(f"{title}Secretariat Desk — {Path(self.services.db.display_name).name}")
 
-    def offer_demo_if_empty(self) -> None:
-        if self.services.meetings.list():
+    def refresh_current(self) -> None:
+        page = self.pages.currentWidget()
+        if self.meeting is not None:
+            self.meeting = self.services.meetings.get(self.meeting.id)
+            page.meeting = self.meeting
+        page.reload()
+
+    def say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # File menu ---------------------------------------------------------------------------------------
+    def new_meeting(self) -> None:
+        row, accepted = MeetingDialog.ask(self, self.services.meetings.create)
+        if accepted:
+            self.reload_meetings(prefer=row.id)
+            self.say(f"Created {row.title}.")
+
+    def open_demo(self) -> None:
+        found = existing_demo(self.services)
+        if found is not None:
+            self.reload_meetings(prefer=found.id)
             return
-        answer = QMessageBox.question(self, "No meeting yet",
-                                      "This database holds no meeting. Open the demo conference "
-                                      "(CCM Second Review Conference, 2020)?")
-        if answer == QMessageBox.Yes:
-            for _ in load_demo(self.services):
-                pass
-            self.reload_meetings()
+
+        def done(_last):
+            self.reload_meetings(prefer=existing_demo(self.services).id)
+            self.say("Opened the demo conference.")
+
+        self.tasks.run("Loading the demo conference", lambda: load_demo(self.services), done,
+                       lambda exc: show_error(self, "The demo conference could not be loaded", exc))
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a database", "", "Secretariat databases (*.sqlite3 *.db);;"
+                                                                           "All files (*)")
+        if path:
+            self.switch_database(path)
+
+    def switch_database(self, location: str) -> None:
+        if self._open_database is None:
+            return
+        try:
+            services = self._open_database(location)
+        except DomainError as exc:
+            show_error(self, "Cannot open the database", exc)
+            return
+        self.settings.remember_database(location)
+        replacement = MainWindow(services, self.settings, self.tasks.synchronous, self._open_database)
+        replacement.show()
+        self.close()
+        self.services.close()
+
+    def back_up(self) -> None:
+        try:
+            path = self.services.db.backup()
+        except DomainError as exc:
+            show_error(self, "Back up", exc)
+            return
+        self.say(f"Backed up to {path}")
+
+    def find(self) -> None:
+        self.pages.setCurrentWidget(self.registration)
+        self.registration.search.setFocus()
+        self.registration.search.selectAll()
+
+    def print_list(self) -> None:
+        if self.meeting is None:
+            return
+        from ui.printing import print_with_preview
+
+        print_with_preview(self, self.services.roster.roster(self.meeting.id))
+
+    # Exports -----------------------------------------------------------------------------------------
+    def export(self, what: str, fmt: str, path: str | None = None) -> None:
+        if self.meeting is None:
+            QMessageBox.information(self, "Export", "Create or open a meeting first.")
+            return
+        names = {"participants": "list-of-participants" if fmt == "pdf" else "registration",
+                 "report": "draft-report"}
+        default = f"{self.meeting.short_title}-{names[what]}.{fmt}".replace(" ", "-").replace("/", "-")
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / default), f"*.{fmt}")
+            if not path:
+                return
+        meeting_id, services = self.meeting.id, self.services
+
+        def make():
+            if what == "participants" and fmt == "pdf":
+                from ccm_secretariat.exports.participants_pdf import participants_pdf
+
+                return participants_pdf(services, meeting_id, path)
+            if what == "participants":
+                from ccm_secretariat.exports.workbook import participants_workbook
+
+                return participants_workbook(services, meeting_id, path)
+            from ccm_secretariat.report.builder import build_report
+
+            report = build_report(services, meeting_id)
+            if fmt == "pdf":
+                from ccm_secretariat.report.pdf import report_pdf
+
+                return report_pdf(report, path)
+            from ccm_secretariat.report.docx import report_docx
+
+            return report_docx(report, path)
+
+        def done(last):
+            self.last_export = last
+            self.say(f"Wrote {path} ({last.message}).")
+            if last.warnings:
+                QMessageBox.warning(self, "Some names cannot be shown", "\n".join(last.warnings[:12]))
+            if not self.tasks.synchronous and QMessageBox.question(self, "Export", f"Wrote {path}. Open it now?") \
+                    == QMessageBox.Yes:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+        self.tasks.run(f"Exporting to {Path(path).name}", make, done, lambda exc: show_error(self, "Export", exc))
+
+    # Closing -----------------------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:
+        self.decisions.save_text()  # the one edit that waits for a pause in typing
+        self.settings.save_layout(self.saveGeometry(), self.saveState())
+        self.tasks.wait()
+        super().closeEvent(event)
+
+
+

@@ -21,12 +21,14 @@ class Category(str, Enum):
 
     @property
     def rank(self) -> int:
-        return list(Category).index(self)
+        return _CATEGORY_RANK[self]
 
     @property
     def is_state(self) -> bool:
         return self not in (Category.RULE_1_2, Category.RULE_1_3)
 
+
+_CATEGORY_RANK = {c: i for i, c in enumerate(Category)}
 
 CATEGORY_LABELS = {
     Category.STATE_PARTY: "States Parties",
@@ -88,7 +90,7 @@ class Role(str, Enum):
 
     @property
     def rank(self) -> int:
-        return list(Role).index(self)
+        return _ROLE_RANK[self]
 
     @property
     def label(self) -> str:
@@ -111,6 +113,9 @@ class Role(str, Enum):
             Role.EXPERT: "Experts",
             Role.MEMBER: "Members",
         }[self]
+
+
+_ROLE_RANK = {r: i for i, r in enumerate(Role)}
 
 
 class Gender(str, Enum):

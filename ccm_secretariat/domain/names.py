@@ -21,6 +21,9 @@ _SPACES = re.compile(r"\s+")
 
 def fold(text: str) -> str:
     """Lower-case, accent-free form of `text` for matching and searching; keeps punctuation."""
+    if text.isascii():
+        return _SPACES.sub(" ", text.lower()).strip() if "  " in text or text[:1].isspace() or text[-1:].isspace() \
+            else text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.casefold()).strip()

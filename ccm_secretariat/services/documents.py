@@ -86,7 +86,8 @@ class DocumentService(Service):
                                                               AgendaItem.number == data.agenda_item_number))
             if item_id is None:
                 raise ValidationError(f"the agenda has no item {data.agenda_item_number}.", "agenda_item")
-        distribution = data.distribution or (Distribution.LIMITED if parts.series is Series.L else Distribution.GENERAL)
+        distribution = Distribution(data.distribution) if data.distribution else (
+            Distribution.LIMITED if parts.series is Series.L else Distribution.GENERAL)
         return dict(symbol=symbol, title=clean(data.title, "title", required=True, max_length=500),
                     issue_date=data.issue_date, languages=normalise_languages(data.languages),
                     agenda_item_id=item_id, submitted_by=clean(data.submitted_by, "submitted_by"),

@@ -169,7 +169,7 @@ class MeetingService(Service):
                               body_name=clean(data.body_name, "body_name", required=True, max_length=60),
                               report_settings=ReportSettings().to_dict())
             meeting.parts.append(MeetingPart(number=1, start_date=data.first_day, end_date=data.last_day,
-                                             format=data.format, venue=meeting.venue))
+                                             format=MeetingFormat(data.format), venue=meeting.venue))
             s.add(meeting)
             s.flush()
             return _meeting_row(meeting, treaty)
@@ -217,7 +217,7 @@ class MeetingService(Service):
             if part is None:
                 part = MeetingPart(meeting_id=meeting_id, number=number, start_date=start, end_date=end, format=fmt)
                 s.add(part)
-            part.start_date, part.end_date, part.format = start, end, fmt
+            part.start_date, part.end_date, part.format = start, end, MeetingFormat(fmt)
             part.venue = clean(venue, "venue", max_length=200)
             s.flush()
             return PartRow(part.id, part.number, part.start_date, part.end_date, part.format, part.venue)

@@ -3,13 +3,15 @@ report are made from. One query per table, plain rows, quick for 100,000 partici
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import sqlalchemy as sa
 
-from ccm_secretariat.domain.enums import Attendance, Category, Gender
-from ccm_secretariat.orm import AttendanceRecord, Delegation, MeetingPart, Participant
+from ccm_secretariat.domain.enums import Attendance, Category, Gender, Role
+from ccm_secretariat.domain.names import fold
 from ccm_secretariat.services.base import Service
 from ccm_secretariat.services.meetings import MeetingRow, MeetingService
 from ccm_secretariat.services.registration import DelegationRow, ParticipantRow, RegistrationService
@@ -22,6 +24,37 @@ class CategoryStatistics:
     by_gender: dict[Gender, int] = field(default_factory=dict)
     # part number -> attendance -> count
     attendance: dict[int, dict[Attendance, int]] = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=65536)
+def cached_fold(text: str) -> str:
+    return fold(text)
+
+
+class DirectoryRow(NamedTuple):
+    """A participant as the registration desk lists and searches them (light, for 100,000 rows)."""
+
+    id: int
+    delegation_id: int
+    delegation: str
+    salutation: str
+    given_names: str
+    family_name: str
+    function: str
+    affiliation: str
+    role: Role
+    email: str
+    position: int
+    search_key: str  # folded "given family", kept in the database
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(p for p in (self.salutation, self.given_names, self.family_name) if p)
+
+    def folded_text(self) -> str:
+        """Everything search looks at, folded (names folded when stored; the rest repeats, so it is cached)."""
+        return " ".join((self.search_key, cached_fold(self.function), cached_fold(self.affiliation),
+                         cached_fold(self.delegation), self.email.lower()))
 
 
 @dataclass(frozen=True)
@@ -68,21 +101,41 @@ class RosterService(Service):
         meeting = self._meetings.get(meeting_id)
         delegations = self._registration.delegations(meeting_id)
         members: dict[int, list[ParticipantRow]] = {d.id: [] for d in delegations}
+        roles = {r.value: r for r in Role}
+        genders = {g.value: g for g in Gender}
+        modes = {m.value: m for m in Attendance}
         with self._read() as s:
             attendance: dict[int, list[tuple[int, Attendance]]] = {}
-            query = (sa.select(AttendanceRecord.participant_id, MeetingPart.number, AttendanceRecord.mode)
-                     .join(MeetingPart, AttendanceRecord.part_id == MeetingPart.id)
-                     .where(MeetingPart.meeting_id == meeting_id))
-            for pid, number, mode in s.execute(query):
-                attendance.setdefault(pid, []).append((number, mode))
-            cols = (Participant.id, Participant.delegation_id, Participant.position, Participant.salutation,
-                    Participant.given_names, Participant.family_name, Participant.function,
-                    Participant.affiliation, Participant.role, Participant.email, Participant.phone,
-                    Participant.gender, Participant.consent_to_publish)
-            query = sa.select(*cols).join(Delegation).where(Delegation.meeting_id == meeting_id)
-            for row in s.execute(query):
-                members[row[1]].append(ParticipantRow(*row, tuple(sorted(attendance.get(row[0], ())))))
+            for pid, number, mode in s.execute(sa.text(
+                    "SELECT a.participant_id, mp.number, a.mode FROM attendance a JOIN meeting_part mp "
+                    "ON mp.id = a.part_id WHERE mp.meeting_id = :meeting"), {"meeting": meeting_id}):
+                attendance.setdefault(pid, []).append((number, modes[mode]))
+            rows = s.execute(sa.text(
+                "SELECT p.id, p.delegation_id, p.position, p.salutation, p.given_names, p.family_name, p.function, "
+                "p.affiliation, p.role, p.email, p.phone, p.gender, p.consent_to_publish FROM participant p "
+                "JOIN delegation d ON d.id = p.delegation_id WHERE d.meeting_id = :meeting"),
+                {"meeting": meeting_id}).all()
+        for r in rows:
+            members[r[1]].append(ParticipantRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], roles[r[8]], r[9],
+                                                r[10], genders[r[11]], bool(r[12]),
+                                                tuple(sorted(attendance.get(r[0], ())))))
         for people in members.values():
             people.sort(key=lambda p: (p.role.rank, p.position, p.id))
         return Roster(meeting, delegations, members)
+
+    def directory(self, meeting_id: int, delegation_id: int | None = None) -> list[DirectoryRow]:
+        """Every participant of the meeting (or of one delegation) with the delegation's name, in protocol
+        order per delegation."""
+        roles = {r.value: r for r in Role}
+        sql = sa.text(
+            "SELECT p.id, p.delegation_id, d.name, p.salutation, p.given_names, p.family_name, p.function, "
+            "p.affiliation, p.role, p.email, p.position, p.search_key FROM participant p JOIN delegation d "
+            "ON d.id = p.delegation_id WHERE d.meeting_id = :meeting"
+            + (" AND d.id = :delegation" if delegation_id is not None else ""))
+        with self._read() as s:
+            raw = s.execute(sql, {"meeting": meeting_id, "delegation": delegation_id}).all()
+        rows = [DirectoryRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], roles[r[8]], r[9], r[10], r[11])
+                for r in raw]
+        rows.sort(key=lambda r: (r.delegation_id, r.role.rank, r.position, r.id))
+        return rows
 

@@ -1,0 +1,90 @@
+"""Agenda, documents, meeting, exports: the other pages driven through their widgets."""
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from tests.ui.conftest import type_text, when_dialog
+from ui.dialogs.agenda_item_dialog import AgendaItemDialog
+from ui.dialogs.document_dialog import DocumentDialog
+
+
+def test_reorder_the_agenda(window):
+    page = window.agenda
+    window.pages.setCurrentWidget(page)
+    for title in ("Opening of the Conference", "Election of the President"):
+        when_dialog(AgendaItemDialog, lambda d, t=title: (type_text(d.title_edit, t), d.accept()))
+        page.item_buttons["Add item…"].click()
+    assert [(i.number, i.title) for i in page.items.rows] == [
+        (14, "Consideration and adoption of the final document"), (15, "Opening of the Conference"),
+        (16, "Election of the President")]
+    page.item_table.selectRow(2)
+    page.item_buttons["Move up"].click()
+    page.item_buttons["Move up"].click()
+    assert [i.title for i in page.items.rows] == ["Election of the President",
+                                                  "Consideration and adoption of the final document",
+                                                  "Opening of the Conference"]
+    assert [i.number for i in page.items.rows] == [1, 2, 3]
+    window.undo_action.trigger()
+    assert [i.title for i in page.items.rows] == ["Consideration and adoption of the final document",
+                                                  "Election of the President", "Opening of the Conference"]
+
+
+def test_a_bad_symbol_is_refused_with_its_reason(window):
+    page = window.documents
+    window.pages.setCurrentWidget(page)
+    seen = {}
+
+    def fill(dialog: DocumentDialog):
+        dialog.symbol.clear()
+        type_text(dialog.symbol, "CCM/CONF/2020/WP3")
+        type_text(dialog.title_edit, "Working paper")
+        seen["bad"] = (dialog.problem.text(), dialog.buttons.button(QDialogButtonBox.Ok).isEnabled())
+        dialog.accept()
+        seen["still_open"] = dialog.isVisible()
+        dialog.symbol.clear()
+        type_text(dialog.symbol, "CCM/CONF/2020/WP.1")
+        seen["duplicate"] = dialog.problem.text()
+        dialog.symbol.clear()
+        type_text(dialog.symbol, "CCM/CONF/2020/WP.4/Rev.1")
+        seen["kind"] = dialog.kind.text()
+        dialog.accept()
+
+    when_dialog(DocumentDialog, fill)
+    page.buttons["Add document…"].click()
+    assert "“WP3”" in seen["bad"][0] and seen["bad"][1] is False and seen["still_open"]
+    assert "in the register already" in seen["duplicate"]
+    assert seen["kind"] == "Working paper (WP.), revision"
+    symbols = [d.symbol for d in page.model.rows]
+    assert len(symbols) == 31 and symbols.index("CCM/CONF/2020/WP.4/Rev.1") == symbols.index("CCM/CONF/2020/WP.3") + 1
+
+
+def test_meeting_page_saves_at_once_and_refuses_a_bad_prefix(window, demo, demo_meeting):
+    page = window.meeting_page
+    window.pages.setCurrentWidget(page)
+    page.edits["city"].setText("Lausanne")
+    page.edits["city"].editingFinished.emit()
+    assert demo.meetings.get(demo_meeting.id).city == "Lausanne"
+    page.edits["symbol_prefix"].setText("not a prefix")
+    page.edits["symbol_prefix"].editingFinished.emit()
+    assert "Symbol prefix" in page.problem.text()
+    assert demo.meetings.get(demo_meeting.id).symbol_prefix == "CCM/CONF/2020"
+
+
+def test_exports_from_the_menu(window, tmp_path):
+    from openpyxl import load_workbook
+
+    window.export("participants", "xlsx", str(tmp_path / "w.xlsx"))
+    assert load_workbook(tmp_path / "w.xlsx")["Delegations"].max_row == 89
+    window.export("report", "docx", str(tmp_path / "r.docx"))
+    assert (tmp_path / "r.docx").stat().st_size > 10_000
+    assert "Wrote" in window.statusBar().currentMessage()
+
+
+def test_decisions_edited_in_place(window, demo, demo_meeting, qtbot):
+    page = window.decisions
+    window.pages.setCurrentWidget(page)
+    page.table.selectRow(0)
+    page.text.setPlainText("The Conference thanked Switzerland.")
+    page.save_text()
+    assert demo.agenda.decisions(demo_meeting.id)[0].text == "The Conference thanked Switzerland."
+    window.undo_action.trigger()
+    assert demo.agenda.decisions(demo_meeting.id)[0].text.startswith("The Conference thanked Switzerland for its")

@@ -1,0 +1,133 @@
+"""The registration desk driven through its real widgets and dialogs."""
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from ccm_secretariat.domain.enums import Category, Role
+from tests.ui.conftest import type_text, when_dialog
+from ui.dialogs.category_dialog import CategoryDialog
+from ui.dialogs.delegation_dialog import DelegationDialog
+from ui.dialogs.participant_dialog import ParticipantDialog
+
+
+def test_counts_per_category_are_in_view(window):
+    counts = window.registration.counts.text()
+    for text in ("States Parties</b> 60", "Signatories</b> 3", "Observer States</b> 13", "Rule 1(2)</b> 6",
+                 "Rule 1(3)</b> 6"):
+        assert text in counts
+    assert window.registration.delegation_model.rowCount() == 88
+
+
+def test_register_a_state_and_two_participants_then_undo_and_redo(window, qtbot, answer_yes):
+    page = window.registration
+    seen = {}
+
+    def fill_delegation(dialog: DelegationDialog):
+        dialog.state.setCurrentText("Tuvalu")
+        seen["ok_enabled"] = dialog.buttons.button(QDialogButtonBox.Ok).isEnabled()
+        dialog.accept()
+
+    when_dialog(DelegationDialog, fill_delegation)
+    page.buttons["add_delegation"].click()
+    assert seen["ok_enabled"]
+    tuvalu = next(d for d in window.services.registration.delegations(window.meeting.id) if d.name == "Tuvalu")
+    assert tuvalu.category is Category.OBSERVER_STATE
+    assert page.selected_delegation().name == "Tuvalu"
+
+    def fill_head(dialog: ParticipantDialog):
+        dialog.salutation.setCurrentText("H.E. Ms.")
+        type_text(dialog.given, "Talia")
+        type_text(dialog.family, "Teo")
+        dialog.role.setCurrentIndex(dialog.role.findData(Role.HEAD))
+        type_text(dialog.email, "talia.teo@")
+        seen["bad_email"] = (dialog.problem.text(), dialog.buttons.button(QDialogButtonBox.Ok).isEnabled())
+        type_text(dialog.email, "example.org")
+        dialog.accept()
+
+    when_dialog(ParticipantDialog, fill_head)
+    page.buttons["add_participant"].click()
+    assert "is not an e-mail address" in seen["bad_email"][0] and not seen["bad_email"][1]
+
+    def fill_second(dialog: ParticipantDialog):
+        type_text(dialog.given, "Seini")
+        type_text(dialog.family, "Müller-Ōta")
+        type_text(dialog.function, "Counsellor & Legal Adviser <Pacific>")
+        dialog.accept()
+
+    when_dialog(ParticipantDialog, fill_second)
+    page.buttons["add_participant"].click()
+    members = window.services.registration.participants(tuvalu.id)
+    assert [(p.display_name, p.role) for p in members] == [("H.E. Ms. Talia Teo", Role.HEAD),
+                                                          ("Seini Müller-Ōta", Role.REPRESENTATIVE)]
+    assert page.member_model.rowCount() == 2
+    assert members[1].function == "Counsellor & Legal Adviser <Pacific>"
+
+    window.undo_action.trigger()
+    assert len(window.services.registration.participants(tuvalu.id)) == 1
+    assert page.member_model.rowCount() == 1
+    window.redo_action.trigger()
+    assert [p.family_name for p in window.services.registration.participants(tuvalu.id)] == ["Teo", "Müller-Ōta"]
+    assert "Add Müller-Ōta to Tuvalu" in window.statusBar().currentMessage() or window.undo_stack.count() == 3
+
+
+def test_a_duplicate_person_is_refused_in_the_dialog(window, answer_yes):
+    page = window.registration
+    page.select_delegation("Peru")
+    messages = []
+
+    def fill(dialog: ParticipantDialog, family="Quispe"):
+        type_text(dialog.given, "Luis")
+        type_text(dialog.family, family)
+        dialog.accept()
+        if dialog.isVisible():
+            messages.append(dialog.problem.text())
+            dialog.reject()
+
+    when_dialog(ParticipantDialog, fill)
+    page.buttons["add_participant"].click()
+    when_dialog(ParticipantDialog, fill)
+    page.buttons["add_participant"].click()
+    assert messages and "already a member of the delegation of Peru" in messages[0]
+    peru = next(d for d in page.delegation_rows if d.name == "Peru")
+    assert len(window.services.registration.participants(peru.id)) == 1
+
+
+def test_change_a_category_with_a_reason(window):
+    page = window.registration
+    page.select_delegation("Argentina")
+    seen = {}
+
+    def change(dialog: CategoryDialog):
+        dialog.category.setCurrentIndex(dialog.category.findData(Category.SIGNATORY))
+        seen["without_reason"] = (dialog.buttons.button(QDialogButtonBox.Ok).isEnabled(), dialog.problem.text())
+        dialog.reason.setPlainText("Signed on the eve of the meeting; the status list is not yet updated.")
+        dialog.accept()
+
+    when_dialog(CategoryDialog, change)
+    page.buttons["category"].click()
+    assert seen["without_reason"][0] is False and "Say why" in seen["without_reason"][1]
+    argentina = next(d for d in page.delegation_rows if d.name == "Argentina")
+    assert argentina.category is Category.SIGNATORY and argentina.override_reason.startswith("Signed")
+    assert "Signatories</b> 4" in page.counts.text()
+    window.undo_action.trigger()
+    argentina = next(d for d in page.delegation_rows if d.name == "Argentina")
+    assert argentina.category is Category.OBSERVER_STATE
+
+
+def test_search_as_you_type_ignores_accents_and_case(window, demo, demo_meeting):
+    from ccm_secretariat.services.registration import ParticipantInput
+
+    reg = demo.registration
+    rows = {d.name: d for d in reg.delegations(demo_meeting.id)}
+    reg.add_participant(rows["Germany"].id, ParticipantInput("Müller", "Jürgen", "Mr.", "Counsellor"))
+    reg.add_participant(rows["Côte d'Ivoire"].id, ParticipantInput("Kouassi", "Awa", "Ms.", "First Secretary"))
+    page = window.registration
+    page.reload()
+    type_text(page.search, "muller")
+    assert [m.family_name for m in page.member_model.rows] == ["Müller"]
+    assert [d.name for d in page.delegation_model.rows] == ["Germany"]
+    page.search.clear()
+    type_text(page.search, "COTE")
+    assert [d.name for d in page.delegation_model.rows] == ["Côte d'Ivoire"]
+    assert [m.family_name for m in page.member_model.rows] == ["Kouassi"]
+    page.search.clear()
+    assert page.delegation_model.rowCount() == 88

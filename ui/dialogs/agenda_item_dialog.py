@@ -1,0 +1,51 @@
+"""Add or edit an agenda item."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+
+from ccm_secretariat.domain.enums import AgendaStatus
+from ccm_secretariat.services.agenda import AgendaItemRow
+from ui.dialogs.form import FormDialog
+
+
+class AgendaItemDialog(FormDialog):
+    def __init__(self, taken: set[int], save: Callable[[int, str, AgendaStatus], object],
+                 initial: AgendaItemRow | None = None, parent: QWidget | None = None):
+        super().__init__("Edit agenda item" if initial else "Add agenda item", parent)
+        self._save = save
+        self._taken = taken - ({initial.number} if initial else set())
+        self.number = QSpinBox()
+        self.number.setRange(1, 999)
+        self.number.setValue(initial.number if initial else max(taken, default=0) + 1)
+        self.title_edit = QLineEdit(initial.title if initial else "")
+        self.status = QComboBox()
+        for status in AgendaStatus:
+            self.status.addItem(status.value.capitalize(), status)
+        if initial:
+            self.status.setCurrentIndex(self.status.findData(initial.status))
+        self.add_field("number", "Number", self.number)
+        self.add_field("title", "Title", self.title_edit)
+        self.add_field("status", "Status", self.status)
+        self.number.valueChanged.connect(self.revalidate)
+        self.title_edit.textChanged.connect(self.revalidate)
+        self.setMinimumWidth(560)
+        self.revalidate()
+
+    def problems(self):
+        if self.number.value() in self._taken:
+            return "number", f"The agenda has an item {self.number.value()} already."
+        if not self.title_edit.text().strip():
+            return "title", "Give the item's title."
+        return None
+
+    def submit(self):
+        return self._save(self.number.value(), self.title_edit.text(), self.status.currentData())
+
+    @classmethod
+    def ask(cls, parent, taken, save, initial=None):
+        dialog = cls(taken, save, initial, parent)
+        accepted = dialog.exec() == FormDialog.Accepted
+        return dialog.result_value, accepted

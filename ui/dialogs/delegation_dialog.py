@@ -1,0 +1,92 @@
+"""Register a delegation: a State (by its UN short name, with the name this meeting writes) or an organisation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QRadioButton, QWidget
+from PySide6.QtCore import Qt
+
+from ccm_secretariat.domain.enums import Rule
+from ccm_secretariat.services.reference import OrganisationRow, StateRow
+from ui.dialogs.form import FormDialog
+
+
+def _searchable(box: QComboBox) -> None:
+    box.setEditable(True)
+    box.setInsertPolicy(QComboBox.NoInsert)
+    completer = box.completer()
+    completer.setFilterMode(Qt.MatchContains)
+    completer.setCompletionMode(QCompleter.PopupCompletion)
+
+
+class DelegationDialog(FormDialog):
+    def __init__(self, states: list[StateRow], organisations: list[OrganisationRow], registered: set[str],
+                 save: Callable[[str, int, str, Rule | None], object], parent: QWidget | None = None):
+        super().__init__("Register a delegation", parent)
+        self._save = save
+        self.is_state = QRadioButton("A State")
+        self.is_org = QRadioButton("An organisation")
+        self.is_state.setChecked(True)
+        self.state = QComboBox()
+        for s in states:
+            self.state.addItem(s.name, s.id)
+        _searchable(self.state)
+        self.state.setCurrentIndex(-1)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("as this meeting writes it (leave empty for the UN short name)")
+        self.organisation = QComboBox()
+        for o in organisations:
+            self.organisation.addItem(o.name_with_acronym, o.id)
+        _searchable(self.organisation)
+        self.organisation.setCurrentIndex(-1)
+        self.rule = QComboBox()
+        self.rule.addItem("Its usual rule", None)
+        for rule in Rule:
+            self.rule.addItem(f"Rule {rule.value}", rule)
+        self._registered = registered
+        self.add_field("kind_state", "", self.is_state)
+        self.add_field("state", "State", self.state)
+        self.add_field("name", "Name at this meeting", self.name)
+        self.add_field("kind_org", "", self.is_org)
+        self.add_field("organisation", "Organisation", self.organisation)
+        self.add_field("rule", "Attends under", self.rule)
+        for signal in (self.is_state.toggled, self.state.currentTextChanged, self.organisation.currentTextChanged):
+            signal.connect(self.revalidate)
+        self.is_state.toggled.connect(self._enable)
+        self._enable()
+        self.setMinimumWidth(520)
+        self.revalidate()
+
+    def _enable(self, *_args) -> None:
+        state = self.is_state.isChecked()
+        for w in (self.state, self.name):
+            w.setEnabled(state)
+        for w in (self.organisation, self.rule):
+            w.setEnabled(not state)
+
+    def _chosen(self, box: QComboBox) -> int | None:
+        index = box.findText(box.currentText(), Qt.MatchFixedString)
+        return box.itemData(index) if index >= 0 else None
+
+    def problems(self):
+        box, field, what = ((self.state, "state", "State") if self.is_state.isChecked()
+                            else (self.organisation, "organisation", "organisation"))
+        if not box.currentText().strip():
+            return field, f"Choose the {what} from the list."
+        if self._chosen(box) is None:
+            return field, f"“{box.currentText()}” is not in the list; choose one of its entries."
+        if box.currentText() in self._registered:
+            return field, f"{box.currentText()} is registered at this meeting already."
+        return None
+
+    def submit(self):
+        if self.is_state.isChecked():
+            return self._save("state", self._chosen(self.state), self.name.text(), None)
+        return self._save("organisation", self._chosen(self.organisation), "", self.rule.currentData())
+
+    @classmethod
+    def ask(cls, parent, states, organisations, registered, save):
+        dialog = cls(states, organisations, registered, save, parent)
+        accepted = dialog.exec() == FormDialog.Accepted
+        return dialog.result_value, accepted

@@ -1,0 +1,76 @@
+"""Create a new meeting: titles, symbol prefix, place and dates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
+
+from ccm_secretariat.domain.enums import MeetingFormat
+from ccm_secretariat.domain.symbols import normalise_prefix
+from ccm_secretariat.errors import ValidationError
+from ccm_secretariat.services.meetings import MeetingInput
+from ui.dialogs.form import FormDialog
+
+
+class MeetingDialog(FormDialog):
+    def __init__(self, save: Callable[[MeetingInput], object], parent: QWidget | None = None):
+        super().__init__("New meeting", parent)
+        self._save = save
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("Fourteenth Meeting of States Parties to the Convention on Cluster Munitions")
+        self.short = QLineEdit()
+        self.short.setPlaceholderText("14MSP")
+        self.prefix = QLineEdit()
+        self.prefix.setPlaceholderText("CCM/MSP/2026")
+        self.venue = QLineEdit("Palais des Nations")
+        self.city = QLineEdit("Geneva")
+        self.body = QComboBox()
+        self.body.setEditable(True)
+        self.body.addItems(["Meeting", "Conference"])
+        today = QDate.currentDate()
+        self.first = QDateEdit(today)
+        self.last = QDateEdit(today.addDays(3))
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMMM yyyy")
+            edit.dateChanged.connect(self.revalidate)
+        self.format = QComboBox()
+        for fmt in MeetingFormat:
+            self.format.addItem(fmt.value.replace("_", " ").capitalize(), fmt)
+        for name, label, widget in (("title", "Title", self.title_edit), ("short_title", "Short title", self.short),
+                                    ("symbol_prefix", "Symbol prefix", self.prefix), ("venue", "Venue", self.venue),
+                                    ("city", "City", self.city), ("body_name", "The body calls itself", self.body),
+                                    ("first_day", "First day", self.first), ("last_day", "Last day", self.last),
+                                    ("format", "Format", self.format)):
+            self.add_field(name, label, widget)
+        for edit in (self.title_edit, self.short, self.prefix):
+            edit.textChanged.connect(self.revalidate)
+        self.setMinimumWidth(640)
+        self.revalidate()
+
+    def problems(self):
+        if not self.title_edit.text().strip():
+            return "title", "Give the meeting's full title."
+        if not self.short.text().strip():
+            return "short_title", "Give a short title (14MSP, 3RC)."
+        try:
+            normalise_prefix(self.prefix.text())
+        except ValidationError as exc:
+            return "symbol_prefix", exc.message
+        if self.last.date() < self.first.date():
+            return "last_day", "The last day is before the first."
+        return None
+
+    def submit(self):
+        return self._save(MeetingInput(
+            title=self.title_edit.text(), short_title=self.short.text(), symbol_prefix=self.prefix.text(),
+            first_day=self.first.date().toPython(), last_day=self.last.date().toPython(), venue=self.venue.text(),
+            city=self.city.text(), body_name=self.body.currentText(), format=self.format.currentData()))
+
+    @classmethod
+    def ask(cls, parent, save):
+        dialog = cls(save, parent)
+        accepted = dialog.exec() == FormDialog.Accepted
+        return dialog.result_value, accepted

@@ -1,0 +1,133 @@
+"""Decisions and recommendations: numbered paragraphs per agenda item, edited in place."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
+
+from ccm_secretariat.services import Services
+from ui.models.table import Column, RowTableModel
+from ui.pages.common import button_row, make_table, selected_row
+from ui.undo import Editor
+
+COLUMNS = [Column("No.", lambda d: d.position, align_right=True),
+           Column("Item", lambda d: d.agenda_item_number or "", align_right=True),
+           Column("Paragraph", lambda d: d.text.split("\n")[0])]
+
+
+class DecisionsPage(QWidget):
+    status = Signal(str)
+
+    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services, self.editor, self.meeting = services, editor, None
+        self.model = RowTableModel(COLUMNS, self)
+        self.table = make_table(self.model, stretch_column=2)
+        self.table.selectionModel().selectionChanged.connect(self.show_selected)
+        self.item = QComboBox()
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText("The text of the paragraph. Subparagraphs on lines of their own: (a) …, (b) …")
+        self._saving = QTimer(self, singleShot=True, interval=900)
+        self._saving.timeout.connect(self.save_text)
+        self.text.textChanged.connect(self._saving.start)
+        self._shown = None
+        buttons, self.buttons = button_row(("Add paragraph", self.add), ("Remove", self.remove))
+        editor_box = QWidget()
+        editor_layout = QVBoxLayout(editor_box)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(QLabel("Agenda item for new paragraphs:"))
+        editor_layout.addWidget(self.item)
+        editor_layout.addWidget(QLabel("Text (saved as you type):"))
+        editor_layout.addWidget(self.text, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(editor_box)
+        splitter.setSizes([650, 500])
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+
+    def set_meeting(self, meeting) -> None:
+        self.meeting = meeting
+        self.item.clear()
+        self.item.addItem("—", None)
+        if meeting:
+            for i in self.services.agenda.items(meeting.id):
+                self.item.addItem(f"{i.number}. {i.title}", i.id)
+        self.reload()
+
+    def reload(self) -> None:
+        current = self._shown
+        self.model.set_rows(self.services.agenda.decisions(self.meeting.id) if self.meeting else [])
+        self.table.setColumnWidth(0, 44)
+        self.table.setColumnWidth(1, 44)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)  # the text box keeps what is being typed
+        for i, row in enumerate(self.model.rows):
+            if current is not None and row.id == current.id:
+                self.table.selectRow(i)
+                self._shown = row
+        selection.blockSignals(False)
+        if self._shown is not None and self._shown.text != self.text.toPlainText() and not self.text.hasFocus():
+            self.text.blockSignals(True)
+            self.text.setPlainText(self._shown.text)
+            self.text.blockSignals(False)
+
+    def show_selected(self, *_args) -> None:
+        self.save_text()
+        row = selected_row(self.table)
+        self._shown = row
+        self.text.blockSignals(True)
+        self.text.setPlainText(row.text if row else "")
+        self.text.blockSignals(False)
+        self.text.setEnabled(row is not None)
+
+    def save_text(self) -> None:
+        self._saving.stop()
+        row = self._shown
+        if row is None or not self.text.isEnabled():
+            return
+        new = self.text.toPlainText()
+        if new.strip() == row.text.strip() or not new.strip():
+            return
+        agenda = self.services.agenda
+        old = row.text
+        self._shown = replace(row, text=new)
+        self.editor.perform(f"Edit paragraph {row.position}", lambda: agenda.update_decision(row.id, new),
+                            lambda _r: agenda.update_decision(row.id, old))
+
+    def add(self) -> None:
+        if self.meeting is None:
+            return
+        agenda = self.services.agenda
+        holder = {}
+        index = self.model.rows.index(self._shown) + 1 if self._shown in self.model.rows else None
+
+        def do():
+            row = agenda.add_decision(self.meeting.id, "New paragraph.", self.item.currentData(), index)
+            holder["id"] = row.id
+            return row
+
+        row = self.editor.perform("Add a paragraph", do, lambda _r: agenda.remove_decision(holder["id"]))
+        for i, r in enumerate(self.model.rows):
+            if r.id == row.id:
+                self.table.selectRow(i)
+        self.text.setFocus()
+        self.text.selectAll()
+
+    def remove(self) -> None:
+        row = selected_row(self.table)
+        if row is None:
+            return
+        if QMessageBox.question(self, "Remove paragraph", f"Remove paragraph {row.position}?") != QMessageBox.Yes:
+            return
+        agenda = self.services.agenda
+        holder = {"id": row.id}
+
+        def undo(_):
+            holder["id"] = agenda.add_decision(self.meeting.id, row.text, row.agenda_item_id, row.position - 1).id
+
+        self._shown = None
+        self.editor.perform(f"Remove paragraph {row.position}", lambda: agenda.remove_decision(holder["id"]), undo)

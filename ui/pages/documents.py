@@ -1,0 +1,101 @@
+"""The register of conference documents, in the natural order of their symbols."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
+
+from ccm_secretariat.services import Services
+from ccm_secretariat.services.documents import DocumentInput
+from ui.dialogs.document_dialog import DocumentDialog
+from ui.models.table import Column, RowTableModel
+from ui.pages.common import button_row, make_table, selected_row
+from ui.undo import Editor
+
+COLUMNS = [
+    Column("Symbol", lambda d: d.symbol),
+    Column("Title", lambda d: d.title),
+    Column("Series", lambda d: d.kind),
+    Column("Date", lambda d: f"{d.issue_date.day} {d.issue_date:%B %Y}" if d.issue_date else ""),
+    Column("Languages", lambda d: d.languages),
+    Column("Item", lambda d: d.agenda_item_number or "", align_right=True),
+]
+
+
+class DocumentsPage(QWidget):
+    status = Signal(str)
+
+    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services, self.editor, self.meeting = services, editor, None
+        self.model = RowTableModel(COLUMNS, self)
+        self.table = make_table(self.model, stretch_column=1)
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        buttons, self.buttons = button_row(("Add document…", self.add), ("Edit…", self.edit), ("Remove", self.remove))
+        self.summary = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+
+    def set_meeting(self, meeting) -> None:
+        self.meeting = meeting
+        self.reload()
+
+    def reload(self) -> None:
+        rows = self.services.documents.list(self.meeting.id) if self.meeting else []
+        self.model.set_rows(rows)
+        self.table.setColumnWidth(0, 210)
+        self.summary.setText(f"{len(rows)} documents")
+
+    def _ask(self, save, initial=None):
+        numbers = [i.number for i in self.services.agenda.items(self.meeting.id)]
+        existing = {d.symbol for d in self.model.rows}
+        return DocumentDialog.ask(self, self.meeting.symbol_prefix, numbers, existing, save, initial)
+
+    def add(self) -> None:
+        if self.meeting is None:
+            return
+        docs = self.services.documents
+        holder = {}
+
+        def save(data):
+            def do():
+                row = docs.add(self.meeting.id, data)
+                holder["id"] = row.id
+                return row
+            return self.editor.perform(f"Add {data.symbol}", do, lambda _r: docs.remove(holder["id"]))
+
+        row, accepted = self._ask(save)
+        if accepted:
+            self.status.emit(f"Added {row.symbol} to the register.")
+
+    def edit(self) -> None:
+        current = selected_row(self.table)
+        if current is None:
+            return
+        docs = self.services.documents
+        before = DocumentInput(current.symbol, current.title, current.issue_date, current.languages,
+                               current.agenda_item_number, current.submitted_by, current.distribution)
+
+        def save(data):
+            return self.editor.perform(f"Edit {current.symbol}", lambda: docs.update(current.id, data),
+                                       lambda _r: docs.update(current.id, before))
+
+        self._ask(save, current)
+
+    def remove(self) -> None:
+        current = selected_row(self.table)
+        if current is None:
+            return
+        if QMessageBox.question(self, "Remove document", f"Remove {current.symbol} from the register?") != QMessageBox.Yes:
+            return
+        docs = self.services.documents
+        holder = {"id": current.id}
+        data = DocumentInput(current.symbol, current.title, current.issue_date, current.languages,
+                             current.agenda_item_number, current.submitted_by, current.distribution)
+
+        def undo(_):
+            holder["id"] = docs.add(self.meeting.id, data).id
+
+        self.editor.perform(f"Remove {current.symbol}", lambda: docs.remove(holder["id"]), undo)

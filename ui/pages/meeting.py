@@ -1,0 +1,183 @@
+"""The meeting's details: titles, symbol prefix, venue, parts, officers and the wording of the report."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+                               QVBoxLayout, QWidget)
+
+from ccm_secretariat.domain.prose import un_date_range
+from ccm_secretariat.errors import DomainError
+from ccm_secretariat.services import Services
+from ui.dialogs.officer_dialog import OfficerDialog
+from ui.dialogs.part_dialog import PartDialog
+from ui.errors import describe
+from ui.models.table import Column, RowTableModel
+from ui.pages.common import button_row, make_table, selected_row
+from ui.undo import Editor
+
+FIELDS = (("title", "Title"), ("short_title", "Short title"), ("symbol_prefix", "Symbol prefix"),
+          ("venue", "Venue"), ("city", "City"), ("body_name", "The body calls itself"))
+SETTINGS = (("serial_comma_states", "Serial comma in lists of States (“Angola, Cyprus, and Indonesia”)"),
+            ("serial_comma_organisations", "Serial comma in lists of organisations"),
+            ("capitalise_family_names", "Family names in capitals in the list of participants"))
+
+
+class MeetingPage(QWidget):
+    status = Signal(str)
+    renamed = Signal()
+
+    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services, self.editor, self.meeting = services, editor, None
+        details = QGroupBox("Meeting")
+        form = QFormLayout(details)
+        self.edits: dict[str, QLineEdit] = {}
+        for name, label in FIELDS:
+            edit = QLineEdit()
+            edit.editingFinished.connect(lambda name=name: self.save_field(name))
+            self.edits[name] = edit
+            form.addRow(label, edit)
+        self.treaty = QLabel()
+        form.addRow("Treaty", self.treaty)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #a40000;")
+        form.addRow("", self.problem)
+        wording = QGroupBox("Wording of the report and the list")
+        wording_layout = QVBoxLayout(wording)
+        self.checks: dict[str, QCheckBox] = {}
+        for name, label in SETTINGS:
+            box = QCheckBox(label)
+            box.toggled.connect(lambda on, name=name: self.save_setting(name, on))
+            self.checks[name] = box
+            wording_layout.addWidget(box)
+        self.parts = RowTableModel([Column("Part", lambda p: p.number, align_right=True),
+                                    Column("Dates", lambda p: un_date_range(p.start_date, p.end_date)),
+                                    Column("Format", lambda p: p.format.value.replace("_", " ")),
+                                    Column("Venue", lambda p: p.venue)], self)
+        self.part_table = make_table(self.parts, stretch_column=1)
+        part_buttons, _ = button_row(("Add part…", self.add_part), ("Edit…", self.edit_part))
+        parts_box = QGroupBox("Parts")
+        parts_layout = QVBoxLayout(parts_box)
+        parts_layout.addLayout(part_buttons)
+        parts_layout.addWidget(self.part_table)
+        self.officers = RowTableModel([Column("Role", lambda o: o.role),
+                                       Column("Officer", lambda o: o.person or o.state_name),
+                                       Column("Description", lambda o: o.description)], self)
+        self.officer_table = make_table(self.officers, stretch_column=2)
+        officer_buttons, _ = button_row(("Add officer…", self.add_officer), ("Remove", self.remove_officer))
+        officers_box = QGroupBox("Officers")
+        officers_layout = QVBoxLayout(officers_box)
+        officers_layout.addLayout(officer_buttons)
+        officers_layout.addWidget(self.officer_table)
+        left = QVBoxLayout()
+        left.addWidget(details)
+        left.addWidget(wording)
+        left.addWidget(parts_box, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(officers_box, 1)
+
+    def set_meeting(self, meeting) -> None:
+        self.meeting = meeting
+        self.reload()
+
+    def reload(self) -> None:
+        if self.meeting is None:
+            return
+        self.meeting = self.services.meetings.get(self.meeting.id)
+        m = self.meeting
+        for name, edit in self.edits.items():
+            edit.blockSignals(True)
+            edit.setText(getattr(m, name))
+            edit.setStyleSheet("")
+            edit.blockSignals(False)
+        self.treaty.setText(m.treaty_title)
+        for name, box in self.checks.items():
+            box.blockSignals(True)
+            box.setChecked(getattr(m.settings, name))
+            box.blockSignals(False)
+        self.parts.set_rows(list(m.parts))
+        self.officers.set_rows(list(m.officers))
+        self.part_table.setColumnWidth(0, 44)
+        self.officer_table.setColumnWidth(0, 190)
+        self.officer_table.setColumnWidth(1, 170)
+
+    def save_field(self, name: str) -> None:
+        if self.meeting is None:
+            return
+        value = self.edits[name].text()
+        old = getattr(self.meeting, name)
+        if value == old:
+            return
+        meetings, meeting_id = self.services.meetings, self.meeting.id
+        try:
+            self.editor.perform(f"Change the {name.replace('_', ' ')}",
+                                lambda: meetings.update(meeting_id, **{name: value}),
+                                lambda _r: meetings.update(meeting_id, **{name: old}))
+        except DomainError as exc:
+            self.problem.setText(describe(exc))
+            self.edits[name].setStyleSheet("border: 1px solid #c00000;")
+            return
+        self.problem.setText("")
+        self.renamed.emit()
+
+    def save_setting(self, name: str, on: bool) -> None:
+        meetings, meeting_id = self.services.meetings, self.meeting.id
+        old = self.meeting.settings.to_dict()
+        new = {**old, name: on}
+        self.editor.perform("Change the wording settings", lambda: meetings.update(meeting_id, settings=new),
+                            lambda _r: meetings.update(meeting_id, settings=old))
+
+    def add_part(self) -> None:
+        meetings, meeting_id = self.services.meetings, self.meeting.id
+
+        def save(number, first, last, fmt, venue):
+            return self.editor.perform(f"Add part {number}",
+                                       lambda: meetings.set_part(meeting_id, number, first, last, fmt, venue),
+                                       lambda _r: meetings.remove_part(meeting_id, number))
+
+        PartDialog.ask(self, max((p.number for p in self.parts.rows), default=0) + 1, save)
+
+    def edit_part(self) -> None:
+        current = selected_row(self.part_table)
+        if current is None:
+            return
+        meetings, meeting_id = self.services.meetings, self.meeting.id
+
+        def save(number, first, last, fmt, venue):
+            return self.editor.perform(
+                f"Change part {number}", lambda: meetings.set_part(meeting_id, number, first, last, fmt, venue),
+                lambda _r: meetings.set_part(meeting_id, number, current.start_date, current.end_date, current.format,
+                                             current.venue))
+
+        PartDialog.ask(self, current.number, save, current)
+
+    def add_officer(self) -> None:
+        meetings, meeting_id = self.services.meetings, self.meeting.id
+        names = [s.name for s in self.services.reference.states()]
+
+        def save(role, salutation, name, description, state):
+            return self.editor.perform(
+                f"Add {role}", lambda: meetings.add_officer(meeting_id, role, salutation=salutation, name=name,
+                                                            description=description, state=state),
+                lambda row: meetings.remove_officer(row.id))
+
+        OfficerDialog.ask(self, names, save)
+
+    def remove_officer(self) -> None:
+        current = selected_row(self.officer_table)
+        if current is None:
+            return
+        if QMessageBox.question(self, "Remove officer", f"Remove {current.person or current.state_name} "
+                                                        f"({current.role})?") != QMessageBox.Yes:
+            return
+        meetings, meeting_id = self.services.meetings, self.meeting.id
+        holder = {"id": current.id}
+
+        def undo(_):
+            holder["id"] = meetings.add_officer(meeting_id, current.role, salutation=current.salutation,
+                                                name=current.name, description=current.description,
+                                                state=current.state_name).id
+
+        self.editor.perform(f"Remove {current.role}", lambda: meetings.remove_officer(holder["id"]), undo)

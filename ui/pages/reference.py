@@ -1,0 +1,97 @@
+"""Reference data: States with their treaty status and category on the meeting's first day; organisations."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog, QGroupBox, QLineEdit, QSplitter, QVBoxLayout, QWidget
+
+from ccm_secretariat.domain.names import fold
+from ccm_secretariat.services import Services
+from ui.dialogs.organisation_dialog import KIND_LABELS, OrganisationDialog
+from ui.models.table import Column, RowTableModel
+from ui.pages.common import button_row, make_table
+from ui.undo import Editor
+
+
+def _d(day) -> str:
+    return f"{day.day} {day:%b %Y}" if day else ""
+
+
+class ReferencePage(QWidget):
+    status = Signal(str)
+
+    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services, self.editor, self.meeting = services, editor, None
+        self.all_states = []
+        columns = [
+            Column("State", lambda s: s.name), Column("Code", lambda s: s.iso3),
+            Column("Signature", lambda s: _d(s.signature)),
+            Column("Instrument", lambda s: s.instrument.value.capitalize() if s.instrument else ""),
+            Column("Deposit", lambda s: _d(s.deposit)), Column("In force", lambda s: _d(s.entry_into_force)),
+            Column("Withdrawal", lambda s: _d(s.withdrawal_effective)),
+            Column("Category at this meeting", lambda s: s.category_on(self.meeting.first_day).label
+                   if self.meeting and self.meeting.first_day else ""),
+        ]
+        self.states = RowTableModel(columns, self)
+        self.state_table = make_table(self.states, stretch_column=0)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Find a State")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter)
+        state_buttons, self.state_buttons = button_row(("Import a status list…", self.import_status))
+        self.organisations = RowTableModel([Column("Organisation", lambda o: o.name),
+                                            Column("Acronym", lambda o: o.acronym),
+                                            Column("Kind", lambda o: KIND_LABELS[o.kind]),
+                                            Column("Rule", lambda o: o.default_rule.value)], self)
+        self.org_table = make_table(self.organisations, stretch_column=0)
+        org_buttons, self.org_buttons = button_row(("Add organisation…", self.add_organisation))
+        states_box = QGroupBox("States and the status of the Convention")
+        states_layout = QVBoxLayout(states_box)
+        states_layout.addLayout(state_buttons)
+        states_layout.addWidget(self.filter)
+        states_layout.addWidget(self.state_table)
+        orgs_box = QGroupBox("Organisations")
+        orgs_layout = QVBoxLayout(orgs_box)
+        orgs_layout.addLayout(org_buttons)
+        orgs_layout.addWidget(self.org_table)
+        splitter = QSplitter()
+        splitter.addWidget(states_box)
+        splitter.addWidget(orgs_box)
+        splitter.setSizes([760, 420])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def set_meeting(self, meeting) -> None:
+        self.meeting = meeting
+        self.reload()
+
+    def reload(self) -> None:
+        self.all_states = self.services.reference.states()
+        self._filter()
+        self.organisations.set_rows(self.services.reference.organisations())
+        for column, width in ((1, 48), (2, 90), (3, 90), (4, 90), (5, 90), (6, 90)):
+            self.state_table.setColumnWidth(column, width)
+
+    def _filter(self, *_args) -> None:
+        text = fold(self.filter.text().strip())
+        self.states.set_rows([s for s in self.all_states if not text or text in fold(s.name)
+                              or any(text in fold(a) for a in s.aliases)])
+
+    def import_status(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import a status list", "",
+                                              "Status lists (*.tsv *.csv *.xlsx);;All files (*)")
+        if not path:
+            return
+        counts = self.services.reference.import_status(path)
+        self.reload()
+        self.status.emit(f"Imported {path}: {counts['added']} added, {counts['changed']} changed, "
+                         f"{counts['unchanged']} unchanged.")
+
+    def add_organisation(self) -> None:
+        reference = self.services.reference
+
+        row, accepted = OrganisationDialog.ask(self, reference.add_organisation)
+        if accepted:
+            self.reload()
+            self.status.emit(f"Added {row.name_with_acronym} to the organisations.")

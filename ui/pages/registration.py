@@ -1,0 +1,410 @@
+"""The registration desk: delegations by category with counts always in view, the selected delegation's
+members in protocol order, and search as you type across the whole meeting."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from ccm_secretariat.domain.enums import Category, Rule
+from ccm_secretariat.domain.names import fold
+from ccm_secretariat.domain.search import SearchIndex
+from ccm_secretariat.services import Services
+from ccm_secretariat.services.registration import DelegationRow
+from ccm_secretariat.services.roster import DirectoryRow
+from ui.dialogs.attendance_dialog import AttendanceDialog
+from ui.dialogs.category_dialog import CategoryDialog
+from ui.dialogs.credentials_dialog import CredentialsDialog
+from ui.dialogs.delegation_dialog import DelegationDialog
+from ui.dialogs.participant_dialog import ParticipantDialog
+from ui.models.table import Column, RowTableModel
+from ui.undo import Editor
+
+SHORT = {Category.STATE_PARTY: "States Parties", Category.SIGNATORY: "Signatories",
+         Category.RATIFIED_NOT_IN_FORCE: "Ratified, not in force", Category.OBSERVER_STATE: "Observer States",
+         Category.RULE_1_2: "Rule 1(2)", Category.RULE_1_3: "Rule 1(3)"}
+
+
+def _credentials(d: DelegationRow) -> str:
+    if not d.credentials_received:
+        return ""
+    kind = d.credentials_kind.value.replace("_", " ") if d.credentials_kind else "received"
+    return f"{kind}, {d.credentials_date:%d %b %Y}" if d.credentials_date else kind
+
+
+DELEGATION_COLUMNS = [
+    Column("Category", lambda d: SHORT[d.category] + (" *" if d.is_overridden else ""),
+           tooltip=lambda d: f"Set by hand: {d.override_reason}" if d.is_overridden else d.category.label),
+    Column("Delegation", lambda d: d.name_with_acronym),
+    Column("Members", lambda d: d.participant_count, align_right=True),
+    Column("Credentials", _credentials),
+]
+MEMBER_COLUMNS = [
+    Column("Name", lambda p: p.display_name),
+    Column("Role", lambda p: p.role.label),
+    Column("Function", lambda p: p.function),
+    Column("Affiliation", lambda p: p.affiliation),
+    Column("E-mail", lambda p: p.email),
+    Column("Delegation", lambda p: p.delegation),
+]
+
+
+class RegistrationPage(QWidget):
+    status = Signal(str)
+
+    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.editor = editor
+        self.meeting = None
+        self.delegation_rows: list[DelegationRow] = []
+        self.members: dict[int, list[DirectoryRow]] = {}
+        self.index: SearchIndex[DirectoryRow] = SearchIndex([], lambda r: "")
+        self.last_search_ms = 0.0
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search names, functions, delegations and e-mails (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.apply_search)
+        QShortcut(QKeySequence.Find, self, activated=lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.category = QComboBox()
+        self.category.addItem("All categories", None)
+        for c in Category:
+            self.category.addItem(c.label, c)
+        self.category.currentIndexChanged.connect(self.apply_search)
+        self.counts = QLabel()
+        self.counts.setTextFormat(Qt.RichText)
+        self.counts.setObjectName("categoryCounts")
+
+        self.delegation_model = RowTableModel(DELEGATION_COLUMNS, self)
+        self.delegations = self._table(self.delegation_model)
+        self.delegations.selectionModel().selectionChanged.connect(self.show_members)
+        self.delegations.doubleClicked.connect(lambda _i: self.change_category())
+        self.member_model = RowTableModel(MEMBER_COLUMNS, self)
+        self.member_table = self._table(self.member_model)
+        self.member_table.doubleClicked.connect(lambda _i: self.edit_participant())
+        self._size_columns(self.delegations, {0: 118, 2: 70, 3: 130}, stretch=1)
+        self._size_columns(self.member_table, {0: 230, 1: 170, 2: 210, 3: 240, 4: 200}, stretch=5)
+        self.members_title = QLabel()
+        self.members_title.setObjectName("membersTitle")
+
+        self.buttons = {}
+        left_buttons = QHBoxLayout()
+        for key, text, slot in (("add_delegation", "Register delegation…", self.add_delegation),
+                                ("category", "Category…", self.change_category),
+                                ("credentials", "Credentials…", self.set_credentials),
+                                ("remove_delegation", "Remove", self.remove_delegation)):
+            left_buttons.addWidget(self._button(key, text, slot))
+        left_buttons.addStretch()
+        right_buttons = QHBoxLayout()
+        for key, text, slot in (("add_participant", "Add participant…", self.add_participant),
+                                ("edit_participant", "Edit…", self.edit_participant),
+                                ("attendance", "Attendance…", self.set_attendance),
+                                ("remove_participant", "Remove", self.remove_participant)):
+            right_buttons.addWidget(self._button(key, text, slot))
+        right_buttons.addStretch()
+        QShortcut(QKeySequence.Delete, self.member_table, activated=self.remove_participant)
+        QShortcut(QKeySequence.Delete, self.delegations, activated=self.remove_delegation)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(left_buttons)
+        left_layout.addWidget(self.delegations)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(right_buttons)
+        right_layout.addWidget(self.members_title)
+        right_layout.addWidget(self.member_table)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([470, 880])
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 3)
+        top.addWidget(self.category, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.splitter, 1)
+        self.setTabOrder(self.search, self.category)
+        self.setTabOrder(self.category, self.delegations)
+        self.setTabOrder(self.delegations, self.member_table)
+
+    def _table(self, model) -> QTableView:
+        table = QTableView()
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(24)
+        table.horizontalHeader().setHighlightSections(False)
+        table.setWordWrap(False)
+        return table
+
+    @staticmethod
+    def _size_columns(table: QTableView, widths: dict[int, int], stretch: int) -> None:
+        header = table.horizontalHeader()
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+
+    def _button(self, key: str, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        self.buttons[key] = button
+        return button
+
+    # Loading -----------------------------------------------------------------------------------------
+    def set_meeting(self, meeting) -> None:
+        self.meeting = meeting
+        self.reload()
+
+    def reload(self) -> None:
+        if self.meeting is None:
+            self.delegation_rows, self.members = [], {}
+        else:
+            self.delegation_rows = self.services.registration.delegations(self.meeting.id)
+            members: dict[int, list[DirectoryRow]] = {}
+            for row in self.services.roster.directory(self.meeting.id):
+                members.setdefault(row.delegation_id, []).append(row)
+            self.members = members
+        self._rebuild_index()
+        self.apply_search()
+
+    def reload_delegation(self, delegation_id: int) -> None:
+        """After an edit of one delegation's members: re-read that delegation only."""
+        self.delegation_rows = self.services.registration.delegations(self.meeting.id)
+        self.members[delegation_id] = self.services.roster.directory(self.meeting.id, delegation_id)
+        self._rebuild_index()
+        self.apply_search()
+
+    def _rebuild_index(self) -> None:
+        rows = [r for d in self.delegation_rows for r in self.members.get(d.id, ())]
+        self.index = SearchIndex(rows, lambda r: r.folded_text(), folded=True)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        counts = {c: [0, 0] for c in Category}
+        for d in self.delegation_rows:
+            counts[d.category][0] += 1
+            counts[d.category][1] += d.participant_count
+        parts = [f"<b>{SHORT[c]}</b> {n} ({p:,} people)" for c, (n, p) in counts.items()
+                 if n or c not in (Category.RATIFIED_NOT_IN_FORCE,)]
+        self.counts.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts))
+
+    # Search and selection ----------------------------------------------------------------------------
+    def apply_search(self, *_args) -> None:
+        started = time.perf_counter()
+        text = self.search.text().strip()
+        category = self.category.currentData()
+        selected = self.selected_delegation()
+        rows = [d for d in self.delegation_rows if category is None or d.category == category]
+        if text:
+            matches = self.index.search(text)
+            with_matches = {m.delegation_id for m in matches}
+            folded = fold(text)
+            rows = [d for d in rows if d.id in with_matches or folded in fold(d.name_with_acronym)]
+            allowed = {d.id for d in rows}
+            self.member_model.set_rows([m for m in matches if m.delegation_id in allowed])
+            self.members_title.setText(f"{self.member_model.rowCount():,} participants match “{text}”")
+        self.delegation_model.set_rows(rows)
+        if selected is not None:
+            for i, d in enumerate(rows):
+                if d.id == selected.id:
+                    self.delegations.selectRow(i)
+                    break
+        if not text:
+            self.show_members()
+        self.last_search_ms = (time.perf_counter() - started) * 1000
+
+    def selected_delegation(self) -> DelegationRow | None:
+        rows = self.selected_delegations()
+        return rows[0] if rows else None
+
+    def selected_delegations(self) -> list[DelegationRow]:
+        indexes = self.delegations.selectionModel().selectedRows() if self.delegations.selectionModel() else []
+        return [self.delegation_model.row(i.row()) for i in indexes]
+
+    def selected_members(self) -> list[DirectoryRow]:
+        return [self.member_model.row(i.row()) for i in self.member_table.selectionModel().selectedRows()]
+
+    def show_members(self, *_args) -> None:
+        if self.search.text().strip():
+            return
+        d = self.selected_delegation()
+        if d is None:
+            self.member_model.set_rows([])
+            self.members_title.setText("Select a delegation to see its members.")
+            return
+        self.member_model.set_rows(list(self.members.get(d.id, [])))
+        self.members_title.setText(f"<b>{d.name_with_acronym}</b> — {d.category.label}, "
+                                   f"{d.participant_count} member{'s' if d.participant_count != 1 else ''}")
+
+    def select_delegation(self, name: str) -> None:
+        for i, d in enumerate(self.delegation_model.rows):
+            if d.name == name:
+                self.delegations.selectRow(i)
+                return
+
+    # Edits -------------------------------------------------------------------------------------------
+    def _need_meeting(self) -> bool:
+        if self.meeting is None:
+            QMessageBox.information(self, "No meeting", "Create or open a meeting first.")
+            return False
+        return True
+
+    def add_delegation(self) -> None:
+        if not self._need_meeting():
+            return
+        reg = self.services.registration
+        meeting_id = self.meeting.id
+        registered = {d.name for d in self.delegation_rows}
+
+        def save(kind: str, ident: int, name: str, rule: Rule | None):
+            holder = {}
+
+            def do():
+                row = (reg.add_state_delegation(meeting_id, ident, name or None) if kind == "state"
+                       else reg.add_organisation_delegation(meeting_id, ident, rule))
+                holder["id"] = row.id
+                return row
+
+            return self.editor.perform("Register a delegation", do, lambda row: reg.remove_delegation(holder["id"]))
+
+        row, accepted = DelegationDialog.ask(self, self.services.reference.states(),
+                                             self.services.reference.organisations(), registered, save)
+        if accepted:
+            self.select_delegation(row.name)
+            self.status.emit(f"Registered {row.name} ({row.category.label}).")
+
+    def remove_delegation(self) -> None:
+        d = self.selected_delegation()
+        if d is None:
+            return
+        answer = QMessageBox.question(self, "Remove delegation",
+                                      f"Remove the delegation of {d.name} and its {d.participant_count} member(s)?")
+        if answer != QMessageBox.Yes:
+            return
+        reg = self.services.registration
+        people = [reg.participant(m.id) for m in self.members.get(d.id, [])]
+        holder = {"id": d.id}
+
+        def undo(_):
+            row = (reg.add_state_delegation(d.meeting_id, d.state_id, d.name) if d.is_state
+                   else reg.add_organisation_delegation(d.meeting_id, d.organisation_id))
+            holder["id"] = row.id
+            if d.is_overridden:
+                reg.set_category(row.id, d.category, d.override_reason)
+            for p in people:
+                reg.add_participant(row.id, p.as_input())
+
+        self.editor.perform(f"Remove {d.name}", lambda: reg.remove_delegation(holder["id"]), undo)
+
+    def change_category(self) -> None:
+        d = self.selected_delegation()
+        if d is None:
+            return
+        reg = self.services.registration
+        before = (d.category if d.is_overridden else None, d.override_reason)
+
+        def save(category, reason):
+            return self.editor.perform(f"Category of {d.name}", lambda: reg.set_category(d.id, category, reason),
+                                       lambda _r: reg.set_category(d.id, before[0], before[1]))
+
+        CategoryDialog.ask(self, d, save)
+
+    def set_credentials(self) -> None:
+        chosen = self.selected_delegations()
+        if not chosen:
+            return
+        reg = self.services.registration
+        previous = [(d.id, d.credentials_received, d.credentials_kind, d.credentials_date) for d in chosen]
+
+        def undo(_):
+            for ident, received, kind, date in previous:
+                reg.set_credentials([ident], received, kind, date)
+
+        def save(received, kind, date):
+            return self.editor.perform(f"Credentials of {len(chosen)} delegation(s)",
+                                       lambda: reg.set_credentials([d.id for d in chosen], received, kind, date), undo)
+
+        CredentialsDialog.ask(self, len(chosen), save)
+
+    def add_participant(self) -> None:
+        d = self.selected_delegation()
+        if d is None:
+            QMessageBox.information(self, "Add participant", "Select the delegation first.")
+            return
+        reg = self.services.registration
+        holder = {}
+
+        def save(data):
+            def do():
+                row = reg.add_participant(d.id, data)
+                holder["id"] = row.id
+                return row
+            return self.editor.perform(f"Add {data.family_name} to {d.name}", do,
+                                       lambda _r: reg.remove_participant(holder["id"]))
+
+        row, accepted = ParticipantDialog.ask(self, d.name, self.meeting.parts, save)
+        if accepted:
+            self.status.emit(f"Added {row.display_name} to the delegation of {d.name}.")
+
+    def edit_participant(self) -> None:
+        chosen = self.selected_members()
+        if not chosen:
+            return
+        reg = self.services.registration
+        current = reg.participant(chosen[0].id)
+        before = current.as_input()
+
+        def save(data):
+            return self.editor.perform(f"Edit {current.family_name}", lambda: reg.update_participant(current.id, data),
+                                       lambda _r: reg.update_participant(current.id, before))
+
+        ParticipantDialog.ask(self, chosen[0].delegation, self.meeting.parts, save, current)
+
+    def remove_participant(self) -> None:
+        chosen = self.selected_members()
+        if not chosen:
+            return
+        names = ", ".join(p.display_name for p in chosen[:3]) + (" …" if len(chosen) > 3 else "")
+        if QMessageBox.question(self, "Remove participants", f"Remove {names}?") != QMessageBox.Yes:
+            return
+        reg = self.services.registration
+        holders = [{"id": p.id, "delegation": p.delegation_id} for p in chosen]
+
+        def do():
+            return [reg.remove_participant(h["id"]) for h in holders]
+
+        def undo(removed):
+            for h, row in zip(holders, removed):
+                h["id"] = reg.add_participant(h["delegation"], row.as_input()).id
+
+        self.editor.perform(f"Remove {len(chosen)} participant(s)", do, undo)
+
+    def set_attendance(self) -> None:
+        chosen = self.selected_members()
+        if not chosen:
+            return
+        reg = self.services.registration
+        before = {p.id: dict(reg.participant(p.id).attendance) for p in chosen}
+
+        def undo(_):
+            for pid, parts in before.items():
+                reg.update_participant(pid, replace(reg.participant(pid).as_input(), attendance=parts))
+
+        def save(part, mode):
+            return self.editor.perform(f"Attendance of {len(chosen)} participant(s)",
+                                       lambda: reg.set_attendance([p.id for p in chosen], part, mode), undo)
+
+        AttendanceDialog.ask(self, len(chosen), self.meeting.parts, save)

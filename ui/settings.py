@@ -1,0 +1,49 @@
+"""Every setting the desk keeps between sessions, declared once (QSettings under the hood)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+RECENT_LIMIT = 8
+
+
+class DeskSettings:
+    def __init__(self, settings: QSettings | None = None):
+        self._s = settings or QSettings("ccm-secretariat", "desk")
+
+    # The database last opened, and the ones before it.
+    @property
+    def last_database(self) -> str:
+        return str(self._s.value("database/last", "") or "")
+
+    def remember_database(self, location: str) -> None:
+        self._s.setValue("database/last", location)
+        recent = [location] + [r for r in self.recent_databases() if r != location]
+        self._s.setValue("database/recent", recent[:RECENT_LIMIT])
+
+    def recent_databases(self) -> list[str]:
+        value = self._s.value("database/recent", []) or []
+        return [value] if isinstance(value, str) else [str(v) for v in value]
+
+    @property
+    def last_meeting(self) -> int | None:
+        value = self._s.value("meeting/last")
+        return int(value) if value not in (None, "") else None
+
+    @last_meeting.setter
+    def last_meeting(self, meeting_id: int | None) -> None:
+        self._s.setValue("meeting/last", "" if meeting_id is None else meeting_id)
+
+    # Window layout.
+    def geometry(self) -> QByteArray | None:
+        return self._s.value("window/geometry")
+
+    def state(self) -> QByteArray | None:
+        return self._s.value("window/state")
+
+    def save_layout(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._s.setValue("window/geometry", geometry)
+        self._s.setValue("window/state", state)
+
+    def sync(self) -> None:
+        self._s.sync()

@@ -1,0 +1,100 @@
+"""Run a core generator of progress off the main thread behind a cancellable progress dialog.
+
+The generator runs in a QThreadPool worker; each Progress it yields is sent to the dialog through a queued
+signal; Cancel asks the worker to close the generator (the export then removes its temporary file). Tests use
+`run_sync`, which runs the same generator in the calling thread, like Picard's synchronous pool."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+
+class _Worker(QRunnable):
+    def __init__(self, make: Callable[[], Iterator]):
+        super().__init__()
+        self.make = make
+        self.signals = _Signals()
+        self.cancel = threading.Event()
+
+    def run(self) -> None:
+        last = None
+        try:
+            job = self.make()
+            for last in job:
+                if self.cancel.is_set():
+                    job.close()
+                    self.signals.cancelled.emit()
+                    return
+                done, total, message = _parts(last)
+                self.signals.progress.emit(done, total, message)
+        except BaseException as exc:  # reported to the window, never lost in the thread
+            self.signals.failed.emit(exc)
+            return
+        self.signals.finished.emit(last)
+
+
+def _parts(item) -> tuple[int, int, str]:
+    if isinstance(item, tuple):
+        return int(item[0]), int(item[1]), str(item[2])
+    return item.done, item.total, item.message
+
+
+class TaskRunner:
+    """Starts jobs; `synchronous=True` runs them in the calling thread (tests)."""
+
+    def __init__(self, parent: QWidget, synchronous: bool = False):
+        self.parent = parent
+        self.synchronous = synchronous
+        self.pool = QThreadPool.globalInstance()
+        self._running: list[_Worker] = []
+
+    def run(self, title: str, make: Callable[[], Iterator], on_done: Callable[[object], None],
+            on_error: Callable[[BaseException], None]) -> None:
+        if self.synchronous:
+            last = None
+            try:
+                for last in make():
+                    pass
+            except BaseException as exc:
+                on_error(exc)
+                return
+            on_done(last)
+            return
+        dialog = QProgressDialog(title, "Cancel", 0, 0, self.parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModal)
+        dialog.setMinimumDuration(300)
+        worker = _Worker(make)
+        self._running.append(worker)
+
+        def finish():
+            dialog.reset()
+            dialog.deleteLater()
+            if worker in self._running:
+                self._running.remove(worker)
+
+        def progress(done: int, total: int, message: str) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, max(total, 1)))
+            dialog.setLabelText(f"{title}\n{message}")
+
+        worker.signals.progress.connect(progress, Qt.QueuedConnection)
+        worker.signals.finished.connect(lambda last: (finish(), on_done(last)), Qt.QueuedConnection)
+        worker.signals.failed.connect(lambda exc: (finish(), on_error(exc)), Qt.QueuedConnection)
+        worker.signals.cancelled.connect(finish, Qt.QueuedConnection)
+        dialog.canceled.connect(worker.cancel.set)
+        self.pool.start(worker)
+
+    def wait(self) -> None:
+        self.pool.waitForDone()

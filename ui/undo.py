@@ -1,0 +1,54 @@
+"""Undo and redo of edits: each edit is done through a service at once (so it is saved), then pushed as a
+command whose undo calls the service back. Errors during undo or redo are reported, never raised into Qt."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ccm_secretariat.errors import DomainError
+
+
+class ServiceCommand(QUndoCommand):
+    def __init__(self, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], result: Any,
+                 after: Callable[[], None], report: Callable[[str], None]):
+        super().__init__(text)
+        self._do, self._undo, self.result = do, undo, result
+        self._after, self._report = after, report
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # done already, before the push
+            self._first = False
+            return
+        self._call(lambda: setattr(self, "result", self._do()), "Redo")
+
+    def undo(self) -> None:
+        self._call(lambda: self._undo(self.result), "Undo")
+
+    def _call(self, action: Callable[[], None], verb: str) -> None:
+        try:
+            action()
+        except DomainError as exc:
+            self._report(f"{verb} of “{self.text()}” failed: {exc.message}")
+            self.setObsolete(True)
+        self._after()
+
+
+class Editor:
+    """Performs an edit, records it on the undo stack and refreshes the views."""
+
+    def __init__(self, stack: QUndoStack, after: Callable[[], None], report: Callable[[str], None]):
+        self.stack = stack
+        self._after = after
+        self._report = report
+
+    def perform(self, text: str, do: Callable[[], Any], undo: Callable[[Any], Any]) -> Any:
+        """Run `do` now (a DomainError reaches the caller, nothing is recorded); then make it undoable."""
+        result = do()
+        self.stack.push(ServiceCommand(text, do, undo, result, self._after, self._report))
+        self._after()
+        self._report(text)
+        return result
