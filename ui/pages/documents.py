@@ -45,7 +45,8 @@ class DocumentsPage(QWidget):
     def reload(self) -> None:
         rows = self.services.documents.list(self.meeting.id) if self.meeting else []
         self.model.set_rows(rows)
-        self.table.setColumnWidth(0, 210)
+        for column, width in ((0, 215), (2, 200), (3, 130), (4, 160), (5, 50)):
+            self.table.setColumnWidth(column, width)
         self.summary.setText(f"{len(rows)} documents")
 
     def _ask(self, save, initial=None):

@@ -90,6 +90,7 @@ class MeetingPage(QWidget):
         for name, edit in self.edits.items():
             edit.blockSignals(True)
             edit.setText(getattr(m, name))
+            edit.setCursorPosition(0)
             edit.setStyleSheet("")
             edit.blockSignals(False)
         self.treaty.setText(m.treaty_title)
@@ -99,8 +100,9 @@ class MeetingPage(QWidget):
             box.blockSignals(False)
         self.parts.set_rows(list(m.parts))
         self.officers.set_rows(list(m.officers))
-        self.part_table.setColumnWidth(0, 44)
-        self.officer_table.setColumnWidth(0, 190)
+        for column, width in ((0, 44), (2, 90), (3, 170)):
+            self.part_table.setColumnWidth(column, width)
+        self.officer_table.setColumnWidth(0, 260)
         self.officer_table.setColumnWidth(1, 170)
 
     def save_field(self, name: str) -> None:

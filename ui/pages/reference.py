@@ -58,7 +58,7 @@ class ReferencePage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(states_box)
         splitter.addWidget(orgs_box)
-        splitter.setSizes([760, 420])
+        splitter.setSizes([780, 560])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -70,8 +70,10 @@ class ReferencePage(QWidget):
         self.all_states = self.services.reference.states()
         self._filter()
         self.organisations.set_rows(self.services.reference.organisations())
-        for column, width in ((1, 48), (2, 90), (3, 90), (4, 90), (5, 90), (6, 90)):
+        for column, width in ((1, 46), (2, 84), (3, 84), (4, 84), (5, 84), (6, 84), (7, 180)):
             self.state_table.setColumnWidth(column, width)
+        for column, width in ((1, 70), (2, 170), (3, 44)):
+            self.org_table.setColumnWidth(column, width)
 
     def _filter(self, *_args) -> None:
         text = fold(self.filter.text().strip())

@@ -89,7 +89,9 @@ class RegistrationPage(QWidget):
         self.member_table = self._table(self.member_model)
         self.member_table.doubleClicked.connect(lambda _i: self.edit_participant())
         self._size_columns(self.delegations, {0: 118, 2: 70, 3: 130}, stretch=1)
-        self._size_columns(self.member_table, {0: 230, 1: 170, 2: 210, 3: 240, 4: 200}, stretch=5)
+        self._size_columns(self.member_table, {0: 190, 1: 150, 2: 200, 3: 200}, stretch=4)
+        self.member_table.horizontalHeader().setSectionResizeMode(5, QHeaderView.Interactive)
+        self.member_table.setColumnHidden(5, True)  # the delegation's name, shown only for search results
         self.members_title = QLabel()
         self.members_title.setObjectName("membersTitle")
 
@@ -215,6 +217,8 @@ class RegistrationPage(QWidget):
             rows = [d for d in rows if d.id in with_matches or folded in fold(d.name_with_acronym)]
             allowed = {d.id for d in rows}
             self.member_model.set_rows([m for m in matches if m.delegation_id in allowed])
+            self.member_table.setColumnHidden(5, False)
+            self.member_table.setColumnWidth(5, 160)
             self.members_title.setText(f"{self.member_model.rowCount():,} participants match “{text}”")
         self.delegation_model.set_rows(rows)
         if selected is not None:
@@ -223,6 +227,7 @@ class RegistrationPage(QWidget):
                     self.delegations.selectRow(i)
                     break
         if not text:
+            self.member_table.setColumnHidden(5, True)
             self.show_members()
         self.last_search_ms = (time.perf_counter() - started) * 1000
 

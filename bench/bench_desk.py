@@ -1,0 +1,71 @@
+"""Benchmark: the desk on a large meeting. Opens the database, shows the registration view, then types a search
+one keystroke at a time, as a person would.
+
+    QT_QPA_PLATFORM=offscreen python bench/bench_desk.py [--participants 100000]
+
+Targets for 100,000 participants: the registration view shown within 2 s of opening the database; each keystroke
+of a search answered within 100 ms."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from common import synthetic_database  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--participants", type=int, default=100_000)
+    args = parser.parse_args()
+    db = synthetic_database(args.participants)
+
+    from PySide6.QtCore import QEvent, QSettings, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from ccm_secretariat.services import open_services
+    from ui.main_window import MainWindow
+    from ui.settings import DeskSettings
+
+    settings = DeskSettings(QSettings(str(Path(tempfile.mkdtemp()) / "desk.ini"), QSettings.IniFormat))
+    started = time.perf_counter()
+    services = open_services(db)
+    window = MainWindow(services, settings, synchronous=True)
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    shown = time.perf_counter() - started
+    page = window.registration
+    people = sum(d.participant_count for d in page.delegation_rows)
+    print(f"{people:,} participants in {len(page.delegation_rows):,} delegations")
+    print(f"open the database and show the registration view: {shown:.2f} s (target 2 s)")
+
+    timings = []
+    for query in ("muller", "geneva mission", "cote"):
+        page.search.clear()
+        app.processEvents()
+        for ch in query:
+            t = time.perf_counter()
+            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+                QApplication.sendEvent(page.search, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
+            app.processEvents()
+            timings.append(((time.perf_counter() - t) * 1000, query, page.member_model.rowCount()))
+    worst = max(timings)
+    mean = sum(t for t, _, _ in timings) / len(timings)
+    print(f"search keystrokes: {len(timings)}, mean {mean:.0f} ms, worst {worst[0]:.0f} ms "
+          f"(while typing “{worst[1]}”), target 100 ms")
+    window.close()
+    services.close()
+
+
+if __name__ == "__main__":
+    main()
