@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from ccm_secretariat.domain.enums import CredentialsKind
-from ui.dialogs.form import FormDialog
+from ui.dialogs.form import FormDialog, date_edit
 
 KIND_LABELS = {CredentialsKind.ORIGINAL: "Original", CredentialsKind.COPY: "Copy",
                CredentialsKind.NOTE_VERBALE: "Note verbale"}
@@ -25,9 +24,7 @@ class CredentialsDialog(FormDialog):
         self.kind = QComboBox()
         for kind, label in KIND_LABELS.items():
             self.kind.addItem(label, kind)
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date = date_edit()
         self.add_field("received", "Credentials", self.received)
         self.add_field("credentials_kind", "Kind", self.kind)
         self.add_field("date", "Received on", self.date)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from ccm_secretariat.domain.symbols import parse_symbol
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.services.documents import LANGUAGES, DocumentInput, DocumentRow
-from ui.dialogs.form import FormDialog
+from ui.dialogs.form import FormDialog, date_edit
 
 
 class DocumentDialog(FormDialog):
@@ -24,9 +23,7 @@ class DocumentDialog(FormDialog):
         self.kind = QLabel()
         self.title_edit = QLineEdit(initial.title if initial else "")
         self.dated = QCheckBox("Issued on")
-        self.date = QDateEdit(QDate(initial.issue_date) if initial and initial.issue_date else QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date = date_edit(initial.issue_date if initial else None)
         self.dated.setChecked(bool(initial and initial.issue_date))
         self.languages = {code: QCheckBox(code) for code in LANGUAGES}
         chosen = set((initial.languages if initial else "AR EN ES FR RU ZH").split())

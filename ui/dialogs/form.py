@@ -3,13 +3,35 @@ and errors from the services shown next to the field they name."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from ccm_secretariat.domain.enums import MeetingFormat
 
 from ccm_secretariat.errors import DomainError
 from ui.errors import describe
 
 ERROR_STYLE = "color: #a40000;"
 BAD_FIELD = "border: 1px solid #c00000;"
+
+
+def date_edit(day: dt.date | QDate | None = None) -> QDateEdit:
+    """A date field with a calendar, showing dates as the UN writes them (25 November 2020)."""
+    edit = QDateEdit(QDate(day) if day is not None else QDate.currentDate())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMMM yyyy")
+    return edit
+
+
+def format_combo(current: MeetingFormat | None = None) -> QComboBox:
+    box = QComboBox()
+    for fmt in MeetingFormat:
+        box.addItem(fmt.value.replace("_", " ").capitalize(), fmt)
+    if current is not None:
+        box.setCurrentIndex(box.findData(current))
+    return box
 
 
 class FormDialog(QDialog):

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from ccm_secretariat.domain.enums import MeetingFormat
 from ccm_secretariat.domain.symbols import normalise_prefix
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.services.meetings import MeetingInput
-from ui.dialogs.form import FormDialog
+from ui.dialogs.form import FormDialog, date_edit, format_combo
 
 
 class MeetingDialog(FormDialog):
@@ -29,16 +28,11 @@ class MeetingDialog(FormDialog):
         self.body = QComboBox()
         self.body.setEditable(True)
         self.body.addItems(["Meeting", "Conference"])
-        today = QDate.currentDate()
-        self.first = QDateEdit(today)
-        self.last = QDateEdit(today.addDays(3))
+        self.first = date_edit()
+        self.last = date_edit(QDate.currentDate().addDays(3))
         for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMMM yyyy")
             edit.dateChanged.connect(self.revalidate)
-        self.format = QComboBox()
-        for fmt in MeetingFormat:
-            self.format.addItem(fmt.value.replace("_", " ").capitalize(), fmt)
+        self.format = format_combo()
         for name, label, widget in (("title", "Title", self.title_edit), ("short_title", "Short title", self.short),
                                     ("symbol_prefix", "Symbol prefix", self.prefix), ("venue", "Venue", self.venue),
                                     ("city", "City", self.city), ("body_name", "The body calls itself", self.body),

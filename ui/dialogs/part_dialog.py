@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
-from ccm_secretariat.domain.enums import MeetingFormat
 from ccm_secretariat.services.meetings import PartRow
-from ui.dialogs.form import FormDialog
+from ui.dialogs.form import FormDialog, date_edit, format_combo
 
 
 class PartDialog(FormDialog):
@@ -21,17 +19,11 @@ class PartDialog(FormDialog):
         self.number.setRange(1, 9)
         self.number.setValue(initial.number if initial else next_number)
         self.number.setEnabled(initial is None)
-        self.first = QDateEdit(QDate(initial.start_date) if initial else QDate.currentDate())
-        self.last = QDateEdit(QDate(initial.end_date) if initial else QDate.currentDate())
+        self.first = date_edit(initial.start_date if initial else None)
+        self.last = date_edit(initial.end_date if initial else None)
         for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMMM yyyy")
             edit.dateChanged.connect(self.revalidate)
-        self.format = QComboBox()
-        for fmt in MeetingFormat:
-            self.format.addItem(fmt.value.replace("_", " ").capitalize(), fmt)
-        if initial:
-            self.format.setCurrentIndex(self.format.findData(initial.format))
+        self.format = format_combo(initial.format if initial else None)
         self.venue = QLineEdit(initial.venue if initial else "")
         for name, label, widget in (("number", "Part", self.number), ("start_date", "First day", self.first),
                                     ("end_date", "Last day", self.last), ("format", "Format", self.format),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QTime
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QSpinBox, QTimeEdit, QWidget
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QLineEdit, QSpinBox, QTimeEdit, QWidget
 
 from ccm_secretariat.services.agenda import PlenaryRow
-from ui.dialogs.form import FormDialog
+from ui.dialogs.form import FormDialog, date_edit
 
 
 class PlenaryDialog(FormDialog):
@@ -19,9 +19,7 @@ class PlenaryDialog(FormDialog):
         self.number = QSpinBox()
         self.number.setRange(1, 999)
         self.number.setValue(initial.number if initial else next_number)
-        self.date = QDateEdit(QDate(initial.date if initial else first_day))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date = date_edit(initial.date if initial else first_day)
         self.start = QTimeEdit(QTime(initial.start_time if initial else QTime(10, 0)))
         self.end = QTimeEdit(QTime(initial.end_time if initial else QTime(13, 0)))
         for edit in (self.start, self.end):

@@ -1,0 +1,65 @@
+"""Every dialog opens, lays out and refuses what it should, before any service is called."""
+
+import datetime as dt
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from tests.ui.conftest import type_text
+from ui.dialogs.agenda_item_dialog import AgendaItemDialog
+from ui.dialogs.attendance_dialog import AttendanceDialog
+from ui.dialogs.credentials_dialog import CredentialsDialog
+from ui.dialogs.meeting_dialog import MeetingDialog
+from ui.dialogs.officer_dialog import OfficerDialog
+from ui.dialogs.organisation_dialog import OrganisationDialog
+from ui.dialogs.part_dialog import PartDialog
+from ui.dialogs.plenary_dialog import PlenaryDialog
+
+
+def ok(dialog) -> bool:
+    return dialog.buttons.button(QDialogButtonBox.Ok).isEnabled()
+
+
+def never(*_args):
+    raise AssertionError("the dialog must not save")
+
+
+def test_dialogs_validate_as_you_type(qtbot, demo_meeting):
+    meeting = MeetingDialog(never)
+    qtbot.addWidget(meeting)
+    assert not ok(meeting) and "full title" in meeting.problem.text()
+    type_text(meeting.title_edit, "Fourteenth Meeting of States Parties")
+    type_text(meeting.short, "14MSP")
+    type_text(meeting.prefix, "ccm msp")
+    assert not ok(meeting) and "prefix" in meeting.problem.text()
+    meeting.prefix.clear()
+    type_text(meeting.prefix, "CCM/MSP/2026")
+    assert ok(meeting)
+
+    plenary = PlenaryDialog(1, dt.date(2020, 11, 25), never)
+    qtbot.addWidget(plenary)
+    plenary.end.setTime(plenary.start.time().addSecs(-60))
+    assert not ok(plenary) and "end after it starts" in plenary.problem.text()
+
+    part = PartDialog(2, never)
+    qtbot.addWidget(part)
+    part.last.setDate(part.first.date().addDays(-1))
+    assert not ok(part)
+
+    item = AgendaItemDialog({1, 2}, never)
+    qtbot.addWidget(item)
+    item.number.setValue(2)
+    assert not ok(item) and "item 2 already" in item.problem.text()
+
+    officer = OfficerDialog(["Netherlands"], never)
+    qtbot.addWidget(officer)
+    assert not ok(officer)
+    officer.state.setCurrentText("Netherlands")
+    assert ok(officer)
+
+    organisation = OrganisationDialog(never)
+    qtbot.addWidget(organisation)
+    assert not ok(organisation)
+
+    for dialog in (CredentialsDialog(3, never), AttendanceDialog(2, demo_meeting.parts, never)):
+        qtbot.addWidget(dialog)
+        assert ok(dialog)
