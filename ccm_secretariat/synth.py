@@ -20,24 +20,26 @@ from ccm_secretariat.orm import AttendanceRecord, Delegation, Organisation, Part
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingInput
 
+# script -> (women's given names, men's given names, family names)
 NAMES = {
-    "en": (["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth",
-            "Sarah", "Thomas", "Grace", "Peter", "Amina", "Kwame", "Fatou", "Tendai", "Aroha", "Rangi"],
+    "en": (["Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Sarah", "Grace", "Amina", "Fatou", "Aroha"],
+           ["James", "Robert", "John", "Michael", "David", "Thomas", "Peter", "Kwame", "Tendai", "Rangi"],
            ["Smith", "Johnson", "Williams", "Brown", "Taylor", "Wilson", "Mensah", "Okafor", "Banda", "Moyo",
             "O'Brien", "Fitzgerald", "Ngata", "Campbell", "Reid", "Kamara", "Diallo", "Mwangi"]),
-    "latin": (["José", "María", "François", "Zoë", "Łukasz", "Søren", "Jürgen", "Inês", "Ióana", "Ćiril",
-               "Anaïs", "Björn", "Małgorzata", "Sebastián", "Chloé", "Dóra", "Jiří", "Ülle", "İlker", "Ştefan"],
+    "latin": (["María", "Zoë", "Inês", "Ióana", "Anaïs", "Małgorzata", "Chloé", "Dóra", "Ülle", "Søs"],
+              ["José", "François", "Łukasz", "Søren", "Jürgen", "Ćiril", "Björn", "Sebastián", "Jiří", "İlker",
+               "Ştefan"],
               ["Muñoz", "Müller", "Wróblewski", "Kjær", "Dvořák", "Gonçalves", "Ó Súilleabháin", "Lefèvre",
                "Nuñez", "Østergaard", "Çelik", "Šimić", "Kovačević", "Böhm", "Ibáñez", "Nguyễn", "Trần", "Đặng"]),
-    "cyrillic": (["Алексей", "Мария", "Дмитрий", "Ольга", "Иван", "Наталья", "Сергей", "Елена", "Богдан"],
-                 ["Смирнов", "Иванова", "Кузнецов", "Попова", "Соколов", "Лебедева", "Шевченко", "Петров"]),
-    "greek": (["Γιώργος", "Μαρία", "Νίκος", "Ελένη", "Δημήτρης", "Κατερίνα"],
-              ["Παπαδόπουλος", "Παπαδοπούλου", "Γεωργίου", "Κωνσταντίνου", "Νικολάου"]),
-    "arabic": (["محمد", "فاطمة", "أحمد", "مريم", "علي", "نور", "يوسف", "ليلى"],
+    "cyrillic": (["Мария", "Ольга", "Наталья", "Елена"], ["Алексей", "Дмитрий", "Иван", "Сергей", "Богдан"],
+                 ["Смирнов", "Кузнецов", "Соколов", "Шевченко", "Петров", "Бондаренко"]),
+    "greek": (["Μαρία", "Ελένη", "Κατερίνα"], ["Γιώργος", "Νίκος", "Δημήτρης"],
+              ["Παπαδόπουλος", "Γεωργίου", "Κωνσταντίνου", "Νικολάου"]),
+    "arabic": (["فاطمة", "مريم", "نور", "ليلى"], ["محمد", "أحمد", "علي", "يوسف"],
                ["العلي", "الحسن", "المنصور", "الخطيب", "السيد", "الزهراني", "حداد"]),
-    "chinese": (["伟", "芳", "娜", "敏", "静", "强", "磊"], ["王", "李", "张", "刘", "陈", "杨"]),
-    "japanese": (["健", "由美", "翔太", "さくら", "大輔"], ["佐藤", "鈴木", "高橋", "田中", "渡辺"]),
-    "devanagari": (["अमित", "प्रिया", "राहुल", "सुनीता"], ["शर्मा", "वर्मा", "गुप्ता", "सिंह"]),
+    "chinese": (["芳", "娜", "敏", "静"], ["伟", "强", "磊"], ["王", "李", "张", "刘", "陈", "杨"]),
+    "japanese": (["由美", "さくら"], ["健", "翔太", "大輔"], ["佐藤", "鈴木", "高橋", "田中", "渡辺"]),
+    "devanagari": (["प्रिया", "सुनीता"], ["अमित", "राहुल"], ["शर्मा", "वर्मा", "गुप्ता", "सिंह"]),
 }
 SCRIPT_OF = {
     **dict.fromkeys("DZA BHR EGY IRQ JOR KWT LBN LBY MAR OMN QAT SAU SDN SYR TUN ARE YEM PSE MRT".split(), "arabic"),
@@ -87,8 +89,9 @@ def _delegation_sizes(rng: random.Random, total: int, count: int) -> list[int]:
 def _person(rng: random.Random, script: str) -> tuple[str, str, Gender]:
     if script != "en" and rng.random() < 0.25:
         script = "en"
-    given, family = NAMES[script]
+    women, men, family = NAMES[script]
     gender = rng.choice([Gender.FEMALE, Gender.MALE, Gender.FEMALE, Gender.MALE, Gender.UNSPECIFIED])
+    given = women if gender is Gender.FEMALE else men if gender is Gender.MALE else rng.choice([women, men])
     return rng.choice(given), rng.choice(family), gender
 
 
