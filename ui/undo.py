@@ -45,10 +45,13 @@ class Editor:
         self._after = after
         self._report = report
 
-    def perform(self, text: str, do: Callable[[], Any], undo: Callable[[Any], Any]) -> Any:
-        """Run `do` now (a DomainError reaches the caller, nothing is recorded); then make it undoable."""
+    def perform(self, text: str, do: Callable[[], Any], undo: Callable[[Any], Any],
+                after: Callable[[], None] | None = None) -> Any:
+        """Run `do` now (a DomainError reaches the caller, nothing is recorded); then make it undoable.
+        `after` refreshes what the edit touched (default: the current page)."""
         result = do()
-        self.stack.push(ServiceCommand(text, do, undo, result, self._after, self._report))
-        self._after()
+        after = after or self._after
+        self.stack.push(ServiceCommand(text, do, undo, result, after, self._report))
+        after()
         self._report(text)
         return result

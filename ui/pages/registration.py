@@ -182,10 +182,11 @@ class RegistrationPage(QWidget):
         self._rebuild_index()
         self.apply_search()
 
-    def reload_delegation(self, delegation_id: int) -> None:
-        """After an edit of one delegation's members: re-read that delegation only."""
+    def reload_delegation(self, *delegation_ids: int) -> None:
+        """After an edit of some delegations' members: re-read those delegations only (quick at 100,000)."""
         self.delegation_rows = self.services.registration.delegations(self.meeting.id)
-        self.members[delegation_id] = self.services.roster.directory(self.meeting.id, delegation_id)
+        for delegation_id in delegation_ids:
+            self.members[delegation_id] = self.services.roster.directory(self.meeting.id, delegation_id)
         self._rebuild_index()
         self.apply_search()
 
@@ -358,7 +359,8 @@ class RegistrationPage(QWidget):
                 holder["id"] = row.id
                 return row
             return self.editor.perform(f"Add {data.family_name} to {d.name}", do,
-                                       lambda _r: reg.remove_participant(holder["id"]))
+                                       lambda _r: reg.remove_participant(holder["id"]),
+                                       after=lambda: self.reload_delegation(d.id))
 
         row, accepted = ParticipantDialog.ask(self, d.name, self.meeting.parts, save)
         if accepted:
@@ -374,7 +376,8 @@ class RegistrationPage(QWidget):
 
         def save(data):
             return self.editor.perform(f"Edit {current.family_name}", lambda: reg.update_participant(current.id, data),
-                                       lambda _r: reg.update_participant(current.id, before))
+                                       lambda _r: reg.update_participant(current.id, before),
+                                       after=lambda: self.reload_delegation(current.delegation_id))
 
         ParticipantDialog.ask(self, chosen[0].delegation, self.meeting.parts, save, current)
 
@@ -395,7 +398,9 @@ class RegistrationPage(QWidget):
             for h, row in zip(holders, removed):
                 h["id"] = reg.add_participant(h["delegation"], row.as_input()).id
 
-        self.editor.perform(f"Remove {len(chosen)} participant(s)", do, undo)
+        touched = {h["delegation"] for h in holders}
+        self.editor.perform(f"Remove {len(chosen)} participant(s)", do, undo,
+                            after=lambda: self.reload_delegation(*touched))
 
     def set_attendance(self) -> None:
         chosen = self.selected_members()
@@ -410,6 +415,7 @@ class RegistrationPage(QWidget):
 
         def save(part, mode):
             return self.editor.perform(f"Attendance of {len(chosen)} participant(s)",
-                                       lambda: reg.set_attendance([p.id for p in chosen], part, mode), undo)
+                                       lambda: reg.set_attendance([p.id for p in chosen], part, mode), undo,
+                                       after=lambda: self.reload_delegation(*{p.delegation_id for p in chosen}))
 
         AttendanceDialog.ask(self, len(chosen), self.meeting.parts, save)
