@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -31,6 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_excepthook(lambda: windows[-1] if windows else None)
 
     location = args.db or settings.last_database
+    if not args.db and location and "://" not in location and not Path(location).exists():
+        location = ""  # the last database was moved or deleted: ask, rather than start an empty one there
     choice = None
     if not location:
         choice, accepted = StartDialog.ask()
