@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from ccm_secretariat.domain.enums import Category, MeetingFormat
 from ccm_secretariat.errors import DomainError
+from ccm_secretariat.exports.progress import run_to_end
 from ccm_secretariat.services import Services, open_services
 
 CATEGORY_NAMES = {c.value.replace("_", "-"): c for c in Category}
@@ -72,13 +73,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _drain(progress: Iterator[tuple[int, int, str]], out) -> str:
-    last = ""
-    for _done, _total, what in progress:
-        last = what
-    return last
-
-
 def cmd_demo(services: Services, args, out) -> int:
     from ccm_secretariat.demo import existing_demo, load_demo
 
@@ -86,7 +80,7 @@ def cmd_demo(services: Services, args, out) -> int:
     if found is not None:
         print(f"The demo conference is in this database already (meeting {found.id}, {found.symbol_prefix}).", file=out)
         return 0
-    _drain(load_demo(services), out)
+    run_to_end(load_demo(services))
     meeting = existing_demo(services)
     counts = services.registration.category_counts(meeting.id)
     print(f"Loaded meeting {meeting.id}: {meeting.title}", file=out)
@@ -153,8 +147,6 @@ def cmd_states(services: Services, args, out) -> int:
 
 
 def cmd_export(services: Services, args, out) -> int:
-    from ccm_secretariat.exports.progress import run_to_end
-
     meeting = services.meetings.find(args.meeting)
     if args.what == "participants" and args.format == "pdf":
         from ccm_secretariat.exports.participants_pdf import ListOptions, participants_pdf
@@ -189,7 +181,7 @@ def cmd_synth(services: Services, args, out) -> int:
     from ccm_secretariat.synth import synthesise
 
     try:
-        meeting_id = _drain(synthesise(services, args.participants, args.seed), out)
+        meeting_id = run_to_end(synthesise(services, args.participants, args.seed))[2]
     except ValueError as exc:
         raise DomainError(str(exc), "participants") from exc
     meeting = services.meetings.get(int(meeting_id))

@@ -148,12 +148,6 @@ class FontSet:
             lines.append(current)
         return lines
 
-    def unshowable(self, text: str) -> set[str]:
-        """Characters of `text` that no available font can show."""
-        faces = [self.styles["regular"], *self.fallbacks()]
-        return {ch for ch in visual(text) if not ch.isspace() and unicodedata.category(ch)[0] != "C"
-                and not any(ord(ch) in f.coverage for f in faces)}
-
 
 def _simple(face: Face, text: str) -> bool:
     if text.isascii():

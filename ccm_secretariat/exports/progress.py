@@ -19,8 +19,9 @@ class Progress:
         return self.path is not None
 
 
-def run_to_end(progress) -> Progress:
-    """Drive an export generator to its end (CLI and tests); returns the last item."""
+def run_to_end(progress):
+    """Drive a generator of progress (an export, the demo loader, the generator) to its end; returns the last
+    item it yielded."""
     last = None
     for last in progress:
         pass

@@ -14,6 +14,7 @@ def make_table(model, stretch_column: int | None = None, multi: bool = False) ->
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(24)
     table.horizontalHeader().setHighlightSections(False)
+    table.setWordWrap(False)
     if stretch_column is not None:
         table.horizontalHeader().setSectionResizeMode(stretch_column, QHeaderView.Stretch)
     return table

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ccm_secretariat.domain.enums import Category, Rule
@@ -23,6 +23,7 @@ from ui.dialogs.credentials_dialog import CredentialsDialog
 from ui.dialogs.delegation_dialog import DelegationDialog
 from ui.dialogs.participant_dialog import ParticipantDialog
 from ui.models.table import Column, RowTableModel
+from ui.pages.common import make_table
 from ui.undo import Editor
 
 SHORT = {Category.STATE_PARTY: "States Parties", Category.SIGNATORY: "Signatories",
@@ -82,11 +83,11 @@ class RegistrationPage(QWidget):
         self.counts.setObjectName("categoryCounts")
 
         self.delegation_model = RowTableModel(DELEGATION_COLUMNS, self)
-        self.delegations = self._table(self.delegation_model)
+        self.delegations = make_table(self.delegation_model, multi=True)
         self.delegations.selectionModel().selectionChanged.connect(self.show_members)
         self.delegations.doubleClicked.connect(lambda _i: self.change_category())
         self.member_model = RowTableModel(MEMBER_COLUMNS, self)
-        self.member_table = self._table(self.member_model)
+        self.member_table = make_table(self.member_model, multi=True)
         self.member_table.doubleClicked.connect(lambda _i: self.edit_participant())
         self._size_columns(self.delegations, {0: 118, 2: 70, 3: 130}, stretch=1)
         self._size_columns(self.member_table, {0: 190, 1: 150, 2: 200, 3: 200}, stretch=4)
@@ -139,18 +140,6 @@ class RegistrationPage(QWidget):
         self.setTabOrder(self.search, self.category)
         self.setTabOrder(self.category, self.delegations)
         self.setTabOrder(self.delegations, self.member_table)
-
-    def _table(self, model) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.ExtendedSelection)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(24)
-        table.horizontalHeader().setHighlightSections(False)
-        table.setWordWrap(False)
-        return table
 
     @staticmethod
     def _size_columns(table: QTableView, widths: dict[int, int], stretch: int) -> None:
