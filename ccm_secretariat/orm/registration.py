@@ -52,6 +52,8 @@ class Participant(Base):
     consent_to_publish: Mapped[bool] = mapped_column(default=False)
     # Folded "given family" for duplicate detection and search.
     search_key: Mapped[str] = mapped_column(sa.String(500), default="")
+    # The day the person registered (from the registration system's export), for the statistics.
+    registration_date: Mapped[dt.date | None]
 
 
 class AttendanceRecord(Base):
@@ -62,3 +64,14 @@ class AttendanceRecord(Base):
     participant_id: Mapped[int] = mapped_column(sa.ForeignKey("participant.id", ondelete="CASCADE"))
     part_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting_part.id", ondelete="CASCADE"), index=True)
     mode: Mapped[Attendance] = mapped_column(enum_column(Attendance))
+
+
+class ImportMapping(Base):
+    """How the columns of a file with these headers were mapped the last time, so the next file is mapped alike."""
+
+    __tablename__ = "import_mapping"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    signature: Mapped[str] = mapped_column(sa.String(64), unique=True)  # sha256 of the folded headers
+    mapping: Mapped[str] = mapped_column(sa.Text)  # JSON: header as written -> field name
+    used_at: Mapped[dt.datetime]

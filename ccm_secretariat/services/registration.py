@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -19,9 +18,7 @@ from ccm_secretariat.orm import (AttendanceRecord, Delegation, Meeting, MeetingP
                                  State, TreatyStatus)
 from ccm_secretariat.reference.loader import state_lookup
 from ccm_secretariat.services.base import Service, clean, get_or_fail
-
-_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
-_PHONE = re.compile(r"^[+0-9 ().\-/]*(\s*(ext\.?|x)\s*[0-9]+)?$", re.IGNORECASE)
+from ccm_secretariat.services.participant_rules import Member, MemberIndex, validate_participant
 
 
 @dataclass(frozen=True)
@@ -110,28 +107,38 @@ def meeting_first_day(session: Session, meeting_id: int) -> dt.date:
     return day
 
 
-def derived_state_categories(session: Session, meeting: Meeting) -> dict[int, Category]:
-    """Category of every State with a status under the meeting's treaty, on the meeting's first day."""
+def derived_state_categories(session: Session, meeting: Meeting,
+                             state_ids: list[int] | None = None) -> dict[int, Category]:
+    """Category of every State (or of `state_ids`) with a status under the meeting's treaty, on its first day."""
     day = meeting_first_day(session, meeting.id)
-    rows = session.execute(sa.select(TreatyStatus).where(TreatyStatus.treaty_id == meeting.treaty_id)).scalars()
+    query = sa.select(TreatyStatus).where(TreatyStatus.treaty_id == meeting.treaty_id)
+    if state_ids is not None:
+        query = query.where(TreatyStatus.state_id.in_(state_ids))
+    rows = session.execute(query).scalars()
     return {st.state_id: category_on(day, StatusFacts(st.signature_date, st.deposit_date, st.entry_into_force,
                                                       st.withdrawal_effective)) for st in rows}
 
 
 class RegistrationService(Service):
     # Delegations -------------------------------------------------------------------------------------
-    def delegations(self, meeting_id: int, category: Category | None = None) -> list[DelegationRow]:
-        """Delegations in the order of the list of participants: by category, then English order of name."""
+    def delegations(self, meeting_id: int, category: Category | None = None,
+                    ids: Iterable[int] | None = None) -> list[DelegationRow]:
+        """Delegations in the order of the list of participants: by category, then English order of name.
+        `ids` limits the rows read to those delegations (registering one costs the same in any meeting)."""
         with self._read() as s:
             meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
-            derived = derived_state_categories(s, meeting)
+            ids = None if ids is None else list(ids)
+            where = [Delegation.meeting_id == meeting_id] + ([Delegation.id.in_(ids)] if ids is not None else [])
+            state_ids = None if ids is None else list(s.scalars(sa.select(Delegation.state_id).where(
+                *where, Delegation.state_id.is_not(None))))
+            derived = derived_state_categories(s, meeting, state_ids)
             counts = dict(s.execute(
                 sa.select(Participant.delegation_id, sa.func.count()).join(Delegation)
-                .where(Delegation.meeting_id == meeting_id).group_by(Participant.delegation_id)).all())
+                .where(*where).group_by(Participant.delegation_id)).all())
             query = (sa.select(Delegation, State.iso3, Organisation.acronym, Organisation.default_rule)
                      .outerjoin(State, Delegation.state_id == State.id)
                      .outerjoin(Organisation, Delegation.organisation_id == Organisation.id)
-                     .where(Delegation.meeting_id == meeting_id))
+                     .where(*where))
             rows = [self._row(d, iso3, acronym, rule, derived, counts.get(d.id, 0))
                     for d, iso3, acronym, rule in s.execute(query)]
         if category is not None:
@@ -155,9 +162,8 @@ class RegistrationService(Service):
         with self._read() as s:
             d = get_or_fail(s, Delegation, delegation_id, "Delegation")
             meeting_id = d.meeting_id
-        for row in self.delegations(meeting_id):
-            if row.id == delegation_id:
-                return row
+        for row in self.delegations(meeting_id, ids=[delegation_id]):
+            return row
         raise NotFoundError(f"Delegation {delegation_id} no longer exists.")
 
     def category_counts(self, meeting_id: int) -> dict[Category, tuple[int, int]]:
@@ -310,47 +316,21 @@ class RegistrationService(Service):
                               tuple(attendance))
 
     @staticmethod
-    def _validated(data: ParticipantInput) -> dict:
-        email = clean(data.email, "email", max_length=254)
-        if email and not _EMAIL.match(email):
-            raise ValidationError(f"“{email}” is not an e-mail address.", "email")
-        phone = clean(data.phone, "phone", max_length=60)
-        if phone and not _PHONE.match(phone):
-            raise ValidationError(f"“{phone}” is not a telephone number (digits, spaces, + ( ) - . /).", "phone")
-        values = dict(
-            salutation=clean(data.salutation, "salutation", max_length=30),
-            given_names=clean(data.given_names, "given_names", max_length=200),
-            family_name=clean(data.family_name, "family_name", required=True, max_length=200),
-            function=clean(data.function, "function", max_length=300),
-            affiliation=clean(data.affiliation, "affiliation", max_length=300),
-            role=Role(data.role), email=email, phone=phone, gender=Gender(data.gender),
-            consent_to_publish=bool(data.consent_to_publish))
-        values["search_key"] = fold(f"{values['given_names']} {values['family_name']}")
-        return values
-
-    def _check_unique(self, s: Session, delegation: Delegation, values: dict, exclude: int | None) -> None:
-        others = sa.select(Participant).join(Delegation).where(Delegation.meeting_id == delegation.meeting_id)
-        if exclude is not None:
-            others = others.where(Participant.id != exclude)
-        same_name = s.scalar(others.where(Participant.delegation_id == delegation.id,
-                                          Participant.search_key == values["search_key"]).limit(1))
-        if same_name is not None:
-            raise DuplicateError(f"{values['given_names']} {values['family_name']} is already a member of "
-                                 f"the delegation of {delegation.name}.", "family_name")
-        if values["email"]:
-            same_mail = s.execute(others.with_only_columns(Delegation.name).where(
-                sa.func.lower(Participant.email) == values["email"].lower()).limit(1)).scalar()
-            if same_mail is not None:
-                raise DuplicateError(f"{values['email']} is already registered, in the delegation of {same_mail}.",
-                                     "email")
-        if values["role"] == Role.HEAD:
-            head = s.scalar(sa.select(Participant).where(Participant.delegation_id == delegation.id,
-                                                         Participant.role == Role.HEAD,
-                                                         Participant.id != (exclude or -1)).limit(1))
-            if head is not None:
-                raise DuplicateError(f"{delegation.name} has a head of delegation already "
-                                     f"({head.given_names} {head.family_name}); change that person's role first.",
-                                     "role")
+    def _member_index(s: Session, delegation: Delegation, email: str) -> MemberIndex:
+        """The part of the meeting the uniqueness rules need for one edit: the delegation, and the e-mail."""
+        index = MemberIndex(delegation_names={delegation.id: delegation.name})
+        for p in s.scalars(sa.select(Participant).where(Participant.delegation_id == delegation.id)):
+            index.add(p.id, p.delegation_id, dict(given_names=p.given_names, family_name=p.family_name,
+                                                  function=p.function, email=p.email, role=p.role))
+        if email:
+            holder = s.execute(
+                sa.select(Participant.id, Participant.delegation_id, Delegation.name).join(Delegation)
+                .where(Delegation.meeting_id == delegation.meeting_id,
+                       sa.func.lower(Participant.email) == email.lower())).first()
+            if holder is not None:
+                index.delegation_names.setdefault(holder.delegation_id, holder.name)
+                index.by_email[email.lower()] = Member(holder.id, holder.delegation_id, "", "", email)
+        return index
 
     def _write_attendance(self, s: Session, participant: Participant, meeting_id: int,
                           attendance: dict[int, Attendance]) -> None:
@@ -366,11 +346,14 @@ class RegistrationService(Service):
             else:
                 record.mode = Attendance(mode)
 
-    def add_participant(self, delegation_id: int, data: ParticipantInput) -> ParticipantRow:
-        values = self._validated(data)
+    def add_participant(self, delegation_id: int, data: ParticipantInput,
+                        same_name_ok: bool = False) -> ParticipantRow:
+        """Add a member; a namesake in the delegation raises SameNameError unless `same_name_ok` says that the
+        secretary knows it is a different person."""
+        values = validate_participant(data)
         with self._write() as s:
             delegation = get_or_fail(s, Delegation, delegation_id, "Delegation")
-            self._check_unique(s, delegation, values, None)
+            self._member_index(s, delegation, values["email"]).check(delegation_id, values, None, same_name_ok)
             position = s.scalar(sa.select(sa.func.coalesce(sa.func.max(Participant.position), 0))
                                 .where(Participant.delegation_id == delegation_id)) + 1
             person = Participant(delegation_id=delegation_id, position=position, **values)
@@ -380,12 +363,14 @@ class RegistrationService(Service):
             new_id = person.id
         return self.participant(new_id)
 
-    def update_participant(self, participant_id: int, data: ParticipantInput) -> ParticipantRow:
-        values = self._validated(data)
+    def update_participant(self, participant_id: int, data: ParticipantInput,
+                           same_name_ok: bool = False) -> ParticipantRow:
+        values = validate_participant(data)
         with self._write() as s:
             person = get_or_fail(s, Participant, participant_id, "Participant")
             delegation = s.get(Delegation, person.delegation_id)
-            self._check_unique(s, delegation, values, participant_id)
+            self._member_index(s, delegation, values["email"]).check(delegation.id, values, participant_id,
+                                                                     same_name_ok)
             for k, v in values.items():
                 setattr(person, k, v)
             self._write_attendance(s, person, delegation.meeting_id, data.attendance)

@@ -98,24 +98,25 @@ def test_an_older_database_is_copied_before_it_is_upgraded(tmp_path, monkeypatch
     from ccm_secretariat import database
 
     path = tmp_path / "old.sqlite3"
-    open_database(path).close()  # at revision 0001
+    open_database(path).close()  # at the newest revision
+    head = head_revision()
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO treaty (short_name, title, months_after_deposit) VALUES ('CCM', 'Convention', 6)")
     migrations = tmp_path / "migrations"
     shutil.copytree(database.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "0002_note.py").write_text(
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
+    (migrations / "versions" / "9999_note.py").write_text(
+        f'revision = "9999"\ndown_revision = "{head}"\nbranch_labels = None\ndepends_on = None\n'
         "from alembic import op\nimport sqlalchemy as sa\n\n"
         "def upgrade():\n    op.create_table('note', sa.Column('id', sa.Integer, primary_key=True))\n\n"
         "def downgrade():\n    op.drop_table('note')\n")
     monkeypatch.setattr(database, "MIGRATIONS_DIR", migrations)
     db = open_database(path)
     with db.engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0002"
+        assert MigrationContext.configure(conn).get_current_revision() == "9999"
         assert conn.exec_driver_sql("SELECT count(*) FROM treaty").scalar() == 1
     db.close()
-    backups = list(tmp_path.glob("old.before-upgrade-from-0001-*.sqlite3"))
+    backups = list(tmp_path.glob(f"old.before-upgrade-from-{head}-*.sqlite3"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head
         assert conn.execute("SELECT count(*) FROM treaty").fetchone()[0] == 1

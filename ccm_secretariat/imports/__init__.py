@@ -1,0 +1,1 @@
+"""Registrations in: reading tables, mapping columns, resolving names, finding duplicates, the preview."""

@@ -1,0 +1,115 @@
+"""The rules a participant must satisfy, shared by the single-row path (the desk's dialog) and the bulk path
+(imports, carry-over): field validation, and uniqueness within a meeting checked against a `MemberIndex`.
+
+One e-mail address belongs to one participant in a meeting; a delegation has one head; the same name twice in
+one delegation is refused unless the secretary says it is a different person (real delegations have three
+officials called "Md Jahangir Alam"). Names are compared without accents, case or word order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ccm_secretariat.domain.enums import Gender, Role
+from ccm_secretariat.domain.names import fold, un_sort_key
+from ccm_secretariat.errors import DuplicateError, ValidationError
+from ccm_secretariat.services.base import clean
+
+if TYPE_CHECKING:
+    from ccm_secretariat.services.registration import ParticipantInput
+
+EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+PHONE = re.compile(r"^[+0-9 ().\-/]*(\s*(ext\.?|x)\s*[0-9]+)?$", re.IGNORECASE)
+
+
+class SameNameError(DuplicateError):
+    """Someone of the same name is in the delegation: maybe the same person, maybe a namesake."""
+
+    def __init__(self, message: str, existing_id: int):
+        super().__init__(message, "family_name")
+        self.existing_id = existing_id
+
+
+def name_key(given: str, family: str) -> str:
+    """The same for "MÜLLER Hans", "Hans Muller" and "hans müller"."""
+    return " ".join(sorted(un_sort_key(f"{given} {family}").split()))
+
+
+def validate_participant(data: ParticipantInput) -> dict:
+    """The stored values of a participant, or a ValidationError naming the field."""
+    email = clean(data.email, "email", max_length=254)
+    if email and not EMAIL.match(email):
+        raise ValidationError(f"“{email}” is not an e-mail address.", "email")
+    phone = clean(data.phone, "phone", max_length=60)
+    if phone and not PHONE.match(phone):
+        raise ValidationError(f"“{phone}” is not a telephone number (digits, spaces, + ( ) - . /).", "phone")
+    values = dict(
+        salutation=clean(data.salutation, "salutation", max_length=30),
+        given_names=clean(data.given_names, "given_names", max_length=200),
+        family_name=clean(data.family_name, "family_name", required=True, max_length=200),
+        function=clean(data.function, "function", max_length=300),
+        affiliation=clean(data.affiliation, "affiliation", max_length=300),
+        role=Role(data.role), email=email, phone=phone, gender=Gender(data.gender),
+        consent_to_publish=bool(data.consent_to_publish))
+    values["search_key"] = fold(f"{values['given_names']} {values['family_name']}")
+    return values
+
+
+@dataclass
+class Member:
+    id: int
+    delegation_id: int
+    name: str
+    function: str
+    email: str
+
+
+@dataclass
+class MemberIndex:
+    """What the uniqueness rules need to know of a meeting's participants (all of them for an import, one
+    delegation and one e-mail for a single edit)."""
+
+    delegation_names: dict[int, str] = field(default_factory=dict)
+    by_email: dict[str, Member] = field(default_factory=dict)
+    by_name: dict[tuple[int, str], list[Member]] = field(default_factory=dict)
+    heads: dict[int, Member] = field(default_factory=dict)
+
+    def add(self, pid: int, delegation_id: int, values: dict) -> Member:
+        member = Member(pid, delegation_id, f"{values['given_names']} {values['family_name']}".strip(),
+                        values.get("function", ""), values.get("email", ""))
+        if member.email:
+            self.by_email[member.email.lower()] = member
+        self.by_name.setdefault((delegation_id, name_key(values["given_names"], values["family_name"])),
+                                []).append(member)
+        if values.get("role") == Role.HEAD:
+            self.heads[delegation_id] = member
+        return member
+
+    def same_email(self, email: str, exclude: int | None = None) -> Member | None:
+        found = self.by_email.get(email.lower()) if email else None
+        return found if found is not None and found.id != exclude else None
+
+    def same_name(self, delegation_id: int, values: dict, exclude: int | None = None) -> list[Member]:
+        key = (delegation_id, name_key(values["given_names"], values["family_name"]))
+        return [m for m in self.by_name.get(key, ()) if m.id != exclude]
+
+    def check(self, delegation_id: int, values: dict, exclude: int | None = None,
+              same_name_ok: bool = False) -> None:
+        """Raise the DuplicateError a secretary should see, or nothing."""
+        delegation = self.delegation_names.get(delegation_id, "the delegation")
+        if not same_name_ok:
+            namesakes = self.same_name(delegation_id, values, exclude)
+            if namesakes:
+                raise SameNameError(f"{values['given_names']} {values['family_name']} is already a member of the "
+                                    f"delegation of {delegation}.", namesakes[0].id)
+        mail = self.same_email(values["email"], exclude)
+        if mail is not None:
+            where = self.delegation_names.get(mail.delegation_id, "another delegation")
+            raise DuplicateError(f"{values['email']} is already registered, in the delegation of {where}.", "email")
+        if values["role"] == Role.HEAD:
+            head = self.heads.get(delegation_id)
+            if head is not None and head.id != exclude:
+                raise DuplicateError(f"{delegation} has a head of delegation already ({head.name}); change that "
+                                     "person's role first.", "role")
