@@ -6,39 +6,23 @@ begins with =, +, - or @ stored as text with a quote prefix, so that no spreadsh
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils import get_column_letter
 
 from ccm_secretariat.domain.enums import Attendance, Category, Gender
-from ccm_secretariat.exports.atomic import atomic_path
+from ccm_secretariat.exports.sheets import Sheet, write_sheets
 from ccm_secretariat.exports.progress import Progress
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.documents import DocumentRow
 from ccm_secretariat.services.roster import Roster
 
-FORMULA_FIRST = frozenset("=+-@\t\r")
 SHEET_NAMES = {
     Category.STATE_PARTY: "States Parties", Category.SIGNATORY: "Signatory States",
     Category.RATIFIED_NOT_IN_FORCE: "Ratified, not in force", Category.OBSERVER_STATE: "Observer States",
     Category.RULE_1_2: "Rule 1(2) organisations", Category.RULE_1_3: "Rule 1(3) organisations",
 }
 ATTENDANCE_TEXT = {Attendance.IN_PERSON: "in person", Attendance.ONLINE: "online", Attendance.ABSENT: "absent"}
-
-
-@dataclass(frozen=True)
-class Sheet:
-    title: str
-    header: tuple[str, ...]
-    widths: tuple[int, ...]
-    rows: Iterator[Sequence]
 
 
 def _text(value):
@@ -123,54 +107,4 @@ def participants_workbook(services: Services, meeting_id: int, out: str | Path) 
     all_sheets = sheets(roster, documents)
     total = max(1, 2 * roster.participant_count + len(roster.delegations) + len(documents))
     yield Progress(0, total, "Read the registrations")
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DCE6F1")
-    wrap = Alignment(vertical="top", wrap_text=True)
-    done = 0
-    with atomic_path(out) as temporary:
-        for sheet in all_sheets:
-            ws = workbook.create_sheet(sheet.title)
-            for i, width in enumerate(sheet.widths, start=1):
-                ws.column_dimensions[get_column_letter(i)].width = width
-            ws.freeze_panes = "A2"
-            header = []
-            for title in sheet.header:
-                cell = WriteOnlyCell(ws, title)
-                cell.font, cell.fill, cell.alignment = bold, fill, wrap
-                header.append(cell)
-            ws.append(header)
-            count = 0
-            for row in sheet.rows:
-                ws.append(_safe_row(ws, row))
-                count += 1
-                if count % 5000 == 0:
-                    done += 5000
-                    yield Progress(min(done, total), total, sheet.title)
-            done += count % 5000
-            ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.header))}{count + 1}"
-        workbook.save(temporary)
-    yield Progress(total, total, f"{len(all_sheets)} sheets", Path(out))
-
-
-def _safe_row(ws, row: list) -> list:
-    """Plain values as they are; dates as dates; formula-like text as quoted text (one pass, no calls for the
-    plain cells that make up nearly all of a large workbook)."""
-    for i, value in enumerate(row):
-        kind = value.__class__
-        if kind is str:
-            if value and value[0] in FORMULA_FIRST:
-                row[i] = _quoted(ws, value)
-        elif kind is dt.date or kind is dt.datetime:
-            cell = WriteOnlyCell(ws, value)
-            cell.number_format = "d mmmm yyyy"
-            row[i] = cell
-    return row
-
-
-def _quoted(ws, value: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value)
-    cell.data_type = "s"
-    cell._style = StyleArray()  # openpyxl has no public setter for quotePrefix
-    cell._style.quotePrefix = 1
-    return cell
+    yield from write_sheets(all_sheets, out, total)

@@ -9,7 +9,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ccm_secretariat.database import Database, describe_database_failure
-from ccm_secretariat.errors import DatabaseError, DuplicateError, NotFoundError, ValidationError
+from ccm_secretariat.domain.fields import clean  # noqa: F401  (services validate with it)
+from ccm_secretariat.errors import DatabaseError, DuplicateError, NotFoundError
 
 
 class Service:
@@ -43,15 +44,3 @@ def get_or_fail(session: Session, model: type, object_id: int, what: str):
     if obj is None:
         raise NotFoundError(f"{what} {object_id} no longer exists; it may have been removed in another window.")
     return obj
-
-
-def clean(text: str | None, field: str, *, required: bool = False, max_length: int = 300) -> str:
-    """Trim a text field; refuse it empty when required, too long, or with control characters."""
-    value = (text or "").strip()
-    if required and not value:
-        raise ValidationError("must not be empty.", field)
-    if len(value) > max_length:
-        raise ValidationError(f"is {len(value)} characters long; at most {max_length} fit.", field)
-    if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
-        raise ValidationError("contains control characters; retype it.", field)
-    return value

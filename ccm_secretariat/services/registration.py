@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ccm_secretariat.domain.enums import Attendance, Category, CredentialsKind, Gender, Role, Rule
-from ccm_secretariat.domain.names import fold, match_key, un_sort_key
+from ccm_secretariat.domain.names import match_key, un_sort_key
 from ccm_secretariat.domain.status import StatusFacts, category_on
 from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
 from ccm_secretariat.orm import (AttendanceRecord, Delegation, Meeting, MeetingPart, Organisation, Participant,
                                  State, TreatyStatus)
 from ccm_secretariat.reference.loader import state_lookup
 from ccm_secretariat.services.base import Service, clean, get_or_fail
-from ccm_secretariat.services.participant_rules import Member, MemberIndex, validate_participant
+from ccm_secretariat.domain.participants import Member, MemberIndex, ParticipantInput, validate_participant
 
 
 @dataclass(frozen=True)
@@ -51,21 +51,6 @@ class DelegationRow:
     @property
     def name_with_acronym(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
-
-
-@dataclass(frozen=True)
-class ParticipantInput:
-    family_name: str
-    given_names: str = ""
-    salutation: str = ""
-    function: str = ""
-    affiliation: str = ""
-    role: Role = Role.REPRESENTATIVE
-    email: str = ""
-    phone: str = ""
-    gender: Gender = Gender.UNSPECIFIED
-    consent_to_publish: bool = False
-    attendance: dict[int, Attendance] = field(default_factory=dict)  # part number -> mode
 
 
 class ParticipantRow(NamedTuple):

@@ -10,18 +10,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-from ccm_secretariat.domain.enums import Gender, Role
+from ccm_secretariat.domain.enums import Attendance, Gender, Role
 from ccm_secretariat.domain.names import fold, un_sort_key
 from ccm_secretariat.errors import DuplicateError, ValidationError
-from ccm_secretariat.services.base import clean
-
-if TYPE_CHECKING:
-    from ccm_secretariat.services.registration import ParticipantInput
+from ccm_secretariat.domain.fields import clean
 
 EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 PHONE = re.compile(r"^[+0-9 ().\-/]*(\s*(ext\.?|x)\s*[0-9]+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ParticipantInput:
+    family_name: str
+    given_names: str = ""
+    salutation: str = ""
+    function: str = ""
+    affiliation: str = ""
+    role: Role = Role.REPRESENTATIVE
+    email: str = ""
+    phone: str = ""
+    gender: Gender = Gender.UNSPECIFIED
+    consent_to_publish: bool = False
+    attendance: dict[int, Attendance] = field(default_factory=dict)  # part number -> mode
 
 
 class SameNameError(DuplicateError):

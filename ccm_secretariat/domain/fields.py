@@ -1,0 +1,17 @@
+"""Cleaning a typed value: trimmed, required or not, of bounded length, without control characters."""
+
+from __future__ import annotations
+
+from ccm_secretariat.errors import ValidationError
+
+
+def clean(text: str | None, field: str, *, required: bool = False, max_length: int = 300) -> str:
+    """Trim a text field; refuse it empty when required, too long, or with control characters."""
+    value = (text or "").strip()
+    if required and not value:
+        raise ValidationError("must not be empty.", field)
+    if len(value) > max_length:
+        raise ValidationError(f"is {len(value)} characters long; at most {max_length} fit.", field)
+    if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
+        raise ValidationError("contains control characters; retype it.", field)
+    return value

@@ -1,0 +1,163 @@
+"""Reading the values of a registration row: a full name split into given and family names, a salutation, a
+role, a gender, a yes/no, a date, and what a category or registration state written in the file means."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ccm_secretariat.domain.enums import SALUTATIONS, Category, Gender, Role
+from ccm_secretariat.domain.names import un_sort_key
+
+# Words that belong to the family name that follows them ("van Beethoven", "bin Salem", "de la Cruz").
+PARTICLES = {"de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le", "les", "los",
+             "van", "von", "ter", "ten", "bin", "binti", "bint", "ibn", "al", "el", "abu", "ben", "st", "saint",
+             "y", "e", "zu", "af", "av", "abd", "abdel", "abdul", "عبد", "بن", "ابن", "أبو"}
+
+
+def _is_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def split_name(full: str) -> tuple[str, str]:
+    """(given names, family name) of a name written in one cell.
+
+    A family name written in capitals, before or after the given names, is taken as written ("MÜLLER Hans",
+    "Maria GARCÍA LÓPEZ"); otherwise the last word is the family name, with the particles before it ("Ludwig
+    van Beethoven", "Ahmed bin Salem"). Abbreviated given names such as "Md" stay with the given names."""
+    words = full.split()
+    if not words:
+        return "", ""
+    if len(words) == 1:
+        return "", words[0]
+    caps = [_is_capitals(w) for w in words]
+    if any(caps) and not all(caps):
+        # The longest run of words in capitals, with lower-case particles inside it or just before it.
+        best: tuple[int, int] = (0, 0)
+        i = 0
+        while i < len(words):
+            if caps[i]:
+                j = i
+                while j + 1 < len(words) and (caps[j + 1] or (words[j + 1].lower() in PARTICLES
+                                                              and j + 2 < len(words) and caps[j + 2])):
+                    j += 1
+                if j - i + 1 > best[1] - best[0]:
+                    best = (i, j + 1)
+                i = j + 1
+            else:
+                i += 1
+        start, end = best
+        while start > 0 and words[start - 1].lower() in PARTICLES:
+            start -= 1
+        if start == 0 or end == len(words):
+            return " ".join(words[:start] + words[end:]), " ".join(words[start:end])
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in PARTICLES:
+        start -= 1
+    return " ".join(words[:start]), " ".join(words[start:])
+
+
+_SALUTATION_KEYS = {un_sort_key(s): s for s in SALUTATIONS}
+_SALUTATION_KEYS.update({"mr": "Mr.", "ms": "Ms.", "mrs": "Mrs.", "miss": "Ms.", "dr": "Dr.", "prof": "Prof.",
+                         "professor": "Prof.", "m": "Mr.", "mme": "Mrs.", "mlle": "Ms.", "monsieur": "Mr.",
+                         "madame": "Mrs.", "he mr": "H.E. Mr.", "he ms": "H.E. Ms.", "he mrs": "H.E. Mrs.",
+                         "he dr": "H.E. Dr.", "sr": "Mr.", "sra": "Mrs."})
+
+
+def salutation(text: str) -> str:
+    """The salutation as UN lists write it ("Mr", "M." and "Monsieur" are "Mr."); unknown ones as written."""
+    return _SALUTATION_KEYS.get(un_sort_key(text), text.strip())
+
+
+def gender(text: str, salutation_text: str = "") -> Gender:
+    key = un_sort_key(text)
+    if key in ("f", "female", "woman", "w", "femme", "feminin", "mujer", "femenino"):
+        return Gender.FEMALE
+    if key in ("m", "male", "man", "homme", "masculin", "hombre", "masculino"):
+        return Gender.MALE
+    if key in ("other", "x", "autre", "non binary", "nonbinary", "diverse"):
+        return Gender.OTHER
+    if not key:
+        base = un_sort_key(salutation_text).removeprefix("he ").strip()
+        if base in ("mr", "m", "monsieur", "sr"):
+            return Gender.MALE
+        if base in ("ms", "mrs", "miss", "mme", "mlle", "madame", "sra"):
+            return Gender.FEMALE
+    return Gender.UNSPECIFIED
+
+
+_ROLES = {
+    Role.HEAD: ("head", "head of delegation", "chef de delegation", "chief of delegation", "hod",
+                "jefe de delegacion", "cheffe de delegation"),
+    Role.ALTERNATE_HEAD: ("alternate head", "alternate head of delegation", "deputy head", "deputy head of delegation",
+                          "chef adjoint", "chef adjoint de delegation", "suppleant", "alternate"),
+    Role.REPRESENTATIVE: ("representative", "representant", "representante", "delegate", "delegue", "member"),
+    Role.ADVISER: ("adviser", "advisor", "conseiller", "conseillere", "asesor"),
+    Role.EXPERT: ("expert", "experte", "experto"),
+}
+_ROLE_KEYS = {name: role for role, names in _ROLES.items() for name in names}
+_ROLE_KEYS.update({un_sort_key(r.label): r for r in Role})
+
+
+def role(text: str) -> Role | None:
+    """The role a cell names, REPRESENTATIVE when empty, None when unknown."""
+    key = un_sort_key(text)
+    if not key:
+        return Role.REPRESENTATIVE
+    return _ROLE_KEYS.get(key)
+
+
+def yes_no(text: str) -> bool | None:
+    key = un_sort_key(text)
+    if key in ("yes", "y", "true", "1", "oui", "o", "si", "x", "agreed", "i agree"):
+        return True
+    if key in ("", "no", "n", "false", "0", "non", "none"):
+        return False
+    return None
+
+
+_DAY_FIRST = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
+
+
+def date(text: str) -> dt.date | None:
+    """ISO dates ("2025-08-14", "2025-08-14 09:12:33", Indico's "2025-08-14T09:12:33") and day-first dates
+    ("14.08.2025", "14/08/2025", as European systems write them). Raises ValueError for anything else."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    m = _DAY_FIRST.match(text)
+    if m:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    raise ValueError(text)
+
+
+SKIPPED_STATES = {"withdrawn", "rejected", "cancelled", "canceled", "retire", "retiree", "refuse", "annule",
+                  "annulee", "deleted"}
+
+
+def skipped_state(text: str) -> bool:
+    """An Indico registration withdrawn or rejected is not a participant."""
+    return un_sort_key(text) in SKIPPED_STATES
+
+
+_CATEGORY_WORDS = {
+    Category.STATE_PARTY: ("state party", "states parties", "etat partie", "etats parties", "party"),
+    Category.SIGNATORY: ("signatory", "signatory state", "signatory states", "etat signataire", "signataire"),
+    Category.OBSERVER_STATE: ("observer state", "observer", "observer states", "etat observateur", "observateur",
+                              "non state party", "state not party"),
+    Category.RULE_1_2: ("rule 1 2", "international organisation", "international organization"),
+    Category.RULE_1_3: ("rule 1 3", "ngo", "non governmental organisation", "non governmental organization",
+                        "civil society", "ong"),
+}
+_CATEGORY_KEYS = {un_sort_key(w): c for c, words in _CATEGORY_WORDS.items() for w in words}
+_CATEGORY_KEYS.update({un_sort_key(c.label): c for c in Category})
+
+
+def category(text: str) -> Category | None:
+    """What a category written in the file means, when it is one the application knows."""
+    return _CATEGORY_KEYS.get(un_sort_key(text))
