@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from ccm_secretariat.domain.enums import Category, MeetingFormat
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.exports.progress import run_to_end
+from ccm_secretariat.imports.report import import_report
 from ccm_secretariat.services import Services, open_services
 
 CATEGORY_NAMES = {c.value.replace("_", "-"): c for c in Category}
@@ -66,6 +67,19 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--out", required=True, help="file to write")
     rep.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
     rep.add_argument("--part", type=int, help="the part of the meeting the report covers")
+
+    imports = sub.add_parser("import", help="bring registrations in").add_subparsers(dest="what", required=True)
+    reg = imports.add_parser("registrations", help="import registrations from an Indico export, .xlsx, CSV or TSV")
+    reg.add_argument("file")
+    _import_options(reg)
+    reg.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
+                     help="map a column by hand (repeatable); HEADER= ignores the column")
+    reg.add_argument("--new-organisations", choices=["1(2)", "1(3)"], metavar="RULE",
+                     help="add delegations the reference data lacks as new organisations under rule 1(2) or 1(3)")
+    carry = imports.add_parser("carry-over", help="copy delegations and members from an earlier meeting")
+    carry.add_argument("--from", dest="source", required=True, help="the earlier meeting")
+    _import_options(carry, meeting=False)
+    carry.add_argument("--to", dest="meeting", help="the new meeting (default: the latest)")
 
     synth = sub.add_parser("synth", help="add a synthetic meeting for tests and benchmarks")
     synth.add_argument("--participants", type=int, required=True, help="how many (up to 100,000 and more)")
@@ -189,6 +203,72 @@ def cmd_synth(services: Services, args, out) -> int:
     return 0
 
 
+def _import_options(parser: argparse.ArgumentParser, meeting: bool = True) -> None:
+    if meeting:
+        parser.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
+    parser.add_argument("--dry-run", action="store_true", help="show what would happen; write nothing")
+    parser.add_argument("--on-duplicate", choices=["skip", "update", "add"], default="skip",
+                        help="what to do with a person registered already (default: skip)")
+    parser.add_argument("--partial", action="store_true", help="import the good rows even when others are refused")
+    parser.add_argument("--report", metavar="OUT.xlsx", help="write what happened to each row")
+
+
+def cmd_import(services: Services, args, out) -> int:
+    from ccm_secretariat.domain.enums import Rule
+    from ccm_secretariat.imports import columns
+    from ccm_secretariat.imports.columns import Field
+    from ccm_secretariat.imports.plan import Choices, NewOrganisation, Outcome
+
+    meeting = services.meetings.find(args.meeting)
+    imports = services.imports
+    sheet = None
+    if args.what == "registrations":
+        sheet = imports.read(args.file)
+        mapping, _remembered = imports.mapping_for(sheet.headers)
+        mapping = columns.parse_overrides(sheet.headers, mapping, args.map)
+        incoming = imports.incoming(sheet, mapping)
+        source = args.file
+        mapped = ", ".join(f"{sheet.headers[i]} → {f.value}" for i, f in sorted(mapping.items()))
+        print(f"Columns: {mapped}", file=sys.stderr)
+    else:
+        earlier = services.meetings.find(args.source)
+        incoming = imports.carry_over(earlier.id, meeting.id)
+        source = f"meeting {earlier.id} ({earlier.symbol_prefix})"
+    choices = Choices(on_duplicate=Outcome(args.on_duplicate))
+    context = imports.context(meeting.id)
+    plan = imports.preview(meeting.id, incoming, choices, context)
+    if getattr(args, "new_organisations", None):
+        for r, row in zip(plan.rows, incoming):
+            if r.finding.value == "unresolved" and r.delegation_text and row.fields.get(Field.DELEGATION):
+                choices.targets[r.line] = NewOrganisation(r.delegation_text, "", Rule(args.new_organisations))
+        plan = imports.preview(meeting.id, incoming, choices, context)
+    for r in plan.rows:
+        if r.outcome == Outcome.REFUSE:
+            print(f"refused: {r.message}", file=sys.stderr)
+        for note in r.notes:
+            print(f"note: {note}", file=sys.stderr)
+    write = not args.dry_run and (plan.complete or args.partial)
+    rows = None
+    if write:
+        result = imports.run(meeting.id, incoming, choices, partial=args.partial)
+        if sheet is not None:
+            imports.remember_mapping(sheet.headers, mapping)
+        rows, summary = result.rows, result.summary
+    else:
+        c = plan.counts()
+        summary = f"added 0, updated 0, skipped {c[Outcome.SKIP]}, refused {c[Outcome.REFUSE]}"
+        reason = "a dry run" if args.dry_run else "some rows are refused; --partial imports the others"
+        print(f"Nothing was written: {reason}. The plan: {plan.summary}.", file=sys.stderr)
+    if args.report:
+        from ccm_secretariat.services.imports import row_outcomes
+
+        last = run_to_end(import_report(rows if rows is not None else row_outcomes(plan), rows is not None,
+                                        source, args.report))
+        print(f"Wrote the report to {last.path}.", file=sys.stderr)
+    print(summary, file=out)
+    return 0 if plan.complete else 3
+
+
 def _print_table(rows: Sequence[Sequence[str]], out, indent: str = "") -> None:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
@@ -196,7 +276,7 @@ def _print_table(rows: Sequence[Sequence[str]], out, indent: str = "") -> None:
 
 
 COMMANDS = {"demo": cmd_demo, "meetings": cmd_meetings, "meeting": cmd_meeting, "delegations": cmd_delegations,
-            "states": cmd_states, "export": cmd_export, "synth": cmd_synth}
+            "states": cmd_states, "export": cmd_export, "synth": cmd_synth, "import": cmd_import}
 
 
 def main(argv: Sequence[str] | None = None, out=None, err=None) -> int:

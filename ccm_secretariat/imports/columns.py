@@ -160,3 +160,4 @@ def parse_overrides(headers: list[str], mapping: Mapping, overrides: list[str]) 
         result = {k: f for k, f in result.items() if f != Field(value)}
         result[i] = Field(value)
     return result
+

@@ -18,7 +18,8 @@ from ccm_secretariat.domain.names import match_key
 from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.errors import DuplicateError, ValidationError
 from ccm_secretariat.imports import values as read
-from ccm_secretariat.imports.columns import Field
+from ccm_secretariat.imports.columns import Field, Mapping
+from ccm_secretariat.imports.tables import Sheet, column_letter
 from ccm_secretariat.imports.resolve import Resolver, Target
 from ccm_secretariat.domain.participants import (Member, MemberIndex, ParticipantInput, SameNameError,
                                                  validate_participant)
@@ -66,6 +67,15 @@ class Incoming:
     problems: tuple[str, ...] = ()
     target: Target | None = None
     columns: dict[Field, str] = field(default_factory=dict)  # field -> "column “Pays” (C)" for messages
+
+
+def from_sheet(sheet: Sheet, mapping: Mapping) -> list[Incoming]:
+    """The rows of a sheet as the plan takes them: fields by name, with their columns named for messages."""
+    pairs = sorted((i, Field(f)) for i, f in mapping.items())
+    columns = {f: f"column “{sheet.headers[i]}” ({column_letter(i)})" for i, f in pairs}
+    problems = sheet.problems
+    return [Incoming(line, {f: cells[i] for i, f in pairs}, tuple(problems.get(line, ())), None, columns)
+            for line, cells in sheet.rows]
 
 
 @dataclass
@@ -253,14 +263,14 @@ def _plan_row(row: Incoming, ctx: MeetingContext, choices: Choices, index: Membe
         who = f"row {-duplicate.id} of the file"
     else:
         plan.existing_id = duplicate.id
-        who = f"{duplicate.name}, registered"
+        who = f"{duplicate.name}, already registered"
     where = index.delegation_names.get(duplicate.delegation_id, "")
     if same_mail is not None:
-        plan.message = f"the e-mail {values['email']} is {who} in the delegation of {where}."
+        plan.message = f"the e-mail {values['email']} is also that of {who}, in the delegation of {where}."
     else:
         differs = [n for n, a, b in (("function", duplicate.function, values["function"]),
                                      ("e-mail", duplicate.email, values["email"])) if a and b and a.casefold() != b.casefold()]
-        plan.message = (f"the same name as {who} in the delegation of {where}"
+        plan.message = (f"the same name as {who}, in the delegation of {where}"
                         + (f", with another {' and '.join(differs)}." if differs else "."))
     decision = choices.duplicates.get(row.line, choices.on_duplicate)
     if decision == Outcome.ADD:

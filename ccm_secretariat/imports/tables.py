@@ -136,13 +136,14 @@ def _read_text(path: Path, delimiter: str | None, comments: bool) -> Sheet:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or _sniff_delimiter(text))
 
     def numbered() -> Iterator[tuple[int, list[str]]]:
-        start = 1
+        # Rows are numbered as a spreadsheet shows the file (a cell with a line break is still one row).
+        number = 0
         try:
-            for cells in reader:
-                yield start, cells
-                start = reader.line_num + 1
+            for number, cells in enumerate(reader, start=1):
+                yield number, cells
         except csv.Error as exc:
-            raise ValidationError(f"{path.name}, row {start}: {exc} (a quote may be left open).", "file") from None
+            raise ValidationError(f"{path.name}, row {number + 1}: {exc} (a quote may be left open).",
+                                  "file") from None
 
     return _assemble(path.name, numbered(), comments, encoding)
 

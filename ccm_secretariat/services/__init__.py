@@ -8,6 +8,7 @@ from pathlib import Path
 from ccm_secretariat.database import Database, open_database
 from ccm_secretariat.services.agenda import AgendaService
 from ccm_secretariat.services.documents import DocumentService
+from ccm_secretariat.services.imports import ImportService
 from ccm_secretariat.services.meetings import MeetingService
 from ccm_secretariat.services.reference import ReferenceService
 from ccm_secretariat.services.registration import RegistrationService
@@ -23,12 +24,13 @@ class Services:
     documents: DocumentService
     reference: ReferenceService
     roster: RosterService
+    imports: ImportService
 
     @classmethod
     def for_database(cls, db: Database) -> Services:
         meetings, registration = MeetingService(db), RegistrationService(db)
         return cls(db, meetings, registration, AgendaService(db), DocumentService(db), ReferenceService(db),
-                   RosterService(db, meetings, registration))
+                   RosterService(db, meetings, registration), ImportService(db))
 
     def close(self) -> None:
         self.db.close()

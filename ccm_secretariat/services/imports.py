@@ -1,0 +1,317 @@
+"""Bringing registrations in: read a file, map its columns, preview what would happen, then commit the whole
+import in one transaction (or nothing), and undo it exactly. Carry-over from an earlier meeting goes through the
+same preview and commit.
+
+The commit reads the meeting again inside its own write transaction and plans again with the same choices, so
+what is written obeys the same rules as the single-row path (shared `MemberIndex` and `validate_participant`),
+whatever happened between the preview and the commit. Rows go in with Core `executemany` in batches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from ccm_secretariat.domain.enums import OrganisationKind, Rule
+from ccm_secretariat.domain.names import un_sort_key
+from ccm_secretariat.domain.participants import MemberIndex
+from ccm_secretariat.errors import DomainError, NotFoundError, ValidationError
+from ccm_secretariat.imports import columns
+from ccm_secretariat.imports.columns import Field, Mapping
+from ccm_secretariat.imports.plan import (Choices, Destination, Incoming, MeetingContext, NewOrganisation, Outcome,
+                                          Plan, build_plan, destination_key)
+from ccm_secretariat.imports.resolve import Resolver, Target
+from ccm_secretariat.imports.tables import Sheet, read_sheet
+from ccm_secretariat.orm import (Delegation, ImportMapping, Meeting, Organisation, Participant, State, StateAlias)
+from ccm_secretariat.services.base import Service, get_or_fail
+from ccm_secretariat.services.registration import derived_state_categories, meeting_first_day
+
+BATCH = 5000
+RESTORED = ("salutation", "function", "affiliation", "email", "phone", "role", "gender", "consent_to_publish",
+            "registration_date")
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    line: int
+    outcome: Outcome
+    finding: str
+    name: str
+    delegation: str
+    message: str
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did, and what undoing it needs: the rows it added, the delegations and organisations it
+    created, and the values it overwrote."""
+
+    meeting_id: int
+    rows: tuple[RowOutcome, ...]
+    added_ids: tuple[int, ...]
+    created_delegations: tuple[int, ...]
+    created_organisations: tuple[int, ...]
+    previous: tuple[tuple[int, dict], ...]
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for r in self.rows if r.outcome == outcome)
+
+    @property
+    def summary(self) -> str:
+        return (f"added {self.count(Outcome.ADD)}, updated {self.count(Outcome.UPDATE)}, "
+                f"skipped {self.count(Outcome.SKIP)}, refused {self.count(Outcome.REFUSE)}")
+
+    # Read by the desk's task runner like a progress item.
+    done = total = 1
+
+    @property
+    def message(self) -> str:
+        return self.summary
+
+
+def row_outcomes(plan: Plan) -> tuple[RowOutcome, ...]:
+    return tuple(RowOutcome(r.line, r.outcome, r.finding.value, f"{r.given} {r.family}".strip(),
+                            r.destination_label or r.delegation_text, r.message, tuple(r.notes)) for r in plan.rows)
+
+
+class ImportService(Service):
+    # Reading and mapping ------------------------------------------------------------------------------
+    @staticmethod
+    def read(path: str | Path) -> Sheet:
+        return read_sheet(path)
+
+    def mapping_for(self, headers: list[str]) -> tuple[Mapping, bool]:
+        """The mapping used last time for a file with these headers, or the one the header names suggest;
+        and whether it was remembered."""
+        with self._read() as s:
+            stored = s.scalar(sa.select(ImportMapping.mapping).where(
+                ImportMapping.signature == columns.signature(headers)))
+        if stored:
+            return columns.from_json(headers, stored), True
+        return columns.detect(headers), False
+
+    def remember_mapping(self, headers: list[str], mapping: Mapping) -> None:
+        columns.check(headers, mapping)
+        key, text = columns.signature(headers), columns.to_json(headers, mapping)
+        with self._write() as s:
+            row = s.scalar(sa.select(ImportMapping).where(ImportMapping.signature == key))
+            if row is None:
+                s.add(ImportMapping(signature=key, mapping=text, used_at=dt.datetime.now()))
+            else:
+                row.mapping, row.used_at = text, dt.datetime.now()
+
+    @staticmethod
+    def incoming(sheet: Sheet, mapping: Mapping) -> list[Incoming]:
+        from ccm_secretariat.imports.plan import from_sheet
+
+        columns.check(sheet.headers, mapping)
+        if not sheet.rows:
+            raise ValidationError(f"{sheet.name} has a header row but no registrations under it.", "file")
+        return from_sheet(sheet, mapping)
+
+    # Preview ------------------------------------------------------------------------------------------
+    def context(self, meeting_id: int) -> MeetingContext:
+        with self._read() as s:
+            return _context(s, meeting_id)
+
+    def preview(self, meeting_id: int, incoming: list[Incoming], choices: Choices | None = None,
+                context: MeetingContext | None = None) -> Plan:
+        """What committing would do; `context` (from `context()`) spares re-reading the meeting between two
+        previews of the same import."""
+        return build_plan(incoming, context or self.context(meeting_id), choices)
+
+    def targets(self) -> list[Target]:
+        """Every State and organisation a row can be matched to by hand, States first."""
+        with self._read() as s:
+            resolver = _resolver(s)
+        return sorted(resolver.states(), key=lambda t: un_sort_key(t.name)) + \
+            sorted(resolver.organisations(), key=lambda t: un_sort_key(t.name))
+
+    # Commit -------------------------------------------------------------------------------------------
+    def commit(self, meeting_id: int, incoming: list[Incoming], choices: Choices | None = None,
+               partial: bool = False) -> Iterator:
+        """Write the import in one transaction; yields (done, total, what) and, last, the ImportResult.
+
+        Refused rows stop the whole import unless `partial`; a closed generator (cancel) writes nothing."""
+        total = max(1, len(incoming))
+        yield 0, total, "Checking the rows"
+        with self._write() as s:
+            ctx = _context(s, meeting_id)
+            plan = build_plan(incoming, ctx, choices)
+            if not plan.complete and not partial:
+                refused = [r for r in plan.rows if r.outcome == Outcome.REFUSE]
+                raise ValidationError(f"{len(refused)} row(s) cannot be imported, so nothing was written; the "
+                                      f"first: {refused[0].message}", "rows")
+            organisations = _create_organisations(s, plan.new_organisations())
+            delegations, created = _create_delegations(s, ctx, plan, organisations)
+            added: list[int] = []
+            adds = [r for r in plan.rows if r.outcome == Outcome.ADD]
+            positions = dict(ctx.positions)
+            batch: list[dict] = []
+            for r in adds:
+                delegation_id = delegations[destination_key(r.destination)]
+                positions[delegation_id] = positions.get(delegation_id, 0) + 1
+                batch.append(dict(r.values, delegation_id=delegation_id, position=positions[delegation_id]))
+                if len(batch) == BATCH:
+                    added += _insert(s, batch)
+                    yield len(added), total, "Adding participants"
+            added += _insert(s, batch)
+            previous = _update(s, [r for r in plan.rows if r.outcome == Outcome.UPDATE])
+            yield total, total, "Saving"
+        yield ImportResult(meeting_id, row_outcomes(plan), tuple(added), tuple(created),
+                           tuple(organisations.values()), tuple(previous))
+
+    def run(self, meeting_id: int, incoming: list[Incoming], choices: Choices | None = None,
+            partial: bool = False) -> ImportResult:
+        last = None
+        for last in self.commit(meeting_id, incoming, choices, partial):
+            pass
+        return last
+
+    def undo(self, result: ImportResult) -> None:
+        """Take an import back in one transaction: its participants, the delegations and organisations it made,
+        and the values it overwrote. Refused, with nothing changed, when something added since would be lost."""
+        added = set(result.added_ids)
+        with self._write() as s:
+            if result.created_delegations:
+                members = s.scalars(sa.select(Participant.id).where(
+                    Participant.delegation_id.in_(result.created_delegations)))
+                later = sum(1 for pid in members if pid not in added)
+                if later:
+                    raise DomainError(f"{later} participant(s) were added since to delegations the import "
+                                      "registered; remove them first, or keep the import.")
+            ids = list(added)
+            for start in range(0, len(ids), 900):
+                s.execute(sa.delete(Participant).where(Participant.id.in_(ids[start:start + 900])))
+            for pid, values in result.previous:
+                s.execute(sa.update(Participant).where(Participant.id == pid).values(**values))
+            if result.created_delegations:
+                s.execute(sa.delete(Delegation).where(Delegation.id.in_(result.created_delegations)))
+            if result.created_organisations:
+                used = set(s.scalars(sa.select(Delegation.organisation_id).where(
+                    Delegation.organisation_id.in_(result.created_organisations))))
+                unused = [o for o in result.created_organisations if o not in used]
+                if unused:
+                    s.execute(sa.delete(Organisation).where(Organisation.id.in_(unused)))
+
+    # Carry-over ---------------------------------------------------------------------------------------
+    def carry_over(self, from_meeting: int, to_meeting: int) -> list[Incoming]:
+        """The delegations and members of an earlier meeting, as rows for the preview of `to_meeting`."""
+        if from_meeting == to_meeting:
+            raise ValidationError("choose another meeting to carry over from.", "meeting")
+        with self._read() as s:
+            get_or_fail(s, Meeting, from_meeting, "Meeting")
+            get_or_fail(s, Meeting, to_meeting, "Meeting")
+            query = (sa.select(Participant, Delegation.state_id, Delegation.organisation_id, Delegation.name)
+                     .join(Delegation).where(Delegation.meeting_id == from_meeting)
+                     .order_by(Delegation.sort_key, Participant.position, Participant.id))
+            rows = []
+            for p, state_id, organisation_id, name in s.execute(query):
+                target = Target("state", state_id, name) if state_id is not None else \
+                    Target("organisation", organisation_id, name)
+                rows.append(Incoming(len(rows) + 1, {
+                    Field.SALUTATION: p.salutation, Field.GIVEN_NAMES: p.given_names,
+                    Field.FAMILY_NAME: p.family_name, Field.FUNCTION: p.function, Field.AFFILIATION: p.affiliation,
+                    Field.EMAIL: p.email, Field.PHONE: p.phone, Field.ROLE: p.role.label,
+                    Field.GENDER: p.gender.value if p.gender.value != "unspecified" else "",
+                    Field.CONSENT: "yes" if p.consent_to_publish else "no"}, (), target))
+        return rows
+
+
+# In the session ------------------------------------------------------------------------------------------
+def _resolver(s: Session) -> Resolver:
+    return Resolver(s.execute(sa.select(State.id, State.iso3, State.name)).all(),
+                    s.execute(sa.select(StateAlias.state_id, StateAlias.alias)).all(),
+                    s.execute(sa.select(Organisation.id, Organisation.name, Organisation.acronym)).all())
+
+
+def _context(s: Session, meeting_id: int) -> MeetingContext:
+    meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
+    first_day = meeting_first_day(s, meeting_id)
+    delegations: dict[tuple[str, int], int] = {}
+    members = MemberIndex()
+    for did, sid, oid, name in s.execute(sa.select(Delegation.id, Delegation.state_id, Delegation.organisation_id,
+                                                   Delegation.name).where(Delegation.meeting_id == meeting_id)):
+        delegations[("state", sid) if sid is not None else ("organisation", oid)] = did
+        members.delegation_names[did] = name
+    positions: dict[int, int] = {}
+    query = (sa.select(Participant.id, Participant.delegation_id, Participant.given_names, Participant.family_name,
+                       Participant.function, Participant.email, Participant.role, Participant.position)
+             .join(Delegation).where(Delegation.meeting_id == meeting_id))
+    for pid, did, given, family, function, email, role, position in s.execute(query):
+        members.add(pid, did, dict(given_names=given, family_name=family, function=function, email=email, role=role))
+        if position > positions.get(did, 0):
+            positions[did] = position
+    rules = dict(s.execute(sa.select(Organisation.id, Organisation.default_rule)).all())
+    return MeetingContext(meeting_id, first_day, _resolver(s), delegations, derived_state_categories(s, meeting),
+                          rules, members, positions)
+
+
+def _create_organisations(s: Session, new: list[NewOrganisation]) -> dict[tuple, int]:
+    if not new:
+        return {}
+    taken = {un_sort_key(n) for n in s.scalars(sa.select(Organisation.name))}
+    for org in new:
+        if un_sort_key(org.name) in taken:
+            raise ValidationError(f"“{org.name}” is in the list of organisations already; match the rows to it.",
+                                  "organisation")
+    rows = [dict(name=o.name.strip()[:300], acronym=o.acronym.strip()[:40], sort_key=un_sort_key(o.name),
+                 kind=OrganisationKind.INTERNATIONAL if o.rule == Rule.RULE_1_2 else OrganisationKind.NGO,
+                 default_rule=o.rule) for o in new]
+    ids = s.scalars(sa.insert(Organisation).returning(Organisation.id, sort_by_parameter_order=True), rows).all()
+    return {destination_key(o): oid for o, oid in zip(new, ids)}
+
+
+def _create_delegations(s: Session, ctx: MeetingContext, plan: Plan,
+                        organisations: dict[tuple, int]) -> tuple[dict[tuple, int], list[int]]:
+    """The delegation of every destination, registering those the meeting does not have yet."""
+    found = dict(ctx.delegations)
+    missing: dict[tuple, Destination] = {}
+    for r in plan.rows:
+        if r.outcome in (Outcome.ADD, Outcome.UPDATE):
+            key = destination_key(r.destination)
+            if key not in found:
+                missing.setdefault(key, r.destination)
+    if not missing:
+        return found, []
+    rows = []
+    for key, destination in missing.items():
+        if isinstance(destination, NewOrganisation):
+            state_id, organisation_id = None, organisations[key]
+        elif destination.kind == "state":
+            state_id, organisation_id = destination.id, None
+        else:
+            state_id, organisation_id = None, destination.id
+        rows.append(dict(meeting_id=ctx.meeting_id, state_id=state_id, organisation_id=organisation_id,
+                         name=destination.name, sort_key=un_sort_key(destination.name), override_reason="",
+                         notes="", credentials_received=False))
+    ids = s.scalars(sa.insert(Delegation).returning(Delegation.id, sort_by_parameter_order=True), rows).all()
+    found.update(zip(missing, ids))
+    return found, list(ids)
+
+
+def _insert(s: Session, batch: list[dict]) -> list[int]:
+    if not batch:
+        return []
+    ids = s.scalars(sa.insert(Participant).returning(Participant.id, sort_by_parameter_order=True), batch).all()
+    batch.clear()
+    return list(ids)
+
+
+def _update(s: Session, rows: list) -> list[tuple[int, dict]]:
+    """Apply the updates; return each participant's values as they were."""
+    previous = []
+    for r in rows:
+        current = s.execute(sa.select(*(getattr(Participant, c) for c in RESTORED))
+                            .where(Participant.id == r.existing_id)).first()
+        if current is None:
+            raise NotFoundError(f"row {r.line}: the participant to update no longer exists; nothing was written.")
+        previous.append((r.existing_id, dict(zip(RESTORED, current))))
+        s.execute(sa.update(Participant).where(Participant.id == r.existing_id).values(**r.values))
+    return previous
