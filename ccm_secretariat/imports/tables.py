@@ -97,13 +97,13 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             return data.decode("utf-16"), "UTF-16"
         except UnicodeDecodeError as exc:
             raise ValidationError(f"{name} starts like UTF-16 text but byte {exc.start} is not.", "file") from None
+    if b"\x00" in data:
+        raise ValidationError(f"{name} is not a text file the import can read (it holds NUL bytes: save it as "
+                              "CSV UTF-8, or as an Excel workbook).", "file")
     try:
         return data.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data:
-        raise ValidationError(f"{name} is not a text file the import can read (it holds NUL bytes: save it as "
-                              "CSV UTF-8, or as an Excel workbook).", "file")
     try:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError as exc:
