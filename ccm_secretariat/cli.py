@@ -250,7 +250,7 @@ def cmd_import(services: Services, args, out) -> int:
     write = not args.dry_run and (plan.complete or args.partial)
     rows = None
     if write:
-        result = imports.run(meeting.id, incoming, choices, partial=args.partial)
+        result = imports.run(meeting.id, incoming, choices, partial=args.partial, previewed=plan)
         if sheet is not None:
             imports.remember_mapping(sheet.headers, mapping)
         rows, summary = result.rows, result.summary
@@ -260,9 +260,7 @@ def cmd_import(services: Services, args, out) -> int:
         reason = "a dry run" if args.dry_run else "some rows are refused; --partial imports the others"
         print(f"Nothing was written: {reason}. The plan: {plan.summary}.", file=sys.stderr)
     if args.report:
-        from ccm_secretariat.services.imports import row_outcomes
-
-        last = run_to_end(import_report(rows if rows is not None else row_outcomes(plan), rows is not None,
+        last = run_to_end(import_report(rows if rows is not None else plan.rows, rows is not None,
                                         source, args.report))
         print(f"Wrote the report to {last.path}.", file=sys.stderr)
     print(summary, file=out)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from ccm_secretariat.errors import ValidationError
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
 
 
 def clean(text: str | None, field: str, *, required: bool = False, max_length: int = 300) -> str:
@@ -12,6 +16,6 @@ def clean(text: str | None, field: str, *, required: bool = False, max_length: i
         raise ValidationError("must not be empty.", field)
     if len(value) > max_length:
         raise ValidationError(f"is {len(value)} characters long; at most {max_length} fit.", field)
-    if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
+    if _CONTROL.search(value):
         raise ValidationError("contains control characters; retype it.", field)
     return value

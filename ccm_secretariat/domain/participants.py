@@ -8,6 +8,7 @@ officials called "Md Jahangir Alam"). Names are compared without accents, case o
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from ccm_secretariat.domain.enums import Attendance, Gender, Role
@@ -16,6 +17,7 @@ from ccm_secretariat.errors import DuplicateError, ValidationError
 from ccm_secretariat.domain.fields import clean
 
 EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)  # as un_sort_key drops it
 PHONE = re.compile(r"^[+0-9 ().\-/]*(\s*(ext\.?|x)\s*[0-9]+)?$", re.IGNORECASE)
 
 
@@ -42,9 +44,27 @@ class SameNameError(DuplicateError):
         self.existing_id = existing_id
 
 
+@functools.lru_cache(maxsize=65536)
+def _fold_part(text: str) -> str:
+    return fold(text)
+
+
+def search_key(given: str, family: str) -> str:
+    """fold("given family"), from the folds of the two parts (names repeat: "Maria", "Mohammed", "Nguyen")."""
+    return " ".join(p for p in (_fold_part(given), _fold_part(family)) if p)
+
+
 def name_key(given: str, family: str) -> str:
     """The same for "MÜLLER Hans", "Hans Muller" and "hans müller"."""
     return " ".join(sorted(un_sort_key(f"{given} {family}").split()))
+
+
+def key_of(values: dict) -> str:
+    """name_key of stored values, from their folded search key when they have one (it is folded already)."""
+    folded = values.get("search_key")
+    if folded is None:
+        return name_key(values["given_names"], values["family_name"])
+    return " ".join(sorted(_PUNCT.sub("", folded).split()))
 
 
 def validate_participant(data: ParticipantInput) -> dict:
@@ -61,13 +81,14 @@ def validate_participant(data: ParticipantInput) -> dict:
         family_name=clean(data.family_name, "family_name", required=True, max_length=200),
         function=clean(data.function, "function", max_length=300),
         affiliation=clean(data.affiliation, "affiliation", max_length=300),
-        role=Role(data.role), email=email, phone=phone, gender=Gender(data.gender),
+        role=data.role if data.role.__class__ is Role else Role(data.role), email=email, phone=phone,
+        gender=data.gender if data.gender.__class__ is Gender else Gender(data.gender),
         consent_to_publish=bool(data.consent_to_publish))
-    values["search_key"] = fold(f"{values['given_names']} {values['family_name']}")
+    values["search_key"] = search_key(values["given_names"], values["family_name"])
     return values
 
 
-@dataclass
+@dataclass(slots=True)
 class Member:
     id: int
     delegation_id: int
@@ -86,13 +107,12 @@ class MemberIndex:
     by_name: dict[tuple[int, str], list[Member]] = field(default_factory=dict)
     heads: dict[int, Member] = field(default_factory=dict)
 
-    def add(self, pid: int, delegation_id: int, values: dict) -> Member:
+    def add(self, pid: int, delegation_id: int, values: dict, key: str | None = None) -> Member:
         member = Member(pid, delegation_id, f"{values['given_names']} {values['family_name']}".strip(),
                         values.get("function", ""), values.get("email", ""))
         if member.email:
             self.by_email[member.email.lower()] = member
-        self.by_name.setdefault((delegation_id, name_key(values["given_names"], values["family_name"])),
-                                []).append(member)
+        self.by_name.setdefault((delegation_id, key or key_of(values)), []).append(member)
         if values.get("role") == Role.HEAD:
             self.heads[delegation_id] = member
         return member
@@ -101,16 +121,17 @@ class MemberIndex:
         found = self.by_email.get(email.lower()) if email else None
         return found if found is not None and found.id != exclude else None
 
-    def same_name(self, delegation_id: int, values: dict, exclude: int | None = None) -> list[Member]:
-        key = (delegation_id, name_key(values["given_names"], values["family_name"]))
-        return [m for m in self.by_name.get(key, ()) if m.id != exclude]
+    def same_name(self, delegation_id: int, values: dict, exclude: int | None = None,
+                  key: str | None = None) -> list[Member]:
+        found = self.by_name.get((delegation_id, key or key_of(values)))
+        return [m for m in found if m.id != exclude] if found else []
 
     def check(self, delegation_id: int, values: dict, exclude: int | None = None,
-              same_name_ok: bool = False) -> None:
+              same_name_ok: bool = False, key: str | None = None) -> None:
         """Raise the DuplicateError a secretary should see, or nothing."""
         delegation = self.delegation_names.get(delegation_id, "the delegation")
         if not same_name_ok:
-            namesakes = self.same_name(delegation_id, values, exclude)
+            namesakes = self.same_name(delegation_id, values, exclude, key)
             if namesakes:
                 raise SameNameError(f"{values['given_names']} {values['family_name']} is already a member of the "
                                     f"delegation of {delegation}.", namesakes[0].id)

@@ -8,6 +8,7 @@ compute the same plan, and a choice made in the preview is simply a new plan.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from ccm_secretariat.imports import values as read
 from ccm_secretariat.imports.columns import Field, Mapping
 from ccm_secretariat.imports.tables import Sheet, column_letter
 from ccm_secretariat.imports.resolve import Resolver, Target
-from ccm_secretariat.domain.participants import (Member, MemberIndex, ParticipantInput, SameNameError,
+from ccm_secretariat.domain.participants import (Member, MemberIndex, ParticipantInput, SameNameError, key_of,
                                                  validate_participant)
 
 
@@ -100,7 +101,7 @@ class MeetingContext:
     positions: dict[int, int]  # delegation id -> highest position
 
 
-@dataclass
+@dataclass(slots=True)
 class PlanRow:
     line: int
     given: str
@@ -121,6 +122,15 @@ class PlanRow:
         return self.destination.label if self.destination is not None else ""
 
     @property
+    def name(self) -> str:
+        return f"{self.given} {self.family}".strip()
+
+    @property
+    def delegation(self) -> str:
+        """The delegation it goes to, or as the file writes it when it goes nowhere yet."""
+        return self.destination_label or self.delegation_text
+
+    @property
     def choices(self) -> tuple[Outcome, ...]:
         """What the secretary may decide for this row."""
         if self.finding in (Finding.DUPLICATE, Finding.POSSIBLE_DUPLICATE):
@@ -133,6 +143,8 @@ class PlanRow:
 @dataclass
 class Plan:
     rows: list[PlanRow]
+    context: MeetingContext | None = None  # what the plan was made against
+    choices: Choices | None = None
 
     def counts(self) -> Counter:
         return Counter(r.outcome for r in self.rows)
@@ -178,7 +190,7 @@ def build_plan(incoming: list[Incoming], ctx: MeetingContext, choices: Choices |
     index = MemberIndex(dict(ctx.members.delegation_names), dict(ctx.members.by_email),
                         {k: list(v) for k, v in ctx.members.by_name.items()}, dict(ctx.members.heads))
     new_keys: dict[tuple, int] = {}  # delegations the import would create: key -> a pseudo id below zero
-    return Plan([_plan_row(row, ctx, choices, index, new_keys) for row in incoming])
+    return Plan([_plan_row(row, ctx, choices, index, new_keys) for row in incoming], ctx, copy.deepcopy(choices))
 
 
 def _where(row: Incoming, f: Field) -> str:
@@ -249,11 +261,12 @@ def _plan_row(row: Incoming, ctx: MeetingContext, choices: Choices, index: Membe
     _check_category(row, destination, ctx, plan)
 
     # Duplicates, against the meeting and against the rows above.
+    key = key_of(values)
     same_mail = index.same_email(values["email"])
-    namesakes = index.same_name(delegation_id, values)
+    namesakes = index.same_name(delegation_id, values, key=key)
     duplicate: Member | None = same_mail or (namesakes[0] if namesakes else None)
     if duplicate is None:
-        return _add(plan, index, delegation_id, values, same_name_ok=False, row=row)
+        return _add(plan, index, delegation_id, values, key, same_name_ok=False, row=row)
     certain = same_mail is not None or all(
         (not a or not b or a.casefold() == b.casefold())
         for a, b in ((duplicate.function, values["function"]), (duplicate.email, values["email"])))
@@ -278,7 +291,7 @@ def _plan_row(row: Incoming, ctx: MeetingContext, choices: Choices, index: Membe
             plan.outcome = Outcome.REFUSE
             plan.message += " One e-mail address cannot belong to two participants."
             return plan
-        return _add(plan, index, delegation_id, values, same_name_ok=True, row=row, keep_finding=True)
+        return _add(plan, index, delegation_id, values, key, same_name_ok=True, row=row, keep_finding=True)
     if decision == Outcome.UPDATE and plan.existing_id is not None and duplicate.delegation_id == delegation_id:
         merged = _given_values(row, values)
         probe = dict(given_names=given, family_name=family, email=merged.get("email", ""), role=merged.get("role"))
@@ -295,17 +308,17 @@ def _plan_row(row: Incoming, ctx: MeetingContext, choices: Choices, index: Membe
     return plan
 
 
-def _add(plan: PlanRow, index: MemberIndex, delegation_id: int, values: dict, *, same_name_ok: bool,
+def _add(plan: PlanRow, index: MemberIndex, delegation_id: int, values: dict, key: str, *, same_name_ok: bool,
          row: Incoming, keep_finding: bool = False) -> PlanRow:
     try:
-        index.check(delegation_id, values, same_name_ok=same_name_ok)
+        index.check(delegation_id, values, same_name_ok=same_name_ok, key=key)
     except SameNameError:
         raise  # the caller has ruled on namesakes before
     except DuplicateError as exc:
         plan.finding, plan.outcome = Finding.ERROR, Outcome.REFUSE
         plan.message = f"{_where(row, _FIELD_OF_VALUE.get(exc.field or '', Field.ROLE))}: {exc.message}"
         return plan
-    index.add(-plan.line, delegation_id, values)
+    index.add(-plan.line, delegation_id, values, key)
     plan.outcome = Outcome.ADD
     if not keep_finding:
         plan.finding = Finding.NEW

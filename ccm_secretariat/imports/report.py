@@ -15,10 +15,10 @@ WIDTHS = (7, 12, 18, 32, 40, 70, 70)
 
 
 def report_rows(rows: Iterable, written: bool) -> Iterator[list]:
-    """`rows`: RowOutcome items (or plan rows made into them); `written` says whether the import happened."""
+    """`rows`: the plan's rows; `written` says whether the import happened."""
     words = DONE if written else PLANNED
     for r in rows:
-        yield [r.line, words[r.outcome.value], r.finding, r.name, r.delegation, r.message, " ".join(r.notes)]
+        yield [r.line, words[r.outcome.value], r.finding.value, r.name, r.delegation, r.message, " ".join(r.notes)]
 
 
 def import_report(rows: list, written: bool, source: str, out: str | Path) -> Iterator[Progress]:

@@ -81,15 +81,29 @@ class Resolver:
             keys[match_key(alias)] = sid
         self._states = keys
         self._organisations: dict[str, Target] = {}
+        self._seen: dict[tuple[str, str], Target | None] = {}  # a file names the same few hundred places
         for oid, name, acronym in organisations:
             self.add_organisation(Target("organisation", oid, name), acronym)
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Resolver) and (self._states, self._state_names, self._organisations) == \
+            (other._states, other._state_names, other._organisations)
+
+    __hash__ = None  # mutable
+
     def add_organisation(self, target: Target, acronym: str = "") -> None:
+        self._seen.clear()
         self._organisations[match_key(target.name)] = target
         if acronym:
             self._organisations.setdefault(match_key(acronym), target)
 
     def state(self, text: str) -> Target | None:
+        key = ("state", text)
+        if key not in self._seen:
+            self._seen[key] = self._state(text)
+        return self._seen[key]
+
+    def _state(self, text: str) -> Target | None:
         text = text.strip()
         if not text:
             return None
@@ -101,6 +115,12 @@ class Resolver:
         return Target("state", sid, self._state_names[sid]) if sid is not None else None
 
     def organisation(self, text: str) -> Target | None:
+        seen = ("organisation", text)
+        if seen not in self._seen:
+            self._seen[seen] = self._organisation(text)
+        return self._seen[seen]
+
+    def _organisation(self, text: str) -> Target | None:
         key = match_key(text)
         if not key:
             return None

@@ -4,6 +4,7 @@ role, a gender, a yes/no, a date, and what a category or registration state writ
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ccm_secretariat.domain.enums import SALUTATIONS, Category, Gender, Role
@@ -65,11 +66,13 @@ _SALUTATION_KEYS.update({"mr": "Mr.", "ms": "Ms.", "mrs": "Mrs.", "miss": "Ms.",
                          "he dr": "H.E. Dr.", "sr": "Mr.", "sra": "Mrs."})
 
 
+@functools.lru_cache(maxsize=1024)
 def salutation(text: str) -> str:
     """The salutation as UN lists write it ("Mr", "M." and "Monsieur" are "Mr."); unknown ones as written."""
     return _SALUTATION_KEYS.get(un_sort_key(text), text.strip())
 
 
+@functools.lru_cache(maxsize=1024)
 def gender(text: str, salutation_text: str = "") -> Gender:
     key = un_sort_key(text)
     if key in ("f", "female", "woman", "w", "femme", "feminin", "mujer", "femenino"):
@@ -100,6 +103,7 @@ _ROLE_KEYS = {name: role for role, names in _ROLES.items() for name in names}
 _ROLE_KEYS.update({un_sort_key(r.label): r for r in Role})
 
 
+@functools.lru_cache(maxsize=1024)
 def role(text: str) -> Role | None:
     """The role a cell names, REPRESENTATIVE when empty, None when unknown."""
     key = un_sort_key(text)
@@ -108,6 +112,7 @@ def role(text: str) -> Role | None:
     return _ROLE_KEYS.get(key)
 
 
+@functools.lru_cache(maxsize=1024)
 def yes_no(text: str) -> bool | None:
     key = un_sort_key(text)
     if key in ("yes", "y", "true", "1", "oui", "o", "si", "x", "agreed", "i agree"):
@@ -140,6 +145,7 @@ SKIPPED_STATES = {"withdrawn", "rejected", "cancelled", "canceled", "retire", "r
                   "annulee", "deleted"}
 
 
+@functools.lru_cache(maxsize=1024)
 def skipped_state(text: str) -> bool:
     """An Indico registration withdrawn or rejected is not a participant."""
     return un_sort_key(text) in SKIPPED_STATES
@@ -158,6 +164,7 @@ _CATEGORY_KEYS = {un_sort_key(w): c for c, words in _CATEGORY_WORDS.items() for 
 _CATEGORY_KEYS.update({un_sort_key(c.label): c for c in Category})
 
 
+@functools.lru_cache(maxsize=1024)
 def category(text: str) -> Category | None:
     """What a category written in the file means, when it is one the application knows."""
     return _CATEGORY_KEYS.get(un_sort_key(text))
