@@ -1,6 +1,6 @@
 """The registration desk driven through its real widgets and dialogs."""
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QMessageBox, QDialogButtonBox
 
 from ccm_secretariat.domain.enums import Category, Role
 from tests.ui.conftest import type_text, when_dialog
@@ -69,10 +69,12 @@ def test_register_a_state_and_two_participants_then_undo_and_redo(window, qtbot,
     assert "Add Müller-Ōta to Tuvalu" in window.statusBar().currentMessage() or window.undo_stack.count() == 3
 
 
-def test_a_duplicate_person_is_refused_in_the_dialog(window, answer_yes):
+def test_a_namesake_is_refused_unless_the_secretary_says_it_is_another_person(window, monkeypatch):
     page = window.registration
     page.select_delegation("Peru")
-    messages = []
+    messages, asked = [], []
+    answer = {"value": QMessageBox.No}
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: asked.append(text) or answer["value"])
 
     def fill(dialog: ParticipantDialog, family="Quispe"):
         type_text(dialog.given, "Luis")
@@ -84,10 +86,18 @@ def test_a_duplicate_person_is_refused_in_the_dialog(window, answer_yes):
 
     when_dialog(ParticipantDialog, fill)
     page.buttons["add_participant"].click()
-    when_dialog(ParticipantDialog, fill)
+    when_dialog(ParticipantDialog, lambda d: fill(d, "QUISPE"))
     page.buttons["add_participant"].click()
+    assert "is already a member of the delegation of Peru" in asked[0]
     assert messages and "already a member of the delegation of Peru" in messages[0]
     peru = next(d for d in page.delegation_rows if d.name == "Peru")
+    assert len(window.services.registration.participants(peru.id)) == 1
+
+    answer["value"] = QMessageBox.Yes  # "a different person with the same name"
+    when_dialog(ParticipantDialog, lambda d: fill(d, "Quispe"))
+    page.buttons["add_participant"].click()
+    assert [p.family_name for p in window.services.registration.participants(peru.id)] == ["Quispe", "Quispe"]
+    window.undo_action.trigger()
     assert len(window.services.registration.participants(peru.id)) == 1
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QWidget
 
 from ccm_secretariat.domain.enums import SALUTATIONS, Attendance, Gender, Role
+from ccm_secretariat.domain.participants import SameNameError
 from ccm_secretariat.services.meetings import PartRow
 from ccm_secretariat.services.registration import ParticipantInput, ParticipantRow
 from ui.dialogs.form import FormDialog
@@ -101,7 +102,17 @@ class ParticipantDialog(FormDialog):
             consent_to_publish=self.consent.isChecked(), attendance=attendance)
 
     def submit(self):
-        return self._save(self.value())
+        """Save; when someone of the same name is in the delegation already, ask whether this is a different
+        person (real delegations have namesakes) before adding them."""
+        try:
+            return self._save(self.value())
+        except SameNameError as exc:
+            answer = QMessageBox.question(
+                self, "Same name", f"{exc.message}\n\nIs this a different person with the same name?",
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+            if answer != QMessageBox.Yes:
+                raise
+            return self._save(self.value(), True)
 
     @classmethod
     def ask(cls, parent, delegation: str, parts, save, initial=None):

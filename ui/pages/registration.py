@@ -300,7 +300,7 @@ class RegistrationPage(QWidget):
             if d.is_overridden:
                 reg.set_category(row.id, d.category, d.override_reason)
             for p in people:
-                reg.add_participant(row.id, p.as_input())
+                reg.add_participant(row.id, p.as_input(), same_name_ok=True)
 
         self.editor.perform(f"Remove {d.name}", lambda: reg.remove_delegation(holder["id"]), undo)
 
@@ -342,9 +342,9 @@ class RegistrationPage(QWidget):
         reg = self.services.registration
         holder = {}
 
-        def save(data):
+        def save(data, same_name_ok=False):
             def do():
-                row = reg.add_participant(d.id, data)
+                row = reg.add_participant(d.id, data, same_name_ok)
                 holder["id"] = row.id
                 return row
             return self.editor.perform(f"Add {data.family_name} to {d.name}", do,
@@ -363,9 +363,10 @@ class RegistrationPage(QWidget):
         current = reg.participant(chosen[0].id)
         before = current.as_input()
 
-        def save(data):
-            return self.editor.perform(f"Edit {current.family_name}", lambda: reg.update_participant(current.id, data),
-                                       lambda _r: reg.update_participant(current.id, before),
+        def save(data, same_name_ok=False):
+            return self.editor.perform(f"Edit {current.family_name}",
+                                       lambda: reg.update_participant(current.id, data, same_name_ok),
+                                       lambda _r: reg.update_participant(current.id, before, same_name_ok=True),
                                        after=lambda: self.reload_delegation(current.delegation_id))
 
         ParticipantDialog.ask(self, chosen[0].delegation, self.meeting.parts, save, current)
@@ -385,7 +386,7 @@ class RegistrationPage(QWidget):
 
         def undo(removed):
             for h, row in zip(holders, removed):
-                h["id"] = reg.add_participant(h["delegation"], row.as_input()).id
+                h["id"] = reg.add_participant(h["delegation"], row.as_input(), same_name_ok=True).id
 
         touched = {h["delegation"] for h in holders}
         self.editor.perform(f"Remove {len(chosen)} participant(s)", do, undo,
