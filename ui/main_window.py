@@ -13,6 +13,7 @@ from ccm_secretariat.errors import DomainError
 from ccm_secretariat.services import Services
 from ui.dialogs.meeting_dialog import MeetingDialog
 from ui.errors import show_error
+from ui.import_flow import ImportFlow
 from ui.pages.agenda import AgendaPage
 from ui.pages.decisions import DecisionsPage
 from ui.pages.documents import DocumentsPage
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         self._open_database = open_database
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(self.undo_stack, self.refresh_current, self.say)
+        self.imports = ImportFlow(self)
         self.meeting = None
         self.setWindowTitle("Secretariat Desk")
 
@@ -95,6 +97,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(file, "Open the &demo conference", self.open_demo)
+        file.addSeparator()
+        self._action(file, "&Import registrations…", lambda: self.imports.import_file(), "Ctrl+I")
+        self._action(file, "&Carry over from another meeting…", lambda: self.imports.carry_over())
         file.addSeparator()
         self._action(file, "&Back up now", self.back_up)
         self._action(file, "&Print the list of participants…", self.print_list, QKeySequence.Print)

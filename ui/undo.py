@@ -55,3 +55,11 @@ class Editor:
         after()
         self._report(text)
         return result
+
+    def record(self, text: str, redo: Callable[[], Any], undo: Callable[[Any], Any], result: Any,
+               after: Callable[[], None] | None = None) -> None:
+        """Make undoable an edit done already (a long one that ran off the main thread, such as an import)."""
+        after = after or self._after
+        self.stack.push(ServiceCommand(text, redo, undo, result, after, self._report))
+        after()
+        self._report(text)

@@ -1,0 +1,226 @@
+"""The preview of an import: every row with what would become of it, filters by what was found, and for the
+selected row the secretary's choices (match the delegation by hand or add a new organisation, decide on a
+duplicate, correct a split name). Each choice plans the import again; nothing is written until Import."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+
+from ccm_secretariat.imports.plan import Choices, Finding, NewOrganisation, Outcome, Plan, PlanRow
+from ccm_secretariat.imports.resolve import Target
+from ui.models.table import Column, RowTableModel
+from ui.pages.common import make_table, selected_row
+
+RESULT_TEXT = {Outcome.ADD: "add", Outcome.UPDATE: "update", Outcome.SKIP: "skip", Outcome.REFUSE: "refused"}
+DECISION_TEXT = {Outcome.SKIP: "Skip this row", Outcome.UPDATE: "Update the registered person",
+                 Outcome.ADD: "Add as a different person"}
+FILTERS = (("All rows", None), ("To add", {Finding.NEW}),
+           ("Duplicates", {Finding.DUPLICATE, Finding.POSSIBLE_DUPLICATE}),
+           ("Unresolved", {Finding.UNRESOLVED}), ("Errors", {Finding.ERROR}), ("Skipped", {Finding.SKIPPED}))
+COLUMNS = [
+    Column("Row", lambda r: r.line, align_right=True),
+    Column("Result", lambda r: RESULT_TEXT[r.outcome]),
+    Column("Found", lambda r: r.finding.value),
+    Column("Given names", lambda r: r.given),
+    Column("Family name", lambda r: r.family),
+    Column("Delegation", lambda r: r.delegation),
+    Column("Why", lambda r: " ".join(filter(None, [r.message, *r.notes])), tooltip=lambda r: "\n".join(
+        filter(None, [r.message, *r.notes]))),
+]
+REFUSED_COLOUR = QColor("#a40000")
+
+
+class PlanModel(RowTableModel):
+    def data(self, index, role=Qt.DisplayRole):
+        if role == Qt.ForegroundRole and index.isValid() and self.rows[index.row()].outcome == Outcome.REFUSE:
+            return REFUSED_COLOUR
+        return super().data(index, role)
+
+
+class ImportPreviewDialog(QDialog):
+    def __init__(self, title: str, plan: Plan, targets: list[Target], replan: Callable[[Choices], Plan],
+                 save_report: Callable[[Plan], None] | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.plan = plan
+        self.choices = plan.choices or Choices()
+        self._replan = replan
+        self._save_report = save_report
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.filter = QComboBox()
+        for label, _ in FILTERS:
+            self.filter.addItem(label)
+        self.filter.currentIndexChanged.connect(self._show_rows)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(QLabel("&Show:"))
+        top.itemAt(top.count() - 1).widget().setBuddy(self.filter)
+        top.addWidget(self.filter)
+        self.model = PlanModel(COLUMNS, self)
+        self.table = make_table(self.model, stretch_column=6)
+        for column, width in ((0, 50), (1, 70), (2, 120), (3, 130), (4, 140), (5, 220)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._show_row)
+
+        # The selected row.
+        self.row_box = QGroupBox("The selected row")
+        form = QFormLayout(self.row_box)
+        self.target = QComboBox()
+        self.target.setEditable(True)
+        self.target.setInsertPolicy(QComboBox.NoInsert)
+        self.targets = targets
+        for t in targets:
+            self.target.addItem(t.label, t)
+        self.target.completer().setCompletionMode(QCompleter.PopupCompletion)
+        self.target.completer().setFilterMode(Qt.MatchContains)
+        self.same_text = QCheckBox("and every row that names the same delegation")
+        self.same_text.setChecked(True)
+        self.match_button = QPushButton("&Match")
+        self.match_button.clicked.connect(self.match_selected)
+        self.new_org_button = QPushButton("&New organisation…")
+        self.new_org_button.clicked.connect(self.new_organisation)
+        match_row = QHBoxLayout()
+        match_row.addWidget(self.target, 1)
+        match_row.addWidget(self.match_button)
+        match_row.addWidget(self.new_org_button)
+        form.addRow("&Delegation:", match_row)
+        form.addRow("", self.same_text)
+        self.decision = QComboBox()
+        self.decision.activated.connect(self.decide_selected)
+        form.addRow("D&uplicate:", self.decision)
+        self.given = QLineEdit()
+        self.family = QLineEdit()
+        self.name_button = QPushButton("&Apply the name")
+        self.name_button.clicked.connect(self.rename_selected)
+        name_row = QHBoxLayout()
+        name_row.addWidget(QLabel("Given"))
+        name_row.addWidget(self.given, 1)
+        name_row.addWidget(QLabel("Family"))
+        name_row.addWidget(self.family, 1)
+        name_row.addWidget(self.name_button)
+        form.addRow("Na&me:", name_row)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.report_button = self.buttons.addButton("Save &report…", QDialogButtonBox.ActionRole)
+        self.report_button.clicked.connect(lambda: self._save_report and self._save_report(self.plan))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.row_box)
+        layout.addWidget(self.buttons)
+        self.resize(1200, 700)
+        self._refresh()
+        self.table.setFocus()
+
+    # Showing -------------------------------------------------------------------------------------------
+    def _refresh(self, keep_line: int | None = None) -> None:
+        c, f = self.plan.counts(), self.plan.findings()
+        parts = [f"{c[Outcome.ADD]:,} to add", f"{c[Outcome.UPDATE]:,} to update", f"{c[Outcome.SKIP]:,} to skip",
+                 f"{c[Outcome.REFUSE]:,} refused"]
+        found = [f"{f[k]:,} {k.value}" for k in (Finding.DUPLICATE, Finding.POSSIBLE_DUPLICATE, Finding.UNRESOLVED,
+                                                   Finding.ERROR) if f[k]]
+        self.summary.setText("; ".join(parts) + (f" (found: {', '.join(found)})" if found else "") + ".")
+        ok = self.buttons.button(QDialogButtonBox.Ok)
+        landing = c[Outcome.ADD] + c[Outcome.UPDATE]
+        ok.setText(f"&Import {landing:,} row(s)" + (f", leave {c[Outcome.REFUSE]:,} out" if c[Outcome.REFUSE] else ""))
+        ok.setEnabled(landing > 0)
+        self._show_rows(keep_line=keep_line)
+
+    def _show_rows(self, *_args, keep_line: int | None = None) -> None:
+        wanted = FILTERS[self.filter.currentIndex()][1]
+        rows = [r for r in self.plan.rows if wanted is None or r.finding in wanted]
+        self.model.set_rows(rows)
+        index = next((i for i, r in enumerate(rows) if r.line == keep_line), 0 if rows else None)
+        if index is not None:
+            self.table.selectRow(index)
+        self._show_row()
+
+    def selected(self) -> PlanRow | None:
+        return selected_row(self.table)
+
+    def _show_row(self, *_args) -> None:
+        r = self.selected()
+        self.row_box.setEnabled(r is not None)
+        if r is None:
+            return
+        self.row_box.setTitle(f"Row {r.line}: {r.name or '(no name)'}")
+        if isinstance(r.destination, Target):
+            self.target.setCurrentIndex(self.target.findData(r.destination))
+        else:
+            self.target.setCurrentIndex(-1)
+            self.target.setEditText(r.delegation_text)
+        self.decision.clear()
+        for outcome in r.choices:
+            self.decision.addItem(DECISION_TEXT[outcome], outcome)
+        self.decision.setEnabled(bool(r.choices))
+        if r.choices:
+            self.decision.setCurrentIndex(self.decision.findData(r.outcome if r.outcome in r.choices
+                                                                 else Outcome.SKIP))
+        self.given.setText(r.given)
+        self.family.setText(r.family)
+
+    # Choosing ------------------------------------------------------------------------------------------
+    def _apply(self, keep_line: int) -> None:
+        self.plan = self._replan(self.choices)
+        self._refresh(keep_line)
+
+    def _lines_like(self, r: PlanRow) -> list[int]:
+        if not self.same_text.isChecked() or not r.delegation_text:
+            return [r.line]
+        return [x.line for x in self.plan.rows if x.delegation_text == r.delegation_text and
+                (x.finding == Finding.UNRESOLVED or x.line == r.line)]
+
+    def match_selected(self) -> None:
+        r = self.selected()
+        target = self.target.currentData() if self.target.currentIndex() >= 0 else None
+        if r is None or target is None:
+            return
+        for line in self._lines_like(r):
+            self.choices.targets[line] = target
+        self._apply(r.line)
+
+    def new_organisation(self) -> None:
+        from ui.dialogs.new_organisation_dialog import NewOrganisationDialog
+
+        r = self.selected()
+        if r is None:
+            return
+        value, accepted = NewOrganisationDialog.ask(self, r.delegation_text or self.target.currentText())
+        if accepted:
+            self.add_organisation(r, value)
+
+    def add_organisation(self, r: PlanRow, organisation: NewOrganisation) -> None:
+        for line in self._lines_like(r):
+            self.choices.targets[line] = organisation
+        self._apply(r.line)
+
+    def decide_selected(self, *_args) -> None:
+        r = self.selected()
+        if r is None or self.decision.currentData() is None:
+            return
+        self.choices.duplicates[r.line] = self.decision.currentData()
+        self._apply(r.line)
+
+    def rename_selected(self) -> None:
+        r = self.selected()
+        if r is None:
+            return
+        self.choices.names[r.line] = (self.given.text().strip(), self.family.text().strip())
+        self._apply(r.line)
+
+    @classmethod
+    def ask(cls, parent, title: str, plan: Plan, targets: list[Target], replan, save_report=None
+            ) -> tuple[Plan | None, bool]:
+        dialog = cls(title, replace(plan), targets, replan, save_report, parent)
+        accepted = dialog.exec() == QDialog.Accepted
+        return (dialog.plan if accepted else None), accepted
+

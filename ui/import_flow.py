@@ -1,0 +1,148 @@
+"""File → Import registrations… and File → Carry over…: read the file off the main thread, map its columns,
+preview with the secretary's choices, commit off the main thread, and make the whole import one undo step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from ccm_secretariat.errors import DomainError
+from ccm_secretariat.imports.plan import Incoming, Plan
+from ccm_secretariat.imports.report import import_report
+from ccm_secretariat.imports.tables import Sheet
+from ui.dialogs.import_mapping_dialog import MappingDialog
+from ui.dialogs.import_preview_dialog import ImportPreviewDialog
+from ui.errors import show_error
+
+FILE_TYPES = "Registration lists (*.xlsx *.csv *.tsv *.txt);;All files (*)"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The last item of a job that produces a value (read like a progress item by the task runner)."""
+
+    value: Any
+    done: int = 1
+    total: int = 1
+    message: str = ""
+
+
+class ImportFlow:
+    def __init__(self, window):
+        self.window = window
+        self.last_result = None
+
+    @property
+    def services(self):
+        return self.window.services
+
+    def _meeting(self):
+        if self.window.meeting is None:
+            QMessageBox.information(self.window, "Import", "Create or open a meeting first.")
+        return self.window.meeting
+
+    # Sources --------------------------------------------------------------------------------------------
+    def import_file(self, path: str | None = None) -> None:
+        if self._meeting() is None:
+            return
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.window, "Import registrations", str(Path.home()), FILE_TYPES)
+            if not path:
+                return
+        imports = self.services.imports
+
+        def read():
+            yield 0, 1, f"Reading {Path(path).name}"
+            yield Loaded(imports.read(path))
+
+        self.window.tasks.run("Reading the registrations", read, lambda last: self._map(last.value),
+                              lambda exc: show_error(self.window, "Import registrations", exc))
+
+    def _map(self, sheet: Sheet) -> None:
+        imports = self.services.imports
+        mapping, remembered = imports.mapping_for(sheet.headers)
+        mapping, accepted = MappingDialog.ask(self.window, sheet, mapping, remembered)
+        if not accepted:
+            return
+        try:
+            incoming = imports.incoming(sheet, mapping)
+        except DomainError as exc:
+            show_error(self.window, "Import registrations", exc)
+            return
+        self._preview(incoming, sheet.name, lambda: imports.remember_mapping(sheet.headers, mapping))
+
+    def carry_over(self, from_meeting: int | None = None) -> None:
+        meeting = self._meeting()
+        if meeting is None:
+            return
+        others = [m for m in self.services.meetings.list() if m.id != meeting.id]
+        if from_meeting is None:
+            if not others:
+                QMessageBox.information(self.window, "Carry over", "The database holds no other meeting.")
+                return
+            labels = [f"{m.short_title} — {m.symbol_prefix}" for m in others]
+            label, accepted = QInputDialog.getItem(self.window, "Carry over",
+                                                   f"Copy delegations and members into {meeting.short_title} from:",
+                                                   labels, 0, False)
+            if not accepted:
+                return
+            from_meeting = others[labels.index(label)].id
+        try:
+            incoming = self.services.imports.carry_over(from_meeting, meeting.id)
+        except DomainError as exc:
+            show_error(self.window, "Carry over", exc)
+            return
+        source = self.services.meetings.get(from_meeting)
+        self._preview(incoming, f"{source.short_title} ({source.symbol_prefix})", None)
+
+    # Preview and commit ------------------------------------------------------------------------------
+    def _preview(self, incoming: list[Incoming], source: str, on_commit) -> None:
+        imports, meeting_id = self.services.imports, self.window.meeting.id
+
+        def plan_job():
+            yield 0, 1, f"Checking {len(incoming):,} rows"
+            context = imports.context(meeting_id)
+            yield Loaded((context, imports.preview(meeting_id, incoming, None, context)))
+
+        def show(last) -> None:
+            context, plan = last.value
+            plan, accepted = ImportPreviewDialog.ask(
+                self.window, f"Import from {source}", plan, imports.targets(),
+                lambda choices: imports.preview(meeting_id, incoming, choices, context),
+                lambda p: self.save_report(p.rows, False, source))
+            if accepted:
+                self._commit(meeting_id, incoming, plan, source, on_commit)
+
+        self.window.tasks.run("Checking the registrations", plan_job, show,
+                              lambda exc: show_error(self.window, "Import", exc))
+
+    def _commit(self, meeting_id: int, incoming: list[Incoming], plan: Plan, source: str, on_commit) -> None:
+        imports, choices = self.services.imports, plan.choices
+
+        def done(result) -> None:
+            self.last_result = result
+            if on_commit is not None:
+                on_commit()
+            self.window.editor.record(f"Import from {source}",
+                                      lambda: imports.run(meeting_id, incoming, choices, partial=True),
+                                      imports.undo, result)
+            answer = QMessageBox.question(self.window, "Import",
+                                          f"Imported from {source}: {result.summary}.\n\nSave a report of every row?")
+            if answer == QMessageBox.Yes:
+                self.save_report(result.rows, True, source)
+
+        self.window.tasks.run("Importing the registrations",
+                              lambda: imports.commit(meeting_id, incoming, choices, True, plan), done,
+                              lambda exc: show_error(self.window, "Import", exc))
+
+    def save_report(self, rows, written: bool, source: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save the report of the import",
+                                              str(Path.home() / "import-report.xlsx"), "*.xlsx")
+        if not path:
+            return
+        self.window.tasks.run("Writing the report", lambda: import_report(list(rows), written, source, path),
+                              lambda last: self.window.say(f"Wrote {last.path}."),
+                              lambda exc: show_error(self.window, "Report", exc))
