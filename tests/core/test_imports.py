@@ -13,8 +13,7 @@ from ccm_secretariat.domain.enums import Category, Role, Rule
 from ccm_secretariat.errors import DomainError, DuplicateError, ValidationError
 from ccm_secretariat.imports.columns import Field
 from ccm_secretariat.imports.plan import Choices, Finding, NewOrganisation, Outcome
-from ccm_secretariat.imports.resolve import Target
-from ccm_secretariat.orm import Organisation, Participant, State
+from ccm_secretariat.orm import Participant, State
 from ccm_secretariat.services.meetings import MeetingInput
 from ccm_secretariat.services.registration import ParticipantInput
 from tests.core.registration_files import indico_export
