@@ -76,8 +76,49 @@ def main(folder: str = "docs/screenshots") -> None:
         app.processEvents()
         window.grab().save(str(out / f"{name}.png"))
         print(out / f"{name}.png")
+    import_dialogs(app, services, meeting.id, tmp, out)
     window.close()
     services.close()
+
+
+SAMPLE = """ID,Name,Title,First Name,Last Name,Email,Affiliation,Position,Country,Registration date,Registration state
+1,Lena Probe,Ms,Lena,Probe,lena@example.org,Federal Department of Foreign Affairs,Diplomatic Officer,Switzerland,2020-11-02T09:12:00,Complete
+2,Awa Exemple,Ms,Awa,Exemple,awa@example.org,Permanent Mission of Côte d'Ivoire,First Counsellor,Ivory Coast,2020-11-03T10:00:00,Complete
+3,Jürg Muster,Mr,Jürg,Muster,jurg@example.org,Permanent Mission of Switzerland,Deputy Permanent Representative,CH,2020-11-04T11:30:00,Complete
+4,Ola Nordmann,Mr,Ola,Nordmann,ola@example.org,Ministry of Foreign Affairs,Adviser,Ruritania,2020-11-05T08:45:00,Complete
+5,LENA PROBE,Ms,LENA,PROBE,,Federal Department of Foreign Affairs,Legal Adviser,Switzerland,2020-11-06T14:00:00,Complete
+6,Kari Nordmann,Ms,Kari,Nordmann,kari@example.org,Humanity & Inclusion,Campaigner,Norway,2020-11-07T09:00:00,Withdrawn
+7,Juan Ejemplo,Mr,Juan,Ejemplo,not-an-address,Ministerio de Relaciones Exteriores,Consejero,Mexico,2020-11-07T09:05:00,Complete
+"""
+
+
+def import_dialogs(app, services, meeting_id: int, tmp: Path, out: Path) -> None:
+    """The mapping and the preview of an import of a small, plainly fictitious Indico-style export."""
+    from ui.dialogs.import_mapping_dialog import MappingDialog
+    from ui.dialogs.import_preview_dialog import ImportPreviewDialog
+
+    path = tmp / "registrants.csv"
+    path.write_text(SAMPLE, encoding="utf-8")
+    sheet = services.imports.read(path)
+    mapping, remembered = services.imports.mapping_for(sheet.headers)
+    dialog = MappingDialog(sheet, mapping, remembered)
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(out / "import-mapping.png"))
+    print(out / "import-mapping.png")
+    dialog.close()
+    incoming = services.imports.incoming(sheet, mapping)
+    context = services.imports.context(meeting_id)
+    plan = services.imports.preview(meeting_id, incoming, None, context)
+    preview = ImportPreviewDialog("Import from registrants.csv", plan, services.imports.targets(),
+                                  lambda choices: services.imports.preview(meeting_id, incoming, choices, context))
+    preview.resize(1300, 640)
+    preview.show()
+    preview.table.selectRow(3)
+    app.processEvents()
+    preview.grab().save(str(out / "import-preview.png"))
+    print(out / "import-preview.png")
+    preview.close()
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@ the field it is mapped to, detected (or remembered) and corrected by the secreta
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QGridLayout, QLabel, QScrollArea, QSizePolicy,
+                               QWidget)
 
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.imports import columns
@@ -31,6 +32,8 @@ class MappingDialog(FormDialog):
             samples = [cells[i] for _line, cells in sheet.rows[:40] if cells[i]][:3]
             example = QLabel(" · ".join(s[:40] for s in samples))
             example.setToolTip("\n".join(samples))
+            example.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # long examples never push the field
+            example.setStyleSheet("color: #444;")
             box = QComboBox()
             box.addItem(IGNORE, None)
             for f in Field:
@@ -43,12 +46,14 @@ class MappingDialog(FormDialog):
             grid.addWidget(box, i + 1, 2)
             self.boxes.append(box)
         grid.setColumnStretch(1, 1)
+        grid.setRowStretch(len(sheet.headers) + 1, 1)
         scroll = QScrollArea()
         scroll.setWidget(grid_holder)
         scroll.setWidgetResizable(True)
         scroll.setMinimumHeight(min(520, 60 + 32 * len(sheet.headers)))
         self.form.addRow(scroll)
-        self.setMinimumWidth(820)
+        self.buttons.button(QDialogButtonBox.Ok).setText("&Preview…")
+        self.setMinimumWidth(900)
         if self.boxes:
             self.boxes[0].setFocus()
         self.revalidate()

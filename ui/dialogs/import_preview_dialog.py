@@ -34,6 +34,10 @@ COLUMNS = [
         filter(None, [r.message, *r.notes]))),
 ]
 REFUSED_COLOUR = QColor("#a40000")
+FOUND_WORDS = {Finding.DUPLICATE: ("duplicate", "duplicates"),
+               Finding.POSSIBLE_DUPLICATE: ("possible duplicate", "possible duplicates"),
+               Finding.UNRESOLVED: ("unresolved delegation", "unresolved delegations"),
+               Finding.ERROR: ("error", "errors")}
 
 
 class PlanModel(RowTableModel):
@@ -60,8 +64,7 @@ class ImportPreviewDialog(QDialog):
         self.filter.currentIndexChanged.connect(self._show_rows)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
-        top.addWidget(QLabel("&Show:"))
-        top.itemAt(top.count() - 1).widget().setBuddy(self.filter)
+        top.addWidget(self._label("&Show:", self.filter))
         top.addWidget(self.filter)
         self.model = PlanModel(COLUMNS, self)
         self.table = make_table(self.model, stretch_column=6)
@@ -90,7 +93,7 @@ class ImportPreviewDialog(QDialog):
         match_row.addWidget(self.target, 1)
         match_row.addWidget(self.match_button)
         match_row.addWidget(self.new_org_button)
-        form.addRow("&Delegation:", match_row)
+        form.addRow(self._label("&Delegation:", self.target), match_row)
         form.addRow("", self.same_text)
         self.decision = QComboBox()
         self.decision.activated.connect(self.decide_selected)
@@ -105,7 +108,7 @@ class ImportPreviewDialog(QDialog):
         name_row.addWidget(QLabel("Family"))
         name_row.addWidget(self.family, 1)
         name_row.addWidget(self.name_button)
-        form.addRow("Na&me:", name_row)
+        form.addRow(self._label("Na&me:", self.given), name_row)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.report_button = self.buttons.addButton("Save &report…", QDialogButtonBox.ActionRole)
@@ -121,13 +124,18 @@ class ImportPreviewDialog(QDialog):
         self._refresh()
         self.table.setFocus()
 
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
     # Showing -------------------------------------------------------------------------------------------
     def _refresh(self, keep_line: int | None = None) -> None:
         c, f = self.plan.counts(), self.plan.findings()
         parts = [f"{c[Outcome.ADD]:,} to add", f"{c[Outcome.UPDATE]:,} to update", f"{c[Outcome.SKIP]:,} to skip",
                  f"{c[Outcome.REFUSE]:,} refused"]
-        found = [f"{f[k]:,} {k.value}" for k in (Finding.DUPLICATE, Finding.POSSIBLE_DUPLICATE, Finding.UNRESOLVED,
-                                                   Finding.ERROR) if f[k]]
+        found = [f"{f[k]:,} {FOUND_WORDS[k][f[k] != 1]}" for k in FOUND_WORDS if f[k]]
         self.summary.setText("; ".join(parts) + (f" (found: {', '.join(found)})" if found else "") + ".")
         ok = self.buttons.button(QDialogButtonBox.Ok)
         landing = c[Outcome.ADD] + c[Outcome.UPDATE]
