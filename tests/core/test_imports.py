@@ -268,3 +268,19 @@ def test_the_report_reads_back(services, meeting, tmp_path):
     assert values[1][:5] == [2, "added", "new", "Ana Lopez", "Spain"]
     assert values[2][:4] == [3, "refused", "unresolved", "Bo =cmd|calc"]
     assert ws.cell(3, 4).data_type == "s"
+
+
+def test_a_cancelled_import_writes_nothing(services, meeting, tmp_path):
+    path = tmp_path / "some.csv"
+    path.write_text("First Name,Last Name,Delegation\n" + "".join(f"P{i},Q{i},Spain\n" for i in range(30))
+                    + "Bo,Li,Humanity & Inclusion\n", encoding="utf-8")
+    incoming, plan = load(services, path, meeting.id)
+    choices = Choices(targets={32: NewOrganisation("Humanity & Inclusion")})
+    before = snapshot(services)
+    job = services.imports.commit(meeting.id, incoming, choices)
+    assert next(job)[2] == "Checking the rows"
+    assert next(job)[2] == "Saving"  # everything is written inside the transaction, not yet committed
+    job.close()  # Cancel
+    assert snapshot(services) == before
+    result = services.imports.run(meeting.id, incoming, choices)
+    assert result.summary == "added 31, updated 0, skipped 0, refused 0"
