@@ -69,23 +69,28 @@ def key_of(values: dict) -> str:
 
 def validate_participant(data: ParticipantInput) -> dict:
     """The stored values of a participant, or a ValidationError naming the field."""
-    email = clean(data.email, "email", max_length=254)
+    return validate_fields(data.family_name, data.given_names, data.salutation, data.function, data.affiliation,
+                           data.role, data.email, data.phone, data.gender, data.consent_to_publish)
+
+
+def validate_fields(family_name: str, given_names: str, salutation: str, function: str, affiliation: str,
+                    role: Role, email: str, phone: str, gender: Gender, consent_to_publish: bool) -> dict:
+    """validate_participant for the bulk path, which has the values at hand and no ParticipantInput to make."""
+    email = clean(email, "email", max_length=254)
     if email and not EMAIL.match(email):
         raise ValidationError(f"“{email}” is not an e-mail address.", "email")
-    phone = clean(data.phone, "phone", max_length=60)
+    phone = clean(phone, "phone", max_length=60)
     if phone and not PHONE.match(phone):
         raise ValidationError(f"“{phone}” is not a telephone number (digits, spaces, + ( ) - . /).", "phone")
-    values = dict(
-        salutation=clean(data.salutation, "salutation", max_length=30),
-        given_names=clean(data.given_names, "given_names", max_length=200),
-        family_name=clean(data.family_name, "family_name", required=True, max_length=200),
-        function=clean(data.function, "function", max_length=300),
-        affiliation=clean(data.affiliation, "affiliation", max_length=300),
-        role=data.role if data.role.__class__ is Role else Role(data.role), email=email, phone=phone,
-        gender=data.gender if data.gender.__class__ is Gender else Gender(data.gender),
-        consent_to_publish=bool(data.consent_to_publish))
-    values["search_key"] = search_key(values["given_names"], values["family_name"])
-    return values
+    given_names = clean(given_names, "given_names", max_length=200)
+    family_name = clean(family_name, "family_name", required=True, max_length=200)
+    return dict(
+        salutation=clean(salutation, "salutation", max_length=30), given_names=given_names,
+        family_name=family_name, function=clean(function, "function", max_length=300),
+        affiliation=clean(affiliation, "affiliation", max_length=300),
+        role=role if role.__class__ is Role else Role(role), email=email, phone=phone,
+        gender=gender if gender.__class__ is Gender else Gender(gender),
+        consent_to_publish=bool(consent_to_publish), search_key=search_key(given_names, family_name))
 
 
 @dataclass(slots=True)

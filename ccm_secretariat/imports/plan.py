@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 
+from ccm_secretariat.bulk import paused_gc
 from ccm_secretariat.domain.enums import Category, Rule
 from ccm_secretariat.domain.names import match_key
 from ccm_secretariat.domain.prose import un_date
@@ -22,8 +23,7 @@ from ccm_secretariat.imports import values as read
 from ccm_secretariat.imports.columns import Field, Mapping
 from ccm_secretariat.imports.tables import Sheet, column_letter
 from ccm_secretariat.imports.resolve import Resolver, Target
-from ccm_secretariat.domain.participants import (Member, MemberIndex, ParticipantInput, SameNameError, key_of,
-                                                 validate_participant)
+from ccm_secretariat.domain.participants import Member, MemberIndex, SameNameError, key_of, validate_fields
 
 
 class Outcome(str, Enum):
@@ -190,7 +190,9 @@ def build_plan(incoming: list[Incoming], ctx: MeetingContext, choices: Choices |
     index = MemberIndex(dict(ctx.members.delegation_names), dict(ctx.members.by_email),
                         {k: list(v) for k, v in ctx.members.by_name.items()}, dict(ctx.members.heads))
     new_keys: dict[tuple, int] = {}  # delegations the import would create: key -> a pseudo id below zero
-    return Plan([_plan_row(row, ctx, choices, index, new_keys) for row in incoming], ctx, copy.deepcopy(choices))
+    with paused_gc():
+        rows = [_plan_row(row, ctx, choices, index, new_keys) for row in incoming]
+    return Plan(rows, ctx, copy.deepcopy(choices))
 
 
 def _where(row: Incoming, f: Field) -> str:
@@ -350,12 +352,10 @@ def _values(row: Incoming, given: str, family: str) -> dict:
         raise ValidationError(f"{_where(row, Field.REGISTRATION_DATE)}: “{f(Field.REGISTRATION_DATE)}” is not a "
                               "date (write 2025-08-14 or 14.08.2025).", "registration_date") from None
     salutation = read.salutation(f(Field.SALUTATION, ""))
-    data = ParticipantInput(
-        family_name=family, given_names=given, salutation=salutation, function=f(Field.FUNCTION, ""),
-        affiliation=f(Field.AFFILIATION, ""), role=role, email=f(Field.EMAIL, ""), phone=f(Field.PHONE, ""),
-        gender=read.gender(f(Field.GENDER, ""), salutation), consent_to_publish=consent)
     try:
-        values = validate_participant(data)
+        values = validate_fields(family, given, salutation, f(Field.FUNCTION, ""), f(Field.AFFILIATION, ""), role,
+                                 f(Field.EMAIL, ""), f(Field.PHONE, ""), read.gender(f(Field.GENDER, ""), salutation),
+                                 consent)
     except ValidationError as exc:
         column = _FIELD_OF_VALUE.get(exc.field or "")
         if column in (Field.GIVEN_NAMES, Field.FAMILY_NAME) and Field.FULL_NAME in row.fields:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ccm_secretariat.bulk import paused_gc
 from ccm_secretariat.errors import ValidationError
 
 MAX_COLUMNS = 200
@@ -73,7 +74,11 @@ def read_table(path: Path) -> list[Row]:
 
 
 def read_sheet(path: str | Path, *, comments: bool = False) -> Sheet:
-    path = Path(path)
+    with paused_gc():
+        return _read_sheet(Path(path), comments)
+
+
+def _read_sheet(path: Path, comments: bool) -> Sheet:
     if not path.exists():
         raise ValidationError(f"{path} does not exist.", "file")
     if path.is_dir():

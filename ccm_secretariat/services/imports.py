@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from ccm_secretariat.bulk import paused_gc
 from ccm_secretariat.domain.enums import OrganisationKind, Rule
 from ccm_secretariat.domain.names import un_sort_key
 from ccm_secretariat.domain.participants import MemberIndex
@@ -97,7 +98,8 @@ class ImportService(Service):
         columns.check(sheet.headers, mapping)
         if not sheet.rows:
             raise ValidationError(f"{sheet.name} has a header row but no registrations under it.", "file")
-        return from_sheet(sheet, mapping)
+        with paused_gc():
+            return from_sheet(sheet, mapping)
 
     # Preview ------------------------------------------------------------------------------------------
     def context(self, meeting_id: int) -> MeetingContext:
@@ -222,6 +224,11 @@ def _resolver(s: Session) -> Resolver:
 
 
 def _context(s: Session, meeting_id: int) -> MeetingContext:
+    with paused_gc():
+        return _read_context(s, meeting_id)
+
+
+def _read_context(s: Session, meeting_id: int) -> MeetingContext:
     meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
     first_day = meeting_first_day(s, meeting_id)
     delegations: dict[tuple[str, int], int] = {}
