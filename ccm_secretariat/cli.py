@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ccm_secretariat.domain.enums import Category, MeetingFormat
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.exports.progress import run_to_end
-from ccm_secretariat.imports.report import import_report
+from ccm_secretariat.exports.import_report import import_report
 from ccm_secretariat.services import Services, open_services
 
 CATEGORY_NAMES = {c.value.replace("_", "-"): c for c in Category}

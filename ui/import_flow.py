@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.imports.plan import Incoming, Plan
-from ccm_secretariat.imports.report import import_report
+from ccm_secretariat.exports.import_report import import_report
 from ccm_secretariat.imports.tables import Sheet
 from ui.dialogs.import_mapping_dialog import MappingDialog
 from ui.dialogs.import_preview_dialog import ImportPreviewDialog

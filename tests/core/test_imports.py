@@ -255,7 +255,7 @@ def test_carry_over_from_an_earlier_meeting(demo, demo_meeting):
 
 def test_the_report_reads_back(services, meeting, tmp_path):
     from ccm_secretariat.exports.progress import run_to_end
-    from ccm_secretariat.imports.report import import_report
+    from ccm_secretariat.exports.import_report import import_report
 
     path = tmp_path / "r.csv"
     path.write_text("First Name,Last Name,Country\nAna,Lopez,Spain\nBo,=cmd|calc,Freedonia\n", encoding="utf-8")
