@@ -145,15 +145,15 @@ class ImportService(Service):
             added: list[int] = []
             adds = [r for r in plan.rows if r.outcome == Outcome.ADD]
             positions = dict(ctx.positions)
-            batch: list[dict] = []
-            for r in adds:
-                delegation_id = delegations[destination_key(r.destination)]
-                positions[delegation_id] = positions.get(delegation_id, 0) + 1
-                batch.append(dict(r.values, delegation_id=delegation_id, position=positions[delegation_id]))
-                if len(batch) == BATCH:
+            for start in range(0, len(adds), BATCH):
+                with paused_gc():  # not across the yield: the collector stays paused for this batch only
+                    batch = []
+                    for r in adds[start:start + BATCH]:
+                        delegation_id = delegations[destination_key(r.destination)]
+                        positions[delegation_id] = positions.get(delegation_id, 0) + 1
+                        batch.append(dict(r.values, delegation_id=delegation_id, position=positions[delegation_id]))
                     added += _insert(s, batch)
-                    yield len(added), total, "Adding participants"
-            added += _insert(s, batch)
+                yield len(added), total, "Adding participants"
             previous = _update(s, [r for r in plan.rows if r.outcome == Outcome.UPDATE])
             yield total, total, "Saving"
         yield ImportResult(meeting_id, tuple(plan.rows), tuple(added), tuple(created),

@@ -279,7 +279,7 @@ def test_a_cancelled_import_writes_nothing(services, meeting, tmp_path):
     before = snapshot(services)
     job = services.imports.commit(meeting.id, incoming, choices)
     assert next(job)[2] == "Checking the rows"
-    assert next(job)[2] == "Saving"  # everything is written inside the transaction, not yet committed
+    assert next(job)[2] == "Adding participants"  # written inside the transaction, not yet committed
     job.close()  # Cancel
     assert snapshot(services) == before
     result = services.imports.run(meeting.id, incoming, choices)
