@@ -120,3 +120,28 @@ def test_an_older_database_is_copied_before_it_is_upgraded(tmp_path, monkeypatch
     with sqlite3.connect(backups[0]) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head
         assert conn.execute("SELECT count(*) FROM treaty").fetchone()[0] == 1
+
+
+def test_a_first_wave_database_keeps_its_participants_through_migration_0002(tmp_path):
+    from alembic import command
+
+    from ccm_secretariat import database
+
+    path = tmp_path / "wave1.sqlite3"
+    engine = sa.create_engine(f"sqlite:///{path}")
+    cfg = database._alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO organisation (id, name, acronym, sort_key, kind, default_rule) "
+                     "VALUES (1, 'Org', '', 'org', 'ngo', '1(3)')")
+    db = open_database(path)
+    with db.engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == head_revision()
+        assert conn.exec_driver_sql("SELECT name FROM organisation").scalar() == "Org"
+        columns = {c["name"] for c in sa.inspect(conn).get_columns("participant")}
+        assert "registration_date" in columns
+        assert sa.inspect(conn).has_table("import_mapping")
+    db.close()
