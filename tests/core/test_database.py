@@ -122,7 +122,7 @@ def test_an_older_database_is_copied_before_it_is_upgraded(tmp_path, monkeypatch
         assert conn.execute("SELECT count(*) FROM treaty").fetchone()[0] == 1
 
 
-def test_a_first_wave_database_keeps_its_participants_through_migration_0002(tmp_path):
+def test_a_first_wave_database_keeps_its_data_through_migration_0002(tmp_path):
     from alembic import command
 
     from ccm_secretariat import database
