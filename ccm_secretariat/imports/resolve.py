@@ -97,11 +97,14 @@ class Resolver:
         if acronym:
             self._organisations.setdefault(match_key(acronym), target)
 
-    def state(self, text: str) -> Target | None:
-        key = ("state", text)
+    def _memo(self, kind: str, text: str, find) -> Target | None:
+        key = (kind, text)
         if key not in self._seen:
-            self._seen[key] = self._state(text)
+            self._seen[key] = find(text)
         return self._seen[key]
+
+    def state(self, text: str) -> Target | None:
+        return self._memo("state", text, self._state)
 
     def _state(self, text: str) -> Target | None:
         text = text.strip()
@@ -115,10 +118,7 @@ class Resolver:
         return Target("state", sid, self._state_names[sid]) if sid is not None else None
 
     def organisation(self, text: str) -> Target | None:
-        seen = ("organisation", text)
-        if seen not in self._seen:
-            self._seen[seen] = self._organisation(text)
-        return self._seen[seen]
+        return self._memo("organisation", text, self._organisation)
 
     def _organisation(self, text: str) -> Target | None:
         key = match_key(text)
