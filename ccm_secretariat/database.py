@@ -7,6 +7,7 @@ the same, since no code relies on SQLite-only behaviour.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
@@ -60,13 +61,25 @@ def head_revision() -> str:
 
 def _sqlite_pragmas(busy_timeout_ms: int):
     def set_pragmas(dbapi_connection, _record) -> None:
+        # SQLAlchemy's pysqlite recipe: the driver sends no BEGIN of its own (it would send it only before the
+        # first write, leaving the reads that check a rule outside the transaction); the "begin" event does.
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
     return set_pragmas
+
+
+def _sqlite_begin(conn) -> None:
+    """BEGIN IMMEDIATE for a write (the write lock is taken before the first read, so a check and the insert it
+    allows are one unit, as on PostgreSQL); a plain BEGIN for a read (one consistent snapshot)."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+
+
+_CURRENT: contextvars.ContextVar[tuple[Database, Session] | None] = contextvars.ContextVar("ccm_transaction",
+                                                                                         default=None)
 
 
 class Database:
@@ -88,6 +101,28 @@ class Database:
 
     def session(self) -> Session:
         return self._sessions()
+
+    @contextlib.contextmanager
+    def transaction(self, write: bool = True) -> Iterator[Session]:
+        """A session in a transaction that commits at the end of the block, or rolls back on any error.
+
+        Nested calls (a service called inside a larger operation: loading the demo, an import) join the
+        outermost transaction, so that one user action is one transaction: after a kill, a full disk or a lock,
+        the database is as before or as after, never between."""
+        outer = _CURRENT.get()
+        if outer is not None and outer[0] is self:
+            yield outer[1]
+            return
+        with self._sessions() as session, session.begin():
+            session.connection(execution_options={"write": write})
+            token = _CURRENT.set((self, session))
+            try:
+                yield session
+            finally:
+                try:
+                    _CURRENT.reset(token)
+                except ValueError:  # a generator closed from another context
+                    _CURRENT.set(None)
 
     def backup(self, destination: Path | None = None) -> Path:
         """Copy a SQLite database, consistently even while in use; returns the copy's path."""
@@ -135,6 +170,7 @@ def create_engine_for(url: URL, echo: bool = False, busy_timeout_ms: int = 5000)
     if url.get_backend_name() == "sqlite":
         engine = sa.create_engine(url, echo=echo, connect_args={"timeout": busy_timeout_ms / 1000})
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return sa.create_engine(url, echo=echo, pool_pre_ping=True)
 
@@ -150,6 +186,8 @@ def open_database(path_or_url: str | Path | None = None, *, upgrade: bool = True
     try:
         with _translate_open_errors(url):
             current = _current_revision(engine)
+            if path is not None:
+                _use_wal(engine)  # only now that the file is known to be ours (or new)
             if upgrade:
                 _upgrade(engine, url, current)
     except BaseException:
@@ -181,6 +219,21 @@ def describe_database_failure(exc: Exception, url: URL | None = None) -> str:
     return f"The database{where} failed: {getattr(exc, 'orig', exc)}"
 
 
+def _pragma(conn, statement: str):
+    """Run a PRAGMA outside any transaction (on the driver's connection: SQLAlchemy would begin one first)."""
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        return cursor.execute(statement).fetchone()
+    finally:
+        cursor.close()
+
+
+def _use_wal(engine: Engine) -> None:
+    with engine.connect() as conn:
+        if _pragma(conn, "PRAGMA journal_mode")[0] != "wal":
+            _pragma(conn, "PRAGMA journal_mode=WAL")
+
+
 def _current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         revision = MigrationContext.configure(conn).get_current_revision()
@@ -203,6 +256,17 @@ def _upgrade(engine: Engine, url: URL, current: str | None) -> None:
     if current is not None and path is not None:
         _sqlite_backup(path, _backup_name(path, f"before-upgrade-from-{current}"))
     cfg = _alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with engine.connect() as conn:
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:  # a table rebuilt by a migration must not cascade-delete the rows that refer to it
+            _pragma(conn, "PRAGMA foreign_keys=OFF")
+        try:
+            with conn.execution_options(write=True).begin():  # one transaction: a kill leaves the file as it was
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise DatabaseError("The schema upgrade would break links between records; nothing was "
+                                        "changed. Restore a backup or report the problem.")
+        finally:
+            if sqlite:
+                _pragma(conn, "PRAGMA foreign_keys=ON")

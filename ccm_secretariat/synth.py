@@ -141,11 +141,12 @@ def synthesise(services: Services, participants: int, seed: int = 1,
                 role = Role.HEAD if position == 1 else (Role.ALTERNATE_HEAD if position == 2 else
                                                         rng.choice([Role.REPRESENTATIVE, Role.ADVISER, Role.EXPERT]))
                 salutation = rng.choice(SALUTATIONS.get(gender, ["Mx."]))
+                email = f"p{delegation_id}.{position}@example.org"
                 batch.append(dict(
-                    delegation_id=delegation_id, position=position, salutation=salutation, given_names=given,
+                    delegation_id=delegation_id, meeting_id=meeting.id, position=position, salutation=salutation, given_names=given,
                     family_name=family, function=rng.choice(FUNCTIONS),
                     affiliation=rng.choice(AFFILIATIONS) if deleg["state_id"] else "",
-                    role=role, email=f"p{delegation_id}.{position}@example.org", phone="", gender=gender,
+                    role=role, email=email, email_key=email, phone="", gender=gender,
                     consent_to_publish=rng.random() < 0.3, search_key=fold(f"{given} {family}")))
             if len(batch) >= 5000:
                 done += _flush(s, batch, part_id, rng)

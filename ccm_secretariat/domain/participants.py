@@ -90,7 +90,8 @@ def validate_fields(family_name: str, given_names: str, salutation: str, functio
         affiliation=clean(affiliation, "affiliation", max_length=300),
         role=role if role.__class__ is Role else Role(role), email=email, phone=phone,
         gender=gender if gender.__class__ is Gender else Gender(gender),
-        consent_to_publish=bool(consent_to_publish), search_key=search_key(given_names, family_name))
+        consent_to_publish=bool(consent_to_publish), search_key=search_key(given_names, family_name),
+        email_key=email.lower() or None)
 
 
 @dataclass(slots=True)

@@ -334,7 +334,10 @@ _SOURCES = {"salutation": Field.SALUTATION, "function": Field.FUNCTION, "affilia
 
 def _given_values(row: Incoming, values: dict) -> dict:
     """What an update changes: the values the file gives (a blank cell or an absent column changes nothing)."""
-    return {k: values[k] for k, source in _SOURCES.items() if row.fields.get(source, "").strip()}
+    given = {k: values[k] for k, source in _SOURCES.items() if row.fields.get(source, "").strip()}
+    if "email" in given:
+        given["email_key"] = values["email_key"]
+    return given
 
 
 def _values(row: Incoming, given: str, family: str) -> dict:

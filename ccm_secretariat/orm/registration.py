@@ -17,6 +17,7 @@ class Delegation(Base):
         sa.UniqueConstraint("meeting_id", "state_id"),
         sa.UniqueConstraint("meeting_id", "organisation_id"),
         sa.CheckConstraint("(state_id IS NULL) <> (organisation_id IS NULL)", name="state_or_organisation"),
+        sa.UniqueConstraint("id", "meeting_id"),  # what a participant's (delegation, meeting) refers to
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -35,10 +36,22 @@ class Delegation(Base):
 
 
 class Participant(Base):
+    """A member of a delegation. The rules the services check are also constraints here: one head per
+    delegation, one e-mail per meeting (compared in lower case), one place per position in the delegation."""
+
     __tablename__ = "participant"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(["delegation_id", "meeting_id"], ["delegation.id", "delegation.meeting_id"],
+                                ondelete="CASCADE", name="fk_participant_delegation"),
+        sa.UniqueConstraint("delegation_id", "position"),
+        sa.UniqueConstraint("meeting_id", "email_key"),
+        sa.Index("uq_participant_head", "delegation_id", unique=True, sqlite_where=sa.text("role = 'head'"),
+                 postgresql_where=sa.text("role = 'head'")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    delegation_id: Mapped[int] = mapped_column(sa.ForeignKey("delegation.id", ondelete="CASCADE"), index=True)
+    delegation_id: Mapped[int] = mapped_column(index=True)
+    meeting_id: Mapped[int]  # the delegation's meeting, kept equal to it by the foreign key
     position: Mapped[int] = mapped_column(default=0)
     salutation: Mapped[str] = mapped_column(sa.String(30), default="")
     given_names: Mapped[str] = mapped_column(sa.String(200), default="")
@@ -47,6 +60,7 @@ class Participant(Base):
     affiliation: Mapped[str] = mapped_column(sa.String(300), default="")
     role: Mapped[Role] = mapped_column(enum_column(Role), default=Role.REPRESENTATIVE)
     email: Mapped[str] = mapped_column(sa.String(254), default="")
+    email_key: Mapped[str | None] = mapped_column(sa.String(254))  # lower-case e-mail, NULL when there is none
     phone: Mapped[str] = mapped_column(sa.String(60), default="")
     gender: Mapped[Gender] = mapped_column(enum_column(Gender), default=Gender.UNSPECIFIED)
     consent_to_publish: Mapped[bool] = mapped_column(default=False)

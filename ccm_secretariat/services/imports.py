@@ -33,8 +33,8 @@ from ccm_secretariat.services.base import Service, get_or_fail
 from ccm_secretariat.services.registration import derived_state_categories, meeting_first_day
 
 BATCH = 5000
-RESTORED = ("salutation", "function", "affiliation", "email", "phone", "role", "gender", "consent_to_publish",
-            "registration_date")
+RESTORED = ("salutation", "function", "affiliation", "email", "email_key", "phone", "role", "gender",
+            "consent_to_publish", "registration_date")
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,8 @@ class ImportService(Service):
                     for r in adds[start:start + BATCH]:
                         delegation_id = delegations[destination_key(r.destination)]
                         positions[delegation_id] = positions.get(delegation_id, 0) + 1
-                        batch.append(dict(r.values, delegation_id=delegation_id, position=positions[delegation_id]))
+                        batch.append(dict(r.values, delegation_id=delegation_id, meeting_id=meeting_id,
+                                          position=positions[delegation_id]))
                     added += _insert(s, batch)
                 yield len(added), total, "Adding participants"
             previous = _update(s, [r for r in plan.rows if r.outcome == Outcome.UPDATE])

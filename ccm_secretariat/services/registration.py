@@ -309,9 +309,10 @@ class RegistrationService(Service):
                                                   function=p.function, email=p.email, role=p.role))
         if email:
             holder = s.execute(
-                sa.select(Participant.id, Participant.delegation_id, Delegation.name).join(Delegation)
-                .where(Delegation.meeting_id == delegation.meeting_id,
-                       sa.func.lower(Participant.email) == email.lower())).first()
+                sa.select(Participant.id, Participant.delegation_id, Delegation.name)
+                .join(Delegation, Participant.delegation_id == Delegation.id)
+                .where(Participant.meeting_id == delegation.meeting_id,
+                       Participant.email_key == email.lower())).first()
             if holder is not None:
                 index.delegation_names.setdefault(holder.delegation_id, holder.name)
                 index.by_email[email.lower()] = Member(holder.id, holder.delegation_id, "", "", email)
@@ -341,7 +342,8 @@ class RegistrationService(Service):
             self._member_index(s, delegation, values["email"]).check(delegation_id, values, None, same_name_ok)
             position = s.scalar(sa.select(sa.func.coalesce(sa.func.max(Participant.position), 0))
                                 .where(Participant.delegation_id == delegation_id)) + 1
-            person = Participant(delegation_id=delegation_id, position=position, **values)
+            person = Participant(delegation_id=delegation_id, meeting_id=delegation.meeting_id, position=position,
+                                 **values)
             s.add(person)
             s.flush()
             self._write_attendance(s, person, delegation.meeting_id, data.attendance)

@@ -1,0 +1,109 @@
+"""Rules that hold under concurrency and interruption: checks and inserts are one transaction on SQLite
+(BEGIN IMMEDIATE), every rule is also a database constraint, and a migration is all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import sqlite3
+
+import pytest
+import sqlalchemy as sa
+
+from ccm_secretariat.domain.enums import Role
+from ccm_secretariat.errors import DuplicateError
+from ccm_secretariat.services import open_services
+from ccm_secretariat.services.meetings import MeetingInput
+from ccm_secretariat.services.registration import ParticipantInput
+
+
+def _add_head(args):
+    path, delegation_id, n, same_email = args
+    services = open_services(path)
+    try:
+        email = "same@example.org" if same_email else f"p{n}@example.org"
+        role = Role.REPRESENTATIVE if same_email else Role.HEAD
+        services.registration.add_participant(delegation_id, ParticipantInput(f"Family{n}", f"Given{n}", role=role,
+                                                                              email=email))
+        return "added"
+    except DuplicateError as exc:
+        return exc.field
+    finally:
+        services.close()
+
+
+@pytest.fixture
+def delegation(services):
+    meeting = services.meetings.create(MeetingInput("Meeting", "M", "CCM/MSP/2026", dt.date(2026, 9, 1),
+                                                    dt.date(2026, 9, 3), "", "Geneva"))
+    return services.registration.add_state_delegation(meeting.id, "Chile")
+
+
+@pytest.mark.parametrize("same_email", [False, True], ids=["heads", "e-mails"])
+def test_eight_desks_at_once_make_one_head_and_one_e_mail(services, delegation, same_email):
+    path = str(services.db.sqlite_path)
+    with multiprocessing.get_context("spawn").Pool(8) as pool:
+        results = pool.map(_add_head, [(path, delegation.id, n, same_email) for n in range(8)])
+    assert results.count("added") == 1
+    assert results.count("email" if same_email else "role") == 7
+    people = services.registration.participants(delegation.id)
+    assert len(people) == 1
+    assert len({p.position for p in people}) == len(people)
+
+
+def test_the_database_refuses_what_the_services_refuse(services, delegation):
+    reg = services.registration
+    reg.add_participant(delegation.id, ParticipantInput("Uno", "Ana", role=Role.HEAD, email="Ana@Example.org"))
+    path = services.db.sqlite_path
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        base = ("INSERT INTO participant (delegation_id, meeting_id, position, salutation, given_names, family_name, "
+                "function, affiliation, role, email, email_key, phone, gender, consent_to_publish, search_key) "
+                "VALUES (?, ?, ?, '', 'X', 'Y', '', '', ?, ?, ?, '', 'unspecified', 0, 'x y')")
+        d, m = delegation.id, delegation.meeting_id
+        for values, message in (((d, m, 2, "head", "", None), "participant.delegation_id"),
+                                ((d, m, 2, "adviser", "ANA@example.org", "ana@example.org"), "email_key"),
+                                ((d, m, 1, "adviser", "", None), "participant.position"),
+                                ((d, m + 1, 2, "adviser", "", None), "FOREIGN KEY")):
+            with pytest.raises(sqlite3.IntegrityError, match=message):
+                conn.execute(base, values)
+
+
+def test_a_conflict_found_by_the_database_reads_as_a_message_without_personal_data(services, delegation):
+    from ccm_secretariat.services.base import integrity_error
+
+    class Diag:
+        constraint_name = "uq_participant_meeting_id_email_key"
+
+    class PgError(Exception):
+        diag = Diag()
+
+    orig = PgError('duplicate key value violates unique constraint; DETAIL: Key (meeting_id, email_key)=(1, '
+                   'ana@example.org) already exists.')
+    error = integrity_error(sa.exc.IntegrityError("INSERT ...", {"email": "ana@example.org"}, orig))
+    assert error.field == "email" and "ana@example.org" not in str(error)
+    assert "registered already at this meeting" in error.message
+
+
+def test_a_migration_that_fails_leaves_the_file_as_it_was(tmp_path, monkeypatch):
+    import shutil
+
+    from ccm_secretariat import database
+
+    migrations = tmp_path / "migrations"
+    shutil.copytree(database.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    head = database.head_revision()
+    (migrations / "versions" / "9999_fails.py").write_text(
+        f'revision = "9999"\ndown_revision = "{head}"\nbranch_labels = None\ndepends_on = None\n'
+        "from alembic import op\nimport sqlalchemy as sa\n\n"
+        "def upgrade():\n    op.create_table('half', sa.Column('id', sa.Integer, primary_key=True))\n"
+        "    raise OSError(28, 'No space left on device')\n\n"
+        "def downgrade():\n    pass\n")
+    monkeypatch.setattr(database, "MIGRATIONS_DIR", migrations)
+    path = tmp_path / "new.sqlite3"
+    with pytest.raises(OSError):
+        database.open_database(path)
+    with sqlite3.connect(path) as conn:  # the first open, killed half-way: the file holds no table at all
+        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] == 0
+    monkeypatch.undo()
+    database.open_database(path).close()  # and it opens as a new database afterwards
