@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ccm_secretariat.domain.enums import AgendaStatus, MeetingFormat
-from ccm_secretariat.errors import DomainError
 from ccm_secretariat.reference.files import RESOURCES
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.documents import DocumentInput
@@ -31,20 +30,22 @@ def existing_demo(services: Services, path: Path = DEMO_FILE) -> MeetingRow | No
 
 
 def load_demo(services: Services, path: Path = DEMO_FILE) -> Iterator[tuple[int, int, str]]:
-    """Load the demo meeting, yielding (done, total, what). On any failure the half-loaded meeting is removed."""
+    """Load the demo meeting in one transaction, yielding (done, total, what); the last item comes once it is
+    committed. Closing the generator early (Cancel) or any failure leaves the database as it was."""
     data = json.loads(path.read_text(encoding="utf-8"))
     m = data["meeting"]
     parts = m["parts"]
     total = 1 + len(data["states"]) + len(data["organisations"]) + len(data["agenda"]) + \
         len(data["plenary_meetings"]) + len(data["documents"]) + len(data["decisions"])
     first = parts[0]
-    meeting = services.meetings.create(MeetingInput(
-        title=m["title"], short_title=m["short_title"], symbol_prefix=m["symbol_prefix"],
-        first_day=_date(first["start"]), last_day=_date(first["end"]), venue=m["venue"], city=m["city"],
-        treaty=m["treaty"], body_name=m["body_name"], format=MeetingFormat(first["format"])))
-    done = 1
-    yield done, total, "meeting"
-    try:
+    # One transaction: a kill, a full disk or a lock half-way leaves no half-loaded meeting behind.
+    with services.db.transaction():
+        meeting = services.meetings.create(MeetingInput(
+            title=m["title"], short_title=m["short_title"], symbol_prefix=m["symbol_prefix"],
+            first_day=_date(first["start"]), last_day=_date(first["end"]), venue=m["venue"], city=m["city"],
+            treaty=m["treaty"], body_name=m["body_name"], format=MeetingFormat(first["format"])))
+        done = 1
+        yield done, total, "meeting"
         mid = meeting.id
         for part in parts:
             services.meetings.set_part(mid, part["number"], _date(part["start"]), _date(part["end"]),
@@ -80,10 +81,4 @@ def load_demo(services: Services, path: Path = DEMO_FILE) -> Iterator[tuple[int,
         for decision in data["decisions"]:
             services.agenda.add_decision(mid, decision["text"], item_ids.get(decision.get("agenda_item")))
             done += 1
-        yield done, total, "decisions and recommendations"
-    except BaseException:
-        try:
-            services.meetings.delete(meeting.id)
-        except DomainError:
-            pass
-        raise
+    yield done, total, "decisions and recommendations"

@@ -110,15 +110,16 @@ def synthesise(services: Services, participants: int, seed: int = 1,
     while prefix in existing:
         suffix += 1
         prefix = f"SYNTH/{participants}/S{seed}-{suffix}"
-    meeting = services.meetings.create(MeetingInput(
-        title=f"Synthetic Meeting of States Parties ({participants:,} participants, seed {seed})",
-        short_title=f"Synthetic meeting {participants:,}", symbol_prefix=prefix, first_day=first_day,
-        last_day=first_day + dt.timedelta(days=4), venue="Palais des Nations", city="Geneva",
-        body_name="Meeting", format=MeetingFormat.HYBRID))
-    yield 0, participants, "meeting"
-    part_id = meeting.parts[0].id
-    sizes = _delegation_sizes(rng, participants, n_states + n_orgs)
-    with services.db.session() as s, s.begin():
+    # One transaction, meeting included: a kill half-way leaves no partial meeting behind.
+    with services.db.transaction() as s:
+        meeting = services.meetings.create(MeetingInput(
+            title=f"Synthetic Meeting of States Parties ({participants:,} participants, seed {seed})",
+            short_title=f"Synthetic meeting {participants:,}", symbol_prefix=prefix, first_day=first_day,
+            last_day=first_day + dt.timedelta(days=4), venue="Palais des Nations", city="Geneva",
+            body_name="Meeting", format=MeetingFormat.HYBRID))
+        yield 0, participants, "meeting"
+        part_id = meeting.parts[0].id
+        sizes = _delegation_sizes(rng, participants, n_states + n_orgs)
         states = list(s.execute(sa.select(State.id, State.name, State.iso3).order_by(State.sort_key)))
         chosen = rng.sample(states, n_states)
         org_rows = _organisations(s, rng, n_orgs)
@@ -143,8 +144,8 @@ def synthesise(services: Services, participants: int, seed: int = 1,
                 salutation = rng.choice(SALUTATIONS.get(gender, ["Mx."]))
                 email = f"p{delegation_id}.{position}@example.org"
                 batch.append(dict(
-                    delegation_id=delegation_id, meeting_id=meeting.id, position=position, salutation=salutation, given_names=given,
-                    family_name=family, function=rng.choice(FUNCTIONS),
+                    delegation_id=delegation_id, meeting_id=meeting.id, position=position, salutation=salutation,
+                    given_names=given, family_name=family, function=rng.choice(FUNCTIONS),
                     affiliation=rng.choice(AFFILIATIONS) if deleg["state_id"] else "",
                     role=role, email=email, email_key=email, phone="", gender=gender,
                     consent_to_publish=rng.random() < 0.3, search_key=fold(f"{given} {family}")))

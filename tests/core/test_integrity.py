@@ -107,3 +107,43 @@ def test_a_migration_that_fails_leaves_the_file_as_it_was(tmp_path, monkeypatch)
         assert conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] == 0
     monkeypatch.undo()
     database.open_database(path).close()  # and it opens as a new database afterwards
+
+
+def _counts(services) -> tuple:
+    with services.db.session() as s:
+        return tuple(s.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar()
+                     for t in ("meeting", "meeting_part", "delegation", "participant", "agenda_item", "document"))
+
+
+def test_the_demo_is_loaded_whole_or_not_at_all(services, monkeypatch):
+    from ccm_secretariat.demo import existing_demo, load_demo
+
+    before = _counts(services)
+    job = load_demo(services)
+    for _ in range(30):  # 28 delegations in, then the lid closes (Cancel)
+        next(job)
+    job.close()
+    assert _counts(services) == before and existing_demo(services) is None
+
+    def full_disk(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(services.documents, "add", full_disk)
+    with pytest.raises(OSError):
+        for _ in load_demo(services):
+            pass
+    assert _counts(services) == before and existing_demo(services) is None
+    monkeypatch.undo()
+    for _ in load_demo(services):
+        pass
+    assert existing_demo(services) is not None
+
+
+def test_a_synthetic_meeting_is_made_whole_or_not_at_all(services):
+    from ccm_secretariat.synth import synthesise
+
+    before = _counts(services)
+    job = synthesise(services, 12_000, seed=3)
+    next(job), next(job), next(job)  # the meeting and 5,000 participants are in, uncommitted
+    job.close()
+    assert _counts(services) == before
