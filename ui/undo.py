@@ -56,6 +56,24 @@ class Editor:
         self._report(text)
         return result
 
+    def perform_addition(self, text: str, add: Callable[[], Any], remove: Callable[[int], Any],
+                         restore: Callable[[Any], None], after: Callable[[], None] | None = None) -> Any:
+        """An addition whose undo removes it (keeping the snapshot the removal returns) and whose redo restores
+        that snapshot: the same row with the same id, so later edits on the stack still find it."""
+        state: dict[str, Any] = {}
+
+        def do():
+            if "snapshot" in state:
+                restore(state.pop("snapshot"))
+            else:
+                state["result"] = add()
+            return state["result"]
+
+        def undo(_result):
+            state["snapshot"] = remove(state["result"].id)
+
+        return self.perform(text, do, undo, after)
+
     def record(self, text: str, redo: Callable[[], Any], undo: Callable[[Any], Any], result: Any,
                after: Callable[[], None] | None = None) -> None:
         """Make undoable an edit done already (a long one that ran off the main thread, such as an import)."""

@@ -18,6 +18,7 @@ class Delegation(Base):
         sa.UniqueConstraint("meeting_id", "organisation_id"),
         sa.CheckConstraint("(state_id IS NULL) <> (organisation_id IS NULL)", name="state_or_organisation"),
         sa.UniqueConstraint("id", "meeting_id"),  # what a participant's (delegation, meeting) refers to
+        {"sqlite_autoincrement": True},  # an id is never given again: undo restores a row under its own id
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -47,6 +48,7 @@ class Participant(Base):
         sa.UniqueConstraint("meeting_id", "email_key"),
         sa.Index("uq_participant_head", "delegation_id", unique=True, sqlite_where=sa.text("role = 'head'"),
                  postgresql_where=sa.text("role = 'head'")),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -72,7 +74,7 @@ class Participant(Base):
 
 class AttendanceRecord(Base):
     __tablename__ = "attendance"
-    __table_args__ = (sa.UniqueConstraint("participant_id", "part_id"),)
+    __table_args__ = (sa.UniqueConstraint("participant_id", "part_id"), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     participant_id: Mapped[int] = mapped_column(sa.ForeignKey("participant.id", ondelete="CASCADE"))

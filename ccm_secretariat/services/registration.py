@@ -17,7 +17,9 @@ from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationErro
 from ccm_secretariat.orm import (AttendanceRecord, Delegation, Meeting, MeetingPart, Organisation, Participant,
                                  State, TreatyStatus)
 from ccm_secretariat.reference.loader import state_lookup
+from ccm_secretariat.services import snapshots
 from ccm_secretariat.services.base import Service, clean, get_or_fail
+from ccm_secretariat.services.snapshots import Snapshot
 from ccm_secretariat.domain.participants import Member, MemberIndex, ParticipantInput, validate_participant
 
 
@@ -263,9 +265,17 @@ class RegistrationService(Service):
                 d.credentials_date = (date or dt.date.today()) if received else None
             return len(found)
 
-    def remove_delegation(self, delegation_id: int) -> None:
+    def remove_delegation(self, delegation_id: int) -> Snapshot:
+        """Remove a delegation and its members; returns what `restore` needs to put them back exactly."""
         with self._write() as s:
-            s.delete(get_or_fail(s, Delegation, delegation_id, "Delegation"))
+            snapshot = snapshots.take(s, delegation_ids=[delegation_id])
+            snapshots.remove(s, snapshot)
+        return snapshot
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Undo a removal: the same rows with the same ids, credentials, notes, attendance and positions."""
+        with self._write() as s:
+            snapshots.restore(s, snapshot)
 
     # Participants ------------------------------------------------------------------------------------
     def participants(self, delegation_id: int) -> list[ParticipantRow]:
@@ -363,12 +373,15 @@ class RegistrationService(Service):
             self._write_attendance(s, person, delegation.meeting_id, data.attendance)
         return self.participant(participant_id)
 
-    def remove_participant(self, participant_id: int) -> ParticipantRow:
-        """Remove and return what was removed (so that it can be restored by undo)."""
-        row = self.participant(participant_id)
+    def remove_participant(self, participant_id: int) -> Snapshot:
+        return self.remove_participants([participant_id])
+
+    def remove_participants(self, participant_ids: Iterable[int]) -> Snapshot:
+        """Remove all of them or, if one is gone already, none; returns what `restore` needs."""
         with self._write() as s:
-            s.delete(get_or_fail(s, Participant, participant_id, "Participant"))
-        return row
+            snapshot = snapshots.take(s, participant_ids=list(participant_ids))
+            snapshots.remove(s, snapshot)
+        return snapshot
 
     def set_attendance(self, participant_ids: Iterable[int], part_number: int, mode: Attendance) -> int:
         """Set attendance for one part for many participants at once."""

@@ -1,4 +1,5 @@
-"""integrity in the database: one head per delegation, one e-mail per meeting, one participant per position
+"""integrity in the database: one head per delegation, one e-mail per meeting, one participant per position;
+ids never reused
 
 Revision ID: 0003
 Revises: 0002
@@ -28,10 +29,16 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('email_key', sa.String(length=254), nullable=True))
     _bring_into_line(op.get_bind())
 
-    with op.batch_alter_table('delegation', schema=None) as batch_op:
+    # On SQLite, ids are never given again (AUTOINCREMENT): undo puts a removed row back under its own id.
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    rebuild = dict(recreate="always", table_kwargs={"sqlite_autoincrement": True}) if sqlite else {}
+    with op.batch_alter_table('delegation', schema=None, **rebuild) as batch_op:
         batch_op.create_unique_constraint(batch_op.f('uq_delegation_id_meeting_id'), ['id', 'meeting_id'])
 
-    with op.batch_alter_table('participant', schema=None) as batch_op:
+    with op.batch_alter_table('attendance', schema=None, **rebuild):
+        pass
+
+    with op.batch_alter_table('participant', schema=None, **rebuild) as batch_op:
         batch_op.alter_column('meeting_id', existing_type=sa.Integer(), nullable=False)
         batch_op.create_unique_constraint(batch_op.f('uq_participant_delegation_id_position'), ['delegation_id', 'position'])
         batch_op.create_index('uq_participant_head', ['delegation_id'], unique=True, sqlite_where=sa.text("role = 'head'"), postgresql_where=sa.text("role = 'head'"))

@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from ccm_secretariat.domain.enums import Role
-from ccm_secretariat.errors import DuplicateError
+from ccm_secretariat.errors import DuplicateError, NotFoundError
 from ccm_secretariat.services import open_services
 from ccm_secretariat.services.meetings import MeetingInput
 from ccm_secretariat.services.registration import ParticipantInput
@@ -147,3 +147,39 @@ def test_a_synthetic_meeting_is_made_whole_or_not_at_all(services):
     next(job), next(job), next(job)  # the meeting and 5,000 participants are in, uncommitted
     job.close()
     assert _counts(services) == before
+
+
+def _all_rows(services) -> dict:
+    with services.db.session() as s:
+        return {t: s.execute(sa.text(f"SELECT * FROM {t} ORDER BY id")).all()
+                for t in ("delegation", "participant", "attendance")}
+
+
+def test_removing_and_restoring_a_delegation_puts_back_exactly_what_was_there(demo, demo_meeting):
+    from ccm_secretariat.domain.enums import Attendance, CredentialsKind
+
+    reg = demo.registration
+    swiss = next(d for d in reg.delegations(demo_meeting.id) if d.name == "Switzerland")
+    reg.set_credentials([swiss.id], True, CredentialsKind.COPY, dt.date(2020, 11, 20))
+    reg.set_notes(swiss.id, "Credentials in original form to follow.")
+    for n, role in enumerate((Role.ADVISER, Role.HEAD, Role.EXPERT)):
+        reg.add_participant(swiss.id, ParticipantInput(f"Family{n}", "Given", role=role, email=f"s{n}@example.ch",
+                                                       attendance={1: Attendance.ONLINE}))
+    before = _all_rows(demo)
+    snapshot = reg.remove_delegation(swiss.id)
+    # An id freed by the removal is never handed out again, so the restore cannot collide.
+    other = reg.add_state_delegation(demo_meeting.id, "Tuvalu")
+    assert other.id > swiss.id
+    reg.remove_delegation(other.id)
+    reg.restore(snapshot)
+    assert _all_rows(demo) == before
+
+
+def test_removing_several_participants_is_all_or_nothing(services, delegation):
+    reg = services.registration
+    people = [reg.add_participant(delegation.id, ParticipantInput(f"F{n}", "G")).id for n in range(3)]
+    reg.remove_participant(people[1])
+    before = _all_rows(services)
+    with pytest.raises(NotFoundError, match="nothing was removed"):
+        reg.remove_participants(people)
+    assert _all_rows(services) == before

@@ -122,11 +122,11 @@ def test_update_and_remove_participant(services, meeting):
     updated = reg.update_participant(p.id, ParticipantInput("Quispe Mamani", "Luis", "Mr.", role=Role.HEAD))
     assert updated.family_name == "Quispe Mamani" and updated.role is Role.HEAD
     removed = reg.remove_participant(p.id)
-    assert removed.family_name == "Quispe Mamani"
+    assert [r["family_name"] for r in removed.participants] == ["Quispe Mamani"]
     with pytest.raises(NotFoundError):
         reg.participant(p.id)
-    restored = reg.add_participant(d.id, removed.as_input())
-    assert restored.display_name == "Mr. Luis Quispe Mamani"
+    reg.restore(removed)
+    assert reg.participant(p.id).display_name == "Mr. Luis Quispe Mamani"
 
 
 def test_credentials_and_attendance_for_many_at_once(services, meeting):

@@ -141,3 +141,36 @@ def test_search_as_you_type_ignores_accents_and_case(window, demo, demo_meeting)
     assert [m.family_name for m in page.member_model.rows] == ["Kouassi"]
     page.search.clear()
     assert page.delegation_model.rowCount() == 88
+
+
+def test_undoing_a_removal_restores_the_delegation_exactly_and_older_edits_still_apply(window, answer_yes):
+    from ccm_secretariat.domain.enums import CredentialsKind
+    from ccm_secretariat.services.registration import ParticipantInput
+
+    page = window.registration
+    reg = window.services.registration
+    swiss = next(d for d in page.delegation_rows if d.name == "Switzerland")
+    reg.set_credentials([swiss.id], True, CredentialsKind.ORIGINAL)
+    page.select_delegation("Switzerland")
+
+    def fill(dialog: ParticipantDialog):
+        type_text(dialog.given, "Anna")
+        type_text(dialog.family, "Example")
+        dialog.accept()
+
+    when_dialog(ParticipantDialog, fill)
+    page.buttons["add_participant"].click()
+    (anna,) = reg.participants(swiss.id)
+    page.select_delegation("Switzerland")
+    page.buttons["remove_delegation"].click()
+    assert all(d.name != "Switzerland" for d in reg.delegations(window.meeting.id))
+    window.undo_action.trigger()  # the removal
+    restored = reg.delegation(swiss.id)
+    assert restored.credentials_kind == CredentialsKind.ORIGINAL and restored.participant_count == 1
+    assert reg.participants(swiss.id) == [anna]  # same id, same place
+    window.undo_action.trigger()  # the addition of Anna: found under her id
+    assert reg.participants(swiss.id) == []
+    window.redo_action.trigger()
+    assert reg.participants(swiss.id) == [anna]
+    reg.update_participant(anna.id, ParticipantInput("Example", "Anna", function="Counsellor"))
+    assert reg.participant(anna.id).function == "Counsellor"

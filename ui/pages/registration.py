@@ -265,15 +265,11 @@ class RegistrationPage(QWidget):
         registered = {d.name for d in self.delegation_rows}
 
         def save(kind: str, ident: int, name: str, rule: Rule | None):
-            holder = {}
+            def add():
+                return (reg.add_state_delegation(meeting_id, ident, name or None) if kind == "state"
+                        else reg.add_organisation_delegation(meeting_id, ident, rule))
 
-            def do():
-                row = (reg.add_state_delegation(meeting_id, ident, name or None) if kind == "state"
-                       else reg.add_organisation_delegation(meeting_id, ident, rule))
-                holder["id"] = row.id
-                return row
-
-            return self.editor.perform("Register a delegation", do, lambda row: reg.remove_delegation(holder["id"]))
+            return self.editor.perform_addition("Register a delegation", add, reg.remove_delegation, reg.restore)
 
         row, accepted = DelegationDialog.ask(self, self.services.reference.states(),
                                              self.services.reference.organisations(), registered, save)
@@ -290,19 +286,8 @@ class RegistrationPage(QWidget):
         if answer != QMessageBox.Yes:
             return
         reg = self.services.registration
-        people = [reg.participant(m.id) for m in self.members.get(d.id, [])]
-        holder = {"id": d.id}
-
-        def undo(_):
-            row = (reg.add_state_delegation(d.meeting_id, d.state_id, d.name) if d.is_state
-                   else reg.add_organisation_delegation(d.meeting_id, d.organisation_id))
-            holder["id"] = row.id
-            if d.is_overridden:
-                reg.set_category(row.id, d.category, d.override_reason)
-            for p in people:
-                reg.add_participant(row.id, p.as_input(), same_name_ok=True)
-
-        self.editor.perform(f"Remove {d.name}", lambda: reg.remove_delegation(holder["id"]), undo)
+        # The removal returns a snapshot; undo puts back exactly that (same ids, credentials, attendance, order).
+        self.editor.perform(f"Remove {d.name}", lambda: reg.remove_delegation(d.id), reg.restore)
 
     def change_category(self) -> None:
         d = self.selected_delegation()
@@ -340,16 +325,12 @@ class RegistrationPage(QWidget):
             QMessageBox.information(self, "Add participant", "Select the delegation first.")
             return
         reg = self.services.registration
-        holder = {}
 
         def save(data, same_name_ok=False):
-            def do():
-                row = reg.add_participant(d.id, data, same_name_ok)
-                holder["id"] = row.id
-                return row
-            return self.editor.perform(f"Add {data.family_name} to {d.name}", do,
-                                       lambda _r: reg.remove_participant(holder["id"]),
-                                       after=lambda: self.reload_delegation(d.id))
+            return self.editor.perform_addition(f"Add {data.family_name} to {d.name}",
+                                                lambda: reg.add_participant(d.id, data, same_name_ok),
+                                                reg.remove_participant, reg.restore,
+                                                after=lambda: self.reload_delegation(d.id))
 
         row, accepted = ParticipantDialog.ask(self, d.name, self.meeting.parts, save)
         if accepted:
@@ -379,18 +360,10 @@ class RegistrationPage(QWidget):
         if QMessageBox.question(self, "Remove participants", f"Remove {names}?") != QMessageBox.Yes:
             return
         reg = self.services.registration
-        holders = [{"id": p.id, "delegation": p.delegation_id} for p in chosen]
-
-        def do():
-            return [reg.remove_participant(h["id"]) for h in holders]
-
-        def undo(removed):
-            for h, row in zip(holders, removed):
-                h["id"] = reg.add_participant(h["delegation"], row.as_input(), same_name_ok=True).id
-
-        touched = {h["delegation"] for h in holders}
-        self.editor.perform(f"Remove {len(chosen)} participant(s)", do, undo,
-                            after=lambda: self.reload_delegation(*touched))
+        ids = [p.id for p in chosen]
+        touched = {p.delegation_id for p in chosen}
+        self.editor.perform(f"Remove {len(chosen)} participant(s)", lambda: reg.remove_participants(ids),
+                            reg.restore, after=lambda: self.reload_delegation(*touched))
 
     def set_attendance(self) -> None:
         chosen = self.selected_members()

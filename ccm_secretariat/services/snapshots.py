@@ -1,0 +1,68 @@
+"""What a removal takes away, so that undo puts back exactly that: the same rows with the same ids and values
+(credentials, notes, attendance, places in protocol order), in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from ccm_secretariat.errors import DuplicateError, NotFoundError
+from ccm_secretariat.orm import AttendanceRecord, Delegation, Participant
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Rows as stored, table by table (plain dicts of column values)."""
+
+    delegations: tuple[dict, ...] = ()
+    participants: tuple[dict, ...] = ()
+    attendance: tuple[dict, ...] = ()
+
+    @property
+    def participant_ids(self) -> tuple[int, ...]:
+        return tuple(p["id"] for p in self.participants)
+
+
+def _rows(s: Session, table: sa.Table, column: sa.Column, ids: list[int]) -> list[dict]:
+    found: list[dict] = []
+    for start in range(0, len(ids), 900):
+        found += [dict(r._mapping) for r in s.execute(sa.select(table).where(column.in_(ids[start:start + 900])))]
+    return found
+
+
+def take(s: Session, delegation_ids: list[int] = (), participant_ids: list[int] = ()) -> Snapshot:
+    delegation_ids, participant_ids = list(delegation_ids), list(participant_ids)
+    d_table, p_table, a_table = Delegation.__table__, Participant.__table__, AttendanceRecord.__table__
+    delegations = _rows(s, d_table, d_table.c.id, delegation_ids)
+    if len(delegations) != len(set(delegation_ids)):
+        raise NotFoundError("Some of the delegations no longer exist; nothing was removed.")
+    people = _rows(s, p_table, p_table.c.id, participant_ids)
+    if len(people) != len(set(participant_ids)):
+        raise NotFoundError("Some of the participants no longer exist (removed in another window?); nothing "
+                            "was removed.")
+    people += _rows(s, p_table, p_table.c.delegation_id, delegation_ids)
+    attendance = _rows(s, a_table, a_table.c.participant_id, [p["id"] for p in people])
+    return Snapshot(tuple(delegations), tuple(people), tuple(attendance))
+
+
+def remove(s: Session, snapshot: Snapshot) -> None:
+    ids = [d["id"] for d in snapshot.delegations]
+    people = list(snapshot.participant_ids)
+    for start in range(0, len(people), 900):
+        s.execute(sa.delete(Participant.__table__).where(Participant.__table__.c.id.in_(people[start:start + 900])))
+    if ids:
+        s.execute(sa.delete(Delegation.__table__).where(Delegation.__table__.c.id.in_(ids)))
+
+
+def restore(s: Session, snapshot: Snapshot) -> None:
+    """Insert the rows again with their ids; refused whole if something has taken their place meanwhile."""
+    for table, rows in ((Delegation.__table__, snapshot.delegations), (Participant.__table__, snapshot.participants),
+                        (AttendanceRecord.__table__, snapshot.attendance)):
+        if not rows:
+            continue
+        taken = _rows(s, table, table.c.id, [r["id"] for r in rows])
+        if taken:
+            raise DuplicateError("Something was added in its place since; it cannot be put back as it was.")
+        s.execute(sa.insert(table), list(rows))
