@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import sys
 from collections.abc import Sequence
 
@@ -277,22 +278,42 @@ COMMANDS = {"demo": cmd_demo, "meetings": cmd_meetings, "meeting": cmd_meeting, 
             "states": cmd_states, "export": cmd_export, "synth": cmd_synth, "import": cmd_import}
 
 
+def _fail(err, exc: BaseException) -> int:
+    """One line on stderr; a value that is not valid text (a lone surrogate from a non-UTF-8 argument) is shown
+    escaped rather than ending in a traceback."""
+    text = f"ccm-secretariat: {describe_failure(exc)}"
+    print(text.encode("utf-8", "backslashreplace").decode("utf-8"), file=err)
+    return 1
+
+
+def describe_failure(exc: BaseException) -> str:
+    if isinstance(exc, DomainError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            return "the disk is full: free some space and try again. Nothing was changed."
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"{exc.strerror or exc}{where}."
+    return str(exc)
+
+
 def main(argv: Sequence[str] | None = None, out=None, err=None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     args = build_parser().parse_args(argv)
+    from ccm_secretariat.pending import prepare_process
+
     try:
+        prepare_process()
         services = open_services(args.db)
-    except DomainError as exc:
-        print(f"ccm-secretariat: {exc}", file=err)
-        return 1
+    except (DomainError, OSError) as exc:
+        return _fail(err, exc)
     try:
         return COMMANDS[args.command](services, args, out)
-    except DomainError as exc:
-        print(f"ccm-secretariat: {exc}", file=err)
-        return 1
-    except BrokenPipeError:  # output piped into `head` and the like
-        return 0
+    except (DomainError, OSError) as exc:
+        if isinstance(exc, BrokenPipeError):  # output piped into `head` and the like
+            return 0
+        return _fail(err, exc)
     finally:
         services.close()
 

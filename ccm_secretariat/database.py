@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,24 +25,33 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from ccm_secretariat.errors import DatabaseError
+from ccm_secretariat.userdirs import data_dir
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "db"
 SQLITE_HEADER = b"SQLite format 3\x00"
-APP_NAME = "ccm-secretariat"
 
 
 def default_database_path() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False) / "secretariat.sqlite3"
+    return data_dir() / "secretariat.sqlite3"
 
 
 def to_url(path_or_url: str | Path) -> URL:
     """'postgresql+psycopg://...' stays a URL; anything else is the path of a SQLite file."""
     text = str(path_or_url)
     if "://" in text:
-        return make_url(text)
-    return make_url("sqlite:///" + str(Path(text).expanduser().resolve()))
+        try:
+            url = make_url(text)
+        except sa.exc.ArgumentError:
+            url = None
+        if url is None or url.get_backend_name() not in ("sqlite", "postgresql"):
+            raise DatabaseError(f"“{text.split('://')[0]}://…” is not a database the application can use: give the "
+                                "path of a file, or a server address such as postgresql+psycopg://user@host/db.")
+        return url
+    path = Path(text).expanduser().resolve()
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder: give the name of a database file in it, e.g. "
+                            f"{path / 'secretariat.sqlite3'}.")
+    return make_url("sqlite:///" + str(path))
 
 
 def _sqlite_path(url: URL) -> Path | None:
@@ -142,8 +153,17 @@ def _backup_name(path: Path, reason: str) -> Path:
     return path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix or '.sqlite3'}")
 
 
+def create_private(path: Path) -> None:
+    """Create an empty file only its owner can read (a database or a backup holds personal data); SQLite gives
+    the -wal and -shm files beside a database the database's own mode."""
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    if stat.S_IMODE(path.stat().st_mode) & 0o077:
+        os.chmod(path, 0o600)
+
+
 def _sqlite_backup(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
+    create_private(target)
     src = sqlite3.connect(str(source))
     try:
         dst = sqlite3.connect(str(target))
@@ -156,9 +176,16 @@ def _sqlite_backup(source: Path, target: Path) -> None:
 
 
 def _check_sqlite_file(path: Path) -> None:
+    folder = path.parent
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        raise DatabaseError(f"The folder {folder} is read-only: the database needs to write its journal beside "
+                            "itself. Copy the file to a folder you can write in, and open it there.")
     if not path.exists() or path.stat().st_size == 0:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        create_private(path)
         return
+    if not os.access(path, os.R_OK | os.W_OK):
+        raise DatabaseError(f"{path} cannot be read and written by you: check the file's permissions.")
     with path.open("rb") as fh:
         header = fh.read(16)
     if header != SQLITE_HEADER:
@@ -187,7 +214,11 @@ def open_database(path_or_url: str | Path | None = None, *, upgrade: bool = True
         with _translate_open_errors(url):
             current = _current_revision(engine)
             if path is not None:
+                _quick_check(engine, path)
                 _use_wal(engine)  # only now that the file is known to be ours (or new)
+                for own in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                    if own.exists() and stat.S_IMODE(own.stat().st_mode) & 0o077:
+                        os.chmod(own, 0o600)  # holds every e-mail and telephone number
             if upgrade:
                 _upgrade(engine, url, current)
     except BaseException:
@@ -212,6 +243,10 @@ def describe_database_failure(exc: Exception, url: URL | None = None) -> str:
                 "Close it there and try again; nothing was changed.")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return f"The database{where} is damaged. Restore a backup; nothing was changed."
+    if "disk is full" in text or "no space" in text:
+        return f"The disk that holds the database{where} is full: free some space and try again; nothing was changed."
+    if "lock timeout" in text or "lock_timeout" in text:
+        return (f"The database{where} is locked by another desk. Try again in a moment; nothing was changed.")
     if "readonly" in text or "read-only" in text:
         return f"The database{where} is read-only: check the file's permissions."
     if "unable to open" in text:
@@ -226,6 +261,16 @@ def _pragma(conn, statement: str):
         return cursor.execute(statement).fetchone()
     finally:
         cursor.close()
+
+
+def _quick_check(engine: Engine, path: Path) -> None:
+    """Refuse to work in a damaged file (writing into it spreads the damage); point to the backups."""
+    with engine.connect() as conn:
+        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check(5)")]
+        conn.rollback()
+    if rows != ["ok"]:
+        raise DatabaseError(f"{path} is damaged ({rows[0][:120]}); nothing was changed. Restore a backup "
+                            "(File → Restore from backup, or `ccm-secretariat db restore`).")
 
 
 def _use_wal(engine: Engine) -> None:
@@ -250,6 +295,11 @@ def _upgrade(engine: Engine, url: URL, current: str | None) -> None:
         return
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
+        with engine.connect() as conn:
+            ours = {"meeting", "delegation", "participant"} <= set(sa.inspect(conn).get_table_names())
+        if not ours:
+            raise DatabaseError("This database belongs to another application (it has a schema version but not "
+                                "the secretariat desk's tables); it is left untouched.")
         raise DatabaseError(f"This database was made by a newer version of the application (schema {current}); "
                             "update the application to open it. The file is left untouched.")
     path = _sqlite_path(url)

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The user's folders (data, cache, settings) of the tests are a throw-away folder, never the real home.
+_HOME = tempfile.mkdtemp(prefix="ccm-test-home-")
+for _name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+    os.environ[_name] = os.path.join(_HOME, _name.lower())
 
 from ccm_secretariat.demo import load_demo  # noqa: E402
 from ccm_secretariat.services import Services, open_services  # noqa: E402

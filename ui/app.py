@@ -27,6 +27,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("ccm-secretariat")
     app.setStyle("Fusion")
     install_logging()
+    from ccm_secretariat.pending import prepare_process
+
+    prepare_process()  # remove what killed exports left behind; keep this run's temporary files private
     settings = DeskSettings()
     windows = []
     install_excepthook(lambda: windows[-1] if windows else None)

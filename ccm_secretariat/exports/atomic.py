@@ -4,11 +4,14 @@ so a failed or cancelled export never leaves a half-written file in place of a g
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from ccm_secretariat import pending
 from ccm_secretariat.errors import DomainError
 
 
@@ -18,8 +21,17 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
 
     A generator closed early (a cancelled export) raises GeneratorExit inside the block: the temporary file
     is removed and the target left as it was."""
-    target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
+    if not str(target).strip():
+        raise DomainError("give the name of the file to write.", "out")
+    target = Path(os.path.realpath(target))  # over a symbolic link: write to the file it points to
+    if target.is_dir():
+        raise DomainError(f"{target} is a folder: give the name of a file in it.", "out")
+    if target.exists():
+        if not target.is_file():
+            raise DomainError(f"{target} is not a regular file (a device or a pipe); choose another name.", "out")
+        if not os.access(target, os.W_OK):
+            raise DomainError(f"{target} is read-only; choose another name, or make it writable.", "out")
+    folder = target.parent
     if not folder.is_dir():
         raise DomainError(f"The folder {folder} does not exist.", "out")
     try:
@@ -28,11 +40,21 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         raise DomainError(f"Cannot write in {folder}: {exc.strerror}.", "out") from exc
     os.close(handle)
     temporary = Path(name)
+    pending.remember(temporary)
     try:
         yield temporary
-        os.replace(temporary, target)
+        if target.exists() and target.stat().st_nlink > 1:
+            shutil.copyfile(temporary, target)  # a hard link: write through it, so every name sees the new file
+        else:
+            os.replace(temporary, target)
     except PermissionError as exc:
         raise DomainError(f"Cannot replace {target}: it is open in another program or read-only.", "out") from exc
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise DomainError(f"The disk is full: {target.name} was not written (the old file, if any, is as it "
+                              "was). Free some space and try again.", "out") from exc
+        raise
     finally:
         if temporary.exists():
             temporary.unlink()
+        pending.forget(temporary)

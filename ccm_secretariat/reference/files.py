@@ -14,13 +14,23 @@ RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 REFERENCE_DIR = RESOURCES / "reference"
 
 
+EARLIEST, LATEST = dt.date(1945, 1, 1), dt.date(2200, 12, 31)  # the UN era; later dates are typing slips
+
+
 def parse_date(text: str, row: Row, column: str) -> dt.date | None:
+    """The whole cell as a date (2008-12-03); "2008-12-03garbage" or 9999-12-31 is refused with its line."""
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text[:10])
+        if len(text) != 10:
+            raise ValueError(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"line {row.line}: “{text}” is not a date; write it as YYYY-MM-DD.", column) from None
+        raise ValidationError(f"line {row.line}: “{text[:40]}” is not a date; write it as YYYY-MM-DD.",
+                              column) from None
+    if not EARLIEST <= day <= LATEST:
+        raise ValidationError(f"line {row.line}: {text} is not a plausible date for a treaty action.", column)
+    return day
 
 
 def require_columns(rows: list[Row], columns: tuple[str, ...], file_name: str) -> None:

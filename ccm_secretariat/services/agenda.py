@@ -166,7 +166,7 @@ class AgendaService(Service):
 
     def add_decision(self, meeting_id: int, text: str, agenda_item_id: int | None = None,
                      index: int | None = None) -> DecisionRow:
-        text = clean(text, "text", required=True, max_length=20000)
+        text = clean(text, "text", required=True, max_length=20000, multiline=True)  # sub-items (a), (b)
         with self._write() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
             number = None
@@ -188,7 +188,7 @@ class AgendaService(Service):
     def update_decision(self, decision_id: int, text: str) -> None:
         with self._write() as s:
             get_or_fail(s, DecisionParagraph, decision_id, "Paragraph").text = clean(
-                text, "text", required=True, max_length=20000)
+                text, "text", required=True, max_length=20000, multiline=True)
 
     def remove_decision(self, decision_id: int) -> DecisionRow:
         with self._write() as s:

@@ -227,7 +227,8 @@ class RegistrationService(Service):
 
     def set_notes(self, delegation_id: int, notes: str) -> None:
         with self._write() as s:
-            get_or_fail(s, Delegation, delegation_id, "Delegation").notes = clean(notes, "notes", max_length=5000)
+            get_or_fail(s, Delegation, delegation_id, "Delegation").notes = clean(notes, "notes", max_length=5000,
+                                                                                  multiline=True)
 
     def set_category(self, delegation_id: int, category: Category | None, reason: str = "") -> DelegationRow:
         """Override the derived category (with a reason), or return to it with `category=None`."""

@@ -1,0 +1,131 @@
+"""Files on a laptop that others may use: private modes, nothing left behind by a killed export, damaged and
+odd files refused with a message, exports that never replace a link or a device."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from ccm_secretariat.database import open_database
+from ccm_secretariat.errors import DatabaseError, DomainError
+from ccm_secretariat.exports.atomic import atomic_path
+from tests.conftest import ROOT
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def test_the_database_its_journal_and_its_backups_are_private(services, tmp_path):
+    from ccm_secretariat.database import default_database_path
+
+    path = services.db.sqlite_path
+    services.meetings.list()
+    assert mode(path) == 0o600
+    assert mode(path.with_name(path.name + "-wal")) == 0o600
+    assert mode(services.db.backup()) == 0o600
+    loose = tmp_path / "loose.sqlite3"
+    open_database(loose).close()
+    os.chmod(loose, 0o644)
+    open_database(loose).close()  # an older file is tightened when opened
+    assert mode(loose) == 0o600
+    default = default_database_path()
+    assert mode(default.parent) == 0o700
+
+
+def test_a_killed_export_leaves_nothing_behind_after_the_next_start(tmp_path):
+    from ccm_secretariat import pending
+
+    target = tmp_path / "list.xlsx"
+    script = textwrap.dedent(f"""
+        import os, sys, tempfile
+        sys.path.insert(0, {str(ROOT)!r})
+        from ccm_secretariat.pending import prepare_process
+        from ccm_secretariat.exports.atomic import atomic_path
+        prepare_process()
+        with atomic_path({str(target)!r}) as temporary:
+            temporary.write_text("ana@example.org")
+            spool = tempfile.NamedTemporaryFile(delete=False, prefix="openpyxl.")
+            spool.write(b"ana@example.org"); spool.flush()
+            print(temporary, spool.name, flush=True)
+            os.kill(os.getpid(), 9)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=os.environ.copy())
+    part, spool = done.stdout.split()
+    assert os.path.exists(part) and os.path.exists(spool)
+    assert mode(os.path.dirname(spool)) == 0o700
+    removed = pending.clean_leftovers()
+    assert not os.path.exists(part) and not os.path.exists(spool)
+    assert {str(p) for p in removed} >= {part, spool}
+    assert not target.exists()
+
+
+def test_exports_write_through_links_and_refuse_what_is_not_a_file(tmp_path):
+    real = tmp_path / "real.pdf"
+    real.write_text("old")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(real)
+    with atomic_path(link) as temporary:
+        temporary.write_text("new")
+    assert link.is_symlink() and real.read_text() == "new"
+    hard = tmp_path / "hard.pdf"
+    os.link(real, hard)
+    with atomic_path(real) as temporary:
+        temporary.write_text("newer")
+    assert hard.read_text() == "newer" and os.stat(hard).st_ino == os.stat(real).st_ino
+    for target, message in ((tmp_path, "is a folder"), ("", "give the name of the file"),
+                            ("/dev/null", "not a regular file")):
+        with pytest.raises(DomainError, match=message):
+            with atomic_path(target):
+                pass
+    if os.geteuid() != 0:  # root may write anything
+        os.chmod(real, 0o444)
+        with pytest.raises(DomainError, match="read-only"):
+            with atomic_path(real):
+                pass
+
+
+def test_a_damaged_database_is_refused_and_left_as_it_was(tmp_path):
+    path = tmp_path / "scribbled.sqlite3"
+    open_database(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for offset in range(page * 3, min(len(data), page * 6)):
+        data[offset] = 0x5A
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="damaged|Restore a backup"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_a_foreign_file_is_left_truly_untouched(tmp_path):
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    before = other.read_bytes()
+    with pytest.raises(DatabaseError, match="not made by the secretariat desk"):
+        open_database(other)
+    assert other.read_bytes() == before and not other.with_name("other.sqlite3-wal").exists()
+    alembic_app = tmp_path / "alembic-app.sqlite3"
+    with sqlite3.connect(alembic_app) as conn:
+        conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        conn.execute("INSERT INTO alembic_version VALUES ('ae1027a6acf')")
+        conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    with pytest.raises(DatabaseError, match="belongs to another application"):
+        open_database(alembic_app)
+
+
+def test_addresses_that_are_not_databases(tmp_path):
+    with pytest.raises(DatabaseError, match="is a folder"):
+        open_database(tmp_path)
+    with pytest.raises(DatabaseError, match="not a database the application can use"):
+        open_database("foo://somewhere/db")
