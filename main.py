@@ -4,15 +4,14 @@ import sys
 
 
 def run() -> int:
+    from ccm_secretariat.cli import COMMANDS, main
+
     args = sys.argv[1:]
-    commands = {"demo", "meetings", "meeting", "delegations", "states", "synth", "export", "import", "-h", "--help"}
-    if any(a in commands for a in args):
-        from ccm_secretariat.cli import main
-
+    if any(a in COMMANDS or a in ("-h", "--help") for a in args):
         return main(args)
-    from ui.app import main
+    from ui.app import main as desk
 
-    return main(args)
+    return desk(args)
 
 
 if __name__ == "__main__":

@@ -63,11 +63,19 @@ def build_parser() -> argparse.ArgumentParser:
     lop.add_argument("--symbol", help="symbol of the list (default: PREFIX/INF.1)")
     lop.add_argument("--provisional", action="store_true", help="a provisional list")
     lop.add_argument("--capitals", choices=["yes", "no"], help="family names in capitals (default: the meeting's setting)")
+    lop.add_argument("--internal", action="store_true",
+                     help="workbook: every participant's contact details, consent or not (not for distribution)")
     rep = export.add_parser("report", help="the draft procedural report (pdf or docx)")
     rep.add_argument("--format", choices=["pdf", "docx"], required=True)
     rep.add_argument("--out", required=True, help="file to write")
     rep.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
     rep.add_argument("--part", type=int, help="the part of the meeting the report covers")
+
+    db = sub.add_parser("db", help="backups of the database").add_subparsers(dest="action", required=True)
+    db.add_parser("backup", help="back up the database now")
+    db.add_parser("backups", help="list the backups, newest first")
+    restore = db.add_parser("restore", help="restore a backup (the current state is backed up first)")
+    restore.add_argument("backup", help="the backup's number in `db backups`, or its file")
 
     imports = sub.add_parser("import", help="bring registrations in").add_subparsers(dest="what", required=True)
     reg = imports.add_parser("registrations", help="import registrations from an Indico export, .xlsx, CSV or TSV")
@@ -172,7 +180,7 @@ def cmd_export(services: Services, args, out) -> int:
     elif args.what == "participants":
         from ccm_secretariat.exports.workbook import participants_workbook
 
-        job = participants_workbook(services, meeting.id, args.out)
+        job = participants_workbook(services, meeting.id, args.out, internal=args.internal)
     else:
         from ccm_secretariat.report.builder import ReportOptions, build_report
 
@@ -201,6 +209,32 @@ def cmd_synth(services: Services, args, out) -> int:
         raise DomainError(str(exc), "participants") from exc
     meeting = services.meetings.get(int(meeting_id))
     print(f"Created meeting {meeting.id}: {meeting.title} ({meeting.symbol_prefix})", file=out)
+    return 0
+
+
+def cmd_db(services: Services, args, out) -> int:
+    from pathlib import Path
+
+    from ccm_secretariat import backups
+
+    path = services.db.sqlite_path
+    if path is None:
+        raise DomainError("Back up and restore a server database with the server's own tools (pg_dump, pg_restore).")
+    if args.action == "backup":
+        print(f"Backed up to {services.db.backup()}", file=out)
+        return 0
+    listed = backups.list_backups(path)
+    if args.action == "backups":
+        if not listed:
+            print("No backup yet: `ccm-secretariat db backup` makes one.", file=out)
+        for n, b in enumerate(listed, start=1):
+            print(f"{n:3}  {b.label}  ({b.path.name})", file=out)
+        return 0
+    chosen = listed[int(args.backup) - 1].path if args.backup.isdigit() and 0 < int(args.backup) <= len(listed) \
+        else Path(args.backup)
+    services.close()
+    before = backups.restore(path, chosen)
+    print(f"Restored {chosen.name}; the state before was backed up to {before}", file=out)
     return 0
 
 
@@ -275,7 +309,7 @@ def _print_table(rows: Sequence[Sequence[str]], out, indent: str = "") -> None:
 
 
 COMMANDS = {"demo": cmd_demo, "meetings": cmd_meetings, "meeting": cmd_meeting, "delegations": cmd_delegations,
-            "states": cmd_states, "export": cmd_export, "synth": cmd_synth, "import": cmd_import}
+            "states": cmd_states, "export": cmd_export, "synth": cmd_synth, "import": cmd_import, "db": cmd_db}
 
 
 def _fail(err, exc: BaseException) -> int:

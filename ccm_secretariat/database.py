@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import datetime as dt
 import os
-import sqlite3
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,8 +22,9 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from ccm_secretariat import backups
 from ccm_secretariat.errors import DatabaseError
-from ccm_secretariat.userdirs import data_dir
+from ccm_secretariat.userdirs import create_private, data_dir
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "db"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -135,44 +134,18 @@ class Database:
                 except ValueError:  # a generator closed from another context
                     _CURRENT.set(None)
 
-    def backup(self, destination: Path | None = None) -> Path:
-        """Copy a SQLite database, consistently even while in use; returns the copy's path."""
+    def backup(self, reason: str = "manual") -> Path | None:
+        """A consistent copy of a SQLite database, even while in use, kept in rotation; returns its path.
+        A server database is backed up with the server's own tools: None for an automatic backup."""
         path = self.sqlite_path
         if path is None:
-            raise DatabaseError("Back up a server database with the server's own tools (pg_dump).")
-        target = destination or _backup_name(path, "manual")
-        _sqlite_backup(path, target)
-        return target
+            if reason == "manual":
+                raise DatabaseError("Back up a server database with the server's own tools (pg_dump).")
+            return None
+        return backups.take(path, reason)
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def _backup_name(path: Path, reason: str) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix or '.sqlite3'}")
-
-
-def create_private(path: Path) -> None:
-    """Create an empty file only its owner can read (a database or a backup holds personal data); SQLite gives
-    the -wal and -shm files beside a database the database's own mode."""
-    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-    if stat.S_IMODE(path.stat().st_mode) & 0o077:
-        os.chmod(path, 0o600)
-
-
-def _sqlite_backup(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    create_private(target)
-    src = sqlite3.connect(str(source))
-    try:
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -221,6 +194,8 @@ def open_database(path_or_url: str | Path | None = None, *, upgrade: bool = True
                         os.chmod(own, 0o600)  # holds every e-mail and telephone number
             if upgrade:
                 _upgrade(engine, url, current)
+            if path is not None and current is not None and not backups.taken_today(path):
+                backups.take(path, "daily")  # the first open of the day
     except BaseException:
         engine.dispose()
         raise
@@ -304,7 +279,7 @@ def _upgrade(engine: Engine, url: URL, current: str | None) -> None:
                             "update the application to open it. The file is left untouched.")
     path = _sqlite_path(url)
     if current is not None and path is not None:
-        _sqlite_backup(path, _backup_name(path, f"before-upgrade-from-{current}"))
+        backups.take(path, f"before-upgrade-from-{current}")
     cfg = _alembic_config()
     with engine.connect() as conn:
         sqlite = engine.dialect.name == "sqlite"

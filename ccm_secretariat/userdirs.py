@@ -28,3 +28,11 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_path
 
     return private(user_cache_path(APP_NAME, appauthor=False))
+
+
+def create_private(path: Path) -> None:
+    """Create (or tighten) a file only its owner can read: a database or a backup holds personal data. SQLite
+    gives the -wal and -shm files beside a database the database's own mode."""
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    if stat.S_IMODE(path.stat().st_mode) & 0o077:
+        os.chmod(path, 0o600)

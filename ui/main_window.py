@@ -27,6 +27,7 @@ from ui.undo import Editor
 EXPORTS = (
     ("List of participants (PDF)…", "pdf", "participants"),
     ("Registration workbook (Excel)…", "xlsx", "participants"),
+    ("Internal workbook with every contact detail (Excel)…", "xlsx", "participants-internal"),
     ("Draft report (PDF)…", "pdf", "report"),
     ("Draft report (Word)…", "docx", "report"),
 )
@@ -222,7 +223,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Export", "Create or open a meeting first.")
             return
         names = {"participants": "list-of-participants" if fmt == "pdf" else "registration",
-                 "report": "draft-report"}
+                 "participants-internal": "registration-INTERNAL", "report": "draft-report"}
         default = f"{self.meeting.short_title}-{names[what]}.{fmt}".replace(" ", "-").replace("/", "-")
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / default), f"*.{fmt}")
@@ -235,10 +236,10 @@ class MainWindow(QMainWindow):
                 from ccm_secretariat.exports.participants_pdf import participants_pdf
 
                 return participants_pdf(services, meeting_id, path)
-            if what == "participants":
+            if what in ("participants", "participants-internal"):
                 from ccm_secretariat.exports.workbook import participants_workbook
 
-                return participants_workbook(services, meeting_id, path)
+                return participants_workbook(services, meeting_id, path, internal=what != "participants")
             from ccm_secretariat.report.builder import build_report
 
             report = build_report(services, meeting_id)

@@ -37,7 +37,8 @@ def participant_header(roster: Roster) -> tuple[tuple[str, ...], tuple[int, ...]
     return header, widths
 
 
-def participant_rows(roster: Roster, category: Category | None = None) -> Iterator[list]:
+def participant_rows(roster: Roster, category: Category | None = None, internal: bool = False) -> Iterator[list]:
+    """Contact details only of those who consented to their publication, unless the workbook is `internal`."""
     numbers = [p.number for p in roster.meeting.parts]
     for d in roster.delegations:
         if category is not None and d.category != category:
@@ -45,8 +46,9 @@ def participant_rows(roster: Roster, category: Category | None = None) -> Iterat
         label = d.category.label
         for p in roster.members.get(d.id, ()):
             attendance = dict(p.attendance)
+            shown = internal or p.consent_to_publish
             yield [d.name_with_acronym, label, p.salutation, p.given_names, p.family_name, p.function,
-                   p.affiliation, p.role.label, _text(p.gender), p.email, p.phone,
+                   p.affiliation, p.role.label, _text(p.gender), p.email if shown else "", p.phone if shown else "",
                    "yes" if p.consent_to_publish else "no",
                    *(ATTENDANCE_TEXT.get(attendance.get(n), "") for n in numbers)]
 
@@ -79,18 +81,24 @@ def statistics_rows(roster: Roster) -> list[list]:
     return rows + [["Total", *(sum(r[i] for r in rows) for i in range(1, width))]]
 
 
-def sheets(roster: Roster, documents: list[DocumentRow]) -> list[Sheet]:
-    """Every sheet of the workbook, rows produced lazily."""
+INTERNAL_NOTE = ("INTERNAL: this workbook holds the e-mail addresses and telephone numbers of every participant, "
+                 "including those who did not consent to their publication. Do not distribute it.")
+
+
+def sheets(roster: Roster, documents: list[DocumentRow], internal: bool = False) -> list[Sheet]:
+    """Every sheet of the workbook, rows produced lazily. `internal` keeps every contact detail, and the first
+    sheet says so."""
     p_header, p_widths = participant_header(roster)
     parts = [p.number for p in roster.meeting.parts]
-    result = [
-        Sheet("Participants", p_header, p_widths, participant_rows(roster)),
+    result = [Sheet("Internal", ("Note",), (120,), iter([[INTERNAL_NOTE]]))] if internal else []
+    result += [
+        Sheet("Participants", p_header, p_widths, participant_rows(roster, internal=internal)),
         Sheet("Delegations", ("Category", "Delegation", "Code", "Participants", "Credentials", "Kind", "Received on",
                               "Category set by hand because"), (30, 34, 8, 12, 12, 14, 13, 40),
               delegation_rows(roster)),
     ]
     for category, _ in roster.by_category():
-        result.append(Sheet(SHEET_NAMES[category], p_header, p_widths, participant_rows(roster, category)))
+        result.append(Sheet(SHEET_NAMES[category], p_header, p_widths, participant_rows(roster, category, internal)))
     result.append(Sheet("Documents", ("Symbol", "Title", "Kind", "Date", "Languages", "Agenda item",
                                       "Distribution", "Submitted by"), (30, 70, 30, 12, 20, 12, 12, 24),
                         document_rows(documents)))
@@ -101,10 +109,11 @@ def sheets(roster: Roster, documents: list[DocumentRow]) -> list[Sheet]:
     return result
 
 
-def participants_workbook(services: Services, meeting_id: int, out: str | Path) -> Iterator[Progress]:
+def participants_workbook(services: Services, meeting_id: int, out: str | Path,
+                          internal: bool = False) -> Iterator[Progress]:
     roster = services.roster.roster(meeting_id)
     documents = services.documents.list(meeting_id)
-    all_sheets = sheets(roster, documents)
+    all_sheets = sheets(roster, documents, internal)
     total = max(1, 2 * roster.participant_count + len(roster.delegations) + len(documents))
     yield Progress(0, total, "Read the registrations")
     yield from write_sheets(all_sheets, out, total)

@@ -128,6 +128,8 @@ class ImportService(Service):
         with the same choices against exactly what the meeting holds now, otherwise the rows are planned
         again. Refused rows stop the whole import unless `partial`; a closed generator (cancel) writes nothing."""
         total = max(1, len(incoming))
+        yield 0, total, "Backing up the database"
+        self._db.backup("before-import")
         yield 0, total, "Checking the rows"
         with self._write() as s:
             ctx = _context(s, meeting_id)

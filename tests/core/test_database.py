@@ -77,10 +77,27 @@ def test_a_locked_database_gives_a_clear_message_and_loses_nothing(tmp_path, dem
     services.close()
 
 
-def test_backup_copies_the_data(tmp_path, demo):
-    copy = demo.db.backup(tmp_path / "copy.sqlite3")
+def test_backups_copy_the_data_rotate_list_and_restore(tmp_path, demo, demo_meeting, monkeypatch):
+    from ccm_secretariat import backups
+
+    copy = demo.db.backup()
     with sqlite3.connect(copy) as conn:
         assert conn.execute("SELECT count(*) FROM delegation").fetchone()[0] == 88
+    path = demo.db.sqlite_path
+    monkeypatch.setattr(backups, "KEEP", 3)
+    for _ in range(4):
+        backups.take(path, "manual", keep=3)
+    listed = backups.list_backups(path)
+    assert len(listed) == 3 and listed[0].taken >= listed[-1].taken
+    assert listed[0].meetings == (demo_meeting.short_title,) and listed[0].reason == "manual"
+    swiss = next(d for d in demo.registration.delegations(demo_meeting.id) if d.name == "Switzerland")
+    demo.registration.remove_delegation(swiss.id)
+    demo.close()
+    before = backups.restore(path, listed[0].path)
+    assert before.name.endswith(".before-restore.sqlite3")
+    restored = open_services(path)
+    assert any(d.name == "Switzerland" for d in restored.registration.delegations(demo_meeting.id))
+    restored.close()
 
 
 def test_reference_data_is_loaded_once(tmp_path):
@@ -115,7 +132,7 @@ def test_an_older_database_is_copied_before_it_is_upgraded(tmp_path, monkeypatch
         assert MigrationContext.configure(conn).get_current_revision() == "9999"
         assert conn.exec_driver_sql("SELECT count(*) FROM treaty").scalar() == 1
     db.close()
-    backups = list(tmp_path.glob(f"old.before-upgrade-from-{head}-*.sqlite3"))
+    backups = list((tmp_path / "old-backups").glob(f"old.*.before-upgrade-from-{head}.sqlite3"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head

@@ -119,10 +119,21 @@ def test_workbook_reads_back(services, hostile, tmp_path):
     assert lebanon[3] == 3 and lebanon[4] == "yes" and lebanon[5] == "original"
     assert lebanon[6] == dt.datetime(2026, 9, 1)  # a real date
     assert wb["Delegations"]["G2"].is_date or wb["Delegations"]["G3"].is_date
+    emails = {r[9] for r in rows}
+    assert "s.khoury@example.org" in emails and "hidden@example.org" not in emails  # no consent, no contact
     stats = list(wb["Statistics"].iter_rows(values_only=True))
     assert stats[0][:7] == ("Category", "Delegations", "Participants", "Women", "Men", "Other", "Not stated")
     assert stats[-1][:3] == ("Total", 3, 5)
     assert stats[-1][7:9] == (1, 1)  # part 1: one in person, one online
+
+
+def test_the_internal_workbook_has_every_contact_and_says_so(services, hostile, tmp_path):
+    out = tmp_path / "internal.xlsx"
+    run_to_end(participants_workbook(services, hostile.id, out, internal=True))
+    wb = load_workbook(out)
+    assert wb.sheetnames[0] == "Internal" and "Do not distribute" in wb["Internal"]["A2"].value
+    emails = {r[9] for r in wb["Participants"].iter_rows(min_row=2, values_only=True)}
+    assert {"s.khoury@example.org", "hidden@example.org"} <= emails
 
 
 def test_demo_workbook_has_the_document_register(demo, demo_meeting, tmp_path):
