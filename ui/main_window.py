@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self._action(file, "&Carry over from another meeting…", lambda: self.imports.carry_over())
         file.addSeparator()
         self._action(file, "&Back up now", self.back_up)
+        self._action(file, "Res&tore from backup…", self.restore_backup)
         self._action(file, "&Print the list of participants…", self.print_list, QKeySequence.Print)
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.Quit)
@@ -204,6 +205,30 @@ class MainWindow(QMainWindow):
             show_error(self, "Back up", exc)
             return
         self.say(f"Backed up to {path}")
+
+    def restore_backup(self) -> None:
+        from ccm_secretariat import backups
+        from ui.dialogs.restore_dialog import RestoreDialog
+
+        path = self.services.db.sqlite_path
+        if path is None:
+            QMessageBox.information(self, "Restore", "Restore a server database with the server's own tools.")
+            return
+        chosen, accepted = RestoreDialog.ask(self, backups.list_backups(path))
+        if not accepted or QMessageBox.question(
+                self, "Restore", f"Replace the database with the backup of {chosen.taken:%d %B %Y, %H:%M}?") \
+                != QMessageBox.Yes:
+            return
+        self.tasks.wait()
+        self.services.close()
+        try:
+            before = backups.restore(path, chosen.path)
+        except DomainError as exc:
+            show_error(self, "Restore", exc)
+        else:
+            self.say(f"Restored; the state before was backed up to {before.name}.")
+        if self._open_database is not None:
+            self.switch_database(str(path))
 
     def find(self) -> None:
         self.pages.setCurrentWidget(self.registration)

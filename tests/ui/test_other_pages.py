@@ -88,3 +88,37 @@ def test_decisions_edited_in_place(window, demo, demo_meeting, qtbot):
     assert demo.agenda.decisions(demo_meeting.id)[0].text == "The Conference thanked Switzerland."
     window.undo_action.trigger()
     assert demo.agenda.decisions(demo_meeting.id)[0].text.startswith("The Conference thanked Switzerland for its")
+
+
+def test_restore_from_backup_in_the_window(qtbot, demo, demo_meeting, tmp_path, answer_yes):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ccm_secretariat.services import open_services
+    from tests.ui.conftest import when_dialog
+    from ui.dialogs.restore_dialog import RestoreDialog
+    from ui.main_window import MainWindow
+    from ui.settings import DeskSettings
+
+    settings = DeskSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.IniFormat))
+    window = MainWindow(demo, settings, synchronous=True, open_database=open_services)
+    qtbot.addWidget(window)
+    window.show()
+    window.back_up()
+    swiss = next(d for d in demo.registration.delegations(demo_meeting.id) if d.name == "Switzerland")
+    demo.registration.remove_delegation(swiss.id)
+    seen = {}
+
+    def choose(dialog: RestoreDialog):
+        seen["labels"] = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+        dialog.list.setCurrentRow(0)
+        dialog.accept()
+
+    when_dialog(RestoreDialog, choose)
+    window.restore_backup()
+    assert "manual" in seen["labels"][0] and "Second Review Conference" in seen["labels"][0]
+    replacement = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+    qtbot.addWidget(replacement)
+    names = {d.name for d in replacement.services.registration.delegations(demo_meeting.id)}
+    assert "Switzerland" in names
+    replacement.services.close()
