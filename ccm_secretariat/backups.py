@@ -119,3 +119,19 @@ def restore(database: Path, backup: Path) -> Path:
     before = take(database, "before-restore")
     copy(backup, database)
     return before
+
+
+def holding(database: Path, table: str, row_id: int) -> list[Path]:
+    """The backups in which a row (a participant erased for good) still exists."""
+    found = []
+    for info in _files(database):
+        try:
+            conn = sqlite3.connect(f"file:{info.path}?mode=ro", uri=True)
+            try:
+                if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone():
+                    found.append(info.path)
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError:
+            found.append(info.path)  # cannot be read: cannot be said not to hold it
+    return found

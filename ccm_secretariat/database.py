@@ -144,6 +144,12 @@ class Database:
             return None
         return backups.take(path, reason)
 
+    def checkpoint(self) -> None:
+        """Write the journal (WAL) back into the database file and empty it (after an erasure)."""
+        if self.sqlite_path is not None:
+            with self.engine.connect() as conn:
+                _pragma(conn, "PRAGMA wal_checkpoint(TRUNCATE)")
+
     def close(self) -> None:
         self.engine.dispose()
 

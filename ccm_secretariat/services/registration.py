@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -17,6 +18,7 @@ from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationErro
 from ccm_secretariat.orm import (AttendanceRecord, Delegation, Meeting, MeetingPart, Organisation, Participant,
                                  State, TreatyStatus)
 from ccm_secretariat.reference.loader import state_lookup
+from ccm_secretariat import backups
 from ccm_secretariat.services import snapshots
 from ccm_secretariat.services.base import Service, clean, get_or_fail
 from ccm_secretariat.services.snapshots import Snapshot
@@ -383,6 +385,23 @@ class RegistrationService(Service):
             snapshot = snapshots.take(s, participant_ids=list(participant_ids))
             snapshots.remove(s, snapshot)
         return snapshot
+
+    def erase_participant(self, participant_id: int) -> list[Path]:
+        """Erase a participant for good (no undo): the row and its attendance, overwritten in the file rather
+        than only unlinked. Returns the backups that still hold the person, for the secretary to delete."""
+        with self._write() as s:
+            person = get_or_fail(s, Participant, participant_id, "Participant")
+            sqlite = s.get_bind().dialect.name == "sqlite"
+            if sqlite:
+                s.execute(sa.text("PRAGMA secure_delete=ON"))
+            s.delete(person)
+        if sqlite:
+            self._db.checkpoint()
+            with self._db.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA secure_delete=OFF")
+                conn.rollback()
+        path = self._db.sqlite_path
+        return backups.holding(path, "participant", participant_id) if path else []
 
     def set_attendance(self, participant_ids: Iterable[int], part_number: int, mode: Attendance) -> int:
         """Set attendance for one part for many participants at once."""

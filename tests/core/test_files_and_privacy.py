@@ -129,3 +129,22 @@ def test_addresses_that_are_not_databases(tmp_path):
         open_database(tmp_path)
     with pytest.raises(DatabaseError, match="not a database the application can use"):
         open_database("foo://somewhere/db")
+
+
+def test_a_participant_erased_for_good_leaves_no_trace_in_the_file(services, tmp_path):
+    import datetime as dt
+
+    from ccm_secretariat.services.meetings import MeetingInput
+    from ccm_secretariat.services.registration import ParticipantInput
+
+    meeting = services.meetings.create(MeetingInput("M", "M", "CCM/MSP/2026", dt.date(2026, 9, 1),
+                                                    dt.date(2026, 9, 2), "", "Geneva"))
+    d = services.registration.add_state_delegation(meeting.id, "Chile")
+    person = services.registration.add_participant(d.id, ParticipantInput(
+        "Zyxwvutsrq", "Erasable", email="erasable.zyxwvutsrq@example.org", phone="+41 22 000 11 22"))
+    backup = services.db.backup()
+    held = services.registration.erase_participant(person.id)
+    assert held == [backup]  # the secretary is told which backups still hold the person
+    path = services.db.sqlite_path
+    raw = b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+    assert b"zyxwvutsrq" not in raw.lower() and b"000 11 22" not in raw

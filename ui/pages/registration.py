@@ -108,7 +108,8 @@ class RegistrationPage(QWidget):
         for key, text, slot in (("add_participant", "Add participant…", self.add_participant),
                                 ("edit_participant", "Edit…", self.edit_participant),
                                 ("attendance", "Attendance…", self.set_attendance),
-                                ("remove_participant", "Remove", self.remove_participant)):
+                                ("remove_participant", "Remove", self.remove_participant),
+                                ("erase_participant", "Erase for good…", self.erase_participant)):
             right_buttons.addWidget(self._button(key, text, slot))
         right_buttons.addStretch()
         QShortcut(QKeySequence.Delete, self.member_table, activated=self.remove_participant)
@@ -364,6 +365,26 @@ class RegistrationPage(QWidget):
         touched = {p.delegation_id for p in chosen}
         self.editor.perform(f"Remove {len(chosen)} participant(s)", lambda: reg.remove_participants(ids),
                             reg.restore, after=lambda: self.reload_delegation(*touched))
+
+    def erase_participant(self) -> None:
+        """Erase a person's data for good, at their request: no undo; the backups that still hold them are named."""
+        chosen = self.selected_members()
+        if len(chosen) != 1:
+            QMessageBox.information(self, "Erase for good", "Select the one participant to erase.")
+            return
+        person = chosen[0]
+        if QMessageBox.question(self, "Erase for good",
+                                f"Erase {person.display_name} from this database for good? This cannot be undone.",
+                                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
+            return
+        held = self.services.registration.erase_participant(person.id)
+        self.editor.stack.clear()  # older steps may name the erased person; they must not bring them back
+        self.reload_delegation(person.delegation_id)
+        text = f"Erased {person.display_name}."
+        if held:
+            text += ("\n\nThese backups still hold the person; delete them if the erasure must reach them too:\n"
+                     + "\n".join(str(p) for p in held[:20]))
+        QMessageBox.information(self, "Erase for good", text)
 
     def set_attendance(self) -> None:
         chosen = self.selected_members()
