@@ -178,7 +178,9 @@ def create_engine_for(url: URL, echo: bool = False, busy_timeout_ms: int = 5000)
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return sa.create_engine(url, echo=echo, pool_pre_ping=True)
+    # A write waits at most as long as on SQLite behind another desk's lock, then gives up with the same message.
+    return sa.create_engine(url, echo=echo, pool_pre_ping=True,
+                            connect_args={"options": f"-c lock_timeout={int(busy_timeout_ms)}"})
 
 
 def open_database(path_or_url: str | Path | None = None, *, upgrade: bool = True,

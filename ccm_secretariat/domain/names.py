@@ -29,9 +29,13 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", stripped.casefold()).strip()
 
 
+SORT_KEY_LENGTH = 300  # the columns that store sort keys; folding can lengthen a name ("ß" -> "ss", "ﬃ" -> "ffi")
+
+
 def un_sort_key(name: str) -> str:
-    """English alphabetical sort key of a name as written, ignoring accents, case and punctuation."""
-    return _SPACES.sub(" ", _PUNCT.sub("", fold(name))).strip()
+    """English alphabetical sort key of a name as written, ignoring accents, case and punctuation (at most
+    SORT_KEY_LENGTH characters: PostgreSQL, unlike SQLite, enforces the column's length)."""
+    return _SPACES.sub(" ", _PUNCT.sub("", fold(name))).strip()[:SORT_KEY_LENGTH]
 
 
 def match_key(name: str) -> str:

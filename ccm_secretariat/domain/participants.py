@@ -49,9 +49,12 @@ def _fold_part(text: str) -> str:
     return fold(text)
 
 
+SEARCH_KEY_LENGTH = 500  # the column's length (folding can lengthen a name)
+
+
 def search_key(given: str, family: str) -> str:
     """fold("given family"), from the folds of the two parts (names repeat: "Maria", "Mohammed", "Nguyen")."""
-    return " ".join(p for p in (_fold_part(given), _fold_part(family)) if p)
+    return " ".join(p for p in (_fold_part(given), _fold_part(family)) if p)[:SEARCH_KEY_LENGTH]
 
 
 def name_key(given: str, family: str) -> str:

@@ -183,3 +183,16 @@ def test_removing_several_participants_is_all_or_nothing(services, delegation):
     with pytest.raises(NotFoundError, match="nothing was removed"):
         reg.remove_participants(people)
     assert _all_rows(services) == before
+
+
+def test_derived_keys_fit_their_columns_even_when_folding_lengthens_a_name(services, delegation):
+    from ccm_secretariat.orm import Delegation, Participant
+
+    reg = services.registration
+    long_name = "ß" * 300  # 300 characters typed, 600 once folded
+    reg.rename_delegation(delegation.id, long_name)
+    reg.add_participant(delegation.id, ParticipantInput("ﬃ" * 200, "ß" * 200))
+    with services.db.session() as s:
+        assert len(s.scalar(sa.select(Delegation.sort_key).where(Delegation.id == delegation.id))) <= 300
+        assert len(s.scalar(sa.select(Participant.search_key).where(Participant.delegation_id == delegation.id))) \
+            <= 500
