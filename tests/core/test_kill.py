@@ -1,0 +1,16 @@
+"""Kill rounds in CI: a user-level operation killed at a random moment leaves the database as before or as after."""
+
+from __future__ import annotations
+
+import os
+
+from tests.core.kill_rounds import run
+
+
+def test_killed_operations_leave_the_database_as_before_or_as_after(tmp_path, capsys):
+    rounds = int(os.environ.get("CCM_KILL_ROUNDS", "50"))
+    outcomes = run(rounds, seed=20261127, folder=tmp_path)
+    with capsys.disabled():
+        print()
+        print("\n".join(line for line in capsys.readouterr().out.splitlines()))
+    assert outcomes["as before"] + outcomes["as after"] == rounds, dict(outcomes)
