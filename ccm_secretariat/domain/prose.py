@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -12,9 +13,23 @@ _ORDINALS = {"one": "first", "two": "second", "three": "third", "five": "fifth",
              "nine": "ninth", "twelve": "twelfth"}
 
 
+FSI, PDI = "\u2068", "\u2069"  # first-strong isolate and pop directional isolate (Unicode 6.3)
+
+
+def has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text if ord(ch) >= 0x590)
+
+
+def isolate(name: str) -> str:
+    """A name written right to left keeps its own direction inside an English sentence: without the isolate,
+    "مصر, 12 and Peru" would be read out of order. Left-to-right names are returned as they are."""
+    return f"{FSI}{name}{PDI}" if has_rtl(name) else name
+
+
 def join_names(names: Sequence[str], serial_comma: bool = True, conjunction: str = "and") -> str:
-    """"Angola"; "Angola and Cyprus"; "Angola, Cyprus, and Indonesia" (serial comma) or "... Cyprus and Indonesia"."""
-    items = [n for n in names if n]
+    """"Angola"; "Angola and Cyprus"; "Angola, Cyprus, and Indonesia" (serial comma) or "... Cyprus and Indonesia".
+    Each name is its own directional run (see `isolate`)."""
+    items = [isolate(n) for n in names if n]
     if not items:
         return ""
     if len(items) == 1:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import os
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +13,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from arabic_reshaper import ArabicReshaper
 from bidi import get_display
+
+from ccm_secretariat.domain.prose import FSI, PDI, has_rtl
 
 from ccm_secretariat.reference.files import RESOURCES
 
@@ -37,17 +38,14 @@ SYSTEM_FALLBACKS = (
 )
 
 
-def has_rtl(text: str) -> bool:
-    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text if ord(ch) >= 0x590)
-
-
 def visual(text: str) -> str:
     """Text as it stands on a left-to-right line: Arabic letters joined (presentation forms) and right-to-left
     runs reversed. (reportlab's own harfbuzz shaping breaks once a font subset passes 256 glyphs, as a long
     list soon does, so the joining is done here with arabic-reshaper and the order with python-bidi.)"""
     if not has_rtl(text):
-        return text
-    return get_display(_reshaper.reshape(text), base_dir="L")
+        return text.replace(FSI, "").replace(PDI, "")
+    # The isolates around each name (prose.isolate) order the runs; the font has no glyph for them.
+    return get_display(_reshaper.reshape(text), base_dir="L").replace(FSI, "").replace(PDI, "")
 
 
 @dataclass(frozen=True)

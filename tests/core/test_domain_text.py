@@ -43,3 +43,16 @@ def test_numbers_and_dates_in_words():
     assert un_date_range(dt.date(2020, 11, 25), dt.date(2020, 11, 27)) == "25-27 November 2020"
     assert un_date_range(dt.date(2020, 11, 30), dt.date(2020, 12, 2)) == "30 November-2 December 2020"
     assert un_date_span_words(dt.date(2020, 11, 25), dt.date(2020, 11, 27)) == "from 25 to 27 November 2020"
+
+
+def test_right_to_left_names_keep_their_own_direction_in_a_sentence():
+    from ccm_secretariat.domain.prose import FSI, PDI
+    from ccm_secretariat.exports.fonts import visual
+
+    sentence = "Observers: " + join_names(["Chile", "مصر", "Peru"]) + ", 12 in all."
+    assert f"{FSI}مصر{PDI}" in sentence and "Chile" in sentence
+    shown = visual(sentence)
+    assert FSI not in shown and PDI not in shown
+    # The Arabic name stays between its commas; the number after it is not pulled into its run.
+    assert shown.index("Chile") < shown.index("Peru") < shown.index("12 in all")
+    assert visual("Chile and Peru") == "Chile and Peru"
