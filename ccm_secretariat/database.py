@@ -23,6 +23,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from ccm_secretariat import backups
+from ccm_secretariat.constraints import integrity_error
 from ccm_secretariat.errors import DatabaseError
 from ccm_secretariat.userdirs import create_private, data_dir
 
@@ -123,16 +124,21 @@ class Database:
         if outer is not None and outer[0] is self:
             yield outer[1]
             return
-        with self._sessions() as session, session.begin():
-            session.connection(execution_options={"write": write})
-            token = _CURRENT.set((self, session))
-            try:
-                yield session
-            finally:
+        try:
+            with self._sessions() as session, session.begin():
+                session.connection(execution_options={"write": write})
+                token = _CURRENT.set((self, session))
                 try:
-                    _CURRENT.reset(token)
-                except ValueError:  # a generator closed from another context
-                    _CURRENT.set(None)
+                    yield session
+                finally:
+                    try:
+                        _CURRENT.reset(token)
+                    except ValueError:  # a generator closed from another context
+                        _CURRENT.set(None)
+        except sa.exc.IntegrityError as exc:
+            raise integrity_error(exc) from None
+        except sa.exc.DBAPIError as exc:  # locked, disk full, damaged: a message, never a traceback
+            raise DatabaseError(describe_database_failure(exc, self.url)) from exc
 
     def backup(self, reason: str = "manual") -> Path | None:
         """A consistent copy of a SQLite database, even while in use, kept in rotation; returns its path.

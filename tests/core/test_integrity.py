@@ -70,7 +70,7 @@ def test_the_database_refuses_what_the_services_refuse(services, delegation):
 
 
 def test_a_conflict_found_by_the_database_reads_as_a_message_without_personal_data(services, delegation):
-    from ccm_secretariat.services.base import integrity_error
+    from ccm_secretariat.constraints import integrity_error
 
     class Diag:
         constraint_name = "uq_participant_meeting_id_email_key"
