@@ -185,7 +185,9 @@ class MainWindow(QMainWindow):
             self.switch_database(path)
 
     def switch_database(self, location: str) -> None:
-        if self._open_database is None:
+        from ui.app import confirm_empty_file
+
+        if self._open_database is None or not confirm_empty_file(self, location):
             return
         try:
             services = self._open_database(location)

@@ -32,3 +32,18 @@ def test_first_start_opens_the_demo_conference(qtbot, tmp_path, monkeypatch):
     assert seen["title"].startswith("Second Review Conference")
     assert seen["delegations"] == 88
     assert seen["database"].startswith(str(tmp_path / "data"))
+
+
+def test_an_empty_file_becomes_a_database_only_when_the_secretary_says_so(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.app import confirm_empty_file
+
+    empty = tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.No)
+    assert confirm_empty_file(None, str(empty)) is False and "is empty (0 bytes)" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    assert confirm_empty_file(None, str(empty)) is True
+    assert confirm_empty_file(None, str(tmp_path / "new.sqlite3")) is True  # a new name: nothing to ask
