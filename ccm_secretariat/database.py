@@ -180,12 +180,14 @@ def _check_sqlite_file(path: Path) -> None:
 
 def create_engine_for(url: URL, echo: bool = False, busy_timeout_ms: int = 5000) -> Engine:
     if url.get_backend_name() == "sqlite":
-        engine = sa.create_engine(url, echo=echo, connect_args={"timeout": busy_timeout_ms / 1000})
+        # hide_parameters: an error's text never carries a row's values (names, e-mails) into a log.
+        engine = sa.create_engine(url, echo=echo, hide_parameters=True,
+                                  connect_args={"timeout": busy_timeout_ms / 1000})
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     # A write waits at most as long as on SQLite behind another desk's lock, then gives up with the same message.
-    return sa.create_engine(url, echo=echo, pool_pre_ping=True,
+    return sa.create_engine(url, echo=echo, pool_pre_ping=True, hide_parameters=True,
                             connect_args={"options": f"-c lock_timeout={int(busy_timeout_ms)}"})
 
 

@@ -15,9 +15,21 @@ from ccm_secretariat import pending
 from ccm_secretariat.errors import DomainError
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it (os.umask would, for a moment, for every thread)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except OSError:
+        pass
+    return 0o022
+
+
 @contextlib.contextmanager
-def atomic_path(target: str | Path) -> Iterator[Path]:
+def atomic_path(target: str | Path, private: bool = False) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; on success it replaces `target`, otherwise it is removed.
+    The temporary file is readable by the user alone while it is written; `private` keeps the result so.
 
     A generator closed early (a cancelled export) raises GeneratorExit inside the block: the temporary file
     is removed and the target left as it was."""
@@ -43,6 +55,8 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     pending.remember(temporary)
     try:
         yield temporary
+        # A document for distribution gets the mode of any saved file; one with every contact detail stays 0600.
+        os.chmod(temporary, 0o600 if private else 0o666 & ~_umask())
         if target.exists() and target.stat().st_nlink > 1:
             shutil.copyfile(temporary, target)  # a hard link: write through it, so every name sees the new file
         else:

@@ -31,7 +31,7 @@ class Sheet:
     rows: Iterator[Sequence]
 
 
-def write_sheets(all_sheets: list[Sheet], out: str | Path, total: int) -> Iterator[Progress]:
+def write_sheets(all_sheets: list[Sheet], out: str | Path, total: int, private: bool = False) -> Iterator[Progress]:
     """Write the sheets; yields progress counted in rows out of `total`, the last item with the path."""
     total = max(1, total)
     workbook = Workbook(write_only=True)
@@ -39,7 +39,7 @@ def write_sheets(all_sheets: list[Sheet], out: str | Path, total: int) -> Iterat
     fill = PatternFill("solid", fgColor="DCE6F1")
     wrap = Alignment(vertical="top", wrap_text=True)
     done = 0
-    with atomic_path(out) as temporary:
+    with atomic_path(out, private) as temporary:
         for sheet in all_sheets:
             ws = workbook.create_sheet(sheet.title)
             for i, width in enumerate(sheet.widths, start=1):

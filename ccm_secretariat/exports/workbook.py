@@ -116,4 +116,4 @@ def participants_workbook(services: Services, meeting_id: int, out: str | Path,
     all_sheets = sheets(roster, documents, internal)
     total = max(1, 2 * roster.participant_count + len(roster.delegations) + len(documents))
     yield Progress(0, total, "Read the registrations")
-    yield from write_sheets(all_sheets, out, total)
+    yield from write_sheets(all_sheets, out, total, private=internal)

@@ -148,3 +148,27 @@ def test_a_participant_erased_for_good_leaves_no_trace_in_the_file(services, tmp
     path = services.db.sqlite_path
     raw = b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists())
     assert b"zyxwvutsrq" not in raw.lower() and b"000 11 22" not in raw
+
+
+def test_documents_for_distribution_follow_the_umask_and_the_internal_workbook_stays_private(demo, demo_meeting,
+                                                                                          tmp_path):
+    from ccm_secretariat.exports.progress import run_to_end
+    from ccm_secretariat.exports.workbook import participants_workbook
+
+    old = os.umask(0o022)
+    try:
+        run_to_end(participants_workbook(demo, demo_meeting.id, tmp_path / "shared.xlsx"))
+        run_to_end(participants_workbook(demo, demo_meeting.id, tmp_path / "internal.xlsx", internal=True))
+    finally:
+        os.umask(old)
+    assert mode(tmp_path / "shared.xlsx") == 0o644
+    assert mode(tmp_path / "internal.xlsx") == 0o600
+
+
+def test_errors_never_carry_the_values_of_a_row(services):
+    import sqlalchemy as sa
+
+    with pytest.raises(sa.exc.StatementError) as info:
+        with services.db.engine.connect() as conn:
+            conn.execute(sa.text("SELECT * FROM nowhere WHERE email = :e"), {"e": "secret.person@example.org"})
+    assert "secret.person@example.org" not in str(info.value)

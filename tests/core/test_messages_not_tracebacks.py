@@ -73,3 +73,23 @@ def test_a_full_disk_during_a_synthetic_meeting_and_an_export(demo, tmp_path, ca
     code, err = run(["--db", str(demo.db.sqlite_path), "export", "participants", "--format", "pdf", "--out",
                      str(target)], capsys)
     assert code == 1 and "disk is full" in err and target.read_text() == "the old list"
+
+
+def test_a_status_workbook_that_claims_a_million_columns_is_read_by_its_cells(demo, tmp_path):
+    import zipfile
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["state", "signature_date", "instrument", "deposit_date"])
+    ws.append(["Angola", "2008-12-03", "", ""])
+    wb.save(tmp_path / "honest.xlsx")
+    with zipfile.ZipFile(tmp_path / "honest.xlsx") as src, zipfile.ZipFile(tmp_path / "status.xlsx", "w") as out:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename.endswith("sheet1.xml"):
+                data = data.replace(b'<dimension ref="A1:D2"/>', b'<dimension ref="A1:XFD1048576"/>')
+            out.writestr(item, data)
+    counts = demo.reference.import_status(tmp_path / "status.xlsx")
+    assert counts["added"] + counts["changed"] + counts["unchanged"] == 1
