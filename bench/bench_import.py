@@ -137,7 +137,7 @@ def prepared(db, file):
                                     organisation_id=r.destination.id if key[0] != 'state' else None,
                                     name=r.destination.name, sort_key=un_sort_key(r.destination.name),
                                     override_reason='', notes='', credentials_received=False))
-        participants.append(dict(r.values, _d=keys[key], position=len(participants) + 1))
+        participants.append(dict(r.values, _d=keys[key], meeting_id=1, position=len(participants) + 1))
     s.close()
     return delegations, participants
 """
