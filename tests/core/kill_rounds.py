@@ -126,7 +126,8 @@ def template(folder: Path) -> tuple[Path, Path]:
     return path, registrations
 
 
-def run(rounds: int, seed: int = 1, folder: Path | None = None, out=sys.stdout) -> Counter:
+def run(rounds: int, seed: int = 1, folder: Path | None = None, out=None) -> Counter:
+    out = out or sys.stdout
     folder = folder or Path(tempfile.mkdtemp(prefix="kill-rounds-"))
     base, registrations = template(folder)
     rng = random.Random(seed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 
 from tests.core.kill_rounds import run
@@ -9,8 +10,8 @@ from tests.core.kill_rounds import run
 
 def test_killed_operations_leave_the_database_as_before_or_as_after(tmp_path, capsys):
     rounds = int(os.environ.get("CCM_KILL_ROUNDS", "50"))
-    outcomes = run(rounds, seed=20261127, folder=tmp_path)
-    with capsys.disabled():
-        print()
-        print("\n".join(line for line in capsys.readouterr().out.splitlines()))
+    figures = io.StringIO()
+    outcomes = run(rounds, seed=20261127, folder=tmp_path, out=figures)
+    with capsys.disabled():  # the figures go to CI's log
+        print("\n" + figures.getvalue(), end="")
     assert outcomes["as before"] + outcomes["as after"] == rounds, dict(outcomes)
