@@ -107,3 +107,8 @@ _THE_NAMES = {"Bahamas", "Central African Republic", "Comoros", "Congo", "Czech 
 def with_article(state_name: str) -> str:
     """"Netherlands" -> "the Netherlands" in running text; other names unchanged."""
     return f"the {state_name}" if state_name in _THE_NAMES else state_name
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """"1 participant", "2 participants", "1 person", "2 people" (numbers with thousands separators)."""
+    return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"

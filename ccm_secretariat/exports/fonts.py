@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,6 @@ from ccm_secretariat.domain.prose import FSI, PDI, has_rtl
 from ccm_secretariat.reference.files import RESOURCES
 
 FONT_DIR = RESOURCES / "fonts"
-_reshaper = ArabicReshaper({"delete_harakat": False, "support_ligatures": True})
 FAMILIES = {
     "sans": {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf", "italic": "DejaVuSans-Oblique.ttf"},
     "serif": {"regular": "DejaVuSerif.ttf", "bold": "DejaVuSerif-Bold.ttf", "italic": "DejaVuSerif-Italic.ttf"},
@@ -33,19 +33,69 @@ SYSTEM_FALLBACKS = (
     "/usr/share/fonts/truetype/arphic/uming.ttc",
     "/usr/share/fonts/truetype/unfonts-core/UnDotum.ttf",
     "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",  # Urdu's ہ and ے, which DejaVu Sans lacks
+    "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf",
     "/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf",
     "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
 )
 
 
+@functools.lru_cache(maxsize=1)
+def arabic_coverage() -> frozenset[int]:
+    """The characters that the embedded fonts which draw Arabic (DejaVu Sans, regular and bold) both have."""
+    return (_register(FONT_DIR / FAMILIES["sans"]["regular"]).coverage
+            & _register(FONT_DIR / FAMILIES["sans"]["bold"]).coverage)
+
+
+@functools.lru_cache(maxsize=1)
+def _reshaper() -> ArabicReshaper:
+    """Arabic joined with the glyphs the embedded font has: a ligature the font lacks (U+FDF2 for "الله", the
+    ligatures of Presentation Forms-A) is not made; lam-alef, which it has, is."""
+    from arabic_reshaper.ligatures import LIGATURES
+
+    covered = arabic_coverage()
+    config = {"delete_harakat": False, "support_ligatures": True}
+    for name, (_letters, forms) in LIGATURES:
+        config[name] = all(ord(ch) in covered for form in forms for ch in form)
+    return ArabicReshaper(config)
+
+
+def _in_font(ch: str) -> str:
+    """A presentation form the font lacks (a Persian or Urdu letter's joined form) becomes its base letter:
+    unjoined, but legible, never a missing-glyph box."""
+    code = ord(ch)
+    if (0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF) and code not in arabic_coverage():
+        return unicodedata.normalize("NFKC", ch)
+    return ch
+
+
 def visual(text: str) -> str:
-    """Text as it stands on a left-to-right line: Arabic letters joined (presentation forms) and right-to-left
-    runs reversed. (reportlab's own harfbuzz shaping breaks once a font subset passes 256 glyphs, as a long
-    list soon does, so the joining is done here with arabic-reshaper and the order with python-bidi.)"""
+    """Text as it stands on a left-to-right line: Arabic letters joined (presentation forms the embedded font
+    has) and right-to-left runs reversed. (reportlab's own harfbuzz shaping breaks once a font subset passes 256
+    glyphs, as a long list soon does, so the joining is done here with arabic-reshaper and the order with
+    python-bidi.)"""
     if not has_rtl(text):
         return text.replace(FSI, "").replace(PDI, "")
+    shaped = "".join(_in_font(ch) for ch in _reshaper().reshape(text))
     # The isolates around each name (prose.isolate) order the runs; the font has no glyph for them.
-    return get_display(_reshaper.reshape(text), base_dir="L").replace(FSI, "").replace(PDI, "")
+    return get_display(shaped, base_dir="L").replace(FSI, "").replace(PDI, "")
+
+
+def script_of(chars: str) -> str:
+    """The writing system of characters no font could show, as a secretary would name it."""
+    names = {unicodedata.name(ch, "").split(" ")[0] for ch in chars}
+    if names & {"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC"}:
+        return "Chinese, Japanese or Korean"
+    known = sorted(n.capitalize() for n in names if n and n not in ("COMBINING", "ZERO", "VARIATION"))
+    return " and ".join(known) or "an unknown script"
+
+
+def missing_warning(text: str, chars: set[str]) -> str:
+    script = script_of("".join(chars))
+    advice = ("Debian's fonts-wqy-microhei" if script == "Chinese, Japanese or Korean"
+              else "Debian's fonts-noto-core covers most scripts")
+    return (f"{text}: no font here can show {''.join(sorted(chars))} ({script}); install a font for it ({advice}) "
+            "and export again.")
 
 
 @dataclass(frozen=True)
@@ -87,8 +137,9 @@ class FontSet:
         """True when the style's own font covers every character and nothing is right-to-left."""
         return _simple(self.styles[style], text)
 
-    def runs(self, text: str, style: str = "regular") -> list[tuple[str, str]]:
-        """(font name, text) pieces of a left-to-right piece of text, each in the first font that covers it."""
+    def runs(self, text: str, style: str = "regular", logical: str | None = None) -> list[tuple[str, str]]:
+        """(font name, text) pieces of a left-to-right piece of text, each in the first font that covers it;
+        `logical` is the text as typed, under which a character no font covers is reported."""
         primary = self.styles[style]
         pieces: list[tuple[str, str]] = []
         for ch in text:
@@ -96,7 +147,7 @@ class FontSet:
             face = primary if code in primary.coverage or ch == " " else next(
                 (f for f in self.fallbacks() if code in f.coverage), None)
             if face is None:
-                self.missing.setdefault(text, set()).add(ch)
+                self.missing.setdefault(logical or text, set()).add(ch)
                 face = primary
             if pieces and pieces[-1][0] == face.name:
                 pieces[-1] = (face.name, pieces[-1][1] + ch)
@@ -107,7 +158,7 @@ class FontSet:
     def width(self, text: str, size: float, style: str = "regular") -> float:
         if self.is_simple(text, style):
             return pdfmetrics.stringWidth(text, self.styles[style].name, size)
-        return sum(pdfmetrics.stringWidth(part, font, size) for font, part in self.runs(visual(text), style))
+        return sum(pdfmetrics.stringWidth(part, font, size) for font, part in self.runs(visual(text), style, text))
 
     def draw(self, canvas, x: float, y: float, text: str, size: float, style: str = "regular") -> float:
         """Draw `text` with its left end at x; returns its width."""
@@ -116,7 +167,7 @@ class FontSet:
             canvas.drawString(x, y, text)
             return pdfmetrics.stringWidth(text, self.styles[style].name, size)
         start = x
-        for font, part in self.runs(visual(text), style):
+        for font, part in self.runs(visual(text), style, text):
             canvas.setFont(font, size)
             canvas.drawString(x, y, part)
             x += pdfmetrics.stringWidth(part, font, size)

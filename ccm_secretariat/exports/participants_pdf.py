@@ -17,7 +17,8 @@ from ccm_secretariat.domain.enums import Category, Role
 from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.columns import COLUMN_WIDTH, Columns, Line, height
-from ccm_secretariat.exports.fonts import FontSet
+from ccm_secretariat.domain.prose import counted
+from ccm_secretariat.exports.fonts import FontSet, missing_warning
 from ccm_secretariat.exports.masthead import (MARGIN_X, PAGE_WIDTH, Masthead, draw_masthead, draw_running_header,
                                               place_and_dates)
 from ccm_secretariat.exports.progress import Progress
@@ -91,9 +92,7 @@ def participants_pdf(services: Services, meeting_id: int, out: str | Path,
                 category_lines = []
         canvas.save()
         pages = columns.page
-    warnings = tuple(f"{text}: no font here can show {''.join(sorted(chars))}; install a font for that script "
-                     "(for Chinese, Japanese or Korean: Debian's fonts-wqy-microhei) and export again."
-                     for text, chars in sorted(fonts.missing.items()))
+    warnings = tuple(missing_warning(text, chars) for text, chars in sorted(fonts.missing.items()))
     yield Progress(total, total, f"{pages} pages", Path(out), warnings)
 
 
@@ -105,7 +104,7 @@ def _opening(canvas, fonts: FontSet, roster: Roster, y: float, options: ListOpti
     notes = [
         f"This {'provisional ' if options.provisional else ''}list of participants in the {roster.meeting.title} "
         f"has been prepared on the basis of the notifications of the composition of delegations received by the "
-        f"secretariat as at {as_of}. It lists {people:,} participants from {delegations:,} delegations.",
+        f"secretariat as at {as_of}. It lists {counted(people, 'participant')} from {counted(delegations, 'delegation')}.",
         "Contact details are given only for participants who agreed to their publication.",
     ]
     if options.provisional:

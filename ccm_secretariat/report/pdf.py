@@ -29,7 +29,7 @@ def markup(text: str, fonts: FontSet, style: str = "regular") -> str:
         return escape(text)
     primary = fonts.font(style)
     return "".join(escape(part) if font == primary else f'<font name="{font}">{escape(part)}</font>'
-                   for font, part in fonts.runs(visual(text), style))
+                   for font, part in fonts.runs(visual(text), style, text))
 
 
 def _styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
