@@ -14,10 +14,9 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from ccm_secretariat.domain.enums import Category, Role
-from ccm_secretariat.domain.prose import un_date
+from ccm_secretariat.domain.prose import counted, un_date
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.columns import COLUMN_WIDTH, Columns, Line, height
-from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.exports.fonts import FontSet, missing_warning
 from ccm_secretariat.exports.masthead import (MARGIN_X, PAGE_WIDTH, Masthead, draw_masthead, draw_running_header,
                                               place_and_dates)
