@@ -44,7 +44,7 @@ def when_dialog(cls, act, timeout: int = 50):
                     act(widget)
                 except BaseException as exc:
                     FAILURES.append(exc)
-                    widget.reject()
+                    getattr(widget, "discard", widget.reject)()
                 return
         QTimer.singleShot(timeout, poll)
 

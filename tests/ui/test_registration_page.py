@@ -82,7 +82,7 @@ def test_a_namesake_is_refused_unless_the_secretary_says_it_is_another_person(wi
         dialog.accept()
         if dialog.isVisible():
             messages.append(dialog.problem.text())
-            dialog.reject()
+            dialog.discard()
 
     when_dialog(ParticipantDialog, fill)
     page.buttons["add_participant"].click()

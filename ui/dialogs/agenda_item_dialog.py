@@ -29,6 +29,7 @@ class AgendaItemDialog(FormDialog):
         self.add_field("number", "Number", self.number)
         self.add_field("title", "Title", self.title_edit)
         self.add_field("status", "Status", self.status)
+        self.first_field = self.title_edit  # the number is filled in already
         self.number.valueChanged.connect(self.revalidate)
         self.title_edit.textChanged.connect(self.revalidate)
         self.setMinimumWidth(560)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QMessageBox, QVBoxLayout, QWidget)
 
 from ccm_secretariat.domain.enums import MeetingFormat
 
@@ -43,9 +44,16 @@ class FormDialog(QDialog):
         self.problem = QLabel()
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setWordWrap(True)
+        self.problem.setMinimumHeight(self.problem.fontMetrics().height() * 2)  # no reflow when a message appears
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        ok = self.buttons.button(QDialogButtonBox.Ok)
+        ok.setDefault(True)
+        self.buttons.button(QDialogButtonBox.Cancel).setAutoDefault(False)
+        self._initial: tuple | None = None
+        self._tried = False
+        self.first_field: QWidget | None = None  # where the keyboard starts, when not the first text field
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
@@ -62,12 +70,58 @@ class FormDialog(QDialog):
         """(field, message) of the first thing wrong, checked as the user types; None when all is well."""
         return None
 
+    # The keyboard ---------------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        """The keyboard starts in the first field (never on a button, where the first space would close the
+        dialog and lose the form); what the form holds now is what Escape compares against."""
+        super().showEvent(event)
+        if self._initial is None:
+            self._initial = self.snapshot()
+            focused = self.focusWidget()
+            if focused is None or isinstance(focused, QAbstractButton):
+                first = self.first_field or next(
+                    (w for w in self.fields.values()
+                     if w.isEnabled() and w.focusPolicy() != Qt.NoFocus and not isinstance(w, QAbstractButton)), None)
+                if first is not None:
+                    first.setFocus(Qt.OtherFocusReason)
+
+    def snapshot(self) -> tuple:
+        values = []
+        for widget in self.fields.values():
+            for getter in ("text", "toPlainText", "currentText", "isChecked", "date", "time", "value"):
+                if hasattr(widget, getter):
+                    values.append(getattr(widget, getter)())
+                    break
+        return tuple(values)
+
+    @property
+    def touched(self) -> bool:
+        return self._initial is not None and self.snapshot() != self._initial
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not isinstance(self.focusWidget(), QAbstractButton):
+            self.accept()  # Enter accepts a valid form, and says what is wrong with an invalid one
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """Escape or Cancel: after a question when something was typed, so that nothing is lost by a slip."""
+        if self.touched and QMessageBox.question(
+                self, self.windowTitle(), "Discard what you typed?", QMessageBox.Yes | QMessageBox.No,
+                QMessageBox.No) != QMessageBox.Yes:
+            return
+        super().reject()
+
+    def discard(self) -> None:
+        """Close without asking (tests, and callers that have asked already)."""
+        super().reject()
+
     def revalidate(self, *_args) -> None:
         for widget in self.fields.values():
             widget.setStyleSheet("")
         found = self.problems()
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(found is None)
-        if found is None:
+        if found is None or not (self.touched or self._tried):  # no error before anything was typed
             self.problem.setText("")
             return
         field, message = found
@@ -80,8 +134,12 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def accept(self) -> None:
-        if self.problems() is not None:
+        self._tried = True
+        found = self.problems()
+        if found is not None:
             self.revalidate()
+            if found[0] in self.fields:
+                self.fields[found[0]].setFocus()
             return
         try:
             self.result_value = self.submit()

@@ -58,6 +58,9 @@ class MappingDialog(FormDialog):
             self.boxes[0].setFocus()
         self.revalidate()
 
+    def snapshot(self) -> tuple:
+        return tuple(box.currentIndex() for box in self.boxes)
+
     def mapping(self) -> Mapping:
         return {i: box.currentData() for i, box in enumerate(self.boxes) if box.currentData() is not None}
 

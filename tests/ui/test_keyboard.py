@@ -1,0 +1,84 @@
+"""The keyboard first: every dialog opens with the keyboard in its first field, typing goes there, Enter
+accepts a valid form, and Escape asks before it throws away what was typed."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
+
+from tests.ui.conftest import when_dialog
+from ui.dialogs.agenda_item_dialog import AgendaItemDialog
+from ui.dialogs.delegation_dialog import DelegationDialog
+from ui.dialogs.document_dialog import DocumentDialog
+from ui.dialogs.meeting_dialog import MeetingDialog
+from ui.dialogs.officer_dialog import OfficerDialog
+from ui.dialogs.participant_dialog import ParticipantDialog
+
+
+def key(widget, k, text: str = "") -> None:
+    for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, k, Qt.NoModifier, text))
+
+
+def typed(dialog, text: str) -> None:
+    """Type at wherever the dialog's keyboard focus is, as a person does."""
+    for ch in text:
+        key(dialog.focusWidget(), Qt.Key_unknown, ch)
+
+
+def test_a_new_meeting_typed_from_the_first_key_to_enter(window):
+    seen = {}
+
+    def fill(dialog: MeetingDialog):
+        seen["focus"] = dialog.focusWidget() is dialog.title_edit
+        typed(dialog, "Fourteenth Meeting of States Parties")
+        key(dialog.focusWidget(), Qt.Key_Tab)
+        typed(dialog, "14MSP")
+        key(dialog.focusWidget(), Qt.Key_Tab)
+        typed(dialog, "CCM/MSP/2026")
+        key(dialog.focusWidget(), Qt.Key_Return)  # Enter accepts
+        if dialog.isVisible():
+            seen["left open"] = (dialog.problem.text(), dialog.title_edit.text(), dialog.short.text(),
+                                 dialog.prefix.text())
+            dialog.discard()
+
+    when_dialog(MeetingDialog, fill)
+    window.new_meeting()
+    assert seen["focus"] and "left open" not in seen, seen
+    assert window.meeting.short_title == "14MSP" and window.meeting.symbol_prefix == "CCM/MSP/2026"
+
+
+OPENERS = {
+    "new meeting": (MeetingDialog, lambda w: w.new_meeting()),
+    "register delegation": (DelegationDialog, lambda w: w.registration.add_delegation()),
+    "add participant": (ParticipantDialog, lambda w: (w.registration.select_delegation("Peru"),
+                                                      w.registration.add_participant())),
+    "add agenda item": (AgendaItemDialog, lambda w: (w.pages.setCurrentWidget(w.agenda), w.agenda.add_item())),
+    "add document": (DocumentDialog, lambda w: (w.pages.setCurrentWidget(w.documents), w.documents.add())),
+    "add officer": (OfficerDialog, lambda w: (w.pages.setCurrentWidget(w.meeting_page),
+                                             w.meeting_page.add_officer())),
+}
+
+
+@pytest.mark.parametrize("name", list(OPENERS))
+def test_every_dialog_starts_in_its_first_field_and_escape_asks_first(window, monkeypatch, name):
+    cls, open_it = OPENERS[name]
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.No)
+    seen = {}
+
+    def act(dialog):
+        focus = dialog.focusWidget()
+        seen["in a field"] = focus is not None and not isinstance(focus, QAbstractButton) and dialog.isAncestorOf(focus)
+        seen["no error yet"] = dialog.problem.text() == ""
+        typed(dialog, "x")
+        key(dialog.focusWidget(), Qt.Key_Escape)  # a slip: the dialog asks, and stays
+        seen["still open"] = dialog.isVisible()
+        dialog.discard()
+
+    when_dialog(cls, act)
+    open_it(window)
+    assert seen == {"in a field": True, "no error yet": True, "still open": True}, seen
+    assert asked == ["Discard what you typed?"]
