@@ -111,7 +111,10 @@ class MainWindow(QMainWindow):
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        redo_keys: dict[str, QKeySequence] = {}
+        for sequence in [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.Redo)]:
+            redo_keys.setdefault(sequence.toString(), sequence)  # the same key twice would make both dead
+        redo.setShortcuts(list(redo_keys.values()))
         edit.addAction(undo)
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo

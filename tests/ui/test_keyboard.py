@@ -82,3 +82,72 @@ def test_every_dialog_starts_in_its_first_field_and_escape_asks_first(window, mo
     open_it(window)
     assert seen == {"in a field": True, "no error yet": True, "still open": True}, seen
     assert asked == ["Discard what you typed?"]
+
+
+def press(qtbot, widget, k, modifier=Qt.NoModifier) -> None:
+    """A key pressed in the active window (a closed modal dialog leaves none active offscreen)."""
+    window = widget.window()
+    if QApplication.activeWindow() is not window:
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    widget.setFocus()
+    qtbot.keyClick(widget, k, modifier)
+
+
+def test_each_advertised_shortcut_does_what_it_says(window, qtbot, answer_yes, monkeypatch):
+    from ccm_secretariat.services.registration import ParticipantInput
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    page = window.registration
+    reg = window.services.registration
+    # Ctrl+F: the search; Escape there clears it.
+    press(qtbot, page.delegations, Qt.Key_F, Qt.ControlModifier)
+    assert page.search.hasFocus()
+    qtbot.keyClicks(page.search, "peru")
+    assert page.search.text() == "peru"
+    qtbot.keyClick(page.search, Qt.Key_Escape)
+    assert page.search.text() == ""
+    # Delete on the delegations removes the selected one; Ctrl+Z brings it back; Ctrl+Shift+Z removes it again.
+    page.select_delegation("Peru")
+    peru = next(d for d in page.delegation_rows if d.name == "Peru")
+    reg.add_participant(peru.id, ParticipantInput("Quispe", "Luis"))
+    page.reload()
+    page.select_delegation("Peru")
+    press(qtbot, page.delegations, Qt.Key_Delete)
+    assert all(d.name != "Peru" for d in reg.delegations(window.meeting.id))
+    press(qtbot, page.delegations, Qt.Key_Z, Qt.ControlModifier)
+    assert reg.delegation(peru.id).participant_count == 1
+    press(qtbot, page.delegations, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert all(d.name != "Peru" for d in reg.delegations(window.meeting.id))
+    press(qtbot, page.delegations, Qt.Key_Z, Qt.ControlModifier)
+    page.select_delegation("Peru")
+    # Insert on the delegations registers one; on the members, adds one; F2 and Enter edit a member.
+    opened = []
+    for table, k, cls in ((page.delegations, Qt.Key_Insert, DelegationDialog),
+                          (page.member_table, Qt.Key_Insert, ParticipantDialog),
+                          (page.member_table, Qt.Key_F2, ParticipantDialog),
+                          (page.member_table, Qt.Key_Return, ParticipantDialog)):
+        if table is page.member_table:
+            page.member_table.selectRow(0)
+            assert page.selected_delegation() is not None and page.member_model.rowCount() == 1
+        when_dialog(cls, lambda d, k=k: (opened.append((k, type(d).__name__, d.windowTitle())), d.discard()))
+        press(qtbot, table, k)
+    assert [(k, name) for k, name, _ in opened] == [(Qt.Key_Insert, "DelegationDialog"),
+                                                    (Qt.Key_Insert, "ParticipantDialog"),
+                                                    (Qt.Key_F2, "ParticipantDialog"),
+                                                    (Qt.Key_Return, "ParticipantDialog")]
+    assert opened[2][2].startswith("Edit participant")
+    # Delete on the members removes the selected member.
+    page.member_table.selectRow(0)
+    press(qtbot, page.member_table, Qt.Key_Delete)
+    assert reg.participants(peru.id) == []
+    # Ctrl+N: a new meeting; Ctrl+I: import registrations (the file dialog, here declined).
+    when_dialog(MeetingDialog, lambda d: (opened.append("meeting"), d.discard()))
+    press(qtbot, page.delegations, Qt.Key_N, Qt.ControlModifier)
+    assert opened[-1] == "meeting"
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (opened.append("import"), ("", ""))[1])
+    press(qtbot, page.delegations, Qt.Key_I, Qt.ControlModifier)
+    assert opened[-1] == "import"

@@ -72,7 +72,9 @@ class RegistrationPage(QWidget):
         self.search.setPlaceholderText("Search names, functions, delegations and e-mails (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.apply_search)
-        QShortcut(QKeySequence.Find, self, activated=lambda: (self.search.setFocus(), self.search.selectAll()))
+        # Ctrl+F is the window's Edit → Find (one binding: a second one here made both do nothing).
+        QShortcut(QKeySequence(Qt.Key_Escape), self.search, activated=self.search.clear,
+                  context=Qt.WidgetShortcut)
         self.category = QComboBox()
         self.category.addItem("All categories", None)
         for c in Category:
@@ -98,22 +100,34 @@ class RegistrationPage(QWidget):
 
         self.buttons = {}
         left_buttons = QHBoxLayout()
-        for key, text, slot in (("add_delegation", "Register delegation…", self.add_delegation),
-                                ("category", "Category…", self.change_category),
-                                ("credentials", "Credentials…", self.set_credentials),
-                                ("remove_delegation", "Remove", self.remove_delegation)):
+        for key, text, slot in (("add_delegation", "&Register delegation…", self.add_delegation),
+                                ("category", "Ca&tegory…", self.change_category),
+                                ("credentials", "Cre&dentials…", self.set_credentials),
+                                ("remove_delegation", "Remo&ve", self.remove_delegation)):
             left_buttons.addWidget(self._button(key, text, slot))
         left_buttons.addStretch()
         right_buttons = QHBoxLayout()
-        for key, text, slot in (("add_participant", "Add participant…", self.add_participant),
-                                ("edit_participant", "Edit…", self.edit_participant),
-                                ("attendance", "Attendance…", self.set_attendance),
-                                ("remove_participant", "Remove", self.remove_participant),
-                                ("erase_participant", "Erase for good…", self.erase_participant)):
+        for key, text, slot in (("add_participant", "&Add participant…", self.add_participant),
+                                ("edit_participant", "Ed&it…", self.edit_participant),
+                                ("attendance", "Atte&ndance…", self.set_attendance),
+                                ("remove_participant", "Re&move", self.remove_participant),
+                                ("erase_participant", "Erase for &good…", self.erase_participant)):
             right_buttons.addWidget(self._button(key, text, slot))
         right_buttons.addStretch()
-        QShortcut(QKeySequence.Delete, self.member_table, activated=self.remove_participant)
-        QShortcut(QKeySequence.Delete, self.delegations, activated=self.remove_delegation)
+        # Keys that act on the table that has the keyboard (each bound to its own table: the same key bound twice
+        # in one window does nothing at all).
+        for table, keys in ((self.member_table, ((QKeySequence.Delete, self.remove_participant),
+                                                  (QKeySequence(Qt.Key_Insert), self.add_participant),
+                                                  (QKeySequence(Qt.Key_F2), self.edit_participant),
+                                                  (QKeySequence(Qt.Key_Return), self.edit_participant),
+                                                  (QKeySequence(Qt.Key_Enter), self.edit_participant))),
+                            (self.delegations, ((QKeySequence.Delete, self.remove_delegation),
+                                                (QKeySequence(Qt.Key_Insert), self.add_delegation),
+                                                (QKeySequence(Qt.Key_F2), self.change_category),
+                                                (QKeySequence(Qt.Key_Return), self.to_members),
+                                                (QKeySequence(Qt.Key_Enter), self.to_members)))):
+            for sequence, slot in keys:
+                QShortcut(sequence, table, activated=slot, context=Qt.WidgetShortcut)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -148,6 +162,12 @@ class RegistrationPage(QWidget):
         for column, width in widths.items():
             header.resizeSection(column, width)
         header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+
+    def to_members(self) -> None:
+        """Enter on a delegation: the keyboard goes to its members."""
+        self.member_table.setFocus()
+        if self.member_model.rowCount() and not self.member_table.selectionModel().hasSelection():
+            self.member_table.selectRow(0)
 
     def _button(self, key: str, text: str, slot) -> QPushButton:
         button = QPushButton(text)
