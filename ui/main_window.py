@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
 from ccm_secretariat.demo import existing_demo, load_demo
@@ -24,6 +25,19 @@ from ui.settings import DeskSettings
 from ui.tasks import TaskRunner
 from ui.undo import Editor
 
+SHORTCUTS = (
+    ("Ctrl+F", "Find a participant (Escape in the search clears it)"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
+    ("Ctrl+N", "New meeting"), ("Ctrl+O", "Open a database"), ("Ctrl+I", "Import registrations"),
+    ("Ctrl+P", "Print the list of participants"),
+    ("Insert", "Register a delegation, or add a participant (in the table that has the keyboard)"),
+    ("Enter", "On a delegation: go to its members; on a participant: edit"),
+    ("F2", "On a delegation: its category; on a participant: edit"),
+    ("Delete", "Remove the selected delegation or participants (undo brings them back)"),
+    ("Enter / Escape", "In a dialog: accept / cancel (after asking when something was typed)"),
+    ("Alt + underlined letter", "Any button or menu"),
+)
+
 EXPORTS = (
     ("List of participants (PDF)…", "pdf", "participants"),
     ("Registration workbook (Excel)…", "xlsx", "participants"),
@@ -31,6 +45,19 @@ EXPORTS = (
     ("Draft report (PDF)…", "pdf", "report"),
     ("Draft report (Word)…", "docx", "report"),
 )
+
+
+def fitting_size(widget) -> tuple[int, int]:
+    """1366 × 768, or less on a smaller screen: the window with its title bar, on a screen with a panel, keeps
+    its status bar (where confirmations appear) in view."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return 1366, 768
+    available = screen.availableGeometry()
+    return min(1366, available.width()), min(768, available.height() - TITLE_BAR)
+
+
+TITLE_BAR = 36  # a window manager's title bar, which availableGeometry() leaves to the window
 
 
 class MainWindow(QMainWindow):
@@ -74,7 +101,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self._menus()
         self.statusBar().showMessage(f"Database: {services.db.display_name}")
-        self.resize(1366, 768)
+        self.resize(*fitting_size(self))
         if self.settings.geometry() is not None:
             self.restoreGeometry(self.settings.geometry())
         if self.settings.state() is not None:
@@ -101,6 +128,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, "&Import registrations…", lambda: self.imports.import_file(), "Ctrl+I")
         self._action(file, "&Carry over from another meeting…", lambda: self.imports.carry_over())
+        self._action(file, "De&lete this meeting…", self.delete_meeting)
         file.addSeparator()
         self._action(file, "&Back up now", self.back_up)
         self._action(file, "Res&tore from backup…", self.restore_backup)
@@ -123,6 +151,9 @@ class MainWindow(QMainWindow):
         export = bar.addMenu("E&xport")
         for text, fmt, what in EXPORTS:
             self._action(export, text, lambda _c=False, fmt=fmt, what=what: self.export(what, fmt))
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.HelpContents)
+        self._action(help_menu, "&About the Secretariat Desk", self.show_about)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -167,6 +198,48 @@ class MainWindow(QMainWindow):
         if accepted:
             self.reload_meetings(prefer=row.id)
             self.say(f"Created {row.title}.")
+
+    def delete_meeting(self) -> None:
+        if self.meeting is None:
+            return
+        m = self.meeting
+        counts = self.services.registration.category_counts(m.id)
+        delegations = sum(d for d, _ in counts.values())
+        people = sum(p for _, p in counts.values())
+        if QMessageBox.question(
+                self, "Delete this meeting",
+                f"Delete {m.title} ({m.symbol_prefix}) with its {delegations:,} delegation(s), {people:,} "
+                "participant(s), agenda and documents? The database is backed up first; this cannot be undone "
+                "but from that backup (File → Restore from backup).", QMessageBox.Yes | QMessageBox.No,
+                QMessageBox.No) != QMessageBox.Yes:
+            return
+        try:
+            self.services.meetings.delete(m.id)
+        except DomainError as exc:
+            show_error(self, "Delete this meeting", exc)
+            return
+        self.undo_stack.clear()  # its steps name a meeting that is gone
+        self.reload_meetings()
+        self.say(f"Deleted {m.short_title}; the database was backed up first.")
+
+    def show_about(self) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("ccm-secretariat")
+        except PackageNotFoundError:
+            number = "(not installed)"
+        from ccm_secretariat.exports.fonts import FONT_DIR
+
+        QMessageBox.about(self, "About the Secretariat Desk",
+                          f"<b>Secretariat Desk</b> {number}<br>For the secretariat of treaty meetings.<br><br>"
+                          f"Database: {escape(self.services.db.display_name)}<br><br>"
+                          "Fonts: DejaVu (free licence, in "
+                          f"{escape(str(FONT_DIR / 'LICENSE-DejaVu.txt'))}).")
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in SHORTCUTS)
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table cellspacing='4'>{rows}</table>")
 
     def open_demo(self) -> None:
         found = existing_demo(self.services)

@@ -23,17 +23,19 @@ class ServiceCommand(QUndoCommand):
         if self._first:  # done already, before the push
             self._first = False
             return
-        self._call(lambda: setattr(self, "result", self._do()), "Redo")
+        self._call(lambda: setattr(self, "result", self._do()), "Redo", "Redone")
 
     def undo(self) -> None:
-        self._call(lambda: self._undo(self.result), "Undo")
+        self._call(lambda: self._undo(self.result), "Undo", "Undone")
 
-    def _call(self, action: Callable[[], None], verb: str) -> None:
+    def _call(self, action: Callable[[], None], verb: str, done: str) -> None:
         try:
             action()
         except DomainError as exc:
             self._report(f"{verb} of “{self.text()}” failed: {exc.message}")
             self.setObsolete(True)
+        else:
+            self._report(f"{done}: {self.text()}")
         self._after()
 
 

@@ -20,6 +20,11 @@ class Category(str, Enum):
         return CATEGORY_LABELS[self]
 
     @property
+    def singular(self) -> str:
+        """What one delegation of the category is: "France — State Party"."""
+        return CATEGORY_SINGULAR[self]
+
+    @property
     def rank(self) -> int:
         return _CATEGORY_RANK[self]
 
@@ -29,6 +34,15 @@ class Category(str, Enum):
 
 
 _CATEGORY_RANK = {c: i for i, c in enumerate(Category)}
+
+CATEGORY_SINGULAR = {
+    Category.STATE_PARTY: "State Party",
+    Category.SIGNATORY: "Signatory State",
+    Category.RATIFIED_NOT_IN_FORCE: "ratified or acceded, the Convention not yet in force for it",
+    Category.OBSERVER_STATE: "Observer State",
+    Category.RULE_1_2: "Organisation attending under rule 1(2)",
+    Category.RULE_1_3: "Organisation attending under rule 1(3)",
+}
 
 CATEGORY_LABELS = {
     Category.STATE_PARTY: "States Parties",

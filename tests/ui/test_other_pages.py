@@ -122,3 +122,39 @@ def test_restore_from_backup_in_the_window(qtbot, demo, demo_meeting, tmp_path, 
     names = {d.name for d in replacement.services.registration.delegations(demo_meeting.id)}
     assert "Switzerland" in names
     replacement.services.close()
+
+
+def test_delete_a_meeting_help_and_status_messages(window, demo, demo_meeting, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ccm_secretariat import backups
+    from ccm_secretariat.services.registration import ParticipantInput
+
+    shown = {}
+    monkeypatch.setattr(QMessageBox, "about", lambda _p, title, text: shown.setdefault("about", text))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, title, text, *a: shown.setdefault(title, text))
+    window.show_about()
+    assert "Secretariat Desk" in shown["about"] and str(demo.db.sqlite_path) in shown["about"]
+    assert "DejaVu" in shown["about"]
+    window.show_shortcuts()
+    assert "Ctrl+Shift+Z" in shown["Keyboard shortcuts"] and "F2" in shown["Keyboard shortcuts"]
+    # Undo and redo say what they did.
+    page = window.registration
+    peru = next(d for d in page.delegation_rows if d.name == "Peru")
+    window.editor.perform("Add Quispe to Peru", lambda: demo.registration.add_participant(
+        peru.id, ParticipantInput("Quispe", "Luis")), lambda row: demo.registration.remove_participant(row.id))
+    window.undo_action.trigger()
+    assert window.statusBar().currentMessage() == "Undone: Add Quispe to Peru"
+    window.redo_action.trigger()
+    assert window.statusBar().currentMessage() == "Redone: Add Quispe to Peru"
+    page.select_delegation("Peru")
+    assert "— State Party, 1 member" in page.members_title.text()
+    assert "<b>States Parties</b> 60 (1 person)" in page.counts.text()
+    # Deleting the meeting asks, backs the database up first, and leaves no undo step naming it.
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
+    before = len(backups.list_backups(demo.db.sqlite_path))
+    window.delete_meeting()
+    assert "backed up first" in asked[0] and demo.meetings.list() == []
+    assert len(backups.list_backups(demo.db.sqlite_path)) == before + 1
+    assert window.undo_stack.count() == 0

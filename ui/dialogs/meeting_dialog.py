@@ -35,7 +35,7 @@ class MeetingDialog(FormDialog):
         self.format = format_combo()
         for name, label, widget in (("title", "Title", self.title_edit), ("short_title", "Short title", self.short),
                                     ("symbol_prefix", "Symbol prefix", self.prefix), ("venue", "Venue", self.venue),
-                                    ("city", "City", self.city), ("body_name", "The body calls itself", self.body),
+                                    ("city", "City", self.city), ("body_name", "The meeting is called (“the Meeting”, “the Conference”)", self.body),
                                     ("first_day", "First day", self.first), ("last_day", "Last day", self.last),
                                     ("format", "Format", self.format)):
             self.add_field(name, label, widget)

@@ -17,7 +17,7 @@ from ui.pages.common import button_row, make_table, selected_row
 from ui.undo import Editor
 
 FIELDS = (("title", "Title"), ("short_title", "Short title"), ("symbol_prefix", "Symbol prefix"),
-          ("venue", "Venue"), ("city", "City"), ("body_name", "The body calls itself"))
+          ("venue", "Venue"), ("city", "City"), ("body_name", "The meeting is called (“the Meeting”, “the Conference”)"))
 SETTINGS = (("serial_comma_states", "Serial comma in lists of States (“Angola, Cyprus, and Indonesia”)"),
             ("serial_comma_organisations", "Serial comma in lists of organisations"),
             ("capitalise_family_names", "Family names in capitals in the list of participants"))

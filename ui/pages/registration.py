@@ -4,6 +4,7 @@ members in protocol order, and search as you type across the whole meeting."""
 from __future__ import annotations
 
 import time
+from html import escape
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLin
 
 from ccm_secretariat.domain.enums import Category, Rule
 from ccm_secretariat.domain.names import fold
+from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.domain.search import SearchIndex
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.registration import DelegationRow
@@ -210,7 +212,7 @@ class RegistrationPage(QWidget):
         for d in self.delegation_rows:
             counts[d.category][0] += 1
             counts[d.category][1] += d.participant_count
-        parts = [f"<b>{SHORT[c]}</b> {n} ({p:,} people)" for c, (n, p) in counts.items()
+        parts = [f"<b>{SHORT[c]}</b> {n} ({counted(p, 'person', 'people')})" for c, (n, p) in counts.items()
                  if n or c not in (Category.RATIFIED_NOT_IN_FORCE,)]
         self.counts.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts))
 
@@ -230,7 +232,8 @@ class RegistrationPage(QWidget):
             self.member_model.set_rows([m for m in matches if m.delegation_id in allowed])
             self.member_table.setColumnHidden(5, False)
             self.member_table.setColumnWidth(5, 160)
-            self.members_title.setText(f"{self.member_model.rowCount():,} participants match “{text}”")
+            found = self.member_model.rowCount()
+            self.members_title.setText(f"{counted(found, 'participant')} match{'es' if found == 1 else ''} “{text}”")
         self.delegation_model.set_rows(rows)
         if selected is not None:
             for i, d in enumerate(rows):
@@ -262,8 +265,8 @@ class RegistrationPage(QWidget):
             self.members_title.setText("Select a delegation to see its members.")
             return
         self.member_model.set_rows(list(self.members.get(d.id, [])))
-        self.members_title.setText(f"<b>{d.name_with_acronym}</b> — {d.category.label}, "
-                                   f"{d.participant_count} member{'s' if d.participant_count != 1 else ''}")
+        self.members_title.setText(f"<b>{escape(d.name_with_acronym)}</b> — {d.category.singular}, "
+                                   f"{counted(d.participant_count, 'member')}")
 
     def select_delegation(self, name: str) -> None:
         for i, d in enumerate(self.delegation_model.rows):
