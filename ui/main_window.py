@@ -194,7 +194,8 @@ class MainWindow(QMainWindow):
 
     # File menu ---------------------------------------------------------------------------------------
     def new_meeting(self) -> None:
-        row, accepted = MeetingDialog.ask(self, self.services.meetings.create)
+        ends = [p.end_date for m in self.services.meetings.list() for p in m.parts]
+        row, accepted = MeetingDialog.ask(self, self.services.meetings.create, max(ends, default=None))
         if accepted:
             self.reload_meetings(prefer=row.id)
             self.say(f"Created {row.title}.")

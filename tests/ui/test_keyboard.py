@@ -151,3 +151,32 @@ def test_each_advertised_shortcut_does_what_it_says(window, qtbot, answer_yes, m
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (opened.append("import"), ("", ""))[1])
     press(qtbot, page.delegations, Qt.Key_I, Qt.ControlModifier)
     assert opened[-1] == "import"
+
+
+def test_dates_are_typed_as_people_type_them_and_tab_moves_to_the_next_field(qtbot):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from ui.dialogs.form import parse_typed_date
+    from ui.dialogs.meeting_dialog import proposed_first_day
+
+    for text in ("14 Sep 2026", "14 September 2026", "September 14, 2026", "14/09/2026", "14.09.2026",
+                 "2026-09-14"):
+        assert parse_typed_date(text) == dt.date(2026, 9, 14), text
+    assert parse_typed_date("31/02/2026") is None and parse_typed_date("soon") is None
+    dialog = MeetingDialog(lambda data: data)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.first.setFocus()
+    dialog.first.lineEdit().selectAll()
+    for ch in "14/09/2026":
+        key(dialog.first.lineEdit(), Qt.Key_unknown, ch)
+    dialog.first.interpretText()
+    assert dialog.first.date() == QDate(2026, 9, 14)
+    key(dialog.first, Qt.Key_Tab)
+    assert dialog.focusWidget() is dialog.last or dialog.last.isAncestorOf(dialog.focusWidget())
+    # A new meeting's dates are proposed weeks ahead, on a Monday, after the meetings already held.
+    first = proposed_first_day(dt.date(2027, 1, 20), today=dt.date(2026, 11, 27))
+    assert first == dt.date(2027, 1, 25) and first.weekday() == 0
+    assert proposed_first_day(None, today=dt.date(2026, 11, 27)) == dt.date(2027, 1, 25)

@@ -3,9 +3,12 @@ and errors from the services shown next to the field they name."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QDateTime, QTime, Qt
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QMessageBox, QVBoxLayout, QWidget)
 
@@ -18,12 +21,55 @@ ERROR_STYLE = "color: #a40000;"
 BAD_FIELD = "border: 1px solid #c00000;"
 
 
+_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+
+
+def parse_typed_date(text: str) -> dt.date | None:
+    """A date as people type it: "14 Sep 2026", "14 September 2026", "September 14, 2026", "14/09/2026",
+    "14.09.2026" (day first, as outside the United States), "2026-09-14". None when it is not one."""
+    words = re.findall(r"[A-Za-z]+|\d+", text)
+    try:
+        if len(words) == 3 and all(w.isdigit() for w in words):
+            a, b, c = (int(w) for w in words)
+            return dt.date(a, b, c) if len(words[0]) == 4 else dt.date(c, b, a)
+        if len(words) == 3:
+            numbers = [int(w) for w in words if w.isdigit()]
+            month = next((_MONTHS.get(w.lower()) for w in words if not w.isdigit()), None)
+            if month is None or len(numbers) != 2:
+                return None
+            day, year = sorted(numbers)  # the year is the larger number
+            return dt.date(year, month, day)
+    except ValueError:
+        return None
+    return None
+
+
+class DateEdit(QDateEdit):
+    """A date field with a calendar that shows dates as the UN writes them (25 November 2020) and takes them as
+    people type them (see parse_typed_date); Tab moves to the next field, not to the next part of the date."""
+
+    def __init__(self, day: QDate):
+        super().__init__(day)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("d MMMM yyyy")
+
+    def validate(self, text: str, pos: int):
+        if parse_typed_date(text) is not None:
+            return QValidator.Acceptable, text, pos
+        return QValidator.Intermediate, text, pos
+
+    def dateTimeFromText(self, text: str):
+        day = parse_typed_date(text)
+        return super().dateTimeFromText(text) if day is None else QDateTime(QDate(day), QTime(0, 0))
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+
 def date_edit(day: dt.date | QDate | None = None) -> QDateEdit:
-    """A date field with a calendar, showing dates as the UN writes them (25 November 2020)."""
-    edit = QDateEdit(QDate(day) if day is not None else QDate.currentDate())
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMMM yyyy")
-    return edit
+    return DateEdit(QDate(day) if day is not None else QDate.currentDate())
 
 
 def format_combo(current: MeetingFormat | None = None) -> QComboBox:

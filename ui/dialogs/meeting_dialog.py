@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from ccm_secretariat.domain.symbols import normalise_prefix
@@ -13,8 +14,17 @@ from ccm_secretariat.services.meetings import MeetingInput
 from ui.dialogs.form import FormDialog, date_edit, format_combo
 
 
+def proposed_first_day(busy_until: dt.date | None, today: dt.date | None = None) -> dt.date:
+    """A Monday at least eight weeks ahead (the documents go out six weeks before) and after the meetings the
+    database holds already; a secretary changes it, but it is never today."""
+    start = max((today or dt.date.today()) + dt.timedelta(weeks=8),
+                (busy_until or dt.date.min) + dt.timedelta(days=1))
+    return start + dt.timedelta(days=(7 - start.weekday()) % 7)
+
+
 class MeetingDialog(FormDialog):
-    def __init__(self, save: Callable[[MeetingInput], object], parent: QWidget | None = None):
+    def __init__(self, save: Callable[[MeetingInput], object], parent: QWidget | None = None,
+                 busy_until: dt.date | None = None):
         super().__init__("New meeting", parent)
         self._save = save
         self.title_edit = QLineEdit()
@@ -28,8 +38,9 @@ class MeetingDialog(FormDialog):
         self.body = QComboBox()
         self.body.setEditable(True)
         self.body.addItems(["Meeting", "Conference"])
-        self.first = date_edit()
-        self.last = date_edit(QDate.currentDate().addDays(3))
+        first = proposed_first_day(busy_until)
+        self.first = date_edit(first)
+        self.last = date_edit(first + dt.timedelta(days=3))
         for edit in (self.first, self.last):
             edit.dateChanged.connect(self.revalidate)
         self.format = format_combo()
@@ -64,7 +75,7 @@ class MeetingDialog(FormDialog):
             city=self.city.text(), body_name=self.body.currentText(), format=self.format.currentData()))
 
     @classmethod
-    def ask(cls, parent, save):
-        dialog = cls(save, parent)
+    def ask(cls, parent, save, busy_until: dt.date | None = None):
+        dialog = cls(save, parent, busy_until)
         accepted = dialog.exec() == FormDialog.Accepted
         return dialog.result_value, accepted
