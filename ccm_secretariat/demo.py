@@ -24,14 +24,23 @@ def _time(text: str) -> dt.time:
     return dt.time.fromisoformat(text)
 
 
-def existing_demo(services: Services, path: Path = DEMO_FILE) -> MeetingRow | None:
+PRACTICE_PREFIX = "PRACTICE/"  # every symbol of the practice copy says so: PRACTICE/CCM/CONF/2020/INF.1
+PRACTICE_PARTICIPANTS = 300
+
+
+def existing_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False) -> MeetingRow | None:
     prefix = json.loads(path.read_text(encoding="utf-8"))["meeting"]["symbol_prefix"]
+    prefix = PRACTICE_PREFIX + prefix if practice else prefix
     return next((m for m in services.meetings.list() if m.symbol_prefix == prefix), None)
 
 
-def load_demo(services: Services, path: Path = DEMO_FILE) -> Iterator[tuple[int, int, str]]:
+def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False) -> Iterator[tuple[int, int, str]]:
     """Load the demo meeting in one transaction, yielding (done, total, what); the last item comes once it is
-    committed. Closing the generator early (Cancel) or any failure leaves the database as it was."""
+    committed. Closing the generator early (Cancel) or any failure leaves the database as it was.
+
+    `practice` makes the practice copy: the same conference with a few hundred plainly fictitious participants
+    (from the synthetic generator) to try the desk on, marked as practice in its title, its symbols (PRACTICE/…)
+    and every document."""
     data = json.loads(path.read_text(encoding="utf-8"))
     m = data["meeting"]
     parts = m["parts"]
@@ -41,9 +50,11 @@ def load_demo(services: Services, path: Path = DEMO_FILE) -> Iterator[tuple[int,
     # One transaction: a kill, a full disk or a lock half-way leaves no half-loaded meeting behind.
     with services.db.transaction():
         meeting = services.meetings.create(MeetingInput(
-            title=m["title"], short_title=m["short_title"], symbol_prefix=m["symbol_prefix"],
+            title=("Practice copy: " if practice else "") + m["title"],
+            short_title=("Practice: " if practice else "") + m["short_title"],
+            symbol_prefix=(PRACTICE_PREFIX if practice else "") + m["symbol_prefix"],
             first_day=_date(first["start"]), last_day=_date(first["end"]), venue=m["venue"], city=m["city"],
-            treaty=m["treaty"], body_name=m["body_name"], format=MeetingFormat(first["format"])))
+            treaty=m["treaty"], body_name=m["body_name"], format=MeetingFormat(first["format"]), practice=practice))
         done = 1
         yield done, total, "meeting"
         mid = meeting.id
@@ -73,7 +84,8 @@ def load_demo(services: Services, path: Path = DEMO_FILE) -> Iterator[tuple[int,
             done += 1
         yield done, total, "programme of work"
         for doc in data["documents"]:
-            services.documents.add(mid, DocumentInput(doc["symbol"], doc["title"], _date(doc.get("issue_date")),
+            symbol = (PRACTICE_PREFIX if practice else "") + doc["symbol"]
+            services.documents.add(mid, DocumentInput(symbol, doc["title"], _date(doc.get("issue_date")),
                                                       doc.get("languages", "AR EN ES FR RU ZH"),
                                                       doc.get("agenda_item")))
             done += 1
@@ -81,4 +93,9 @@ def load_demo(services: Services, path: Path = DEMO_FILE) -> Iterator[tuple[int,
         for decision in data["decisions"]:
             services.agenda.add_decision(mid, decision["text"], item_ids.get(decision.get("agenda_item")))
             done += 1
+        if practice:
+            from ccm_secretariat.synth import fictitious_members
+
+            fictitious_members(services, mid, PRACTICE_PARTICIPANTS)
+            yield done, total, "fictitious participants"
     yield done, total, "decisions and recommendations"

@@ -214,3 +214,28 @@ def _organisations(s, rng: random.Random, count: int) -> list[tuple[int, str]]:
                         missing).all()
         existing.update({d["name"]: oid for d, oid in zip(missing, ids)})
     return [(existing[n], n) for n, _ in chosen]
+
+
+def fictitious_members(services: Services, meeting_id: int, count: int, seed: int = 2020) -> int:
+    """Add `count` plainly fictitious participants to the meeting's delegations (the practice copy of the
+    demo), through the registration service and its rules; returns how many were added."""
+    from ccm_secretariat.services.registration import ParticipantInput
+
+    rng = random.Random(seed)
+    delegations = services.registration.delegations(meeting_id)
+    sizes = _delegation_sizes(rng, count, len(delegations))
+    added = 0
+    for d, size in zip(delegations, sizes):
+        seen: set[str] = set()
+        script = SCRIPT_OF.get(d.iso3, "en")
+        for position in range(1, size + 1):
+            given, family, gender = _person(rng, script)
+            given = _distinct(rng, given, family, seen)
+            role = Role.HEAD if position == 1 else Role.ALTERNATE_HEAD if position == 2 else \
+                rng.choice([Role.REPRESENTATIVE, Role.ADVISER, Role.EXPERT])
+            services.registration.add_participant(d.id, ParticipantInput(
+                family, given, rng.choice(SALUTATIONS.get(gender, ["Mx."])), rng.choice(FUNCTIONS),
+                rng.choice(AFFILIATIONS) if d.is_state else "", role,
+                f"practice.{d.id}.{position}@example.org", gender=gender, consent_to_publish=rng.random() < 0.5))
+            added += 1
+    return added

@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(file, "Open the &demo conference", self.open_demo)
+        self._action(file, "Open the practice cop&y of the demo (fictitious participants)",
+                     lambda: self.open_demo(practice=True))
         file.addSeparator()
         self._action(file, "&Import registrations…", lambda: self.imports.import_file(), "Ctrl+I")
         self._action(file, "&Carry over from another meeting…", lambda: self.imports.carry_over())
@@ -180,6 +182,8 @@ class MainWindow(QMainWindow):
         for i in range(self.pages.count()):
             self.pages.widget(i).set_meeting(self.meeting)
         title = f"{self.meeting.short_title} — " if self.meeting else ""
+        if self.meeting is not None and self.meeting.practice:
+            title = f"PRACTICE (fictitious participants) — {title}"
         self.setWindowTitle(f"{title}Secretariat Desk — {Path(self.services.db.display_name).name}")
 
     def refresh_current(self) -> None:
@@ -242,17 +246,18 @@ class MainWindow(QMainWindow):
         rows = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in SHORTCUTS)
         QMessageBox.information(self, "Keyboard shortcuts", f"<table cellspacing='4'>{rows}</table>")
 
-    def open_demo(self) -> None:
-        found = existing_demo(self.services)
+    def open_demo(self, practice: bool = False) -> None:
+        found = existing_demo(self.services, practice=practice)
         if found is not None:
             self.reload_meetings(prefer=found.id)
             return
+        what = "the practice copy of the demo" if practice else "the demo conference"
 
         def done(_last):
-            self.reload_meetings(prefer=existing_demo(self.services).id)
-            self.say("Opened the demo conference.")
+            self.reload_meetings(prefer=existing_demo(self.services, practice=practice).id)
+            self.say(f"Opened {what}.")
 
-        self.tasks.run("Loading the demo conference", lambda: load_demo(self.services), done,
+        self.tasks.run(f"Loading {what}", lambda: load_demo(self.services, practice=practice), done,
                        lambda exc: show_error(self, "The demo conference could not be loaded", exc))
 
     def open_database(self) -> None:

@@ -27,6 +27,10 @@ class Masthead:
     place_and_dates: str
     title: str
     agenda: tuple[str, ...] = ()  # e.g. ("Agenda item 14", "Consideration and adoption of the final document")
+    practice: bool = False
+
+
+PRACTICE_BANNER = "PRACTICE COPY: fictitious participants; not an official document"
 
 
 def place_and_dates(meeting: MeetingRow) -> str:
@@ -38,6 +42,10 @@ def draw_masthead(canvas, fonts: FontSet, m: Masthead) -> float:
     """Draw the masthead at the top of the first page; returns the y where the body may start."""
     right = PAGE_WIDTH - MARGIN_X
     y = PAGE_HEIGHT - MARGIN_TOP
+    if m.practice:
+        canvas.setFillColorRGB(0.7, 0, 0)
+        fonts.draw(canvas, MARGIN_X, y + 22, PRACTICE_BANNER.upper(), 10, "bold")
+        canvas.setFillColorRGB(0, 0, 0)
     canvas.setLineWidth(0.8)
     canvas.line(MARGIN_X, y - 6, right, y - 6)
     fonts_y = y

@@ -74,7 +74,8 @@ def participants_pdf(services: Services, meeting_id: int, out: str | Path,
         draw_running_header(canvas, fonts, symbol, 1)
         masthead = Masthead(symbol, "General", options.date or dt.date.today(), options.original,
                             roster.meeting.title, place_and_dates(roster.meeting),
-                            "Provisional list of participants" if options.provisional else "List of participants")
+                            "Provisional list of participants" if options.provisional else "List of participants",
+                            practice=roster.meeting.practice)
         y = draw_masthead(canvas, fonts, masthead)
         y = _opening(canvas, fonts, roster, y, options)
         columns = Columns(canvas, fonts, y, lambda page: draw_running_header(canvas, fonts, symbol, page))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 
 from ccm_secretariat.domain.enums import Attendance, Category, Gender
+from ccm_secretariat.exports.masthead import PRACTICE_BANNER
 from ccm_secretariat.exports.sheets import Sheet, write_sheets
 from ccm_secretariat.exports.progress import Progress
 from ccm_secretariat.services import Services
@@ -90,7 +91,8 @@ def sheets(roster: Roster, documents: list[DocumentRow], internal: bool = False)
     sheet says so."""
     p_header, p_widths = participant_header(roster)
     parts = [p.number for p in roster.meeting.parts]
-    result = [Sheet("Internal", ("Note",), (120,), iter([[INTERNAL_NOTE]]))] if internal else []
+    notes = ([[INTERNAL_NOTE]] if internal else []) + ([[PRACTICE_BANNER]] if roster.meeting.practice else [])
+    result = [Sheet("Internal" if internal else "Practice", ("Note",), (120,), iter(notes))] if notes else []
     result += [
         Sheet("Participants", p_header, p_widths, participant_rows(roster, internal=internal)),
         Sheet("Delegations", ("Category", "Delegation", "Code", "Participants", "Credentials", "Kind", "Received on",

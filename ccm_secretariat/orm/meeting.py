@@ -24,6 +24,8 @@ class Meeting(Base):
     body_name: Mapped[str] = mapped_column(sa.String(60), default="Conference")
     # Wording of the report: serial commas, sentences per category; see services.meetings.ReportSettings.
     report_settings: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    # A copy to practise on, with fictitious participants: marked as such on screen and in every document.
+    practice: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     parts: Mapped[list[MeetingPart]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="MeetingPart.number")

@@ -75,7 +75,7 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
         agenda = (f"Agenda item {item.number}", item.title)
     masthead = Masthead(symbol, "Limited" if "/L." in symbol else "General",
                         options.date or (report_doc.issue_date if report_doc and report_doc.issue_date else dt.date.today()),
-                        "English", meeting.title, place_and_dates(meeting), title, agenda)
+                        "English", meeting.title, place_and_dates(meeting), title, agenda, meeting.practice)
 
     doc = _Numbered()
     officers = {o.role: o for o in meeting.officers}

@@ -15,6 +15,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.exports.atomic import atomic_path
+from ccm_secretariat.exports.masthead import PRACTICE_BANNER
 from ccm_secretariat.exports.progress import Progress
 from ccm_secretariat.report import model
 
@@ -47,6 +48,9 @@ def _run(paragraph, text: str, size: float = 10, bold: bool = False, italic: boo
 
 
 def _masthead(doc, m) -> None:
+    if m.practice:
+        banner = _run(doc.add_paragraph(), PRACTICE_BANNER.upper(), 10, bold=True)
+        banner.font.color.rgb = RGBColor(0xB0, 0, 0)
     top = doc.add_paragraph()
     top.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _run(top, m.symbol, 15, bold=True)

@@ -88,6 +88,7 @@ class MeetingRow:
     settings: ReportSettings
     parts: tuple[PartRow, ...] = field(default_factory=tuple)
     officers: tuple[OfficerRow, ...] = field(default_factory=tuple)
+    practice: bool = False  # fictitious participants: marked on screen and in every document
 
     @property
     def first_day(self) -> dt.date | None:
@@ -110,6 +111,7 @@ class MeetingInput:
     treaty: str = "CCM"
     body_name: str = "Conference"
     format: MeetingFormat = MeetingFormat.IN_PERSON
+    practice: bool = False
 
 
 def _check_dates(start: dt.date, end: dt.date, field_name: str = "end_date") -> None:
@@ -124,7 +126,8 @@ def _meeting_row(meeting: Meeting, treaty: Treaty) -> MeetingRow:
         body_name=meeting.body_name, settings=ReportSettings.from_dict(meeting.report_settings),
         parts=tuple(PartRow(p.id, p.number, p.start_date, p.end_date, p.format, p.venue) for p in meeting.parts),
         officers=tuple(OfficerRow(o.id, o.role, o.position, o.salutation, o.name, o.description, o.state_id,
-                                  o.state_name) for o in meeting.officers))
+                                  o.state_name) for o in meeting.officers),
+        practice=meeting.practice)
 
 
 class MeetingService(Service):
@@ -167,7 +170,7 @@ class MeetingService(Service):
             meeting = Meeting(title=title, short_title=short_title, treaty_id=treaty.id, symbol_prefix=prefix,
                               venue=clean(data.venue, "venue", max_length=200), city=clean(data.city, "city", max_length=100),
                               body_name=clean(data.body_name, "body_name", required=True, max_length=60),
-                              report_settings=ReportSettings().to_dict())
+                              report_settings=ReportSettings().to_dict(), practice=bool(data.practice))
             meeting.parts.append(MeetingPart(number=1, start_date=data.first_day, end_date=data.last_day,
                                              format=MeetingFormat(data.format), venue=meeting.venue))
             s.add(meeting)

@@ -1,0 +1,37 @@
+"""The practice copy of the demo: the same conference with plainly fictitious participants, marked as practice
+in its title, its symbols and every document."""
+
+from __future__ import annotations
+
+import docx
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from ccm_secretariat.demo import PRACTICE_PARTICIPANTS, existing_demo, load_demo
+from ccm_secretariat.exports.participants_pdf import participants_pdf
+from ccm_secretariat.exports.progress import run_to_end
+from ccm_secretariat.exports.workbook import participants_workbook
+from ccm_secretariat.report.builder import build_report
+from ccm_secretariat.report.docx import report_docx
+from ccm_secretariat.report.pdf import report_pdf
+
+
+def test_the_practice_copy_is_marked_everywhere(demo, demo_meeting, tmp_path):
+    run_to_end(load_demo(demo, practice=True))
+    practice = existing_demo(demo, practice=True)
+    assert practice.practice and not demo_meeting.practice
+    assert practice.symbol_prefix == "PRACTICE/CCM/CONF/2020" and practice.title.startswith("Practice copy:")
+    counts = demo.registration.category_counts(practice.id)
+    assert sum(p for _, p in counts.values()) == PRACTICE_PARTICIPANTS
+    assert sum(p for _, p in demo.registration.category_counts(demo_meeting.id).values()) == 0  # the demo is intact
+    run_to_end(participants_pdf(demo, practice.id, tmp_path / "list.pdf"))
+    first = PdfReader(tmp_path / "list.pdf").pages[0].extract_text()
+    assert "PRACTICE COPY" in first and "PRACTICE/CCM/CONF/2020/INF.1" in first
+    run_to_end(participants_workbook(demo, practice.id, tmp_path / "w.xlsx"))
+    wb = load_workbook(tmp_path / "w.xlsx")
+    assert wb.sheetnames[0] == "Practice" and "fictitious" in wb["Practice"]["A2"].value
+    report = build_report(demo, practice.id)
+    run_to_end(report_docx(report, tmp_path / "r.docx"))
+    assert docx.Document(tmp_path / "r.docx").paragraphs[0].text.startswith("PRACTICE COPY")
+    run_to_end(report_pdf(report, tmp_path / "r.pdf"))
+    assert "PRACTICE COPY" in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
