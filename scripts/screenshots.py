@@ -1,6 +1,6 @@
 """Screenshots of the main views on the demo conference, for the README: the real window, offscreen, 1366x768.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [docs/screenshots]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [docs/screenshots] [1366x768]
 
 The demo conference names no participants (its report does not); for the picture of the registration desk a
 few plainly fictitious participants are added to a throw-away copy, never to the shipped demo."""
@@ -40,7 +40,8 @@ FICTITIOUS = {
 }
 
 
-def main(folder: str = "docs/screenshots") -> None:
+def main(folder: str = "docs/screenshots", size: str = "1366x768") -> None:
+    width, height = (int(n) for n in size.split("x"))
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
@@ -61,7 +62,7 @@ def main(folder: str = "docs/screenshots") -> None:
                 attendance={1: Attendance.ONLINE}))
     window = MainWindow(services, DeskSettings(QSettings(str(tmp / "desk.ini"), QSettings.IniFormat)),
                         synchronous=True)
-    window.resize(1366, 768)
+    window.resize(width, height)
     window.show()
     page = window.registration
     page.select_delegation("Switzerland")

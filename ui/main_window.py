@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
 from ccm_secretariat.demo import existing_demo, load_demo
@@ -26,6 +26,7 @@ from ui.tasks import TaskRunner
 from ui.undo import Editor
 
 SHORTCUTS = (
+    ("Alt+1 … Alt+6", "The pages: Registration, Meeting, Agenda, Documents, Decisions, Reference data"),
     ("Ctrl+F", "Find a participant (Escape in the search clears it)"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
     ("Ctrl+N", "New meeting"), ("Ctrl+O", "Open a database"), ("Ctrl+I", "Import registrations"),
@@ -98,6 +99,9 @@ class MainWindow(QMainWindow):
             page.status.connect(self.say)
         self.meeting_page.renamed.connect(self.reload_meetings)
         self.pages.currentChanged.connect(lambda _i: self.refresh_current())
+        for n in range(self.pages.count()):  # Alt+1 … Alt+6: the pages, in the order of their tabs
+            self.pages.setTabToolTip(n, f"Alt+{n + 1}")
+            QShortcut(QKeySequence(f"Alt+{n + 1}"), self, activated=lambda n=n: self.pages.setCurrentIndex(n))
         self.setCentralWidget(self.pages)
         self._menus()
         self.statusBar().showMessage(f"Database: {services.db.display_name}")

@@ -38,6 +38,7 @@ class MeetingDialog(FormDialog):
         self.body = QComboBox()
         self.body.setEditable(True)
         self.body.addItems(["Meeting", "Conference"])
+        self.body.setToolTip("How the report refers to the body: “the Conference”, “the Meeting”.")
         first = proposed_first_day(busy_until)
         self.first = date_edit(first)
         self.last = date_edit(first + dt.timedelta(days=3))
@@ -46,7 +47,7 @@ class MeetingDialog(FormDialog):
         self.format = format_combo()
         for name, label, widget in (("title", "Title", self.title_edit), ("short_title", "Short title", self.short),
                                     ("symbol_prefix", "Symbol prefix", self.prefix), ("venue", "Venue", self.venue),
-                                    ("city", "City", self.city), ("body_name", "The meeting is called (“the Meeting”, “the Conference”)", self.body),
+                                    ("city", "City", self.city), ("body_name", "Referred to as", self.body),
                                     ("first_day", "First day", self.first), ("last_day", "Last day", self.last),
                                     ("format", "Format", self.format)):
             self.add_field(name, label, widget)

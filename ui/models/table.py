@@ -52,6 +52,10 @@ class RowTableModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == Qt.TextAlignmentRole and column.align_right:
             return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole and column.tooltip:
-            return column.tooltip(row)
+        if role == Qt.ToolTipRole:
+            if column.tooltip:
+                return column.tooltip(row)
+            value = column.value(row)
+            text = "" if value is None else str(value)
+            return text if len(text) > 24 else None  # the whole text, where the column may cut it off
         return None

@@ -28,6 +28,7 @@ class AgendaPage(QWidget):
 
     def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
         super().__init__(parent)
+        self.letters: set[str] = set()  # Alt mnemonics taken on this page
         self.services, self.editor, self.meeting = services, editor, None
         self.items = RowTableModel(ITEM_COLUMNS, self)
         self.item_table = make_table(self.items, stretch_column=1)
@@ -38,10 +39,10 @@ class AgendaPage(QWidget):
         item_buttons, self.item_buttons = button_row(("Add item…", self.add_item), ("Edit…", self.edit_item),
                                                      ("Move up", lambda: self.move(-1)),
                                                      ("Move down", lambda: self.move(1)),
-                                                     ("Remove", self.remove_item))
+                                                     ("Remove", self.remove_item), used=self.letters)
         plenary_buttons, self.plenary_buttons = button_row(("Add plenary meeting…", self.add_plenary),
                                                            ("Edit…", self.edit_plenary),
-                                                           ("Remove", self.remove_plenary))
+                                                           ("Remove", self.remove_plenary), used=self.letters)
         agenda_box = QGroupBox("Agenda")
         agenda_layout = QVBoxLayout(agenda_box)
         agenda_layout.addLayout(item_buttons)

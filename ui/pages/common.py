@@ -20,11 +20,27 @@ def make_table(model, stretch_column: int | None = None, multi: bool = False) ->
     return table
 
 
-def button_row(*buttons: tuple[str, object]) -> tuple[QHBoxLayout, dict[str, QPushButton]]:
+MENU_LETTERS = set("fexh")  # File, Edit, Export, Help: Alt+these open the menus
+
+
+def with_mnemonic(text: str, used: set[str]) -> str:
+    """The text with an Alt mnemonic on its first letter that the page and the menus do not use yet."""
+    for i, ch in enumerate(text):
+        if ch.isalpha() and ch.lower() not in used and ch.lower() not in MENU_LETTERS:
+            used.add(ch.lower())
+            return f"{text[:i]}&{text[i:]}"
+    return text
+
+
+def button_row(*buttons: tuple[str, object], used: set[str] | None = None
+               ) -> tuple[QHBoxLayout, dict[str, QPushButton]]:
+    """A row of buttons, found by their text; each gets an Alt mnemonic (`used`: the letters the page's other
+    rows have taken)."""
+    used = set() if used is None else used
     layout = QHBoxLayout()
     found = {}
     for text, slot in buttons:
-        button = QPushButton(text)
+        button = QPushButton(with_mnemonic(text, used))
         button.clicked.connect(slot)
         layout.addWidget(button)
         found[text] = button

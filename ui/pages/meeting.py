@@ -17,7 +17,7 @@ from ui.pages.common import button_row, make_table, selected_row
 from ui.undo import Editor
 
 FIELDS = (("title", "Title"), ("short_title", "Short title"), ("symbol_prefix", "Symbol prefix"),
-          ("venue", "Venue"), ("city", "City"), ("body_name", "The meeting is called (“the Meeting”, “the Conference”)"))
+          ("venue", "Venue"), ("city", "City"), ("body_name", "Referred to as"))
 SETTINGS = (("serial_comma_states", "Serial comma in lists of States (“Angola, Cyprus, and Indonesia”)"),
             ("serial_comma_organisations", "Serial comma in lists of organisations"),
             ("capitalise_family_names", "Family names in capitals in the list of participants"))
@@ -29,6 +29,7 @@ class MeetingPage(QWidget):
 
     def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
         super().__init__(parent)
+        self.letters: set[str] = set()  # Alt mnemonics taken on this page
         self.services, self.editor, self.meeting = services, editor, None
         details = QGroupBox("Meeting")
         form = QFormLayout(details)
@@ -56,7 +57,7 @@ class MeetingPage(QWidget):
                                     Column("Format", lambda p: p.format.value.replace("_", " ")),
                                     Column("Venue", lambda p: p.venue)], self)
         self.part_table = make_table(self.parts, stretch_column=1)
-        part_buttons, _ = button_row(("Add part…", self.add_part), ("Edit…", self.edit_part))
+        part_buttons, _ = button_row(("Add part…", self.add_part), ("Edit…", self.edit_part), used=self.letters)
         parts_box = QGroupBox("Parts")
         parts_layout = QVBoxLayout(parts_box)
         parts_layout.addLayout(part_buttons)
@@ -65,7 +66,8 @@ class MeetingPage(QWidget):
                                        Column("Officer", lambda o: o.person or o.state_name),
                                        Column("Description", lambda o: o.description)], self)
         self.officer_table = make_table(self.officers, stretch_column=2)
-        officer_buttons, _ = button_row(("Add officer…", self.add_officer), ("Remove", self.remove_officer))
+        officer_buttons, _ = button_row(("Add officer…", self.add_officer), ("Remove", self.remove_officer),
+                                        used=self.letters)
         officers_box = QGroupBox("Officers")
         officers_layout = QVBoxLayout(officers_box)
         officers_layout.addLayout(officer_buttons)

@@ -22,6 +22,7 @@ class ReferencePage(QWidget):
 
     def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
         super().__init__(parent)
+        self.letters: set[str] = set()  # Alt mnemonics taken on this page
         self.services, self.editor, self.meeting = services, editor, None
         self.all_states = []
         columns = [
@@ -39,13 +40,14 @@ class ReferencePage(QWidget):
         self.filter.setPlaceholderText("Find a State")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
-        state_buttons, self.state_buttons = button_row(("Import a status list…", self.import_status))
+        state_buttons, self.state_buttons = button_row(("Import a status list…", self.import_status),
+                                                       used=self.letters)
         self.organisations = RowTableModel([Column("Organisation", lambda o: o.name),
                                             Column("Acronym", lambda o: o.acronym),
                                             Column("Kind", lambda o: KIND_LABELS[o.kind]),
                                             Column("Rule", lambda o: o.default_rule.value)], self)
         self.org_table = make_table(self.organisations, stretch_column=0)
-        org_buttons, self.org_buttons = button_row(("Add organisation…", self.add_organisation))
+        org_buttons, self.org_buttons = button_row(("Add organisation…", self.add_organisation), used=self.letters)
         states_box = QGroupBox("States and the status of the Convention")
         states_layout = QVBoxLayout(states_box)
         states_layout.addLayout(state_buttons)

@@ -230,8 +230,7 @@ class RegistrationPage(QWidget):
             rows = [d for d in rows if d.id in with_matches or folded in fold(d.name_with_acronym)]
             allowed = {d.id for d in rows}
             self.member_model.set_rows([m for m in matches if m.delegation_id in allowed])
-            self.member_table.setColumnHidden(5, False)
-            self.member_table.setColumnWidth(5, 160)
+            self._show_delegation_column(True)
             found = self.member_model.rowCount()
             self.members_title.setText(f"{counted(found, 'participant')} match{'es' if found == 1 else ''} “{text}”")
         self.delegation_model.set_rows(rows)
@@ -241,9 +240,20 @@ class RegistrationPage(QWidget):
                     self.delegations.selectRow(i)
                     break
         if not text:
-            self.member_table.setColumnHidden(5, True)
+            self._show_delegation_column(False)
             self.show_members()
         self.last_search_ms = (time.perf_counter() - started) * 1000
+
+    def _show_delegation_column(self, shown: bool) -> None:
+        """Search results name each person's delegation: that column takes the affiliation's room and the rest,
+        so that nothing is cut off at 1366 pixels."""
+        header = self.member_table.horizontalHeader()
+        self.member_table.setColumnHidden(5, not shown)
+        self.member_table.setColumnHidden(3, shown)  # the affiliation gives way to the delegation
+        header.setSectionResizeMode(4, QHeaderView.Interactive if shown else QHeaderView.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.Stretch if shown else QHeaderView.Interactive)
+        if shown:
+            self.member_table.setColumnWidth(4, 190)
 
     def selected_delegation(self) -> DelegationRow | None:
         rows = self.selected_delegations()
