@@ -24,7 +24,7 @@ class OfficerDialog(FormDialog):
         self.salutation.addItems(["", "Mr.", "Ms.", "H.E. Mr.", "H.E. Ms.", "Dr."])
         self.name = QLineEdit()
         self.description = QLineEdit()
-        self.description.setPlaceholderText("Ambassador and Permanent Representative of … to the Conference on Disarmament")
+        self.description.setPlaceholderText("e.g. Ambassador and Permanent Representative of … to the Conference on Disarmament")
         self.state = QComboBox()
         self.state.setEditable(True)
         self.state.addItems(["", *state_names])
