@@ -8,6 +8,7 @@ import errno
 import sys
 from collections.abc import Sequence
 
+from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.enums import Category, MeetingFormat
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.exports.progress import run_to_end
@@ -56,20 +57,22 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--treaty", default="CCM")
 
     export = sub.add_parser("export", help="produce a document").add_subparsers(dest="what", required=True)
-    lop = export.add_parser("participants", help="the list of participants (pdf) or the workbook (xlsx)")
-    lop.add_argument("--format", choices=["pdf", "xlsx"], required=True)
-    lop.add_argument("--out", required=True, help="file to write")
-    lop.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
-    lop.add_argument("--symbol", help="symbol of the list (default: PREFIX/INF.1)")
-    lop.add_argument("--provisional", action="store_true", help="a provisional list")
-    lop.add_argument("--capitals", choices=["yes", "no"], help="family names in capitals (default: the meeting's setting)")
-    lop.add_argument("--internal", action="store_true",
-                     help="workbook: every participant's contact details, consent or not (not for distribution)")
-    rep = export.add_parser("report", help="the draft procedural report (pdf or docx)")
-    rep.add_argument("--format", choices=["pdf", "docx"], required=True)
-    rep.add_argument("--out", required=True, help="file to write")
-    rep.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
-    rep.add_argument("--part", type=int, help="the part of the meeting the report covers")
+    for kind in DOCUMENTS.values():
+        doc = export.add_parser(kind.name, help=f"{kind.label} ({' or '.join(kind.formats)})")
+        doc.add_argument("--format", choices=kind.formats, required=True)
+        doc.add_argument("--out", required=True, help="file to write")
+        doc.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
+        doc.add_argument("--symbol", help="the document's symbol (default: from the register)")
+        doc.add_argument("--date", "--as-at", dest="date", type=_date,
+                         help="the document's date; for the list, the day it is as at (default: today)")
+        if kind.name == "participants":
+            doc.add_argument("--provisional", action="store_true", help="a provisional list")
+            doc.add_argument("--capitals", choices=["yes", "no"],
+                             help="family names in capitals (default: the meeting's setting)")
+            doc.add_argument("--internal", action="store_true",
+                             help="workbook: every participant's contact details, consent or not (not for distribution)")
+        if kind.name == "report":
+            doc.add_argument("--part", type=int, help="the part of the meeting the report covers")
 
     db = sub.add_parser("db", help="backups of the database").add_subparsers(dest="action", required=True)
     db.add_parser("backup", help="back up the database now")
@@ -171,29 +174,11 @@ def cmd_states(services: Services, args, out) -> int:
 
 def cmd_export(services: Services, args, out) -> int:
     meeting = services.meetings.find(args.meeting)
-    if args.what == "participants" and args.format == "pdf":
-        from ccm_secretariat.exports.participants_pdf import ListOptions, participants_pdf
-
-        capitals = None if args.capitals is None else args.capitals == "yes"
-        job = participants_pdf(services, meeting.id, args.out, ListOptions(
-            symbol=args.symbol, provisional=args.provisional, capitalise_family_names=capitals))
-    elif args.what == "participants":
-        from ccm_secretariat.exports.workbook import participants_workbook
-
-        job = participants_workbook(services, meeting.id, args.out, internal=args.internal)
-    else:
-        from ccm_secretariat.report.builder import ReportOptions, build_report
-
-        report = build_report(services, meeting.id, ReportOptions(part=args.part))
-        if args.format == "pdf":
-            from ccm_secretariat.report.pdf import report_pdf
-
-            job = report_pdf(report, args.out)
-        else:
-            from ccm_secretariat.report.docx import report_docx
-
-            job = report_docx(report, args.out)
-    last = run_to_end(job)
+    capitals = getattr(args, "capitals", None)
+    options = ExportOptions(date=args.date, symbol=args.symbol, provisional=getattr(args, "provisional", False),
+                            capitals=None if capitals is None else capitals == "yes",
+                            internal=getattr(args, "internal", False), part=getattr(args, "part", None))
+    last = run_to_end(DOCUMENTS[args.what].job(services, meeting.id, args.format, args.out, options))
     for warning in last.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"Wrote {last.path} ({last.message}).", file=out)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequen
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
 from ccm_secretariat.demo import existing_demo, load_demo
+from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.services import Services
 from ui.dialogs.meeting_dialog import MeetingDialog
@@ -39,13 +40,11 @@ SHORTCUTS = (
     ("Alt + underlined letter", "Any button or menu"),
 )
 
-EXPORTS = (
-    ("List of participants (PDF)…", "pdf", "participants"),
-    ("Registration workbook (Excel)…", "xlsx", "participants"),
-    ("Internal workbook with every contact detail (Excel)…", "xlsx", "participants-internal"),
-    ("Draft report (PDF)…", "pdf", "report"),
-    ("Draft report (Word)…", "docx", "report"),
-)
+FORMAT_NAMES = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
+# The Export menu: every document of the registry in each of its formats, and the internal workbook.
+EXPORTS = tuple((f"{kind.label} ({FORMAT_NAMES[fmt]})…", fmt, kind.name) for kind in DOCUMENTS.values()
+                for fmt in kind.formats) + (
+    ("Internal workbook with every contact detail (Excel)…", "xlsx", "participants-internal"),)
 
 
 def fitting_size(widget) -> tuple[int, int]:
@@ -331,38 +330,24 @@ class MainWindow(QMainWindow):
         print_with_preview(self, self.services.roster.roster(self.meeting.id))
 
     # Exports -----------------------------------------------------------------------------------------
-    def export(self, what: str, fmt: str, path: str | None = None) -> None:
+    def export(self, what: str, fmt: str, path: str | None = None, options: ExportOptions | None = None) -> None:
         if self.meeting is None:
             QMessageBox.information(self, "Export", "Create or open a meeting first.")
             return
-        names = {"participants": "list-of-participants" if fmt == "pdf" else "registration",
-                 "participants-internal": "registration-INTERNAL", "report": "draft-report"}
-        default = f"{self.meeting.short_title}-{names[what]}.{fmt}".replace(" ", "-").replace("/", "-")
+        internal = what == "participants-internal"
+        kind = DOCUMENTS["participants" if internal else what]
+        stem = "registration" if kind.name == "participants" and fmt == "xlsx" else kind.file_stem
+        stem += "-INTERNAL" if internal else ""
+        default = f"{self.meeting.short_title}-{stem}.{fmt}".replace(" ", "-").replace("/", "-")
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / default), f"*.{fmt}")
             if not path:
                 return
         meeting_id, services = self.meeting.id, self.services
+        options = options or ExportOptions(internal=internal)
 
         def make():
-            if what == "participants" and fmt == "pdf":
-                from ccm_secretariat.exports.participants_pdf import participants_pdf
-
-                return participants_pdf(services, meeting_id, path)
-            if what in ("participants", "participants-internal"):
-                from ccm_secretariat.exports.workbook import participants_workbook
-
-                return participants_workbook(services, meeting_id, path, internal=what != "participants")
-            from ccm_secretariat.report.builder import build_report
-
-            report = build_report(services, meeting_id)
-            if fmt == "pdf":
-                from ccm_secretariat.report.pdf import report_pdf
-
-                return report_pdf(report, path)
-            from ccm_secretariat.report.docx import report_docx
-
-            return report_docx(report, path)
+            return kind.job(services, meeting_id, fmt, path, options)
 
         def done(last):
             self.last_export = last

@@ -103,6 +103,26 @@ def _subparagraph(doc, text: str) -> None:
     _run(p, f"{label}\t{rest}")
 
 
+TEXT_WIDTH = 16.6  # cm between the margins
+
+
+def _table(doc, model_table: model.DocumentTable) -> None:
+    table = doc.add_table(rows=1, cols=len(model_table.header))
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.style = doc.styles["Table Grid"]
+    for cell, text in zip(table.rows[0].cells, model_table.header):
+        _run(cell.paragraphs[0], text, 9.5, italic=True)
+    for row in model_table.rows:
+        for cell, text in zip(table.add_row().cells, row):
+            _run(cell.paragraphs[0], text, 9.5)
+    table.autofit = False
+    for column, share in zip(table.columns, model_table.widths):
+        width = Cm(TEXT_WIDTH * share)
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
 def report_docx(report: model.Report, out: str | Path) -> Iterator[Progress]:
     doc = Document()
     section = doc.sections[0]
@@ -119,6 +139,9 @@ def report_docx(report: model.Report, out: str | Path) -> Iterator[Progress]:
     _masthead(doc, report.masthead)
     yield Progress(1, 3, "Masthead")
     for block in report.blocks:
+        if isinstance(block, model.DocumentTable):
+            _table(doc, block)
+            continue
         if isinstance(block, model.Heading):
             p = doc.add_paragraph()
             p.paragraph_format.space_before = Pt(10)
@@ -136,20 +159,7 @@ def report_docx(report: model.Report, out: str | Path) -> Iterator[Progress]:
         _run(title, report.annex.title, 12, bold=True)
         _run(doc.add_paragraph(), report.annex.subtitle, 12, bold=True)
         for table_model in report.annex.tables:
-            table = doc.add_table(rows=1, cols=2)
-            table.alignment = WD_TABLE_ALIGNMENT.LEFT
-            table.style = doc.styles["Table Grid"]
-            for cell, text in zip(table.rows[0].cells, table_model.header):
-                _run(cell.paragraphs[0], text, 9.5, italic=True)
-            for symbol, title in table_model.rows:
-                cells = table.add_row().cells
-                _run(cells[0].paragraphs[0], symbol, 9.5)
-                _run(cells[1].paragraphs[0], title, 9.5)
-            table.autofit = False
-            for column, width in zip(table.columns, (Cm(5.2), Cm(11.4))):
-                column.width = width
-                for cell in column.cells:
-                    cell.width = width
+            _table(doc, table_model)
             doc.add_paragraph()
     with atomic_path(out) as temporary:
         doc.save(str(temporary))

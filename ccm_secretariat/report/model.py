@@ -24,6 +24,7 @@ class Paragraph:
 class DocumentTable:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...] = (0.34, 0.66)  # of the text width, per column
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Annex:
     tables: tuple[DocumentTable, ...]
 
 
-Block = Heading | Paragraph
+Block = Heading | Paragraph | DocumentTable
 
 
 @dataclass(frozen=True)

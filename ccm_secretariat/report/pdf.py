@@ -55,7 +55,11 @@ def _styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
 def story(report: model.Report, fonts: FontSet) -> list:
     styles = _styles(fonts)
     flow: list = []
+    width = PAGE_WIDTH - 2 * MARGIN_X
     for block in report.blocks:
+        if isinstance(block, model.DocumentTable):
+            flow += [_table(block, fonts, styles, width), Spacer(1, 10)]
+            continue
         if isinstance(block, model.Heading):
             flow.append(CondPageBreak(60))
             flow.append(Paragraph(markup(block.text, fonts, "bold"), styles["heading"]))
@@ -70,17 +74,20 @@ def story(report: model.Report, fonts: FontSet) -> list:
     if report.annex:
         flow += [PageBreak(), Paragraph(report.annex.title, styles["annex"]),
                  Paragraph(markup(report.annex.subtitle, fonts, "bold"), styles["annex"])]
-        width = PAGE_WIDTH - 2 * MARGIN_X
         for table in report.annex.tables:
-            rows = [[Paragraph(markup(h, fonts, "italic"), styles["cell_head"]) for h in table.header]]
-            rows += [[Paragraph(markup(c, fonts), styles["cell"]) for c in row] for row in table.rows]
-            t = LongTable(rows, colWidths=[width * 0.34, width * 0.66], repeatRows=1)
-            t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, 0), 0.6, "black"),
-                                   ("LINEBELOW", (0, -1), (-1, -1), 0.6, "black"),
-                                   ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-            flow += [t, Spacer(1, 18)]
+            flow += [_table(table, fonts, styles, width), Spacer(1, 18)]
     return flow
+
+
+def _table(table: model.DocumentTable, fonts: FontSet, styles: dict, width: float) -> LongTable:
+    rows = [[Paragraph(markup(h, fonts, "italic"), styles["cell_head"]) for h in table.header]]
+    rows += [[Paragraph(markup(c, fonts), styles["cell"]) for c in row] for row in table.rows]
+    t = LongTable(rows, colWidths=[width * w for w in table.widths], repeatRows=1)
+    t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, 0), 0.6, "black"),
+                           ("LINEBELOW", (0, -1), (-1, -1), 0.6, "black"),
+                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    return t
 
 
 def report_pdf(report: model.Report, out: str | Path, fonts: FontSet | None = None) -> Iterator[Progress]:

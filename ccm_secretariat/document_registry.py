@@ -1,0 +1,94 @@
+"""Every document the desk writes, declared once: its name on the command line, its label in the Export menu, its
+formats, and how it is written. The CLI and the window both read this registry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ccm_secretariat.exports.progress import Progress
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What a secretary may tell an export; each writer reads what concerns it."""
+
+    date: dt.date | None = None  # the document's date (the list's "as at" date)
+    symbol: str | None = None
+    provisional: bool = False
+    capitals: bool | None = None  # family names in capitals in the list (default: the meeting's setting)
+    internal: bool = False  # the workbook with every contact detail
+    part: int | None = None  # the part of the meeting the report covers
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    name: str  # on the command line: `export NAME`
+    label: str  # in the Export menu
+    formats: tuple[str, ...]
+    write: Callable[..., Iterator[Progress]] = field(repr=False)  # (services, meeting_id, fmt, out, options)
+    file_stem: str = ""
+
+    def job(self, services, meeting_id: int, fmt: str, out: str | Path,
+            options: ExportOptions = ExportOptions()) -> Iterator[Progress]:
+        if fmt not in self.formats:
+            from ccm_secretariat.errors import ValidationError
+
+            raise ValidationError(f"{self.label} is written as {' or '.join(self.formats)}, not {fmt}.", "format")
+        return self.write(services, meeting_id, fmt, out, options)
+
+
+def _participants(services, meeting_id, fmt, out, o: ExportOptions):
+    if fmt == "pdf":
+        from ccm_secretariat.exports.participants_pdf import ListOptions, participants_pdf
+
+        return participants_pdf(services, meeting_id, out, ListOptions(
+            symbol=o.symbol, provisional=o.provisional, date=o.date, capitalise_family_names=o.capitals))
+    from ccm_secretariat.exports.workbook import participants_workbook
+
+    return participants_workbook(services, meeting_id, out, internal=o.internal)
+
+
+def _rendered(build: Callable):
+    """A writer for a document built into the report's model, then rendered as PDF or Word."""
+    def write(services, meeting_id, fmt, out, o: ExportOptions):
+        report = build(services, meeting_id, o)
+        if fmt == "pdf":
+            from ccm_secretariat.report.pdf import report_pdf
+
+            return report_pdf(report, out)
+        from ccm_secretariat.report.docx import report_docx
+
+        return report_docx(report, out)
+    return write
+
+
+def _report(services, meeting_id, o: ExportOptions):
+    from ccm_secretariat.report.builder import ReportOptions, build_report
+
+    return build_report(services, meeting_id, ReportOptions(symbol=o.symbol, date=o.date, part=o.part))
+
+
+def _meeting_document(builder_name: str):
+    def build(services, meeting_id, o: ExportOptions):
+        from ccm_secretariat.report import meeting_documents
+
+        data = meeting_documents.MeetingData.read(services, meeting_id)
+        return getattr(meeting_documents, builder_name)(data, o.date)
+    return build
+
+
+DOCUMENTS: dict[str, DocumentKind] = {d.name: d for d in (
+    DocumentKind("participants", "List of participants", ("pdf", "xlsx"), _participants, "list-of-participants"),
+    DocumentKind("report", "Draft report", ("pdf", "docx"), _rendered(_report), "draft-report"),
+    DocumentKind("agenda", "Provisional agenda", ("pdf", "docx"), _rendered(_meeting_document("build_agenda")),
+                 "agenda"),
+    DocumentKind("programme", "Provisional programme of work", ("pdf", "docx"),
+                 _rendered(_meeting_document("build_programme")), "programme-of-work"),
+    DocumentKind("documents-list", "List of documents", ("pdf", "docx"),
+                 _rendered(_meeting_document("build_documents_list")), "list-of-documents"),
+    DocumentKind("credentials", "Report on credentials", ("pdf", "docx"),
+                 _rendered(_meeting_document("build_credentials")), "credentials"),
+)}

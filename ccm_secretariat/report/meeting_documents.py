@@ -1,0 +1,153 @@
+"""The meeting's own documents, built from its data into the same document model as the report (so that the PDF
+and Word renderers serve them all): the provisional agenda, the provisional programme of work, the list of
+documents and the state of credentials.
+
+Each document's symbol, title and date come from the document register when it holds the document (found by its
+title), and otherwise follow the usual pattern (…/1 for the agenda)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ccm_secretariat.domain.enums import AgendaStatus, Category, CredentialsKind
+from ccm_secretariat.domain.prose import join_names, ordinal_in_words, un_date
+from ccm_secretariat.domain.symbols import Series
+from ccm_secretariat.exports.masthead import Masthead, place_and_dates
+from ccm_secretariat.report.model import DocumentTable, Heading, Paragraph, Report
+from ccm_secretariat.services.agenda import AgendaItemRow, PlenaryRow
+from ccm_secretariat.services.documents import DocumentRow
+from ccm_secretariat.services.meetings import MeetingRow
+from ccm_secretariat.services.registration import DelegationRow
+
+
+@dataclass(frozen=True)
+class MeetingData:
+    """What the meeting's documents are made from, read once (writers take prepared values, not services)."""
+
+    meeting: MeetingRow
+    items: tuple[AgendaItemRow, ...]
+    plenaries: tuple[PlenaryRow, ...]
+    documents: tuple[DocumentRow, ...]
+    delegations: tuple[DelegationRow, ...]
+
+    @classmethod
+    def read(cls, services, meeting_id: int) -> MeetingData:
+        return cls(services.meetings.get(meeting_id), tuple(services.agenda.items(meeting_id)),
+                   tuple(services.agenda.plenaries(meeting_id)), tuple(services.documents.list(meeting_id)),
+                   tuple(services.registration.delegations(meeting_id)))
+
+
+def _registered(data: MeetingData, words: tuple[str, ...], series: Series | None = None) -> DocumentRow | None:
+    """The register's document whose title contains one of `words` (and of `series`, when given)."""
+    for d in data.documents:
+        if (series is None or d.series is series) and any(w in d.title.lower() for w in words):
+            return d
+    return None
+
+
+def _masthead(data: MeetingData, doc: DocumentRow | None, default_symbol: str, title: str,
+              date: dt.date | None) -> Masthead:
+    m = data.meeting
+    return Masthead(doc.symbol if doc else default_symbol, "General",
+                    date or (doc.issue_date if doc and doc.issue_date else dt.date.today()), "English", m.title,
+                    place_and_dates(m), title, practice=m.practice)
+
+
+def build_agenda(data: MeetingData, date: dt.date | None = None) -> Report:
+    """The agenda: its items in order, under their own numbers. "Provisional" until every item is adopted."""
+    adopted = bool(data.items) and all(i.status is AgendaStatus.ADOPTED for i in data.items)
+    doc = _registered(data, ("agenda",), Series.MAIN)
+    title = "Agenda" if adopted else "Provisional agenda"
+    blocks = tuple(Paragraph(i.number, i.title) for i in data.items) or (
+        Paragraph(1, "[No agenda item has been entered yet.]", placeholder=True),)
+    return Report(_masthead(data, doc, f"{data.meeting.symbol_prefix}/1", title, date), blocks, None)
+
+
+def _time(t: dt.time) -> str:
+    return f"{t.hour:02d}:{t.minute:02d}"
+
+
+def build_programme(data: MeetingData, date: dt.date | None = None) -> Report:
+    """The programme of work: by day, each plenary meeting with its hours and the agenda items it takes up."""
+    titles = {i.number: i.title for i in data.items}
+    doc = _registered(data, ("programme of work", "program of work"))
+    blocks: list = []
+    days = sorted({p.date for p in data.plenaries})
+    formats = {p.number: p.format for p in data.meeting.parts}
+    varied = len(set(formats.values())) > 1
+    for day in days:
+        blocks.append(Heading(f"{day:%A} {un_date(day)}"))
+        rows = []
+        for p in (p for p in data.plenaries if p.date == day):
+            items = "; ".join(f"{n}. {titles.get(n, '')}".rstrip() for n in p.agenda_item_numbers) or "—"
+            meeting = f"{ordinal_in_words(p.number).capitalize()} plenary meeting"
+            if varied and p.part_number in formats:
+                meeting += f" ({formats[p.part_number].value.replace('_', ' ')})"
+            rows.append((f"{_time(p.start_time)}–{_time(p.end_time)}", meeting, items))
+        blocks.append(DocumentTable(("Time", "Meeting", "Agenda items"), tuple(rows), (0.16, 0.3, 0.54)))
+    if not days:
+        blocks.append(Paragraph(1, "[No plenary meeting has been entered yet.]", placeholder=True))
+    return Report(_masthead(data, doc, f"{data.meeting.symbol_prefix}/2", "Provisional programme of work", date),
+                  tuple(blocks), None)
+
+
+SERIES_HEADINGS = {Series.MAIN: "Documents for general distribution", Series.L: "Limited distribution",
+                   Series.WP: "Working papers", Series.CRP: "Conference room papers",
+                   Series.INF: "Information documents", Series.MISC: "Miscellaneous documents"}
+
+
+def build_documents_list(data: MeetingData, date: dt.date | None = None) -> Report:
+    """The register by series, in the order the report's annex uses, revisions, addenda and corrigenda under
+    their parent (the register's own order), with their languages."""
+    doc = _registered(data, ("list of documents",))
+    blocks: list = []
+    for series in Series:
+        rows = tuple((d.symbol, d.title, d.languages) for d in data.documents if d.series is series)
+        if rows:
+            blocks += [Heading(SERIES_HEADINGS[series]),
+                       DocumentTable(("Symbol", "Title", "Languages"), rows, (0.3, 0.5, 0.2))]
+    if not blocks:
+        blocks.append(Paragraph(1, "[No document has been entered in the register yet.]", placeholder=True))
+    return Report(_masthead(data, doc, f"{data.meeting.symbol_prefix}/INF.2", "List of documents", date),
+                  tuple(blocks), None)
+
+
+def credentials_paragraphs(delegations: tuple[DelegationRow, ...] | list[DelegationRow], body: str) -> list[str]:
+    """What the report says of credentials: in original form, as copies or notes verbales, not received."""
+    states = [d for d in delegations if d.is_state]
+    original = [d.name for d in states if d.credentials_received and d.credentials_kind is CredentialsKind.ORIGINAL]
+    copies = [d.name for d in states if d.credentials_received and d.credentials_kind is not CredentialsKind.ORIGINAL]
+    missing = [d.name for d in states if not d.credentials_received]
+    text = []
+    if original:
+        text.append(f"Formal credentials, in accordance with the rules of procedure, were received from "
+                    f"{len(original)} State{'s' if len(original) != 1 else ''}: {join_names(original)}.")
+    if copies:
+        text.append(f"Copies of credentials or notes verbales were received from {len(copies)} "
+                    f"State{'s' if len(copies) != 1 else ''}: {join_names(copies)}.")
+    if missing:
+        text.append(f"No credentials had been received from {len(missing)} State{'s' if len(missing) != 1 else ''} "
+                    f"at the time of this report: {join_names(missing)}.")
+    if not states:
+        text.append(f"No State is registered for the {body} yet.")
+    return text
+
+
+def build_credentials(data: MeetingData, date: dt.date | None = None) -> Report:
+    body = data.meeting.body_name
+    parties = [d for d in data.delegations if d.category is Category.STATE_PARTY]
+    others = [d for d in data.delegations if d.is_state and d.category is not Category.STATE_PARTY]
+    blocks: list = [Heading("States Parties")]
+    n = 0
+    for text in credentials_paragraphs(parties, body):
+        n += 1
+        blocks.append(Paragraph(n, text))
+    if others:
+        blocks.append(Heading("Other States"))
+        for text in credentials_paragraphs(others, body):
+            n += 1
+            blocks.append(Paragraph(n, text))
+    doc = _registered(data, ("credentials",))
+    return Report(_masthead(data, doc, f"{data.meeting.symbol_prefix}/INF.3", "Report on credentials", date),
+                  tuple(blocks), None)
