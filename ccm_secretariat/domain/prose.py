@@ -71,15 +71,20 @@ def un_date(day: dt.date) -> str:
     return f"{day.day} {day:%B} {day.year}"
 
 
-def un_date_range(start: dt.date, end: dt.date) -> str:
-    """"25-27 November 2020", "30 November-2 December 2020", "25 November 2020"."""
+EN_DASH = "\u2013"
+
+
+def un_date_range(start: dt.date, end: dt.date, dash: str = "-") -> str:
+    """"25-27 November 2020", "30 November-2 December 2020", "25 November 2020". Mastheads and lists set the
+    range with an en dash ("25–27 November 2020", dash=EN_DASH); the report's sentences keep the hyphen its
+    model (the CCM's own reports) uses."""
     if start == end:
         return un_date(start)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}-{end.day} {end:%B} {end.year}"
+        return f"{start.day}{dash}{end.day} {end:%B} {end.year}"
     if start.year == end.year:
-        return f"{start.day} {start:%B}-{end.day} {end:%B} {end.year}"
-    return f"{un_date(start)}-{un_date(end)}"
+        return f"{start.day} {start:%B}{dash}{end.day} {end:%B} {end.year}"
+    return f"{un_date(start)}{dash}{un_date(end)}"
 
 
 def un_date_span_words(start: dt.date, end: dt.date) -> str:

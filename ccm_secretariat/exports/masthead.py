@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4
 
-from ccm_secretariat.domain.prose import un_date, un_date_range
+from ccm_secretariat.domain.prose import EN_DASH, un_date, un_date_range
 from ccm_secretariat.exports.fonts import FontSet
 from ccm_secretariat.services.meetings import MeetingRow
 
@@ -34,7 +34,7 @@ PRACTICE_BANNER = "PRACTICE COPY: fictitious participants; not an official docum
 
 
 def place_and_dates(meeting: MeetingRow) -> str:
-    dates = " and ".join(un_date_range(p.start_date, p.end_date) for p in meeting.parts)
+    dates = " and ".join(un_date_range(p.start_date, p.end_date, EN_DASH) for p in meeting.parts)
     return f"{meeting.city}, {dates}" if meeting.city else dates
 
 

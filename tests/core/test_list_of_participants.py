@@ -52,7 +52,7 @@ def test_list_of_participants_reads_back(services, hostile, tmp_path):
     assert last.path == out and out.exists()
     text = pdf_text(out)
     assert "CCM/MSP/2026/INF.1" in text and "Distr.: General" in text and "10 September 2026" in text
-    assert "List of participants" in text and "Geneva, 14-17 September 2026" in text
+    assert "List of participants" in text and "Geneva, 14\u201317 September 2026" in text  # an en dash
     assert "Participation statistics" in text and "Total participation 3 5" in text
     # Categories in order, the empty ones left out; delegations in capitals; the head first.
     listed = text.split("Total participation 3 5", 1)[1]  # the list after the statistics

@@ -77,6 +77,17 @@ def test_exports_from_the_menu(window, tmp_path):
     window.export("report", "docx", str(tmp_path / "r.docx"))
     assert (tmp_path / "r.docx").stat().st_size > 10_000
     assert "Wrote" in window.statusBar().currentMessage()
+    # The menu lists every document of the registry, in each of its formats; each writes through it.
+    from ui.main_window import EXPORTS
+
+    labels = [label for label, _fmt, _what in EXPORTS]
+    for expected in ("Provisional agenda (PDF)…", "Provisional programme of work (Word)…",
+                     "List of documents (PDF)…", "Report on credentials (Word)…"):
+        assert expected in labels
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "E&xport")
+    assert [a.text() for a in menu.actions()] == labels
+    window.export("agenda", "pdf", str(tmp_path / "a.pdf"))
+    assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_decisions_edited_in_place(window, demo, demo_meeting, qtbot):

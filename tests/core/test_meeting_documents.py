@@ -1,0 +1,88 @@
+"""The meeting's own documents, read back from PDF and Word and compared with the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from ccm_secretariat.cli import main
+from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
+from ccm_secretariat.domain.enums import CredentialsKind
+from ccm_secretariat.exports.progress import run_to_end
+
+
+def pdf_text(path) -> str:
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(path).pages))
+
+
+def docx_text(path) -> str:
+    d = docx.Document(path)
+    cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
+    return re.sub(r"\s+", " ", " ".join([p.text for p in d.paragraphs] + cells))
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_the_agenda_and_the_programme_of_the_demo(demo, demo_meeting, tmp_path, fmt):
+    read = pdf_text if fmt == "pdf" else docx_text
+    run_to_end(DOCUMENTS["agenda"].job(demo, demo_meeting.id, fmt, tmp_path / f"a.{fmt}"))
+    agenda = read(tmp_path / f"a.{fmt}")
+    # The seed's register names the agenda CCM/CONF/2020/1; its one item is adopted, so "Provisional" goes.
+    assert "CCM/CONF/2020/1" in agenda and "Agenda" in agenda and "Provisional agenda" not in agenda
+    assert "14. Consideration and adoption of the final document" in agenda or \
+        "14 Consideration and adoption of the final document" in agenda
+    assert "Geneva, 25\u201327 November 2020 and 4\u20135 February 2021" in agenda
+    run_to_end(DOCUMENTS["programme"].job(demo, demo_meeting.id, fmt, tmp_path / f"p.{fmt}"))
+    programme = read(tmp_path / f"p.{fmt}")
+    assert "CCM/CONF/2020/16" in programme and "Provisional programme of work" in programme
+    days = [programme.index(day) for day in ("Wednesday 25 November 2020", "Thursday 26 November 2020",
+                                             "Friday 27 November 2020")]
+    assert days == sorted(days)
+    ordinals = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth"]
+    positions = [programme.index(f"{o} plenary meeting") for o in ordinals]
+    assert positions == sorted(positions) and programme.count("13:00\u201315:00") == 3
+    assert programme.index("Ninth plenary meeting") < programme.index("14. Consideration and adoption")
+
+
+def test_the_list_of_documents_by_series(demo, demo_meeting, tmp_path):
+    run_to_end(DOCUMENTS["documents-list"].job(demo, demo_meeting.id, "pdf", tmp_path / "d.pdf"))
+    text = pdf_text(tmp_path / "d.pdf")
+    documents = demo.documents.list(demo_meeting.id)
+    assert all(d.symbol in text for d in documents)
+    assert text.index("CCM/CONF/2020/1 ") < text.index("CCM/CONF/2020/INF.1")
+    series = [h for h in ("Documents for general distribution", "Limited distribution", "Working papers",
+                          "Conference room papers", "Information documents", "Miscellaneous documents")
+              if h in text]
+    assert [text.index(h) for h in series] == sorted(text.index(h) for h in series) and len(series) >= 2
+
+
+def test_credentials_as_a_document_and_as_paragraphs(demo, demo_meeting, tmp_path):
+    reg = demo.registration
+    rows = {d.name: d for d in reg.delegations(demo_meeting.id)}
+    reg.set_credentials([rows["Switzerland"].id, rows["Chile"].id], True, CredentialsKind.ORIGINAL,
+                        dt.date(2020, 11, 20))
+    reg.set_credentials([rows["Peru"].id], True, CredentialsKind.NOTE_VERBALE, dt.date(2020, 11, 21))
+    run_to_end(DOCUMENTS["credentials"].job(demo, demo_meeting.id, "docx", tmp_path / "c.docx",
+                                            ExportOptions(date=dt.date(2020, 11, 27))))
+    text = docx_text(tmp_path / "c.docx")
+    assert "received from 2 States: Chile and Switzerland." in text
+    assert "notes verbales were received from 1 State: Peru." in text
+    assert "No credentials had been received from 57 States" in text
+    assert "27 November 2020" in text
+
+
+def test_each_document_from_the_command_line(demo, demo_meeting, tmp_path, capsys):
+    db = str(demo.db.sqlite_path)
+    for name in ("agenda", "programme", "documents-list", "credentials"):
+        for fmt in ("pdf", "docx"):
+            out = tmp_path / f"{name}.{fmt}"
+            assert main(["--db", db, "export", name, "--format", fmt, "--out", str(out)]) == 0
+            assert out.stat().st_size > 1000
+    assert main(["--db", db, "export", "participants", "--format", "pdf", "--out", str(tmp_path / "l.pdf"),
+                 "--as-at", "2020-11-20", "--provisional", "--symbol", "CCM/CONF/2020/MISC.1"]) == 0
+    text = pdf_text(tmp_path / "l.pdf")
+    assert "CCM/CONF/2020/MISC.1" in text and "Provisional list of participants" in text
+    assert "20 November 2020" in text
