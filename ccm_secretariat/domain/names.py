@@ -1,6 +1,7 @@
 """One place that sorts and matches names: English order ignoring accents and case.
 
-"Costa Rica" < "Côte d'Ivoire" < "Croatia"; "Türkiye" before "Turkmenistan". Names are sorted as written,
+"Costa Rica" < "Côte d'Ivoire" < "Croatia"; "Türkiye" before "Turkmenistan"; "Environment-People-Law" before
+"Environmental Quality" (a hyphen sorts like a space). Names are sorted as written,
 not inverted ("Republic of Moldova" under R). The same folding serves search ("cote" finds Côte d'Ivoire).
 """
 
@@ -16,6 +17,7 @@ _SPECIAL = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u02bc": "'",
 })
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+_BREAKS = re.compile(r"[-\u2010-\u2015/]")  # a hyphen or a slash sorts like a space: "Environment-People-Law" first
 _SPACES = re.compile(r"\s+")
 
 
@@ -35,7 +37,7 @@ SORT_KEY_LENGTH = 300  # the columns that store sort keys; folding can lengthen 
 def un_sort_key(name: str) -> str:
     """English alphabetical sort key of a name as written, ignoring accents, case and punctuation (at most
     SORT_KEY_LENGTH characters: PostgreSQL, unlike SQLite, enforces the column's length)."""
-    return _SPACES.sub(" ", _PUNCT.sub("", fold(name))).strip()[:SORT_KEY_LENGTH]
+    return _SPACES.sub(" ", _PUNCT.sub("", _BREAKS.sub(" ", fold(name)))).strip()[:SORT_KEY_LENGTH]
 
 
 def match_key(name: str) -> str:

@@ -1,4 +1,9 @@
-"""One place that turns data into running text: lists of names, small numbers in words, UN dates."""
+"""One place that turns data into running text: lists of names, small numbers in words, UN dates.
+
+Spelling: "organisation(s)", as the CCM's own documents write it in their text (the seed's paragraphs 15 and
+16), in every document, the workbook and the desk. The one exception is the fixed chapter title of a UN
+procedural report, "Organization of the Conference", which is the name of the chapter and stays as the model
+writes it."""
 
 from __future__ import annotations
 

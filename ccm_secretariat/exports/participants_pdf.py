@@ -32,8 +32,8 @@ LIST_CATEGORY_TITLES = {
     Category.RATIFIED_NOT_IN_FORCE: "States that have ratified or acceded but for which the Convention is not "
                                     "yet in force",
     Category.OBSERVER_STATE: "Other States participating as observers",
-    Category.RULE_1_2: "Organizations participating as observers under rule 1 (2) of the rules of procedure",
-    Category.RULE_1_3: "Other organizations participating as observers under rule 1 (3) of the rules of procedure",
+    Category.RULE_1_2: "Organisations participating as observers under rule 1 (2) of the rules of procedure",
+    Category.RULE_1_3: "Other organisations participating as observers under rule 1 (3) of the rules of procedure",
 }
 
 
@@ -143,7 +143,7 @@ def _opening(canvas, fonts: FontSet, roster: Roster, y: float, options: ListOpti
         sums[category.is_state][1] += s.participants
     canvas.line(MARGIN_X, y + 7, right, y + 7)
     y -= 3
-    for label, values in (("Total, States", sums[True]), ("Total, organizations", sums[False]),
+    for label, values in (("Total, States", sums[True]), ("Total, organisations", sums[False]),
                           ("Total participation", [sums[True][0] + sums[False][0], sums[True][1] + sums[False][1]])):
         style = "bold" if label == "Total participation" else "regular"
         fonts.draw(canvas, MARGIN_X + 20, y, label, 9, style)
@@ -196,9 +196,11 @@ def _delegation(columns: Columns, fonts: FontSet, d: DelegationRow, people: list
     first = True
     role = None
     drawn = 0
+    # Roles are worth a heading only when the delegation has more than plain representatives.
+    plain = all(p.role is Role.REPRESENTATIVE for p in people)
     for p in people:
         block: list[Line] = []
-        if p.role != role:
+        if p.role != role and not plain:
             block += [("", 0, "", 0, 2)] if role is not None else []
             block += _role_heading(p.role, counts[p.role])
             role = p.role

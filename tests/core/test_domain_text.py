@@ -56,3 +56,9 @@ def test_right_to_left_names_keep_their_own_direction_in_a_sentence():
     # The Arabic name stays between its commas; the number after it is not pulled into its run.
     assert shown.index("Chile") < shown.index("Peru") < shown.index("12 in all")
     assert visual("Chile and Peru") == "Chile and Peru"
+
+
+def test_a_hyphen_sorts_like_a_space():
+    names = ["Environmental Quality", "Environment-People-Law", "Environment Watch"]
+    assert sorted(names, key=un_sort_key) == ["Environment-People-Law", "Environment Watch", "Environmental Quality"]
+    assert match_key("Guinea-Bissau") == match_key("Guinea Bissau") == match_key("GUINEA BISSAU")
