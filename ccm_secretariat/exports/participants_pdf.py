@@ -68,7 +68,9 @@ def participants_pdf(services: Services, meeting_id: int, out: str | Path,
                   else options.capitalise_family_names)
     symbol = options.symbol or f"{roster.meeting.symbol_prefix}/INF.1"
     with atomic_path(out) as temporary:
-        canvas = Canvas(str(temporary), pagesize=(PAGE_WIDTH, 842), pageCompression=1)
+        # The initial font is an embedded one: reportlab would otherwise name a Helvetica it does not embed.
+        canvas = Canvas(str(temporary), pagesize=(PAGE_WIDTH, 842), pageCompression=1,
+                        initialFontName=fonts.font())
         canvas.setTitle(f"{'Provisional list' if options.provisional else 'List'} of participants — {symbol}")
         canvas.setAuthor("Secretariat")
         draw_running_header(canvas, fonts, symbol, 1)

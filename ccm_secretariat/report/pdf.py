@@ -83,7 +83,8 @@ def _table(table: model.DocumentTable, fonts: FontSet, styles: dict, width: floa
     rows = [[Paragraph(markup(h, fonts, "italic"), styles["cell_head"]) for h in table.header]]
     rows += [[Paragraph(markup(c, fonts), styles["cell"]) for c in row] for row in table.rows]
     t = LongTable(rows, colWidths=[width * w for w in table.widths], repeatRows=1)
-    t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, 0), 0.6, "black"),
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.font()),  # else the table names a Helvetica
+                           ("LINEBELOW", (0, 0), (-1, 0), 0.6, "black"),
                            ("LINEBELOW", (0, -1), (-1, -1), 0.6, "black"),
                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
@@ -99,7 +100,8 @@ def report_pdf(report: model.Report, out: str | Path, fonts: FontSet | None = No
     with atomic_path(out) as temporary:
         doc = BaseDocTemplate(str(temporary), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGIN_X,
                               rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-                              title=f"{report.masthead.title} ({symbol})", author="Secretariat")
+                              title=f"{report.masthead.title} ({symbol})", author="Secretariat",
+                              initialFontName=fonts.font())  # no Helvetica named and left out
         width = PAGE_WIDTH - 2 * MARGIN_X
         first = Frame(MARGIN_X, MARGIN_BOTTOM, width, body_top - MARGIN_BOTTOM, id="first", leftPadding=0,
                       rightPadding=0, topPadding=0, bottomPadding=0)

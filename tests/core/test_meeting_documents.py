@@ -86,3 +86,23 @@ def test_each_document_from_the_command_line(demo, demo_meeting, tmp_path, capsy
     text = pdf_text(tmp_path / "l.pdf")
     assert "CCM/CONF/2020/MISC.1" in text and "Provisional list of participants" in text
     assert "20 November 2020" in text
+
+
+def unembedded_fonts(path) -> set[str]:
+    found = set()
+    for page in PdfReader(path).pages:
+        for ref in page.get("/Resources", {}).get("/Font", {}).values():
+            font = ref.get_object()
+            desc = font.get("/FontDescriptor")
+            if font.get("/Subtype") == "/Type0":
+                desc = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            desc = desc.get_object() if desc else {}
+            if not any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                found.add(str(font.get("/BaseFont")))
+    return found
+
+
+def test_every_font_a_pdf_names_is_embedded(demo, demo_meeting, tmp_path):
+    for name in ("participants", "report", "agenda", "programme", "documents-list", "credentials"):
+        run_to_end(DOCUMENTS[name].job(demo, demo_meeting.id, "pdf", tmp_path / f"{name}.pdf"))
+        assert unembedded_fonts(tmp_path / f"{name}.pdf") == set(), name
