@@ -39,6 +39,23 @@ def _officer_sentence(o: OfficerRow, body: str) -> str:
     return f"{who} participated in the work of the {body}."
 
 
+class _Name:
+    """How the report names the meeting: a short title made of words ("Second Review Conference") as it is; an
+    abbreviation ("14MSP") is introduced after the full title at its first use, then used alone."""
+
+    def __init__(self, meeting: MeetingRow):
+        self.short = meeting.short_title.strip()
+        self.full = meeting.title
+        self.is_words = " " in self.short
+        self.introduced = self.is_words
+
+    def __call__(self) -> str:
+        if self.introduced:
+            return self.short
+        self.introduced = True
+        return f"{self.full} (“{self.short}”)"
+
+
 class _Numbered:
     def __init__(self):
         self.blocks: list = []
@@ -65,7 +82,8 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
     several = len(meeting.parts) > 1
     part_words = f"{ordinal_in_words(part.number)} part of the " if several else ""
     body = meeting.body_name
-    short = meeting.short_title
+    name = _Name(meeting)
+    short = meeting.short_title if name.is_words else meeting.title
     report_doc = _report_document(documents)
     symbol = options.symbol or (report_doc.symbol if report_doc else f"{meeting.symbol_prefix}/L.1")
     title = options.title or (report_doc.title if report_doc else f"Draft report of the {short}")
@@ -81,15 +99,15 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
     officers = {o.role: o for o in meeting.officers}
     president = officers.get("President")
     doc.heading("I. Introduction")
-    doc.para(f"[The mandate of the {short}: the provisions of the {meeting.treaty_title} under which it is "
+    doc.para(f"[The mandate of the {name()}: the provisions of the {meeting.treaty_title} under which it is "
              "convened, the decisions of the previous meeting on its dates, venue and presidency, and the "
              "General Assembly resolution by which the Secretary-General was requested to convene it.]",
              placeholder=True)
     if president:
-        doc.para(f"{president.person}, {president.description}, was designated as President of the {short}."
-                 if president.description else f"{president.person} was designated as President of the {short}.")
+        doc.para(f"{president.person}, {president.description}, was designated as President of the {name()}."
+                 if president.description else f"{president.person} was designated as President of the {name()}.")
 
-    doc.heading(f"II. Organization of the {short}")
+    doc.heading(f"II. Organization of the {name()}")
     where = f"in {meeting.city} " if meeting.city else ""
     doc.para(f"The {part_words}{meeting.title} was held {where}{un_date_span_words(part.start_date, part.end_date)}.")
     for o in meeting.officers:
@@ -98,13 +116,13 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
     for text in participation_paragraphs(delegations, meeting.settings, body):
         doc.para(text)
 
-    doc.heading(f"III. Work of the {short}")
+    doc.heading(f"III. Work of the {name()}")
     part_plenaries = [p for p in plenaries if p.part_number == part.number]
     opening = part_plenaries[0].date if part_plenaries else part.start_date
     if president:
-        described = f"{president.person}, {president.description} and President of the {short}" \
-            if president.description else f"{president.person}, President of the {short}"
-        doc.para(f"On {un_date(opening)}, the {part_words}{short} was opened by {described}.")
+        described = f"{president.person}, {president.description} and President of the {name()}" \
+            if president.description else f"{president.person}, President of the {name()}"
+        doc.para(f"On {un_date(opening)}, the {part_words}{name()} was opened by {described}.")
     if part_plenaries:
         count = len(part_plenaries)
         noun = "formal plenary meeting" if count == 1 else "formal plenary meetings"
@@ -132,7 +150,7 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
         doc.para(f"{subject[0].upper()}{subject[1:]} {verb} circulated by the Secretariat prior to the {body} "
                  f"and {verb} adopted by the {body} on {un_date(opening)}.")
     if documents:
-        doc.para(f"A list of documents submitted to the {part_words}{short} is contained in the annex to this "
+        doc.para(f"A list of documents submitted to the {part_words}{name()} is contained in the annex to this "
                  "report.")
 
     doc.heading("IV. Decisions and recommendations")

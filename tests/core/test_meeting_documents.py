@@ -106,3 +106,16 @@ def test_every_font_a_pdf_names_is_embedded(demo, demo_meeting, tmp_path):
     for name in ("participants", "report", "agenda", "programme", "documents-list", "credentials"):
         run_to_end(DOCUMENTS[name].job(demo, demo_meeting.id, "pdf", tmp_path / f"{name}.pdf"))
         assert unembedded_fonts(tmp_path / f"{name}.pdf") == set(), name
+
+
+def test_an_abbreviated_short_title_is_introduced_before_it_is_used(services):
+    from ccm_secretariat.report.builder import build_report
+    from ccm_secretariat.services.meetings import MeetingInput
+
+    m = services.meetings.create(MeetingInput("Fourteenth Meeting of States Parties to the Convention on Cluster "
+                                              "Munitions", "14MSP", "CCM/MSP/2026", dt.date(2026, 9, 7),
+                                              dt.date(2026, 9, 9), "", "Geneva", body_name="Meeting"))
+    text = " ".join(p.text for p in build_report(services, m.id).paragraphs())
+    first = text.index("14MSP")
+    assert text[:first].endswith("Fourteenth Meeting of States Parties to the Convention on Cluster Munitions (“")
+    assert text.count("(“14MSP”)") == 1
