@@ -54,6 +54,15 @@ class Columns:
             if text:
                 self.fonts.draw(self.canvas, self.x + indent, self.y, text, size, style)
 
+    def closing_rule(self) -> None:
+        """The short centred rule a UN document ends with, under the last entry."""
+        if not self.fits(18):
+            self.next_column()
+        self.y -= 14
+        middle = self.x + COLUMN_WIDTH / 2
+        self.canvas.setLineWidth(0.8)
+        self.canvas.line(middle - 36, self.y, middle + 36, self.y)
+
     def space(self, points: float) -> None:
         if not self.at_top():
             self.y -= points

@@ -92,6 +92,7 @@ def participants_pdf(services: Services, meeting_id: int, out: str | Path,
                     if done % 2000 < count:
                         yield Progress(done, total, d.name)
                 category_lines = []
+        columns.closing_rule()
         canvas.save()
         pages = columns.page
     warnings = tuple(missing_warning(text, chars) for text, chars in sorted(fonts.missing.items()))

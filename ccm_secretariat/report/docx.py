@@ -138,12 +138,17 @@ def report_docx(report: model.Report, out: str | Path) -> Iterator[Progress]:
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _masthead(doc, report.masthead)
     yield Progress(1, 3, "Masthead")
+    heading = doc.styles["Heading 1"]  # black, in the document's font, as UN chapter headings are
+    heading.font.name, heading.font.size, heading.font.bold = FONT, Pt(11.5), True
+    heading.font.color.rgb = RGBColor(0, 0, 0)
+    doc.core_properties.title = f"{report.masthead.title} ({report.masthead.symbol})"
+    doc.core_properties.author = "Secretariat"
     for block in report.blocks:
         if isinstance(block, model.DocumentTable):
             _table(doc, block)
             continue
         if isinstance(block, model.Heading):
-            p = doc.add_paragraph()
+            p = doc.add_paragraph(style="Heading 1")  # Word's own heading: the navigation pane, a contents list
             p.paragraph_format.space_before = Pt(10)
             p.paragraph_format.space_after = Pt(8)
             p.paragraph_format.keep_with_next = True

@@ -119,3 +119,25 @@ def test_an_abbreviated_short_title_is_introduced_before_it_is_used(services):
     first = text.index("14MSP")
     assert text[:first].endswith("Fourteenth Meeting of States Parties to the Convention on Cluster Munitions (“")
     assert text.count("(“14MSP”)") == 1
+
+
+def test_the_word_report_uses_word_s_own_headings_and_properties(demo, demo_meeting, tmp_path):
+    run_to_end(DOCUMENTS["report"].job(demo, demo_meeting.id, "docx", tmp_path / "r.docx"))
+    d = docx.Document(tmp_path / "r.docx")
+    headings = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:3] == ["I. Introduction", "II. Organization of the Second Review Conference",
+                            "III. Work of the Second Review Conference"]
+    assert d.core_properties.author == "Secretariat" and "CCM/CONF/2020/" in d.core_properties.title
+
+
+def test_the_list_ends_with_its_closing_rule_and_prints_no_lone_role_headings(demo, demo_meeting, tmp_path):
+    from ccm_secretariat.services.registration import ParticipantInput
+
+    reg = demo.registration
+    peru = next(d for d in reg.delegations(demo_meeting.id) if d.name == "Peru")
+    reg.add_participant(peru.id, ParticipantInput("Quispe", "Luis"))
+    run_to_end(DOCUMENTS["participants"].job(demo, demo_meeting.id, "pdf", tmp_path / "l.pdf"))
+    text = pdf_text(tmp_path / "l.pdf")
+    assert "Quispe" in text and "Representative" not in text  # one plain representative: no heading over him
+    last = PdfReader(tmp_path / "l.pdf").pages[-1].get_contents().get_data()
+    assert b" l" in last and b"S" in last  # the closing rule: a line drawn after the last entry
