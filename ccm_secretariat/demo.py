@@ -73,6 +73,8 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
             services.registration.add_organisation_delegation(mid, org["name"])
             done += 1
             yield done, total, org["name"]
+        # The report names who took part, not their members: each delegation is marked present at part 1.
+        services.registration.set_presence([d.id for d in services.registration.delegations(mid)], 1, True)
         item_ids = {}
         for item in data["agenda"]:
             row = services.agenda.add_item(mid, item["title"], item["number"], AgendaStatus(item["status"]))

@@ -72,6 +72,18 @@ class Participant(Base):
     registration_date: Mapped[dt.date | None]
 
 
+class DelegationPresence(Base):
+    """A delegation marked present at a part of the meeting, whether or not its members are named (the demo's
+    delegations are: its report names no participant). Who took part is who has members or is marked so."""
+
+    __tablename__ = "delegation_presence"
+    __table_args__ = (sa.UniqueConstraint("delegation_id", "part_id"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    delegation_id: Mapped[int] = mapped_column(sa.ForeignKey("delegation.id", ondelete="CASCADE"))
+    part_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting_part.id", ondelete="CASCADE"), index=True)
+
+
 class AttendanceRecord(Base):
     __tablename__ = "attendance"
     __table_args__ = (sa.UniqueConstraint("participant_id", "part_id"), {"sqlite_autoincrement": True})

@@ -10,7 +10,9 @@ from ccm_secretariat.services.registration import DelegationRow
 
 
 def participation_paragraphs(delegations: list[DelegationRow], settings: ReportSettings, body: str) -> list[str]:
-    """`delegations` in list order (by category, then English order); `body` is "Conference" or "Meeting"."""
+    """`delegations` in list order (by category, then English order); `body` is "Conference" or "Meeting".
+    Only those that took part are named: members named, or marked present (not merely registered)."""
+    delegations = [d for d in delegations if d.took_part]
     paragraphs = []
     for category in Category:
         members = [d for d in delegations if d.category == category]

@@ -15,8 +15,8 @@ from ccm_secretariat.domain.enums import Attendance, Category, CredentialsKind, 
 from ccm_secretariat.domain.names import match_key, un_sort_key
 from ccm_secretariat.domain.status import StatusFacts, category_on
 from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
-from ccm_secretariat.orm import (AttendanceRecord, Delegation, Meeting, MeetingPart, Organisation, Participant,
-                                 State, TreatyStatus)
+from ccm_secretariat.orm import (AttendanceRecord, Delegation, DelegationPresence, Meeting, MeetingPart,
+                                 Organisation, Participant, State, TreatyStatus)
 from ccm_secretariat.reference.loader import state_lookup
 from ccm_secretariat import backups
 from ccm_secretariat.services import snapshots
@@ -43,6 +43,12 @@ class DelegationRow:
     credentials_date: dt.date | None
     participant_count: int
     notes: str = ""
+    present_parts: tuple[int, ...] = ()  # parts at which the delegation is marked present
+
+    @property
+    def took_part(self) -> bool:
+        """Who took part (the report's paragraphs, the statistics): members named, or marked present."""
+        return self.participant_count > 0 or bool(self.present_parts)
 
     @property
     def is_state(self) -> bool:
@@ -128,14 +134,21 @@ class RegistrationService(Service):
                      .outerjoin(State, Delegation.state_id == State.id)
                      .outerjoin(Organisation, Delegation.organisation_id == Organisation.id)
                      .where(*where))
-            rows = [self._row(d, iso3, acronym, rule, derived, counts.get(d.id, 0))
+            present: dict[int, list[int]] = {}
+            for did, number in s.execute(sa.select(DelegationPresence.delegation_id, MeetingPart.number)
+                                         .join(MeetingPart, DelegationPresence.part_id == MeetingPart.id)
+                                         .join(Delegation, DelegationPresence.delegation_id == Delegation.id)
+                                         .where(*where)):
+                present.setdefault(did, []).append(number)
+            rows = [self._row(d, iso3, acronym, rule, derived, counts.get(d.id, 0), tuple(sorted(present.get(d.id, ()))))
                     for d, iso3, acronym, rule in s.execute(query)]
         if category is not None:
             rows = [r for r in rows if r.category == category]
         return sorted(rows, key=lambda r: (r.category.rank, r.sort_key))
 
     @staticmethod
-    def _row(d: Delegation, iso3, acronym, rule, derived: dict[int, Category], count: int) -> DelegationRow:
+    def _row(d: Delegation, iso3, acronym, rule, derived: dict[int, Category], count: int,
+             present: tuple[int, ...] = ()) -> DelegationRow:
         if d.state_id is not None:
             base = derived.get(d.state_id, Category.OBSERVER_STATE)
         else:
@@ -145,7 +158,7 @@ class RegistrationService(Service):
             category=d.category_override or base, derived_category=base, override_reason=d.override_reason,
             state_id=d.state_id, iso3=iso3 or "", organisation_id=d.organisation_id, acronym=acronym or "",
             credentials_received=d.credentials_received, credentials_kind=d.credentials_kind,
-            credentials_date=d.credentials_date, participant_count=count, notes=d.notes)
+            credentials_date=d.credentials_date, participant_count=count, notes=d.notes, present_parts=present)
 
     def delegation(self, delegation_id: int) -> DelegationRow:
         with self._read() as s:
@@ -385,6 +398,24 @@ class RegistrationService(Service):
             snapshot = snapshots.take(s, participant_ids=list(participant_ids))
             snapshots.remove(s, snapshot)
         return snapshot
+
+    def set_presence(self, delegation_ids: Iterable[int], part_number: int, present: bool) -> int:
+        """Mark delegations present (or not) at a part of the meeting, named members or not."""
+        ids = list(delegation_ids)
+        with self._write() as s:
+            found = list(s.scalars(sa.select(Delegation).where(Delegation.id.in_(ids))))
+            if len(found) != len(set(ids)):
+                raise NotFoundError("Some of the delegations no longer exist; nothing was changed.")
+            for d in found:
+                part = s.scalar(sa.select(MeetingPart.id).where(MeetingPart.meeting_id == d.meeting_id,
+                                                                MeetingPart.number == part_number))
+                if part is None:
+                    raise ValidationError(f"the meeting has no part {part_number}.", "part")
+                s.execute(sa.delete(DelegationPresence).where(DelegationPresence.delegation_id == d.id,
+                                                              DelegationPresence.part_id == part))
+                if present:
+                    s.add(DelegationPresence(delegation_id=d.id, part_id=part))
+            return len(found)
 
     def erase_participant(self, participant_id: int) -> list[Path]:
         """Erase a participant for good (no undo): the row and its attendance, overwritten in the file rather

@@ -86,7 +86,8 @@ class Roster:
                     genders[p.gender] += 1
                     for number, mode in p.attendance:
                         attendance.setdefault(number, Counter())[mode] += 1
-            result[category] = CategoryStatistics(len(delegations), people, dict(genders),
+            took_part = sum(1 for d in delegations if d.took_part)  # registered is not the same as present
+            result[category] = CategoryStatistics(took_part, people, dict(genders),
                                                   {k: dict(v) for k, v in attendance.items()})
         return result
 

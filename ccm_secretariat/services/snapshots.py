@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ccm_secretariat.errors import DuplicateError, NotFoundError
-from ccm_secretariat.orm import AttendanceRecord, Delegation, Participant
+from ccm_secretariat.orm import AttendanceRecord, Delegation, DelegationPresence, Participant
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class Snapshot:
     delegations: tuple[dict, ...] = ()
     participants: tuple[dict, ...] = ()
     attendance: tuple[dict, ...] = ()
+    presence: tuple[dict, ...] = ()
 
     @property
     def participant_ids(self) -> tuple[int, ...]:
@@ -44,7 +45,9 @@ def take(s: Session, delegation_ids: list[int] = (), participant_ids: list[int] 
                             "was removed.")
     people += _rows(s, p_table, p_table.c.delegation_id, delegation_ids)
     attendance = _rows(s, a_table, a_table.c.participant_id, [p["id"] for p in people])
-    return Snapshot(tuple(delegations), tuple(people), tuple(attendance))
+    pr_table = DelegationPresence.__table__
+    presence = _rows(s, pr_table, pr_table.c.delegation_id, delegation_ids)
+    return Snapshot(tuple(delegations), tuple(people), tuple(attendance), tuple(presence))
 
 
 def remove(s: Session, snapshot: Snapshot) -> None:
@@ -59,7 +62,8 @@ def remove(s: Session, snapshot: Snapshot) -> None:
 def restore(s: Session, snapshot: Snapshot) -> None:
     """Insert the rows again with their ids; refused whole if something has taken their place meanwhile."""
     for table, rows in ((Delegation.__table__, snapshot.delegations), (Participant.__table__, snapshot.participants),
-                        (AttendanceRecord.__table__, snapshot.attendance)):
+                        (AttendanceRecord.__table__, snapshot.attendance),
+                        (DelegationPresence.__table__, snapshot.presence)):
         if not rows:
             continue
         taken = _rows(s, table, table.c.id, [r["id"] for r in rows])

@@ -152,7 +152,7 @@ def test_a_synthetic_meeting_is_made_whole_or_not_at_all(services):
 def _all_rows(services) -> dict:
     with services.db.session() as s:
         return {t: s.execute(sa.text(f"SELECT * FROM {t} ORDER BY id")).all()
-                for t in ("delegation", "participant", "attendance")}
+                for t in ("delegation", "participant", "attendance", "delegation_presence")}
 
 
 def test_removing_and_restoring_a_delegation_puts_back_exactly_what_was_there(demo, demo_meeting):

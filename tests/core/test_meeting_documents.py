@@ -141,3 +141,24 @@ def test_the_list_ends_with_its_closing_rule_and_prints_no_lone_role_headings(de
     assert "Quispe" in text and "Representative" not in text  # one plain representative: no heading over him
     last = PdfReader(tmp_path / "l.pdf").pages[-1].get_contents().get_data()
     assert b" l" in last and b"S" in last  # the closing rule: a line drawn after the last entry
+
+
+def test_the_report_names_who_took_part_not_who_registered(services):
+    from ccm_secretariat.report.builder import build_report
+    from ccm_secretariat.services.meetings import MeetingInput
+    from ccm_secretariat.services.registration import ParticipantInput
+
+    m = services.meetings.create(MeetingInput("Meeting", "The Meeting", "CCM/MSP/2026", dt.date(2026, 9, 7),
+                                              dt.date(2026, 9, 9), "", "Geneva", body_name="Meeting"))
+    reg = services.registration
+    chile = reg.add_state_delegation(m.id, "Chile")
+    peru = reg.add_state_delegation(m.id, "Peru")
+    spain = reg.add_state_delegation(m.id, "Spain")
+    reg.add_participant(chile.id, ParticipantInput("Rojas", "Ana"))  # a member named: took part
+    reg.set_presence([spain.id], 1, True)  # marked present without members: took part
+    text = " ".join(p.text for p in build_report(services, m.id).paragraphs())
+    assert "Chile and Spain" in text and "Peru" not in text  # Peru only registered
+    assert [d.took_part for d in reg.delegations(m.id)] == [True, False, True]
+    reg.set_presence([spain.id], 1, False)
+    assert not reg.delegation(spain.id).took_part
+    assert reg.delegation(peru.id).present_parts == ()

@@ -174,3 +174,19 @@ def test_undoing_a_removal_restores_the_delegation_exactly_and_older_edits_still
     assert reg.participants(swiss.id) == [anna]
     reg.update_participant(anna.id, ParticipantInput("Example", "Anna", function="Counsellor"))
     assert reg.participant(anna.id).function == "Counsellor"
+
+
+def test_mark_delegations_present_and_undo(window):
+    from ui.dialogs.presence_dialog import PresenceDialog
+
+    page = window.registration
+    reg = window.services.registration
+    peru = next(d for d in page.delegation_rows if d.name == "Peru")
+    reg.set_presence([peru.id], 1, False)
+    page.reload()
+    page.select_delegation("Peru")
+    when_dialog(PresenceDialog, lambda d: d.accept())
+    page.buttons["presence"].click()
+    assert reg.delegation(peru.id).present_parts == (1,)
+    window.undo_action.trigger()
+    assert reg.delegation(peru.id).present_parts == ()

@@ -24,6 +24,7 @@ from ui.dialogs.category_dialog import CategoryDialog
 from ui.dialogs.credentials_dialog import CredentialsDialog
 from ui.dialogs.delegation_dialog import DelegationDialog
 from ui.dialogs.participant_dialog import ParticipantDialog
+from ui.dialogs.presence_dialog import PresenceDialog
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import make_table
 from ui.undo import Editor
@@ -105,6 +106,7 @@ class RegistrationPage(QWidget):
         for key, text, slot in (("add_delegation", "&Register delegation…", self.add_delegation),
                                 ("category", "Ca&tegory…", self.change_category),
                                 ("credentials", "Cre&dentials…", self.set_credentials),
+                                ("presence", "&Present…", self.set_presence),
                                 ("remove_delegation", "Remo&ve", self.remove_delegation)):
             left_buttons.addWidget(self._button(key, text, slot))
         left_buttons.addStretch()
@@ -275,8 +277,10 @@ class RegistrationPage(QWidget):
             self.members_title.setText("Select a delegation to see its members.")
             return
         self.member_model.set_rows(list(self.members.get(d.id, [])))
+        present = (f", present at part {', '.join(str(n) for n in d.present_parts)}" if d.present_parts
+                   else "" if d.participant_count else ", not marked present")
         self.members_title.setText(f"<b>{escape(d.name_with_acronym)}</b> — {d.category.singular}, "
-                                   f"{counted(d.participant_count, 'member')}")
+                                   f"{counted(d.participant_count, 'member')}{present}")
 
     def select_delegation(self, name: str) -> None:
         for i, d in enumerate(self.delegation_model.rows):
@@ -352,6 +356,26 @@ class RegistrationPage(QWidget):
                                        lambda: reg.set_credentials([d.id for d in chosen], received, kind, date), undo)
 
         CredentialsDialog.ask(self, len(chosen), save)
+
+    def set_presence(self) -> None:
+        """Mark the selected delegations present at a part (the report names who took part)."""
+        chosen = self.selected_delegations()
+        if not chosen or self.meeting is None:
+            return
+        reg = self.services.registration
+        ids = [d.id for d in chosen]
+
+        def save(part, present):
+            before = [d.id for d in chosen if part in d.present_parts]
+            after = [i for i in ids if i not in before]
+
+            def undo(_):
+                reg.set_presence(after, part, False) if present else reg.set_presence(before, part, True)
+
+            return self.editor.perform(f"{'Present' if present else 'Not present'}: {len(ids)} delegation(s)",
+                                       lambda: reg.set_presence(ids, part, present), undo)
+
+        PresenceDialog.ask(self, len(ids), self.meeting.parts, save)
 
     def add_participant(self) -> None:
         d = self.selected_delegation()
