@@ -339,6 +339,15 @@ class MainWindow(QMainWindow):
         stem = "registration" if kind.name == "participants" and fmt == "xlsx" else kind.file_stem
         stem += "-INTERNAL" if internal else ""
         default = f"{self.meeting.short_title}-{stem}.{fmt}".replace(" ", "-").replace("/", "-")
+        if options is None and kind.name == "participants" and fmt == "pdf":
+            from ui.dialogs.list_options_dialog import ListOptionsDialog
+
+            database = self.services.db.display_name
+            options, accepted = ListOptionsDialog.ask(
+                self, self.meeting.symbol_prefix, self.settings.list_options(database, self.meeting.id))
+            if not accepted:
+                return
+            self.settings.remember_list_options(database, self.meeting.id, ListOptionsDialog.to_settings(options))
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / default), f"*.{fmt}")
             if not path:

@@ -7,6 +7,12 @@ from PySide6.QtCore import QByteArray, QSettings
 RECENT_LIMIT = 8
 
 
+def _key(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+
+
 class DeskSettings:
     def __init__(self, settings: QSettings | None = None):
         self._s = settings or QSettings("ccm-secretariat", "desk")
@@ -33,6 +39,14 @@ class DeskSettings:
     @last_meeting.setter
     def last_meeting(self, meeting_id: int | None) -> None:
         self._s.setValue("meeting/last", "" if meeting_id is None else meeting_id)
+
+    # The options of the list of participants, per meeting (keyed by the database too: ids repeat across files).
+    def list_options(self, database: str, meeting_id: int) -> dict:
+        value = self._s.value(f"lists/{_key(database)}/{meeting_id}", {})
+        return dict(value) if isinstance(value, dict) else {}
+
+    def remember_list_options(self, database: str, meeting_id: int, options: dict) -> None:
+        self._s.setValue(f"lists/{_key(database)}/{meeting_id}", options)
 
     # Window layout.
     def geometry(self) -> QByteArray | None:

@@ -169,3 +169,36 @@ def test_delete_a_meeting_help_and_status_messages(window, demo, demo_meeting, m
     assert "backed up first" in asked[0] and demo.meetings.list() == []
     assert len(backups.list_backups(demo.db.sqlite_path)) == before + 1
     assert window.undo_stack.count() == 0
+
+
+def test_the_list_s_options_are_asked_and_remembered_per_meeting(window, demo_meeting, tmp_path):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from tests.core.test_meeting_documents import pdf_text
+    from tests.ui.conftest import when_dialog
+    from ui.dialogs.list_options_dialog import ListOptionsDialog
+
+    seen = {}
+
+    def fill(dialog: ListOptionsDialog):
+        dialog.date.setDate(QDate(2020, 11, 20))
+        dialog.provisional.setChecked(True)
+        dialog.symbol.setText("CCM/CONF/2020/MISC.1")
+        dialog.accept()
+
+    when_dialog(ListOptionsDialog, fill)
+    window.export("participants", "pdf", str(tmp_path / "l.pdf"))
+    text = pdf_text(tmp_path / "l.pdf")
+    assert "CCM/CONF/2020/MISC.1" in text and "Provisional list of participants" in text
+    assert "20 November 2020" in text
+
+    def look(dialog: ListOptionsDialog):
+        seen["remembered"] = (dialog.date.date().toPython(), dialog.provisional.isChecked(), dialog.symbol.text())
+        dialog.discard()
+
+    when_dialog(ListOptionsDialog, look)
+    window.export("participants", "pdf", str(tmp_path / "again.pdf"))
+    assert seen["remembered"] == (dt.date(2020, 11, 20), True, "CCM/CONF/2020/MISC.1")
+    assert not (tmp_path / "again.pdf").exists()  # cancelled: nothing written
