@@ -8,18 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
-def confirm_empty_file(parent, location: str) -> bool:
-    """An empty file (0 bytes) becomes a database only if the secretary says so: it may be a file chosen by
-    mistake, or one whose content was lost."""
-    from PySide6.QtWidgets import QMessageBox
-
-    path = Path(location) if "://" not in location else None
-    if path is None or not path.is_file() or path.stat().st_size:
-        return True
-    return QMessageBox.question(parent, "Empty file", f"{path} is empty (0 bytes). Make it a new database?",
-                                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) == QMessageBox.Yes
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -60,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                                                    "(*.sqlite3 *.db);;All files (*)")
             if not location:
                 return 0
+    from ui.confirm import confirm_empty_file
+
     if not confirm_empty_file(None, location):
         return 0
     try:

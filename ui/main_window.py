@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
             self.switch_database(path)
 
     def switch_database(self, location: str) -> None:
-        from ui.app import confirm_empty_file
+        from ui.confirm import confirm_empty_file
 
         if self._open_database is None or not confirm_empty_file(self, location):
             return

@@ -114,6 +114,15 @@ def derived_state_categories(session: Session, meeting: Meeting,
                                                       st.withdrawal_effective)) for st in rows}
 
 
+def _all_delegations(s: Session, delegation_ids: Iterable[int]) -> list[Delegation]:
+    """Every one of them, or a refusal: a bulk action applies to the whole selection or to none of it."""
+    ids = list(delegation_ids)
+    found = list(s.scalars(sa.select(Delegation).where(Delegation.id.in_(ids))))
+    if len(found) != len(set(ids)):
+        raise NotFoundError("Some of the delegations no longer exist; nothing was changed.")
+    return found
+
+
 class RegistrationService(Service):
     # Delegations -------------------------------------------------------------------------------------
     def delegations(self, meeting_id: int, category: Category | None = None,
@@ -270,11 +279,8 @@ class RegistrationService(Service):
         if received and kind is None:
             raise ValidationError("say what was received: original, copy or note verbale.", "credentials_kind")
         kind = CredentialsKind(kind) if kind is not None else None
-        ids = list(delegation_ids)
         with self._write() as s:
-            found = list(s.scalars(sa.select(Delegation).where(Delegation.id.in_(ids))))
-            if len(found) != len(set(ids)):
-                raise NotFoundError("Some of the delegations no longer exist; nothing was changed.")
+            found = _all_delegations(s, delegation_ids)
             for d in found:
                 d.credentials_received = received
                 d.credentials_kind = kind if received else None
@@ -401,11 +407,8 @@ class RegistrationService(Service):
 
     def set_presence(self, delegation_ids: Iterable[int], part_number: int, present: bool) -> int:
         """Mark delegations present (or not) at a part of the meeting, named members or not."""
-        ids = list(delegation_ids)
         with self._write() as s:
-            found = list(s.scalars(sa.select(Delegation).where(Delegation.id.in_(ids))))
-            if len(found) != len(set(ids)):
-                raise NotFoundError("Some of the delegations no longer exist; nothing was changed.")
+            found = _all_delegations(s, delegation_ids)
             for d in found:
                 part = s.scalar(sa.select(MeetingPart.id).where(MeetingPart.meeting_id == d.meeting_id,
                                                                 MeetingPart.number == part_number))

@@ -37,7 +37,7 @@ def test_first_start_opens_the_demo_conference(qtbot, tmp_path, monkeypatch):
 def test_an_empty_file_becomes_a_database_only_when_the_secretary_says_so(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from ui.app import confirm_empty_file
+    from ui.confirm import confirm_empty_file
 
     empty = tmp_path / "empty.sqlite3"
     empty.write_bytes(b"")
