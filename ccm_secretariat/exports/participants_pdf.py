@@ -201,16 +201,21 @@ def _delegation(columns: Columns, fonts: FontSet, d: DelegationRow, people: list
     drawn = 0
     # Roles are worth a heading only when the delegation has more than plain representatives.
     plain = all(p.role is Role.REPRESENTATIVE for p in people)
+    blocks: list[list[Line]] = []
     for p in people:
         block: list[Line] = []
         if p.role != role and not plain:
             block += [("", 0, "", 0, 2)] if role is not None else []
             block += _role_heading(p.role, counts[p.role])
             role = p.role
-        block += _entry(fonts, p, capitalise)
+        blocks.append(block + _entry(fonts, p, capitalise))
+    for i, block in enumerate(blocks):
         if first:
             block = lead_in + heading + block
-        if not columns.fits(height(block)):
+        # The last entry never goes alone under "(continued)": if it would not fit after this one, both go.
+        keep_with_last = not first and i == len(blocks) - 2 and not columns.at_top()
+        needed = height(block) + (height(blocks[-1]) if keep_with_last else 0)
+        if not columns.fits(needed):
             columns.next_column()
             if not first:
                 block = _heading(fonts, d, continued=True) + block

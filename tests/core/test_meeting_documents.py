@@ -162,3 +162,24 @@ def test_the_report_names_who_took_part_not_who_registered(services):
     reg.set_presence([spain.id], 1, False)
     assert not reg.delegation(spain.id).took_part
     assert reg.delegation(peru.id).present_parts == ()
+
+
+def test_no_entry_is_carried_alone_under_continued(services, tmp_path):
+    from ccm_secretariat.services.meetings import MeetingInput
+    from ccm_secretariat.services.registration import ParticipantInput
+
+    m = services.meetings.create(MeetingInput("Meeting", "The Meeting", "CCM/MSP/2026", dt.date(2026, 9, 7),
+                                              dt.date(2026, 9, 9), "", "Geneva"))
+    peru = services.registration.add_state_delegation(m.id, "Peru")
+    alone = []
+    for n in range(1, 75):
+        services.registration.add_participant(peru.id, ParticipantInput(f"Member{n:02d}", "Ana",
+                                                                        function="Counsellor"))
+        if n < 30:
+            continue
+        run_to_end(DOCUMENTS["participants"].job(services, m.id, "pdf", tmp_path / "l.pdf"))
+        text = pdf_text(tmp_path / "l.pdf")
+        for segment in text.split("PERU (continued)")[1:]:
+            if segment.count("Member") < 2:
+                alone.append(n)
+    assert alone == []
