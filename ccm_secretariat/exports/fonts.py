@@ -75,7 +75,7 @@ def visual(text: str) -> str:
     glyphs, as a long list soon does, so the joining is done here with arabic-reshaper and the order with
     python-bidi.)"""
     if not has_rtl(text):
-        return text.replace(FSI, "").replace(PDI, "")
+        return text.replace(FSI, "").replace(PDI, "") if FSI in text else text
     shaped = "".join(_in_font(ch) for ch in _reshaper().reshape(text))
     # The isolates around each name (prose.isolate) order the runs; the font has no glyph for them.
     return get_display(shaped, base_dir="L").replace(FSI, "").replace(PDI, "")
