@@ -115,6 +115,11 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
             doc.para(_officer_sentence(o, body))
     for text in participation_paragraphs(delegations, meeting.settings, body):
         doc.para(text)
+    if any(d.credentials_received for d in delegations if d.is_state):  # once credentials are recorded
+        from ccm_secretariat.report.meeting_documents import credentials_paragraphs
+
+        for text in credentials_paragraphs([d for d in delegations if d.took_part], body):
+            doc.para(text)
 
     doc.heading(f"III. Work of the {name()}")
     part_plenaries = [p for p in plenaries if p.part_number == part.number]

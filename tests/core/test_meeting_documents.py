@@ -183,3 +183,15 @@ def test_no_entry_is_carried_alone_under_continued(services, tmp_path):
             if segment.count("Member") < 2:
                 alone.append(n)
     assert alone == []
+
+
+def test_the_report_states_the_credentials_once_they_are_recorded(demo, demo_meeting):
+    from ccm_secretariat.report.builder import build_report
+
+    before = [p.text for p in build_report(demo, demo_meeting.id).paragraphs()]
+    assert not any("credentials" in t for t in before)  # none recorded: the seed's report, word for word
+    rows = {d.name: d for d in demo.registration.delegations(demo_meeting.id)}
+    demo.registration.set_credentials([rows["Chile"].id], True, CredentialsKind.ORIGINAL, dt.date(2020, 11, 20))
+    after = [p.text for p in build_report(demo, demo_meeting.id).paragraphs()]
+    assert any(t.startswith("Formal credentials, in accordance with the rules of procedure, were received from "
+                            "1 State: Chile.") for t in after)
