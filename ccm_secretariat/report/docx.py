@@ -77,7 +77,60 @@ def _masthead(doc, m) -> None:
     _run(title, m.title, 16, bold=True)
 
 
-def _numbered(doc, number: int, text: str, placeholder: bool) -> None:
+NUMBERING_ID = 9001  # the report's own list numbering (an id no template uses)
+
+
+def _paragraph_numbering(doc, first: int) -> int:
+    """A numbered list of Word's own ("1.", hanging at the number's indent) starting at `first`: the secretary
+    can insert a paragraph in Word and the numbers follow."""
+    indent = str(int(NUMBER_INDENT.twips))
+    numbering = doc.part.numbering_part.element
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), str(NUMBERING_ID))
+    level = OxmlElement("w:lvl")
+    level.set(qn("w:ilvl"), "0")
+    for tag, value in (("w:start", "1"), ("w:numFmt", "decimal"), ("w:lvlText", "%1."), ("w:lvlJc", "left")):
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), value)
+        level.append(child)
+    ppr = OxmlElement("w:pPr")
+    tabs, tab, ind = OxmlElement("w:tabs"), OxmlElement("w:tab"), OxmlElement("w:ind")
+    tab.set(qn("w:val"), "num")
+    tab.set(qn("w:pos"), indent)
+    tabs.append(tab)
+    ind.set(qn("w:left"), indent)
+    ind.set(qn("w:hanging"), indent)
+    ppr.append(tabs)
+    ppr.append(ind)
+    level.append(ppr)
+    abstract.append(level)
+    # The schema's order: picture bullets, abstract definitions, lists, then numIdMacAtCleanup.
+    first_list = numbering.find(qn("w:num"))
+    if first_list is not None:
+        first_list.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), str(NUMBERING_ID))
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), str(NUMBERING_ID))
+    override, start = OxmlElement("w:lvlOverride"), OxmlElement("w:startOverride")
+    override.set(qn("w:ilvl"), "0")
+    start.set(qn("w:val"), str(first))
+    override.append(start)
+    num.append(ref)
+    num.append(override)
+    cleanup = numbering.find(qn("w:numIdMacAtCleanup"))
+    if cleanup is not None:
+        cleanup.addprevious(num)
+    else:
+        numbering.append(num)
+    return NUMBERING_ID
+
+
+def _numbered(doc, number: int, text: str, placeholder: bool, numbering: int | None = None) -> None:
+    """A numbered paragraph: in Word's list numbering when the report's numbers run on (`numbering`), else with
+    the number typed before a tab."""
     p = doc.add_paragraph()
     fmt = p.paragraph_format
     fmt.left_indent = NUMBER_INDENT
@@ -85,7 +138,12 @@ def _numbered(doc, number: int, text: str, placeholder: bool) -> None:
     fmt.tab_stops.add_tab_stop(NUMBER_INDENT)
     fmt.space_after = Pt(6)
     p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    _run(p, f"{number}.\t")
+    if numbering is None:
+        _run(p, f"{number}.\t")
+    else:
+        num_pr = p._p.get_or_add_pPr().get_or_add_numPr()  # in the place the schema gives it
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = numbering
     run = _run(p, text, italic=placeholder)
     if placeholder:
         run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
@@ -143,6 +201,9 @@ def report_docx(report: model.Report, out: str | Path) -> Iterator[Progress]:
     heading.font.color.rgb = RGBColor(0, 0, 0)
     doc.core_properties.title = f"{report.masthead.title} ({report.masthead.symbol})"
     doc.core_properties.author = "Secretariat"
+    numbers = [b.number for b in report.paragraphs()]
+    runs_on = bool(numbers) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    numbering = _paragraph_numbering(doc, numbers[0]) if runs_on else None
     for block in report.blocks:
         if isinstance(block, model.DocumentTable):
             _table(doc, block)
@@ -154,7 +215,7 @@ def report_docx(report: model.Report, out: str | Path) -> Iterator[Progress]:
             p.paragraph_format.keep_with_next = True
             _run(p, block.text, 11.5, bold=True)
             continue
-        _numbered(doc, block.number, block.text, block.placeholder)
+        _numbered(doc, block.number, block.text, block.placeholder, numbering)
         for sub in block.subparagraphs:
             _subparagraph(doc, sub)
     yield Progress(2, 3, "Paragraphs")

@@ -4,6 +4,8 @@ import re
 
 import pytest
 from docx import Document
+
+from tests.core.docx_read import numbered_paragraphs
 from pypdf import PdfReader
 
 from ccm_secretariat.exports.progress import run_to_end
@@ -95,9 +97,10 @@ def test_report_pdf_and_docx_read_back(demo, demo_meeting, seed_text, tmp_path):
 
     run_to_end(report_docx(report, tmp_path / "report.docx"))
     doc = Document(tmp_path / "report.docx")
-    paragraphs = [p.text for p in doc.paragraphs]
+    numbered = numbered_paragraphs(tmp_path / "report.docx")  # in Word's own list numbering
     for n in range(12, 17):
-        assert any(p.endswith("\t" + seed_paragraph(seed_text, n)) for p in paragraphs), n
+        assert seed_paragraph(seed_text, n) in numbered.values(), n
+    assert sorted(numbered) == list(range(1, len(numbered) + 1))  # numbered on, from 1
     annex = [(row.cells[0].text, row.cells[1].text) for table in doc.tables[1:] for row in table.rows[1:]]
     assert annex == seed_annex(seed_text)
     assert "CCM/CONF/2020/L.1" in doc.sections[0].header.paragraphs[0].text
