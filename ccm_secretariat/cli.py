@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
                              help="workbook: every participant's contact details, consent or not (not for distribution)")
         if kind.name == "report":
             doc.add_argument("--part", type=int, help="the part of the meeting the report covers")
+        if kind.name != "participants":
+            doc.add_argument("--landscape", action="store_true", help="A4 on its side (a long programme of work)")
 
     db = sub.add_parser("db", help="backups of the database").add_subparsers(dest="action", required=True)
     db.add_parser("backup", help="back up the database now")
@@ -177,7 +179,8 @@ def cmd_export(services: Services, args, out) -> int:
     capitals = getattr(args, "capitals", None)
     options = ExportOptions(date=args.date, symbol=args.symbol, provisional=getattr(args, "provisional", False),
                             capitals=None if capitals is None else capitals == "yes",
-                            internal=getattr(args, "internal", False), part=getattr(args, "part", None))
+                            internal=getattr(args, "internal", False), part=getattr(args, "part", None),
+                            landscape=getattr(args, "landscape", False))
     last = run_to_end(DOCUMENTS[args.what].job(services, meeting.id, args.format, args.out, options))
     for warning in last.warnings:
         print(f"warning: {warning}", file=sys.stderr)

@@ -21,6 +21,7 @@ class ExportOptions:
     capitals: bool | None = None  # family names in capitals in the list (default: the meeting's setting)
     internal: bool = False  # the workbook with every contact detail
     part: int | None = None  # the part of the meeting the report covers
+    landscape: bool = False  # A4 on its side (a long programme of work)
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,10 @@ def _rendered(build: Callable):
         if fmt == "pdf":
             from ccm_secretariat.report.pdf import report_pdf
 
-            return report_pdf(report, out)
+            return report_pdf(report, out, landscape=o.landscape)
         from ccm_secretariat.report.docx import report_docx
 
-        return report_docx(report, out)
+        return report_docx(report, out, landscape=o.landscape)
     return write
 
 

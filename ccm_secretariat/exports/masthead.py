@@ -40,8 +40,9 @@ def place_and_dates(meeting: MeetingRow) -> str:
 
 def draw_masthead(canvas, fonts: FontSet, m: Masthead) -> float:
     """Draw the masthead at the top of the first page; returns the y where the body may start."""
-    right = PAGE_WIDTH - MARGIN_X
-    y = PAGE_HEIGHT - MARGIN_TOP
+    page_width, page_height = canvas._pagesize  # A4, upright or landscape
+    right = page_width - MARGIN_X
+    y = page_height - MARGIN_TOP
     if m.practice:
         canvas.setFillColorRGB(0.7, 0, 0)
         fonts.draw(canvas, MARGIN_X, y + 22, PRACTICE_BANNER.upper(), 10, "bold")
@@ -59,7 +60,7 @@ def draw_masthead(canvas, fonts: FontSet, m: Masthead) -> float:
             fonts.draw(canvas, block_x, y, text, 9.5, style)
         y -= 12
     title_width = block_x - MARGIN_X - 24
-    y_left = PAGE_HEIGHT - MARGIN_TOP - 26
+    y_left = page_height - MARGIN_TOP - 26
     for line in fonts.wrap(m.meeting_title, 12, title_width, "bold"):
         fonts.draw(canvas, MARGIN_X, y_left, line, 12, "bold")
         y_left -= 15
@@ -78,9 +79,10 @@ def draw_masthead(canvas, fonts: FontSet, m: Masthead) -> float:
 
 def draw_running_header(canvas, fonts: FontSet, symbol: str, page: int) -> None:
     """Symbol over a rule at the top of every page after the first, page number at the foot of every page."""
-    right = PAGE_WIDTH - MARGIN_X
+    page_width, page_height = canvas._pagesize
+    right = page_width - MARGIN_X
     if page > 1:
-        top = PAGE_HEIGHT - MARGIN_TOP + 16
+        top = page_height - MARGIN_TOP + 16
         canvas.setFont(fonts.font("bold"), 9)
         if page % 2:
             canvas.drawRightString(right, top, symbol)
@@ -89,4 +91,4 @@ def draw_running_header(canvas, fonts: FontSet, symbol: str, page: int) -> None:
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, top - 5, right, top - 5)
     canvas.setFont(fonts.font("bold"), 9)
-    canvas.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM - 26, str(page))
+    canvas.drawCentredString(page_width / 2, MARGIN_BOTTOM - 26, str(page))

@@ -8,6 +8,7 @@ from pathlib import Path
 from docx import Document
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -164,7 +165,7 @@ def _subparagraph(doc, text: str) -> None:
 TEXT_WIDTH = 16.6  # cm between the margins
 
 
-def _table(doc, model_table: model.DocumentTable) -> None:
+def _table(doc, model_table: model.DocumentTable, text_width: float = TEXT_WIDTH) -> None:
     table = doc.add_table(rows=1, cols=len(model_table.header))
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.style = doc.styles["Table Grid"]
@@ -175,16 +176,21 @@ def _table(doc, model_table: model.DocumentTable) -> None:
             _run(cell.paragraphs[0], text, 9.5)
     table.autofit = False
     for column, share in zip(table.columns, model_table.widths):
-        width = Cm(TEXT_WIDTH * share)
+        width = Cm(text_width * share)
         column.width = width
         for cell in column.cells:
             cell.width = width
 
 
-def report_docx(report: model.Report, out: str | Path) -> Iterator[Progress]:
+def report_docx(report: model.Report, out: str | Path, landscape: bool = False) -> Iterator[Progress]:
     doc = Document()
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    text_width = TEXT_WIDTH
+    if landscape:  # a long programme of work
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_height, section.page_width = Cm(21.0), Cm(29.7)
+        text_width = 29.7 - 2 * 2.2
     section.left_margin = section.right_margin = Cm(2.2)
     section.top_margin = section.bottom_margin = Cm(2.0)
     normal = doc.styles["Normal"]
@@ -206,7 +212,7 @@ def report_docx(report: model.Report, out: str | Path) -> Iterator[Progress]:
     numbering = _paragraph_numbering(doc, numbers[0]) if runs_on else None
     for block in report.blocks:
         if isinstance(block, model.DocumentTable):
-            _table(doc, block)
+            _table(doc, block, text_width)
             continue
         if isinstance(block, model.Heading):
             p = doc.add_paragraph(style="Heading 1")  # Word's own heading: the navigation pane, a contents list

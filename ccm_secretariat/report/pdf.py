@@ -52,10 +52,9 @@ def _styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
     }
 
 
-def story(report: model.Report, fonts: FontSet) -> list:
+def story(report: model.Report, fonts: FontSet, width: float = PAGE_WIDTH - 2 * MARGIN_X) -> list:
     styles = _styles(fonts)
     flow: list = []
-    width = PAGE_WIDTH - 2 * MARGIN_X
     for block in report.blocks:
         if isinstance(block, model.DocumentTable):
             flow += [_table(block, fonts, styles, width), Spacer(1, 10)]
@@ -91,21 +90,24 @@ def _table(table: model.DocumentTable, fonts: FontSet, styles: dict, width: floa
     return t
 
 
-def report_pdf(report: model.Report, out: str | Path, fonts: FontSet | None = None) -> Iterator[Progress]:
+def report_pdf(report: model.Report, out: str | Path, fonts: FontSet | None = None,
+               landscape: bool = False) -> Iterator[Progress]:
+    """The document as a PDF on A4, upright or (`landscape`, for a long programme of work) on its side."""
+    page_width, page_height = (PAGE_HEIGHT, PAGE_WIDTH) if landscape else (PAGE_WIDTH, PAGE_HEIGHT)
     fonts = fonts or FontSet("serif")
     yield Progress(1, 3, "Laid out the report")
-    probe = Canvas(io.BytesIO())
+    probe = Canvas(io.BytesIO(), pagesize=(page_width, page_height))
     body_top = draw_masthead(probe, fonts, report.masthead)  # only to learn how tall the masthead is
     symbol = report.masthead.symbol
     with atomic_path(out) as temporary:
-        doc = BaseDocTemplate(str(temporary), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGIN_X,
+        doc = BaseDocTemplate(str(temporary), pagesize=(page_width, page_height), leftMargin=MARGIN_X,
                               rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
                               title=f"{report.masthead.title} ({symbol})", author="Secretariat",
                               initialFontName=fonts.font())  # no Helvetica named and left out
-        width = PAGE_WIDTH - 2 * MARGIN_X
+        width = page_width - 2 * MARGIN_X
         first = Frame(MARGIN_X, MARGIN_BOTTOM, width, body_top - MARGIN_BOTTOM, id="first", leftPadding=0,
                       rightPadding=0, topPadding=0, bottomPadding=0)
-        later = Frame(MARGIN_X, MARGIN_BOTTOM, width, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, id="later",
+        later = Frame(MARGIN_X, MARGIN_BOTTOM, width, page_height - MARGIN_TOP - MARGIN_BOTTOM, id="later",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
         def on_first(canvas, _doc):
@@ -117,7 +119,7 @@ def report_pdf(report: model.Report, out: str | Path, fonts: FontSet | None = No
 
         doc.addPageTemplates([PageTemplate("first", [first], onPage=on_first, autoNextPageTemplate="later"),
                               PageTemplate("later", [later], onPage=on_later)])
-        doc.build(story(report, fonts))
+        doc.build(story(report, fonts, width))
         pages = doc.page
         yield Progress(2, 3, "Wrote the PDF")
     warnings = tuple(f"{text}: no font here can show {''.join(sorted(chars))}" for text, chars in fonts.missing.items())

@@ -198,3 +198,16 @@ def test_the_report_states_the_credentials_once_they_are_recorded(demo, demo_mee
     after = [p.text for p in build_report(demo, demo_meeting.id).paragraphs()]
     assert any(t.startswith("Formal credentials, in accordance with the rules of procedure, were received from "
                             "1 State: Chile.") for t in after)
+
+
+def test_a_long_programme_can_be_printed_on_its_side(demo, demo_meeting, tmp_path):
+    landscape = ExportOptions(landscape=True)
+    run_to_end(DOCUMENTS["programme"].job(demo, demo_meeting.id, "pdf", tmp_path / "p.pdf", landscape))
+    box = PdfReader(tmp_path / "p.pdf").pages[0].mediabox
+    assert float(box.width) > float(box.height)
+    assert "Ninth plenary meeting" in pdf_text(tmp_path / "p.pdf")
+    run_to_end(DOCUMENTS["programme"].job(demo, demo_meeting.id, "docx", tmp_path / "p.docx", landscape))
+    section = docx.Document(tmp_path / "p.docx").sections[0]
+    assert section.page_width > section.page_height
+    assert main(["--db", str(demo.db.sqlite_path), "export", "programme", "--format", "pdf", "--landscape",
+                 "--out", str(tmp_path / "cli.pdf")]) == 0
