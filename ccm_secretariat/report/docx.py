@@ -81,51 +81,35 @@ def _masthead(doc, m) -> None:
 NUMBERING_ID = 9001  # the report's own list numbering (an id no template uses)
 
 
+def _element(tag: str, *children, **attributes):
+    """An OOXML element with w: attributes and children: <w:ind w:left="567"/> is _element("w:ind", left="567")."""
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), str(value))
+    for child in children:
+        element.append(child)
+    return element
+
+
 def _paragraph_numbering(doc, first: int) -> int:
     """A numbered list of Word's own ("1.", hanging at the number's indent) starting at `first`: the secretary
     can insert a paragraph in Word and the numbers follow."""
-    indent = str(int(NUMBER_INDENT.twips))
-    numbering = doc.part.numbering_part.element
-    abstract = OxmlElement("w:abstractNum")
-    abstract.set(qn("w:abstractNumId"), str(NUMBERING_ID))
-    level = OxmlElement("w:lvl")
-    level.set(qn("w:ilvl"), "0")
-    for tag, value in (("w:start", "1"), ("w:numFmt", "decimal"), ("w:lvlText", "%1."), ("w:lvlJc", "left")):
-        child = OxmlElement(tag)
-        child.set(qn("w:val"), value)
-        level.append(child)
-    ppr = OxmlElement("w:pPr")
-    tabs, tab, ind = OxmlElement("w:tabs"), OxmlElement("w:tab"), OxmlElement("w:ind")
-    tab.set(qn("w:val"), "num")
-    tab.set(qn("w:pos"), indent)
-    tabs.append(tab)
-    ind.set(qn("w:left"), indent)
-    ind.set(qn("w:hanging"), indent)
-    ppr.append(tabs)
-    ppr.append(ind)
-    level.append(ppr)
-    abstract.append(level)
+    indent = int(NUMBER_INDENT.twips)
+    level = _element("w:lvl", _element("w:start", val=1), _element("w:numFmt", val="decimal"),
+                     _element("w:lvlText", val="%1."), _element("w:lvlJc", val="left"),
+                     _element("w:pPr", _element("w:tabs", _element("w:tab", val="num", pos=indent)),
+                              _element("w:ind", left=indent, hanging=indent)), ilvl=0)
+    abstract = _element("w:abstractNum", level, abstractNumId=NUMBERING_ID)
+    num = _element("w:num", _element("w:abstractNumId", val=NUMBERING_ID),
+                   _element("w:lvlOverride", _element("w:startOverride", val=first), ilvl=0), numId=NUMBERING_ID)
     # The schema's order: picture bullets, abstract definitions, lists, then numIdMacAtCleanup.
-    first_list = numbering.find(qn("w:num"))
-    if first_list is not None:
-        first_list.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    num = OxmlElement("w:num")
-    num.set(qn("w:numId"), str(NUMBERING_ID))
-    ref = OxmlElement("w:abstractNumId")
-    ref.set(qn("w:val"), str(NUMBERING_ID))
-    override, start = OxmlElement("w:lvlOverride"), OxmlElement("w:startOverride")
-    override.set(qn("w:ilvl"), "0")
-    start.set(qn("w:val"), str(first))
-    override.append(start)
-    num.append(ref)
-    num.append(override)
-    cleanup = numbering.find(qn("w:numIdMacAtCleanup"))
-    if cleanup is not None:
-        cleanup.addprevious(num)
-    else:
-        numbering.append(num)
+    numbering = doc.part.numbering_part.element
+    for element, before in ((abstract, "w:num"), (num, "w:numIdMacAtCleanup")):
+        anchor = numbering.find(qn(before))
+        if anchor is not None:
+            anchor.addprevious(element)
+        else:
+            numbering.append(element)
     return NUMBERING_ID
 
 
