@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
@@ -31,7 +31,7 @@ SHORTCUTS = (
     ("Ctrl+F", "Find a participant (Escape in the search clears it)"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
     ("Ctrl+N", "New meeting"), ("Ctrl+O", "Open a database"), ("Ctrl+I", "Import registrations"),
-    ("Ctrl+P", "Print the list of participants"),
+    ("Ctrl+P", "Print preview of the list of participants (the PDF as exported; Ctrl+P again prints)"),
     ("Insert", "Register a delegation, or add a participant (in the table that has the keyboard)"),
     ("Enter", "On a delegation: go to its members; on a participant: edit"),
     ("F2", "On a delegation: its category; on a participant: edit"),
@@ -45,6 +45,11 @@ FORMAT_NAMES = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
 EXPORTS = tuple((f"{kind.label} ({FORMAT_NAMES[fmt]})…", fmt, kind.name) for kind in DOCUMENTS.values()
                 for fmt in kind.formats) + (
     ("Internal workbook with every contact detail (Excel)…", "xlsx", "participants-internal"),)
+# A long programme of work (many meetings a day, side events) reads better on A4 on its side.
+LANDSCAPE_EXPORTS = tuple((f"{DOCUMENTS['programme'].label}, A4 landscape ({FORMAT_NAMES[fmt]})…", fmt, "programme")
+                          for fmt in DOCUMENTS["programme"].formats)
+# The print preview: every document the desk writes as PDF.
+PREVIEWS = tuple(kind for kind in DOCUMENTS.values() if "pdf" in kind.formats)
 
 
 def fitting_size(widget) -> tuple[int, int]:
@@ -138,6 +143,9 @@ class MainWindow(QMainWindow):
         self._action(file, "&Back up now", self.back_up)
         self._action(file, "Res&tore from backup…", self.restore_backup)
         self._action(file, "&Print the list of participants…", self.print_list, QKeySequence.Print)
+        preview = file.addMenu("Print previe&w")
+        for kind in PREVIEWS:
+            self._action(preview, f"{kind.label}…", lambda _c=False, name=kind.name: self.preview(name))
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.Quit)
         edit = bar.addMenu("&Edit")
@@ -156,6 +164,10 @@ class MainWindow(QMainWindow):
         export = bar.addMenu("E&xport")
         for text, fmt, what in EXPORTS:
             self._action(export, text, lambda _c=False, fmt=fmt, what=what: self.export(what, fmt))
+        export.addSeparator()
+        for text, fmt, what in LANDSCAPE_EXPORTS:
+            self._action(export, text, lambda _c=False, fmt=fmt: self.export(
+                "programme", fmt, options=ExportOptions(landscape=True)))
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.HelpContents)
         self._action(help_menu, "&About the Secretariat Desk", self.show_about)
@@ -323,11 +335,50 @@ class MainWindow(QMainWindow):
         self.registration.search.selectAll()
 
     def print_list(self) -> None:
-        if self.meeting is None:
-            return
-        from ui.printing import print_with_preview
+        self.preview("participants")
 
-        print_with_preview(self, self.services.roster.roster(self.meeting.id))
+    def preview(self, what: str) -> None:
+        """Write the document as File → Export would (the list with its remembered options), off the main
+        thread, then show it page by page; the file goes when the preview closes."""
+        if self.meeting is None:
+            QMessageBox.information(self, "Print", "Create or open a meeting first.")
+            return
+        import os
+        import tempfile
+
+        from ui.print_preview import PdfPages, PreviewDialog
+
+        kind = DOCUMENTS[what]
+        options = ExportOptions()
+        if what == "participants":
+            from ui.dialogs.list_options_dialog import ListOptionsDialog
+
+            options = ListOptionsDialog.from_settings(
+                self.settings.list_options(self.services.db.display_name, self.meeting.id))
+        handle, path = tempfile.mkstemp(prefix=f"{kind.file_stem}-", suffix=".pdf")  # private: see pending.py
+        os.close(handle)
+        meeting_id, services = self.meeting.id, self.services
+        title = f"{kind.label} — {self.meeting.short_title}"
+
+        def remove(*_args) -> None:
+            Path(path).unlink(missing_ok=True)
+
+        def done(last) -> None:
+            pages = PdfPages(path)
+            dialog = PreviewDialog(title, pages, self)
+            dialog.setAttribute(Qt.WA_DeleteOnClose)
+            dialog.finished.connect(lambda *_: (pages.close(), remove()))
+            self.preview_dialog = dialog
+            dialog.show()
+            if last is not None and last.warnings:
+                QMessageBox.warning(self, "Some names cannot be shown", "\n".join(last.warnings[:12]))
+
+        def failed(exc) -> None:
+            remove()
+            show_error(self, "Print preview", exc)
+
+        self.tasks.run(f"Preparing {kind.label.lower()}", lambda: kind.job(services, meeting_id, "pdf", path,
+                                                                          options), done, failed)
 
     # Exports -----------------------------------------------------------------------------------------
     def export(self, what: str, fmt: str, path: str | None = None, options: ExportOptions | None = None) -> None:

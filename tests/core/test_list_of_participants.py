@@ -1,16 +1,15 @@
 """The list of participants (PDF) and the workbook, read back, with a meeting of hostile names."""
 
 import datetime as dt
-import re
 
 import pytest
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from ccm_secretariat.domain.enums import Attendance, CredentialsKind, Gender, Role
 from ccm_secretariat.exports.fonts import FontSet
 from ccm_secretariat.exports.participants_pdf import ListOptions, participants_pdf
 from ccm_secretariat.exports.progress import run_to_end
+from tests.core.pdf_text import pdf_text
 from ccm_secretariat.exports.workbook import participants_workbook
 from ccm_secretariat.services.meetings import MeetingInput
 from ccm_secretariat.services.registration import ParticipantInput
@@ -39,10 +38,6 @@ def hostile(services):
     reg.set_credentials([lebanon.id], True, CredentialsKind.ORIGINAL, dt.date(2026, 9, 1))
     reg.add_organisation_delegation(m.id, "ICRC")
     return m
-
-
-def pdf_text(path) -> str:
-    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(path).pages))
 
 
 def test_list_of_participants_reads_back(services, hostile, tmp_path):

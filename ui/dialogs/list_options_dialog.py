@@ -39,6 +39,14 @@ class ListOptionsDialog(FormDialog):
         return {"date": options.date.isoformat() if options.date else "", "provisional": options.provisional,
                 "symbol": options.symbol or "", "capitals": options.capitals}
 
+    @staticmethod
+    def from_settings(remembered: dict) -> ExportOptions:
+        """The options last chosen for this meeting's list (the print preview uses them without asking)."""
+        day = remembered.get("date")
+        return ExportOptions(date=dt.date.fromisoformat(day) if day else None,
+                             provisional=bool(remembered.get("provisional", False)),
+                             symbol=remembered.get("symbol") or None, capitals=remembered.get("capitals"))
+
     @classmethod
     def ask(cls, parent, prefix: str, remembered: dict) -> tuple[ExportOptions | None, bool]:
         dialog = cls(prefix, remembered, parent)
