@@ -5,11 +5,13 @@ from ccm_secretariat.orm.reference import Organisation, State, StateAlias, Treat
 from ccm_secretariat.orm.meeting import Meeting, MeetingPart, Officer
 from ccm_secretariat.orm.registration import (AttendanceRecord, Delegation, DelegationPresence, ImportMapping,
                                               Participant)
-from ccm_secretariat.orm.agenda import AgendaItem, DecisionParagraph, PlenaryMeeting, plenary_agenda_items
+from ccm_secretariat.orm.agenda import (AgendaItem, AgendaSubItem, DecisionParagraph, PlenaryMeeting, SideEvent,
+                                       plenary_agenda_items)
 from ccm_secretariat.orm.documents import Document
 
 __all__ = [
     "Base", "Organisation", "State", "StateAlias", "Treaty", "TreatyStatus", "Meeting", "MeetingPart", "Officer",
-    "AttendanceRecord", "Delegation", "DelegationPresence", "ImportMapping", "Participant", "AgendaItem", "DecisionParagraph", "PlenaryMeeting",
+    "AttendanceRecord", "Delegation", "DelegationPresence", "ImportMapping", "Participant", "AgendaItem", "AgendaSubItem",
+    "DecisionParagraph", "PlenaryMeeting", "SideEvent",
     "plenary_agenda_items", "Document",
 ]

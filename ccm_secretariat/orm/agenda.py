@@ -7,7 +7,7 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ccm_secretariat.domain.enums import AgendaStatus
+from ccm_secretariat.domain.enums import AgendaStatus, MeetingFormat
 from ccm_secretariat.orm.base import Base, enum_column
 
 plenary_agenda_items = sa.Table(
@@ -29,6 +29,26 @@ class AgendaItem(Base):
     title: Mapped[str] = mapped_column(sa.String(500))
     status: Mapped[AgendaStatus] = mapped_column(enum_column(AgendaStatus), default=AgendaStatus.PROVISIONAL)
 
+    sub_items: Mapped[list[AgendaSubItem]] = relationship(order_by="AgendaSubItem.position",
+                                                          cascade="all, delete-orphan")
+
+
+MAX_SUB_ITEMS = 26  # lettered (a) to (z)
+
+
+class AgendaSubItem(Base):
+    """A lettered sub-item of an agenda item: (a), (b), … by position."""
+
+    __tablename__ = "agenda_sub_item"
+    __table_args__ = (sa.UniqueConstraint("agenda_item_id", "position"),
+                      sa.CheckConstraint(f"position BETWEEN 1 AND {MAX_SUB_ITEMS}", name="position_lettered"),
+                      sa.CheckConstraint("length(title) > 0", name="title_given"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agenda_item_id: Mapped[int] = mapped_column(sa.ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    title: Mapped[str] = mapped_column(sa.String(500))
+
 
 class PlenaryMeeting(Base):
     __tablename__ = "plenary_meeting"
@@ -41,8 +61,27 @@ class PlenaryMeeting(Base):
     date: Mapped[dt.date]
     start_time: Mapped[dt.time]
     end_time: Mapped[dt.time]
+    closed: Mapped[bool] = mapped_column(default=False, server_default=sa.false())  # a private meeting
+    format: Mapped[MeetingFormat | None] = mapped_column(enum_column(MeetingFormat))  # None: the part's format
 
     agenda_items: Mapped[list[AgendaItem]] = relationship(secondary=plenary_agenda_items)
+
+
+class SideEvent(Base):
+    """An event held alongside the meeting (by a State, an organisation): on the programme, not a plenary."""
+
+    __tablename__ = "side_event"
+    __table_args__ = (sa.CheckConstraint("end_time > start_time", name="ends_after_start"),
+                      sa.CheckConstraint("length(title) > 0", name="title_given"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    date: Mapped[dt.date]
+    start_time: Mapped[dt.time]
+    end_time: Mapped[dt.time]
+    title: Mapped[str] = mapped_column(sa.String(500))
+    organiser: Mapped[str | None] = mapped_column(sa.String(300))
+    room: Mapped[str | None] = mapped_column(sa.String(100))
 
 
 class DecisionParagraph(Base):

@@ -33,6 +33,20 @@ def _no_borders(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
+def _ruled(table) -> None:
+    """A UN table: a rule above, one under the header row and one below; no grid; a little room in each cell."""
+    rule = {"val": "single", "sz": 6, "space": 0, "color": "000000"}
+    tbl_pr = table._tbl.tblPr
+    tbl_pr.append(_element("w:tblBorders", *(
+        _element(f"w:{edge}", **(rule if edge in ("top", "bottom") else {"val": "nil"}))
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))))
+    tbl_pr.append(_element("w:tblCellMar", *(_element(f"w:{edge}", w=w, type="dxa")
+                                             for edge, w in (("top", 40), ("left", 85), ("bottom", 40),
+                                                             ("right", 85)))))
+    for cell in table.rows[0].cells:
+        cell._tc.get_or_add_tcPr().append(_element("w:tcBorders", _element("w:bottom", **rule)))
+
+
 def _bottom_rule(paragraph) -> None:
     border = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
@@ -56,6 +70,7 @@ def _masthead(doc, m) -> None:
     top.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _run(top, m.symbol, 15, bold=True)
     _bottom_rule(top)
+    top.paragraph_format.space_after = Pt(6)
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     table.autofit = False
@@ -152,7 +167,7 @@ TEXT_WIDTH = 16.6  # cm between the margins
 def _table(doc, model_table: model.DocumentTable, text_width: float = TEXT_WIDTH) -> None:
     table = doc.add_table(rows=1, cols=len(model_table.header))
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    table.style = doc.styles["Table Grid"]
+    _ruled(table)
     for cell, text in zip(table.rows[0].cells, model_table.header):
         _run(cell.paragraphs[0], text, 9.5, italic=True)
     for row in model_table.rows:
@@ -180,6 +195,7 @@ def report_docx(report: model.Report, out: str | Path, landscape: bool = False) 
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(10)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    normal.paragraph_format.space_after, normal.paragraph_format.line_spacing = Pt(0), 1.0  # not the template's
     section.different_first_page_header_footer = True  # the masthead carries the symbol on page 1
     header = section.header.paragraphs[0]
     _run(header, report.masthead.symbol, 9, bold=True)
@@ -189,6 +205,8 @@ def report_docx(report: model.Report, out: str | Path, landscape: bool = False) 
     heading = doc.styles["Heading 1"]  # black, in the document's font, as UN chapter headings are
     heading.font.name, heading.font.size, heading.font.bold = FONT, Pt(11.5), True
     heading.font.color.rgb = RGBColor(0, 0, 0)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):  # the theme's font wins else
+        heading.element.rPr.rFonts.attrib.pop(qn(theme), None)
     doc.core_properties.title = f"{report.masthead.title} ({report.masthead.symbol})"
     doc.core_properties.author = "Secretariat"
     numbers = [b.number for b in report.paragraphs()]

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ccm_secretariat.domain.enums import AgendaStatus, Category, CredentialsKind
+from ccm_secretariat.domain.enums import AgendaStatus, Category, CredentialsKind, MeetingFormat
 from ccm_secretariat.domain.prose import join_names, ordinal_in_words, un_date
 from ccm_secretariat.domain.symbols import Series
 from ccm_secretariat.exports.masthead import Masthead, place_and_dates
 from ccm_secretariat.report.model import DocumentTable, Heading, Paragraph, Report
-from ccm_secretariat.services.agenda import AgendaItemRow, PlenaryRow
+from ccm_secretariat.services.agenda import AgendaItemRow, PlenaryRow, SideEventRow
 from ccm_secretariat.services.documents import DocumentRow
 from ccm_secretariat.services.meetings import MeetingRow
 from ccm_secretariat.services.registration import DelegationRow
@@ -30,12 +30,14 @@ class MeetingData:
     plenaries: tuple[PlenaryRow, ...]
     documents: tuple[DocumentRow, ...]
     delegations: tuple[DelegationRow, ...]
+    side_events: tuple[SideEventRow, ...] = ()
 
     @classmethod
     def read(cls, services, meeting_id: int) -> MeetingData:
         return cls(services.meetings.get(meeting_id), tuple(services.agenda.items(meeting_id)),
                    tuple(services.agenda.plenaries(meeting_id)), tuple(services.documents.list(meeting_id)),
-                   tuple(services.registration.delegations(meeting_id)))
+                   tuple(services.registration.delegations(meeting_id)),
+                   tuple(services.agenda.side_events(meeting_id)))
 
 
 def _registered(data: MeetingData, words: tuple[str, ...], series: Series | None = None) -> DocumentRow | None:
@@ -59,7 +61,8 @@ def build_agenda(data: MeetingData, date: dt.date | None = None) -> Report:
     adopted = bool(data.items) and all(i.status is AgendaStatus.ADOPTED for i in data.items)
     doc = _registered(data, ("agenda",), Series.MAIN)
     title = "Agenda" if adopted else "Provisional agenda"
-    blocks = tuple(Paragraph(i.number, i.title) for i in data.items) or (
+    blocks = tuple(Paragraph(i.number, i.title, tuple(f"{letter} {title}" for letter, title in i.lettered))
+                   for i in data.items) or (
         Paragraph(1, "[No agenda item has been entered yet.]", placeholder=True),)
     return Report(_masthead(data, doc, f"{data.meeting.symbol_prefix}/1", title, date), blocks, None)
 
@@ -68,24 +71,41 @@ def _time(t: dt.time) -> str:
     return f"{t.hour:02d}:{t.minute:02d}"
 
 
+FORMAT_WORDS = {"in_person": "in person", "virtual": "virtual", "hybrid": "hybrid"}
+
+
+def _plenary_line(p: PlenaryRow, show_format: bool) -> str:
+    marks = (["closed"] if p.closed else []) + ([FORMAT_WORDS[p.held.value]] if show_format and p.held else [])
+    name = f"{ordinal_in_words(p.number).capitalize()} plenary meeting"
+    return f"{name} ({', '.join(marks)})" if marks else name
+
+
+def _side_event_line(e: SideEventRow) -> str:
+    organiser = f", organised by {e.organiser}" if e.organiser else ""
+    room = f" ({e.room})" if e.room else ""
+    return f"Side event: {e.title}{organiser}{room}"
+
+
 def build_programme(data: MeetingData, date: dt.date | None = None) -> Report:
-    """The programme of work: by day, each plenary meeting with its hours and the agenda items it takes up."""
+    """The programme of work: by day and time, each plenary meeting with the agenda items it takes up (closed
+    meetings marked, the format given when the meetings are not all held the same way), and the side events."""
     titles = {i.number: i.title for i in data.items}
     doc = _registered(data, ("programme of work", "program of work"))
     blocks: list = []
-    days = sorted({p.date for p in data.plenaries})
-    formats = {p.number: p.format for p in data.meeting.parts}
-    varied = len(set(formats.values())) > 1
+    days = sorted({p.date for p in data.plenaries} | {e.date for e in data.side_events})
+    # The format where it varies, or where no meeting is held in person (a virtual session says so throughout).
+    held = {p.held for p in data.plenaries}
+    show_format = len(held) > 1 or (held and MeetingFormat.IN_PERSON not in held)
     for day in days:
         blocks.append(Heading(f"{day:%A} {un_date(day)}"))
-        rows = []
-        for p in (p for p in data.plenaries if p.date == day):
-            items = "; ".join(f"{n}. {titles.get(n, '')}".rstrip() for n in p.agenda_item_numbers) or "—"
-            meeting = f"{ordinal_in_words(p.number).capitalize()} plenary meeting"
-            if varied and p.part_number in formats:
-                meeting += f" ({formats[p.part_number].value.replace('_', ' ')})"
-            rows.append((f"{_time(p.start_time)}–{_time(p.end_time)}", meeting, items))
-        blocks.append(DocumentTable(("Time", "Meeting", "Agenda items"), tuple(rows), (0.16, 0.3, 0.54)))
+        entries = [((p.start_time, 0, p.number), p.start_time, p.end_time, _plenary_line(p, show_format),
+                    "; ".join(f"{n}. {titles.get(n, '')}".rstrip() for n in p.agenda_item_numbers) or "—")
+                   for p in data.plenaries if p.date == day]
+        entries += [((e.start_time, 1, e.id), e.start_time, e.end_time, _side_event_line(e), "—")
+                    for e in data.side_events if e.date == day]
+        rows = tuple((f"{_time(start)}–{_time(end)}", meeting, items)
+                     for _key, start, end, meeting, items in sorted(entries))
+        blocks.append(DocumentTable(("Time", "Meeting", "Agenda items"), rows, (0.16, 0.34, 0.5)))
     if not days:
         blocks.append(Paragraph(1, "[No plenary meeting has been entered yet.]", placeholder=True))
     return Report(_masthead(data, doc, f"{data.meeting.symbol_prefix}/2", "Provisional programme of work", date),

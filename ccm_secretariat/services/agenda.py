@@ -6,11 +6,19 @@ import datetime as dt
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
 
-from ccm_secretariat.domain.enums import AgendaStatus
+from ccm_secretariat.domain.enums import AgendaStatus, MeetingFormat
 from ccm_secretariat.errors import DuplicateError, ValidationError
-from ccm_secretariat.orm import AgendaItem, DecisionParagraph, Meeting, MeetingPart, PlenaryMeeting
+from ccm_secretariat.orm import (AgendaItem, AgendaSubItem, DecisionParagraph, Meeting, MeetingPart, PlenaryMeeting,
+                                 SideEvent, plenary_agenda_items)
+from ccm_secretariat.orm.agenda import MAX_SUB_ITEMS
 from ccm_secretariat.services.base import Service, clean, get_or_fail
+
+
+def sub_item_letter(index: int) -> str:
+    """(a), (b), … for the sub-items in order, from 0."""
+    return f"({chr(ord('a') + index)})"
 
 
 @dataclass(frozen=True)
@@ -20,6 +28,21 @@ class AgendaItemRow:
     position: int
     title: str
     status: AgendaStatus
+    sub_items: tuple[str, ...] = ()  # lettered (a), (b), … in this order
+
+    @property
+    def lettered(self) -> tuple[tuple[str, str], ...]:
+        return tuple((sub_item_letter(i), t) for i, t in enumerate(self.sub_items))
+
+
+@dataclass(frozen=True)
+class RemovedItem:
+    """What removing an agenda item takes away, so that undo puts it back as it was."""
+
+    meeting_id: int
+    row: AgendaItemRow
+    plenary_ids: tuple[int, ...]
+    decision_ids: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -31,6 +54,39 @@ class PlenaryRow:
     start_time: dt.time
     end_time: dt.time
     agenda_item_numbers: tuple[int, ...]
+    closed: bool = False
+    format: MeetingFormat | None = None  # None: the format of its part
+    part_format: MeetingFormat | None = None
+
+    @property
+    def held(self) -> MeetingFormat | None:
+        """How the meeting is held: its own format, or its part's."""
+        return self.format or self.part_format
+
+
+@dataclass(frozen=True)
+class SideEventRow:
+    id: int
+    date: dt.date
+    start_time: dt.time
+    end_time: dt.time
+    title: str
+    organiser: str | None = None
+    room: str | None = None
+
+
+def _sub_items(titles) -> list[str]:
+    cleaned = [clean(t, "sub_items", max_length=500) for t in titles]
+    cleaned = [t for t in cleaned if t]
+    if len(cleaned) > MAX_SUB_ITEMS:
+        raise ValidationError(f"an agenda item has at most {MAX_SUB_ITEMS} sub-items, (a) to (z); "
+                              f"{len(cleaned)} were given.", "sub_items")
+    return cleaned
+
+
+def _item_row(item: AgendaItem) -> AgendaItemRow:
+    return AgendaItemRow(item.id, item.number, item.position, item.title, item.status,
+                         tuple(sub.title for sub in item.sub_items))
 
 
 @dataclass(frozen=True)
@@ -48,12 +104,14 @@ class AgendaService(Service):
         with self._read() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
             items = s.scalars(sa.select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
-                              .order_by(AgendaItem.position, AgendaItem.number))
-            return [AgendaItemRow(i.id, i.number, i.position, i.title, i.status) for i in items]
+                              .order_by(AgendaItem.position, AgendaItem.number)
+                              .options(selectinload(AgendaItem.sub_items)))
+            return [_item_row(i) for i in items]
 
     def add_item(self, meeting_id: int, title: str, number: int | None = None,
-                 status: AgendaStatus = AgendaStatus.PROVISIONAL) -> AgendaItemRow:
+                 status: AgendaStatus = AgendaStatus.PROVISIONAL, sub_items=()) -> AgendaItemRow:
         title = clean(title, "title", required=True, max_length=500)
+        subs = _sub_items(sub_items)
         with self._write() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
             numbers = set(s.scalars(sa.select(AgendaItem.number).where(AgendaItem.meeting_id == meeting_id)))
@@ -64,13 +122,16 @@ class AgendaService(Service):
                 raise DuplicateError(f"the agenda has an item {number} already.", "number")
             position = s.scalar(sa.select(sa.func.coalesce(sa.func.max(AgendaItem.position), 0))
                                 .where(AgendaItem.meeting_id == meeting_id)) + 1
-            item = AgendaItem(meeting_id=meeting_id, number=number, position=position, title=title, status=status)
+            item = AgendaItem(meeting_id=meeting_id, number=number, position=position, title=title, status=status,
+                              sub_items=[AgendaSubItem(position=i, title=t) for i, t in enumerate(subs, 1)])
             s.add(item)
             s.flush()
-            return AgendaItemRow(item.id, item.number, item.position, item.title, item.status)
+            return _item_row(item)
 
     def update_item(self, item_id: int, *, title: str | None = None, number: int | None = None,
-                    status: AgendaStatus | None = None) -> AgendaItemRow:
+                    status: AgendaStatus | None = None, sub_items=None) -> AgendaItemRow:
+        """Change an item; `sub_items`, when given, replaces its sub-items (in that order)."""
+        subs = None if sub_items is None else _sub_items(sub_items)
         with self._write() as s:
             item = get_or_fail(s, AgendaItem, item_id, "Agenda item")
             if title is not None:
@@ -84,7 +145,12 @@ class AgendaService(Service):
                 item.number = number
             if status is not None:
                 item.status = AgendaStatus(status)
-            return AgendaItemRow(item.id, item.number, item.position, item.title, item.status)
+            if subs is not None and list(subs) != [sub.title for sub in item.sub_items]:
+                item.sub_items.clear()
+                s.flush()  # the old letters go before the new ones take their places
+                item.sub_items.extend(AgendaSubItem(position=i, title=t) for i, t in enumerate(subs, 1))
+                s.flush()
+            return _item_row(item)
 
     def move_item(self, item_id: int, new_index: int, renumber: bool = True) -> list[AgendaItemRow]:
         """Move an item to `new_index` (0-based) in the agenda; with `renumber`, numbers follow the order."""
@@ -106,24 +172,60 @@ class AgendaService(Service):
             meeting_id = item.meeting_id
         return self.items(meeting_id)
 
-    def remove_item(self, item_id: int) -> None:
+    def remove_item(self, item_id: int) -> RemovedItem:
+        """Remove an item with its sub-items; the plenary meetings stop taking it up and its decisions stay,
+        under no item. What is returned lets `restore_item` undo all of it."""
         with self._write() as s:
-            s.delete(get_or_fail(s, AgendaItem, item_id, "Agenda item"))
+            item = get_or_fail(s, AgendaItem, item_id, "Agenda item")
+            removed = RemovedItem(
+                item.meeting_id, _item_row(item),
+                tuple(s.scalars(sa.select(plenary_agenda_items.c.plenary_id)
+                                .where(plenary_agenda_items.c.agenda_item_id == item_id))),
+                tuple(s.scalars(sa.select(DecisionParagraph.id).where(DecisionParagraph.agenda_item_id == item_id))))
+            s.delete(item)
+            s.flush()
+            s.execute(sa.update(DecisionParagraph).where(DecisionParagraph.id.in_(removed.decision_ids))
+                      .values(agenda_item_id=None))  # SQLite's ON DELETE SET NULL does it too; say so here
+            return removed
+
+    def restore_item(self, removed: RemovedItem) -> AgendaItemRow:
+        """Put back a removed item under its own id, number and place, with its sub-items, its plenary meetings
+        and its decisions (those that still exist)."""
+        r = removed.row
+        with self._write() as s:
+            get_or_fail(s, Meeting, removed.meeting_id, "Meeting")
+            if s.scalar(sa.select(AgendaItem.id).where(AgendaItem.meeting_id == removed.meeting_id,
+                                                       AgendaItem.number == r.number)):
+                raise DuplicateError(f"the agenda has an item {r.number} again.", "number")
+            item = AgendaItem(id=r.id, meeting_id=removed.meeting_id, number=r.number, position=r.position,
+                              title=r.title, status=r.status,
+                              sub_items=[AgendaSubItem(position=i, title=t) for i, t in enumerate(r.sub_items, 1)])
+            s.add(item)
+            s.flush()
+            plenaries = list(s.scalars(sa.select(PlenaryMeeting.id).where(PlenaryMeeting.id.in_(removed.plenary_ids))))
+            if plenaries:
+                s.execute(sa.insert(plenary_agenda_items), [{"plenary_id": p, "agenda_item_id": r.id}
+                                                            for p in plenaries])
+            s.execute(sa.update(DecisionParagraph).where(DecisionParagraph.id.in_(removed.decision_ids),
+                                                         DecisionParagraph.agenda_item_id.is_(None))
+                      .values(agenda_item_id=r.id))
+            s.expire_all()
+            return _item_row(s.get(AgendaItem, r.id))
 
     # Plenary meetings --------------------------------------------------------------------------------
     def plenaries(self, meeting_id: int) -> list[PlenaryRow]:
         with self._read() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
-            parts = dict(s.execute(sa.select(MeetingPart.id, MeetingPart.number)
-                                   .where(MeetingPart.meeting_id == meeting_id)).all())
+            parts = {p.id: p for p in s.scalars(sa.select(MeetingPart).where(MeetingPart.meeting_id == meeting_id))}
             plenaries = s.scalars(sa.select(PlenaryMeeting).where(PlenaryMeeting.meeting_id == meeting_id)
                                   .order_by(PlenaryMeeting.date, PlenaryMeeting.start_time, PlenaryMeeting.number))
-            return [PlenaryRow(p.id, p.number, parts.get(p.part_id), p.date, p.start_time, p.end_time,
-                               tuple(sorted(i.number for i in p.agenda_items))) for p in plenaries]
+            return [_plenary_row(p, parts.get(p.part_id)) for p in plenaries]
 
     def set_plenary(self, meeting_id: int, number: int, date: dt.date, start: dt.time, end: dt.time,
-                    agenda_item_numbers: tuple[int, ...] = ()) -> PlenaryRow:
-        """Add plenary meeting `number`, or change its date, times and the items it takes up."""
+                    agenda_item_numbers: tuple[int, ...] = (), closed: bool = False,
+                    format: MeetingFormat | None = None) -> PlenaryRow:
+        """Add plenary meeting `number`, or change its date, times, the items it takes up, whether it is closed
+        and its format (None: its part's)."""
         if number < 1:
             raise ValidationError("plenary meetings are numbered from 1.", "number")
         if end <= start:
@@ -146,13 +248,55 @@ class AgendaService(Service):
                 s.add(plenary)
             plenary.part_id, plenary.date, plenary.start_time, plenary.end_time = part.id, date, start, end
             plenary.agenda_items = items
+            plenary.closed = bool(closed)
+            plenary.format = None if format is None else MeetingFormat(format)
             s.flush()
-            return PlenaryRow(plenary.id, number, part.number, date, start, end,
-                              tuple(sorted(i.number for i in items)))
+            return _plenary_row(plenary, part)
 
     def remove_plenary(self, plenary_id: int) -> None:
         with self._write() as s:
             s.delete(get_or_fail(s, PlenaryMeeting, plenary_id, "Plenary meeting"))
+
+    # Side events --------------------------------------------------------------------------------------------
+    def side_events(self, meeting_id: int) -> list[SideEventRow]:
+        with self._read() as s:
+            get_or_fail(s, Meeting, meeting_id, "Meeting")
+            events = s.scalars(sa.select(SideEvent).where(SideEvent.meeting_id == meeting_id)
+                               .order_by(SideEvent.date, SideEvent.start_time, SideEvent.id))
+            return [_event_row(e) for e in events]
+
+    def set_side_event(self, meeting_id: int, date: dt.date, start: dt.time, end: dt.time, title: str,
+                       organiser: str | None = None, room: str | None = None,
+                       event_id: int | None = None) -> SideEventRow:
+        """Add a side event, or change event `event_id`; also puts back a removed one under its own id."""
+        title = clean(title, "title", required=True, max_length=500)
+        organiser = clean(organiser, "organiser", max_length=300) or None
+        room = clean(room, "room", max_length=100) or None
+        if end <= start:
+            raise ValidationError(f"the event ends ({end:%H:%M}) before it starts ({start:%H:%M}).", "end_time")
+        with self._write() as s:
+            get_or_fail(s, Meeting, meeting_id, "Meeting")
+            if s.scalar(sa.select(MeetingPart.id).where(MeetingPart.meeting_id == meeting_id,
+                                                        MeetingPart.start_date <= date,
+                                                        MeetingPart.end_date >= date)) is None:
+                raise ValidationError(f"{date:%d %B %Y} falls in no part of the meeting.", "date")
+            event = s.get(SideEvent, event_id) if event_id is not None else None
+            if event is not None and event.meeting_id != meeting_id:
+                raise ValidationError("the side event belongs to another meeting.", "event")
+            if event is None:
+                event = SideEvent(id=event_id, meeting_id=meeting_id)
+                s.add(event)
+            event.date, event.start_time, event.end_time = date, start, end
+            event.title, event.organiser, event.room = title, organiser, room
+            s.flush()
+            return _event_row(event)
+
+    def remove_side_event(self, event_id: int) -> SideEventRow:
+        with self._write() as s:
+            event = get_or_fail(s, SideEvent, event_id, "Side event")
+            row = _event_row(event)
+            s.delete(event)
+            return row
 
     # Decisions and recommendations -------------------------------------------------------------------
     def decisions(self, meeting_id: int) -> list[DecisionRow]:
@@ -196,3 +340,13 @@ class AgendaService(Service):
             row = DecisionRow(p.id, p.agenda_item_id, None, p.position, p.text)
             s.delete(p)
             return row
+
+
+def _plenary_row(p: PlenaryMeeting, part: MeetingPart | None) -> PlenaryRow:
+    return PlenaryRow(p.id, p.number, part.number if part else None, p.date, p.start_time, p.end_time,
+                      tuple(sorted(i.number for i in p.agenda_items)), p.closed, p.format,
+                      part.format if part else None)
+
+
+def _event_row(e: SideEvent) -> SideEventRow:
+    return SideEventRow(e.id, e.date, e.start_time, e.end_time, e.title, e.organiser, e.room)

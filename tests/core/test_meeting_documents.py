@@ -13,20 +13,21 @@ from ccm_secretariat.cli import main
 from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.enums import CredentialsKind
 from ccm_secretariat.exports.progress import run_to_end
+from tests.core.pdf_text import pdf_text
 from tests.core.docx_read import numbered_paragraphs
-
-
-def pdf_text(path) -> str:
-    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(path).pages))
 
 
 def docx_text(path) -> str:
     """The text as a reader sees it, the numbers of Word's numbered paragraphs included ("14. …")."""
     d = docx.Document(path)
     numbered = {text: n for n, text in numbered_paragraphs(path).items()}
-    texts = [f"{numbered[p.text]}. {p.text}" if p.text in numbered else p.text for p in d.paragraphs]
-    cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
-    return re.sub(r"\s+", " ", " ".join(texts + cells))
+    texts = []
+    for block in d.iter_inner_content():  # paragraphs and tables in the order a reader meets them
+        if isinstance(block, docx.table.Table):
+            texts += [c.text for row in block.rows for c in row.cells]
+        else:
+            texts.append(f"{numbered[block.text]}. {block.text}" if block.text in numbered else block.text)
+    return re.sub(r"\s+", " ", " ".join(texts))
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
@@ -211,3 +212,62 @@ def test_a_long_programme_can_be_printed_on_its_side(demo, demo_meeting, tmp_pat
     assert section.page_width > section.page_height
     assert main(["--db", str(demo.db.sqlite_path), "export", "programme", "--format", "pdf", "--landscape",
                  "--out", str(tmp_path / "cli.pdf")]) == 0
+
+
+def _hybrid_meeting(services):
+    """A 14MSP-like meeting: three items, (a) to (c) under one, a closed meeting, a virtual one, side events."""
+    from ccm_secretariat.domain.enums import AgendaStatus, MeetingFormat
+    from ccm_secretariat.services.meetings import MeetingInput
+
+    m = services.meetings.create(MeetingInput("Fourteenth Meeting of States Parties", "14MSP", "CCM/MSP/2026",
+                                              dt.date(2026, 9, 7), dt.date(2026, 9, 9), "", "Geneva",
+                                              body_name="Meeting"))
+    a = services.agenda
+    a.add_item(m.id, "Opening of the Meeting")
+    a.add_item(m.id, "Review of the status and operation of the Convention", sub_items=[
+        "Universalization", "Stockpile destruction and retention", "Clearance & risk education <CRE>"],
+        status=AgendaStatus.PROVISIONAL)
+    a.add_item(m.id, "Consideration of the final report")
+    a.set_plenary(m.id, 1, dt.date(2026, 9, 7), dt.time(10), dt.time(13), (1, 2))
+    a.set_plenary(m.id, 2, dt.date(2026, 9, 7), dt.time(15), dt.time(18), (2,), format=MeetingFormat.HYBRID)
+    a.set_plenary(m.id, 3, dt.date(2026, 9, 8), dt.time(10), dt.time(13), (3,), closed=True)
+    a.set_side_event(m.id, dt.date(2026, 9, 7), dt.time(13, 15), dt.time(14, 45),
+                     "Victim assistance in practice", organiser="ICRC", room="Room XXIII")
+    a.set_side_event(m.id, dt.date(2026, 9, 8), dt.time(8, 30), dt.time(9, 45), "Breakfast briefing")
+    return m
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_sub_items_are_lettered_and_the_programme_marks_closed_meetings_formats_and_side_events(
+        services, tmp_path, fmt):
+    m = _hybrid_meeting(services)
+    read = pdf_text if fmt == "pdf" else docx_text
+    run_to_end(DOCUMENTS["agenda"].job(services, m.id, fmt, tmp_path / f"a.{fmt}"))
+    agenda = read(tmp_path / f"a.{fmt}")
+    assert "Provisional agenda" in agenda
+    order = ["1. Opening of the Meeting", "2. Review of the status and operation of the Convention",
+             "(a) Universalization", "(b) Stockpile destruction and retention",
+             "(c) Clearance & risk education <CRE>", "3. Consideration of the final report"]
+    assert [agenda.index(x) for x in order] == sorted(agenda.index(x) for x in order)
+
+    run_to_end(DOCUMENTS["programme"].job(services, m.id, fmt, tmp_path / f"p.{fmt}"))
+    programme = read(tmp_path / f"p.{fmt}")
+    # The second meeting is hybrid, the others in person: the format varies, so each meeting gives its own.
+    order = ["Monday 7 September 2026", "10:00\u201313:00 First plenary meeting (in person)",
+             "13:15\u201314:45 Side event: Victim assistance in practice, organised by ICRC (Room XXIII)",
+             "15:00\u201318:00 Second plenary meeting (hybrid)", "Tuesday 8 September 2026",
+             "08:30\u201309:45 Side event: Breakfast briefing",
+             "10:00\u201313:00 Third plenary meeting (closed, in person)", "3. Consideration of the final report"]
+    assert [programme.index(x) for x in order] == sorted(programme.index(x) for x in order)
+
+
+def test_a_uniform_in_person_programme_gives_no_format(services, tmp_path):
+    from ccm_secretariat.domain.enums import MeetingFormat
+
+    m = _hybrid_meeting(services)
+    a = services.agenda
+    a.set_plenary(m.id, 2, dt.date(2026, 9, 7), dt.time(15), dt.time(18), (2,), format=MeetingFormat.IN_PERSON)
+    run_to_end(DOCUMENTS["programme"].job(services, m.id, "pdf", tmp_path / "p.pdf"))
+    text = pdf_text(tmp_path / "p.pdf")
+    assert "First plenary meeting —" in text or "First plenary meeting 1." in text
+    assert "in person" not in text and "Third plenary meeting (closed)" in text

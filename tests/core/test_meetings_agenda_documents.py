@@ -102,3 +102,69 @@ def test_document_register(services, meeting):
     with pytest.raises(ValidationError, match="no item 4"):
         docs.add(meeting.id, DocumentInput("CCM/MSP/2024/3", "X", agenda_item_number=4))
     assert len(docs.list(meeting.id)) == 5
+
+
+def test_sub_items_closed_meetings_and_side_events_are_kept_and_checked_twice(services, meeting):
+    import sqlite3
+
+    a = services.agenda
+    item = a.add_item(meeting.id, "Review", sub_items=[" Universalization ", "", "Clearance"])
+    assert item.sub_items == ("Universalization", "Clearance")
+    assert item.lettered == (("(a)", "Universalization"), ("(b)", "Clearance"))
+    assert a.update_item(item.id, sub_items=["Clearance", "Universalization", "Victim assistance"]).lettered == (
+        ("(a)", "Clearance"), ("(b)", "Universalization"), ("(c)", "Victim assistance"))
+    with pytest.raises(ValidationError, match="at most 26") as info:
+        a.update_item(item.id, sub_items=[f"Sub-item {i}" for i in range(27)])
+    assert info.value.field == "sub_items"
+    assert a.items(meeting.id)[0].sub_items == ("Clearance", "Universalization", "Victim assistance")
+
+    p = a.set_plenary(meeting.id, 1, dt.date(2024, 9, 10), dt.time(10), dt.time(13), (1,), closed=True,
+                      format=MeetingFormat.HYBRID)
+    assert (p.closed, p.format, p.part_format, p.held) == (True, MeetingFormat.HYBRID, MeetingFormat.IN_PERSON,
+                                                           MeetingFormat.HYBRID)
+    with pytest.raises(ValidationError, match="falls in no part") as info:
+        a.set_side_event(meeting.id, dt.date(2024, 9, 30), dt.time(13), dt.time(14), "Late")
+    with pytest.raises(ValidationError, match="ends") as info:
+        a.set_side_event(meeting.id, dt.date(2024, 9, 10), dt.time(13), dt.time(13), "Empty")
+    assert info.value.field == "end_time"
+    event = a.set_side_event(meeting.id, dt.date(2024, 9, 10), dt.time(13, 15), dt.time(14, 30), "Briefing",
+                             organiser="GICHD")
+    removed = a.remove_side_event(event.id)
+    assert a.side_events(meeting.id) == []
+    assert a.set_side_event(meeting.id, removed.date, removed.start_time, removed.end_time, removed.title,
+                            removed.organiser, removed.room, event_id=removed.id) == event
+
+    # What the services refuse, the database refuses too.
+    with sqlite3.connect(services.db.sqlite_path) as conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        for sql, message in (
+                (f"INSERT INTO agenda_sub_item (agenda_item_id, position, title) VALUES ({item.id}, 27, 'x')",
+                 "position_lettered"),
+                (f"INSERT INTO agenda_sub_item (agenda_item_id, position, title) VALUES ({item.id}, 1, 'x')",
+                 "agenda_sub_item.agenda_item_id"),
+                (f"INSERT INTO agenda_sub_item (agenda_item_id, position, title) VALUES ({item.id}, 4, '')",
+                 "title_given"),
+                (f"INSERT INTO side_event (meeting_id, date, start_time, end_time, title) "
+                 f"VALUES ({meeting.id}, '2024-09-10', '14:00:00.000000', '13:00:00.000000', 'x')",
+                 "ends_after_start")):
+            with pytest.raises(sqlite3.IntegrityError, match=message):
+                conn.execute(sql)
+
+
+def test_removing_an_agenda_item_and_undoing_it_puts_back_exactly_what_was_there(services, meeting):
+    a = services.agenda
+    a.add_item(meeting.id, "Opening")
+    item = a.add_item(meeting.id, "Review", sub_items=["Universalization", "Clearance"])
+    a.add_item(meeting.id, "Closing")
+    a.set_plenary(meeting.id, 1, dt.date(2024, 9, 10), dt.time(10), dt.time(13), (1, 2))
+    a.set_plenary(meeting.id, 2, dt.date(2024, 9, 11), dt.time(10), dt.time(13), (2, 3))
+    decision = a.add_decision(meeting.id, "The Meeting welcomed …", agenda_item_id=item.id)
+    before = (a.items(meeting.id), a.plenaries(meeting.id), a.decisions(meeting.id))
+
+    removed = a.remove_item(item.id)
+    assert [i.number for i in a.items(meeting.id)] == [1, 3]
+    assert [p.agenda_item_numbers for p in a.plenaries(meeting.id)] == [(1,), (3,)]
+    assert a.decisions(meeting.id)[0].agenda_item_id is None and removed.decision_ids == (decision.id,)
+
+    a.restore_item(removed)
+    assert (a.items(meeting.id), a.plenaries(meeting.id), a.decisions(meeting.id)) == before

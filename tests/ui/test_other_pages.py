@@ -5,6 +5,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from tests.ui.conftest import type_text, when_dialog
 from ui.dialogs.agenda_item_dialog import AgendaItemDialog
 from ui.dialogs.document_dialog import DocumentDialog
+from ui.dialogs.plenary_dialog import PlenaryDialog
+from ui.dialogs.side_event_dialog import SideEventDialog
 
 
 def test_reorder_the_agenda(window):
@@ -26,6 +28,68 @@ def test_reorder_the_agenda(window):
     window.undo_action.trigger()
     assert [i.title for i in page.items.rows] == ["Consideration and adoption of the final document",
                                                   "Election of the President", "Opening of the Conference"]
+
+
+def test_sub_items_a_closed_hybrid_meeting_and_a_side_event_typed_in_and_undone(window, answer_yes):
+    from PySide6.QtCore import Qt, QTime
+    from PySide6.QtTest import QTest
+
+    from ccm_secretariat.domain.enums import MeetingFormat
+
+    page, agenda, meeting_id = window.agenda, window.services.agenda, window.meeting.id
+    window.pages.setCurrentWidget(page)
+
+    def item(dialog):
+        type_text(dialog.title_edit, "Review of the operation and status of the Convention")
+        for line in ("Universalization", "Stockpile destruction & retention", "", "Clearance"):
+            type_text(dialog.sub_items, line)
+            QTest.keyClick(dialog.sub_items, Qt.Key_Return)  # a new line, not OK
+        assert dialog.isVisible()
+        dialog.accept()
+    when_dialog(AgendaItemDialog, item)
+    page.item_buttons["Add item…"].click()
+    added = page.items.rows[-1]
+    assert added.lettered == (("(a)", "Universalization"), ("(b)", "Stockpile destruction & retention"),
+                              ("(c)", "Clearance"))
+    assert page.items.data(page.items.index(len(page.items.rows) - 1, 2)).startswith("(a) Universalization; (b)")
+
+    def plenary(dialog):
+        dialog.number.setValue(10)
+        dialog.items.clear()
+        type_text(dialog.items, f"{added.number}")
+        dialog.closed.setChecked(True)
+        dialog.format.setCurrentIndex(dialog.format.findData(MeetingFormat.HYBRID))
+        dialog.accept()
+    when_dialog(PlenaryDialog, plenary)
+    page.plenary_buttons["Add plenary meeting…"].click()
+    tenth = next(p for p in agenda.plenaries(meeting_id) if p.number == 10)
+    assert (tenth.closed, tenth.format, tenth.agenda_item_numbers) == (True, MeetingFormat.HYBRID, (added.number,))
+
+    def event(dialog):
+        type_text(dialog.title_edit, "Clearance in practice")
+        dialog.start.setTime(QTime(13, 15))
+        dialog.end.setTime(QTime(14, 30))
+        type_text(dialog.organiser, "GICHD")
+        dialog.accept()
+    when_dialog(SideEventDialog, event)
+    page.event_buttons["Add side event…"].click()
+    assert [(e.title, e.organiser, e.start_time.hour) for e in page.events.rows] == [
+        ("Clearance in practice", "GICHD", 13)]
+
+    # Removing the item takes it off the tenth meeting; undo puts back the item, its letters and the meeting's
+    # reference; undoing the side event takes it away, redo brings it back under its own id.
+    page.item_table.selectRow(len(page.items.rows) - 1)
+    page.item_buttons["Remove"].click()
+    assert added.id not in [i.id for i in agenda.items(meeting_id)]
+    assert next(p for p in agenda.plenaries(meeting_id) if p.number == 10).agenda_item_numbers == ()
+    window.undo_action.trigger()
+    assert agenda.items(meeting_id)[-1] == added
+    assert next(p for p in agenda.plenaries(meeting_id) if p.number == 10) == tenth
+    event_id = page.events.rows[0].id
+    window.undo_action.trigger()
+    assert page.events.rows == []
+    window.redo_action.trigger()
+    assert [e.id for e in page.events.rows] == [event_id]
 
 
 def test_a_bad_symbol_is_refused_with_its_reason(window):
@@ -69,7 +133,7 @@ def test_meeting_page_saves_at_once_and_refuses_a_bad_prefix(window, demo, demo_
     assert demo.meetings.get(demo_meeting.id).symbol_prefix == "CCM/CONF/2020"
 
 
-def test_exports_from_the_menu(window, tmp_path):
+def test_exports_from_the_menu(window, tmp_path, monkeypatch):
     from openpyxl import load_workbook
 
     window.export("participants", "xlsx", str(tmp_path / "w.xlsx"))
@@ -85,9 +149,19 @@ def test_exports_from_the_menu(window, tmp_path):
                      "List of documents (PDF)…", "Report on credentials (Word)…"):
         assert expected in labels
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "E&xport")
-    assert [a.text() for a in menu.actions()] == labels
+    assert [a.text() for a in menu.actions()] == labels + ["", "Provisional programme of work, A4 landscape (PDF)…",
+                                                           "Provisional programme of work, A4 landscape (Word)…"]
     window.export("agenda", "pdf", str(tmp_path / "a.pdf"))
     assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
+
+    # The landscape programme, chosen in the menu: its pages lie on their side.
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "wide.pdf"), "*.pdf"))
+    next(a for a in menu.actions() if a.text().endswith("A4 landscape (PDF)…")).trigger()
+    box = PdfReader(tmp_path / "wide.pdf").pages[0].mediabox
+    assert box.width > box.height
 
 
 def test_decisions_edited_in_place(window, demo, demo_meeting, qtbot):

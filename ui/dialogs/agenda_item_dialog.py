@@ -1,18 +1,19 @@
-"""Add or edit an agenda item."""
+"""Add or edit an agenda item, with its sub-items (one a line; lettered (a), (b), … in the agenda)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from ccm_secretariat.domain.enums import AgendaStatus
+from ccm_secretariat.orm.agenda import MAX_SUB_ITEMS
 from ccm_secretariat.services.agenda import AgendaItemRow
 from ui.dialogs.form import FormDialog
 
 
 class AgendaItemDialog(FormDialog):
-    def __init__(self, taken: set[int], save: Callable[[int, str, AgendaStatus], object],
+    def __init__(self, taken: set[int], save: Callable[[int, str, AgendaStatus, list[str]], object],
                  initial: AgendaItemRow | None = None, parent: QWidget | None = None):
         super().__init__("Edit agenda item" if initial else "Add agenda item", parent)
         self._save = save
@@ -28,7 +29,13 @@ class AgendaItemDialog(FormDialog):
             self.status.setCurrentIndex(self.status.findData(initial.status))
         self.add_field("number", "Number", self.number)
         self.add_field("title", "Title", self.title_edit)
+        self.sub_items = QPlainTextEdit("\n".join(initial.sub_items) if initial else "")
+        self.sub_items.setPlaceholderText("One sub-item a line; they are lettered (a), (b), … in the agenda")
+        self.sub_items.setTabChangesFocus(True)
+        self.sub_items.setFixedHeight(self.fontMetrics().lineSpacing() * 6)
         self.add_field("status", "Status", self.status)
+        self.add_field("sub_items", "Sub-items", self.sub_items)
+        self.sub_items.textChanged.connect(self.revalidate)
         self.first_field = self.title_edit  # the number is filled in already
         self.number.valueChanged.connect(self.revalidate)
         self.title_edit.textChanged.connect(self.revalidate)
@@ -40,10 +47,16 @@ class AgendaItemDialog(FormDialog):
             return "number", f"The agenda has an item {self.number.value()} already."
         if not self.title_edit.text().strip():
             return "title", "Give the item's title."
+        if len(self.sub_item_titles()) > MAX_SUB_ITEMS:
+            return "sub_items", f"An item has at most {MAX_SUB_ITEMS} sub-items, (a) to (z)."
         return None
 
+    def sub_item_titles(self) -> list[str]:
+        return [line.strip() for line in self.sub_items.toPlainText().splitlines() if line.strip()]
+
     def submit(self):
-        return self._save(self.number.value(), self.title_edit.text(), self.status.currentData())
+        return self._save(self.number.value(), self.title_edit.text(), self.status.currentData(),
+                          self.sub_item_titles())
 
     @classmethod
     def ask(cls, parent, taken, save, initial=None):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QLineEdit, QSpinBox, QTimeEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QTimeEdit, QWidget
 
+from ccm_secretariat.domain.enums import MeetingFormat
 from ccm_secretariat.services.agenda import PlenaryRow
 from ui.dialogs.form import FormDialog, date_edit
 
@@ -31,7 +32,16 @@ class PlenaryDialog(FormDialog):
         self.add_field("date", "Date", self.date)
         self.add_field("start_time", "Starts", self.start)
         self.add_field("end_time", "Ends", self.end)
+        self.closed = QCheckBox("A closed (private) meeting")
+        self.closed.setChecked(bool(initial and initial.closed))
+        self.format = QComboBox()
+        self.format.addItem("As its part of the meeting", None)
+        for fmt in MeetingFormat:
+            self.format.addItem(fmt.value.replace("_", " ").capitalize(), fmt)
+        self.format.setCurrentIndex(self.format.findData(initial.format) if initial and initial.format else 0)
         self.add_field("agenda_items", "Agenda items", self.items)
+        self.add_field("closed", "", self.closed)
+        self.add_field("format", "Held", self.format)
         self.items.textChanged.connect(self.revalidate)
         self.revalidate()
 
@@ -50,7 +60,8 @@ class PlenaryDialog(FormDialog):
 
     def submit(self):
         return self._save(self.number.value(), self.date.date().toPython(), self.start.time().toPython(),
-                          self.end.time().toPython(), self._numbers())
+                          self.end.time().toPython(), self._numbers(), self.closed.isChecked(),
+                          self.format.currentData())
 
     @classmethod
     def ask(cls, parent, next_number, first_day, save, initial=None):

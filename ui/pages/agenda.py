@@ -1,4 +1,5 @@
-"""The agenda (items that can be reordered) and the programme of work (plenary meetings by day)."""
+"""The agenda (items that can be reordered, with lettered sub-items) and the programme of work (plenary meetings
+by day, and the side events held alongside)."""
 
 from __future__ import annotations
 
@@ -8,18 +9,34 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QMessageBox, QVBoxLayout, 
 from ccm_secretariat.services import Services
 from ui.dialogs.agenda_item_dialog import AgendaItemDialog
 from ui.dialogs.plenary_dialog import PlenaryDialog
+from ui.dialogs.side_event_dialog import SideEventDialog
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table, selected_row
 from ui.undo import Editor
 
 ITEM_COLUMNS = [Column("No.", lambda i: i.number, align_right=True), Column("Title", lambda i: i.title),
+                Column("Sub-items", lambda i: "; ".join(f"{letter} {t}" for letter, t in i.lettered)),
                 Column("Status", lambda i: i.status.value.capitalize())]
+
+
+def _held(p) -> str:
+    marks = (["closed"] if p.closed else []) + ([p.format.value.replace("_", " ")] if p.format else [])
+    return ", ".join(marks)
+
 PLENARY_COLUMNS = [
     Column("No.", lambda p: p.number, align_right=True),
     Column("Day", lambda p: f"{p.date:%A} {p.date.day} {p.date:%B %Y}"),
     Column("Time", lambda p: f"{p.start_time:%H:%M}–{p.end_time:%H:%M}"),
     Column("Part", lambda p: p.part_number or "", align_right=True),
     Column("Agenda items", lambda p: ", ".join(map(str, p.agenda_item_numbers))),
+    Column("Held", _held),
+]
+EVENT_COLUMNS = [
+    Column("Day", lambda e: f"{e.date:%a} {e.date.day} {e.date:%b}"),
+    Column("Time", lambda e: f"{e.start_time:%H:%M}–{e.end_time:%H:%M}"),
+    Column("Side event", lambda e: e.title),
+    Column("Organised by", lambda e: e.organiser or ""),
+    Column("Room", lambda e: e.room or ""),
 ]
 
 
@@ -36,6 +53,9 @@ class AgendaPage(QWidget):
         self.plenaries = RowTableModel(PLENARY_COLUMNS, self)
         self.plenary_table = make_table(self.plenaries, stretch_column=4)
         self.plenary_table.doubleClicked.connect(lambda _i: self.edit_plenary())
+        self.events = RowTableModel(EVENT_COLUMNS, self)
+        self.event_table = make_table(self.events, stretch_column=2)
+        self.event_table.doubleClicked.connect(lambda _i: self.edit_event())
         item_buttons, self.item_buttons = button_row(("Add item…", self.add_item), ("Edit…", self.edit_item),
                                                      ("Move up", lambda: self.move(-1)),
                                                      ("Move down", lambda: self.move(1)),
@@ -43,6 +63,9 @@ class AgendaPage(QWidget):
         plenary_buttons, self.plenary_buttons = button_row(("Add plenary meeting…", self.add_plenary),
                                                            ("Edit…", self.edit_plenary),
                                                            ("Remove", self.remove_plenary), used=self.letters)
+        event_buttons, self.event_buttons = button_row(("Add side event…", self.add_event),
+                                                       ("Edit…", self.edit_event),
+                                                       ("Remove", self.remove_event), used=self.letters)
         agenda_box = QGroupBox("Agenda")
         agenda_layout = QVBoxLayout(agenda_box)
         agenda_layout.addLayout(item_buttons)
@@ -50,7 +73,12 @@ class AgendaPage(QWidget):
         programme_box = QGroupBox("Programme of work")
         programme_layout = QVBoxLayout(programme_box)
         programme_layout.addLayout(plenary_buttons)
-        programme_layout.addWidget(self.plenary_table)
+        programme_layout.addWidget(self.plenary_table, 2)
+        events_box = QGroupBox("Side events")
+        events_layout = QVBoxLayout(events_box)
+        events_layout.addLayout(event_buttons)
+        events_layout.addWidget(self.event_table)
+        programme_layout.addWidget(events_box, 1)
         layout = QHBoxLayout(self)
         layout.addWidget(agenda_box, 1)
         layout.addWidget(programme_box, 1)
@@ -63,6 +91,7 @@ class AgendaPage(QWidget):
         selected = selected_row(self.item_table)
         self.items.set_rows(self.services.agenda.items(self.meeting.id) if self.meeting else [])
         self.plenaries.set_rows(self.services.agenda.plenaries(self.meeting.id) if self.meeting else [])
+        self.events.set_rows(self.services.agenda.side_events(self.meeting.id) if self.meeting else [])
         self.item_table.setColumnWidth(0, 48)
         self.plenary_table.setColumnWidth(0, 48)
         self.plenary_table.setColumnWidth(1, 200)
@@ -74,15 +103,13 @@ class AgendaPage(QWidget):
     def add_item(self) -> None:
         if self.meeting is None:
             return
-        agenda = self.services.agenda
-        holder = {}
+        agenda, meeting_id = self.services.agenda, self.meeting.id
 
-        def save(number, title, status):
-            def do():
-                row = agenda.add_item(self.meeting.id, title, number, status)
-                holder["id"] = row.id
-                return row
-            return self.editor.perform(f"Add agenda item {number}", do, lambda _r: agenda.remove_item(holder["id"]))
+        def save(number, title, status, sub_items):
+            # Undo removes the item; redo puts it back under the same id, so later edits still find it.
+            return self.editor.perform_addition(
+                f"Add agenda item {number}", lambda: agenda.add_item(meeting_id, title, number, status, sub_items),
+                agenda.remove_item, agenda.restore_item)
 
         AgendaItemDialog.ask(self, {i.number for i in self.items.rows}, save)
 
@@ -92,12 +119,13 @@ class AgendaPage(QWidget):
             return
         agenda = self.services.agenda
 
-        def save(number, title, status):
+        def save(number, title, status, sub_items):
             return self.editor.perform(
                 f"Edit agenda item {current.number}",
-                lambda: agenda.update_item(current.id, title=title, number=number, status=status),
+                lambda: agenda.update_item(current.id, title=title, number=number, status=status,
+                                           sub_items=sub_items),
                 lambda _r: agenda.update_item(current.id, title=current.title, number=current.number,
-                                              status=current.status))
+                                              status=current.status, sub_items=current.sub_items))
 
         AgendaItemDialog.ask(self, {i.number for i in self.items.rows}, save, current)
 
@@ -123,12 +151,9 @@ class AgendaPage(QWidget):
                 != QMessageBox.Yes:
             return
         agenda = self.services.agenda
-        holder = {"id": current.id}
-
-        def undo(_):
-            holder["id"] = agenda.add_item(self.meeting.id, current.title, current.number, current.status).id
-
-        self.editor.perform(f"Remove agenda item {current.number}", lambda: agenda.remove_item(holder["id"]), undo)
+        # Undo puts back the item under its own id, with its sub-items, plenary meetings and decisions.
+        self.editor.perform(f"Remove agenda item {current.number}", lambda: agenda.remove_item(current.id),
+                            agenda.restore_item)
 
     def add_plenary(self) -> None:
         if self.meeting is None:
@@ -136,10 +161,10 @@ class AgendaPage(QWidget):
         agenda = self.services.agenda
         next_number = max((p.number for p in self.plenaries.rows), default=0) + 1
 
-        def save(number, date, start, end, items):
+        def save(number, date, start, end, items, closed, fmt):
             return self.editor.perform(
                 f"Add plenary meeting {number}",
-                lambda: agenda.set_plenary(self.meeting.id, number, date, start, end, items),
+                lambda: agenda.set_plenary(self.meeting.id, number, date, start, end, items, closed, fmt),
                 lambda row: agenda.remove_plenary(row.id))
 
         PlenaryDialog.ask(self, next_number, self.meeting.first_day, save)
@@ -150,12 +175,13 @@ class AgendaPage(QWidget):
             return
         agenda = self.services.agenda
 
-        def save(number, date, start, end, items):
+        def save(number, date, start, end, items, closed, fmt):
             return self.editor.perform(
                 f"Edit plenary meeting {current.number}",
-                lambda: agenda.set_plenary(self.meeting.id, number, date, start, end, items),
+                lambda: agenda.set_plenary(self.meeting.id, number, date, start, end, items, closed, fmt),
                 lambda _r: agenda.set_plenary(self.meeting.id, current.number, current.date, current.start_time,
-                                              current.end_time, current.agenda_item_numbers))
+                                              current.end_time, current.agenda_item_numbers, current.closed,
+                                              current.format))
 
         PlenaryDialog.ask(self, current.number, current.date, save, current)
 
@@ -171,7 +197,53 @@ class AgendaPage(QWidget):
 
         def undo(_):
             holder["id"] = agenda.set_plenary(self.meeting.id, current.number, current.date, current.start_time,
-                                              current.end_time, current.agenda_item_numbers).id
+                                              current.end_time, current.agenda_item_numbers, current.closed,
+                                              current.format).id
 
         self.editor.perform(f"Remove plenary meeting {current.number}", lambda: agenda.remove_plenary(holder["id"]),
                             undo)
+
+    # Side events ---------------------------------------------------------------------------------------------
+    def add_event(self) -> None:
+        if self.meeting is None:
+            return
+        agenda, meeting_id = self.services.agenda, self.meeting.id
+
+        def save(date, start, end, title, organiser, room):
+            return self.editor.perform_addition(
+                f"Add side event “{title.strip()}”",
+                lambda: agenda.set_side_event(meeting_id, date, start, end, title, organiser, room),
+                agenda.remove_side_event, lambda row: _put_back(agenda, meeting_id, row))
+
+        SideEventDialog.ask(self, self.meeting.first_day, save)
+
+    def edit_event(self) -> None:
+        current = selected_row(self.event_table)
+        if current is None:
+            return
+        agenda, meeting_id = self.services.agenda, self.meeting.id
+
+        def save(date, start, end, title, organiser, room):
+            return self.editor.perform(
+                f"Edit side event “{current.title}”",
+                lambda: agenda.set_side_event(meeting_id, date, start, end, title, organiser, room, current.id),
+                lambda _r: _put_back(agenda, meeting_id, current))
+
+        SideEventDialog.ask(self, current.date, save, current)
+
+    def remove_event(self) -> None:
+        current = selected_row(self.event_table)
+        if current is None:
+            return
+        if QMessageBox.question(self, "Remove side event", f"Remove the side event “{current.title}”?") \
+                != QMessageBox.Yes:
+            return
+        agenda, meeting_id = self.services.agenda, self.meeting.id
+        self.editor.perform(f"Remove side event “{current.title}”", lambda: agenda.remove_side_event(current.id),
+                            lambda row: _put_back(agenda, meeting_id, row))
+
+
+def _put_back(agenda, meeting_id: int, row) -> None:
+    """A side event as it was, under its own id."""
+    agenda.set_side_event(meeting_id, row.date, row.start_time, row.end_time, row.title, row.organiser, row.room,
+                          row.id)
