@@ -7,12 +7,15 @@ from pathlib import Path
 
 from ccm_secretariat.database import Database, open_database
 from ccm_secretariat.services.agenda import AgendaService
+from ccm_secretariat.services.badges import BadgeService
+from ccm_secretariat.services.check_in import CheckInService
 from ccm_secretariat.services.documents import DocumentService
 from ccm_secretariat.services.imports import ImportService
 from ccm_secretariat.services.meetings import MeetingService
 from ccm_secretariat.services.reference import ReferenceService
 from ccm_secretariat.services.registration import RegistrationService
 from ccm_secretariat.services.roster import RosterService
+from ccm_secretariat.services.seating import SeatingService
 
 
 @dataclass(frozen=True)
@@ -25,12 +28,16 @@ class Services:
     reference: ReferenceService
     roster: RosterService
     imports: ImportService
+    badges: BadgeService
+    seating: SeatingService
+    check_in: CheckInService
 
     @classmethod
     def for_database(cls, db: Database) -> Services:
-        meetings, registration = MeetingService(db), RegistrationService(db)
-        return cls(db, meetings, registration, AgendaService(db), DocumentService(db), ReferenceService(db),
-                   RosterService(db, meetings, registration), ImportService(db))
+        meetings, registration, reference = MeetingService(db), RegistrationService(db), ReferenceService(db)
+        return cls(db, meetings, registration, AgendaService(db), DocumentService(db), reference,
+                   RosterService(db, meetings, registration), ImportService(db), BadgeService(db),
+                   SeatingService(db, registration, reference), CheckInService(db, registration))
 
     def close(self) -> None:
         self.db.close()

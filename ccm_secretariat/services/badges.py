@@ -1,0 +1,91 @@
+"""Badges: who gets one (all, a category, some delegations, some participants, or only those not printed yet),
+the colours of the category bands, and the record of what was printed and when."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from ccm_secretariat.domain.badge_code import badge_code
+from ccm_secretariat.domain.enums import Category
+from ccm_secretariat.errors import ValidationError
+from ccm_secretariat.orm import BadgePrint, CategoryColour, Meeting, Participant
+from ccm_secretariat.services.base import Service, get_or_fail
+
+# Bands that differ in lightness as well as hue, so that a black-and-white print still tells them apart; the
+# category's name is printed in the band in any case.
+DEFAULT_COLOURS = {
+    Category.STATE_PARTY: "#1F4E9A",  # dark blue
+    Category.SIGNATORY: "#2E8B57",  # green
+    Category.RATIFIED_NOT_IN_FORCE: "#2E8B57",
+    Category.OBSERVER_STATE: "#F2C200",  # yellow
+    Category.RULE_1_2: "#B22222",  # red
+    Category.RULE_1_3: "#C8C8C8",  # light grey
+}
+COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+@dataclass(frozen=True)
+class BadgeChoice:
+    """Which badges to print; the empty choice is every participant of the meeting."""
+
+    category: Category | None = None
+    delegation_ids: tuple[int, ...] = ()
+    participant_ids: tuple[int, ...] = ()
+    only_new: bool = False  # only those whose badge has not been printed yet
+
+
+@dataclass(frozen=True)
+class BadgeRecord:
+    participant_id: int
+    code: str
+    times_printed: int
+    last_printed: dt.datetime | None
+
+
+class BadgeService(Service):
+    def colours(self, meeting_id: int) -> dict[Category, str]:
+        with self._read() as s:
+            get_or_fail(s, Meeting, meeting_id, "Meeting")
+            chosen = dict(s.execute(sa.select(CategoryColour.category, CategoryColour.colour)
+                                    .where(CategoryColour.meeting_id == meeting_id)).all())
+        return {c: chosen.get(c, DEFAULT_COLOURS[c]) for c in Category}
+
+    def set_colour(self, meeting_id: int, category: Category, colour: str | None) -> None:
+        """The band colour of a category on this meeting's badges (#RRGGBB); None goes back to the default."""
+        if colour is not None and not COLOUR.fullmatch(colour.strip()):
+            raise ValidationError(f"“{colour}” is not a colour written #RRGGBB (for example #1F4E9A).", "colour")
+        with self._write() as s:
+            get_or_fail(s, Meeting, meeting_id, "Meeting")
+            s.execute(sa.delete(CategoryColour).where(CategoryColour.meeting_id == meeting_id,
+                                                      CategoryColour.category == category))
+            if colour is not None:
+                s.add(CategoryColour(meeting_id=meeting_id, category=category, colour=colour.strip().upper()))
+
+    def printed(self, meeting_id: int) -> dict[int, BadgeRecord]:
+        """Every participant whose badge was printed: how often and when last."""
+        with self._read() as s:
+            rows = s.execute(sa.select(BadgePrint.participant_id, sa.func.count(), sa.func.max(BadgePrint.printed_at))
+                             .join(Participant, Participant.id == BadgePrint.participant_id)
+                             .where(Participant.meeting_id == meeting_id).group_by(BadgePrint.participant_id))
+            return {pid: BadgeRecord(pid, badge_code(pid), n, last) for pid, n, last in rows}
+
+    def record_printed(self, participant_ids: Iterable[int], layout: str,
+                       when: dt.datetime | None = None) -> int:
+        """Record the badges as printed (one transaction); returns how many of them were reprints."""
+        ids = list(dict.fromkeys(participant_ids))
+        when = when or dt.datetime.now().replace(microsecond=0)
+        with self._write() as s:
+            before = set(s.scalars(sa.select(BadgePrint.participant_id).where(BadgePrint.participant_id.in_(ids))))
+            existing = set(s.scalars(sa.select(Participant.id).where(Participant.id.in_(ids))))
+            gone = [i for i in ids if i not in existing]
+            if gone:
+                raise ValidationError(f"{len(gone)} of the participants were removed meanwhile; print again.",
+                                      "participants")
+            s.execute(sa.insert(BadgePrint), [{"participant_id": i, "printed_at": when, "layout": layout}
+                                              for i in ids])
+        return len(before)

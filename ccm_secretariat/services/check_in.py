@@ -1,0 +1,124 @@
+"""Check-in at the door: a scanned badge code (or a participant chosen by name) marks the participant present
+for the day, and in person at that day's part of the meeting. Each check-in is one short transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+
+import sqlalchemy as sa
+
+from ccm_secretariat.domain.badge_code import badge_code, participant_of
+from ccm_secretariat.domain.enums import Attendance, Category
+from ccm_secretariat.orm import AttendanceRecord, CheckIn, Delegation, Meeting, MeetingPart, Participant
+from ccm_secretariat.services.base import Service, get_or_fail
+
+
+class Outcome(str, Enum):
+    CHECKED_IN = "checked in"
+    ALREADY = "already checked in today"
+    UNKNOWN = "unknown code"
+    OTHER_MEETING = "badge of another meeting"
+    NOT_A_MEETING_DAY = "not a day of the meeting"
+
+
+@dataclass(frozen=True)
+class CheckInResult:
+    outcome: Outcome
+    message: str  # what the page shows, large
+    participant_id: int | None = None
+    name: str = ""
+    delegation: str = ""
+    delegation_id: int | None = None
+    check_in_id: int | None = None
+    attendance_added: bool = False  # the check-in recorded the day's part as attended (undo takes it back)
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is Outcome.CHECKED_IN
+
+
+class CheckInService(Service):
+    def __init__(self, db, registration):
+        super().__init__(db)
+        self._registration = registration
+
+    def scan(self, meeting_id: int, code: str, day: dt.date | None = None) -> CheckInResult:
+        """A code as the scanner typed it (digits and check digits; see domain/badge_code.py)."""
+        participant_id = participant_of(code)
+        if participant_id is None:
+            shown = code.strip()[:40]
+            return CheckInResult(Outcome.UNKNOWN, f"“{shown}” is not a badge code: scan again, or type the name.")
+        return self.check_in(meeting_id, participant_id, day)
+
+    def check_in(self, meeting_id: int, participant_id: int, day: dt.date | None = None) -> CheckInResult:
+        day = day or dt.date.today()
+        with self._write() as s:
+            meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
+            found = s.execute(sa.select(Participant, Delegation.name, Meeting.short_title)
+                              .join(Delegation, Delegation.id == Participant.delegation_id)
+                              .join(Meeting, Meeting.id == Participant.meeting_id)
+                              .where(Participant.id == participant_id)).first()
+            if found is None:
+                return CheckInResult(Outcome.UNKNOWN, f"No participant has the code {badge_code(participant_id)}; "
+                                     "the badge may belong to someone removed from the list.")
+            p, delegation, other_title = found
+            name = " ".join(x for x in (p.salutation, p.given_names, p.family_name) if x)
+            who = dict(participant_id=p.id, name=name, delegation=delegation, delegation_id=p.delegation_id)
+            if p.meeting_id != meeting_id:
+                return CheckInResult(Outcome.OTHER_MEETING, f"{name}'s badge is for {other_title}, not for "
+                                     f"{meeting.short_title}.", **who)
+            part = s.scalar(sa.select(MeetingPart).where(MeetingPart.meeting_id == meeting_id,
+                                                         MeetingPart.start_date <= day, MeetingPart.end_date >= day))
+            if part is None:
+                return CheckInResult(Outcome.NOT_A_MEETING_DAY, f"{day.day} {day:%B %Y} is not a day of "
+                                     f"{meeting.short_title}.", **who)
+            earlier = s.scalar(sa.select(CheckIn.at).where(CheckIn.participant_id == p.id, CheckIn.day == day))
+            if earlier is not None:
+                return CheckInResult(Outcome.ALREADY, f"{name} was checked in today at {earlier:%H:%M}.", **who)
+            record = CheckIn(participant_id=p.id, day=day, at=dt.datetime.now().replace(microsecond=0))
+            s.add(record)
+            added = s.scalar(sa.select(AttendanceRecord.id).where(AttendanceRecord.participant_id == p.id,
+                                                                  AttendanceRecord.part_id == part.id)) is None
+            if added:
+                s.add(AttendanceRecord(participant_id=p.id, part_id=part.id, mode=Attendance.IN_PERSON))
+            s.flush()
+            return CheckInResult(Outcome.CHECKED_IN, f"{name} — {delegation}", check_in_id=record.id,
+                                 attendance_added=added, **who)
+
+    def undo(self, result: CheckInResult) -> None:
+        """Take back a check-in (a wrong badge, a slip of the hand), with the attendance it recorded."""
+        if not result.ok:
+            return
+        with self._write() as s:
+            record = s.get(CheckIn, result.check_in_id)
+            if record is None:
+                return
+            day = record.day
+            meeting_id = s.scalar(sa.select(Participant.meeting_id).where(Participant.id == result.participant_id))
+            s.delete(record)
+            if result.attendance_added:
+                s.execute(sa.delete(AttendanceRecord).where(
+                    AttendanceRecord.participant_id == result.participant_id,
+                    AttendanceRecord.part_id.in_(sa.select(MeetingPart.id).where(
+                        MeetingPart.meeting_id == meeting_id, MeetingPart.start_date <= day,
+                        MeetingPart.end_date >= day))))
+
+    def counts(self, meeting_id: int, day: dt.date) -> dict[Category, int]:
+        """How many were checked in on `day`, by category."""
+        return self.by_day(meeting_id).get(day, {})
+
+    def by_day(self, meeting_id: int) -> dict[dt.date, dict[Category, int]]:
+        """Participants checked in, day by day and by category (the workbook and the list's statistics)."""
+        categories = {d.id: d.category for d in self._registration.delegations(meeting_id)}
+        with self._read() as s:
+            rows = s.execute(sa.select(CheckIn.day, Participant.delegation_id, sa.func.count())
+                             .join(Participant, Participant.id == CheckIn.participant_id)
+                             .where(Participant.meeting_id == meeting_id)
+                             .group_by(CheckIn.day, Participant.delegation_id)).all()
+        result: dict[dt.date, Counter] = {}
+        for day, delegation_id, n in rows:
+            result.setdefault(day, Counter())[categories[delegation_id]] += n
+        return {day: dict(result[day]) for day in sorted(result)}

@@ -1,0 +1,129 @@
+"""The seating plan: the State drawn by lot (given, or drawn by the desk and recorded), the room, the seats per
+delegation by category; the plan itself is computed afresh from the registrations each time it is printed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from ccm_secretariat.domain.enums import Category
+from ccm_secretariat.domain.seating import Room, Seat, Seated, place, seating_order
+from ccm_secretariat.errors import ValidationError
+from ccm_secretariat.orm import Meeting, SeatAllowance, SeatingPlan, State
+from ccm_secretariat.orm.meeting_room import MAX_SEATS_PER_DELEGATION
+from ccm_secretariat.services.base import Service, get_or_fail
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    meeting_id: int
+    first_state: str
+    first_state_key: str
+    drawn_on: dt.date
+    drawn_by_desk: bool
+    room: Room
+    include_registered: bool
+    seats: dict[Category, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SeatingLayout:
+    plan: PlanRow
+    seats: tuple[Seat, ...]
+
+    def delegations_in_seat_order(self) -> list[Seated]:
+        return list(dict.fromkeys(seat.delegation for seat in self.seats))
+
+
+class SeatingService(Service):
+    def __init__(self, db, registration, reference):
+        super().__init__(db)
+        self._registration = registration
+        self._reference = reference
+
+    def plan(self, meeting_id: int) -> PlanRow | None:
+        with self._read() as s:
+            get_or_fail(s, Meeting, meeting_id, "Meeting")
+            row = s.execute(sa.select(SeatingPlan, State.name, State.sort_key)
+                            .join(State, State.id == SeatingPlan.first_state_id)
+                            .where(SeatingPlan.meeting_id == meeting_id)).first()
+            if row is None:
+                return None
+            p, name, key = row
+            seats = dict(s.execute(sa.select(SeatAllowance.category, SeatAllowance.seats)
+                                   .where(SeatAllowance.meeting_id == meeting_id)).all())
+            return PlanRow(meeting_id, name, key, p.drawn_on, p.drawn_by_desk, Room(p.blocks, p.rows, p.seats_per_row),
+                           p.include_registered, seats)
+
+    def draw(self, meeting_id: int, state: str | None = None, *, rows: int | None = None,
+             seats_per_row: int | None = None, blocks: int | None = None, include_registered: bool | None = None,
+             seats: dict[Category, int] | None = None, today: dt.date | None = None) -> PlanRow:
+        """Record the State drawn by lot (`state`), or draw one among all the States the desk knows; the room
+        and seats, when given, replace the plan's (a first plan needs rows and seats per row). Drawing again
+        replaces the draw: the secretary is asked first in the window."""
+        drawn = self._reference.find_state(state) if state else secrets.choice(self._reference.states())
+        seats = seats or {}
+        for category, n in seats.items():
+            if not 1 <= n <= MAX_SEATS_PER_DELEGATION:
+                raise ValidationError(f"{category.label}: between 1 and {MAX_SEATS_PER_DELEGATION} seats a "
+                                      f"delegation, not {n}.", "seats")
+        with self._write() as s:
+            get_or_fail(s, Meeting, meeting_id, "Meeting")
+            plan = s.get(SeatingPlan, meeting_id)
+            if plan is None:
+                if rows is None or seats_per_row is None:
+                    raise ValidationError("give the room: its rows and the seats in each row.", "rows")
+                plan = SeatingPlan(meeting_id=meeting_id, blocks=1, include_registered=False)
+                s.add(plan)
+            plan.first_state_id = drawn.id
+            plan.drawn_on = today or dt.date.today()
+            plan.drawn_by_desk = state is None
+            self._set_room(plan, rows, seats_per_row, blocks, include_registered)
+            s.flush()
+            self._set_seats(s, meeting_id, seats)
+        return self.plan(meeting_id)
+
+    def set_room(self, meeting_id: int, *, rows: int | None = None, seats_per_row: int | None = None,
+                 blocks: int | None = None, include_registered: bool | None = None,
+                 seats: dict[Category, int] | None = None) -> PlanRow:
+        """Change the room or the seats per delegation; the draw is kept."""
+        with self._write() as s:
+            plan = s.get(SeatingPlan, meeting_id)
+            if plan is None:
+                raise ValidationError("draw the State that starts the seating first.", "state")
+            self._set_room(plan, rows, seats_per_row, blocks, include_registered)
+            self._set_seats(s, meeting_id, seats or {})
+        return self.plan(meeting_id)
+
+    @staticmethod
+    def _set_room(plan: SeatingPlan, rows, seats_per_row, blocks, include_registered) -> None:
+        for name, value, top in (("rows", rows, 200), ("seats_per_row", seats_per_row, 200), ("blocks", blocks, 12)):
+            if value is not None:
+                if not 1 <= value <= top:
+                    raise ValidationError(f"{name.replace('_', ' ')}: between 1 and {top}, not {value}.", name)
+                setattr(plan, name, value)
+        if include_registered is not None:
+            plan.include_registered = include_registered
+
+    @staticmethod
+    def _set_seats(s, meeting_id: int, seats: dict[Category, int]) -> None:
+        for category, n in seats.items():
+            if not 1 <= n <= MAX_SEATS_PER_DELEGATION:
+                raise ValidationError(f"{category.label}: between 1 and {MAX_SEATS_PER_DELEGATION} seats a "
+                                      f"delegation, not {n}.", "seats")
+            s.merge(SeatAllowance(meeting_id=meeting_id, category=category, seats=n))
+
+    def layout(self, meeting_id: int) -> SeatingLayout:
+        """The plan as the registrations stand now: who sits where."""
+        plan = self.plan(meeting_id)
+        if plan is None:
+            raise ValidationError("no State has been drawn by lot for this meeting's seating yet.", "state")
+        delegations = [Seated(d.id, d.name if d.is_state or not d.acronym or len(d.name) <= 40 else d.acronym,
+                              d.sort_key, d.category)
+                       for d in self._registration.delegations(meeting_id)
+                       if d.took_part or plan.include_registered]
+        order = seating_order(delegations, plan.first_state_key)
+        return SeatingLayout(plan, tuple(place(order, plan.room, plan.seats)))

@@ -1,0 +1,176 @@
+"""The meeting room's core: badge codes, the seating order worked out by hand, the room filled, check-in at the
+door, badges recorded as printed, and what the database refuses by itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from ccm_secretariat.domain.badge_code import badge_code, participant_of
+from ccm_secretariat.domain.enums import Attendance, Category
+from ccm_secretariat.domain.names import un_sort_key
+from ccm_secretariat.domain.participants import ParticipantInput
+from ccm_secretariat.domain.seating import Room, Seated, from_the_draw, place, seating_order
+from ccm_secretariat.errors import ValidationError
+from ccm_secretariat.services.check_in import Outcome
+from ccm_secretariat.services.meetings import MeetingInput
+
+SP, SIG, OBS, ORG = Category.STATE_PARTY, Category.SIGNATORY, Category.OBSERVER_STATE, Category.RULE_1_3
+
+
+def seated(names, category=SP, start=1):
+    return [Seated(start + i, n, un_sort_key(n), category) for i, n in enumerate(names)]
+
+
+def test_a_badge_code_is_digits_with_check_digits_that_catch_slips():
+    assert badge_code(1) == "000195" and participant_of("000195") == 1
+    assert participant_of(badge_code(123456)) == 123456
+    code = badge_code(4321)
+    for i in range(len(code)):  # every single wrong digit
+        for digit in "0123456789":
+            if digit != code[i]:
+                assert participant_of(code[:i] + digit + code[i + 1:]) is None
+    for i in range(len(code) - 1):  # every swap of two neighbouring digits that changes the code
+        swapped = code[:i] + code[i + 1] + code[i] + code[i + 2:]
+        if swapped != code:
+            assert participant_of(swapped) is None
+    for bad in ("", "abc", "12", "٠٠٠١٩٦", "0001 96x"):
+        assert participant_of(bad) is None
+    assert participant_of(" 000195 ") == 1
+
+
+STATES = ["Austria", "Costa Rica", "Côte d'Ivoire", "Croatia", "Ghana", "Mexico", "Zambia"]
+
+
+@pytest.mark.parametrize("drawn, expected", [
+    ("Afghanistan", STATES),  # at the start of the alphabet: no wrap
+    ("Côte d'Ivoire", ["Côte d'Ivoire", "Croatia", "Ghana", "Mexico", "Zambia", "Austria", "Costa Rica"]),
+    ("Dominica", ["Ghana", "Mexico", "Zambia", "Austria", "Costa Rica", "Côte d'Ivoire", "Croatia"]),  # not here
+    ("Zimbabwe", STATES),  # after the last: wraps round to the first
+    ("Zambia", ["Zambia", "Austria", "Costa Rica", "Côte d'Ivoire", "Croatia", "Ghana", "Mexico"]),
+])
+def test_the_seating_starts_from_the_state_drawn_and_wraps_round(drawn, expected):
+    shuffled = seated(list(reversed(STATES)))
+    assert [d.name for d in from_the_draw(shuffled, un_sort_key(drawn))] == expected
+
+
+def test_categories_follow_each_other_and_a_category_of_one_is_seated():
+    delegations = (seated(["Peru", "Chile", "Norway"], SP) + seated(["Angola"], SIG, 10)
+                   + seated(["China", "Qatar", "India"], OBS, 20) + seated(["Mines Advisory Group", "CMC"], ORG, 30))
+    order = [d.name for d in seating_order(delegations, un_sort_key("Nepal"))]
+    assert order == ["Norway", "Peru", "Chile", "Angola", "Qatar", "China", "India", "CMC", "Mines Advisory Group"]
+
+
+def test_the_room_is_filled_row_by_row_and_a_delegation_is_never_split():
+    order = seated(["A", "B", "C", "D", "E"], SP) + seated(["F", "G"], OBS, 10)
+    seats = place(order, Room(blocks=2, rows=3, seats_per_row=5), {SP: 2, OBS: 1})
+    where = {}
+    for s in seats:
+        where.setdefault(s.delegation.name, []).append((s.row, s.block, s.number))
+    # Row 1: block 1 has A (1-2), B (3-4), a seat left empty; block 2 has C, D; row 2 block 1: E, F, G.
+    assert where == {"A": [(1, 1, 1), (1, 1, 2)], "B": [(1, 1, 3), (1, 1, 4)], "C": [(1, 2, 1), (1, 2, 2)],
+                     "D": [(1, 2, 3), (1, 2, 4)], "E": [(2, 1, 1), (2, 1, 2)], "F": [(2, 1, 3)], "G": [(2, 1, 4)]}
+    with pytest.raises(ValidationError, match="has 6 seats .* need 14"):
+        place(order, Room(1, 2, 3), {SP: 2, OBS: 2})
+    with pytest.raises(ValidationError, match="only 1"):
+        place(order, Room(1, 20, 1), {SP: 2})
+
+
+@pytest.fixture
+def meeting(services):
+    m = services.meetings.create(MeetingInput("Fourteenth Meeting of States Parties", "14MSP", "CCM/MSP/2026",
+                                              dt.date(2026, 9, 7), dt.date(2026, 9, 9), "", "Geneva",
+                                              body_name="Meeting"))
+    reg = services.registration
+    for name, people in (("Switzerland", ["Muller"]), ("Costa Rica", ["Solís"]), ("Côte d'Ivoire", ["Kouassi"]),
+                         ("Croatia", []), ("China", ["Li"])):
+        d = reg.add_state_delegation(m.id, name)
+        for family in people:
+            reg.add_participant(d.id, ParticipantInput(family, "Ana"))
+    return m
+
+
+def test_the_plan_seats_who_takes_part_from_the_draw_and_keeps_the_draw(services, meeting):
+    seating = services.seating
+    with pytest.raises(ValidationError, match="give the room"):
+        seating.draw(meeting.id, "Croatia")
+    plan = seating.draw(meeting.id, "Costa Rica", rows=4, seats_per_row=6, seats={SP: 2},
+                        today=dt.date(2026, 8, 1))
+    assert (plan.first_state, plan.drawn_on, plan.drawn_by_desk) == ("Costa Rica", dt.date(2026, 8, 1), False)
+    names = [d.name for d in seating.layout(meeting.id).delegations_in_seat_order()]
+    categories = {d.name: d.category for d in services.registration.delegations(meeting.id)}
+    parties = [n for n in names if categories[n] is SP]
+    assert parties[:3] == ["Costa Rica", "Côte d'Ivoire", "Switzerland"] and "Croatia" not in names
+    seating.set_room(meeting.id, include_registered=True, rows=5)
+    layout = seating.layout(meeting.id)
+    assert "Croatia" in [d.name for d in layout.delegations_in_seat_order()]
+    assert layout.plan.first_state == "Costa Rica" and layout.plan.room.rows == 5
+    desk = seating.draw(meeting.id)
+    assert desk.drawn_by_desk and desk.first_state in {s.name for s in services.reference.states()}
+    with pytest.raises(ValidationError, match="between 1 and 200"):
+        seating.set_room(meeting.id, rows=0)
+
+
+def test_check_in_at_the_door(services, meeting):
+    people = {p.family_name: p for p in services.roster.directory(meeting.id)}
+    check = services.check_in
+    muller = badge_code(people["Muller"].id)
+    day = dt.date(2026, 9, 8)
+    first = check.scan(meeting.id, muller, day)
+    assert first.ok and first.message == "Ana Muller — Switzerland"
+    again = check.scan(meeting.id, muller, day)
+    assert again.outcome is Outcome.ALREADY and "checked in today at" in again.message
+    assert check.scan(meeting.id, muller, dt.date(2026, 9, 9)).ok  # the next day is another check-in
+    assert check.scan(meeting.id, muller[:-1] + str((int(muller[-1]) + 1) % 10), day).outcome is Outcome.UNKNOWN
+    assert check.scan(meeting.id, badge_code(999_999), day).outcome is Outcome.UNKNOWN
+    assert check.scan(meeting.id, muller, dt.date(2026, 9, 30)).outcome is Outcome.NOT_A_MEETING_DAY
+    other = services.meetings.create(MeetingInput("Fifteenth Meeting of States Parties", "15MSP", "CCM/MSP/2027",
+                                                  dt.date(2027, 9, 6), dt.date(2027, 9, 8), "", "Geneva",
+                                                  body_name="Meeting"))
+    wrong = check.scan(other.id, muller, dt.date(2027, 9, 6))
+    assert wrong.outcome is Outcome.OTHER_MEETING and "14MSP" in wrong.message
+    li = check.check_in(meeting.id, people["Li"].id, day)
+    assert check.counts(meeting.id, day) == {SP: 1, OBS: 1}
+    roster = services.roster.roster(meeting.id)
+    li_row = next(p for ps in roster.members.values() for p in ps if p.id == people["Li"].id)
+    assert li_row.attendance == ((1, Attendance.IN_PERSON),)
+    check.undo(li)
+    assert sum(check.counts(meeting.id, day).values()) == 1
+    roster = services.roster.roster(meeting.id)
+    assert next(p for ps in roster.members.values() for p in ps if p.id == people["Li"].id).attendance == ()
+    assert set(check.by_day(meeting.id)) == {day, dt.date(2026, 9, 9)}
+
+
+def test_badges_printed_are_recorded_and_reprints_counted(services, meeting):
+    ids = [p.id for p in services.roster.directory(meeting.id)]
+    badges = services.badges
+    assert badges.record_printed(ids[:2], "90x55") == 0
+    assert badges.record_printed(ids, "90x55") == 2
+    printed = badges.printed(meeting.id)
+    assert {i: r.times_printed for i, r in printed.items()} == {**{i: 1 for i in ids[2:]}, ids[0]: 2, ids[1]: 2}
+    badges.set_colour(meeting.id, SP, "#00ff00")
+    assert badges.colours(meeting.id)[SP] == "#00FF00"
+    with pytest.raises(ValidationError, match="RRGGBB"):
+        badges.set_colour(meeting.id, SP, "green")
+    badges.set_colour(meeting.id, SP, None)
+    assert badges.colours(meeting.id)[SP] == "#1F4E9A"
+
+
+def test_the_database_refuses_a_bad_room_a_bad_colour_and_a_second_check_in(services, meeting):
+    services.seating.draw(meeting.id, "Chile", rows=3, seats_per_row=4)
+    pid = services.roster.directory(meeting.id)[0].id
+    services.check_in.check_in(meeting.id, pid, dt.date(2026, 9, 7))
+    with sqlite3.connect(services.db.sqlite_path) as conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        for sql, message in (
+                (f"UPDATE seating_plan SET rows = 0 WHERE meeting_id = {meeting.id}", "rows_range"),
+                (f"INSERT INTO seat_allowance VALUES ({meeting.id}, 'state_party', 13)", "seats_range"),
+                (f"INSERT INTO category_colour VALUES ({meeting.id}, 'state_party', 'green')", "hex_colour"),
+                (f"INSERT INTO check_in (participant_id, day, at) VALUES ({pid}, '2026-09-07', '2026-09-07 09:00')",
+                 "check_in.participant_id"),
+                ("INSERT INTO badge_print (participant_id, printed_at, layout) VALUES (99999, '2026-09-07', 'x')",
+                 "FOREIGN KEY")):
+            with pytest.raises(sqlite3.IntegrityError, match=message):
+                conn.execute(sql)
