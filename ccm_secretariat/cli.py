@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.enums import Category, MeetingFormat
-from ccm_secretariat.errors import DomainError
+from ccm_secretariat.domain.prose import un_date
+from ccm_secretariat.errors import DomainError, ValidationError
 from ccm_secretariat.exports.progress import run_to_end
 from ccm_secretariat.exports.import_report import import_report
 from ccm_secretariat.services import Services, open_services
@@ -59,7 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="produce a document").add_subparsers(dest="what", required=True)
     for kind in DOCUMENTS.values():
         doc = export.add_parser(kind.name, help=f"{kind.label} ({' or '.join(kind.formats)})")
-        doc.add_argument("--format", choices=kind.formats, required=True)
+        single = len(kind.formats) == 1
+        doc.add_argument("--format", choices=kind.formats, required=not single,
+                         default=kind.formats[0] if single else None)
         doc.add_argument("--out", required=True, help="file to write")
         doc.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
         doc.add_argument("--symbol", help="the document's symbol (default: from the register)")
@@ -73,8 +76,32 @@ def build_parser() -> argparse.ArgumentParser:
                              help="workbook: every participant's contact details, consent or not (not for distribution)")
         if kind.name == "report":
             doc.add_argument("--part", type=int, help="the part of the meeting the report covers")
-        if kind.name != "participants":
+        if kind.name in ("badges", "nameplates"):
+            doc.add_argument("--category", type=_category, help=f"only one category: {', '.join(c.value for c in Category)}")
+            doc.add_argument("--delegation", action="append", default=[],
+                             help="only this delegation (its name or number); give it again for more")
+        if kind.name == "badges":
+            doc.add_argument("--layout", help="badge layout (default 90x55; also a6)")
+            doc.add_argument("--only-new", action="store_true", help="only badges not printed yet")
+        if kind.name in ("report", "agenda", "programme", "documents-list", "credentials"):
             doc.add_argument("--landscape", action="store_true", help="A4 on its side (a long programme of work)")
+
+    seating = sub.add_parser("seating", help="the seating plan").add_subparsers(dest="action", required=True)
+    draw = seating.add_parser("draw", help="record the State drawn by lot (or draw one) and the room")
+    draw.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
+    draw.add_argument("--state", help="the State drawn by lot (default: the desk draws one and records it)")
+    draw.add_argument("--rows", type=int, help="rows in each block")
+    draw.add_argument("--seats", type=int, help="seats in each row of a block")
+    draw.add_argument("--blocks", type=int, help="blocks side by side (default 1)")
+    draw.add_argument("--per-delegation", action="append", default=[], metavar="CATEGORY=N",
+                      help="seats for each delegation of a category, e.g. state_party=2")
+    draw.add_argument("--include-registered", action="store_true",
+                      help="seat registered delegations with nobody named too")
+
+    checkin = sub.add_parser("checkin", help="check a participant in at the door (a badge code)")
+    checkin.add_argument("code")
+    checkin.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
+    checkin.add_argument("--day", type=_date, help="the day (default: today)")
 
     db = sub.add_parser("db", help="backups of the database").add_subparsers(dest="action", required=True)
     db.add_parser("backup", help="back up the database now")
@@ -180,12 +207,71 @@ def cmd_export(services: Services, args, out) -> int:
     options = ExportOptions(date=args.date, symbol=args.symbol, provisional=getattr(args, "provisional", False),
                             capitals=None if capitals is None else capitals == "yes",
                             internal=getattr(args, "internal", False), part=getattr(args, "part", None),
-                            landscape=getattr(args, "landscape", False))
+                            landscape=getattr(args, "landscape", False), layout=getattr(args, "layout", None),
+                            category=getattr(args, "category", None),
+                            delegation_ids=_delegations(services, meeting.id, getattr(args, "delegation", [])),
+                            only_new=getattr(args, "only_new", False))
     last = run_to_end(DOCUMENTS[args.what].job(services, meeting.id, args.format, args.out, options))
     for warning in last.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"Wrote {last.path} ({last.message}).", file=out)
     return 0
+
+
+def _category(text: str) -> Category:
+    key = text.strip().lower().replace(" ", "_").replace("-", "_")
+    for category in Category:
+        if key in (category.value, category.label.lower().replace(" ", "_")):
+            return category
+    raise argparse.ArgumentTypeError(f"no category “{text}”; the categories are "
+                                     f"{', '.join(c.value for c in Category)}")
+
+
+def _delegations(services: Services, meeting_id: int, given: list[str]) -> tuple[int, ...]:
+    """Delegations named on the command line, by number or by name (as registered, or the State's)."""
+    if not given:
+        return ()
+    from ccm_secretariat.domain.names import match_key
+
+    rows = services.registration.delegations(meeting_id)
+    found = []
+    for text in given:
+        key = match_key(text)
+        row = next((d for d in rows if str(d.id) == text.strip() or match_key(d.name) == key
+                    or (d.acronym and match_key(d.acronym) == key) or (d.iso3 and d.iso3.lower() == key)), None)
+        if row is None:
+            raise ValidationError(f"no delegation “{text}” is registered for this meeting.", "delegation")
+        found.append(row.id)
+    return tuple(found)
+
+
+def cmd_seating(services: Services, args, out) -> int:
+    meeting = services.meetings.find(args.meeting)
+    seats = {}
+    for item in args.per_delegation:
+        name, _, number = item.partition("=")
+        if not number.strip().isdigit():
+            raise ValidationError(f"“{item}”: write CATEGORY=N, e.g. state_party=2.", "per_delegation")
+        try:
+            seats[_category(name)] = int(number)
+        except argparse.ArgumentTypeError as exc:
+            raise ValidationError(str(exc) + ".", "per_delegation") from None
+    plan = services.seating.draw(meeting.id, args.state, rows=args.rows, seats_per_row=args.seats,
+                                 blocks=args.blocks, include_registered=args.include_registered or None,
+                                 seats=seats)
+    how = "drawn by the desk" if plan.drawn_by_desk else "drawn by lot"
+    layout = services.seating.layout(meeting.id)
+    print(f"Seating starts from {plan.first_state} ({how}, {un_date(plan.drawn_on)}); "
+          f"{len(layout.delegations_in_seat_order())} delegations on {len(layout.seats)} of "
+          f"{plan.room.capacity} seats.", file=out)
+    return 0
+
+
+def cmd_checkin(services: Services, args, out) -> int:
+    meeting = services.meetings.find(args.meeting)
+    result = services.check_in.scan(meeting.id, args.code, args.day)
+    print(("Checked in: " if result.ok else "Not checked in: ") + result.message, file=out)
+    return 0 if result.ok else 1
 
 
 def cmd_synth(services: Services, args, out) -> int:
@@ -297,7 +383,8 @@ def _print_table(rows: Sequence[Sequence[str]], out, indent: str = "") -> None:
 
 
 COMMANDS = {"demo": cmd_demo, "meetings": cmd_meetings, "meeting": cmd_meeting, "delegations": cmd_delegations,
-            "states": cmd_states, "export": cmd_export, "synth": cmd_synth, "import": cmd_import, "db": cmd_db}
+            "states": cmd_states, "export": cmd_export, "synth": cmd_synth, "import": cmd_import, "db": cmd_db,
+            "seating": cmd_seating, "checkin": cmd_checkin}
 
 
 def _fail(err, exc: BaseException) -> int:

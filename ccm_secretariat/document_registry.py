@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.exports.progress import Progress
 
 
@@ -22,6 +23,12 @@ class ExportOptions:
     internal: bool = False  # the workbook with every contact detail
     part: int | None = None  # the part of the meeting the report covers
     landscape: bool = False  # A4 on its side (a long programme of work)
+    # Badges and nameplates: which ones.
+    layout: str | None = None  # a badge layout of exports/badges.py LAYOUTS
+    category: Category | None = None
+    delegation_ids: tuple[int, ...] = ()
+    participant_ids: tuple[int, ...] = ()
+    only_new: bool = False  # badges not printed yet
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,44 @@ def _meeting_document(builder_name: str):
     return build
 
 
+def _badges(services, meeting_id, fmt, out, o: ExportOptions):
+    """The badges chosen, then recorded as printed once the file is in place (a cancelled run records none)."""
+    from dataclasses import replace
+
+    from ccm_secretariat.exports.badges import DEFAULT_LAYOUT, LAYOUTS, badges_pdf
+    from ccm_secretariat.services.badges import BadgeChoice
+
+    layout = LAYOUTS.get(o.layout or DEFAULT_LAYOUT)
+    if layout is None:
+        from ccm_secretariat.errors import ValidationError
+
+        raise ValidationError(f"no badge layout is called “{o.layout}”; the layouts are "
+                              f"{', '.join(LAYOUTS)}.", "layout")
+    run = services.badges.run(meeting_id, BadgeChoice(o.category, o.delegation_ids, o.participant_ids, o.only_new))
+    last = None
+    for last in badges_pdf(run, layout, out):
+        if last.path is None:
+            yield last
+    reprints = services.badges.record_printed([b.participant_id for b in run.badges], layout.name)
+    note = f"; {reprints} of them reprinted" if reprints else ""
+    yield replace(last, message=last.message + note)
+
+
+def _nameplates(services, meeting_id, fmt, out, o: ExportOptions):
+    from ccm_secretariat.exports.nameplates import nameplates_pdf
+
+    return nameplates_pdf(services.seating.nameplates(meeting_id, o.category, o.delegation_ids), out)
+
+
+def _seating(services, meeting_id, fmt, out, o: ExportOptions):
+    from ccm_secretariat.exports.masthead import place_and_dates
+    from ccm_secretariat.exports.seating_pdf import SeatingDocument, seating_pdf
+
+    meeting = services.meetings.get(meeting_id)
+    return seating_pdf(SeatingDocument(meeting.title, place_and_dates(meeting), services.seating.layout(meeting_id),
+                                       services.badges.colours(meeting_id)), out)
+
+
 DOCUMENTS: dict[str, DocumentKind] = {d.name: d for d in (
     DocumentKind("participants", "List of participants", ("pdf", "xlsx"), _participants, "list-of-participants"),
     DocumentKind("report", "Draft report", ("pdf", "docx"), _rendered(_report), "draft-report"),
@@ -92,4 +137,7 @@ DOCUMENTS: dict[str, DocumentKind] = {d.name: d for d in (
                  _rendered(_meeting_document("build_documents_list")), "list-of-documents"),
     DocumentKind("credentials", "Report on credentials", ("pdf", "docx"),
                  _rendered(_meeting_document("build_credentials")), "credentials"),
+    DocumentKind("badges", "Badges", ("pdf",), _badges, "badges"),
+    DocumentKind("nameplates", "Nameplates", ("pdf",), _nameplates, "nameplates"),
+    DocumentKind("seating", "Seating plan", ("pdf",), _seating, "seating-plan"),
 )}

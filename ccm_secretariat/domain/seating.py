@@ -15,6 +15,15 @@ from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.errors import ValidationError
 
 
+LONG_NAME = 30  # an organisation's name longer than this goes by its acronym on plans and nameplates
+
+
+def short_name(name: str, acronym: str, is_state: bool) -> str:
+    """A delegation as a seat or a nameplate shows it: a State by its name, an organisation with a long name
+    by its acronym ("International Committee of the Red Cross" is "ICRC")."""
+    return acronym if not is_state and acronym and len(name) > LONG_NAME else name
+
+
 @dataclass(frozen=True)
 class Seated:
     """A delegation to seat: its id, its name on the plan, its English sort key and its category."""

@@ -35,8 +35,9 @@ class Services:
     @classmethod
     def for_database(cls, db: Database) -> Services:
         meetings, registration, reference = MeetingService(db), RegistrationService(db), ReferenceService(db)
+        roster = RosterService(db, meetings, registration)
         return cls(db, meetings, registration, AgendaService(db), DocumentService(db), reference,
-                   RosterService(db, meetings, registration), ImportService(db), BadgeService(db),
+                   roster, ImportService(db), BadgeService(db, roster),
                    SeatingService(db, registration, reference), CheckInService(db, registration))
 
     def close(self) -> None:

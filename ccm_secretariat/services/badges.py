@@ -11,7 +11,9 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from ccm_secretariat.domain.badge_code import badge_code
+from ccm_secretariat.domain.badges import Badge, BadgeRun
 from ccm_secretariat.domain.enums import Category
+from ccm_secretariat.domain.prose import EN_DASH, un_date_range
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.orm import BadgePrint, CategoryColour, Meeting, Participant
 from ccm_secretariat.services.base import Service, get_or_fail
@@ -48,6 +50,37 @@ class BadgeRecord:
 
 
 class BadgeService(Service):
+    def __init__(self, db, roster):
+        super().__init__(db)
+        self._roster = roster
+
+    def run(self, meeting_id: int, choice: BadgeChoice = BadgeChoice()) -> BadgeRun:
+        """The badges chosen, in the order of the list (category, delegation, protocol order)."""
+        roster = self._roster.roster(meeting_id)
+        printed = self.printed(meeting_id)
+        wanted_delegations, wanted_people = set(choice.delegation_ids), set(choice.participant_ids)
+        colours = self.colours(meeting_id)
+        badges = []
+        for d in roster.delegations:
+            if choice.category is not None and d.category is not choice.category:
+                continue
+            if wanted_delegations and d.id not in wanted_delegations:
+                continue
+            for p in roster.members.get(d.id, ()):
+                if wanted_people and p.id not in wanted_people:
+                    continue
+                if choice.only_new and p.id in printed:
+                    continue
+                badges.append(Badge(p.id, badge_code(p.id), p.salutation, p.given_names, p.family_name,
+                                    d.name_with_acronym if not d.is_state else d.name, d.category,
+                                    p.id in printed))
+        if not badges:
+            raise ValidationError("no participant matches that choice"
+                                  + (" whose badge is not printed yet." if choice.only_new else "."), "participants")
+        m = roster.meeting
+        dates = " and ".join(un_date_range(p.start_date, p.end_date, EN_DASH) for p in m.parts)
+        return BadgeRun(m.short_title, dates, colours, tuple(badges), m.practice)
+
     def colours(self, meeting_id: int) -> dict[Category, str]:
         with self._read() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")

@@ -54,7 +54,8 @@ class CheckInService(Service):
         return self.check_in(meeting_id, participant_id, day)
 
     def check_in(self, meeting_id: int, participant_id: int, day: dt.date | None = None) -> CheckInResult:
-        day = day or dt.date.today()
+        today = dt.date.today()
+        day = day or today
         with self._write() as s:
             meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
             found = s.execute(sa.select(Participant, Delegation.name, Meeting.short_title)
@@ -77,7 +78,8 @@ class CheckInService(Service):
                                      f"{meeting.short_title}.", **who)
             earlier = s.scalar(sa.select(CheckIn.at).where(CheckIn.participant_id == p.id, CheckIn.day == day))
             if earlier is not None:
-                return CheckInResult(Outcome.ALREADY, f"{name} was checked in today at {earlier:%H:%M}.", **who)
+                when = "today" if day == today else f"on {day.day} {day:%B %Y}"
+                return CheckInResult(Outcome.ALREADY, f"{name} was checked in {when} at {earlier:%H:%M}.", **who)
             record = CheckIn(participant_id=p.id, day=day, at=dt.datetime.now().replace(microsecond=0))
             s.add(record)
             added = s.scalar(sa.select(AttendanceRecord.id).where(AttendanceRecord.participant_id == p.id,

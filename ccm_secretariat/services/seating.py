@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from ccm_secretariat.domain.enums import Category
-from ccm_secretariat.domain.seating import Room, Seat, Seated, place, seating_order
+from ccm_secretariat.domain.seating import Room, Seat, Seated, place, seating_order, short_name
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.orm import Meeting, SeatAllowance, SeatingPlan, State
 from ccm_secretariat.orm.meeting_room import MAX_SEATS_PER_DELEGATION
@@ -121,9 +121,23 @@ class SeatingService(Service):
         plan = self.plan(meeting_id)
         if plan is None:
             raise ValidationError("no State has been drawn by lot for this meeting's seating yet.", "state")
-        delegations = [Seated(d.id, d.name if d.is_state or not d.acronym or len(d.name) <= 40 else d.acronym,
-                              d.sort_key, d.category)
+        delegations = [Seated(d.id, short_name(d.name, d.acronym, d.is_state), d.sort_key, d.category)
                        for d in self._registration.delegations(meeting_id)
                        if d.took_part or plan.include_registered]
         order = seating_order(delegations, plan.first_state_key)
         return SeatingLayout(plan, tuple(place(order, plan.room, plan.seats)))
+
+    def nameplates(self, meeting_id: int, category: Category | None = None,
+                   delegation_ids: tuple[int, ...] = ()) -> list[Seated]:
+        """A nameplate for each delegation chosen: in seat order when the room has a plan, else in the order of
+        the list; every delegation that takes part (or every one registered, as the plan says)."""
+        wanted = set(delegation_ids)
+        if self.plan(meeting_id) is not None:
+            plates = self.layout(meeting_id).delegations_in_seat_order()
+        else:
+            plates = [Seated(d.id, short_name(d.name, d.acronym, d.is_state), d.sort_key, d.category)
+                      for d in self._registration.delegations(meeting_id) if d.took_part]
+        plates = [p for p in plates if (category is None or p.category is category) and (not wanted or p.id in wanted)]
+        if not plates:
+            raise ValidationError("no delegation matches that choice.", "delegations")
+        return plates

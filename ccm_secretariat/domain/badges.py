@@ -1,0 +1,30 @@
+"""What a run of badges prints, as plain values: the service prepares it, the PDF writer draws it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ccm_secretariat.domain.enums import Category
+
+
+@dataclass(frozen=True)
+class Badge:
+    participant_id: int
+    code: str
+    salutation: str
+    given_names: str
+    family_name: str
+    delegation: str
+    category: Category
+    reprint: bool = False
+
+
+@dataclass(frozen=True)
+class BadgeRun:
+    """What a run of badges prints: the meeting line, the colours and the badges in order."""
+
+    short_title: str
+    dates: str
+    colours: dict[Category, str]
+    badges: tuple[Badge, ...]
+    practice: bool = False
