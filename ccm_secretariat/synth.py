@@ -68,6 +68,8 @@ ORG_WORDS = (["Global", "International", "Humanitarian", "African", "Asian", "Pa
 
 
 def _delegation_sizes(rng: random.Random, total: int, count: int) -> list[int]:
+    if total < count:
+        raise ValueError(f"{total} participants cannot fill {count} delegations with at least one each")
     weights = [rng.paretovariate(1.3) for _ in range(count)]
     scale = (total - count) / sum(weights)
     sizes = [1 + int(w * scale) for w in weights]
@@ -222,7 +224,7 @@ def fictitious_members(services: Services, meeting_id: int, count: int, seed: in
     from ccm_secretariat.services.registration import ParticipantInput
 
     rng = random.Random(seed)
-    delegations = services.registration.delegations(meeting_id)
+    delegations = services.registration.delegations(meeting_id)[:count]  # fewer people than delegations
     sizes = _delegation_sizes(rng, count, len(delegations))
     added = 0
     for d, size in zip(delegations, sizes):

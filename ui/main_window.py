@@ -17,6 +17,7 @@ from ui.dialogs.meeting_dialog import MeetingDialog
 from ui.errors import show_error
 from ui.import_flow import ImportFlow
 from ui.pages.agenda import AgendaPage
+from ui.pages.check_in import CheckInPage
 from ui.pages.decisions import DecisionsPage
 from ui.pages.documents import DocumentsPage
 from ui.pages.meeting import MeetingPage
@@ -27,7 +28,8 @@ from ui.tasks import TaskRunner
 from ui.undo import Editor
 
 SHORTCUTS = (
-    ("Alt+1 … Alt+6", "The pages: Registration, Meeting, Agenda, Documents, Decisions, Reference data"),
+    ("Alt+1 … Alt+7", "The pages: Registration, Meeting, Agenda, Documents, Decisions, Reference data, Check-in"),
+    ("Alt+7, then scan", "Check-in at the door: scan a badge (or type a name, choose it, Enter)"),
     ("Ctrl+F", "Find a participant (Escape in the search clears it)"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
     ("Ctrl+N", "New meeting"), ("Ctrl+O", "Open a database"), ("Ctrl+I", "Import registrations"),
@@ -95,15 +97,17 @@ class MainWindow(QMainWindow):
         self.documents = DocumentsPage(services, self.editor)
         self.decisions = DecisionsPage(services, self.editor)
         self.reference = ReferencePage(services, self.editor)
+        self.check_in = CheckInPage(services, self.editor)
         self.pages = QTabWidget()
         for page, title in ((self.registration, "Registration"), (self.meeting_page, "Meeting"),
                             (self.agenda, "Agenda and programme of work"), (self.documents, "Documents"),
-                            (self.decisions, "Decisions and recommendations"), (self.reference, "Reference data")):
+                            (self.decisions, "Decisions and recommendations"), (self.reference, "Reference data"),
+                            (self.check_in, "Check-in")):
             self.pages.addTab(page, title)
             page.status.connect(self.say)
         self.meeting_page.renamed.connect(self.reload_meetings)
         self.pages.currentChanged.connect(lambda _i: self.refresh_current())
-        for n in range(self.pages.count()):  # Alt+1 … Alt+6: the pages, in the order of their tabs
+        for n in range(self.pages.count()):  # Alt+1 … Alt+7: the pages, in the order of their tabs
             self.pages.setTabToolTip(n, f"Alt+{n + 1}")
             QShortcut(QKeySequence(f"Alt+{n + 1}"), self, activated=lambda n=n: self.pages.setCurrentIndex(n))
         self.setCentralWidget(self.pages)
@@ -161,6 +165,13 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         edit.addSeparator()
         self._action(edit, "&Find a participant", self.find, QKeySequence.Find)
+        room = bar.addMenu("&Room")
+        self._action(room, "&Seating plan: the draw and the room…", self.edit_seating)
+        self._action(room, "&Check-in at the door", lambda: self.pages.setCurrentWidget(self.check_in))
+        room.addSeparator()
+        for name in ("badges", "nameplates", "seating"):
+            self._action(room, f"Print {DOCUMENTS[name].label.lower()}…",
+                         lambda _c=False, name=name: self.export(name, "pdf"))
         export = bar.addMenu("E&xport")
         for text, fmt, what in EXPORTS:
             self._action(export, text, lambda _c=False, fmt=fmt, what=what: self.export(what, fmt))
@@ -399,6 +410,17 @@ class MainWindow(QMainWindow):
             if not accepted:
                 return
             self.settings.remember_list_options(database, self.meeting.id, ListOptionsDialog.to_settings(options))
+        if options is None and kind.name in ("badges", "nameplates"):
+            from ui.dialogs.room_print_dialog import RoomPrintDialog
+
+            options, accepted = RoomPrintDialog.ask(
+                self, kind.name == "badges", [d.id for d in self.registration.selected_delegations()],
+                [p.id for p in self.registration.selected_members()])
+            if not accepted:
+                return
+        if kind.name == "seating" and self.services.seating.plan(self.meeting.id) is None \
+                and not self.edit_seating():
+            return
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / default), f"*.{fmt}")
             if not path:
@@ -419,6 +441,18 @@ class MainWindow(QMainWindow):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
         self.tasks.run(f"Exporting to {Path(path).name}", make, done, lambda exc: show_error(self, "Export", exc))
+
+    def edit_seating(self) -> bool:
+        if self.meeting is None:
+            QMessageBox.information(self, "Seating plan", "Create or open a meeting first.")
+            return False
+        from ui.dialogs.seating_dialog import SeatingDialog
+
+        plan, accepted = SeatingDialog.ask(self, self.services, self.meeting.id)
+        if accepted:
+            how = "drawn by the desk" if plan.drawn_by_desk else "drawn by lot"
+            self.say(f"Seating starts from {plan.first_state} ({how}); the room has {plan.room.capacity} seats.")
+        return accepted
 
     # Closing -----------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:

@@ -20,7 +20,7 @@ def make_table(model, stretch_column: int | None = None, multi: bool = False) ->
     return table
 
 
-MENU_LETTERS = set("fexh")  # File, Edit, Export, Help: Alt+these open the menus
+MENU_LETTERS = set("fexrh")  # File, Edit, Room, Export, Help: Alt+these open the menus
 
 
 def with_mnemonic(text: str, used: set[str]) -> str:

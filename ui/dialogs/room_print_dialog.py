@@ -1,0 +1,76 @@
+"""Which badges (or nameplates) to print: all, one category, only the badges not printed yet, or the
+delegations or participants selected on the Registration page; and the badge layout."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QRadioButton, QVBoxLayout, QWidget
+
+from ccm_secretariat.document_registry import ExportOptions
+from ccm_secretariat.domain.enums import Category
+from ccm_secretariat.exports.badges import DEFAULT_LAYOUT, LAYOUTS
+from ui.dialogs.form import FormDialog
+
+
+class RoomPrintDialog(FormDialog):
+    def __init__(self, badges: bool, delegation_ids: tuple[int, ...], participant_ids: tuple[int, ...],
+                 parent: QWidget | None = None):
+        super().__init__("Print badges" if badges else "Print nameplates", parent)
+        self.badges = badges
+        self.delegation_ids, self.participant_ids = delegation_ids, participant_ids
+        self.choice = QButtonGroup(self)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.category = QComboBox()
+        for category in Category:
+            self.category.addItem(category.label, category)
+        choices = [("all", "Every participant" if badges else "Every delegation that takes part")]
+        if badges:
+            choices.append(("new", "Only those whose badge has not been printed yet"))
+        choices.append(("category", "One category:"))
+        choices.append(("delegations", f"The delegations selected on the Registration page "
+                                       f"({len(delegation_ids)})"))
+        if badges:
+            choices.append(("participants", f"The participants selected on the Registration page "
+                                            f"({len(participant_ids)})"))
+        self.buttons_by_name: dict[str, QRadioButton] = {}
+        for name, label in choices:
+            button = QRadioButton(label)
+            self.choice.addButton(button)
+            self.buttons_by_name[name] = button
+            column.addWidget(button)
+            if name == "category":
+                column.addWidget(self.category)
+            button.toggled.connect(self.revalidate)
+        self.buttons_by_name["delegations"].setEnabled(bool(delegation_ids))
+        if badges:
+            self.buttons_by_name["participants"].setEnabled(bool(participant_ids))
+        self.buttons_by_name["participants" if badges and participant_ids else "all"].setChecked(True)
+        self.add_field("which", "Print", box)
+        self.layout_box = QComboBox()
+        for layout in LAYOUTS.values():
+            self.layout_box.addItem(layout.label, layout.name)
+        self.layout_box.setCurrentIndex(self.layout_box.findData(DEFAULT_LAYOUT))
+        if badges:
+            self.add_field("layout", "Layout", self.layout_box)
+        self.category.currentIndexChanged.connect(lambda _i: self.buttons_by_name["category"].setChecked(True))
+        self.setMinimumWidth(560)
+        self.revalidate()
+
+    def chosen(self) -> str:
+        return next(name for name, button in self.buttons_by_name.items() if button.isChecked())
+
+    def submit(self) -> ExportOptions:
+        which = self.chosen()
+        return ExportOptions(
+            layout=self.layout_box.currentData() if self.badges else None,
+            only_new=which == "new",
+            category=self.category.currentData() if which == "category" else None,
+            delegation_ids=self.delegation_ids if which == "delegations" else (),
+            participant_ids=self.participant_ids if which == "participants" else ())
+
+    @classmethod
+    def ask(cls, parent, badges: bool, delegation_ids=(), participant_ids=()) -> tuple[ExportOptions | None, bool]:
+        dialog = cls(badges, tuple(delegation_ids), tuple(participant_ids), parent)
+        accepted = dialog.exec() == FormDialog.Accepted
+        return dialog.result_value, accepted
