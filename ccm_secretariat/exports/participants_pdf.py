@@ -155,7 +155,32 @@ def _opening(canvas, fonts: FontSet, roster: Roster, y: float, options: ListOpti
         canvas.drawRightString(col_b, y, f"{values[1]:,}")
         y -= 12
     canvas.line(MARGIN_X, y + 7, right, y + 7)
+    if roster.check_ins:
+        y = _check_ins(canvas, fonts, roster, y - 14)
     return y - 22
+
+
+def _check_ins(canvas, fonts: FontSet, roster: Roster, y: float) -> float:
+    """Participants checked in at the door, day by day: States, organisations, all."""
+    right = PAGE_WIDTH - MARGIN_X
+    columns = (right - 220, right - 110, right)
+    fonts.draw(canvas, MARGIN_X, y, "Checked in at the door, by day", 10, "bold")
+    y -= 16
+    canvas.setFont(fonts.font("italic"), 8.5)
+    for x, label in zip(columns, ("States", "Organisations", "Participants")):
+        canvas.drawRightString(x, y, label)
+    y -= 5
+    canvas.line(MARGIN_X, y, right, y)
+    y -= 12
+    for day, counts in sorted(roster.check_ins.items()):
+        states = sum(n for c, n in counts.items() if c.is_state)
+        fonts.draw(canvas, MARGIN_X, y, f"{day:%A} {un_date(day)}", 9)
+        canvas.setFont(fonts.font(), 9)
+        for x, value in zip(columns, (states, sum(counts.values()) - states, sum(counts.values()))):
+            canvas.drawRightString(x, y, f"{value:,}")
+        y -= 11.5
+    canvas.line(MARGIN_X, y + 7, right, y + 7)
+    return y
 
 
 def _entry(fonts: FontSet, p: ParticipantRow, capitalise: bool) -> list[Line]:

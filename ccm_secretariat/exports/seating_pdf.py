@@ -73,7 +73,7 @@ def seating_pdf(doc: SeatingDocument, out: str | Path, fonts: FontSet | None = N
         y -= podium_h + 6 * mm
 
         # The room: blocks side by side, rows from the podium down.
-        legend_h = 10 * mm
+        legend_h = 16 * mm  # two lines of legend
         area_w = PAGE_W - 2 * MARGIN - ROW_LABEL
         area_h = y - MARGIN - legend_h
         seat_w = (area_w - (room.blocks - 1) * BLOCK_GAP) / (room.blocks * room.seats_per_row)
@@ -125,18 +125,23 @@ def seating_pdf(doc: SeatingDocument, out: str | Path, fonts: FontSet | None = N
                         top = y - (row - 1) * row_h
                         canvas.rect(x, top - row_h + 1.2, seat_w - 1.2, row_h - 1.2, stroke=1, fill=0)
 
-        # The legend: the categories present, in order.
+        # The legend: the categories present, in order, on as many lines as it needs.
         present = [c for c in Category if any(s.delegation.category is c for s in seats)]
-        x, ly = MARGIN, MARGIN
+        entries = []
         for category in present:
             count = sum(1 for d in doc.layout.delegations_in_seat_order() if d.category is category)
-            label = f"{category.label} ({count})"
+            entries.append((category, f"{category.label} ({count})"))
+        x, ly = MARGIN, MARGIN + 6 * mm
+        for category, label in entries:
+            width = 8 * mm + fonts.width(label, 8)
+            if x > MARGIN and x + width > PAGE_W - MARGIN:
+                x, ly = MARGIN, ly - 6 * mm
             canvas.setFillColor(_tint(doc.colours[category]))
             canvas.setStrokeColor(HexColor("#606060"))
             canvas.rect(x, ly, 6 * mm, 4 * mm, stroke=1, fill=1)
             canvas.setFillColor(HexColor("#000000"))
             fonts.draw(canvas, x + 8 * mm, ly + 1, label, 8)
-            x += 8 * mm + fonts.width(label, 8) + 8 * mm
+            x += width + 8 * mm
         canvas.save()
     warnings = tuple(missing_warning(text, chars) for text, chars in sorted(fonts.missing.items()))
     delegations = len(doc.layout.delegations_in_seat_order())

@@ -82,6 +82,12 @@ def statistics_rows(roster: Roster) -> list[list]:
     return rows + [["Total", *(sum(r[i] for r in rows) for i in range(1, width))]]
 
 
+def check_in_rows(roster: Roster) -> list[list]:
+    """Participants checked in at the door, a row a day: each category, then the total."""
+    return [[day, *(counts.get(c, 0) for c in Category), sum(counts.values())]
+            for day, counts in sorted(roster.check_ins.items())]
+
+
 INTERNAL_NOTE = ("INTERNAL: this workbook holds the e-mail addresses and telephone numbers of every participant, "
                  "including those who did not consent to their publication. Do not distribute it.")
 
@@ -108,6 +114,9 @@ def sheets(roster: Roster, documents: list[DocumentRow], internal: bool = False)
                    *(f"Part {n} {mode}" for n in parts for mode in ("in person", "online")))
     result.append(Sheet("Statistics", stat_header, (40, *([13] * (len(stat_header) - 1))),
                         iter(statistics_rows(roster))))
+    if roster.check_ins:
+        result.append(Sheet("Attendance by day", ("Day", *(c.label for c in Category), "Total"),
+                            (14, *([16] * len(Category)), 10), iter(check_in_rows(roster))))
     return result
 
 

@@ -109,8 +109,12 @@ class CheckInService(Service):
                         MeetingPart.end_date >= day))))
 
     def counts(self, meeting_id: int, day: dt.date) -> dict[Category, int]:
-        """How many were checked in on `day`, by category."""
-        return self.by_day(meeting_id).get(day, {})
+        """How many were checked in on `day`, by category (the roster has every day: Roster.check_ins)."""
+        categories = {d.id: d.category for d in self._registration.delegations(meeting_id)}
+        result: Counter = Counter()
+        for delegation_id, n in self.day_counts(meeting_id, day).items():
+            result[categories[delegation_id]] += n
+        return dict(result)
 
     def day_counts(self, meeting_id: int, day: dt.date) -> dict[int, int]:
         """How many were checked in on `day`, by delegation (the page maps them to categories it knows, which
@@ -120,16 +124,3 @@ class CheckInService(Service):
                                   .join(Participant, Participant.id == CheckIn.participant_id)
                                   .where(CheckIn.day == day, Participant.meeting_id == meeting_id)
                                   .group_by(Participant.delegation_id)).all())
-
-    def by_day(self, meeting_id: int) -> dict[dt.date, dict[Category, int]]:
-        """Participants checked in, day by day and by category (the workbook and the list's statistics)."""
-        categories = {d.id: d.category for d in self._registration.delegations(meeting_id)}
-        with self._read() as s:
-            rows = s.execute(sa.select(CheckIn.day, Participant.delegation_id, sa.func.count())
-                             .join(Participant, Participant.id == CheckIn.participant_id)
-                             .where(Participant.meeting_id == meeting_id)
-                             .group_by(CheckIn.day, Participant.delegation_id)).all()
-        result: dict[dt.date, Counter] = {}
-        for day, delegation_id, n in rows:
-            result.setdefault(day, Counter())[categories[delegation_id]] += n
-        return {day: dict(result[day]) for day in sorted(result)}

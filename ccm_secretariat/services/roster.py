@@ -3,6 +3,7 @@ report are made from. One query per table, plain rows, quick for 100,000 partici
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections import Counter
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ import sqlalchemy as sa
 
 from ccm_secretariat.domain.enums import Attendance, Category, Gender, Role
 from ccm_secretariat.domain.names import fold
+from ccm_secretariat.orm import CheckIn, Participant
 from ccm_secretariat.services.base import Service
 from ccm_secretariat.services.meetings import MeetingRow, MeetingService
 from ccm_secretariat.services.registration import DelegationRow, ParticipantRow, RegistrationService
@@ -62,6 +64,7 @@ class Roster:
     meeting: MeetingRow
     delegations: list[DelegationRow]
     members: dict[int, list[ParticipantRow]]
+    check_ins: dict[dt.date, dict[Category, int]] = field(default_factory=dict)  # at the door, day by day
 
     @property
     def participant_count(self) -> int:
@@ -111,6 +114,15 @@ class RosterService(Service):
                     "SELECT a.participant_id, mp.number, a.mode FROM attendance a JOIN meeting_part mp "
                     "ON mp.id = a.part_id WHERE mp.meeting_id = :meeting"), {"meeting": meeting_id}):
                 attendance.setdefault(pid, []).append((number, modes[mode]))
+            categories = {d.id: d.category for d in delegations}
+            check_ins: dict[dt.date, dict[Category, int]] = {}
+            for day, delegation_id, n in s.execute(
+                    sa.select(CheckIn.day, Participant.delegation_id, sa.func.count()).select_from(CheckIn)
+                    .join(Participant, Participant.id == CheckIn.participant_id)
+                    .where(Participant.meeting_id == meeting_id).group_by(CheckIn.day, Participant.delegation_id)
+                    .order_by(CheckIn.day)):
+                by_category = check_ins.setdefault(day, {})
+                by_category[categories[delegation_id]] = by_category.get(categories[delegation_id], 0) + n
             rows = s.execute(sa.text(
                 "SELECT p.id, p.delegation_id, p.position, p.salutation, p.given_names, p.family_name, p.function, "
                 "p.affiliation, p.role, p.email, p.phone, p.gender, p.consent_to_publish FROM participant p "
@@ -122,7 +134,7 @@ class RosterService(Service):
                                                 tuple(sorted(attendance.get(r[0], ())))))
         for people in members.values():
             people.sort(key=lambda p: (p.role.rank, p.position, p.id))
-        return Roster(meeting, delegations, members)
+        return Roster(meeting, delegations, members, check_ins)
 
     def directory(self, meeting_id: int, delegation_id: int | None = None) -> list[DirectoryRow]:
         """Every participant of the meeting (or of one delegation) with the delegation's name, in protocol

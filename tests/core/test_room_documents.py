@@ -166,3 +166,22 @@ def test_the_meeting_room_from_the_command_line(services, room, tmp_path, capsys
     assert "was checked in on 7 September 2026 at" in capsys.readouterr().out
     assert main(["--db", db, "checkin", "12345", "--day", "2026-09-07"]) == 1
     assert "not a badge code" in capsys.readouterr().out
+
+
+def test_attendance_by_day_in_the_workbook_and_the_list(services, room, tmp_path):
+    from openpyxl import load_workbook
+
+    people = services.roster.directory(room.id)
+    for p in people[:3]:
+        services.check_in.check_in(room.id, p.id, dt.date(2026, 9, 7))
+    services.check_in.check_in(room.id, people[-1].id, dt.date(2026, 9, 8))  # the ICRC's
+    run_to_end(DOCUMENTS["participants"].job(services, room.id, "xlsx", tmp_path / "w.xlsx"))
+    sheet = load_workbook(tmp_path / "w.xlsx")["Attendance by day"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][0] == "Day" and rows[0][-1] == "Total" and rows[0][1] == "States Parties"
+    assert [(r[0].date(), r[-1]) for r in rows[1:]] == [(dt.date(2026, 9, 7), 3), (dt.date(2026, 9, 8), 1)]
+    assert rows[2][rows[0].index("Organisations attending under rule 1(2)")] == 1
+    run_to_end(DOCUMENTS["participants"].job(services, room.id, "pdf", tmp_path / "l.pdf"))
+    text = pdf_text(tmp_path / "l.pdf")
+    assert "Checked in at the door, by day" in text
+    assert "Monday 7 September 2026 3 0 3" in text and "Tuesday 8 September 2026 0 1 1" in text
