@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         room = bar.addMenu("&Room")
         self._action(room, "&Seating plan: the draw and the room…", self.edit_seating)
         self._action(room, "&Check-in at the door", lambda: self.pages.setCurrentWidget(self.check_in))
+        self._action(room, "Badge c&olours…", self.edit_badge_colours)
         room.addSeparator()
         for name in ("badges", "nameplates", "seating"):
             self._action(room, f"Print {DOCUMENTS[name].label.lower()}…",
@@ -441,6 +442,14 @@ class MainWindow(QMainWindow):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
         self.tasks.run(f"Exporting to {Path(path).name}", make, done, lambda exc: show_error(self, "Export", exc))
+
+    def edit_badge_colours(self) -> None:
+        if self.meeting is None:
+            return
+        from ui.dialogs.badge_colours_dialog import BadgeColoursDialog
+
+        if BadgeColoursDialog.ask(self, self.services, self.meeting.id)[1]:
+            self.say("Badge colours saved; the next badges and seating plan use them.")
 
     def edit_seating(self) -> bool:
         if self.meeting is None:

@@ -90,14 +90,21 @@ class BadgeService(Service):
 
     def set_colour(self, meeting_id: int, category: Category, colour: str | None) -> None:
         """The band colour of a category on this meeting's badges (#RRGGBB); None goes back to the default."""
-        if colour is not None and not COLOUR.fullmatch(colour.strip()):
-            raise ValidationError(f"“{colour}” is not a colour written #RRGGBB (for example #1F4E9A).", "colour")
+        self.set_colours(meeting_id, {category: colour})
+
+    def set_colours(self, meeting_id: int, colours: dict[Category, str | None]) -> None:
+        """Several band colours at once, in one transaction (None: the default colour)."""
+        for colour in colours.values():
+            if colour is not None and not COLOUR.fullmatch(colour.strip()):
+                raise ValidationError(f"“{colour}” is not a colour written #RRGGBB (for example #1F4E9A).",
+                                      "colour")
         with self._write() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
-            s.execute(sa.delete(CategoryColour).where(CategoryColour.meeting_id == meeting_id,
-                                                      CategoryColour.category == category))
-            if colour is not None:
-                s.add(CategoryColour(meeting_id=meeting_id, category=category, colour=colour.strip().upper()))
+            for category, colour in colours.items():
+                s.execute(sa.delete(CategoryColour).where(CategoryColour.meeting_id == meeting_id,
+                                                          CategoryColour.category == category))
+                if colour is not None and colour.strip().upper() != DEFAULT_COLOURS[category]:
+                    s.add(CategoryColour(meeting_id=meeting_id, category=category, colour=colour.strip().upper()))
 
     def printed(self, meeting_id: int) -> dict[int, BadgeRecord]:
         """Every participant whose badge was printed: how often and when last."""

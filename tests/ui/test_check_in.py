@@ -91,3 +91,21 @@ def test_badges_for_the_selected_participants_and_a_seating_plan_from_the_window
     window.export("seating", "pdf")
     assert window.services.seating.plan(meeting.id).first_state == "Costa Rica"
     assert "starting from Costa Rica" in " ".join(PdfReader(tmp_path / "s.pdf").pages[0].extract_text().split())
+
+
+def test_badge_colours_chosen_per_meeting(window, monkeypatch):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+
+    from ui.dialogs.badge_colours_dialog import BadgeColoursDialog
+
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#123456"))
+
+    def pick(dialog: BadgeColoursDialog):
+        dialog.swatches[Category.OBSERVER_STATE].click()
+        assert dialog.swatches[Category.OBSERVER_STATE].text() == "#123456"
+        dialog.accept()
+    when_dialog(BadgeColoursDialog, pick)
+    window.edit_badge_colours()
+    colours = window.services.badges.colours(window.meeting.id)
+    assert colours[Category.OBSERVER_STATE] == "#123456" and colours[Category.STATE_PARTY] == "#1F4E9A"
