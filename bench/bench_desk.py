@@ -8,7 +8,6 @@ of a search answered within 100 ms; a check-in scan answered within 100 ms."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -18,14 +17,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import synthetic_database  # noqa: E402
+from common import database_from_arguments  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--participants", type=int, default=100_000)
-    args = parser.parse_args()
-    db = synthetic_database(args.participants)
+    db = database_from_arguments(__doc__)
 
     from PySide6.QtCore import QEvent, QSettings, Qt
     from PySide6.QtGui import QKeyEvent

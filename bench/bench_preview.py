@@ -8,7 +8,6 @@ Targets: the preview shown within 0.5 s of the PDF being ready; a jump to any pa
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import sys
@@ -19,14 +18,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import synthetic_database  # noqa: E402
+from common import database_from_arguments  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--participants", type=int, default=100_000)
-    args = parser.parse_args()
-    db = synthetic_database(args.participants)
+    db = database_from_arguments(__doc__)
 
     from PySide6.QtWidgets import QApplication
 

@@ -43,3 +43,12 @@ def measure(code: str) -> dict:
     if out.returncode != 0:
         raise RuntimeError(out.stderr)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def database_from_arguments(doc: str, participants: int = 100_000) -> Path:
+    """The benchmark's command line (--participants N, default `participants`) and its synthetic database."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--participants", type=int, default=participants)
+    return synthetic_database(parser.parse_args().participants)

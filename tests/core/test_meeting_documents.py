@@ -13,6 +13,7 @@ from ccm_secretariat.cli import main
 from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.enums import CredentialsKind
 from ccm_secretariat.exports.progress import run_to_end
+from tests.core.meetings import fourteenth_msp
 from tests.core.pdf_text import pdf_text
 from tests.core.docx_read import numbered_paragraphs
 
@@ -217,11 +218,8 @@ def test_a_long_programme_can_be_printed_on_its_side(demo, demo_meeting, tmp_pat
 def _hybrid_meeting(services):
     """A 14MSP-like meeting: three items, (a) to (c) under one, a closed meeting, a virtual one, side events."""
     from ccm_secretariat.domain.enums import AgendaStatus, MeetingFormat
-    from ccm_secretariat.services.meetings import MeetingInput
 
-    m = services.meetings.create(MeetingInput("Fourteenth Meeting of States Parties", "14MSP", "CCM/MSP/2026",
-                                              dt.date(2026, 9, 7), dt.date(2026, 9, 9), "", "Geneva",
-                                              body_name="Meeting"))
+    m = fourteenth_msp(services)
     a = services.agenda
     a.add_item(m.id, "Opening of the Meeting")
     a.add_item(m.id, "Review of the status and operation of the Convention", sub_items=[

@@ -16,6 +16,7 @@ from ccm_secretariat.domain.seating import Room, Seated, from_the_draw, place, s
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.services.check_in import Outcome
 from ccm_secretariat.services.meetings import MeetingInput
+from tests.core.meetings import fourteenth_msp
 
 SP, SIG, OBS, ORG = Category.STATE_PARTY, Category.SIGNATORY, Category.OBSERVER_STATE, Category.RULE_1_3
 
@@ -80,9 +81,7 @@ def test_the_room_is_filled_row_by_row_and_a_delegation_is_never_split():
 
 @pytest.fixture
 def meeting(services):
-    m = services.meetings.create(MeetingInput("Fourteenth Meeting of States Parties", "14MSP", "CCM/MSP/2026",
-                                              dt.date(2026, 9, 7), dt.date(2026, 9, 9), "", "Geneva",
-                                              body_name="Meeting"))
+    m = fourteenth_msp(services)
     reg = services.registration
     for name, people in (("Switzerland", ["Muller"]), ("Costa Rica", ["Solís"]), ("Côte d'Ivoire", ["Kouassi"]),
                          ("Croatia", []), ("China", ["Li"])):

@@ -22,7 +22,7 @@ from ccm_secretariat.exports.fitting import LEADING, fit
 from ccm_secretariat.exports.fonts import FontSet
 from ccm_secretariat.exports.nameplates import plate_text
 from ccm_secretariat.exports.progress import run_to_end
-from ccm_secretariat.services.meetings import MeetingInput
+from tests.core.meetings import fourteenth_msp
 from tests.core.pdf_text import pdf_text
 
 LONG_FAMILY = "Wolfeschlegelsteinhausenbergerdorff-Vandenberghe de la Santísima Trinidad"
@@ -30,9 +30,7 @@ LONG_FAMILY = "Wolfeschlegelsteinhausenbergerdorff-Vandenberghe de la Santísima
 
 @pytest.fixture
 def room(services):
-    m = services.meetings.create(MeetingInput("Fourteenth Meeting of States Parties", "14MSP", "CCM/MSP/2026",
-                                              dt.date(2026, 9, 7), dt.date(2026, 9, 9), "", "Geneva",
-                                              body_name="Meeting"))
+    m = fourteenth_msp(services)
     reg = services.registration
     people = {
         "Costa Rica": [("Solís", "Ana", "H.E. Ms.")],
