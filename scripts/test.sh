@@ -1,7 +1,28 @@
 #!/usr/bin/env bash
-# Install (see setup.sh) and run the whole test suite, Qt offscreen.
+# Install (see setup.sh) and run the whole test suite, Qt offscreen: once on SQLite (the embedded default),
+# then once more on PostgreSQL, in a throwaway cluster started here and removed at the end (even when tests
+# fail). CCM_TEST_POSTGRES=URL uses a server of your own instead; CCM_TEST_BACKENDS=sqlite runs only the first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
-exec .venv/bin/python -m pytest "$@"
+backends="${CCM_TEST_BACKENDS:-sqlite postgresql}"
+status=0
+if [[ " $backends " == *" sqlite "* ]]; then
+    echo "== The tests on SQLite"
+    CCM_TEST_POSTGRES= .venv/bin/python -m pytest "$@" || status=$?
+fi
+if [[ " $backends " == *" postgresql "* ]]; then
+    echo "== The tests on PostgreSQL"
+    source scripts/pg_cluster.sh
+    if [ -z "${CCM_TEST_POSTGRES:-}" ]; then
+        trap pg_cluster_stop EXIT
+        if ! pg_cluster_start; then
+            if [ -n "${CI:-}" ]; then exit 1; fi
+            echo "Skipping the PostgreSQL run: no server here (CI has one)." >&2
+            exit $status
+        fi
+    fi
+    .venv/bin/python -m pytest "$@" || status=$?
+fi
+exit $status

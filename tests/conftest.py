@@ -17,14 +17,44 @@ for _name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_H
 
 from ccm_secretariat.demo import load_demo  # noqa: E402
 from ccm_secretariat.services import Services, open_services  # noqa: E402
+from tests import backends  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEED = ROOT / "tests" / "fixtures" / "seed_interim_report_2020.txt"
 
 
+@pytest.fixture(scope="session")
+def server_templates():
+    """On PostgreSQL: a migrated database with the reference data, and one with the demo too (made once)."""
+    if not backends.ON_POSTGRES:
+        yield None
+        return
+    from sqlalchemy.engine import make_url
+
+    made = []
+    for with_demo in (False, True):
+        url = backends.create_database()
+        s = open_services(url)
+        if with_demo:
+            for _ in load_demo(s):
+                pass
+        s.close()
+        made.append(url)
+    yield tuple(make_url(u).database for u in made)
+    for url in made:
+        backends.drop_database(url)
+
+
 @pytest.fixture
-def services(tmp_path) -> Services:
+def services(tmp_path, server_templates) -> Services:
+    if backends.ON_POSTGRES:
+        url = backends.create_database(server_templates[0])
+        s = open_services(url)
+        yield s
+        s.close()
+        backends.drop_database(url)
+        return
     s = open_services(tmp_path / "desk.sqlite3")
     yield s
     s.close()
@@ -41,10 +71,17 @@ def demo_template(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def demo(demo_template, tmp_path) -> Services:
+def demo(request, tmp_path, server_templates) -> Services:
     """Services over a private copy of a database holding the demo conference."""
+    if backends.ON_POSTGRES:
+        url = backends.create_database(server_templates[1])
+        s = open_services(url)
+        yield s
+        s.close()
+        backends.drop_database(url)
+        return
     path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_template, path)
+    shutil.copy(request.getfixturevalue("demo_template"), path)
     s = open_services(path)
     yield s
     s.close()

@@ -238,11 +238,14 @@ class MainWindow(QMainWindow):
         counts = self.services.registration.category_counts(m.id)
         delegations = sum(d for d, _ in counts.values())
         people = sum(p for _, p in counts.values())
+        backed_up = self.services.db.sqlite_path is not None
+        safety = ("The database is backed up first; this cannot be undone but from that backup (File → Restore "
+                  "from backup)." if backed_up else
+                  "This cannot be undone but from the server's own backups.")
         if QMessageBox.question(
                 self, "Delete this meeting",
                 f"Delete {m.title} ({m.symbol_prefix}) with its {delegations:,} delegation(s), {people:,} "
-                "participant(s), agenda and documents? The database is backed up first; this cannot be undone "
-                "but from that backup (File → Restore from backup).", QMessageBox.Yes | QMessageBox.No,
+                f"participant(s), agenda and documents? {safety}", QMessageBox.Yes | QMessageBox.No,
                 QMessageBox.No) != QMessageBox.Yes:
             return
         try:
@@ -252,7 +255,7 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.clear()  # its steps name a meeting that is gone
         self.reload_meetings()
-        self.say(f"Deleted {m.short_title}; the database was backed up first.")
+        self.say(f"Deleted {m.short_title}" + ("; the database was backed up first." if backed_up else "."))
 
     def show_about(self) -> None:
         from importlib.metadata import PackageNotFoundError, version

@@ -200,10 +200,12 @@ class MeetingService(Service):
             return _meeting_row(meeting, s.get(Treaty, meeting.treaty_id))
 
     def delete(self, meeting_id: int) -> None:
-        """Delete a meeting and everything registered for it, after a backup of the database."""
+        """Delete a meeting and everything registered for it, after a backup of the database (a file's; a
+        server's database is backed up by the server's own regime)."""
         with self._read() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
-        self._db.backup("before-meeting-deletion")
+        if self._db.sqlite_path is not None:
+            self._db.backup("before-meeting-deletion")
         with self._write() as s:
             s.delete(get_or_fail(s, Meeting, meeting_id, "Meeting"))
 

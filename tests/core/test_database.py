@@ -10,6 +10,7 @@ from ccm_secretariat.errors import DatabaseError
 from ccm_secretariat.orm import Base
 from ccm_secretariat.services import open_services
 from ccm_secretariat.services.registration import ParticipantInput
+from tests.backends import sqlite_only
 
 
 def test_migrating_an_empty_database_gives_exactly_the_models(tmp_path):
@@ -77,6 +78,7 @@ def test_a_locked_database_gives_a_clear_message_and_loses_nothing(tmp_path, dem
     services.close()
 
 
+@sqlite_only  # the desk's own backups are of a SQLite file; a server has its own
 def test_backups_copy_the_data_rotate_list_and_restore(tmp_path, demo, demo_meeting, monkeypatch):
     from ccm_secretariat import backups
 

@@ -16,12 +16,14 @@ from ccm_secretariat.database import open_database
 from ccm_secretariat.errors import DatabaseError, DomainError
 from ccm_secretariat.exports.atomic import atomic_path
 from tests.conftest import ROOT
+from tests.backends import sqlite_only
 
 
 def mode(path) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)
 
 
+@sqlite_only  # file modes of a SQLite file, its journal and backups
 def test_the_database_its_journal_and_its_backups_are_private(services, tmp_path):
     from ccm_secretariat.database import default_database_path
 
@@ -131,6 +133,7 @@ def test_addresses_that_are_not_databases(tmp_path):
         open_database("foo://somewhere/db")
 
 
+@sqlite_only  # reads the SQLite file's bytes; a server's storage is the server's
 def test_a_participant_erased_for_good_leaves_no_trace_in_the_file(services, tmp_path):
     import datetime as dt
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from tests.backends import location
 from ccm_secretariat.domain.prose import FSI, PDI
 from ccm_secretariat.errors import DomainError, ValidationError
 from ccm_secretariat.exports.participants_pdf import ListOptions, participants_pdf
@@ -113,6 +114,6 @@ def test_a_value_that_is_not_text_on_the_command_line_is_a_message(world, capsys
     from ccm_secretariat.cli import main
 
     services, *_ = world
-    assert main(["--db", str(services.db.sqlite_path), "delegations", "--meeting", "\udcff"]) == 1
+    assert main(["--db", location(services), "delegations", "--meeting", "\udcff"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("ccm-secretariat: ") and "\\udcff" in err and "Traceback" not in err

@@ -17,6 +17,7 @@ from ccm_secretariat.imports import columns
 from ccm_secretariat.imports.plan import Outcome
 from ccm_secretariat.imports.tables import read_sheet
 from ccm_secretariat.services.meetings import MeetingInput
+from tests.backends import location
 
 
 @pytest.fixture
@@ -159,7 +160,7 @@ def test_bad_rows_are_named_and_nothing_is_written(services, meeting, tmp_path):
         "row 5, column “Registration date” (F): “14 August” is not a date (write 2025-08-14 or 14.08.2025).",
     ]
     out, err = io.StringIO(), io.StringIO()
-    db = str(services.db.url.database)
+    db = location(services)
     assert main(["--db", db, "import", "registrations", str(path)], out, err) == 3
     assert out.getvalue() == "added 0, updated 0, skipped 0, refused 4\n"
     with services.db.session() as s:
@@ -170,7 +171,7 @@ def test_the_command_line(services, meeting, tmp_path, capsys):
     path = tmp_path / "in.csv"
     path.write_text("Nom,Prénom,Pays,Délégation\nLopez,Ana,Spain,\nNg,Cy,Switzerland,Humanity & Inclusion\n"
                     "Li,Bo,Freedonia,\n", encoding="utf-8")
-    db = str(services.db.url.database)
+    db = location(services)
     report = tmp_path / "report.xlsx"
     assert main(["--db", db, "import", "registrations", str(path), "--dry-run", "--report", str(report)]) == 3
     out, err = capsys.readouterr()

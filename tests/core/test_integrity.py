@@ -15,6 +15,7 @@ from ccm_secretariat.errors import DuplicateError, NotFoundError
 from ccm_secretariat.services import open_services
 from ccm_secretariat.services.meetings import MeetingInput
 from ccm_secretariat.services.registration import ParticipantInput
+from tests.backends import assert_refused, location
 
 
 def _add_head(args):
@@ -41,7 +42,7 @@ def delegation(services):
 
 @pytest.mark.parametrize("same_email", [False, True], ids=["heads", "e-mails"])
 def test_eight_desks_at_once_make_one_head_and_one_e_mail(services, delegation, same_email):
-    path = str(services.db.sqlite_path)
+    path = location(services)
     with multiprocessing.get_context("spawn").Pool(8) as pool:
         results = pool.map(_add_head, [(path, delegation.id, n, same_email) for n in range(8)])
     assert results.count("added") == 1
@@ -54,19 +55,16 @@ def test_eight_desks_at_once_make_one_head_and_one_e_mail(services, delegation, 
 def test_the_database_refuses_what_the_services_refuse(services, delegation):
     reg = services.registration
     reg.add_participant(delegation.id, ParticipantInput("Uno", "Ana", role=Role.HEAD, email="Ana@Example.org"))
-    path = services.db.sqlite_path
-    with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA foreign_keys=ON")
-        base = ("INSERT INTO participant (delegation_id, meeting_id, position, salutation, given_names, family_name, "
-                "function, affiliation, role, email, email_key, phone, gender, consent_to_publish, search_key) "
-                "VALUES (?, ?, ?, '', 'X', 'Y', '', '', ?, ?, ?, '', 'unspecified', 0, 'x y')")
-        d, m = delegation.id, delegation.meeting_id
-        for values, message in (((d, m, 2, "head", "", None), "participant.delegation_id"),
-                                ((d, m, 2, "adviser", "ANA@example.org", "ana@example.org"), "email_key"),
-                                ((d, m, 1, "adviser", "", None), "participant.position"),
-                                ((d, m + 1, 2, "adviser", "", None), "FOREIGN KEY")):
-            with pytest.raises(sqlite3.IntegrityError, match=message):
-                conn.execute(base, values)
+    base = ("INSERT INTO participant (delegation_id, meeting_id, position, salutation, given_names, family_name, "
+            "function, affiliation, role, email, email_key, phone, gender, consent_to_publish, search_key) "
+            "VALUES ({}, {}, {}, '', 'X', 'Y', '', '', '{}', '{}', {}, '', 'unspecified', false, 'x y')")
+    d, m = delegation.id, delegation.meeting_id
+    for values, names in (((d, m, 2, "head", "", "NULL"), "participant.delegation_id|uq_participant_head"),
+                          ((d, m, 2, "adviser", "ANA@example.org", "'ana@example.org'"),
+                           "email_key"),
+                          ((d, m, 1, "adviser", "", "NULL"), "participant.position|position"),
+                          ((d, m + 1, 2, "adviser", "", "NULL"), "foreign key")):
+        assert_refused(services, base.format(*values), names)
 
 
 def test_a_conflict_found_by_the_database_reads_as_a_message_without_personal_data(services, delegation):

@@ -9,6 +9,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
+from tests.backends import location
 from ccm_secretariat.cli import main
 from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.enums import CredentialsKind
@@ -80,7 +81,7 @@ def test_credentials_as_a_document_and_as_paragraphs(demo, demo_meeting, tmp_pat
 
 
 def test_each_document_from_the_command_line(demo, demo_meeting, tmp_path, capsys):
-    db = str(demo.db.sqlite_path)
+    db = location(demo)
     for name in ("agenda", "programme", "documents-list", "credentials"):
         for fmt in ("pdf", "docx"):
             out = tmp_path / f"{name}.{fmt}"
@@ -211,7 +212,7 @@ def test_a_long_programme_can_be_printed_on_its_side(demo, demo_meeting, tmp_pat
     run_to_end(DOCUMENTS["programme"].job(demo, demo_meeting.id, "docx", tmp_path / "p.docx", landscape))
     section = docx.Document(tmp_path / "p.docx").sections[0]
     assert section.page_width > section.page_height
-    assert main(["--db", str(demo.db.sqlite_path), "export", "programme", "--format", "pdf", "--landscape",
+    assert main(["--db", location(demo), "export", "programme", "--format", "pdf", "--landscape",
                  "--out", str(tmp_path / "cli.pdf")]) == 0
 
 

@@ -4,7 +4,6 @@ door, badges recorded as printed, and what the database refuses by itself."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
@@ -16,6 +15,7 @@ from ccm_secretariat.domain.seating import Room, Seated, from_the_draw, place, s
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.services.check_in import Outcome
 from ccm_secretariat.services.meetings import MeetingInput
+from tests.backends import assert_refused
 from tests.core.meetings import fourteenth_msp
 
 SP, SIG, OBS, ORG = Category.STATE_PARTY, Category.SIGNATORY, Category.OBSERVER_STATE, Category.RULE_1_3
@@ -161,15 +161,12 @@ def test_the_database_refuses_a_bad_room_a_bad_colour_and_a_second_check_in(serv
     services.seating.draw(meeting.id, "Chile", rows=3, seats_per_row=4)
     pid = services.roster.directory(meeting.id)[0].id
     services.check_in.check_in(meeting.id, pid, dt.date(2026, 9, 7))
-    with sqlite3.connect(services.db.sqlite_path) as conn:
-        conn.execute("PRAGMA foreign_keys=ON")
-        for sql, message in (
-                (f"UPDATE seating_plan SET rows = 0 WHERE meeting_id = {meeting.id}", "rows_range"),
-                (f"INSERT INTO seat_allowance VALUES ({meeting.id}, 'state_party', 13)", "seats_range"),
-                (f"INSERT INTO category_colour VALUES ({meeting.id}, 'state_party', 'green')", "hex_colour"),
-                (f"INSERT INTO check_in (participant_id, day, at) VALUES ({pid}, '2026-09-07', '2026-09-07 09:00')",
-                 "check_in.participant_id"),
-                ("INSERT INTO badge_print (participant_id, printed_at, layout) VALUES (99999, '2026-09-07', 'x')",
-                 "FOREIGN KEY")):
-            with pytest.raises(sqlite3.IntegrityError, match=message):
-                conn.execute(sql)
+    for sql, names in (
+            (f"UPDATE seating_plan SET rows = 0 WHERE meeting_id = {meeting.id}", "rows_range"),
+            (f"INSERT INTO seat_allowance VALUES ({meeting.id}, 'state_party', 13)", "seats_range"),
+            (f"INSERT INTO category_colour VALUES ({meeting.id}, 'state_party', 'green')", "hex_colour"),
+            (f"INSERT INTO check_in (participant_id, day, at) VALUES ({pid}, '2026-09-07', '2026-09-07 09:00')",
+             "check_in.participant_id|uq_check_in_participant_id_day"),
+            ("INSERT INTO badge_print (participant_id, printed_at, layout) VALUES (99999, '2026-09-07', 'x')",
+             "foreign key")):
+        assert_refused(services, sql, names)

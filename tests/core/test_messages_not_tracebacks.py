@@ -7,13 +7,14 @@ import os
 import pytest
 import sqlalchemy as sa
 
+from tests.backends import location, sqlite_only
 from ccm_secretariat.cli import main
 from ccm_secretariat.errors import DatabaseError
 
 
 @pytest.fixture
 def db(demo):
-    return str(demo.db.sqlite_path)
+    return location(demo)
 
 
 def run(args, capsys) -> tuple[int, str]:
@@ -48,6 +49,7 @@ def test_status_lists_that_used_to_crash(db, tmp_path, capsys):
         assert code == 1 and message in err, err
 
 
+@sqlite_only  # fills the disk with SQLite's max_page_count
 def test_a_full_disk_during_a_synthetic_meeting_and_an_export(demo, tmp_path, capsys, monkeypatch):
     from ccm_secretariat.exports.progress import run_to_end
     from ccm_secretariat.synth import synthesise
@@ -70,7 +72,7 @@ def test_a_full_disk_during_a_synthetic_meeting_and_an_export(demo, tmp_path, ca
     monkeypatch.setattr(os, "replace", no_space)
     target = tmp_path / "list.pdf"
     target.write_text("the old list")
-    code, err = run(["--db", str(demo.db.sqlite_path), "export", "participants", "--format", "pdf", "--out",
+    code, err = run(["--db", location(demo), "export", "participants", "--format", "pdf", "--out",
                      str(target)], capsys)
     assert code == 1 and "disk is full" in err and target.read_text() == "the old list"
 

@@ -12,6 +12,7 @@ import zxingcpp
 from hypothesis import given, settings, strategies as st
 from pypdf import PdfReader
 
+from tests.backends import location
 from ccm_secretariat.cli import main
 from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.badge_code import badge_code
@@ -143,7 +144,7 @@ def test_the_seating_plan_and_the_nameplates_follow_the_draw(services, room, tmp
 
 
 def test_the_meeting_room_from_the_command_line(services, room, tmp_path, capsys):
-    db = str(services.db.sqlite_path)
+    db = location(services)
     assert main(["--db", db, "seating", "draw", "--state", "Croatia", "--rows", "4", "--seats", "6",
                  "--per-delegation", "state_party=2"]) == 0
     assert "Seating starts from Croatia (drawn by lot" in capsys.readouterr().out
