@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="backups of the database").add_subparsers(dest="action", required=True)
     db.add_parser("backup", help="back up the database now")
     db.add_parser("backups", help="list the backups, newest first")
+    copy = db.add_parser("copy", help="copy a whole database between SQLite and PostgreSQL (either way)")
+    copy.add_argument("--from", dest="source", required=True, help="a SQLite file or a server's URL")
+    copy.add_argument("--to", dest="target", required=True, help="a new SQLite file or an empty server database")
     restore = db.add_parser("restore", help="restore a backup (the current state is backed up first)")
     restore.add_argument("backup", help="the backup's number in `db backups`, or its file")
 
@@ -291,6 +294,12 @@ def cmd_db(services: Services, args, out) -> int:
 
     from ccm_secretariat import backups
 
+    if args.action == "copy":
+        from ccm_secretariat.copying import copy_database
+
+        last = run_to_end(copy_database(args.source, args.target))
+        print(f"Copied {last.message}.", file=out)
+        return 0
     path = services.db.sqlite_path
     if path is None:
         raise DomainError("Back up and restore a server database with the server's own tools (pg_dump, pg_restore).")
