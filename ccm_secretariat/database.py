@@ -7,6 +7,7 @@ the same, since no code relies on SQLite-only behaviour.
 from __future__ import annotations
 
 import contextlib
+import getpass
 import contextvars
 import os
 import stat
@@ -99,7 +100,17 @@ class Database:
     def __init__(self, engine: Engine, url: URL):
         self.engine = engine
         self.url = url
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions = sessionmaker(engine, expire_on_commit=False, info={"user": self.user})
+
+    @property
+    def user(self) -> str:
+        """Who changes are recorded under: the database user on a server, else the computer's user."""
+        if self.url.username:
+            return self.url.username
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):  # no name for this uid (a container)
+            return f"uid {os.getuid()}"
 
     @property
     def sqlite_path(self) -> Path | None:

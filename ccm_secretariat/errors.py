@@ -29,3 +29,12 @@ class DuplicateError(DomainError):
 
 class DatabaseError(DomainError):
     """The database cannot be opened or written: locked, damaged, too new."""
+
+
+class ConflictError(DomainError):
+    """Someone else changed the record since this screen read it. `current` holds the record as it is now, so
+    the screen can show it and the secretary can apply their change again."""
+
+    def __init__(self, message: str, current=None, field: str | None = None):
+        super().__init__(message, field)
+        self.current = current

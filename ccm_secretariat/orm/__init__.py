@@ -8,6 +8,7 @@ from ccm_secretariat.orm.registration import (AttendanceRecord, Delegation, Dele
 from ccm_secretariat.orm.agenda import (AgendaItem, AgendaSubItem, DecisionParagraph, PlenaryMeeting, SideEvent,
                                        plenary_agenda_items)
 from ccm_secretariat.orm.documents import Document
+from ccm_secretariat.orm import stamps  # noqa: F401  (who changed what, and when)
 from ccm_secretariat.orm.meeting_room import BadgePrint, CategoryColour, CheckIn, SeatAllowance, SeatingPlan
 
 __all__ = [

@@ -34,6 +34,13 @@ class Delegation(Base):
     credentials_kind: Mapped[CredentialsKind | None] = mapped_column(enum_column(CredentialsKind))
     credentials_date: Mapped[dt.date | None]
     notes: Mapped[str] = mapped_column(sa.Text, default="")
+    # Several desks at once: each change counts up the version (an edit made on an older one is refused) and
+    # says who made it and when.
+    version: Mapped[int] = mapped_column(default=1, server_default=sa.text("1"))
+    changed_by: Mapped[str] = mapped_column(sa.String(100), default="", server_default="")
+    changed_at: Mapped[dt.datetime | None]
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Participant(Base):
@@ -70,6 +77,11 @@ class Participant(Base):
     search_key: Mapped[str] = mapped_column(sa.String(500), default="")
     # The day the person registered (from the registration system's export), for the statistics.
     registration_date: Mapped[dt.date | None]
+    version: Mapped[int] = mapped_column(default=1, server_default=sa.text("1"))
+    changed_by: Mapped[str] = mapped_column(sa.String(100), default="", server_default="")
+    changed_at: Mapped[dt.datetime | None]
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class DelegationPresence(Base):

@@ -6,12 +6,13 @@ import contextlib
 from collections.abc import Iterator
 
 import sqlalchemy as sa
+import sqlalchemy.orm.exc
 from sqlalchemy.orm import Session
 
 from ccm_secretariat.database import Database, describe_database_failure
 from ccm_secretariat.domain.fields import clean  # noqa: F401  (services validate with it)
 from ccm_secretariat.constraints import integrity_error
-from ccm_secretariat.errors import DatabaseError, NotFoundError
+from ccm_secretariat.errors import ConflictError, DatabaseError, NotFoundError
 
 
 class Service:
@@ -37,6 +38,9 @@ def _translated(db: Database) -> Iterator[None]:
         yield
     except sa.exc.IntegrityError as exc:
         raise integrity_error(exc) from None
+    except sa.orm.exc.StaleDataError:  # another desk changed the same row in the same instant
+        raise ConflictError("another desk changed this record at the same moment; nothing was saved. Look at "
+                            "it again and repeat your change if it still holds.") from None
     except sa.exc.DBAPIError as exc:
         raise DatabaseError(describe_database_failure(exc, db.url)) from exc
 

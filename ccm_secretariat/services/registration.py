@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from ccm_secretariat.domain.enums import Attendance, Category, CredentialsKind, Gender, Role, Rule
 from ccm_secretariat.domain.names import match_key, un_sort_key
 from ccm_secretariat.domain.status import StatusFacts, category_on
-from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
+from ccm_secretariat.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
 from ccm_secretariat.orm import (AttendanceRecord, Delegation, DelegationPresence, Meeting, MeetingPart,
                                  Organisation, Participant, State, TreatyStatus)
 from ccm_secretariat.reference.loader import state_lookup
@@ -63,6 +63,22 @@ class DelegationRow:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
 
+def _locked_delegation(s: Session, delegation_id: int) -> Delegation:
+    delegation = s.get(Delegation, delegation_id, with_for_update={"key_share": True})
+    if delegation is None:
+        raise NotFoundError(f"Delegation {delegation_id} no longer exists; it may have been removed in another "
+                            "window.")
+    return delegation
+
+
+def changed_meanwhile(current: ParticipantRow) -> str:
+    who = current.changed_by or "another desk"
+    when = (f" on {current.changed_at.day} {current.changed_at:%B %Y} at {current.changed_at:%H:%M}"
+            if current.changed_at else "")
+    return (f"{current.display_name} was changed by {who}{when}, after this screen read them. Nothing was "
+            "saved; the desk shows them as they are now. Apply your change again if it still holds.")
+
+
 class ParticipantRow(NamedTuple):
     """A participant as stored (a NamedTuple: 100,000 of them are made in well under a second)."""
 
@@ -80,6 +96,9 @@ class ParticipantRow(NamedTuple):
     gender: Gender
     consent_to_publish: bool
     attendance: tuple[tuple[int, Attendance], ...] = ()
+    version: int = 0  # as read; an edit made on it is refused once someone else has changed the person
+    changed_by: str = ""
+    changed_at: dt.datetime | None = None
 
     @property
     def full_name(self) -> str:
@@ -330,7 +349,7 @@ class RegistrationService(Service):
     def _participant_row(p: Participant, attendance) -> ParticipantRow:
         return ParticipantRow(p.id, p.delegation_id, p.position, p.salutation, p.given_names, p.family_name,
                               p.function, p.affiliation, p.role, p.email, p.phone, p.gender, p.consent_to_publish,
-                              tuple(attendance))
+                              tuple(attendance), p.version, p.changed_by, p.changed_at)
 
     @staticmethod
     def _member_index(s: Session, delegation: Delegation, email: str) -> MemberIndex:
@@ -370,7 +389,9 @@ class RegistrationService(Service):
         secretary knows it is a different person."""
         values = validate_participant(data)
         with self._write() as s:
-            delegation = get_or_fail(s, Delegation, delegation_id, "Delegation")
+            # The delegation's row is locked (on a server; SQLite locks the whole file): two desks adding to it
+            # at once take turns, so the namesake check and the next position see each other's additions.
+            delegation = _locked_delegation(s, delegation_id)
             self._member_index(s, delegation, values["email"]).check(delegation_id, values, None, same_name_ok)
             position = s.scalar(sa.select(sa.func.coalesce(sa.func.max(Participant.position), 0))
                                 .where(Participant.delegation_id == delegation_id)) + 1
@@ -382,12 +403,18 @@ class RegistrationService(Service):
             new_id = person.id
         return self.participant(new_id)
 
-    def update_participant(self, participant_id: int, data: ParticipantInput,
-                           same_name_ok: bool = False) -> ParticipantRow:
+    def update_participant(self, participant_id: int, data: ParticipantInput, same_name_ok: bool = False,
+                           expected_version: int | None = None) -> ParticipantRow:
+        """Change a participant. `expected_version` is the version the screen showed: when someone else has
+        changed the person since, the edit is refused with a ConflictError that says who and when, and holds
+        the participant as they are now (nothing is overwritten silently)."""
         values = validate_participant(data)
         with self._write() as s:
             person = get_or_fail(s, Participant, participant_id, "Participant")
-            delegation = s.get(Delegation, person.delegation_id)
+            if expected_version is not None and person.version != expected_version:
+                current = self._participant_row(person, self._attendance(s, [person.id]).get(person.id, ()))
+                raise ConflictError(changed_meanwhile(current), current)
+            delegation = _locked_delegation(s, person.delegation_id)
             self._member_index(s, delegation, values["email"]).check(delegation.id, values, participant_id,
                                                                      same_name_ok)
             for k, v in values.items():

@@ -3,6 +3,7 @@
 from PySide6.QtWidgets import QMessageBox, QDialogButtonBox
 
 from ccm_secretariat.domain.enums import Category, Role
+from ccm_secretariat.domain.participants import ParticipantInput
 from tests.ui.conftest import type_text, when_dialog
 from ui.dialogs.category_dialog import CategoryDialog
 from ui.dialogs.delegation_dialog import DelegationDialog
@@ -190,3 +191,51 @@ def test_mark_delegations_present_and_undo(window):
     assert reg.delegation(peru.id).present_parts == (1,)
     window.undo_action.trigger()
     assert reg.delegation(peru.id).present_parts == ()
+
+
+def test_an_edit_on_a_stale_screen_is_refused_then_applied_again_on_purpose(window, demo, answer_yes):
+    """Two desks: this one opens Ana Rojas; another changes her function meanwhile. OK here says who changed
+    what and saves nothing; OK again applies this desk's change over the current values, knowingly."""
+    from dataclasses import replace
+
+    from ccm_secretariat.services import open_services
+    from tests.backends import location
+    from ui.dialogs.participant_dialog import ParticipantDialog
+
+    page = window.registration
+    peru = next(d for d in page.delegation_rows if d.name == "Peru")
+    demo.registration.add_participant(peru.id, ParticipantInput("Rojas", "Ana", function="Adviser"))
+    window.refresh_current()
+    page.select_delegation("Peru")
+    page.member_table.selectRow(0)
+    assert [p.family_name for p in page.selected_members()] == ["Rojas"]
+    seen = {}
+
+    def edit(dialog: ParticipantDialog):
+        other = open_services(location(demo))  # the other desk
+        person = other.registration.participants(peru.id)[0]
+        other.registration.update_participant(person.id, replace(person.as_input(), function="Counsellor"))
+        other.close()
+        dialog.function.setText("First Secretary")
+        dialog.accept()
+        seen["message"] = dialog.problem.text()
+        seen["open"] = dialog.isVisible()
+        assert demo.registration.participants(peru.id)[0].function == "Counsellor"  # nothing overwritten
+        dialog.accept()  # applied again, on purpose, over the current values
+
+    when_dialog(ParticipantDialog, edit)
+    page.edit_participant()
+    assert seen["open"] and "was changed by" in seen["message"]
+    assert "Function: “Adviser” → “Counsellor”" in seen["message"]
+    assert demo.registration.participants(peru.id)[0].function == "First Secretary"
+    # Undo puts back what this desk replaced (the other desk's value), on the version it now holds.
+    window.undo_action.trigger()
+    assert demo.registration.participants(peru.id)[0].function == "Counsellor"
+    # An undo on a stale screen is refused too: another desk changes her again, and Redo says so.
+    other = open_services(location(demo))
+    person = other.registration.participants(peru.id)[0]
+    other.registration.update_participant(person.id, replace(person.as_input(), function="Ambassador"))
+    other.close()
+    window.redo_action.trigger()
+    assert "was changed by" in window.statusBar().currentMessage()
+    assert demo.registration.participants(peru.id)[0].function == "Ambassador"

@@ -16,6 +16,7 @@ from ccm_secretariat.domain.enums import Category, Rule
 from ccm_secretariat.domain.names import fold
 from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.domain.search import SearchIndex
+from ccm_secretariat.errors import ConflictError
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.registration import DelegationRow
 from ccm_secretariat.services.roster import DirectoryRow
@@ -56,6 +57,23 @@ MEMBER_COLUMNS = [
     Column("E-mail", lambda p: p.email),
     Column("Delegation", lambda p: p.delegation),
 ]
+
+
+FIELD_LABELS = (("salutation", "Salutation"), ("given_names", "Given names"), ("family_name", "Family name"),
+                ("function", "Function"), ("affiliation", "Affiliation"), ("role", "Role"), ("email", "E-mail"),
+                ("phone", "Telephone"), ("consent_to_publish", "Consent to publish"))
+
+
+def differences(seen, now) -> str:
+    """What another desk changed, field by field (“Function: Adviser → Counsellor”)."""
+    changed = [f"{label}: “{_shown(getattr(seen, name))}” → “{_shown(getattr(now, name))}”"
+               for name, label in FIELD_LABELS if getattr(seen, name) != getattr(now, name)]
+    return (" Changed: " + "; ".join(changed) + ".") if changed else ""
+
+
+def _shown(value) -> str:
+    return value.label if hasattr(value, "label") else ("yes" if value is True else "no" if value is False
+                                                        else str(value))
 
 
 class RegistrationPage(QWidget):
@@ -400,12 +418,31 @@ class RegistrationPage(QWidget):
             return
         reg = self.services.registration
         current = reg.participant(chosen[0].id)
-        before = current.as_input()
+        # The participant as this desk last saw them: every save, undo and redo is made on that version, so a
+        # change made meanwhile at another desk is never overwritten unknowingly.
+        seen = {"row": current, "replaced": current}
+
+        def update(data, same_name_ok):
+            try:
+                row = reg.update_participant(current.id, data, same_name_ok, expected_version=seen["row"].version)
+            except ConflictError as exc:
+                # Someone else changed the person: say what; OK again applies this change over it.
+                exc.message += differences(seen["row"], exc.current)
+                seen["row"] = exc.current
+                self.reload_delegation(current.delegation_id)
+                raise
+            seen["row"] = row
+            return row
+
+        def do(data, same_name_ok):
+            replaced = seen["row"]
+            row = update(data, same_name_ok)
+            seen["replaced"] = replaced  # what undo puts back: the values this save replaced
+            return row
 
         def save(data, same_name_ok=False):
-            return self.editor.perform(f"Edit {current.family_name}",
-                                       lambda: reg.update_participant(current.id, data, same_name_ok),
-                                       lambda _r: reg.update_participant(current.id, before, same_name_ok=True),
+            return self.editor.perform(f"Edit {current.family_name}", lambda: do(data, same_name_ok),
+                                       lambda _r: update(seen["replaced"].as_input(), True),
                                        after=lambda: self.reload_delegation(current.delegation_id))
 
         ParticipantDialog.ask(self, chosen[0].delegation, self.meeting.parts, save, current)

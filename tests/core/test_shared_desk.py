@@ -1,0 +1,78 @@
+"""Several desks at once, with real processes on the same database (a SQLite file, or the PostgreSQL server on
+that run): a stale edit is refused and says who changed the person and when; nothing is overwritten; desks
+adding to one delegation at the same moment leave protocol order with no gap and no duplicate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+from dataclasses import replace
+
+import pytest
+
+from ccm_secretariat.domain.participants import ParticipantInput
+from ccm_secretariat.errors import ConflictError
+from ccm_secretariat.services import open_services
+from ccm_secretariat.services.meetings import MeetingInput
+from tests.backends import location
+
+
+def _edit(args):
+    """Another desk, in its own process: changes the function on the version it read."""
+    where, participant_id, version, function = args
+    services = open_services(where)
+    try:
+        data = replace(services.registration.participant(participant_id).as_input(), function=function)
+        services.registration.update_participant(participant_id, data, expected_version=version)
+        return "saved"
+    except ConflictError as exc:
+        return exc.message
+    finally:
+        services.close()
+
+
+def _add(args):
+    where, delegation_id, desk, count = args
+    services = open_services(where)
+    try:
+        for n in range(count):
+            services.registration.add_participant(delegation_id, ParticipantInput(f"Desk{desk}", f"Person{n}"))
+        return count
+    finally:
+        services.close()
+
+
+@pytest.fixture
+def delegation(services):
+    meeting = services.meetings.create(MeetingInput("Meeting", "M", "CCM/MSP/2026", dt.date(2026, 9, 1),
+                                                    dt.date(2026, 9, 3), "", "Geneva"))
+    return services.registration.add_state_delegation(meeting.id, "Chile")
+
+
+def test_a_stale_edit_is_refused_and_says_who_and_when(services, delegation):
+    reg = services.registration
+    person = reg.add_participant(delegation.id, ParticipantInput("Rojas", "Ana", function="Adviser"))
+    assert person.version == 1 and person.changed_by == services.db.user and person.changed_at is not None
+    seen = reg.participant(person.id)  # both desks show version 1
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        first = pool.map(_edit, [(location(services), person.id, seen.version, "Counsellor")])
+        second = pool.map(_edit, [(location(services), person.id, seen.version, "Minister")])
+    assert first == ["saved"]
+    assert "Ana Rojas was changed by" in second[0] and "Nothing was saved" in second[0]
+    now = reg.participant(person.id)
+    assert (now.function, now.version) == ("Counsellor", 2)  # the second desk overwrote nothing
+    # Applying the change again, on the version now shown, goes through.
+    again = reg.update_participant(person.id, replace(now.as_input(), function="Minister"),
+                                   expected_version=now.version)
+    assert (again.function, again.version) == ("Minister", 3)
+    with pytest.raises(ConflictError) as info:
+        reg.update_participant(person.id, seen.as_input(), expected_version=seen.version)  # an old screen's undo
+    assert info.value.current.function == "Minister"
+
+
+def test_desks_adding_to_one_delegation_at_once_keep_protocol_order(services, delegation):
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        added = pool.map(_add, [(location(services), delegation.id, desk, 6) for desk in range(4)])
+    assert sum(added) == 24
+    people = services.roster.directory(delegation.meeting_id)
+    assert sorted(p.position for p in people) == list(range(1, 25))
