@@ -46,18 +46,19 @@ def server_templates():
         backends.drop_database(url)
 
 
-@pytest.fixture
-def services(tmp_path, server_templates) -> Services:
-    if backends.ON_POSTGRES:
-        url = backends.create_database(server_templates[0])
-        s = open_services(url)
-        yield s
-        s.close()
-        backends.drop_database(url)
-        return
-    s = open_services(tmp_path / "desk.sqlite3")
+def _opened(location):
+    """Services over `location` for one test: closed after it, and a server's database dropped."""
+    s = open_services(location)
     yield s
     s.close()
+    if backends.ON_POSTGRES:
+        backends.drop_database(location)
+
+
+@pytest.fixture
+def services(tmp_path, server_templates) -> Services:
+    yield from _opened(backends.create_database(server_templates[0]) if backends.ON_POSTGRES
+                       else tmp_path / "desk.sqlite3")
 
 
 @pytest.fixture(scope="session")
@@ -74,17 +75,11 @@ def demo_template(tmp_path_factory) -> Path:
 def demo(request, tmp_path, server_templates) -> Services:
     """Services over a private copy of a database holding the demo conference."""
     if backends.ON_POSTGRES:
-        url = backends.create_database(server_templates[1])
-        s = open_services(url)
-        yield s
-        s.close()
-        backends.drop_database(url)
+        yield from _opened(backends.create_database(server_templates[1]))
         return
     path = tmp_path / "demo.sqlite3"
     shutil.copy(request.getfixturevalue("demo_template"), path)
-    s = open_services(path)
-    yield s
-    s.close()
+    yield from _opened(path)
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import sqlalchemy as sa
 from ccm_secretariat.domain.enums import Role
 from ccm_secretariat.errors import DuplicateError, NotFoundError
 from ccm_secretariat.services import open_services
-from ccm_secretariat.services.meetings import MeetingInput
 from ccm_secretariat.services.registration import ParticipantInput
 from tests.backends import assert_refused, location
 
@@ -31,13 +30,6 @@ def _add_head(args):
         return exc.field
     finally:
         services.close()
-
-
-@pytest.fixture
-def delegation(services):
-    meeting = services.meetings.create(MeetingInput("Meeting", "M", "CCM/MSP/2026", dt.date(2026, 9, 1),
-                                                    dt.date(2026, 9, 3), "", "Geneva"))
-    return services.registration.add_state_delegation(meeting.id, "Chile")
 
 
 @pytest.mark.parametrize("same_email", [False, True], ids=["heads", "e-mails"])

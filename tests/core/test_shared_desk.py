@@ -4,7 +4,6 @@ adding to one delegation at the same moment leave protocol order with no gap and
 
 from __future__ import annotations
 
-import datetime as dt
 import multiprocessing
 from dataclasses import replace
 
@@ -13,7 +12,6 @@ import pytest
 from ccm_secretariat.domain.participants import ParticipantInput
 from ccm_secretariat.errors import ConflictError
 from ccm_secretariat.services import open_services
-from ccm_secretariat.services.meetings import MeetingInput
 from tests.backends import location
 
 
@@ -40,13 +38,6 @@ def _add(args):
         return count
     finally:
         services.close()
-
-
-@pytest.fixture
-def delegation(services):
-    meeting = services.meetings.create(MeetingInput("Meeting", "M", "CCM/MSP/2026", dt.date(2026, 9, 1),
-                                                    dt.date(2026, 9, 3), "", "Geneva"))
-    return services.registration.add_state_delegation(meeting.id, "Chile")
 
 
 def test_a_stale_edit_is_refused_and_says_who_and_when(services, delegation):
