@@ -98,6 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
     draw.add_argument("--include-registered", action="store_true",
                       help="seat registered delegations with nobody named too")
 
+    history = sub.add_parser("history", help="who changed a delegation (and its members) or a participant, when")
+    history.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
+    which = history.add_mutually_exclusive_group(required=True)
+    which.add_argument("--delegation", help="its name, code or number")
+    which.add_argument("--participant", type=int, help="the participant's number")
+    history.add_argument("--out", help="write it as a workbook (.xlsx) instead of printing it")
+
     checkin = sub.add_parser("checkin", help="check a participant in at the door (a badge code)")
     checkin.add_argument("code")
     checkin.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
@@ -270,6 +277,26 @@ def cmd_seating(services: Services, args, out) -> int:
     return 0
 
 
+def cmd_history(services: Services, args, out) -> int:
+    if args.participant is not None:
+        title, entries = f"participant {args.participant}", services.history.participant(args.participant)
+    else:
+        meeting = services.meetings.find(args.meeting)
+        delegation_id = _delegations(services, meeting.id, [args.delegation])[0]
+        title, entries = args.delegation, services.history.delegation(delegation_id)
+    if args.out:
+        from ccm_secretariat.exports.history_workbook import history_workbook
+
+        run_to_end(history_workbook(title, entries, args.out))
+        print(f"Wrote {args.out} ({len(entries)} changes).", file=out)
+        return 0
+    for e in entries:
+        print(f"{e.at:%Y-%m-%d %H:%M}  {e.by:<12} {e.what:<24} {e.action:<20} {e.details}", file=out)
+    if not entries:
+        print("No change recorded.", file=out)
+    return 0
+
+
 def cmd_checkin(services: Services, args, out) -> int:
     meeting = services.meetings.find(args.meeting)
     result = services.check_in.scan(meeting.id, args.code, args.day)
@@ -393,7 +420,7 @@ def _print_table(rows: Sequence[Sequence[str]], out, indent: str = "") -> None:
 
 COMMANDS = {"demo": cmd_demo, "meetings": cmd_meetings, "meeting": cmd_meeting, "delegations": cmd_delegations,
             "states": cmd_states, "export": cmd_export, "synth": cmd_synth, "import": cmd_import, "db": cmd_db,
-            "seating": cmd_seating, "checkin": cmd_checkin}
+            "seating": cmd_seating, "checkin": cmd_checkin, "history": cmd_history}
 
 
 def _fail(err, exc: BaseException) -> int:

@@ -11,6 +11,7 @@ import getpass
 import contextvars
 import os
 import stat
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -94,6 +95,9 @@ _CURRENT: contextvars.ContextVar[tuple[Database, Session] | None] = contextvars.
                                                                                          default=None)
 
 
+CHANGES_CHANNEL = "ccm_changes"  # PostgreSQL's LISTEN/NOTIFY channel: a desk committed a change
+
+
 class Database:
     """An open, migrated database: hands out short sessions; objects stay usable after commit."""
 
@@ -101,6 +105,9 @@ class Database:
         self.engine = engine
         self.url = url
         self._sessions = sessionmaker(engine, expire_on_commit=False, info={"user": self.user})
+        self.desk_id = uuid.uuid4().hex  # this desk, in the notices other desks receive
+        self.own_writes = 0  # committed write transactions of this desk (the change watcher leaves them out)
+        self.after_own_write: list = []  # called after each of them commits
 
     @property
     def user(self) -> str:
@@ -137,15 +144,23 @@ class Database:
             return
         try:
             with self._sessions() as session, session.begin():
-                session.connection(execution_options={"write": write})
+                connection = session.connection(execution_options={"write": write})
                 token = _CURRENT.set((self, session))
                 try:
                     yield session
+                    if write and connection.dialect.name == "postgresql":
+                        # The other desks hear of it when this commits (NOTIFY is transactional).
+                        session.execute(sa.text("SELECT pg_notify(:channel, :desk)"),
+                                        {"channel": CHANGES_CHANNEL, "desk": self.desk_id})
                 finally:
                     try:
                         _CURRENT.reset(token)
                     except ValueError:  # a generator closed from another context
                         _CURRENT.set(None)
+            if write:
+                self.own_writes += 1
+                for hook in list(self.after_own_write):
+                    hook()
         except sa.exc.IntegrityError as exc:
             raise integrity_error(exc) from None
         except sa.exc.DBAPIError as exc:  # locked, disk full, damaged: a message, never a traceback

@@ -5,9 +5,9 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
 from ccm_secretariat.demo import existing_demo, load_demo
 from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
@@ -119,6 +119,13 @@ class MainWindow(QMainWindow):
         if self.settings.state() is not None:
             self.restoreState(self.settings.state())
         self.reload_meetings(prefer=self.settings.last_meeting)
+        # Other desks' changes appear within a second or two (see ccm_secretariat/watch.py).
+        from ccm_secretariat.watch import ChangeWatcher
+
+        self.watcher = ChangeWatcher(services.db)
+        self.watch_timer = QTimer(self)
+        self.watch_timer.timeout.connect(self.check_for_changes)
+        self.watch_timer.start(1000)
 
     # Menus -------------------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -467,7 +474,33 @@ class MainWindow(QMainWindow):
         return accepted
 
     # Closing -----------------------------------------------------------------------------------------
+    def check_for_changes(self) -> None:
+        if self.watcher.changed_elsewhere():
+            self.refresh_from_elsewhere()
+
+    def refresh_from_elsewhere(self) -> None:
+        """Show another desk's changes without losing the place: the search typed, the selection, the scroll."""
+        page = self.pages.currentWidget()
+        views = [(view, view.verticalScrollBar().value()) for view in page.findChildren(QAbstractItemView)]
+        members = {p.id for p in self.registration.selected_members()} if page is self.registration else set()
+        if self.meeting is not None and not any(m.id == self.meeting.id for m in self.services.meetings.list()):
+            self.reload_meetings()  # the meeting was deleted at another desk
+        else:
+            self.refresh_current()
+        if members:
+            table = self.registration.member_table
+            rows = self.registration.member_model.rows
+            for i, row in enumerate(rows):
+                if row.id in members:
+                    table.selectionModel().select(self.registration.member_model.index(i, 0),
+                                                  QItemSelectionModel.Select | QItemSelectionModel.Rows)
+        for view, value in views:
+            view.verticalScrollBar().setValue(value)
+        self.say("Updated with another desk's changes.")
+
     def closeEvent(self, event) -> None:
+        self.watch_timer.stop()
+        self.watcher.close()
         self.decisions.save_text()  # the one edit that waits for a pause in typing
         self.settings.save_layout(self.saveGeometry(), self.saveState())
         self.tasks.wait()

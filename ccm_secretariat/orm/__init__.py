@@ -8,12 +8,12 @@ from ccm_secretariat.orm.registration import (AttendanceRecord, Delegation, Dele
 from ccm_secretariat.orm.agenda import (AgendaItem, AgendaSubItem, DecisionParagraph, PlenaryMeeting, SideEvent,
                                        plenary_agenda_items)
 from ccm_secretariat.orm.documents import Document
-from ccm_secretariat.orm import stamps  # noqa: F401  (who changed what, and when)
+from ccm_secretariat.orm.stamps import ChangeLog  # who changed what, and when
 from ccm_secretariat.orm.meeting_room import BadgePrint, CategoryColour, CheckIn, SeatAllowance, SeatingPlan
 
 __all__ = [
     "Base", "Organisation", "State", "StateAlias", "Treaty", "TreatyStatus", "Meeting", "MeetingPart", "Officer",
     "AttendanceRecord", "Delegation", "DelegationPresence", "ImportMapping", "Participant", "AgendaItem", "AgendaSubItem",
     "DecisionParagraph", "PlenaryMeeting", "SideEvent",
-    "plenary_agenda_items", "Document", "BadgePrint", "CategoryColour", "CheckIn", "SeatAllowance", "SeatingPlan",
+    "plenary_agenda_items", "Document", "ChangeLog", "BadgePrint", "CategoryColour", "CheckIn", "SeatAllowance", "SeatingPlan",
 ]

@@ -10,6 +10,7 @@ from ccm_secretariat.services.agenda import AgendaService
 from ccm_secretariat.services.badges import BadgeService
 from ccm_secretariat.services.check_in import CheckInService
 from ccm_secretariat.services.documents import DocumentService
+from ccm_secretariat.services.history import HistoryService
 from ccm_secretariat.services.imports import ImportService
 from ccm_secretariat.services.meetings import MeetingService
 from ccm_secretariat.services.reference import ReferenceService
@@ -31,6 +32,7 @@ class Services:
     badges: BadgeService
     seating: SeatingService
     check_in: CheckInService
+    history: HistoryService
 
     @classmethod
     def for_database(cls, db: Database) -> Services:
@@ -38,7 +40,8 @@ class Services:
         roster = RosterService(db, meetings, registration)
         return cls(db, meetings, registration, AgendaService(db), DocumentService(db), reference,
                    roster, ImportService(db), BadgeService(db, roster),
-                   SeatingService(db, registration, reference), CheckInService(db, registration))
+                   SeatingService(db, registration, reference), CheckInService(db, registration),
+                   HistoryService(db))
 
     def close(self) -> None:
         self.db.close()

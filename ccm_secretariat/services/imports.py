@@ -28,6 +28,7 @@ from ccm_secretariat.imports.plan import (Choices, Destination, Incoming, Meetin
                                           Plan, PlanRow, build_plan, destination_key)
 from ccm_secretariat.imports.resolve import Resolver, Target
 from ccm_secretariat.imports.tables import Sheet, read_sheet
+from ccm_secretariat.orm.stamps import log_bulk
 from ccm_secretariat.orm import (Delegation, ImportMapping, Meeting, Organisation, Participant, State, StateAlias)
 from ccm_secretariat.services.base import Service, get_or_fail
 from ccm_secretariat.services.registration import derived_state_categories, meeting_first_day
@@ -302,6 +303,7 @@ def _insert(s: Session, batch: list[dict]) -> list[int]:
     table = Participant.__table__  # Core, not the ORM's bulk path: a third of the time
     ids = s.execute(sa.insert(table).returning(table.c.id), batch).scalars().all()  # undo needs the set, not the order
     batch.clear()
+    log_bulk(s, "participant", ids, "imported")
     return list(ids)
 
 
@@ -314,5 +316,10 @@ def _update(s: Session, rows: list) -> list[tuple[int, dict]]:
         if current is None:
             raise NotFoundError(f"row {r.line}: the participant to update no longer exists; nothing was written.")
         previous.append((r.existing_id, dict(zip(RESTORED, current))))
-        s.execute(sa.update(Participant).where(Participant.id == r.existing_id).values(**r.values))
+        # A bulk UPDATE passes the ORM's version counter by: count it up here, so a screen showing the person
+        # before the import cannot overwrite what the import brought.
+        s.execute(sa.update(Participant).where(Participant.id == r.existing_id).values(
+            **r.values, version=Participant.version + 1, changed_by=s.info.get("user", "")[:100],
+            changed_at=dt.datetime.now().replace(microsecond=0)))
+        log_bulk(s, "participant", [r.existing_id], "changed by an import")
     return previous

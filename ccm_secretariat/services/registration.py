@@ -15,6 +15,7 @@ from ccm_secretariat.domain.enums import Attendance, Category, CredentialsKind, 
 from ccm_secretariat.domain.names import match_key, un_sort_key
 from ccm_secretariat.domain.status import StatusFacts, category_on
 from ccm_secretariat.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
+from ccm_secretariat.orm.stamps import ChangeLog, log_bulk
 from ccm_secretariat.orm import (AttendanceRecord, Delegation, DelegationPresence, Meeting, MeetingPart,
                                  Organisation, Participant, State, TreatyStatus)
 from ccm_secretariat.reference.loader import state_lookup
@@ -456,6 +457,11 @@ class RegistrationService(Service):
             if sqlite:
                 s.execute(sa.text("PRAGMA secure_delete=ON"))
             s.delete(person)
+            s.flush()
+            # The change log held the person's values too: it keeps only that someone was erased, and by whom.
+            s.execute(sa.delete(ChangeLog).where(ChangeLog.table_name == "participant",
+                                                 ChangeLog.row_id == participant_id))
+            log_bulk(s, "participant", [participant_id], "erased")
         if sqlite:
             self._db.checkpoint()
             with self._db.engine.connect() as conn:

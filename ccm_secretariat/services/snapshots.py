@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ccm_secretariat.errors import DuplicateError, NotFoundError
+from ccm_secretariat.orm.stamps import log_bulk
 from ccm_secretariat.orm import AttendanceRecord, Delegation, DelegationPresence, Participant
 
 
@@ -57,6 +58,8 @@ def remove(s: Session, snapshot: Snapshot) -> None:
         s.execute(sa.delete(Participant.__table__).where(Participant.__table__.c.id.in_(people[start:start + 900])))
     if ids:
         s.execute(sa.delete(Delegation.__table__).where(Delegation.__table__.c.id.in_(ids)))
+    log_bulk(s, "participant", people, "removed")
+    log_bulk(s, "delegation", ids, "removed")
 
 
 def restore(s: Session, snapshot: Snapshot) -> None:
@@ -70,3 +73,5 @@ def restore(s: Session, snapshot: Snapshot) -> None:
         if taken:
             raise DuplicateError("Something was added in its place since; it cannot be put back as it was.")
         s.execute(sa.insert(table), list(rows))
+    log_bulk(s, "delegation", [d["id"] for d in snapshot.delegations], "put back")
+    log_bulk(s, "participant", [p["id"] for p in snapshot.participants], "put back")

@@ -67,3 +67,33 @@ def test_desks_adding_to_one_delegation_at_once_keep_protocol_order(services, de
     assert sum(added) == 24
     people = services.roster.directory(delegation.meeting_id)
     assert sorted(p.position for p in people) == list(range(1, 25))
+
+
+def test_the_history_says_who_changed_what_and_when_and_an_erasure_leaves_no_details(services, delegation,
+                                                                                     tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    from ccm_secretariat.cli import main
+
+    reg = services.registration
+    person = reg.add_participant(delegation.id, ParticipantInput("Rojas", "Ana", function="Adviser"))
+    reg.update_participant(person.id, replace(person.as_input(), function="Counsellor"))
+    other = open_services(location(services))  # another desk removes a second person, then puts them back
+    second = other.registration.add_participant(delegation.id, ParticipantInput("Soto", "Luis"))
+    other.registration.restore(other.registration.remove_participant(second.id))
+    other.close()
+    history = services.history.delegation(delegation.id)
+    actions = [(e.what, e.action) for e in reversed(history)]
+    assert actions[:2] == [("Chile", "added"), ("Rojas", "added")]
+    assert ("Rojas", "changed") in actions and ("Soto", "removed") in actions and ("Soto", "put back") in actions
+    change = next(e for e in history if e.action == "changed")
+    assert change.details == "function: Adviser → Counsellor" and change.by == services.db.user
+    assert main(["--db", location(services), "history", "--delegation", "Chile", "--out",
+                 str(tmp_path / "h.xlsx")]) == 0
+    rows = list(load_workbook(tmp_path / "h.xlsx").active.iter_rows(values_only=True))
+    assert rows[0] == ("When", "Who", "What", "Action", "Details") and len(rows) == len(history) + 1
+    # Erased for good: the log keeps that someone was erased, not who they were or what they held.
+    reg.erase_participant(person.id)
+    assert [(e.action, e.details) for e in services.history.participant(person.id)] == [("erased", "")]
+    assert main(["--db", location(services), "history", "--participant", str(person.id)]) == 0
+    assert "Rojas" not in capsys.readouterr().out

@@ -125,6 +125,7 @@ class RegistrationPage(QWidget):
                                 ("category", "Ca&tegory…", self.change_category),
                                 ("credentials", "Cre&dentials…", self.set_credentials),
                                 ("presence", "&Present…", self.set_presence),
+                                ("history", "Histor&y…", self.show_history),
                                 ("remove_delegation", "Remo&ve", self.remove_delegation)):
             left_buttons.addWidget(self._button(key, text, slot))
         left_buttons.addStretch()
@@ -497,3 +498,12 @@ class RegistrationPage(QWidget):
                                        after=lambda: self.reload_delegation(*{p.delegation_id for p in chosen}))
 
         AttendanceDialog.ask(self, len(chosen), self.meeting.parts, save)
+
+    def show_history(self) -> None:
+        """Who changed the delegation and its members, and when (several desks share the database)."""
+        d = self.selected_delegation()
+        if d is None:
+            return
+        from ui.dialogs.history_dialog import HistoryDialog
+
+        HistoryDialog(d.name, self.services.history.delegation(d.id), self).exec()
