@@ -113,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="backups of the database").add_subparsers(dest="action", required=True)
     db.add_parser("backup", help="back up the database now")
     db.add_parser("backups", help="list the backups, newest first")
+    roles = db.add_parser("roles", help="the SQL that makes a writer role and a reader role (server databases)")
+    roles.add_argument("--apply", action="store_true", help="run it now, as the user of --db")
     copy = db.add_parser("copy", help="copy a whole database between SQLite and PostgreSQL (either way)")
     copy.add_argument("--from", dest="source", required=True, help="a SQLite file or a server's URL")
     copy.add_argument("--to", dest="target", required=True, help="a new SQLite file or an empty server database")
@@ -321,6 +323,19 @@ def cmd_db(services: Services, args, out) -> int:
 
     from ccm_secretariat import backups
 
+    if args.action == "roles":
+        from ccm_secretariat.roles import apply_roles, roles_sql
+
+        if services.db.sqlite_path is not None:
+            raise DomainError("roles are a server's: give --db postgresql+psycopg://owner@host/dbname.")
+        statements = roles_sql(services.db.url.database)
+        if args.apply:
+            apply_roles(services.db.url, statements)
+            print("Made the roles ccm_writer and ccm_reader; add people with "
+                  "CREATE ROLE name LOGIN PASSWORD '…' IN ROLE ccm_writer (or ccm_reader).", file=out)
+        else:
+            print(";\n".join(statements) + ";", file=out)
+        return 0
     if args.action == "copy":
         from ccm_secretariat.copying import copy_database
 

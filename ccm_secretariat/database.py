@@ -124,6 +124,18 @@ class Database:
         return _sqlite_path(self.url)
 
     @property
+    def read_only(self) -> bool:
+        """True when this database user may read but not change (a reader role on a shared desk)."""
+        if self.sqlite_path is not None:
+            return False  # a file the desk cannot write is refused when opened, with the reason
+        try:
+            with self.engine.connect() as conn:
+                return not conn.execute(sa.text(
+                    "SELECT has_table_privilege(current_user, 'participant', 'INSERT')")).scalar()
+        except sa.exc.DBAPIError:
+            return False
+
+    @property
     def display_name(self) -> str:
         path = self.sqlite_path
         return str(path) if path else self.url.render_as_string(hide_password=True)
@@ -255,6 +267,9 @@ def _translate_open_errors(url: URL) -> Iterator[None]:
 def describe_database_failure(exc: Exception, url: URL | None = None) -> str:
     text = str(getattr(exc, "orig", exc)).lower()
     where = f" ({url.render_as_string(hide_password=True)})" if url is not None else ""
+    if "permission denied" in text or "insufficient privilege" in text:
+        return (f"This database user may read the database{where} but not change it (a reader's account); "
+                "ask the secretariat for a writer's account to make changes. Nothing was changed.")
     if "locked" in text or "busy" in text:
         return (f"The database{where} is locked by another program or another window. "
                 "Close it there and try again; nothing was changed.")

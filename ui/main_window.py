@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QPushButton, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
 from ccm_secretariat.demo import existing_demo, load_demo
 from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
@@ -126,6 +126,9 @@ class MainWindow(QMainWindow):
         self.watch_timer = QTimer(self)
         self.watch_timer.timeout.connect(self.check_for_changes)
         self.watch_timer.start(1000)
+        self.read_only = services.db.read_only
+        if self.read_only:
+            self.become_read_only()
 
     # Menus -------------------------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -141,6 +144,7 @@ class MainWindow(QMainWindow):
         file = bar.addMenu("&File")
         self._action(file, "&New meeting…", self.new_meeting, QKeySequence.New)
         self._action(file, "&Open database…", self.open_database, QKeySequence.Open)
+        self._action(file, "Connect to a ser&ver…", lambda: self.connect_to_server())
         self.recent_menu = file.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(file, "Open the &demo conference", self.open_demo)
@@ -194,7 +198,9 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for location in self.settings.recent_databases():
-            self._action(self.recent_menu, location, lambda _c=False, loc=location: self.switch_database(loc))
+            # A server asks for its password again; a file opens at once.
+            opener = self.connect_to_server if "://" in location else self.switch_database
+            self._action(self.recent_menu, location, lambda _c=False, loc=location, o=opener: o(loc))
 
     # Meetings ----------------------------------------------------------------------------------------
     def reload_meetings(self, prefer: int | None = None) -> None:
@@ -302,6 +308,13 @@ class MainWindow(QMainWindow):
                                                                            "All files (*)")
         if path:
             self.switch_database(path)
+
+    def connect_to_server(self, known: str | None = None) -> None:
+        from ui.dialogs.connect_dialog import ConnectDialog
+
+        location, accepted = ConnectDialog.ask(self, known)
+        if accepted:
+            self.switch_database(location)
 
     def switch_database(self, location: str) -> None:
         from ui.confirm import confirm_empty_file
@@ -474,6 +487,35 @@ class MainWindow(QMainWindow):
         return accepted
 
     # Closing -----------------------------------------------------------------------------------------
+    # Actions that change the database, disabled for a reader (exports, print previews and History stay).
+    WRITING_ACTIONS = ("&New meeting…", "Open the &demo conference", "&Import registrations…",
+                       "&Carry over from another meeting…", "De&lete this meeting…", "Res&tore from backup…",
+                       "&Seating plan: the draw and the room…", "Badge c&olours…", "Print badges…", "Badges (PDF)…",
+                       "Open the practice cop&y of the demo (fictitious participants)")
+
+    def become_read_only(self) -> None:
+        """A reader's account: a visible banner, every editing control disabled, exports still possible."""
+        banner = QLabel(f"  Read only: the database user {self.services.db.user} may read and export, not change. ")
+        banner.setObjectName("readOnlyBanner")
+        banner.setStyleSheet("background: #B00020; color: white; font-weight: bold; padding: 3px;")
+        toolbar = self.findChild(QToolBar, "meetingToolbar")
+        toolbar.addSeparator()
+        toolbar.addWidget(banner)
+        for action in self.findChildren(QAction):
+            if action.text() in self.WRITING_ACTIONS:
+                action.setEnabled(False)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.undo_stack.setActive(False)
+        for page in (self.registration, self.meeting_page, self.agenda, self.documents, self.decisions,
+                     self.reference, self.check_in):
+            for button in page.findChildren(QPushButton):
+                if button is not self.registration.buttons.get("history"):
+                    button.setEnabled(False)
+        self.decisions.text.setReadOnly(True)
+        self.check_in.field.setEnabled(False)
+        self.setWindowTitle(self.windowTitle() + " — read only")
+
     def check_for_changes(self) -> None:
         if self.watcher.changed_elsewhere():
             self.refresh_from_elsewhere()

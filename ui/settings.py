@@ -23,6 +23,9 @@ class DeskSettings:
         return str(self._s.value("database/last", "") or "")
 
     def remember_database(self, location: str) -> None:
+        from ui.dialogs.connect_dialog import without_password
+
+        location = without_password(location)  # a server's password is asked each time, never stored
         self._s.setValue("database/last", location)
         recent = [location] + [r for r in self.recent_databases() if r != location]
         self._s.setValue("database/recent", recent[:RECENT_LIMIT])
