@@ -354,6 +354,8 @@ class MainWindow(QMainWindow):
                 != QMessageBox.Yes:
             return
         self.tasks.wait()
+        self.watch_timer.stop()
+        self.watcher.close()  # its connection to the file would hold the restore back
         self.services.close()
         try:
             before = backups.restore(path, chosen.path)

@@ -186,7 +186,8 @@ class ImportService(Service):
             for start in range(0, len(ids), 900):
                 s.execute(sa.delete(Participant).where(Participant.id.in_(ids[start:start + 900])))
             for pid, values in result.previous:
-                s.execute(sa.update(Participant).where(Participant.id == pid).values(**values))
+                s.execute(sa.update(Participant).where(Participant.id == pid).values(
+                    **values, version=Participant.version + 1))  # an undo is a change other desks must see
             if result.created_delegations:
                 s.execute(sa.delete(Delegation).where(Delegation.id.in_(result.created_delegations)))
             if result.created_organisations:

@@ -31,11 +31,19 @@ def states(services) -> list[tuple[str, str]]:
         return [tuple(r) for r in s.execute(sa.select(State.iso3, State.name).order_by(State.sort_key))]
 
 
+STAMPS = {"version", "changed_by", "changed_at"}  # every change counts the version up, an undo too
+
+
 def snapshot(services) -> tuple:
-    """Everything an import may touch, to show that a refused one changed nothing."""
+    """Everything an import may touch (its data, not the stamps that count changes), to show that a refused
+    one changed nothing and that undo puts back exactly what was there."""
+    tables = []
     with services.db.session() as s:
-        return tuple(s.execute(sa.text(f"SELECT * FROM {t} ORDER BY id")).all()
-                     for t in ("participant", "delegation", "organisation", "import_mapping"))
+        for t in ("participant", "delegation", "organisation", "import_mapping"):
+            result = s.execute(sa.text(f"SELECT * FROM {t} ORDER BY id"))
+            keep = [i for i, name in enumerate(result.keys()) if name not in STAMPS]
+            tables.append([tuple(row[i] for i in keep) for row in result])
+    return tuple(tables)
 
 
 def load(services, path, meeting_id, choices=None):
