@@ -52,3 +52,22 @@ def database_from_arguments(doc: str, participants: int = 100_000) -> Path:
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--participants", type=int, default=participants)
     return synthetic_database(parser.parse_args().participants)
+
+
+class throwaway_postgres:
+    """A PostgreSQL cluster for a benchmark, as the tests make one (scripts/pg_cluster.sh): yields the URL of
+    its maintenance database; stopped and removed afterwards."""
+
+    def __enter__(self) -> str:
+        script = ROOT / "scripts" / "pg_cluster.sh"
+        out = subprocess.run(["bash", "-c", f"source {script} start >/dev/null && echo \"$CCM_TEST_POSTGRES\" "
+                              "&& echo \"$PG_CLUSTER_DIR $PG_CLUSTER_BIN $PG_CLUSTER_USER\""],
+                             capture_output=True, text=True, check=True).stdout.split("\n")
+        self.url, self.state = out[0], out[1]
+        return self.url
+
+    def __exit__(self, *_exc) -> None:
+        folder, binaries, user = self.state.split(" ")
+        script = ROOT / "scripts" / "pg_cluster.sh"
+        subprocess.run(["bash", "-c", f"source {script}; PG_CLUSTER_DIR={folder} PG_CLUSTER_BIN={binaries} "
+                        f"PG_CLUSTER_USER={user} pg_cluster_stop"], check=False)
