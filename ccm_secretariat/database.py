@@ -283,6 +283,21 @@ def describe_database_failure(exc: Exception, url: URL | None = None) -> str:
         return f"The database{where} is read-only: check the file's permissions."
     if "unable to open" in text:
         return f"The database{where} cannot be opened: check that its folder exists and is writable."
+    # A server's troubles: each with a way forward.
+    if "password authentication failed" in text or "no password supplied" in text:
+        return f"The server{where} refused the user name or the password: type them again."
+    if "database" in text and "does not exist" in text:
+        name = url.database if url is not None else "asked for"
+        return (f"The server has no database “{name}”{where}: check the name, or create it (createdb) and "
+                "connect again.")
+    if any(w in text for w in ("connection refused", "could not connect", "timeout expired",
+                               "could not translate host name", "no route to host", "network is unreachable")):
+        return (f"The server{where} cannot be reached: check its address and that it is running, then try again; "
+                "or work on a local copy (`db copy --from SERVER --to FILE`). Nothing was changed.")
+    if any(w in text for w in ("server closed the connection", "terminating connection", "connection is closed",
+                               "consuming input failed", "connection reset")):
+        return (f"The connection to the server{where} was lost in the middle: that change was not saved. "
+                "Try again (the desk reconnects by itself).")
     return f"The database{where} failed: {getattr(exc, 'orig', exc)}"
 
 

@@ -12,7 +12,7 @@ import pytest
 from ccm_secretariat.domain.participants import ParticipantInput
 from ccm_secretariat.errors import ConflictError
 from ccm_secretariat.services import open_services
-from tests.backends import location
+from tests.backends import ON_POSTGRES, location
 
 
 def _edit(args):
@@ -97,3 +97,45 @@ def test_the_history_says_who_changed_what_and_when_and_an_erasure_leaves_no_det
     assert [(e.action, e.details) for e in services.history.participant(person.id)] == [("erased", "")]
     assert main(["--db", location(services), "history", "--participant", str(person.id)]) == 0
     assert "Rojas" not in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="a server's faults; a file's are tested in test_messages_not_tracebacks")
+def test_a_servers_faults_read_as_messages_with_a_way_forward(services, delegation):
+    import sqlalchemy as sa
+
+    from ccm_secretariat.errors import DatabaseError
+    from tests import backends
+
+    url = services.db.url
+    with pytest.raises(DatabaseError, match="cannot be reached: check its address .* local copy"):
+        open_services("postgresql+psycopg://desk@127.0.0.1:1/ccm")
+    with pytest.raises(DatabaseError, match="has no database “no_such_meeting”"):
+        open_services(url.set(database="no_such_meeting").render_as_string(hide_password=False))
+    # The server drops every connection of this desk (a restart, a network cut): the next action reconnects.
+    with sa.create_engine(backends.SERVER, isolation_level="AUTOCOMMIT").connect() as admin:
+        admin.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d"),
+                      {"d": url.database})
+    added = services.registration.add_participant(delegation.id, ParticipantInput("After", "Restart"))
+    assert services.registration.participant(added.id).family_name == "After"
+    # A database made by a newer version, and one that is not the desk's, are left untouched.
+    newer = backends.create_database()
+    try:
+        open_services(newer).close()
+        engine = sa.create_engine(newer)
+        with engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+        engine.dispose()
+        with pytest.raises(DatabaseError, match="newer version of the application"):
+            open_services(newer)
+    finally:
+        backends.drop_database(newer)
+    other = backends.create_database()
+    try:
+        engine = sa.create_engine(other)
+        with engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE invoices (id int PRIMARY KEY)")
+        engine.dispose()
+        with pytest.raises(DatabaseError, match="not made by the secretariat desk"):
+            open_services(other)
+    finally:
+        backends.drop_database(other)
