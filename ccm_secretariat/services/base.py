@@ -31,6 +31,12 @@ class Service:
         with _translated(self._db), self._db.transaction(write=True) as session:
             yield session
 
+    @contextlib.contextmanager
+    def one_transaction(self) -> Iterator[None]:
+        """Several service calls as one user action: all saved, or none."""
+        with self._write():
+            yield
+
 
 @contextlib.contextmanager
 def _translated(db: Database) -> Iterator[None]:

@@ -45,6 +45,9 @@ class DelegationRow:
     participant_count: int
     notes: str = ""
     present_parts: tuple[int, ...] = ()  # parts at which the delegation is marked present
+    version: int = 0  # as read; a change made on it is refused once another desk has changed the delegation
+    changed_by: str = ""
+    changed_at: dt.datetime | None = None
 
     @property
     def took_part(self) -> bool:
@@ -70,6 +73,14 @@ def _locked_delegation(s: Session, delegation_id: int) -> Delegation:
         raise NotFoundError(f"Delegation {delegation_id} no longer exists; it may have been removed in another "
                             "window.")
     return delegation
+
+
+def _check_version(d: Delegation, expected: int | None) -> None:
+    if expected is not None and d.version != expected:
+        who = d.changed_by or "another desk"
+        when = f" on {d.changed_at.day} {d.changed_at:%B %Y} at {d.changed_at:%H:%M}" if d.changed_at else ""
+        raise ConflictError(f"{d.name} was changed by {who}{when}, after this screen read it. Nothing was saved; "
+                            "the desk shows it as it is now. Do it again if it still holds.", d.version)
 
 
 def changed_meanwhile(current: ParticipantRow) -> str:
@@ -187,7 +198,8 @@ class RegistrationService(Service):
             category=d.category_override or base, derived_category=base, override_reason=d.override_reason,
             state_id=d.state_id, iso3=iso3 or "", organisation_id=d.organisation_id, acronym=acronym or "",
             credentials_received=d.credentials_received, credentials_kind=d.credentials_kind,
-            credentials_date=d.credentials_date, participant_count=count, notes=d.notes, present_parts=present)
+            credentials_date=d.credentials_date, participant_count=count, notes=d.notes, present_parts=present,
+            version=d.version, changed_by=d.changed_by, changed_at=d.changed_at)
 
     def delegation(self, delegation_id: int) -> DelegationRow:
         with self._read() as s:
@@ -274,8 +286,10 @@ class RegistrationService(Service):
             get_or_fail(s, Delegation, delegation_id, "Delegation").notes = clean(notes, "notes", max_length=5000,
                                                                                   multiline=True)
 
-    def set_category(self, delegation_id: int, category: Category | None, reason: str = "") -> DelegationRow:
-        """Override the derived category (with a reason), or return to it with `category=None`."""
+    def set_category(self, delegation_id: int, category: Category | None, reason: str = "",
+                     expected_version: int | None = None) -> DelegationRow:
+        """Override the derived category (with a reason), or return to it with `category=None`; refused with a
+        ConflictError when another desk has changed the delegation since `expected_version`."""
         row = self.delegation(delegation_id)
         category = Category(category) if category is not None else None
         reason = clean(reason, "reason", max_length=500)
@@ -290,17 +304,23 @@ class RegistrationService(Service):
             category, reason = None, ""
         with self._write() as s:
             d = get_or_fail(s, Delegation, delegation_id, "Delegation")
+            _check_version(d, expected_version)
             d.category_override, d.override_reason = category, reason
         return self.delegation(delegation_id)
 
     def set_credentials(self, delegation_ids: Iterable[int], received: bool,
-                        kind: CredentialsKind | None = None, date: dt.date | None = None) -> int:
-        """Record credentials for many delegations at once; returns how many were changed."""
+                        kind: CredentialsKind | None = None, date: dt.date | None = None,
+                        expected_versions: dict[int, int] | None = None) -> int:
+        """Record credentials for many delegations at once; returns how many were changed. With
+        `expected_versions` (delegation -> version as the screen read it), all or none: one changed meanwhile
+        at another desk refuses the lot."""
         if received and kind is None:
             raise ValidationError("say what was received: original, copy or note verbale.", "credentials_kind")
         kind = CredentialsKind(kind) if kind is not None else None
         with self._write() as s:
             found = _all_delegations(s, delegation_ids)
+            for d in found:
+                _check_version(d, (expected_versions or {}).get(d.id))
             for d in found:
                 d.credentials_received = received
                 d.credentials_kind = kind if received else None

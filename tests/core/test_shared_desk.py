@@ -4,6 +4,7 @@ adding to one delegation at the same moment leave protocol order with no gap and
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 from dataclasses import replace
 
@@ -139,3 +140,22 @@ def test_a_servers_faults_read_as_messages_with_a_way_forward(services, delegati
             open_services(other)
     finally:
         backends.drop_database(other)
+
+
+def test_a_delegation_changed_at_another_desk_refuses_a_stale_category_or_credentials(services, delegation):
+    from ccm_secretariat.domain.enums import Category, CredentialsKind
+
+    reg = services.registration
+    seen = reg.delegation(delegation.id)
+    other = open_services(location(services))
+    other.registration.set_credentials([delegation.id], True, CredentialsKind.ORIGINAL, dt.date(2026, 8, 30))
+    other.close()
+    with pytest.raises(ConflictError, match="Chile was changed by .*Nothing was saved"):
+        reg.set_category(delegation.id, Category.OBSERVER_STATE, "Not yet a party", expected_version=seen.version)
+    with pytest.raises(ConflictError):
+        reg.set_credentials([delegation.id], False, expected_versions={delegation.id: seen.version})
+    now = reg.delegation(delegation.id)
+    assert now.credentials_kind is CredentialsKind.ORIGINAL and now.category is seen.category  # nothing lost
+    changed = reg.set_category(delegation.id, Category.OBSERVER_STATE, "Not yet a party",
+                               expected_version=now.version)
+    assert changed.version == now.version + 1 and changed.category is Category.OBSERVER_STATE

@@ -352,10 +352,21 @@ class RegistrationPage(QWidget):
             return
         reg = self.services.registration
         before = (d.category if d.is_overridden else None, d.override_reason)
+        seen = {"version": d.version}  # saves, undo and redo are made on the version this desk last saw
+
+        def apply(category, reason):
+            try:
+                row = reg.set_category(d.id, category, reason, expected_version=seen["version"])
+            except ConflictError as exc:
+                seen["version"] = exc.current  # OK again applies it knowingly
+                self.reload()
+                raise
+            seen["version"] = row.version
+            return row
 
         def save(category, reason):
-            return self.editor.perform(f"Category of {d.name}", lambda: reg.set_category(d.id, category, reason),
-                                       lambda _r: reg.set_category(d.id, before[0], before[1]))
+            return self.editor.perform(f"Category of {d.name}", lambda: apply(category, reason),
+                                       lambda _r: apply(*before))
 
         CategoryDialog.ask(self, d, save)
 
@@ -365,14 +376,31 @@ class RegistrationPage(QWidget):
             return
         reg = self.services.registration
         previous = [(d.id, d.credentials_received, d.credentials_kind, d.credentials_date) for d in chosen]
+        ids = [d.id for d in chosen]
+        seen = {d.id: d.version for d in chosen}  # the versions this desk last saw
+
+        def refreshed_versions() -> None:
+            seen.update({r.id: r.version for r in reg.delegations(self.meeting.id, ids=ids)})
+
+        def apply(received, kind, date):
+            try:
+                count = reg.set_credentials(ids, received, kind, date, expected_versions=dict(seen))
+            except ConflictError:
+                refreshed_versions()  # OK again applies it knowingly
+                self.reload()
+                raise
+            refreshed_versions()
+            return count
 
         def undo(_):
-            for ident, received, kind, date in previous:
-                reg.set_credentials([ident], received, kind, date)
+            with reg.one_transaction():  # all put back, or none
+                for ident, received, kind, date in previous:
+                    reg.set_credentials([ident], received, kind, date, expected_versions={ident: seen[ident]})
+            refreshed_versions()
 
         def save(received, kind, date):
             return self.editor.perform(f"Credentials of {len(chosen)} delegation(s)",
-                                       lambda: reg.set_credentials([d.id for d in chosen], received, kind, date), undo)
+                                       lambda: apply(received, kind, date), undo)
 
         CredentialsDialog.ask(self, len(chosen), save)
 
