@@ -113,7 +113,7 @@ class AgendaService(Service):
         title = clean(title, "title", required=True, max_length=500)
         subs = _sub_items(sub_items)
         with self._write() as s:
-            get_or_fail(s, Meeting, meeting_id, "Meeting")
+            get_or_fail(s, Meeting, meeting_id, "Meeting", lock=True)
             numbers = set(s.scalars(sa.select(AgendaItem.number).where(AgendaItem.meeting_id == meeting_id)))
             number = number if number is not None else max(numbers, default=0) + 1
             if number < 1:
@@ -156,6 +156,7 @@ class AgendaService(Service):
         """Move an item to `new_index` (0-based) in the agenda; with `renumber`, numbers follow the order."""
         with self._write() as s:
             item = get_or_fail(s, AgendaItem, item_id, "Agenda item")
+            get_or_fail(s, Meeting, item.meeting_id, "Meeting", lock=True)
             items = list(s.scalars(sa.select(AgendaItem).where(AgendaItem.meeting_id == item.meeting_id)
                                    .order_by(AgendaItem.position, AgendaItem.number)))
             items.remove(item)
@@ -312,7 +313,7 @@ class AgendaService(Service):
                      index: int | None = None) -> DecisionRow:
         text = clean(text, "text", required=True, max_length=20000, multiline=True)  # sub-items (a), (b)
         with self._write() as s:
-            get_or_fail(s, Meeting, meeting_id, "Meeting")
+            get_or_fail(s, Meeting, meeting_id, "Meeting", lock=True)
             number = None
             if agenda_item_id is not None:
                 item = get_or_fail(s, AgendaItem, agenda_item_id, "Agenda item")

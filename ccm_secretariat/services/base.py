@@ -51,8 +51,11 @@ def _translated(db: Database) -> Iterator[None]:
         raise DatabaseError(describe_database_failure(exc, db.url)) from exc
 
 
-def get_or_fail(session: Session, model: type, object_id: int, what: str):
-    obj = session.get(model, object_id)
+def get_or_fail(session: Session, model: type, object_id: int, what: str, lock: bool = False):
+    """The object, or a NotFoundError. `lock` takes its row for the rest of the transaction (on a server;
+    SQLite locks the whole file): desks numbering or ordering things under it take turns, so that two of them
+    never take the same next position."""
+    obj = session.get(model, object_id, with_for_update={"key_share": True} if lock else None)
     if obj is None:
         raise NotFoundError(f"{what} {object_id} no longer exists; it may have been removed in another window.")
     return obj

@@ -246,7 +246,7 @@ class MeetingService(Service):
                     description: str = "", state: str = "") -> OfficerRow:
         role = clean(role, "role", required=True, max_length=120)
         with self._write() as s:
-            get_or_fail(s, Meeting, meeting_id, "Meeting")
+            get_or_fail(s, Meeting, meeting_id, "Meeting", lock=True)  # the next position is this desk's alone
             state_id = None
             state_name = clean(state, "state", max_length=120)
             if state_name:

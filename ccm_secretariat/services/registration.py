@@ -68,11 +68,7 @@ class DelegationRow:
 
 
 def _locked_delegation(s: Session, delegation_id: int) -> Delegation:
-    delegation = s.get(Delegation, delegation_id, with_for_update={"key_share": True})
-    if delegation is None:
-        raise NotFoundError(f"Delegation {delegation_id} no longer exists; it may have been removed in another "
-                            "window.")
-    return delegation
+    return get_or_fail(s, Delegation, delegation_id, "Delegation", lock=True)
 
 
 def _check_version(d: Delegation, expected: int | None) -> None:

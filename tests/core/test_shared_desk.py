@@ -159,3 +159,24 @@ def test_a_delegation_changed_at_another_desk_refuses_a_stale_category_or_creden
     changed = reg.set_category(delegation.id, Category.OBSERVER_STATE, "Not yet a party",
                                expected_version=now.version)
     assert changed.version == now.version + 1 and changed.category is Category.OBSERVER_STATE
+
+
+def _add_items(args):
+    where, meeting_id, desk, count = args
+    services = open_services(where)
+    try:
+        for n in range(count):
+            services.agenda.add_item(meeting_id, f"Item of desk {desk}, {n}")
+            services.agenda.add_decision(meeting_id, f"Decision of desk {desk}, {n}")
+        return count
+    finally:
+        services.close()
+
+
+def test_desks_adding_agenda_items_and_decisions_at_once_never_share_a_number(services, delegation):
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        pool.map(_add_items, [(location(services), delegation.meeting_id, desk, 5) for desk in range(4)])
+    items = services.agenda.items(delegation.meeting_id)
+    assert sorted(i.number for i in items) == list(range(1, 21))
+    assert sorted(i.position for i in items) == list(range(1, 21))
+    assert sorted(d.position for d in services.agenda.decisions(delegation.meeting_id)) == list(range(1, 21))
