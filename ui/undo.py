@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ccm_secretariat.errors import DomainError
+from ccm_secretariat.errors import ConflictError, DomainError
 
 
 class ServiceCommand(QUndoCommand):
@@ -75,6 +75,27 @@ class Editor:
             state["snapshot"] = remove(state["result"].id)
 
         return self.perform(text, do, undo, after)
+
+    def perform_versioned(self, text: str, save: Callable[[Any, int], Any], data: Any, before: Any,
+                          seen: dict, after: Callable[[], None] | None = None) -> Any:
+        """An edit made on the version this screen read, with undo and redo made on the version last seen:
+        another desk's later change is refused (ConflictError: nothing saved), never overwritten unknowingly.
+        `save(values, expected_version)` returns the row saved (with its new version); `seen` holds the version
+        last seen ({"version": n}), kept by the caller across the tries of one dialog. After a refusal the
+        screen is refreshed and the version it now shows is the one an OK again applies the change on."""
+
+        def call(values):
+            try:
+                row = save(values, seen["version"])
+            except ConflictError as exc:
+                if isinstance(exc.current, int):
+                    seen["version"] = exc.current
+                (after or self._after)()
+                raise
+            seen["version"] = row.version
+            return row
+
+        return self.perform(text, lambda: call(data), lambda _r: call(before), after)
 
     def record(self, text: str, redo: Callable[[], Any], undo: Callable[[Any], Any], result: Any,
                after: Callable[[], None] | None = None) -> None:

@@ -31,6 +31,9 @@ class AgendaItem(Base):
 
     sub_items: Mapped[list[AgendaSubItem]] = relationship(order_by="AgendaSubItem.position",
                                                           cascade="all, delete-orphan")
+    version: Mapped[int] = mapped_column(default=1, server_default=sa.text("1"))  # see registration.py
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 MAX_SUB_ITEMS = 26  # lettered (a) to (z)
@@ -65,6 +68,9 @@ class PlenaryMeeting(Base):
     format: Mapped[MeetingFormat | None] = mapped_column(enum_column(MeetingFormat))  # None: the part's format
 
     agenda_items: Mapped[list[AgendaItem]] = relationship(secondary=plenary_agenda_items)
+    version: Mapped[int] = mapped_column(default=1, server_default=sa.text("1"))  # see registration.py
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class SideEvent(Base):
@@ -82,6 +88,9 @@ class SideEvent(Base):
     title: Mapped[str] = mapped_column(sa.String(500))
     organiser: Mapped[str | None] = mapped_column(sa.String(300))
     room: Mapped[str | None] = mapped_column(sa.String(100))
+    version: Mapped[int] = mapped_column(default=1, server_default=sa.text("1"))  # see registration.py
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class DecisionParagraph(Base):
@@ -94,3 +103,6 @@ class DecisionParagraph(Base):
     agenda_item_id: Mapped[int | None] = mapped_column(sa.ForeignKey("agenda_item.id", ondelete="SET NULL"))
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str] = mapped_column(sa.Text)
+    version: Mapped[int] = mapped_column(default=1, server_default=sa.text("1"))  # see registration.py
+
+    __mapper_args__ = {"version_id_col": version}

@@ -24,3 +24,6 @@ class Document(Base):
     agenda_item_id: Mapped[int | None] = mapped_column(sa.ForeignKey("agenda_item.id", ondelete="SET NULL"))
     submitted_by: Mapped[str] = mapped_column(sa.String(300), default="")
     distribution: Mapped[Distribution] = mapped_column(enum_column(Distribution), default=Distribution.GENERAL)
+    version: Mapped[int] = mapped_column(default=1, server_default=sa.text("1"))  # see registration.py
+
+    __mapper_args__ = {"version_id_col": version}

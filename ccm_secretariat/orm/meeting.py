@@ -31,6 +31,9 @@ class Meeting(Base):
         back_populates="meeting", cascade="all, delete-orphan", order_by="MeetingPart.number")
     officers: Mapped[list[Officer]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="Officer.position")
+    version: Mapped[int] = mapped_column(default=1, server_default=sa.text("1"))  # see registration.py
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class MeetingPart(Base):
@@ -64,3 +67,6 @@ class Officer(Base):
     state_name: Mapped[str] = mapped_column(sa.String(120), default="")
 
     meeting: Mapped[Meeting] = relationship(back_populates="officers")
+    version: Mapped[int] = mapped_column(default=1, server_default=sa.text("1"))  # see registration.py
+
+    __mapper_args__ = {"version_id_col": version}

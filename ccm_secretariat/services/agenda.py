@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
 from ccm_secretariat.domain.enums import AgendaStatus, MeetingFormat
 from ccm_secretariat.errors import DuplicateError, ValidationError
 from ccm_secretariat.orm import (AgendaItem, AgendaSubItem, DecisionParagraph, Meeting, MeetingPart, PlenaryMeeting,
                                  SideEvent, plenary_agenda_items)
 from ccm_secretariat.orm.agenda import MAX_SUB_ITEMS
-from ccm_secretariat.services.base import Service, clean, get_or_fail
+from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
 
 
 def sub_item_letter(index: int) -> str:
@@ -29,6 +30,7 @@ class AgendaItemRow:
     title: str
     status: AgendaStatus
     sub_items: tuple[str, ...] = ()  # lettered (a), (b), … in this order
+    version: int = 0
 
     @property
     def lettered(self) -> tuple[tuple[str, str], ...]:
@@ -86,7 +88,7 @@ def _sub_items(titles) -> list[str]:
 
 def _item_row(item: AgendaItem) -> AgendaItemRow:
     return AgendaItemRow(item.id, item.number, item.position, item.title, item.status,
-                         tuple(sub.title for sub in item.sub_items))
+                         tuple(sub.title for sub in item.sub_items), item.version)
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class DecisionRow:
     agenda_item_number: int | None
     position: int
     text: str
+    version: int = 0
 
 
 class AgendaService(Service):
@@ -129,11 +132,14 @@ class AgendaService(Service):
             return _item_row(item)
 
     def update_item(self, item_id: int, *, title: str | None = None, number: int | None = None,
-                    status: AgendaStatus | None = None, sub_items=None) -> AgendaItemRow:
-        """Change an item; `sub_items`, when given, replaces its sub-items (in that order)."""
+                    status: AgendaStatus | None = None, sub_items=None,
+                    expected_version: int | None = None) -> AgendaItemRow:
+        """Change an item; `sub_items`, when given, replaces its sub-items (in that order); refused when another
+        desk changed the item after `expected_version`."""
         subs = None if sub_items is None else _sub_items(sub_items)
         with self._write() as s:
             item = get_or_fail(s, AgendaItem, item_id, "Agenda item")
+            check_version(item, expected_version, f"Agenda item {item.number}")
             if title is not None:
                 item.title = clean(title, "title", required=True, max_length=500)
             if number is not None and number != item.number:
@@ -149,6 +155,7 @@ class AgendaService(Service):
                 item.sub_items.clear()
                 s.flush()  # the old letters go before the new ones take their places
                 item.sub_items.extend(AgendaSubItem(position=i, title=t) for i, t in enumerate(subs, 1))
+                flag_modified(item, "title")  # the item's version counts its sub-items' changes too
                 s.flush()
             return _item_row(item)
 
@@ -306,7 +313,7 @@ class AgendaService(Service):
                                      .where(AgendaItem.meeting_id == meeting_id)).all())
             paragraphs = s.scalars(sa.select(DecisionParagraph).where(DecisionParagraph.meeting_id == meeting_id)
                                    .order_by(DecisionParagraph.position, DecisionParagraph.id))
-            return [DecisionRow(p.id, p.agenda_item_id, numbers.get(p.agenda_item_id), p.position, p.text)
+            return [DecisionRow(p.id, p.agenda_item_id, numbers.get(p.agenda_item_id), p.position, p.text, p.version)
                     for p in paragraphs]
 
     def add_decision(self, meeting_id: int, text: str, agenda_item_id: int | None = None,
@@ -328,12 +335,17 @@ class AgendaService(Service):
                 p.position = i
             s.add(new)
             s.flush()
-            return DecisionRow(new.id, agenda_item_id, number, new.position, new.text)
+            return DecisionRow(new.id, agenda_item_id, number, new.position, new.text, new.version)
 
-    def update_decision(self, decision_id: int, text: str) -> None:
+    def update_decision(self, decision_id: int, text: str, expected_version: int | None = None) -> DecisionRow:
+        """Change a paragraph's text; refused when another desk changed it after `expected_version`."""
+        text = clean(text, "text", required=True, max_length=20000, multiline=True)
         with self._write() as s:
-            get_or_fail(s, DecisionParagraph, decision_id, "Paragraph").text = clean(
-                text, "text", required=True, max_length=20000, multiline=True)
+            p = get_or_fail(s, DecisionParagraph, decision_id, "Paragraph")
+            check_version(p, expected_version, f"Paragraph {p.position}")
+            p.text = text
+            s.flush()
+            return DecisionRow(p.id, p.agenda_item_id, None, p.position, p.text, p.version)
 
     def remove_decision(self, decision_id: int) -> DecisionRow:
         with self._write() as s:

@@ -59,3 +59,11 @@ def get_or_fail(session: Session, model: type, object_id: int, what: str, lock: 
     if obj is None:
         raise NotFoundError(f"{what} {object_id} no longer exists; it may have been removed in another window.")
     return obj
+
+
+def check_version(obj, expected: int | None, what: str) -> None:
+    """Refuse a change made on a screen that read `obj` before another desk changed it (nothing is saved; the
+    error holds the version now, so that OK again can apply the change knowingly)."""
+    if expected is not None and obj.version != expected:
+        raise ConflictError(f"{what} was changed at another desk after this screen read it. Nothing was saved; the "
+                            "desk shows it as it is now. Do it again if it still holds.", obj.version)

@@ -12,7 +12,7 @@ from ccm_secretariat.domain.enums import Distribution
 from ccm_secretariat.domain.symbols import Series, SymbolParts, parse_symbol
 from ccm_secretariat.errors import DuplicateError, ValidationError
 from ccm_secretariat.orm import AgendaItem, Document, Meeting
-from ccm_secretariat.services.base import Service, clean, get_or_fail
+from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
 
 LANGUAGES = ("AR", "EN", "ES", "FR", "RU", "ZH")
 
@@ -39,6 +39,7 @@ class DocumentRow:
     submitted_by: str
     distribution: Distribution
     parts: SymbolParts
+    version: int = 0
 
     @property
     def series(self) -> Series:
@@ -69,7 +70,7 @@ class DocumentService(Service):
             docs = list(s.scalars(sa.select(Document).where(Document.meeting_id == meeting_id)))
             prefix = meeting.symbol_prefix
         rows = [DocumentRow(d.id, d.symbol, d.title, d.issue_date, d.languages, numbers.get(d.agenda_item_id),
-                            d.submitted_by, d.distribution, parse_symbol(d.symbol, prefix)) for d in docs]
+                            d.submitted_by, d.distribution, parse_symbol(d.symbol, prefix), d.version) for d in docs]
         return sorted(rows, key=lambda r: r.parts.sort_key())
 
     def _values(self, s, meeting: Meeting, data: DocumentInput, exclude: int | None) -> dict:
@@ -102,9 +103,11 @@ class DocumentService(Service):
             doc_id = doc.id
         return self.get(doc_id)
 
-    def update(self, document_id: int, data: DocumentInput) -> DocumentRow:
+    def update(self, document_id: int, data: DocumentInput, expected_version: int | None = None) -> DocumentRow:
+        """Change a document's entry; refused when another desk changed it after `expected_version`."""
         with self._write() as s:
             doc = get_or_fail(s, Document, document_id, "Document")
+            check_version(doc, expected_version, f"The entry of {doc.symbol}")
             meeting = s.get(Meeting, doc.meeting_id)
             for k, v in self._values(s, meeting, data, document_id).items():
                 setattr(doc, k, v)

@@ -180,3 +180,29 @@ def test_desks_adding_agenda_items_and_decisions_at_once_never_share_a_number(se
     assert sorted(i.number for i in items) == list(range(1, 21))
     assert sorted(i.position for i in items) == list(range(1, 21))
     assert sorted(d.position for d in services.agenda.decisions(delegation.meeting_id)) == list(range(1, 21))
+
+
+def test_the_meetings_other_records_refuse_a_stale_save_too(services, delegation):
+    from ccm_secretariat.services.documents import DocumentInput
+
+    meeting_id = delegation.meeting_id
+    a, docs = services.agenda, services.documents
+    item = a.add_item(meeting_id, "Opening", sub_items=["Welcome"])
+    paragraph = a.add_decision(meeting_id, "The Meeting thanked the host.")
+    doc = docs.add(meeting_id, DocumentInput("CCM/MSP/2026/1", "Provisional agenda"))
+    other = open_services(location(services))  # another desk changes all three
+    other.agenda.update_item(item.id, sub_items=["Welcome", "Statements"])  # sub-items alone count too
+    other.agenda.update_decision(paragraph.id, "The Meeting thanked Switzerland.")
+    other.documents.update(doc.id, DocumentInput("CCM/MSP/2026/1", "Agenda"))
+    other.close()
+    for stale in (lambda: a.update_item(item.id, title="Opening of the Meeting", expected_version=item.version),
+                  lambda: a.update_decision(paragraph.id, "Thanks.", expected_version=paragraph.version),
+                  lambda: docs.update(doc.id, DocumentInput("CCM/MSP/2026/1", "Old"), expected_version=doc.version)):
+        with pytest.raises(ConflictError, match="changed at another desk .* Nothing was saved"):
+            stale()
+    assert a.items(meeting_id)[0].sub_items == ("Welcome", "Statements")
+    assert a.decisions(meeting_id)[0].text == "The Meeting thanked Switzerland."
+    assert docs.get(doc.id).title == "Agenda"
+    now = a.items(meeting_id)[0]
+    assert a.update_item(item.id, title="Opening of the Meeting", expected_version=now.version).version == \
+        now.version + 1

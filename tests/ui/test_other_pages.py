@@ -281,3 +281,35 @@ def test_the_list_s_options_are_asked_and_remembered_per_meeting(window, demo_me
     window.export("participants", "pdf", str(tmp_path / "again.pdf"))
     assert seen["remembered"] == (dt.date(2020, 11, 20), True, "CCM/CONF/2020/MISC.1")
     assert not (tmp_path / "again.pdf").exists()  # cancelled: nothing written
+
+
+def test_a_document_entry_changed_at_another_desk_is_not_overwritten_unknowingly(window, demo, demo_meeting):
+    from ccm_secretariat.services import open_services
+    from ccm_secretariat.services.documents import DocumentInput
+    from tests.backends import location
+
+    page = window.documents
+    window.pages.setCurrentWidget(page)
+    page.table.selectRow(0)
+    first = page.model.rows[0]
+    seen = {}
+
+    def edit(dialog: DocumentDialog):
+        other = open_services(location(demo))
+        other.documents.update(first.id, DocumentInput(first.symbol, "Changed at the other desk", first.issue_date,
+                                                       first.languages, first.agenda_item_number,
+                                                       first.submitted_by, first.distribution))
+        other.close()
+        dialog.title_edit.setText("Changed here")
+        dialog.accept()
+        seen["message"], seen["open"] = dialog.problem.text(), dialog.isVisible()
+        seen["between"] = demo.documents.get(first.id).title
+        dialog.accept()  # knowingly, over the other desk's change
+
+    when_dialog(DocumentDialog, edit)
+    page.edit()
+    assert seen["open"] and "changed at another desk" in seen["message"]
+    assert seen["between"] == "Changed at the other desk"
+    assert demo.documents.get(first.id).title == "Changed here"
+    window.undo_action.trigger()  # undo puts back what this desk's save replaced... on the version it saw
+    assert demo.documents.get(first.id).title == first.title

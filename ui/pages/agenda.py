@@ -119,13 +119,17 @@ class AgendaPage(QWidget):
             return
         agenda = self.services.agenda
 
+        def update(values, version):
+            number, title, status, sub_items = values
+            return agenda.update_item(current.id, title=title, number=number, status=status, sub_items=sub_items,
+                                      expected_version=version)
+
+        seen = {"version": current.version}
+
         def save(number, title, status, sub_items):
-            return self.editor.perform(
-                f"Edit agenda item {current.number}",
-                lambda: agenda.update_item(current.id, title=title, number=number, status=status,
-                                           sub_items=sub_items),
-                lambda _r: agenda.update_item(current.id, title=current.title, number=current.number,
-                                              status=current.status, sub_items=current.sub_items))
+            return self.editor.perform_versioned(
+                f"Edit agenda item {current.number}", update, (number, title, status, sub_items),
+                (current.number, current.title, current.status, current.sub_items), seen)
 
         AgendaItemDialog.ask(self, {i.number for i in self.items.rows}, save, current)
 

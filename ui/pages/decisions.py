@@ -7,6 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
+from ccm_secretariat.errors import ConflictError
 from ccm_secretariat.services import Services
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table, selected_row
@@ -65,10 +66,12 @@ class DecisionsPage(QWidget):
         self.table.setColumnWidth(1, 44)
         selection = self.table.selectionModel()
         selection.blockSignals(True)  # the text box keeps what is being typed
+        typing = self.text.hasFocus()
         for i, row in enumerate(self.model.rows):
             if current is not None and row.id == current.id:
                 self.table.selectRow(i)
-                self._shown = row
+                if not typing:  # while typing, the text keeps the version it was read at: a change made
+                    self._shown = row  # meanwhile at another desk is then refused, not overwritten
         selection.blockSignals(False)
         if self._shown is not None and self._shown.text != self.text.toPlainText() and not self.text.hasFocus():
             self.text.blockSignals(True)
@@ -95,8 +98,16 @@ class DecisionsPage(QWidget):
         agenda = self.services.agenda
         old = row.text
         self._shown = replace(row, text=new)
-        self.editor.perform(f"Edit paragraph {row.position}", lambda: agenda.update_decision(row.id, new),
-                            lambda _r: agenda.update_decision(row.id, old))
+        seen = {"version": row.version}
+        try:
+            self.editor.perform_versioned(
+                f"Edit paragraph {row.position}",
+                lambda text, version: agenda.update_decision(row.id, text, version), new, old, seen)
+        except ConflictError as exc:  # another desk changed the paragraph: say so; the text typed stays
+            self.status.emit(exc.message)
+            self._shown = replace(row, version=seen["version"])  # a further edit applies over theirs, knowingly
+            return
+        self._shown = replace(self._shown, version=seen["version"])
 
     def add(self) -> None:
         if self.meeting is None:

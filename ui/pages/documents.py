@@ -79,9 +79,12 @@ class DocumentsPage(QWidget):
         before = DocumentInput(current.symbol, current.title, current.issue_date, current.languages,
                                current.agenda_item_number, current.submitted_by, current.distribution)
 
+        seen = {"version": current.version}
+
         def save(data):
-            return self.editor.perform(f"Edit {current.symbol}", lambda: docs.update(current.id, data),
-                                       lambda _r: docs.update(current.id, before))
+            return self.editor.perform_versioned(f"Edit {current.symbol}",
+                                                 lambda values, version: docs.update(current.id, values, version),
+                                                 data, before, seen)
 
         self._ask(save, current)
 
