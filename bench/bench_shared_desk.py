@@ -59,6 +59,8 @@ def _desk(args):
                         break
                     except ConflictError:
                         conflicts += 1
+                    except DatabaseError:  # a wait past the lock timeout: try again
+                        locked += 1
         return latencies, conflicts, counted, locked
     finally:
         services.close()
