@@ -65,5 +65,8 @@ def check_version(obj, expected: int | None, what: str) -> None:
     """Refuse a change made on a screen that read `obj` before another desk changed it (nothing is saved; the
     error holds the version now, so that OK again can apply the change knowingly)."""
     if expected is not None and obj.version != expected:
-        raise ConflictError(f"{what} was changed at another desk after this screen read it. Nothing was saved; the "
+        by, at = getattr(obj, "changed_by", ""), getattr(obj, "changed_at", None)  # on stamped rows only
+        who = f"by {by}" if by else "at another desk"
+        when = f" on {at.day} {at:%B %Y} at {at:%H:%M}" if at else ""
+        raise ConflictError(f"{what} was changed {who}{when} after this screen read it. Nothing was saved; the "
                             "desk shows it as it is now. Do it again if it still holds.", obj.version)

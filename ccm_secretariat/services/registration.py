@@ -21,7 +21,7 @@ from ccm_secretariat.orm import (AttendanceRecord, Delegation, DelegationPresenc
 from ccm_secretariat.reference.loader import state_lookup
 from ccm_secretariat import backups
 from ccm_secretariat.services import snapshots
-from ccm_secretariat.services.base import Service, clean, get_or_fail
+from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
 from ccm_secretariat.services.snapshots import Snapshot
 from ccm_secretariat.domain.participants import Member, MemberIndex, ParticipantInput, validate_participant
 
@@ -69,14 +69,6 @@ class DelegationRow:
 
 def _locked_delegation(s: Session, delegation_id: int) -> Delegation:
     return get_or_fail(s, Delegation, delegation_id, "Delegation", lock=True)
-
-
-def _check_version(d: Delegation, expected: int | None) -> None:
-    if expected is not None and d.version != expected:
-        who = d.changed_by or "another desk"
-        when = f" on {d.changed_at.day} {d.changed_at:%B %Y} at {d.changed_at:%H:%M}" if d.changed_at else ""
-        raise ConflictError(f"{d.name} was changed by {who}{when}, after this screen read it. Nothing was saved; "
-                            "the desk shows it as it is now. Do it again if it still holds.", d.version)
 
 
 def changed_meanwhile(current: ParticipantRow) -> str:
@@ -300,7 +292,7 @@ class RegistrationService(Service):
             category, reason = None, ""
         with self._write() as s:
             d = get_or_fail(s, Delegation, delegation_id, "Delegation")
-            _check_version(d, expected_version)
+            check_version(d, expected_version, d.name)
             d.category_override, d.override_reason = category, reason
         return self.delegation(delegation_id)
 
@@ -316,7 +308,7 @@ class RegistrationService(Service):
         with self._write() as s:
             found = _all_delegations(s, delegation_ids)
             for d in found:
-                _check_version(d, (expected_versions or {}).get(d.id))
+                check_version(d, (expected_versions or {}).get(d.id), d.name)
             for d in found:
                 d.credentials_received = received
                 d.credentials_kind = kind if received else None
