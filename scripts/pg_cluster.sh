@@ -33,6 +33,10 @@ pg_cluster_start() {
     [ "$(id -u)" = "0" ] && chown "$PG_CLUSTER_USER" "$PG_CLUSTER_DIR"
     pg_cluster_as "$bin/initdb" -D "$PG_CLUSTER_DIR/data" -A trust -U ccm -E UTF8 --locale=C.UTF-8 \
         >"$PG_CLUSTER_DIR/initdb.log" 2>&1 || { cat "$PG_CLUSTER_DIR/initdb.log" >&2; return 1; }
+    # Every role connects without a password (trust), except the one the tests use to see a wrong password
+    # refused as a real server refuses it.
+    { echo "local all ccm_password_check scram-sha-256"; cat "$PG_CLUSTER_DIR/data/pg_hba.conf"; } \
+        >"$PG_CLUSTER_DIR/pg_hba.conf" && pg_cluster_as cp "$PG_CLUSTER_DIR/pg_hba.conf" "$PG_CLUSTER_DIR/data/pg_hba.conf"
     # Durability is not what a throwaway cluster is for: fsync off makes the suite quick.
     pg_cluster_as "$bin/pg_ctl" -D "$PG_CLUSTER_DIR/data" -l "$PG_CLUSTER_DIR/server.log" -w -o \
         "-k $PG_CLUSTER_DIR -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \

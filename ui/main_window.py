@@ -14,7 +14,7 @@ from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.services import Services
 from ui.dialogs.meeting_dialog import MeetingDialog
-from ui.errors import show_error
+from ui.errors import describe, show_error
 from ui.import_flow import ImportFlow
 from ui.pages.agenda import AgendaPage
 from ui.pages.check_in import CheckInPage
@@ -310,27 +310,37 @@ class MainWindow(QMainWindow):
             self.switch_database(path)
 
     def connect_to_server(self, known: str | None = None) -> None:
-        from ui.dialogs.connect_dialog import ConnectDialog
+        from ui.dialogs.connect_dialog import ConnectDialog, without_password
 
-        location, accepted = ConnectDialog.ask(self, known)
-        if accepted:
-            self.switch_database(location)
+        problem = ""
+        while True:  # a refused password or an unreachable server: the dialog again, saying why
+            location, accepted = ConnectDialog.ask(self, known, problem)
+            if not accepted:
+                return
+            problem = self.switch_database(location, quietly=True)
+            if not problem:
+                return
+            known = without_password(location)
 
-    def switch_database(self, location: str) -> None:
+    def switch_database(self, location: str, quietly: bool = False) -> str:
+        """Open `location` in a new window in place of this one; what went wrong, or "" (`quietly`: said by the
+        caller, not in a message box)."""
         from ui.confirm import confirm_empty_file
 
         if self._open_database is None or not confirm_empty_file(self, location):
-            return
+            return ""
         try:
             services = self._open_database(location)
         except DomainError as exc:
-            show_error(self, "Cannot open the database", exc)
-            return
+            if not quietly:
+                show_error(self, "Cannot open the database", exc)
+            return describe(exc)
         self.settings.remember_database(location)
         replacement = MainWindow(services, self.settings, self.tasks.synchronous, self._open_database)
         replacement.show()
         self.close()
         self.services.close()
+        return ""
 
     def back_up(self) -> None:
         try:

@@ -46,6 +46,7 @@ class Editor:
         self.stack = stack
         self._after = after
         self._report = report
+        self._chains: dict[tuple, dict] = {}  # record -> the version the desk last saw of it
 
     def perform(self, text: str, do: Callable[[], Any], undo: Callable[[Any], Any],
                 after: Callable[[], None] | None = None) -> Any:
@@ -76,23 +77,40 @@ class Editor:
 
         return self.perform(text, do, undo, after)
 
+    def seen(self, key: tuple, version: int) -> dict:
+        """What one dialog edits `key` (("participant", 12)) on: the record's version chain, shared by the
+        desk's own edits of it. A screen that shows the version the desk's last own edit left continues the
+        chain, so undoing two edits of one record in turn works; a screen that shows another desk's later
+        version starts a new one, so that the older edits' undo is refused rather than overwriting it."""
+        chain = self._chains.get(key)
+        if chain is None or chain["version"] != version:
+            chain = self._chains[key] = {"version": version}
+        return {"key": key, "chain": chain}
+
+    def restart(self, key: tuple, version: int) -> dict:
+        """A new chain from another desk's `version` (the edits before it keep theirs, and stay refused)."""
+        chain = self._chains[key] = {"version": version}
+        return chain
+
     def perform_versioned(self, text: str, save: Callable[[Any, int], Any], data: Any, before: Any,
                           seen: dict, after: Callable[[], None] | None = None) -> Any:
         """An edit made on the version this screen read, with undo and redo made on the version last seen:
         another desk's later change is refused (ConflictError: nothing saved), never overwritten unknowingly.
-        `save(values, expected_version)` returns the row saved (with its new version); `seen` holds the version
-        last seen ({"version": n}), kept by the caller across the tries of one dialog. After a refusal the
-        screen is refreshed and the version it now shows is the one an OK again applies the change on."""
+        `save(values, expected_version)` returns the row saved (with its new version); `seen` comes from
+        `seen()`, kept by the caller across the tries of one dialog. After a refusal the screen is refreshed,
+        and OK again applies the change on the version it now shows (a new chain: the edits before it stay
+        refused)."""
+        chain = seen["chain"]
 
         def call(values):
             try:
-                row = save(values, seen["version"])
+                row = save(values, chain["version"])
             except ConflictError as exc:
                 if isinstance(exc.current, int):
-                    seen["version"] = exc.current
+                    seen["chain"] = self.restart(seen["key"], exc.current)
                 (after or self._after)()
                 raise
-            seen["version"] = row.version
+            chain["version"] = row.version
             return row
 
         return self.perform(text, lambda: call(data), lambda _r: call(before), after)

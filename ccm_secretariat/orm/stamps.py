@@ -1,7 +1,8 @@
-"""Who changed a participant or a delegation, and when: stamped on the row at every ORM change (from the
-session's user: the database user on a server, else the person logged in to the computer), and written to the
-change log with what changed, field by field. Bulk paths (removal and its undo, imports) log through
-`log_bulk`."""
+"""Who changed what, and when. Every change to a record a desk edits (participants and delegations; the
+meeting, its officers, agenda items, plenary meetings, side events, decisions and documents) is written to the
+change log with who made it (the session's user: the database user on a server, else the person logged in to
+the computer), when, and what changed, field by field. Participants and delegations also carry the last change
+on the row itself. Bulk paths (removal and its undo, imports) log through `log_bulk`."""
 
 from __future__ import annotations
 
@@ -12,15 +13,20 @@ import json
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from ccm_secretariat.orm.agenda import AgendaItem, DecisionParagraph, PlenaryMeeting, SideEvent
 from ccm_secretariat.orm.base import Base
+from ccm_secretariat.orm.documents import Document
+from ccm_secretariat.orm.meeting import Meeting, MeetingPart, Officer
 from ccm_secretariat.orm.registration import Delegation, Participant
 
-STAMPED = (Participant, Delegation)
+STAMPED = (Participant, Delegation)  # the last change is on the row too
+LOGGED = STAMPED + (Meeting, MeetingPart, Officer, AgendaItem, PlenaryMeeting, SideEvent, DecisionParagraph, Document)
+NAMED_BY = ("name", "family_name", "given_names", "number", "title", "symbol", "role", "text")  # logged when added
 NOT_LOGGED = {"version", "changed_by", "changed_at", "search_key", "sort_key", "email_key"}  # derived or stamps
 
 
 class ChangeLog(Base):
-    """One change to a participant or a delegation: who, when, what (JSON: field -> [before, after])."""
+    """One change to a record: who, when, what (JSON: field -> [before, after])."""
 
     __tablename__ = "change_log"
     __table_args__ = (sa.Index("ix_change_log_row", "table_name", "row_id"), {"sqlite_autoincrement": True})
@@ -39,7 +45,7 @@ def _now() -> dt.datetime:
 
 
 def _plain(value):
-    if isinstance(value, (dt.date, dt.datetime)):
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
         return value.isoformat()
     return getattr(value, "value", value)
 
@@ -58,7 +64,7 @@ def _log(session: Session, _context) -> None:
     entries = []
     for obj, action in itertools.chain(((o, "added") for o in session.new), ((o, "changed") for o in session.dirty),
                                        ((o, "removed") for o in session.deleted)):
-        if not isinstance(obj, STAMPED):
+        if not isinstance(obj, LOGGED):
             continue
         state = sa.inspect(obj)
         details = {}
@@ -71,7 +77,7 @@ def _log(session: Session, _context) -> None:
                 after = history.added[0] if history.added else None
                 if before != after:
                     details[attr.key] = [_plain(before), _plain(after)]
-            elif action == "added" and attr.key in ("name", "family_name", "given_names"):
+            elif action == "added" and attr.key in NAMED_BY:
                 details[attr.key] = _plain(getattr(obj, attr.key))
         if action == "changed" and not details:
             continue
@@ -88,3 +94,14 @@ def log_bulk(session: Session, table_name: str, row_ids, action: str, details: s
             for i in row_ids]
     if rows:
         session.execute(sa.insert(ChangeLog.__table__), rows)
+
+
+def last_change(session: Session, obj) -> tuple[str, dt.datetime | None]:
+    """Who last changed `obj`, and when: from the row where it carries them, else from the change log."""
+    by, at = getattr(obj, "changed_by", None), getattr(obj, "changed_at", None)
+    if by or at:
+        return by or "", at
+    entry = session.execute(sa.select(ChangeLog.by, ChangeLog.at)
+                            .where(ChangeLog.table_name == obj.__tablename__, ChangeLog.row_id == obj.id)
+                            .order_by(ChangeLog.id.desc()).limit(1)).first()
+    return (entry.by, entry.at) if entry else ("", None)

@@ -59,6 +59,7 @@ class PlenaryRow:
     closed: bool = False
     format: MeetingFormat | None = None  # None: the format of its part
     part_format: MeetingFormat | None = None
+    version: int = 0
 
     @property
     def held(self) -> MeetingFormat | None:
@@ -75,6 +76,7 @@ class SideEventRow:
     title: str
     organiser: str | None = None
     room: str | None = None
+    version: int = 0
 
 
 def _sub_items(titles) -> list[str]:
@@ -231,9 +233,11 @@ class AgendaService(Service):
 
     def set_plenary(self, meeting_id: int, number: int, date: dt.date, start: dt.time, end: dt.time,
                     agenda_item_numbers: tuple[int, ...] = (), closed: bool = False,
-                    format: MeetingFormat | None = None) -> PlenaryRow:
+                    format: MeetingFormat | None = None, *, plenary_id: int | None = None,
+                    expected_version: int | None = None) -> PlenaryRow:
         """Add plenary meeting `number`, or change its date, times, the items it takes up, whether it is closed
-        and its format (None: its part's)."""
+        and its format (None: its part's). With `plenary_id`, change that meeting (its number too), refused when
+        another desk changed it after `expected_version`."""
         if number < 1:
             raise ValidationError("plenary meetings are numbered from 1.", "number")
         if end <= start:
@@ -249,8 +253,15 @@ class AgendaService(Service):
             missing = set(agenda_item_numbers) - {i.number for i in items}
             if missing:
                 raise ValidationError(f"the agenda has no item {', '.join(map(str, sorted(missing)))}.", "agenda_items")
-            plenary = s.scalar(sa.select(PlenaryMeeting).where(PlenaryMeeting.meeting_id == meeting_id,
-                                                               PlenaryMeeting.number == number))
+            same_number = s.scalar(sa.select(PlenaryMeeting).where(PlenaryMeeting.meeting_id == meeting_id,
+                                                                   PlenaryMeeting.number == number))
+            plenary = same_number
+            if plenary_id is not None:
+                plenary = get_or_fail(s, PlenaryMeeting, plenary_id, "Plenary meeting")
+                check_version(plenary, expected_version, f"Plenary meeting {plenary.number}")
+                if same_number is not None and same_number is not plenary:
+                    raise DuplicateError(f"there is a plenary meeting {number} already.", "number")
+                plenary.number = number
             if plenary is None:
                 plenary = PlenaryMeeting(meeting_id=meeting_id, number=number)
                 s.add(plenary)
@@ -258,12 +269,17 @@ class AgendaService(Service):
             plenary.agenda_items = items
             plenary.closed = bool(closed)
             plenary.format = None if format is None else MeetingFormat(format)
+            if sa.inspect(plenary).persistent:
+                flag_modified(plenary, "closed")  # its version counts the items it takes up too
             s.flush()
             return _plenary_row(plenary, part)
 
-    def remove_plenary(self, plenary_id: int) -> None:
+    def remove_plenary(self, plenary_id: int, expected_version: int | None = None) -> None:
+        """Remove a plenary meeting; refused when another desk changed it after `expected_version`."""
         with self._write() as s:
-            s.delete(get_or_fail(s, PlenaryMeeting, plenary_id, "Plenary meeting"))
+            plenary = get_or_fail(s, PlenaryMeeting, plenary_id, "Plenary meeting")
+            check_version(plenary, expected_version, f"Plenary meeting {plenary.number}")
+            s.delete(plenary)
 
     # Side events --------------------------------------------------------------------------------------------
     def side_events(self, meeting_id: int) -> list[SideEventRow]:
@@ -275,8 +291,9 @@ class AgendaService(Service):
 
     def set_side_event(self, meeting_id: int, date: dt.date, start: dt.time, end: dt.time, title: str,
                        organiser: str | None = None, room: str | None = None,
-                       event_id: int | None = None) -> SideEventRow:
-        """Add a side event, or change event `event_id`; also puts back a removed one under its own id."""
+                       event_id: int | None = None, expected_version: int | None = None) -> SideEventRow:
+        """Add a side event, or change event `event_id` (refused when another desk changed it after
+        `expected_version`); also puts back a removed one under its own id."""
         title = clean(title, "title", required=True, max_length=500)
         organiser = clean(organiser, "organiser", max_length=300) or None
         room = clean(room, "room", max_length=100) or None
@@ -291,6 +308,8 @@ class AgendaService(Service):
             event = s.get(SideEvent, event_id) if event_id is not None else None
             if event is not None and event.meeting_id != meeting_id:
                 raise ValidationError("the side event belongs to another meeting.", "event")
+            if event is not None:
+                check_version(event, expected_version, f"The side event “{event.title}”")
             if event is None:
                 event = SideEvent(id=event_id, meeting_id=meeting_id)
                 s.add(event)
@@ -299,9 +318,10 @@ class AgendaService(Service):
             s.flush()
             return _event_row(event)
 
-    def remove_side_event(self, event_id: int) -> SideEventRow:
+    def remove_side_event(self, event_id: int, expected_version: int | None = None) -> SideEventRow:
         with self._write() as s:
             event = get_or_fail(s, SideEvent, event_id, "Side event")
+            check_version(event, expected_version, f"The side event “{event.title}”")
             row = _event_row(event)
             s.delete(event)
             return row
@@ -347,9 +367,11 @@ class AgendaService(Service):
             s.flush()
             return DecisionRow(p.id, p.agenda_item_id, None, p.position, p.text, p.version)
 
-    def remove_decision(self, decision_id: int) -> DecisionRow:
+    def remove_decision(self, decision_id: int, expected_version: int | None = None) -> DecisionRow:
+        """Remove a paragraph; refused when another desk changed it after `expected_version`."""
         with self._write() as s:
             p = get_or_fail(s, DecisionParagraph, decision_id, "Paragraph")
+            check_version(p, expected_version, f"Paragraph {p.position}")
             row = DecisionRow(p.id, p.agenda_item_id, None, p.position, p.text)
             s.delete(p)
             return row
@@ -358,8 +380,8 @@ class AgendaService(Service):
 def _plenary_row(p: PlenaryMeeting, part: MeetingPart | None) -> PlenaryRow:
     return PlenaryRow(p.id, p.number, part.number if part else None, p.date, p.start_time, p.end_time,
                       tuple(sorted(i.number for i in p.agenda_items)), p.closed, p.format,
-                      part.format if part else None)
+                      part.format if part else None, p.version)
 
 
 def _event_row(e: SideEvent) -> SideEventRow:
-    return SideEventRow(e.id, e.date, e.start_time, e.end_time, e.title, e.organiser, e.room)
+    return SideEventRow(e.id, e.date, e.start_time, e.end_time, e.title, e.organiser, e.room, e.version)

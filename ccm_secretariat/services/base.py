@@ -13,6 +13,7 @@ from ccm_secretariat.database import Database, describe_database_failure
 from ccm_secretariat.domain.fields import clean  # noqa: F401  (services validate with it)
 from ccm_secretariat.constraints import integrity_error
 from ccm_secretariat.errors import ConflictError, DatabaseError, NotFoundError
+from ccm_secretariat.orm.stamps import last_change
 
 
 class Service:
@@ -65,7 +66,7 @@ def check_version(obj, expected: int | None, what: str) -> None:
     """Refuse a change made on a screen that read `obj` before another desk changed it (nothing is saved; the
     error holds the version now, so that OK again can apply the change knowingly)."""
     if expected is not None and obj.version != expected:
-        by, at = getattr(obj, "changed_by", ""), getattr(obj, "changed_at", None)  # on stamped rows only
+        by, at = last_change(sa.orm.object_session(obj), obj)
         who = f"by {by}" if by else "at another desk"
         when = f" on {at.day} {at:%B %Y} at {at:%H:%M}" if at else ""
         raise ConflictError(f"{what} was changed {who}{when} after this screen read it. Nothing was saved; the "

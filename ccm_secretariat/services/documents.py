@@ -119,8 +119,11 @@ class DocumentService(Service):
             meeting_id = doc.meeting_id
         return next(r for r in self.list(meeting_id) if r.id == document_id)
 
-    def remove(self, document_id: int) -> DocumentRow:
+    def remove(self, document_id: int, expected_version: int | None = None) -> DocumentRow:
+        """Take a document off the register; refused when another desk changed it after `expected_version`."""
         row = self.get(document_id)
         with self._write() as s:
-            s.delete(get_or_fail(s, Document, document_id, "Document"))
+            doc = get_or_fail(s, Document, document_id, "Document")
+            check_version(doc, expected_version, f"The entry of {doc.symbol}")
+            s.delete(doc)
         return row

@@ -11,7 +11,7 @@ from ccm_secretariat.domain.enums import MeetingFormat
 from ccm_secretariat.domain.symbols import normalise_prefix
 from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
 from ccm_secretariat.orm import Meeting, MeetingPart, Officer, State, Treaty
-from ccm_secretariat.services.base import Service, clean, get_or_fail
+from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,7 @@ class MeetingRow:
     parts: tuple[PartRow, ...] = field(default_factory=tuple)
     officers: tuple[OfficerRow, ...] = field(default_factory=tuple)
     practice: bool = False  # fictitious participants: marked on screen and in every document
+    version: int = 0
 
     @property
     def first_day(self) -> dt.date | None:
@@ -127,7 +128,7 @@ def _meeting_row(meeting: Meeting, treaty: Treaty) -> MeetingRow:
         parts=tuple(PartRow(p.id, p.number, p.start_date, p.end_date, p.format, p.venue) for p in meeting.parts),
         officers=tuple(OfficerRow(o.id, o.role, o.position, o.salutation, o.name, o.description, o.state_id,
                                   o.state_name) for o in meeting.officers),
-        practice=meeting.practice)
+        practice=meeting.practice, version=meeting.version)
 
 
 class MeetingService(Service):
@@ -177,10 +178,13 @@ class MeetingService(Service):
             s.flush()
             return _meeting_row(meeting, treaty)
 
-    def update(self, meeting_id: int, **changes) -> MeetingRow:
+    def update(self, meeting_id: int, expected_version: int | None = None, **changes) -> MeetingRow:
+        """Change the meeting's titles, prefix, venue or the wording settings; refused when another desk changed
+        the meeting after `expected_version`."""
         allowed = {"title": 300, "short_title": 120, "venue": 200, "city": 100, "body_name": 60}
         with self._write() as s:
             meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
+            check_version(meeting, expected_version, "The meeting")
             for name, value in changes.items():
                 if name == "symbol_prefix":
                     prefix = normalise_prefix(value)

@@ -16,6 +16,9 @@ from ccm_secretariat.services import open_services
 from tests.backends import ON_POSTGRES, location
 
 
+WHO_AND_WHEN = r"was changed by \S+ on \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d after this screen read it\. Nothing was saved"
+
+
 def _edit(args):
     """Another desk, in its own process: changes the function on the version it read."""
     where, participant_id, version, function = args
@@ -198,7 +201,7 @@ def test_the_meetings_other_records_refuse_a_stale_save_too(services, delegation
     for stale in (lambda: a.update_item(item.id, title="Opening of the Meeting", expected_version=item.version),
                   lambda: a.update_decision(paragraph.id, "Thanks.", expected_version=paragraph.version),
                   lambda: docs.update(doc.id, DocumentInput("CCM/MSP/2026/1", "Old"), expected_version=doc.version)):
-        with pytest.raises(ConflictError, match="changed at another desk .* Nothing was saved"):
+        with pytest.raises(ConflictError, match=WHO_AND_WHEN):  # named from the change log
             stale()
     assert a.items(meeting_id)[0].sub_items == ("Welcome", "Statements")
     assert a.decisions(meeting_id)[0].text == "The Meeting thanked Switzerland."
@@ -206,3 +209,82 @@ def test_the_meetings_other_records_refuse_a_stale_save_too(services, delegation
     now = a.items(meeting_id)[0]
     assert a.update_item(item.id, title="Opening of the Meeting", expected_version=now.version).version == \
         now.version + 1
+
+
+def test_plenaries_side_events_the_meeting_and_removals_refuse_a_stale_save(services, delegation):
+    from ccm_secretariat.orm import ChangeLog
+
+    meeting_id = delegation.meeting_id
+    a, docs = services.agenda, services.documents
+    a.add_item(meeting_id, "Opening")
+    a.add_item(meeting_id, "Statements")
+    day = dt.date(2026, 9, 1)
+    plenary = a.set_plenary(meeting_id, 1, day, dt.time(10), dt.time(13), (1,))
+    event = a.set_side_event(meeting_id, day, dt.time(13, 15), dt.time(14, 45), "Victim assistance", "ICRC")
+    meeting = services.meetings.get(meeting_id)
+    other = open_services(location(services))  # another desk changes each of them
+    other.agenda.set_plenary(meeting_id, 1, day, dt.time(10), dt.time(13), (1, 2), plenary_id=plenary.id,
+                             expected_version=plenary.version)  # the items it takes up alone count too
+    other.agenda.set_side_event(meeting_id, day, dt.time(13), dt.time(14, 45), "Victim assistance", "ICRC",
+                                event_id=event.id, expected_version=event.version)
+    other.meetings.update(meeting_id, meeting.version, venue="Palais des Nations")
+    other.close()
+    stale = (lambda: a.set_plenary(meeting_id, 1, day, dt.time(15), dt.time(18), (1,), plenary_id=plenary.id,
+                                   expected_version=plenary.version),
+             lambda: a.remove_plenary(plenary.id, plenary.version),
+             lambda: a.set_side_event(meeting_id, day, dt.time(13, 30), dt.time(14, 45), "Victim assistance",
+                                      event_id=event.id, expected_version=event.version),
+             lambda: a.remove_side_event(event.id, event.version),
+             lambda: services.meetings.update(meeting_id, meeting.version, venue="CICG"))
+    for save in stale:
+        with pytest.raises(ConflictError, match=WHO_AND_WHEN):
+            save()
+    [now] = a.plenaries(meeting_id)
+    assert (now.start_time, now.agenda_item_numbers) == (dt.time(10), (1, 2))
+    assert a.side_events(meeting_id)[0].start_time == dt.time(13)
+    assert services.meetings.get(meeting_id).venue == "Palais des Nations"
+    # On the version now shown, each goes through; a renumbered plenary is the same meeting, not a second one.
+    moved = a.set_plenary(meeting_id, 2, day, dt.time(15), dt.time(18), (2,), plenary_id=now.id,
+                          expected_version=now.version)
+    assert [(p.id, p.number) for p in a.plenaries(meeting_id)] == [(now.id, 2)]
+    a.set_plenary(meeting_id, 1, day, dt.time(10), dt.time(13), (1,))
+    from ccm_secretariat.errors import DuplicateError
+    with pytest.raises(DuplicateError, match="plenary meeting 1 already"):
+        a.set_plenary(meeting_id, 1, day, dt.time(15), dt.time(18), (2,), plenary_id=moved.id,
+                      expected_version=moved.version)
+    a.remove_side_event(event.id, a.side_events(meeting_id)[0].version)
+    assert a.side_events(meeting_id) == []
+    # The change log holds who changed each of the meeting's records, and when.
+    with services.db.transaction(write=False) as s:
+        logged = {(e.table_name, e.action) for e in s.query(ChangeLog).filter(ChangeLog.by != "")}
+    assert {("agenda_item", "added"), ("plenary_meeting", "changed"), ("side_event", "removed"),
+            ("meeting", "changed"), ("side_event", "changed")} <= logged
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="a server's password; a file has none")
+def test_a_wrong_password_is_refused_with_a_message_and_the_right_one_opens(services):
+    """The test cluster (scripts/pg_cluster.sh) asks this one role for its password, as a real server does."""
+    import sqlalchemy as sa
+
+    from ccm_secretariat.errors import DatabaseError
+    from tests import backends
+
+    url = services.db.url
+    with sa.create_engine(backends.SERVER, isolation_level="AUTOCOMMIT").connect() as admin:
+        if not admin.scalar(sa.text("SELECT 1 FROM pg_roles WHERE rolname = 'ccm_password_check'")):
+            admin.execute(sa.text("CREATE ROLE ccm_password_check LOGIN PASSWORD 'right-one'"))
+        admin.execute(sa.text("GRANT pg_read_all_data TO ccm_password_check"))
+        rule = admin.scalar(sa.text("SELECT auth_method FROM pg_hba_file_rules "
+                                    "WHERE 'ccm_password_check' = ANY(user_name) LIMIT 1"))
+    if rule is None:
+        pytest.skip("this server lets every role in without a password (start it with scripts/pg_cluster.sh)")
+    as_user = url.set(username="ccm_password_check")
+    with pytest.raises(DatabaseError, match="refused the user name or the password: type them again"):
+        open_services(as_user.set(password="wrong-one").render_as_string(hide_password=False))
+    with pytest.raises(DatabaseError, match="refused the user name or the password"):
+        open_services(as_user.render_as_string(hide_password=False))  # none given
+    reader = open_services(as_user.set(password="right-one").render_as_string(hide_password=False))
+    try:
+        assert reader.db.read_only and reader.meetings.list() == services.meetings.list()
+    finally:
+        reader.close()

@@ -107,7 +107,7 @@ def test_a_reader_account_opens_the_desk_read_only_and_can_still_export(demo, qt
         as_reader.close()
 
 
-def test_connect_to_a_server_asks_the_password_and_never_stores_it(window, tmp_path, monkeypatch):
+def test_connect_to_a_server_asks_the_password_again_when_refused_and_never_stores_it(window, tmp_path):
     from PySide6.QtCore import QSettings
 
     from tests.ui.conftest import type_text, when_dialog
@@ -123,7 +123,8 @@ def test_connect_to_a_server_asks_the_password_and_never_stores_it(window, tmp_p
         from ccm_secretariat.errors import DomainError
 
         opened.append(location)
-        raise DomainError("not opened in this test")
+        when_dialog(ConnectDialog, look_again)
+        raise DomainError("The server refused the user name or the password: type them again.")
 
     window._open_database = open_database
 
@@ -133,8 +134,14 @@ def test_connect_to_a_server_asks_the_password_and_never_stores_it(window, tmp_p
         dialog.user.setText("ana")
         type_text(dialog.password, "s3cret")
         dialog.accept()
+    again = {}
+
+    def look_again(dialog: ConnectDialog):  # the same fields, the password to type again, and why
+        again.update(problem=dialog.problem.text(), host=dialog.host.text(), user=dialog.user.text(),
+                     password=dialog.password.text(), focus=dialog.first_field is dialog.password)
+        dialog.discard()
+
     when_dialog(ConnectDialog, fill)
-    monkeypatch.setattr("ui.main_window.show_error", lambda *a, **k: None)
     window.connect_to_server()
     assert opened == ["postgresql+psycopg://ana:s3cret@db.example.org:5432/ccm_14msp"]
     stored = QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat)
@@ -142,4 +149,6 @@ def test_connect_to_a_server_asks_the_password_and_never_stores_it(window, tmp_p
     settings.remember_database(opened[0])
     stored.sync()
     assert settings.recent_databases() == ["postgresql+psycopg://ana@db.example.org:5432/ccm_14msp"]
+    assert again == {"problem": "The server refused the user name or the password: type them again.",
+                     "host": "db.example.org", "user": "ana", "password": "", "focus": True}
     assert "s3cret" not in (tmp_path / "s.ini").read_text(errors="replace")

@@ -308,8 +308,65 @@ def test_a_document_entry_changed_at_another_desk_is_not_overwritten_unknowingly
 
     when_dialog(DocumentDialog, edit)
     page.edit()
-    assert seen["open"] and "changed at another desk" in seen["message"]
+    assert seen["open"] and "was changed by" in seen["message"] and " at " in seen["message"]
     assert seen["between"] == "Changed at the other desk"
     assert demo.documents.get(first.id).title == "Changed here"
     window.undo_action.trigger()  # undo puts back what this desk's save replaced... on the version it saw
     assert demo.documents.get(first.id).title == first.title
+
+
+def test_two_edits_of_one_record_undo_in_turn_and_a_stale_plenary_is_refused(window, demo, demo_meeting):
+    """Undo follows the desk's own versions: the second edit's undo leaves the version the first edit's undo is
+    made on. Another desk's change in between is never overwritten unknowingly."""
+    from ccm_secretariat.services import open_services
+    from tests.backends import location
+
+    page, agenda = window.agenda, demo.agenda
+    window.pages.setCurrentWidget(page)
+    page.item_table.selectRow(0)
+    original = page.items.rows[0]
+    for title in ("Opening of the Second Review Conference", "Opening"):
+        page.item_table.selectRow(0)
+        when_dialog(AgendaItemDialog, lambda d, t=title: (d.title_edit.clear(), type_text(d.title_edit, t),
+                                                          d.accept()))
+        page.item_buttons["Edit…"].click()
+    assert agenda.items(demo_meeting.id)[0].title == "Opening"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert agenda.items(demo_meeting.id)[0].title == original.title
+    window.redo_action.trigger()
+    assert agenda.items(demo_meeting.id)[0].title == "Opening of the Second Review Conference"
+
+    # The meeting page: two fields in turn, both undone.
+    meeting_page = window.meeting_page
+    window.pages.setCurrentWidget(meeting_page)
+    for name, value in (("city", "Lausanne"), ("venue", "Beaulieu")):
+        meeting_page.edits[name].setText(value)
+        meeting_page.edits[name].editingFinished.emit()
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    now = demo.meetings.get(demo_meeting.id)
+    assert (now.city, now.venue) == (demo_meeting.city, demo_meeting.venue)
+
+    # A plenary meeting changed at another desk while this one's dialog is open: refused and said.
+    window.pages.setCurrentWidget(page)
+    page.plenary_table.selectRow(0)
+    first = page.plenaries.rows[0]
+    seen = {}
+
+    def edit(dialog: PlenaryDialog):
+        other = open_services(location(demo))
+        other.agenda.set_plenary(demo_meeting.id, first.number, first.date, first.start_time, first.end_time,
+                                 first.agenda_item_numbers, True, plenary_id=first.id, expected_version=first.version)
+        other.close()
+        dialog.number.setValue(first.number + 100)
+        dialog.accept()
+        seen["message"], seen["open"] = dialog.problem.text(), dialog.isVisible()
+        dialog.discard()
+
+    when_dialog(PlenaryDialog, edit)
+    page.plenary_buttons["Edit…"].click()
+    assert seen["open"] and "was changed by" in seen["message"] and "Nothing was saved" in seen["message"]
+    numbers = [p.number for p in agenda.plenaries(demo_meeting.id)]
+    assert first.number in numbers and first.number + 100 not in numbers
+    assert agenda.plenaries(demo_meeting.id)[0].closed

@@ -56,7 +56,10 @@ class ConnectDialog(FormDialog):
                           ).render_as_string(hide_password=False)
 
     @classmethod
-    def ask(cls, parent, known: str | None = None) -> tuple[str | None, bool]:
+    def ask(cls, parent, known: str | None = None, problem: str = "") -> tuple[str | None, bool]:
+        """The location to open; `problem` says why the last try failed (the fields as they were, the password
+        to type again)."""
         dialog = cls(known, parent)
+        dialog.problem.setText(problem)
         accepted = dialog.exec() == FormDialog.Accepted
         return dialog.result_value, accepted

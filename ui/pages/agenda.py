@@ -124,7 +124,7 @@ class AgendaPage(QWidget):
             return agenda.update_item(current.id, title=title, number=number, status=status, sub_items=sub_items,
                                       expected_version=version)
 
-        seen = {"version": current.version}
+        seen = self.editor.seen(("agenda_item", current.id), current.version)
 
         def save(number, title, status, sub_items):
             return self.editor.perform_versioned(
@@ -177,15 +177,18 @@ class AgendaPage(QWidget):
         current = selected_row(self.plenary_table)
         if current is None:
             return
-        agenda = self.services.agenda
+        agenda, meeting_id = self.services.agenda, self.meeting.id
+
+        def update(values, version):  # on the version this screen read: another desk's change is never overwritten
+            return agenda.set_plenary(meeting_id, *values, plenary_id=current.id, expected_version=version)
+
+        seen = self.editor.seen(("plenary_meeting", current.id), current.version)
 
         def save(number, date, start, end, items, closed, fmt):
-            return self.editor.perform(
-                f"Edit plenary meeting {current.number}",
-                lambda: agenda.set_plenary(self.meeting.id, number, date, start, end, items, closed, fmt),
-                lambda _r: agenda.set_plenary(self.meeting.id, current.number, current.date, current.start_time,
-                                              current.end_time, current.agenda_item_numbers, current.closed,
-                                              current.format))
+            return self.editor.perform_versioned(
+                f"Edit plenary meeting {current.number}", update, (number, date, start, end, items, closed, fmt),
+                (current.number, current.date, current.start_time, current.end_time, current.agenda_item_numbers,
+                 current.closed, current.format), seen)
 
         PlenaryDialog.ask(self, current.number, current.date, save, current)
 
@@ -196,16 +199,16 @@ class AgendaPage(QWidget):
         if QMessageBox.question(self, "Remove plenary meeting", f"Remove plenary meeting {current.number}?") \
                 != QMessageBox.Yes:
             return
-        agenda = self.services.agenda
-        holder = {"id": current.id}
+        agenda, meeting_id = self.services.agenda, self.meeting.id
+        holder = {"id": current.id, "version": current.version}
 
         def undo(_):
-            holder["id"] = agenda.set_plenary(self.meeting.id, current.number, current.date, current.start_time,
-                                              current.end_time, current.agenda_item_numbers, current.closed,
-                                              current.format).id
+            row = agenda.set_plenary(meeting_id, current.number, current.date, current.start_time, current.end_time,
+                                     current.agenda_item_numbers, current.closed, current.format)
+            holder.update(id=row.id, version=row.version)
 
-        self.editor.perform(f"Remove plenary meeting {current.number}", lambda: agenda.remove_plenary(holder["id"]),
-                            undo)
+        self.editor.perform(f"Remove plenary meeting {current.number}",
+                            lambda: agenda.remove_plenary(holder["id"], holder["version"]), undo)
 
     # Side events ---------------------------------------------------------------------------------------------
     def add_event(self) -> None:
@@ -227,11 +230,16 @@ class AgendaPage(QWidget):
             return
         agenda, meeting_id = self.services.agenda, self.meeting.id
 
+        def update(values, version):
+            return agenda.set_side_event(meeting_id, *values, event_id=current.id, expected_version=version)
+
+        seen = self.editor.seen(("side_event", current.id), current.version)
+
         def save(date, start, end, title, organiser, room):
-            return self.editor.perform(
-                f"Edit side event “{current.title}”",
-                lambda: agenda.set_side_event(meeting_id, date, start, end, title, organiser, room, current.id),
-                lambda _r: _put_back(agenda, meeting_id, current))
+            return self.editor.perform_versioned(
+                f"Edit side event “{current.title}”", update, (date, start, end, title, organiser, room),
+                (current.date, current.start_time, current.end_time, current.title, current.organiser, current.room),
+                seen)
 
         SideEventDialog.ask(self, current.date, save, current)
 
@@ -243,11 +251,16 @@ class AgendaPage(QWidget):
                 != QMessageBox.Yes:
             return
         agenda, meeting_id = self.services.agenda, self.meeting.id
-        self.editor.perform(f"Remove side event “{current.title}”", lambda: agenda.remove_side_event(current.id),
-                            lambda row: _put_back(agenda, meeting_id, row))
+        holder = {"version": current.version}
+
+        def undo(row):
+            holder["version"] = _put_back(agenda, meeting_id, row).version
+
+        self.editor.perform(f"Remove side event “{current.title}”",
+                            lambda: agenda.remove_side_event(current.id, holder["version"]), undo)
 
 
-def _put_back(agenda, meeting_id: int, row) -> None:
+def _put_back(agenda, meeting_id: int, row):
     """A side event as it was, under its own id."""
-    agenda.set_side_event(meeting_id, row.date, row.start_time, row.end_time, row.title, row.organiser, row.room,
+    return agenda.set_side_event(meeting_id, row.date, row.start_time, row.end_time, row.title, row.organiser, row.room,
                           row.id)

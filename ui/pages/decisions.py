@@ -98,16 +98,16 @@ class DecisionsPage(QWidget):
         agenda = self.services.agenda
         old = row.text
         self._shown = replace(row, text=new)
-        seen = {"version": row.version}
+        seen = self.editor.seen(("decision", row.id), row.version)
         try:
             self.editor.perform_versioned(
                 f"Edit paragraph {row.position}",
                 lambda text, version: agenda.update_decision(row.id, text, version), new, old, seen)
         except ConflictError as exc:  # another desk changed the paragraph: say so; the text typed stays
             self.status.emit(exc.message)
-            self._shown = replace(row, version=seen["version"])  # a further edit applies over theirs, knowingly
+            self._shown = replace(row, version=seen["chain"]["version"])  # a further edit applies over theirs, knowingly
             return
-        self._shown = replace(self._shown, version=seen["version"])
+        self._shown = replace(self._shown, version=seen["chain"]["version"])
 
     def add(self) -> None:
         if self.meeting is None:
@@ -135,10 +135,12 @@ class DecisionsPage(QWidget):
         if QMessageBox.question(self, "Remove paragraph", f"Remove paragraph {row.position}?") != QMessageBox.Yes:
             return
         agenda = self.services.agenda
-        holder = {"id": row.id}
+        holder = {"id": row.id, "version": row.version}
 
         def undo(_):
-            holder["id"] = agenda.add_decision(self.meeting.id, row.text, row.agenda_item_id, row.position - 1).id
+            added = agenda.add_decision(self.meeting.id, row.text, row.agenda_item_id, row.position - 1)
+            holder.update(id=added.id, version=added.version)
 
         self._shown = None
-        self.editor.perform(f"Remove paragraph {row.position}", lambda: agenda.remove_decision(holder["id"]), undo)
+        self.editor.perform(f"Remove paragraph {row.position}",
+                            lambda: agenda.remove_decision(holder["id"], holder["version"]), undo)

@@ -79,7 +79,7 @@ class DocumentsPage(QWidget):
         before = DocumentInput(current.symbol, current.title, current.issue_date, current.languages,
                                current.agenda_item_number, current.submitted_by, current.distribution)
 
-        seen = {"version": current.version}
+        seen = self.editor.seen(("document", current.id), current.version)
 
         def save(data):
             return self.editor.perform_versioned(f"Edit {current.symbol}",
@@ -95,11 +95,12 @@ class DocumentsPage(QWidget):
         if QMessageBox.question(self, "Remove document", f"Remove {current.symbol} from the register?") != QMessageBox.Yes:
             return
         docs = self.services.documents
-        holder = {"id": current.id}
+        holder = {"id": current.id, "version": current.version}
         data = DocumentInput(current.symbol, current.title, current.issue_date, current.languages,
                              current.agenda_item_number, current.submitted_by, current.distribution)
 
         def undo(_):
-            holder["id"] = docs.add(self.meeting.id, data).id
+            added = docs.add(self.meeting.id, data)
+            holder.update(id=added.id, version=added.version)
 
-        self.editor.perform(f"Remove {current.symbol}", lambda: docs.remove(holder["id"]), undo)
+        self.editor.perform(f"Remove {current.symbol}", lambda: docs.remove(holder["id"], holder["version"]), undo)

@@ -115,10 +115,11 @@ class MeetingPage(QWidget):
         if value == old:
             return
         meetings, meeting_id = self.services.meetings, self.meeting.id
+        seen = self.editor.seen(("meeting", meeting_id), self.meeting.version)
         try:
-            self.editor.perform(f"Change the {name.replace('_', ' ')}",
-                                lambda: meetings.update(meeting_id, **{name: value}),
-                                lambda _r: meetings.update(meeting_id, **{name: old}))
+            self.editor.perform_versioned(f"Change the {name.replace('_', ' ')}",
+                                          lambda v, version: meetings.update(meeting_id, version, **{name: v}),
+                                          value, old, seen)
         except DomainError as exc:
             self.problem.setText(describe(exc))
             self.edits[name].setStyleSheet("border: 1px solid #c00000;")
@@ -130,8 +131,13 @@ class MeetingPage(QWidget):
         meetings, meeting_id = self.services.meetings, self.meeting.id
         old = self.meeting.settings.to_dict()
         new = {**old, name: on}
-        self.editor.perform("Change the wording settings", lambda: meetings.update(meeting_id, settings=new),
-                            lambda _r: meetings.update(meeting_id, settings=old))
+        seen = self.editor.seen(("meeting", meeting_id), self.meeting.version)
+        try:
+            self.editor.perform_versioned("Change the wording settings",
+                                          lambda v, version: meetings.update(meeting_id, version, settings=v),
+                                          new, old, seen)
+        except DomainError as exc:
+            self.problem.setText(describe(exc))
 
     def add_part(self) -> None:
         meetings, meeting_id = self.services.meetings, self.meeting.id

@@ -352,21 +352,13 @@ class RegistrationPage(QWidget):
             return
         reg = self.services.registration
         before = (d.category if d.is_overridden else None, d.override_reason)
-        seen = {"version": d.version}  # saves, undo and redo are made on the version this desk last saw
-
-        def apply(category, reason):
-            try:
-                row = reg.set_category(d.id, category, reason, expected_version=seen["version"])
-            except ConflictError as exc:
-                seen["version"] = exc.current  # OK again applies it knowingly
-                self.reload()
-                raise
-            seen["version"] = row.version
-            return row
+        seen = self.editor.seen(("delegation", d.id), d.version)  # saves, undo and redo on the version last seen
 
         def save(category, reason):
-            return self.editor.perform(f"Category of {d.name}", lambda: apply(category, reason),
-                                       lambda _r: apply(*before))
+            return self.editor.perform_versioned(
+                f"Category of {d.name}",
+                lambda values, version: reg.set_category(d.id, *values, expected_version=version),
+                (category, reason), before, seen)
 
         CategoryDialog.ask(self, d, save)
 
@@ -377,25 +369,33 @@ class RegistrationPage(QWidget):
         reg = self.services.registration
         previous = [(d.id, d.credentials_received, d.credentials_kind, d.credentials_date) for d in chosen]
         ids = [d.id for d in chosen]
-        seen = {d.id: d.version for d in chosen}  # the versions this desk last saw
+        # The versions this desk last saw, each in its delegation's chain (see Editor.seen).
+        chains = {d.id: self.editor.seen(("delegation", d.id), d.version)["chain"] for d in chosen}
 
-        def refreshed_versions() -> None:
-            seen.update({r.id: r.version for r in reg.delegations(self.meeting.id, ids=ids)})
+        def seen() -> dict[int, int]:
+            return {ident: chain["version"] for ident, chain in chains.items()}
+
+        def refreshed_versions(restart: bool = False) -> None:
+            for r in reg.delegations(self.meeting.id, ids=ids):
+                if restart and r.version != chains[r.id]["version"]:  # another desk's: a new chain
+                    chains[r.id] = self.editor.restart(("delegation", r.id), r.version)
+                chains[r.id]["version"] = r.version
 
         def apply(received, kind, date):
             try:
-                count = reg.set_credentials(ids, received, kind, date, expected_versions=dict(seen))
+                count = reg.set_credentials(ids, received, kind, date, expected_versions=seen())
             except ConflictError:
-                refreshed_versions()  # OK again applies it knowingly
+                refreshed_versions(restart=True)  # OK again applies it knowingly
                 self.reload()
                 raise
             refreshed_versions()
             return count
 
         def undo(_):
+            versions = seen()
             with reg.one_transaction():  # all put back, or none
                 for ident, received, kind, date in previous:
-                    reg.set_credentials([ident], received, kind, date, expected_versions={ident: seen[ident]})
+                    reg.set_credentials([ident], received, kind, date, expected_versions={ident: versions[ident]})
             refreshed_versions()
 
         def save(received, kind, date):
@@ -450,17 +450,21 @@ class RegistrationPage(QWidget):
         # The participant as this desk last saw them: every save, undo and redo is made on that version, so a
         # change made meanwhile at another desk is never overwritten unknowingly.
         seen = {"row": current, "replaced": current}
+        versions = self.editor.seen(("participant", current.id), current.version)  # see Editor.seen
 
         def update(data, same_name_ok):
+            chain = versions["chain"]
             try:
-                row = reg.update_participant(current.id, data, same_name_ok, expected_version=seen["row"].version)
+                row = reg.update_participant(current.id, data, same_name_ok, expected_version=chain["version"])
             except ConflictError as exc:
                 # Someone else changed the person: say what; OK again applies this change over it.
                 exc.message += differences(seen["row"], exc.current)
                 seen["row"] = exc.current
+                versions["chain"] = self.editor.restart(versions["key"], exc.current.version)
                 self.reload_delegation(current.delegation_id)
                 raise
             seen["row"] = row
+            chain["version"] = row.version
             return row
 
         def do(data, same_name_ok):
