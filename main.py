@@ -1,18 +1,9 @@
-"""Start the desk: with no command, the desktop application; with a command, the headless CLI."""
+"""Start the desk from the source tree: with no command, the desktop application; with a command, the headless
+command line (`python main.py --help`). Installed, the same is `ccm-secretariat` (see ui/launcher.py)."""
 
 import sys
 
-
-def run() -> int:
-    from ccm_secretariat.cli import COMMANDS, main
-
-    args = sys.argv[1:]
-    if any(a in COMMANDS or a in ("-h", "--help") for a in args):
-        return main(args)
-    from ui.app import main as desk
-
-    return desk(args)
-
+from ui.launcher import run
 
 if __name__ == "__main__":
     sys.exit(run())

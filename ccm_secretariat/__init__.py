@@ -1,3 +1,3 @@
 """The Qt-free core of the secretariat desk: domain, storage, services, imports, exports, report, CLI."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"  # the one place: pyproject.toml, the CLI, the window and the documents read it

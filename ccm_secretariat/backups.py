@@ -7,6 +7,7 @@ and when the secretary asks."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 import sqlite3
@@ -15,6 +16,8 @@ from pathlib import Path
 
 from ccm_secretariat.errors import DatabaseError
 from ccm_secretariat.userdirs import create_private, private
+
+log = logging.getLogger(__name__)
 
 KEEP = int(os.environ.get("CCM_SECRETARIAT_BACKUPS_KEPT", "20"))  # how many backups of a database are kept
 _NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.(?P<reason>[a-z0-9-]+)\.sqlite3$")
@@ -63,6 +66,7 @@ def take(database: Path, reason: str, keep: int = KEEP) -> Path:
     copy(database, target)
     for old in [b.path for b in _files(database)][keep:]:
         old.unlink(missing_ok=True)
+    log.info("Backed up %s as %s (%s)", database.name, target.name, reason)
     return target
 
 

@@ -8,6 +8,7 @@ import errno
 import sys
 from collections.abc import Sequence
 
+from ccm_secretariat.application import VERSION
 from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.enums import Category, MeetingFormat
 from ccm_secretariat.domain.prose import un_date
@@ -26,11 +27,16 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"“{text}” is not a date; write it as YYYY-MM-DD.") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ccm-secretariat", description=__doc__.splitlines()[0])
+def build_parser(command_required: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser; `command_required=False` for the entry point, where no command starts the
+    window (ui/launcher.py)."""
+    parser = argparse.ArgumentParser(
+        prog="ccm-secretariat", description=__doc__.splitlines()[0],
+        epilog=None if command_required else "With no command, the desk's window opens.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {VERSION}")
     parser.add_argument("--db", metavar="PATH_OR_URL",
                         help="SQLite file or SQLAlchemy URL (default: the file in your user data folder)")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", required=command_required, metavar="COMMAND")
 
     sub.add_parser("demo", help="load the demo conference (CCM Second Review Conference, 2020)")
     sub.add_parser("meetings", help="list the meetings in the database")

@@ -7,6 +7,8 @@ the same, since no code relies on SQLite-only behaviour.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import logging
 import getpass
 import contextvars
 import os
@@ -25,12 +27,21 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from ccm_secretariat import backups
+from ccm_secretariat.application import migrations_dir
 from ccm_secretariat.constraints import integrity_error
 from ccm_secretariat.errors import DatabaseError
 from ccm_secretariat.userdirs import create_private, data_dir
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "db"
+MIGRATIONS_DIR = migrations_dir()
+log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a container)
+        return f"uid {os.getuid()}"
 
 
 def default_database_path() -> Path:
@@ -112,12 +123,7 @@ class Database:
     @property
     def user(self) -> str:
         """Who changes are recorded under: the database user on a server, else the computer's user."""
-        if self.url.username:
-            return self.url.username
-        try:
-            return getpass.getuser()
-        except (KeyError, OSError):  # no name for this uid (a container)
-            return f"uid {os.getuid()}"
+        return self.url.username or _os_user()
 
     @property
     def sqlite_path(self) -> Path | None:
@@ -335,6 +341,26 @@ def _current_revision(engine: Engine) -> str | None:
         return revision
 
 
+def _record_upgrade(conn, current: str | None, head: str, by: str) -> None:
+    """The database's own history: which version of the application made or upgraded it, and when."""
+    from ccm_secretariat.application import VERSION
+    from ccm_secretariat.orm import SchemaHistory
+
+    conn.execute(sa.insert(SchemaHistory.__table__).values(
+        at=dt.datetime.now().replace(microsecond=0), by=by[:100], app_version=VERSION,
+        from_revision=current, to_revision=head))
+    log.info("Schema %s -> %s by version %s", current or "(new database)", head, VERSION)
+
+
+def schema_history(db: Database) -> list[tuple[dt.datetime, str, str, str | None, str]]:
+    """(at, by, application version, from, to), oldest first."""
+    from ccm_secretariat.orm import SchemaHistory
+
+    with db.transaction(write=False) as s:
+        return [(h.at, h.by, h.app_version, h.from_revision, h.to_revision)
+                for h in s.scalars(sa.select(SchemaHistory).order_by(SchemaHistory.id))]
+
+
 def _upgrade(engine: Engine, url: URL, current: str | None) -> None:
     script = ScriptDirectory.from_config(_alembic_config())
     head = script.get_current_head()
@@ -361,6 +387,7 @@ def _upgrade(engine: Engine, url: URL, current: str | None) -> None:
             with conn.execution_options(write=True).begin():  # one transaction: a kill leaves the file as it was
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
+                _record_upgrade(conn, current, head, url.username or _os_user())
                 if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
                     raise DatabaseError("The schema upgrade would break links between records; nothing was "
                                         "changed. Restore a backup or report the problem.")

@@ -4,12 +4,16 @@ formats, and how it is written. The CLI and the window both read this registry."
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.exports.progress import Progress
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,18 @@ class DocumentKind:
             from ccm_secretariat.errors import ValidationError
 
             raise ValidationError(f"{self.label} is written as {' or '.join(self.formats)}, not {fmt}.", "format")
-        return self.write(services, meeting_id, fmt, out, options)
+        return self._logged(self.write(services, meeting_id, fmt, out, options), meeting_id, fmt)
+
+    def _logged(self, steps: Iterator[Progress], meeting_id: int, fmt: str) -> Iterator[Progress]:
+        started = time.perf_counter()
+        try:
+            yield from steps
+        except Exception as exc:
+            log.warning("Export of %s as %s for meeting %d failed: %s", self.name, fmt, meeting_id,
+                        type(exc).__name__)
+            raise
+        log.info("Exported %s as %s for meeting %d in %.1f s", self.name, fmt, meeting_id,
+                 time.perf_counter() - started)
 
 
 def _participants(services, meeting_id, fmt, out, o: ExportOptions):

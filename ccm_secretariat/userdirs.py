@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-APP_NAME = "ccm-secretariat"
+from ccm_secretariat.application import APP_ID as APP_NAME
 
 
 def private(path: Path) -> Path:

@@ -15,7 +15,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ccm_secretariat.errors import DomainError
     from ccm_secretariat.services import open_services
     from ui.dialogs.start_dialog import DEMO, NEW, OPEN, StartDialog
-    from ui.errors import install_excepthook, install_logging
+    from ccm_secretariat import logs
+    from ccm_secretariat.application import APP_ID, APP_NAME, DESKTOP_ID, VERSION
+    from ui.errors import install_excepthook
+    from ui.icons import application_icon
     from ui.main_window import MainWindow
     from ui.settings import DeskSettings
 
@@ -23,10 +26,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--db", metavar="PATH_OR_URL", help="SQLite file or SQLAlchemy URL")
     args, qt_args = parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
-    app.setApplicationName("Secretariat Desk")
-    app.setOrganizationName("ccm-secretariat")
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_ID)
+    app.setApplicationVersion(VERSION)
+    app.setDesktopFileName(DESKTOP_ID)  # the task bar matches the window to the .desktop file and its icon
+    app.setWindowIcon(application_icon())
     app.setStyle("Fusion")
-    install_logging()
+    logs.install()
     from ccm_secretariat.pending import prepare_process
 
     prepare_process()  # remove what killed exports left behind; keep this run's temporary files private

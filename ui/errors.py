@@ -6,11 +6,11 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ccm_secretariat.errors import DomainError
+from ccm_secretariat.logs import log_path
 
 FIELD_NAMES = {
     "family_name": "Family name", "given_names": "Given names", "email": "E-mail", "phone": "Telephone",
@@ -26,24 +26,13 @@ def describe(error: DomainError) -> str:
     return error.message
 
 
-def log_path() -> Path:
-    from platformdirs import user_log_path
-
-    return user_log_path("ccm-secretariat", appauthor=False) / "desk.log"
-
-
-def install_logging() -> None:
-    path = log_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    logging.basicConfig(filename=str(path), level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-
-
 def show_error(parent: QWidget | None, title: str, error: BaseException) -> None:
     if isinstance(error, DomainError):
         QMessageBox.warning(parent, title, describe(error))
         return
-    logging.getLogger("desk").error("%s\n%s", title, "".join(traceback.format_exception(error)))
+    # Where it happened and what kind of error, not its message: a message may quote a person's data.
+    logging.getLogger("ui.errors").error("%s: %s\n%s", title, type(error).__name__,
+                                         "".join(traceback.format_tb(error.__traceback__)))
     QMessageBox.critical(parent, title, f"Something went wrong ({type(error).__name__}). Nothing you saved before "
                                         f"is lost. The details are in {log_path()}.")
 

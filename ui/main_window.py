@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QPushButton, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
+from ccm_secretariat.application import APP_NAME
 from ccm_secretariat.demo import existing_demo, load_demo
 from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.errors import DomainError
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
         self.editor = Editor(self.undo_stack, self.refresh_current, self.say)
         self.imports = ImportFlow(self)
         self.meeting = None
-        self.setWindowTitle("Secretariat Desk")
+        self.setWindowTitle(APP_NAME)
 
         self.meeting_box = QComboBox()
         self.meeting_box.setMinimumWidth(420)
@@ -224,7 +225,7 @@ class MainWindow(QMainWindow):
         title = f"{self.meeting.short_title} — " if self.meeting else ""
         if self.meeting is not None and self.meeting.practice:
             title = f"PRACTICE (fictitious participants) — {title}"
-        self.setWindowTitle(f"{title}Secretariat Desk — {Path(self.services.db.display_name).name}")
+        self.setWindowTitle(f"{title}{APP_NAME} — {Path(self.services.db.display_name).name}")
 
     def refresh_current(self) -> None:
         page = self.pages.currentWidget()
@@ -271,16 +272,14 @@ class MainWindow(QMainWindow):
         self.say(f"Deleted {m.short_title}" + ("; the database was backed up first." if backed_up else "."))
 
     def show_about(self) -> None:
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            number = version("ccm-secretariat")
-        except PackageNotFoundError:
-            number = "(not installed)"
+        from ccm_secretariat.application import APP_NAME, VERSION
         from ccm_secretariat.exports.fonts import FONT_DIR
+        from ccm_secretariat.logs import log_path
 
-        QMessageBox.about(self, "About the Secretariat Desk",
-                          f"<b>Secretariat Desk</b> {number}<br>For the secretariat of treaty meetings.<br><br>"
+        QMessageBox.about(self, f"About the {APP_NAME}",
+                          f"<b>{APP_NAME}</b> {VERSION}<br>For the secretariat of treaty meetings.<br>"
+                          "MIT licence.<br><br>"
+                          f"Log: {escape(str(log_path()))}<br>"
                           f"Database: {escape(self.services.db.display_name)}<br><br>"
                           "Fonts: DejaVu (free licence, in "
                           f"{escape(str(FONT_DIR / 'LICENSE-DejaVu.txt'))}).")

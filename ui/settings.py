@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ccm_secretariat.application import APP_ID
+
 RECENT_LIMIT = 8
 
 
@@ -15,7 +17,7 @@ def _key(text: str) -> str:
 
 class DeskSettings:
     def __init__(self, settings: QSettings | None = None):
-        self._s = settings or QSettings("ccm-secretariat", "desk")
+        self._s = settings or QSettings(APP_ID, "desk")
 
     # The database last opened, and the ones before it.
     @property

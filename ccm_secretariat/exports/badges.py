@@ -15,6 +15,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from ccm_secretariat.application import PRODUCER
 from ccm_secretariat.domain.badges import Badge, BadgeRun
 from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.exports.atomic import atomic_path
@@ -171,6 +172,7 @@ def badges_pdf(run: BadgeRun, layout: BadgeLayout, out: str | Path,
         canvas = Canvas(str(temporary), pagesize=(page_w, page_h), pageCompression=1, initialFontName=fonts.font())
         canvas.setTitle(f"Badges — {run.short_title}")
         canvas.setAuthor("Secretariat")
+        canvas.setCreator(PRODUCER)
         sheets = 0
         for i, badge in enumerate(run.badges):
             slot = i % layout.per_sheet

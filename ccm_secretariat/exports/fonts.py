@@ -5,6 +5,7 @@ runs in visual order. Characters no font can show are reported, never printed as
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import unicodedata
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from bidi import get_display
 from ccm_secretariat.domain.prose import FSI, PDI, has_rtl
 
 from ccm_secretariat.reference.files import RESOURCES
+
+log = logging.getLogger(__name__)
 
 FONT_DIR = RESOURCES / "fonts"
 FAMILIES = {
@@ -117,6 +120,7 @@ class FontSet:
         self._fallback_paths = tuple(p for p in fallbacks if p)
         self._fallbacks: list[Face] | None = None
         self.missing: dict[str, set[str]] = {}  # text -> characters no font covers
+        self._logged: set[str] = set()  # fonts and scripts logged once per document
 
     def font(self, style: str = "regular") -> str:
         return self.styles[style].name
@@ -148,12 +152,22 @@ class FontSet:
                 (f for f in self.fallbacks() if code in f.coverage), None)
             if face is None:
                 self.missing.setdefault(logical or text, set()).add(ch)
+                self._log_once(f"no font for {script_of(ch)}")
                 face = primary
+            elif face is not primary:
+                self._log_once(f"fell back to {face.name} beside {primary.name}")
             if pieces and pieces[-1][0] == face.name:
                 pieces[-1] = (face.name, pieces[-1][1] + ch)
             else:
                 pieces.append((face.name, ch))
         return pieces
+
+    def _log_once(self, what: str) -> None:
+        """A font fallback or a script no font covers, in the log once per document (the script's name, never
+        the text)."""
+        if what not in self._logged:
+            self._logged.add(what)
+            log.info("Fonts: %s", what)
 
     def width(self, text: str, size: float, style: str = "regular") -> float:
         if self.is_simple(text, style):

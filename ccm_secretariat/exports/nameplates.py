@@ -11,6 +11,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from ccm_secretariat.application import PRODUCER
 from ccm_secretariat.domain.seating import Seated
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.fitting import LEADING, Fitted, fit
@@ -43,6 +44,7 @@ def nameplates_pdf(plates: Sequence[Seated], out: str | Path, fonts: FontSet | N
         canvas = Canvas(str(temporary), pagesize=(PAGE_W, PAGE_H), pageCompression=1, initialFontName=fonts.font())
         canvas.setTitle("Nameplates")
         canvas.setAuthor("Secretariat")
+        canvas.setCreator(PRODUCER)
         for i, plate in enumerate(plates):
             fitted = plate_text(fonts, plate.name)
             canvas.setStrokeColor(HexColor("#A0A0A0"))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
+from ccm_secretariat.application import PRODUCER
 from ccm_secretariat.domain.enums import Category, Role
 from ccm_secretariat.domain.prose import counted, un_date
 from ccm_secretariat.exports.atomic import atomic_path
@@ -73,6 +74,7 @@ def participants_pdf(services: Services, meeting_id: int, out: str | Path,
                         initialFontName=fonts.font())
         canvas.setTitle(f"{'Provisional list' if options.provisional else 'List'} of participants — {symbol}")
         canvas.setAuthor("Secretariat")
+        canvas.setCreator(PRODUCER)
         draw_running_header(canvas, fonts, symbol, 1)
         masthead = Masthead(symbol, "General", options.date or dt.date.today(), options.original,
                             roster.meeting.title, place_and_dates(roster.meeting),

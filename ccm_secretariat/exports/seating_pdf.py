@@ -11,6 +11,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from ccm_secretariat.application import PRODUCER
 from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.exports.atomic import atomic_path
@@ -46,6 +47,7 @@ def seating_pdf(doc: SeatingDocument, out: str | Path, fonts: FontSet | None = N
         canvas = Canvas(str(temporary), pagesize=(PAGE_W, PAGE_H), pageCompression=1, initialFontName=fonts.font())
         canvas.setTitle(f"Seating plan — {doc.title}")
         canvas.setAuthor("Secretariat")
+        canvas.setCreator(PRODUCER)
         y = PAGE_H - MARGIN
         title = fit(fonts, f"Seating plan: {doc.title}", PAGE_W - 2 * MARGIN, 30, 14, "bold")
         for line in title.lines:

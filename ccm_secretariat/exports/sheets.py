@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
+from ccm_secretariat.application import PRODUCER, VERSION
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.progress import Progress
 
@@ -35,6 +36,9 @@ def write_sheets(all_sheets: list[Sheet], out: str | Path, total: int, private: 
     """Write the sheets; yields progress counted in rows out of `total`, the last item with the path."""
     total = max(1, total)
     workbook = Workbook(write_only=True)
+    workbook.properties.creator = "Secretariat"
+    workbook.properties.description = f"Made with {PRODUCER}"
+    workbook.properties.version = VERSION
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DCE6F1")
     wrap = Alignment(vertical="top", wrap_text=True)

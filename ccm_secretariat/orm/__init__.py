@@ -9,11 +9,12 @@ from ccm_secretariat.orm.agenda import (AgendaItem, AgendaSubItem, DecisionParag
                                        plenary_agenda_items)
 from ccm_secretariat.orm.documents import Document
 from ccm_secretariat.orm.stamps import ChangeLog  # who changed what, and when
+from ccm_secretariat.orm.schema_history import SchemaHistory  # which version made or upgraded the database
 from ccm_secretariat.orm.meeting_room import BadgePrint, CategoryColour, CheckIn, SeatAllowance, SeatingPlan
 
 __all__ = [
     "Base", "Organisation", "State", "StateAlias", "Treaty", "TreatyStatus", "Meeting", "MeetingPart", "Officer",
     "AttendanceRecord", "Delegation", "DelegationPresence", "ImportMapping", "Participant", "AgendaItem", "AgendaSubItem",
     "DecisionParagraph", "PlenaryMeeting", "SideEvent",
-    "plenary_agenda_items", "Document", "ChangeLog", "BadgePrint", "CategoryColour", "CheckIn", "SeatAllowance", "SeatingPlan",
+    "plenary_agenda_items", "Document", "ChangeLog", "SchemaHistory", "BadgePrint", "CategoryColour", "CheckIn", "SeatAllowance", "SeatingPlan",
 ]

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ccm_secretariat.application import resources_dir
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.imports.tables import Row, read_table
 
 __all__ = ["RESOURCES", "REFERENCE_DIR", "Row", "read_table", "parse_date", "require_columns"]
 
-RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
+RESOURCES = resources_dir()
 REFERENCE_DIR = RESOURCES / "reference"
 
 

@@ -14,6 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from ccm_secretariat.application import PRODUCER, VERSION
 from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.masthead import PRACTICE_BANNER
@@ -209,6 +210,8 @@ def report_docx(report: model.Report, out: str | Path, landscape: bool = False) 
         heading.element.rPr.rFonts.attrib.pop(qn(theme), None)
     doc.core_properties.title = f"{report.masthead.title} ({report.masthead.symbol})"
     doc.core_properties.author = "Secretariat"
+    doc.core_properties.comments = f"Made with {PRODUCER}"
+    doc.core_properties.version = VERSION
     numbers = [b.number for b in report.paragraphs()]
     runs_on = bool(numbers) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
     numbering = _paragraph_numbering(doc, numbers[0]) if runs_on else None

@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepTogether, LongTable, PageBreak,
                                 PageTemplate, Paragraph, Spacer, TableStyle)
 
+from ccm_secretariat.application import PRODUCER
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.fonts import FontSet, visual
 from ccm_secretariat.exports.masthead import (MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH,
@@ -102,7 +103,7 @@ def report_pdf(report: model.Report, out: str | Path, fonts: FontSet | None = No
     with atomic_path(out) as temporary:
         doc = BaseDocTemplate(str(temporary), pagesize=(page_width, page_height), leftMargin=MARGIN_X,
                               rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-                              title=f"{report.masthead.title} ({symbol})", author="Secretariat",
+                              title=f"{report.masthead.title} ({symbol})", author="Secretariat", creator=PRODUCER,
                               initialFontName=fonts.font())  # no Helvetica named and left out
         width = page_width - 2 * MARGIN_X
         first = Frame(MARGIN_X, MARGIN_BOTTOM, width, body_top - MARGIN_BOTTOM, id="first", leftPadding=0,

@@ -10,6 +10,7 @@ whatever happened between the preview and the commit. Rows go in with Core `exec
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,8 @@ from ccm_secretariat.orm.stamps import log_bulk
 from ccm_secretariat.orm import (Delegation, ImportMapping, Meeting, Organisation, Participant, State, StateAlias)
 from ccm_secretariat.services.base import Service, get_or_fail
 from ccm_secretariat.services.registration import derived_state_categories, meeting_first_day
+
+log = logging.getLogger(__name__)
 
 BATCH = 5000
 RESTORED = ("salutation", "function", "affiliation", "email", "email_key", "phone", "role", "gender",
@@ -160,6 +163,8 @@ class ImportService(Service):
                 yield len(added), total, "Adding participants"
             previous = _update(s, [r for r in plan.rows if r.outcome == Outcome.UPDATE])
             yield total, total, "Saving"
+        log.info("Import into meeting %d: %d row(s), %d participant(s) added, %d updated, %d delegation(s) "
+                 "registered", meeting_id, len(plan.rows), len(added), len(previous), len(created))
         yield ImportResult(meeting_id, tuple(plan.rows), tuple(added), tuple(created),
                            tuple(organisations.values()), tuple(previous))
 

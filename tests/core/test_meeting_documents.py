@@ -268,5 +268,5 @@ def test_a_uniform_in_person_programme_gives_no_format(services, tmp_path):
     a.set_plenary(m.id, 2, dt.date(2026, 9, 7), dt.time(15), dt.time(18), (2,), format=MeetingFormat.IN_PERSON)
     run_to_end(DOCUMENTS["programme"].job(services, m.id, "pdf", tmp_path / "p.pdf"))
     text = pdf_text(tmp_path / "p.pdf")
-    assert "First plenary meeting —" in text or "First plenary meeting 1." in text
+    assert "10:00–13:00 First plenary meeting 1. Opening of the Meeting" in text  # no format after its name
     assert "in person" not in text and "Third plenary meeting (closed)" in text

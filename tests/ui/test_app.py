@@ -18,7 +18,7 @@ def test_first_start_opens_the_demo_conference(qtbot, tmp_path, monkeypatch):
     seen = {}
 
     def run_until_loaded(_self=None):
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
         qtbot.waitUntil(lambda: window.meeting is not None, timeout=30_000)
         seen["title"] = window.meeting.title
         seen["delegations"] = window.registration.delegation_model.rowCount()

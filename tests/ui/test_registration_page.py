@@ -67,7 +67,8 @@ def test_register_a_state_and_two_participants_then_undo_and_redo(window, qtbot,
     assert page.member_model.rowCount() == 1
     window.redo_action.trigger()
     assert [p.family_name for p in window.services.registration.participants(tuvalu.id)] == ["Teo", "Müller-Ōta"]
-    assert "Add Müller-Ōta to Tuvalu" in window.statusBar().currentMessage() or window.undo_stack.count() == 3
+    assert window.statusBar().currentMessage() == "Redone: Add Müller-Ōta to Tuvalu"
+    assert window.undo_stack.count() == 3 and window.undo_stack.index() == 3
 
 
 def test_a_namesake_is_refused_unless_the_secretary_says_it_is_another_person(window, monkeypatch):

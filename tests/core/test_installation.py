@@ -1,0 +1,111 @@
+"""What an installed application needs: its shipped files found as package data, one version shown everywhere
+(the command line, the documents' properties, the database's own history), and a log with no personal data."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from ccm_secretariat import application
+from ccm_secretariat.cli import main as cli
+from ccm_secretariat.database import head_revision, schema_history
+from ccm_secretariat.document_registry import DOCUMENTS
+from ccm_secretariat.exports.progress import run_to_end
+
+
+def test_the_shipped_files_are_package_data_of_the_package_itself():
+    import ccm_secretariat
+
+    package = application.resources_dir().parent
+    assert package == application.migrations_dir().parent == type(package)(ccm_secretariat.__file__).parent
+    for name in ("reference/states.tsv", "reference/ccm_status.tsv", "demo/ccm-2rc-2020.json",
+                 "fonts/DejaVuSans.ttf", "fonts/LICENSE-DejaVu.txt", "icons/ccm-secretariat-desk.svg"):
+        assert (application.resources_dir() / name).is_file(), name
+    assert (application.migrations_dir() / "env.py").is_file()
+    assert application.icon_path(256).is_file() and application.icon_path(16).is_file()
+
+
+def test_the_version_is_one_and_the_command_line_says_it(capsys):
+    import tomllib
+    from pathlib import Path
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())
+    assert pyproject["project"]["dynamic"] == ["version"]
+    assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "ccm_secretariat.__version__"}
+    with pytest.raises(SystemExit) as done:
+        cli(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"ccm-secretariat {application.VERSION}"
+    assert application.PRODUCER == f"Secretariat Desk {application.VERSION}"
+
+
+def test_the_database_records_which_version_made_it(services):
+    [(at, by, version, before, after)] = schema_history(services.db)
+    assert (version, before, after) == (application.VERSION, None, head_revision())
+    assert by == services.db.user and at.year >= 2026
+
+
+def test_every_document_says_which_version_made_it(demo, demo_meeting, tmp_path):
+    import docx
+    import openpyxl
+    from pypdf import PdfReader
+
+    from ccm_secretariat.domain.participants import ParticipantInput
+
+    first = demo.registration.delegations(demo_meeting.id)[0]
+    demo.registration.add_participant(first.id, ParticipantInput("Rojas", "Ana"))  # badges need a person
+    demo.seating.draw(demo_meeting.id, "Chile", rows=12, seats_per_row=20)  # the seating plan, a draw
+    made = {}
+    for name, kind in DOCUMENTS.items():
+        for fmt in kind.formats:
+            out = tmp_path / f"{name}.{fmt}"
+            run_to_end(kind.job(demo, demo_meeting.id, fmt, out))
+            made[(name, fmt)] = out
+    for (name, fmt), out in made.items():
+        if fmt == "pdf":
+            assert PdfReader(out).metadata.creator == application.PRODUCER, name
+        elif fmt == "docx":
+            properties = docx.Document(out).core_properties
+            assert (properties.version, properties.comments) == (application.VERSION,
+                                                                 f"Made with {application.PRODUCER}"), name
+        else:
+            properties = openpyxl.load_workbook(out, read_only=True).properties
+            assert (properties.version, properties.description) == (application.VERSION,
+                                                                    f"Made with {application.PRODUCER}"), name
+    assert {fmt for _, fmt in made} == {"pdf", "docx", "xlsx"}
+
+
+def test_the_log_records_exports_backups_and_imports_without_personal_data(demo, demo_meeting, tmp_path,
+                                                                         monkeypatch):
+    from ccm_secretariat import logs
+
+    monkeypatch.setattr(logs, "log_path", lambda: tmp_path / "logs" / "desk.log")
+    core = logging.getLogger("ccm_secretariat")
+    before = list(core.handlers), core.level
+    try:
+        path = logs.install()
+        assert logs.install() == path  # once per process
+        assert sum(getattr(h, "_ccm_desk", False) for h in core.handlers) == 1
+        run_to_end(DOCUMENTS["participants"].job(demo, demo_meeting.id, "pdf", tmp_path / "lop.pdf"))
+        run_to_end(DOCUMENTS["participants"].job(demo, demo_meeting.id, "xlsx", tmp_path / "lop.xlsx"))
+        if demo.db.sqlite_path is not None:
+            demo.db.backup("manual")
+        for handler in core.handlers:
+            handler.flush()
+        text = path.read_text(encoding="utf-8")
+        assert f"Secretariat Desk {application.VERSION} started" in text
+        assert f"Exported participants as pdf for meeting {demo_meeting.id}" in text
+        assert f"Exported participants as xlsx for meeting {demo_meeting.id}" in text
+        assert demo.db.sqlite_path is None or "Backed up demo.sqlite3 as demo." in text
+        people = [p for d in demo.registration.delegations(demo_meeting.id)
+                  for p in demo.registration.participants(d.id)]
+        assert not any(p.family_name in text or (p.email and p.email in text) for p in people)
+        assert path.stat().st_mode & 0o077 == 0  # the user's own
+    finally:
+        for handler in core.handlers[len(before[0]):]:
+            handler.close()
+        core.handlers[:] = before[0]
+        core.setLevel(before[1])
+        logging.getLogger("ui").handlers[:] = [h for h in logging.getLogger("ui").handlers
+                                               if not getattr(h, "_ccm_desk", False)]
