@@ -15,12 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import measure, synthetic_database  # noqa: E402
+from common import measure, synthetic_database
 
 APP = """
 from ccm_secretariat.services import open_services
 from ccm_secretariat.document_registry import DOCUMENTS
-from ccm_secretariat.exports.progress import run_to_end
+from ccm_secretariat.progress import run_to_end
 services = open_services({db!r})
 started = time.perf_counter()
 last = run_to_end(DOCUMENTS['badges'].job(services, 1, 'pdf', {out!r}))
@@ -84,9 +84,11 @@ def main() -> None:
     tmp = tempfile.mkdtemp()
     a = measure(APP.format(db=db, out=f"{tmp}/app.pdf"))
     f = measure(FLOOR.format(db=db, out=f"{tmp}/floor.pdf"))
-    print(f"Badges: application {a['seconds']:.1f} s ({a['note']}), floor {f['seconds']:.1f} s, "
-          f"ratio {a['seconds'] / f['seconds']:.2f} (target 2.0), peak memory {a['peak_mb']:.0f} MB "
-          f"(floor {f['peak_mb']:.0f} MB)")
+    print(
+        f"Badges: application {a['seconds']:.1f} s ({a['note']}), floor {f['seconds']:.1f} s, "
+        f"ratio {a['seconds'] / f['seconds']:.2f} (target 2.0), peak memory {a['peak_mb']:.0f} MB "
+        f"(floor {f['peak_mb']:.0f} MB)"
+    )
 
 
 if __name__ == "__main__":

@@ -23,14 +23,80 @@ from pathlib import Path
 
 from common import CACHE, ROOT, measure
 
-GIVEN = ["Anna", "Jean", "Ewa", "Kofi", "María", "Søren", "Zoë", "Łukasz", "Thérèse", "Ngozi", "Hiroshi", "Aylin",
-         "Olga", "Pedro", "Fatou", "Inès", "Rahul", "Mei", "Tomás", "Agnès", "Mohammed", "Amina", "Carlos", "Yuki"]
-FAMILY = ["Martin", "Nowak", "Mensah", "García", "Jørgensen", "Dubois", "Okafor", "Tanaka", "Yılmaz", "Ivanova",
-          "Silva", "Diallo", "Müller", "Sharma", "Chen", "Ó Briain", "Kovač", "Haddad", "Lindqvist", "Ferreira",
-          "Nguyen", "Kim", "Santos", "Petrov", "Hassan", "Rossi", "Novak", "Cohen", "Ali", "Smith"]
+GIVEN = [
+    "Anna",
+    "Jean",
+    "Ewa",
+    "Kofi",
+    "María",
+    "Søren",
+    "Zoë",
+    "Łukasz",
+    "Thérèse",
+    "Ngozi",
+    "Hiroshi",
+    "Aylin",
+    "Olga",
+    "Pedro",
+    "Fatou",
+    "Inès",
+    "Rahul",
+    "Mei",
+    "Tomás",
+    "Agnès",
+    "Mohammed",
+    "Amina",
+    "Carlos",
+    "Yuki",
+]
+FAMILY = [
+    "Martin",
+    "Nowak",
+    "Mensah",
+    "García",
+    "Jørgensen",
+    "Dubois",
+    "Okafor",
+    "Tanaka",
+    "Yılmaz",
+    "Ivanova",
+    "Silva",
+    "Diallo",
+    "Müller",
+    "Sharma",
+    "Chen",
+    "Ó Briain",
+    "Kovač",
+    "Haddad",
+    "Lindqvist",
+    "Ferreira",
+    "Nguyen",
+    "Kim",
+    "Santos",
+    "Petrov",
+    "Hassan",
+    "Rossi",
+    "Novak",
+    "Cohen",
+    "Ali",
+    "Smith",
+]
 FUNCTIONS = ["Ambassador", "Counsellor", "First Secretary", "Legal Adviser", "Desk Officer", "Expert", ""]
-HEADERS = ["ID", "Name", "Title", "First Name", "Last Name", "Email", "Affiliation", "Position", "Country",
-           "Delegation", "Phone", "Registration date", "Registration state"]
+HEADERS = [
+    "ID",
+    "Name",
+    "Title",
+    "First Name",
+    "Last Name",
+    "Email",
+    "Affiliation",
+    "Position",
+    "Country",
+    "Delegation",
+    "Phone",
+    "Registration date",
+    "Registration state",
+]
 
 
 def empty_meeting() -> Path:
@@ -43,8 +109,17 @@ def empty_meeting() -> Path:
         from ccm_secretariat.services.meetings import MeetingInput
 
         services = open_services(path)
-        services.meetings.create(MeetingInput("Twenty-ninth Conference", "COP-like", "BENCH/2025",
-                                              dt.date(2025, 11, 10), dt.date(2025, 11, 21), "", "Belém"))
+        services.meetings.create(
+            MeetingInput(
+                "Twenty-ninth Conference",
+                "COP-like",
+                "BENCH/2025",
+                dt.date(2025, 11, 10),
+                dt.date(2025, 11, 21),
+                "",
+                "Belém",
+            )
+        )
         services.close()
     return path
 
@@ -79,10 +154,23 @@ def registration_file(rows: int, db: Path, seed: int = 1) -> Path:
                 given = f"{rng.choice(GIVEN)} {rng.choice('ABCDEFGHJKLMNPRSTVW')}."
                 family = f"{rng.choice(FAMILY)}-{rng.choice(FAMILY)}" if rng.random() < 0.3 else rng.choice(FAMILY)
             seen.add((organisation or country, given, family))
-            writer.writerow([n, f"{given} {family}", rng.choice(["Mr", "Ms", "Dr"]), given, family,
-                             f"r{n}@example.org", "Ministry of Foreign Affairs", rng.choice(FUNCTIONS), country,
-                             organisation, "+41 22 917 12 34", f"2025-{rng.randint(6, 11):02d}-{rng.randint(1, 28):02d}",
-                             "Complete"])
+            writer.writerow(
+                [
+                    n,
+                    f"{given} {family}",
+                    rng.choice(["Mr", "Ms", "Dr"]),
+                    given,
+                    family,
+                    f"r{n}@example.org",
+                    "Ministry of Foreign Affairs",
+                    rng.choice(FUNCTIONS),
+                    country,
+                    organisation,
+                    "+41 22 917 12 34",
+                    f"2025-{rng.randint(6, 11):02d}-{rng.randint(1, 28):02d}",
+                    "Complete",
+                ]
+            )
     return path
 
 
@@ -156,9 +244,11 @@ def main() -> None:
         shutil.copy(template, floor_db)
         a = measure(APP.format(db=str(app_db), file=file))
         f = measure(PREPARE + FLOOR.format(db=str(floor_db), file=file))
-        print(f"{rows:,} rows: application {a['seconds']:.2f} s (read, map, resolve and preview "
-              f"{a['preview']:.2f} s; {a['note']}), floor {f['seconds']:.2f} s, ratio {a['seconds'] / f['seconds']:.2f} "
-              f"(target 3), peak memory {a['peak_mb']:.0f} MB (target 500)")
+        print(
+            f"{rows:,} rows: application {a['seconds']:.2f} s (read, map, resolve and preview "
+            f"{a['preview']:.2f} s; {a['note']}), floor {f['seconds']:.2f} s, ratio {a['seconds'] / f['seconds']:.2f} "
+            f"(target 3), peak memory {a['peak_mb']:.0f} MB (target 500)"
+        )
 
 
 if __name__ == "__main__":

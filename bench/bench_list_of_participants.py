@@ -4,8 +4,9 @@
 
 The PDF floor is a reportlab canvas drawing the same lines (name, function, affiliation of every participant)
 with drawString and no layout; the workbook floor is an openpyxl write-only workbook with the same cells in
-the same sheets (the application's own rows, made before the clock starts). Each measurement runs in its own process, so its peak memory is its own. Targets for 100,000
-participants: PDF within 2x the floor, workbook within 1.25x, peak memory under 500 MB."""
+the same sheets (the application's own rows, made before the clock starts). Each measurement runs in its own
+process, so its peak memory is its own. Targets for 100,000 participants: PDF within 2x the floor, workbook
+within 1.25x, peak memory under 500 MB."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from common import measure, synthetic_database
 PDF_APP = """
 from ccm_secretariat.services import open_services
 from ccm_secretariat.exports.participants_pdf import participants_pdf
-from ccm_secretariat.exports.progress import run_to_end
+from ccm_secretariat.progress import run_to_end
 services = open_services({db!r})
 started = time.perf_counter()
 last = run_to_end(participants_pdf(services, 1, {out!r}))
@@ -53,7 +54,7 @@ result = {{'seconds': time.perf_counter() - started}}
 XLSX_APP = """
 from ccm_secretariat.services import open_services
 from ccm_secretariat.exports.workbook import participants_workbook
-from ccm_secretariat.exports.progress import run_to_end
+from ccm_secretariat.progress import run_to_end
 services = open_services({db!r})
 started = time.perf_counter()
 run_to_end(participants_workbook(services, 1, {out!r}))
@@ -87,16 +88,20 @@ def main() -> None:
     db = str(synthetic_database(args.participants))
     tmp = tempfile.mkdtemp()
     print(f"{args.participants:,} participants")
-    for label, app, floor, ext, target in (("List of participants PDF", PDF_APP, PDF_FLOOR, "pdf", 2.0),
-                                           ("Excel workbook", XLSX_APP, XLSX_FLOOR, "xlsx", 1.25)):
+    for label, app, floor, ext, target in (
+        ("List of participants PDF", PDF_APP, PDF_FLOOR, "pdf", 2.0),
+        ("Excel workbook", XLSX_APP, XLSX_FLOOR, "xlsx", 1.25),
+    ):
         if args.only and args.only != ext:
             continue
         a = measure(app.format(db=db, out=f"{tmp}/app.{ext}"))
         f = measure(floor.format(db=db, out=f"{tmp}/floor.{ext}"))
         ratio = a["seconds"] / f["seconds"]
-        print(f"{label}: application {a['seconds']:.1f} s ({a.get('note', '')}), floor {f['seconds']:.1f} s, "
-              f"ratio {ratio:.2f} (target {target}), peak memory {a['peak_mb']:.0f} MB "
-              f"(floor {f['peak_mb']:.0f} MB)")
+        print(
+            f"{label}: application {a['seconds']:.1f} s ({a.get('note', '')}), floor {f['seconds']:.1f} s, "
+            f"ratio {ratio:.2f} (target {target}), peak memory {a['peak_mb']:.0f} MB "
+            f"(floor {f['peak_mb']:.0f} MB)"
+        )
 
 
 if __name__ == "__main__":

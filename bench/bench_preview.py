@@ -18,7 +18,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import database_from_arguments  # noqa: E402
+from common import database_from_arguments
 
 
 def main() -> None:
@@ -28,7 +28,7 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     from ccm_secretariat.document_registry import DOCUMENTS
-    from ccm_secretariat.exports.progress import run_to_end
+    from ccm_secretariat.progress import run_to_end
     from ccm_secretariat.services import open_services
     from ui.print_preview import PdfPages, PreviewDialog
 
@@ -45,8 +45,10 @@ def main() -> None:
     dialog.show()
     app.processEvents()
     shown = time.perf_counter() - started
-    print(f"{len(pages):,} pages; preview shown with its first pages drawn: {shown:.2f} s (target 0.5 s); "
-          f"pages drawn: {dialog.model.drawn}")
+    print(
+        f"{len(pages):,} pages; preview shown with its first pages drawn: {shown:.2f} s (target 0.5 s); "
+        f"pages drawn: {dialog.model.drawn}"
+    )
 
     jumps = []
     for page in range(0, len(pages), max(1, len(pages) // 40)):
@@ -54,8 +56,10 @@ def main() -> None:
         dialog.go_to(page)
         app.processEvents()
         jumps.append(time.perf_counter() - t)
-    print(f"jump to a page and draw it, {len(jumps)} jumps: median {statistics.median(jumps) * 1000:.0f} ms, "
-          f"worst {max(jumps) * 1000:.0f} ms (target 100 ms)")
+    print(
+        f"jump to a page and draw it, {len(jumps)} jumps: median {statistics.median(jumps) * 1000:.0f} ms, "
+        f"worst {max(jumps) * 1000:.0f} ms (target 100 ms)"
+    )
     dialog.close()
     pages.close()
     services.close()

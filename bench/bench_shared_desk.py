@@ -22,10 +22,30 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import throwaway_postgres  # noqa: E402
+from common import throwaway_postgres
 
-DELEGATIONS = ("Chile", "Peru", "Japan", "Ghana", "Mexico", "Norway", "Austria", "Ecuador", "Fiji", "Iraq",
-               "Lebanon", "Malta", "Niger", "Panama", "Samoa", "Spain", "Togo", "Uganda", "Zambia", "Canada")
+DELEGATIONS = (
+    "Chile",
+    "Peru",
+    "Japan",
+    "Ghana",
+    "Mexico",
+    "Norway",
+    "Austria",
+    "Ecuador",
+    "Fiji",
+    "Iraq",
+    "Lebanon",
+    "Malta",
+    "Niger",
+    "Panama",
+    "Samoa",
+    "Spain",
+    "Togo",
+    "Uganda",
+    "Zambia",
+    "Canada",
+)
 COUNTS = 50
 
 
@@ -43,8 +63,10 @@ def _desk(args):
             started = time.perf_counter()
             while True:  # "locked by another window, try again": the desk's message, and what a person does
                 try:
-                    reg.add_participant(delegation_ids[n % len(delegation_ids)], ParticipantInput(
-                        f"Desk{desk}", f"Person{n}", email=f"d{desk}.p{n}@example.org"))
+                    reg.add_participant(
+                        delegation_ids[n % len(delegation_ids)],
+                        ParticipantInput(f"Desk{desk}", f"Person{n}", email=f"d{desk}.p{n}@example.org"),
+                    )
                     break
                 except DatabaseError:
                     locked += 1
@@ -53,8 +75,11 @@ def _desk(args):
                 while True:  # read, change, save on the version read; retry on a conflict
                     row = reg.participant(counter_id)
                     try:
-                        reg.update_participant(counter_id, replace(row.as_input(), function=str(int(row.function) + 1)),
-                                               expected_version=row.version)
+                        reg.update_participant(
+                            counter_id,
+                            replace(row.as_input(), function=str(int(row.function) + 1)),
+                            expected_version=row.version,
+                        )
                         counted += 1
                         break
                     except ConflictError:
@@ -67,14 +92,16 @@ def _desk(args):
 
 
 def run(where: str, processes: int, each: int) -> str:
+    import datetime as dt
+
     from ccm_secretariat.domain.participants import ParticipantInput
     from ccm_secretariat.services import open_services
     from ccm_secretariat.services.meetings import MeetingInput
-    import datetime as dt
 
     services = open_services(where)
-    m = services.meetings.create(MeetingInput("Shared desk", "SD", "BENCH/SD", dt.date(2026, 9, 7),
-                                              dt.date(2026, 9, 9), "", "Geneva"))
+    m = services.meetings.create(
+        MeetingInput("Shared desk", "SD", "BENCH/SD", dt.date(2026, 9, 7), dt.date(2026, 9, 9), "", "Geneva")
+    )
     ids = [services.registration.add_state_delegation(m.id, name).id for name in DELEGATIONS]
     counter = services.registration.add_participant(ids[0], ParticipantInput("Counter", "Shared", function="0"))
     started = time.perf_counter()
@@ -94,13 +121,15 @@ def run(where: str, processes: int, each: int) -> str:
     final = services.registration.participant(counter.id).function
     services.close()
     total = processes * each
-    return (f"{total:,} registrations by {processes} processes in {elapsed:.1f} s: {total / elapsed:,.0f} a second; "
-            f"latency p50 {statistics.median(latencies) * 1000:.1f} ms, "
-            f"p95 {latencies[int(len(latencies) * 0.95)] * 1000:.1f} ms. Checks: {len(named):,} present "
-            f"({'all' if len(named) == total else 'MISSING SOME'}), {len(named) - len(keys)} duplicates, counter "
-            f"{final} of {processes * COUNTS} ({'no lost update' if int(final) == processes * COUNTS else 'LOST'}, "
-            f"{conflicts} conflicts retried), {gaps} delegations with a gap in protocol order, {locked} waits "
-            "past the lock timeout retried")
+    return (
+        f"{total:,} registrations by {processes} processes in {elapsed:.1f} s: {total / elapsed:,.0f} a second; "
+        f"latency p50 {statistics.median(latencies) * 1000:.1f} ms, "
+        f"p95 {latencies[int(len(latencies) * 0.95)] * 1000:.1f} ms. Checks: {len(named):,} present "
+        f"({'all' if len(named) == total else 'MISSING SOME'}), {len(named) - len(keys)} duplicates, counter "
+        f"{final} of {processes * COUNTS} ({'no lost update' if int(final) == processes * COUNTS else 'LOST'}, "
+        f"{conflicts} conflicts retried), {gaps} delegations with a gap in protocol order, {locked} waits "
+        "past the lock timeout retried"
+    )
 
 
 def main() -> None:

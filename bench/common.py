@@ -38,7 +38,8 @@ def measure(code: str) -> dict:
         f"sys.path.insert(0, {str(ROOT)!r})\n"
         f"{code}\n"
         "result['peak_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
-        "print(json.dumps(result))\n")
+        "print(json.dumps(result))\n"
+    )
     out = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True, check=False)
     if out.returncode != 0:
         raise RuntimeError(out.stderr)
@@ -60,14 +61,29 @@ class throwaway_postgres:
 
     def __enter__(self) -> str:
         script = ROOT / "scripts" / "pg_cluster.sh"
-        out = subprocess.run(["bash", "-c", f"source {script} start >/dev/null && echo \"$CCM_TEST_POSTGRES\" "
-                              "&& echo \"$PG_CLUSTER_DIR $PG_CLUSTER_BIN $PG_CLUSTER_USER\""],
-                             capture_output=True, text=True, check=True).stdout.split("\n")
+        out = subprocess.run(
+            [
+                "bash",
+                "-c",
+                f'source {script} start >/dev/null && echo "$CCM_TEST_POSTGRES" '
+                '&& echo "$PG_CLUSTER_DIR $PG_CLUSTER_BIN $PG_CLUSTER_USER"',
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split("\n")
         self.url, self.state = out[0], out[1]
         return self.url
 
     def __exit__(self, *_exc) -> None:
         folder, binaries, user = self.state.split(" ")
         script = ROOT / "scripts" / "pg_cluster.sh"
-        subprocess.run(["bash", "-c", f"source {script}; PG_CLUSTER_DIR={folder} PG_CLUSTER_BIN={binaries} "
-                        f"PG_CLUSTER_USER={user} pg_cluster_stop"], check=False)
+        subprocess.run(
+            [
+                "bash",
+                "-c",
+                f"source {script}; PG_CLUSTER_DIR={folder} PG_CLUSTER_BIN={binaries} "
+                f"PG_CLUSTER_USER={user} pg_cluster_stop",
+            ],
+            check=False,
+        )

@@ -20,8 +20,9 @@ def _shipped(*parts: str) -> Path:
     folder = resources.files("ccm_secretariat").joinpath(*parts)
     path = Path(str(folder))
     if not path.is_dir():
-        raise FileNotFoundError(f"the application's {'/'.join(parts)} folder is missing from the installation "
-                                f"({path}); reinstall it.")
+        raise FileNotFoundError(
+            f"the application's {'/'.join(parts)} folder is missing from the installation ({path}); reinstall it."
+        )
     return path
 
 

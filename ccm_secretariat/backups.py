@@ -35,8 +35,10 @@ class BackupInfo:
     @property
     def label(self) -> str:
         what = ", ".join(self.meetings) or "no meeting"
-        return (f"{self.taken:%d %B %Y, %H:%M} — {self.reason.replace('-', ' ')} — {what}; "
-                f"{self.participants:,} participant(s)")
+        return (
+            f"{self.taken:%d %B %Y, %H:%M} — {self.reason.replace('-', ' ')} — {what}; "
+            f"{self.participants:,} participant(s)"
+        )
 
 
 def folder_of(database: Path) -> Path:
@@ -78,8 +80,16 @@ def _files(database: Path) -> list[BackupInfo]:
     for path in folder.iterdir():
         m = _NAME.match(path.name)
         if m and m.group("stem") == database.stem:
-            found.append(BackupInfo(path, dt.datetime.strptime(m.group("stamp"), "%Y%m%d-%H%M%S-%f"),
-                                    m.group("reason"), path.stat().st_size, (), 0))
+            found.append(
+                BackupInfo(
+                    path,
+                    dt.datetime.strptime(m.group("stamp"), "%Y%m%d-%H%M%S-%f"),
+                    m.group("reason"),
+                    path.stat().st_size,
+                    (),
+                    0,
+                )
+            )
     return sorted(found, key=lambda b: b.taken, reverse=True)
 
 

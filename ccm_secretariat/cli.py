@@ -7,14 +7,15 @@ import datetime as dt
 import errno
 import sys
 from collections.abc import Sequence
+from typing import TextIO
 
 from ccm_secretariat.application import VERSION
 from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.enums import Category, MeetingFormat
 from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.errors import DomainError, ValidationError
-from ccm_secretariat.exports.progress import run_to_end
 from ccm_secretariat.exports.import_report import import_report
+from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.services import Services, open_services
 
 CATEGORY_NAMES = {c.value.replace("_", "-"): c for c in Category}
@@ -31,11 +32,14 @@ def build_parser(command_required: bool = True) -> argparse.ArgumentParser:
     """The command line's parser; `command_required=False` for the entry point, where no command starts the
     window (ui/launcher.py)."""
     parser = argparse.ArgumentParser(
-        prog="ccm-secretariat", description=__doc__.splitlines()[0],
-        epilog=None if command_required else "With no command, the desk's window opens.")
+        prog="ccm-secretariat",
+        description=__doc__.splitlines()[0],
+        epilog=None if command_required else "With no command, the desk's window opens.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {VERSION}")
-    parser.add_argument("--db", metavar="PATH_OR_URL",
-                        help="SQLite file or SQLAlchemy URL (default: the file in your user data folder)")
+    parser.add_argument(
+        "--db", metavar="PATH_OR_URL", help="SQLite file or SQLAlchemy URL (default: the file in your user data folder)"
+    )
     sub = parser.add_subparsers(dest="command", required=command_required, metavar="COMMAND")
 
     sub.add_parser("demo", help="load the demo conference (CCM Second Review Conference, 2020)")
@@ -67,25 +71,41 @@ def build_parser(command_required: bool = True) -> argparse.ArgumentParser:
     for kind in DOCUMENTS.values():
         doc = export.add_parser(kind.name, help=f"{kind.label} ({' or '.join(kind.formats)})")
         single = len(kind.formats) == 1
-        doc.add_argument("--format", choices=kind.formats, required=not single,
-                         default=kind.formats[0] if single else None)
+        doc.add_argument(
+            "--format", choices=kind.formats, required=not single, default=kind.formats[0] if single else None
+        )
         doc.add_argument("--out", required=True, help="file to write")
         doc.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
         doc.add_argument("--symbol", help="the document's symbol (default: from the register)")
-        doc.add_argument("--date", "--as-at", dest="date", type=_date,
-                         help="the document's date; for the list, the day it is as at (default: today)")
+        doc.add_argument(
+            "--date",
+            "--as-at",
+            dest="date",
+            type=_date,
+            help="the document's date; for the list, the day it is as at (default: today)",
+        )
         if kind.name == "participants":
             doc.add_argument("--provisional", action="store_true", help="a provisional list")
-            doc.add_argument("--capitals", choices=["yes", "no"],
-                             help="family names in capitals (default: the meeting's setting)")
-            doc.add_argument("--internal", action="store_true",
-                             help="workbook: every participant's contact details, consent or not (not for distribution)")
+            doc.add_argument(
+                "--capitals", choices=["yes", "no"], help="family names in capitals (default: the meeting's setting)"
+            )
+            doc.add_argument(
+                "--internal",
+                action="store_true",
+                help="workbook: every participant's contact details, consent or not (not for distribution)",
+            )
         if kind.name == "report":
             doc.add_argument("--part", type=int, help="the part of the meeting the report covers")
         if kind.name in ("badges", "nameplates"):
-            doc.add_argument("--category", type=_category, help=f"only one category: {', '.join(c.value for c in Category)}")
-            doc.add_argument("--delegation", action="append", default=[],
-                             help="only this delegation (its name or number); give it again for more")
+            doc.add_argument(
+                "--category", type=_category, help=f"only one category: {', '.join(c.value for c in Category)}"
+            )
+            doc.add_argument(
+                "--delegation",
+                action="append",
+                default=[],
+                help="only this delegation (its name or number); give it again for more",
+            )
         if kind.name == "badges":
             doc.add_argument("--layout", help="badge layout (default 90x55; also a6)")
             doc.add_argument("--only-new", action="store_true", help="only badges not printed yet")
@@ -99,10 +119,16 @@ def build_parser(command_required: bool = True) -> argparse.ArgumentParser:
     draw.add_argument("--rows", type=int, help="rows in each block")
     draw.add_argument("--seats", type=int, help="seats in each row of a block")
     draw.add_argument("--blocks", type=int, help="blocks side by side (default 1)")
-    draw.add_argument("--per-delegation", action="append", default=[], metavar="CATEGORY=N",
-                      help="seats for each delegation of a category, e.g. state_party=2")
-    draw.add_argument("--include-registered", action="store_true",
-                      help="seat registered delegations with nobody named too")
+    draw.add_argument(
+        "--per-delegation",
+        action="append",
+        default=[],
+        metavar="CATEGORY=N",
+        help="seats for each delegation of a category, e.g. state_party=2",
+    )
+    draw.add_argument(
+        "--include-registered", action="store_true", help="seat registered delegations with nobody named too"
+    )
 
     history = sub.add_parser("history", help="who changed a delegation (and its members) or a participant, when")
     history.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
@@ -131,10 +157,19 @@ def build_parser(command_required: bool = True) -> argparse.ArgumentParser:
     reg = imports.add_parser("registrations", help="import registrations from an Indico export, .xlsx, CSV or TSV")
     reg.add_argument("file")
     _import_options(reg)
-    reg.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
-                     help="map a column by hand (repeatable); HEADER= ignores the column")
-    reg.add_argument("--new-organisations", choices=["1(2)", "1(3)"], metavar="RULE",
-                     help="add delegations the reference data lacks as new organisations under rule 1(2) or 1(3)")
+    reg.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help="map a column by hand (repeatable); HEADER= ignores the column",
+    )
+    reg.add_argument(
+        "--new-organisations",
+        choices=["1(2)", "1(3)"],
+        metavar="RULE",
+        help="add delegations the reference data lacks as new organisations under rule 1(2) or 1(3)",
+    )
     carry = imports.add_parser("carry-over", help="copy delegations and members from an earlier meeting")
     carry.add_argument("--from", dest="source", required=True, help="the earlier meeting")
     _import_options(carry, meeting=False)
@@ -146,7 +181,7 @@ def build_parser(command_required: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
-def cmd_demo(services: Services, args, out) -> int:
+def cmd_demo(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     from ccm_secretariat.demo import existing_demo, load_demo
 
     found = existing_demo(services)
@@ -155,6 +190,8 @@ def cmd_demo(services: Services, args, out) -> int:
         return 0
     run_to_end(load_demo(services))
     meeting = existing_demo(services)
+    if meeting is None:  # cannot be: it was just loaded, in one transaction
+        raise DomainError("the demo conference was not loaded.")
     counts = services.registration.category_counts(meeting.id)
     print(f"Loaded meeting {meeting.id}: {meeting.title}", file=out)
     for category, (delegations, _people) in counts.items():
@@ -163,7 +200,7 @@ def cmd_demo(services: Services, args, out) -> int:
     return 0
 
 
-def cmd_meetings(services: Services, args, out) -> int:
+def cmd_meetings(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     from ccm_secretariat.domain.prose import un_date_range
 
     meetings = services.meetings.list()
@@ -178,18 +215,28 @@ def cmd_meetings(services: Services, args, out) -> int:
     return 0
 
 
-def cmd_meeting(services: Services, args, out) -> int:
+def cmd_meeting(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     from ccm_secretariat.services.meetings import MeetingInput
 
-    row = services.meetings.create(MeetingInput(
-        title=args.title, short_title=args.short_title, symbol_prefix=args.prefix, first_day=args.first_day,
-        last_day=args.last_day, venue=args.venue, city=args.city, treaty=args.treaty, body_name=args.body,
-        format=MeetingFormat(args.format)))
+    row = services.meetings.create(
+        MeetingInput(
+            title=args.title,
+            short_title=args.short_title,
+            symbol_prefix=args.prefix,
+            first_day=args.first_day,
+            last_day=args.last_day,
+            venue=args.venue,
+            city=args.city,
+            treaty=args.treaty,
+            body_name=args.body,
+            format=MeetingFormat(args.format),
+        )
+    )
     print(f"Created meeting {row.id}: {row.title} ({row.symbol_prefix})", file=out)
     return 0
 
 
-def cmd_delegations(services: Services, args, out) -> int:
+def cmd_delegations(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     meeting = services.meetings.find(args.meeting)
     category = CATEGORY_NAMES[args.category] if args.category else None
     rows = services.registration.delegations(meeting.id, category)
@@ -204,31 +251,42 @@ def cmd_delegations(services: Services, args, out) -> int:
         print(f"\n{cat.label} ({len(group)})", file=out)
         table = [("", "Delegation", "Participants", "Credentials", "Note")]
         for i, r in enumerate(group, start=1):
-            cred = r.credentials_kind.value.replace("_", " ") if r.credentials_received and r.credentials_kind else \
-                ("received" if r.credentials_received else "-")
+            cred = (
+                r.credentials_kind.value.replace("_", " ")
+                if r.credentials_received and r.credentials_kind
+                else ("received" if r.credentials_received else "-")
+            )
             note = f"category set by hand: {r.override_reason}" if r.is_overridden else ""
             table.append((str(i), r.name_with_acronym, str(r.participant_count), cred, note))
         _print_table(table, out, indent="  ")
     return 0
 
 
-def cmd_states(services: Services, args, out) -> int:
+def cmd_states(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     counts = services.reference.import_status(args.file, args.treaty)
-    print(f"Imported {args.file}: {counts['added']} added, {counts['changed']} changed, "
-          f"{counts['unchanged']} unchanged.", file=out)
+    print(
+        f"Imported {args.file}: {counts['added']} added, {counts['changed']} changed, {counts['unchanged']} unchanged.",
+        file=out,
+    )
     return 0
 
 
-def cmd_export(services: Services, args, out) -> int:
+def cmd_export(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     meeting = services.meetings.find(args.meeting)
     capitals = getattr(args, "capitals", None)
-    options = ExportOptions(date=args.date, symbol=args.symbol, provisional=getattr(args, "provisional", False),
-                            capitals=None if capitals is None else capitals == "yes",
-                            internal=getattr(args, "internal", False), part=getattr(args, "part", None),
-                            landscape=getattr(args, "landscape", False), layout=getattr(args, "layout", None),
-                            category=getattr(args, "category", None),
-                            delegation_ids=_delegations(services, meeting.id, getattr(args, "delegation", [])),
-                            only_new=getattr(args, "only_new", False))
+    options = ExportOptions(
+        date=args.date,
+        symbol=args.symbol,
+        provisional=getattr(args, "provisional", False),
+        capitals=None if capitals is None else capitals == "yes",
+        internal=getattr(args, "internal", False),
+        part=getattr(args, "part", None),
+        landscape=getattr(args, "landscape", False),
+        layout=getattr(args, "layout", None),
+        category=getattr(args, "category", None),
+        delegation_ids=_delegations(services, meeting.id, getattr(args, "delegation", [])),
+        only_new=getattr(args, "only_new", False),
+    )
     last = run_to_end(DOCUMENTS[args.what].job(services, meeting.id, args.format, args.out, options))
     for warning in last.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -241,8 +299,7 @@ def _category(text: str) -> Category:
     for category in Category:
         if key in (category.value, category.label.lower().replace(" ", "_")):
             return category
-    raise argparse.ArgumentTypeError(f"no category “{text}”; the categories are "
-                                     f"{', '.join(c.value for c in Category)}")
+    raise argparse.ArgumentTypeError(f"no category “{text}”; the categories are {', '.join(c.value for c in Category)}")
 
 
 def _delegations(services: Services, meeting_id: int, given: list[str]) -> tuple[int, ...]:
@@ -255,15 +312,24 @@ def _delegations(services: Services, meeting_id: int, given: list[str]) -> tuple
     found = []
     for text in given:
         key = match_key(text)
-        row = next((d for d in rows if str(d.id) == text.strip() or match_key(d.name) == key
-                    or (d.acronym and match_key(d.acronym) == key) or (d.iso3 and d.iso3.lower() == key)), None)
+        row = next(
+            (
+                d
+                for d in rows
+                if str(d.id) == text.strip()
+                or match_key(d.name) == key
+                or (d.acronym and match_key(d.acronym) == key)
+                or (d.iso3 and d.iso3.lower() == key)
+            ),
+            None,
+        )
         if row is None:
             raise ValidationError(f"no delegation “{text}” is registered for this meeting.", "delegation")
         found.append(row.id)
     return tuple(found)
 
 
-def cmd_seating(services: Services, args, out) -> int:
+def cmd_seating(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     meeting = services.meetings.find(args.meeting)
     seats = {}
     for item in args.per_delegation:
@@ -274,18 +340,27 @@ def cmd_seating(services: Services, args, out) -> int:
             seats[_category(name)] = int(number)
         except argparse.ArgumentTypeError as exc:
             raise ValidationError(str(exc) + ".", "per_delegation") from None
-    plan = services.seating.draw(meeting.id, args.state, rows=args.rows, seats_per_row=args.seats,
-                                 blocks=args.blocks, include_registered=args.include_registered or None,
-                                 seats=seats)
+    plan = services.seating.draw(
+        meeting.id,
+        args.state,
+        rows=args.rows,
+        seats_per_row=args.seats,
+        blocks=args.blocks,
+        include_registered=args.include_registered or None,
+        seats=seats,
+    )
     how = "drawn by the desk" if plan.drawn_by_desk else "drawn by lot"
     layout = services.seating.layout(meeting.id)
-    print(f"Seating starts from {plan.first_state} ({how}, {un_date(plan.drawn_on)}); "
-          f"{len(layout.delegations_in_seat_order())} delegations on {len(layout.seats)} of "
-          f"{plan.room.capacity} seats.", file=out)
+    print(
+        f"Seating starts from {plan.first_state} ({how}, {un_date(plan.drawn_on)}); "
+        f"{len(layout.delegations_in_seat_order())} delegations on {len(layout.seats)} of "
+        f"{plan.room.capacity} seats.",
+        file=out,
+    )
     return 0
 
 
-def cmd_history(services: Services, args, out) -> int:
+def cmd_history(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     if args.participant is not None:
         title, entries = f"participant {args.participant}", services.history.participant(args.participant)
     else:
@@ -305,14 +380,14 @@ def cmd_history(services: Services, args, out) -> int:
     return 0
 
 
-def cmd_checkin(services: Services, args, out) -> int:
+def cmd_checkin(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     meeting = services.meetings.find(args.meeting)
     result = services.check_in.scan(meeting.id, args.code, args.day)
     print(("Checked in: " if result.ok else "Not checked in: ") + result.message, file=out)
     return 0 if result.ok else 1
 
 
-def cmd_synth(services: Services, args, out) -> int:
+def cmd_synth(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     from ccm_secretariat.synth import synthesise
 
     try:
@@ -324,7 +399,7 @@ def cmd_synth(services: Services, args, out) -> int:
     return 0
 
 
-def cmd_db(services: Services, args, out) -> int:
+def cmd_db(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
     from ccm_secretariat import backups
@@ -334,11 +409,16 @@ def cmd_db(services: Services, args, out) -> int:
 
         if services.db.sqlite_path is not None:
             raise DomainError("roles are a server's: give --db postgresql+psycopg://owner@host/dbname.")
+        if not services.db.url.database:
+            raise DomainError("give the database in the URL: postgresql+psycopg://owner@host/dbname.")
         statements = roles_sql(services.db.url.database)
         if args.apply:
             apply_roles(services.db.url, statements)
-            print("Made the roles ccm_writer and ccm_reader; add people with "
-                  "CREATE ROLE name LOGIN PASSWORD '…' IN ROLE ccm_writer (or ccm_reader).", file=out)
+            print(
+                "Made the roles ccm_writer and ccm_reader; add people with "
+                "CREATE ROLE name LOGIN PASSWORD '…' IN ROLE ccm_writer (or ccm_reader).",
+                file=out,
+            )
         else:
             print(";\n".join(statements) + ";", file=out)
         return 0
@@ -361,8 +441,11 @@ def cmd_db(services: Services, args, out) -> int:
         for n, b in enumerate(listed, start=1):
             print(f"{n:3}  {b.label}  ({b.path.name})", file=out)
         return 0
-    chosen = listed[int(args.backup) - 1].path if args.backup.isdigit() and 0 < int(args.backup) <= len(listed) \
+    chosen = (
+        listed[int(args.backup) - 1].path
+        if args.backup.isdigit() and 0 < int(args.backup) <= len(listed)
         else Path(args.backup)
+    )
     services.close()
     before = backups.restore(path, chosen)
     print(f"Restored {chosen.name}; the state before was backed up to {before}", file=out)
@@ -373,13 +456,17 @@ def _import_options(parser: argparse.ArgumentParser, meeting: bool = True) -> No
     if meeting:
         parser.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
     parser.add_argument("--dry-run", action="store_true", help="show what would happen; write nothing")
-    parser.add_argument("--on-duplicate", choices=["skip", "update", "add"], default="skip",
-                        help="what to do with a person registered already (default: skip)")
+    parser.add_argument(
+        "--on-duplicate",
+        choices=["skip", "update", "add"],
+        default="skip",
+        help="what to do with a person registered already (default: skip)",
+    )
     parser.add_argument("--partial", action="store_true", help="import the good rows even when others are refused")
     parser.add_argument("--report", metavar="OUT.xlsx", help="write what happened to each row")
 
 
-def cmd_import(services: Services, args, out) -> int:
+def cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     from ccm_secretariat.domain.enums import Rule
     from ccm_secretariat.imports import columns
     from ccm_secretariat.imports.columns import Field
@@ -426,25 +513,35 @@ def cmd_import(services: Services, args, out) -> int:
         reason = "a dry run" if args.dry_run else "some rows are refused; --partial imports the others"
         print(f"Nothing was written: {reason}. The plan: {plan.summary}.", file=sys.stderr)
     if args.report:
-        last = run_to_end(import_report(rows if rows is not None else plan.rows, rows is not None,
-                                        source, args.report))
+        last = run_to_end(import_report(rows if rows is not None else plan.rows, rows is not None, source, args.report))
         print(f"Wrote the report to {last.path}.", file=sys.stderr)
     print(summary, file=out)
     return 0 if plan.complete else 3
 
 
-def _print_table(rows: Sequence[Sequence[str]], out, indent: str = "") -> None:
+def _print_table(rows: Sequence[Sequence[str]], out: TextIO, indent: str = "") -> None:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         print(indent + "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip(), file=out)
 
 
-COMMANDS = {"demo": cmd_demo, "meetings": cmd_meetings, "meeting": cmd_meeting, "delegations": cmd_delegations,
-            "states": cmd_states, "export": cmd_export, "synth": cmd_synth, "import": cmd_import, "db": cmd_db,
-            "seating": cmd_seating, "checkin": cmd_checkin, "history": cmd_history}
+COMMANDS = {
+    "demo": cmd_demo,
+    "meetings": cmd_meetings,
+    "meeting": cmd_meeting,
+    "delegations": cmd_delegations,
+    "states": cmd_states,
+    "export": cmd_export,
+    "synth": cmd_synth,
+    "import": cmd_import,
+    "db": cmd_db,
+    "seating": cmd_seating,
+    "checkin": cmd_checkin,
+    "history": cmd_history,
+}
 
 
-def _fail(err, exc: BaseException) -> int:
+def _fail(err: TextIO, exc: BaseException) -> int:
     """One line on stderr; a value that is not valid text (a lone surrogate from a non-UTF-8 argument) is shown
     escaped rather than ending in a traceback."""
     text = f"ccm-secretariat: {describe_failure(exc)}"
@@ -463,7 +560,7 @@ def describe_failure(exc: BaseException) -> str:
     return str(exc)
 
 
-def main(argv: Sequence[str] | None = None, out=None, err=None) -> int:
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     args = build_parser().parse_args(argv)

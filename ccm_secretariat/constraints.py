@@ -6,20 +6,34 @@ import sqlalchemy as sa
 
 from ccm_secretariat.errors import DuplicateError
 
-
 # What each constraint means to a secretary, found by its name (PostgreSQL) or its columns (SQLite's message).
 # The driver's own text is never shown or logged: on PostgreSQL it quotes the row's values (personal data).
 CONSTRAINTS = (
-    (("uq_participant_meeting_id_email_key", "participant.meeting_id, participant.email_key"),
-     "this e-mail address is registered already at this meeting", "email"),
-    (("uq_participant_delegation_id_position", "participant.delegation_id, participant.position"),
-     "another desk added a member to this delegation at the same moment; try again", None),
-    (("uq_participant_head", "failed: participant.delegation_id"),
-     "the delegation has a head of delegation already; change that person's role first", "role"),
-    (("uq_delegation_meeting_id_state_id", "delegation.meeting_id, delegation.state_id"),
-     "the State is registered at this meeting already", "state"),
-    (("uq_delegation_meeting_id_organisation_id", "delegation.meeting_id, delegation.organisation_id"),
-     "the organisation is registered at this meeting already", "organisation"),
+    (
+        ("uq_participant_meeting_id_email_key", "participant.meeting_id, participant.email_key"),
+        "this e-mail address is registered already at this meeting",
+        "email",
+    ),
+    (
+        ("uq_participant_delegation_id_position", "participant.delegation_id, participant.position"),
+        "another desk added a member to this delegation at the same moment; try again",
+        None,
+    ),
+    (
+        ("uq_participant_head", "failed: participant.delegation_id"),
+        "the delegation has a head of delegation already; change that person's role first",
+        "role",
+    ),
+    (
+        ("uq_delegation_meeting_id_state_id", "delegation.meeting_id, delegation.state_id"),
+        "the State is registered at this meeting already",
+        "state",
+    ),
+    (
+        ("uq_delegation_meeting_id_organisation_id", "delegation.meeting_id, delegation.organisation_id"),
+        "the organisation is registered at this meeting already",
+        "organisation",
+    ),
 )
 
 

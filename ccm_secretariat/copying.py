@@ -17,8 +17,8 @@ import sqlalchemy as sa
 
 from ccm_secretariat.database import open_database
 from ccm_secretariat.errors import ValidationError
-from ccm_secretariat.exports.progress import Progress
 from ccm_secretariat.orm import Base
+from ccm_secretariat.progress import Progress
 
 BATCH = 5000
 
@@ -54,8 +54,11 @@ def copy_database(source: str | Path, target: str | Path) -> Iterator[Progress]:
         tables = _tables()
         with dst.engine.connect() as conn:
             if conn.execute(sa.text("SELECT count(*) FROM meeting")).scalar():
-                raise ValidationError(f"{dst.display_name} holds meetings already; copy into a new, empty "
-                                      "database (a new file, or a new database on the server).", "to")
+                raise ValidationError(
+                    f"{dst.display_name} holds meetings already; copy into a new, empty "
+                    "database (a new file, or a new database on the server).",
+                    "to",
+                )
         with src.engine.connect() as conn:
             sizes = {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() for t in tables}
         total, done = max(1, sum(sizes.values())), 0
@@ -74,17 +77,27 @@ def copy_database(source: str | Path, target: str | Path) -> Iterator[Progress]:
             if out.dialect.name == "postgresql":
                 for table in tables:
                     if "id" in table.c and table.c.id.primary_key and table.c.id.autoincrement is not False:
-                        out.execute(sa.text(
-                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                            f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)"))
+                        out.execute(
+                            sa.text(
+                                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                                f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)"
+                            )
+                        )
         for table in tables:
             if digest(src.engine, table) != digest(dst.engine, table):
-                raise ValidationError(f"the copy of the table {table.name} differs from the original; the target "
-                                      "should be deleted and the copy made again.", "to")
+                raise ValidationError(
+                    f"the copy of the table {table.name} differs from the original; the target "
+                    "should be deleted and the copy made again.",
+                    "to",
+                )
         copied = sum(sizes.values())
         # The last progress names the target as the desk shows it (a server's password never appears).
-        yield Progress(total, total, f"{copied:,} rows in {len(tables)} tables into {dst.display_name}, checked",
-                       dst.sqlite_path or Path(make_url_name(dst)))
+        yield Progress(
+            total,
+            total,
+            f"{copied:,} rows in {len(tables)} tables into {dst.display_name}, checked",
+            dst.sqlite_path or Path(make_url_name(dst)),
+        )
     finally:
         src.close()
         dst.close()

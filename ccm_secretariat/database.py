@@ -7,10 +7,10 @@ the same, since no code relies on SQLite-only behaviour.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import logging
-import getpass
 import contextvars
+import datetime as dt
+import getpass
+import logging
 import os
 import stat
 import uuid
@@ -57,13 +57,16 @@ def to_url(path_or_url: str | Path) -> URL:
         except sa.exc.ArgumentError:
             url = None
         if url is None or url.get_backend_name() not in ("sqlite", "postgresql"):
-            raise DatabaseError(f"“{text.split('://')[0]}://…” is not a database the application can use: give the "
-                                "path of a file, or a server address such as postgresql+psycopg://user@host/db.")
+            raise DatabaseError(
+                f"“{text.split('://')[0]}://…” is not a database the application can use: give the "
+                "path of a file, or a server address such as postgresql+psycopg://user@host/db."
+            )
         return url
     path = Path(text).expanduser().resolve()
     if path.is_dir():
-        raise DatabaseError(f"{path} is a folder: give the name of a database file in it, e.g. "
-                            f"{path / 'secretariat.sqlite3'}.")
+        raise DatabaseError(
+            f"{path} is a folder: give the name of a database file in it, e.g. {path / 'secretariat.sqlite3'}."
+        )
     return make_url("sqlite:///" + str(path))
 
 
@@ -93,6 +96,7 @@ def _sqlite_pragmas(busy_timeout_ms: int):
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
     return set_pragmas
 
 
@@ -102,8 +106,9 @@ def _sqlite_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
 
 
-_CURRENT: contextvars.ContextVar[tuple[Database, Session] | None] = contextvars.ContextVar("ccm_transaction",
-                                                                                         default=None)
+_CURRENT: contextvars.ContextVar[tuple[Database, Session] | None] = contextvars.ContextVar(
+    "ccm_transaction", default=None
+)
 
 
 CHANGES_CHANNEL = "ccm_changes"  # PostgreSQL's LISTEN/NOTIFY channel: a desk committed a change
@@ -136,8 +141,9 @@ class Database:
             return False  # a file the desk cannot write is refused when opened, with the reason
         try:
             with self.engine.connect() as conn:
-                return not conn.execute(sa.text(
-                    "SELECT has_table_privilege(current_user, 'participant', 'INSERT')")).scalar()
+                return not conn.execute(
+                    sa.text("SELECT has_table_privilege(current_user, 'participant', 'INSERT')")
+                ).scalar()
         except sa.exc.DBAPIError:
             return False
 
@@ -168,8 +174,10 @@ class Database:
                     yield session
                     if write and connection.dialect.name == "postgresql":
                         # The other desks hear of it when this commits (NOTIFY is transactional).
-                        session.execute(sa.text("SELECT pg_notify(:channel, :desk)"),
-                                        {"channel": CHANGES_CHANNEL, "desk": self.desk_id})
+                        session.execute(
+                            sa.text("SELECT pg_notify(:channel, :desk)"),
+                            {"channel": CHANGES_CHANNEL, "desk": self.desk_id},
+                        )
                 finally:
                     try:
                         _CURRENT.reset(token)
@@ -207,8 +215,10 @@ class Database:
 def _check_sqlite_file(path: Path) -> None:
     folder = path.parent
     if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
-        raise DatabaseError(f"The folder {folder} is read-only: the database needs to write its journal beside "
-                            "itself. Copy the file to a folder you can write in, and open it there.")
+        raise DatabaseError(
+            f"The folder {folder} is read-only: the database needs to write its journal beside "
+            "itself. Copy the file to a folder you can write in, and open it there."
+        )
     if not path.exists() or path.stat().st_size == 0:
         folder.mkdir(parents=True, exist_ok=True)
         create_private(path)
@@ -218,25 +228,34 @@ def _check_sqlite_file(path: Path) -> None:
     with path.open("rb") as fh:
         header = fh.read(16)
     if header != SQLITE_HEADER:
-        raise DatabaseError(f"{path} is not a database of this application: the file is damaged or of another "
-                            "kind. Open another file, or restore a backup.")
+        raise DatabaseError(
+            f"{path} is not a database of this application: the file is damaged or of another "
+            "kind. Open another file, or restore a backup."
+        )
 
 
 def create_engine_for(url: URL, echo: bool = False, busy_timeout_ms: int = 5000) -> Engine:
     if url.get_backend_name() == "sqlite":
         # hide_parameters: an error's text never carries a row's values (names, e-mails) into a log.
-        engine = sa.create_engine(url, echo=echo, hide_parameters=True,
-                                  connect_args={"timeout": busy_timeout_ms / 1000})
+        engine = sa.create_engine(
+            url, echo=echo, hide_parameters=True, connect_args={"timeout": busy_timeout_ms / 1000}
+        )
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     # A write waits at most as long as on SQLite behind another desk's lock, then gives up with the same message.
-    return sa.create_engine(url, echo=echo, pool_pre_ping=True, hide_parameters=True,
-                            connect_args={"options": f"-c lock_timeout={int(busy_timeout_ms)}"})
+    return sa.create_engine(
+        url,
+        echo=echo,
+        pool_pre_ping=True,
+        hide_parameters=True,
+        connect_args={"options": f"-c lock_timeout={int(busy_timeout_ms)}"},
+    )
 
 
-def open_database(path_or_url: str | Path | None = None, *, upgrade: bool = True,
-                  busy_timeout_ms: int = 5000) -> Database:
+def open_database(
+    path_or_url: str | Path | None = None, *, upgrade: bool = True, busy_timeout_ms: int = 5000
+) -> Database:
     """Open (creating when new) and bring the schema to the newest revision, backing up a SQLite file first."""
     url = to_url(path_or_url if path_or_url is not None else default_database_path())
     path = _sqlite_path(url)
@@ -274,17 +293,21 @@ def describe_database_failure(exc: Exception, url: URL | None = None) -> str:
     text = str(getattr(exc, "orig", exc)).lower()
     where = f" ({url.render_as_string(hide_password=True)})" if url is not None else ""
     if "permission denied" in text or "insufficient privilege" in text:
-        return (f"This database user may read the database{where} but not change it (a reader's account); "
-                "ask the secretariat for a writer's account to make changes. Nothing was changed.")
+        return (
+            f"This database user may read the database{where} but not change it (a reader's account); "
+            "ask the secretariat for a writer's account to make changes. Nothing was changed."
+        )
     if "locked" in text or "busy" in text:
-        return (f"The database{where} is locked by another program or another window. "
-                "Close it there and try again; nothing was changed.")
+        return (
+            f"The database{where} is locked by another program or another window. "
+            "Close it there and try again; nothing was changed."
+        )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return f"The database{where} is damaged. Restore a backup; nothing was changed."
     if "disk is full" in text or "no space" in text:
         return f"The disk that holds the database{where} is full: free some space and try again; nothing was changed."
     if "lock timeout" in text or "lock_timeout" in text:
-        return (f"The database{where} is locked by another desk. Try again in a moment; nothing was changed.")
+        return f"The database{where} is locked by another desk. Try again in a moment; nothing was changed."
     if "readonly" in text or "read-only" in text:
         return f"The database{where} is read-only: check the file's permissions."
     if "unable to open" in text:
@@ -294,16 +317,36 @@ def describe_database_failure(exc: Exception, url: URL | None = None) -> str:
         return f"The server{where} refused the user name or the password: type them again."
     if "database" in text and "does not exist" in text:
         name = url.database if url is not None else "asked for"
-        return (f"The server has no database “{name}”{where}: check the name, or create it (createdb) and "
-                "connect again.")
-    if any(w in text for w in ("connection refused", "could not connect", "timeout expired",
-                               "could not translate host name", "no route to host", "network is unreachable")):
-        return (f"The server{where} cannot be reached: check its address and that it is running, then try again; "
-                "or work on a local copy (`db copy --from SERVER --to FILE`). Nothing was changed.")
-    if any(w in text for w in ("server closed the connection", "terminating connection", "connection is closed",
-                               "consuming input failed", "connection reset")):
-        return (f"The connection to the server{where} was lost in the middle: that change was not saved. "
-                "Try again (the desk reconnects by itself).")
+        return f"The server has no database “{name}”{where}: check the name, or create it (createdb) and connect again."
+    if any(
+        w in text
+        for w in (
+            "connection refused",
+            "could not connect",
+            "timeout expired",
+            "could not translate host name",
+            "no route to host",
+            "network is unreachable",
+        )
+    ):
+        return (
+            f"The server{where} cannot be reached: check its address and that it is running, then try again; "
+            "or work on a local copy (`db copy --from SERVER --to FILE`). Nothing was changed."
+        )
+    if any(
+        w in text
+        for w in (
+            "server closed the connection",
+            "terminating connection",
+            "connection is closed",
+            "consuming input failed",
+            "connection reset",
+        )
+    ):
+        return (
+            f"The connection to the server{where} was lost in the middle: that change was not saved. "
+            "Try again (the desk reconnects by itself)."
+        )
     return f"The database{where} failed: {getattr(exc, 'orig', exc)}"
 
 
@@ -322,8 +365,10 @@ def _quick_check(engine: Engine, path: Path) -> None:
         rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check(5)")]
         conn.rollback()
     if rows != ["ok"]:
-        raise DatabaseError(f"{path} is damaged ({rows[0][:120]}); nothing was changed. Restore a backup "
-                            "(File → Restore from backup, or `ccm-secretariat db restore`).")
+        raise DatabaseError(
+            f"{path} is damaged ({rows[0][:120]}); nothing was changed. Restore a backup "
+            "(File → Restore from backup, or `ccm-secretariat db restore`)."
+        )
 
 
 def _use_wal(engine: Engine) -> None:
@@ -336,8 +381,10 @@ def _current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         revision = MigrationContext.configure(conn).get_current_revision()
         if revision is None and sa.inspect(conn).get_table_names():
-            raise DatabaseError("This database was not made by the secretariat desk (it has tables but no "
-                                "schema version); it is left untouched.")
+            raise DatabaseError(
+                "This database was not made by the secretariat desk (it has tables but no "
+                "schema version); it is left untouched."
+            )
         return revision
 
 
@@ -345,10 +392,17 @@ def _record_upgrade(conn, current: str | None, head: str, by: str) -> None:
     """The database's own history: which version of the application made or upgraded it, and when."""
     from ccm_secretariat.application import VERSION
     from ccm_secretariat.orm import SchemaHistory
+    from ccm_secretariat.orm.base import table_of
 
-    conn.execute(sa.insert(SchemaHistory.__table__).values(
-        at=dt.datetime.now().replace(microsecond=0), by=by[:100], app_version=VERSION,
-        from_revision=current, to_revision=head))
+    conn.execute(
+        sa.insert(table_of(SchemaHistory)).values(
+            at=dt.datetime.now().replace(microsecond=0),
+            by=by[:100],
+            app_version=VERSION,
+            from_revision=current,
+            to_revision=head,
+        )
+    )
     log.info("Schema %s -> %s by version %s", current or "(new database)", head, VERSION)
 
 
@@ -357,8 +411,10 @@ def schema_history(db: Database) -> list[tuple[dt.datetime, str, str, str | None
     from ccm_secretariat.orm import SchemaHistory
 
     with db.transaction(write=False) as s:
-        return [(h.at, h.by, h.app_version, h.from_revision, h.to_revision)
-                for h in s.scalars(sa.select(SchemaHistory).order_by(SchemaHistory.id))]
+        return [
+            (h.at, h.by, h.app_version, h.from_revision, h.to_revision)
+            for h in s.scalars(sa.select(SchemaHistory).order_by(SchemaHistory.id))
+        ]
 
 
 def _upgrade(engine: Engine, url: URL, current: str | None) -> None:
@@ -371,10 +427,14 @@ def _upgrade(engine: Engine, url: URL, current: str | None) -> None:
         with engine.connect() as conn:
             ours = {"meeting", "delegation", "participant"} <= set(sa.inspect(conn).get_table_names())
         if not ours:
-            raise DatabaseError("This database belongs to another application (it has a schema version but not "
-                                "the secretariat desk's tables); it is left untouched.")
-        raise DatabaseError(f"This database was made by a newer version of the application (schema {current}); "
-                            "update the application to open it. The file is left untouched.")
+            raise DatabaseError(
+                "This database belongs to another application (it has a schema version but not "
+                "the secretariat desk's tables); it is left untouched."
+            )
+        raise DatabaseError(
+            f"This database was made by a newer version of the application (schema {current}); "
+            "update the application to open it. The file is left untouched."
+        )
     path = _sqlite_path(url)
     if current is not None and path is not None:
         backups.take(path, f"before-upgrade-from-{current}")
@@ -389,8 +449,10 @@ def _upgrade(engine: Engine, url: URL, current: str | None) -> None:
                 command.upgrade(cfg, "head")
                 _record_upgrade(conn, current, head, url.username or _os_user())
                 if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
-                    raise DatabaseError("The schema upgrade would break links between records; nothing was "
-                                        "changed. Restore a backup or report the problem.")
+                    raise DatabaseError(
+                        "The schema upgrade would break links between records; nothing was "
+                        "changed. Restore a backup or report the problem."
+                    )
         finally:
             if sqlite:
                 _pragma(conn, "PRAGMA foreign_keys=ON")

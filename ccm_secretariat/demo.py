@@ -44,27 +44,54 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
     data = json.loads(path.read_text(encoding="utf-8"))
     m = data["meeting"]
     parts = m["parts"]
-    total = 1 + len(data["states"]) + len(data["organisations"]) + len(data["agenda"]) + \
-        len(data["plenary_meetings"]) + len(data["documents"]) + len(data["decisions"])
+    total = (
+        1
+        + len(data["states"])
+        + len(data["organisations"])
+        + len(data["agenda"])
+        + len(data["plenary_meetings"])
+        + len(data["documents"])
+        + len(data["decisions"])
+    )
     first = parts[0]
     # One transaction: a kill, a full disk or a lock half-way leaves no half-loaded meeting behind.
     with services.db.transaction():
-        meeting = services.meetings.create(MeetingInput(
-            title=("Practice copy: " if practice else "") + m["title"],
-            short_title=("Practice: " if practice else "") + m["short_title"],
-            symbol_prefix=(PRACTICE_PREFIX if practice else "") + m["symbol_prefix"],
-            first_day=_date(first["start"]), last_day=_date(first["end"]), venue=m["venue"], city=m["city"],
-            treaty=m["treaty"], body_name=m["body_name"], format=MeetingFormat(first["format"]), practice=practice))
+        meeting = services.meetings.create(
+            MeetingInput(
+                title=("Practice copy: " if practice else "") + m["title"],
+                short_title=("Practice: " if practice else "") + m["short_title"],
+                symbol_prefix=(PRACTICE_PREFIX if practice else "") + m["symbol_prefix"],
+                first_day=_date(first["start"]),
+                last_day=_date(first["end"]),
+                venue=m["venue"],
+                city=m["city"],
+                treaty=m["treaty"],
+                body_name=m["body_name"],
+                format=MeetingFormat(first["format"]),
+                practice=practice,
+            )
+        )
         done = 1
         yield done, total, "meeting"
         mid = meeting.id
         for part in parts:
-            services.meetings.set_part(mid, part["number"], _date(part["start"]), _date(part["end"]),
-                                       MeetingFormat(part["format"]), part.get("venue", ""))
+            services.meetings.set_part(
+                mid,
+                part["number"],
+                _date(part["start"]),
+                _date(part["end"]),
+                MeetingFormat(part["format"]),
+                part.get("venue", ""),
+            )
         for officer in m["officers"]:
-            services.meetings.add_officer(mid, officer["role"], salutation=officer.get("salutation", ""),
-                                          name=officer.get("name", ""), description=officer.get("description", ""),
-                                          state=officer.get("state", ""))
+            services.meetings.add_officer(
+                mid,
+                officer["role"],
+                salutation=officer.get("salutation", ""),
+                name=officer.get("name", ""),
+                description=officer.get("description", ""),
+                state=officer.get("state", ""),
+            )
         for state in data["states"]:
             services.registration.add_state_delegation(mid, state["name"], name=state["name"])
             done += 1
@@ -81,15 +108,28 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
             item_ids[row.number] = row.id
             done += 1
         for plenary in data["plenary_meetings"]:
-            services.agenda.set_plenary(mid, plenary["number"], _date(plenary["date"]), _time(plenary["start"]),
-                                        _time(plenary["end"]), tuple(plenary["agenda_items"]))
+            services.agenda.set_plenary(
+                mid,
+                plenary["number"],
+                _date(plenary["date"]),
+                _time(plenary["start"]),
+                _time(plenary["end"]),
+                tuple(plenary["agenda_items"]),
+            )
             done += 1
         yield done, total, "programme of work"
         for doc in data["documents"]:
             symbol = (PRACTICE_PREFIX if practice else "") + doc["symbol"]
-            services.documents.add(mid, DocumentInput(symbol, doc["title"], _date(doc.get("issue_date")),
-                                                      doc.get("languages", "AR EN ES FR RU ZH"),
-                                                      doc.get("agenda_item")))
+            services.documents.add(
+                mid,
+                DocumentInput(
+                    symbol,
+                    doc["title"],
+                    _date(doc.get("issue_date")),
+                    doc.get("languages", "AR EN ES FR RU ZH"),
+                    doc.get("agenda_item"),
+                ),
+            )
             done += 1
         yield done, total, "documents"
         for decision in data["decisions"]:

@@ -9,11 +9,16 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ccm_secretariat.domain.enums import Category
-from ccm_secretariat.exports.progress import Progress
+from ccm_secretariat.progress import Progress
 
 log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from ccm_secretariat.report.model import Report
+    from ccm_secretariat.services import Services
 
 
 @dataclass(frozen=True)
@@ -35,16 +40,23 @@ class ExportOptions:
     only_new: bool = False  # badges not printed yet
 
 
+# (services, meeting id, format, file, options) -> the export's progress, its last item with the file
+Writer = Callable[["Services", int, str, "str | Path", ExportOptions], Iterator[Progress]]
+# (services, meeting id, options) -> a document in the report's model, to render as PDF or Word
+Builder = Callable[["Services", int, ExportOptions], "Report"]
+
+
 @dataclass(frozen=True)
 class DocumentKind:
     name: str  # on the command line: `export NAME`
     label: str  # in the Export menu
     formats: tuple[str, ...]
-    write: Callable[..., Iterator[Progress]] = field(repr=False)  # (services, meeting_id, fmt, out, options)
+    write: Writer = field(repr=False)
     file_stem: str = ""
 
-    def job(self, services, meeting_id: int, fmt: str, out: str | Path,
-            options: ExportOptions = ExportOptions()) -> Iterator[Progress]:
+    def job(
+        self, services: Services, meeting_id: int, fmt: str, out: str | Path, options: ExportOptions = ExportOptions()
+    ) -> Iterator[Progress]:
         if fmt not in self.formats:
             from ccm_secretariat.errors import ValidationError
 
@@ -56,27 +68,34 @@ class DocumentKind:
         try:
             yield from steps
         except Exception as exc:
-            log.warning("Export of %s as %s for meeting %d failed: %s", self.name, fmt, meeting_id,
-                        type(exc).__name__)
+            log.warning("Export of %s as %s for meeting %d failed: %s", self.name, fmt, meeting_id, type(exc).__name__)
             raise
-        log.info("Exported %s as %s for meeting %d in %.1f s", self.name, fmt, meeting_id,
-                 time.perf_counter() - started)
+        log.info(
+            "Exported %s as %s for meeting %d in %.1f s", self.name, fmt, meeting_id, time.perf_counter() - started
+        )
 
 
-def _participants(services, meeting_id, fmt, out, o: ExportOptions):
+def _participants(
+    services: Services, meeting_id: int, fmt: str, out: str | Path, o: ExportOptions
+) -> Iterator[Progress]:
     if fmt == "pdf":
         from ccm_secretariat.exports.participants_pdf import ListOptions, participants_pdf
 
-        return participants_pdf(services, meeting_id, out, ListOptions(
-            symbol=o.symbol, provisional=o.provisional, date=o.date, capitalise_family_names=o.capitals))
+        return participants_pdf(
+            services,
+            meeting_id,
+            out,
+            ListOptions(symbol=o.symbol, provisional=o.provisional, date=o.date, capitalise_family_names=o.capitals),
+        )
     from ccm_secretariat.exports.workbook import participants_workbook
 
     return participants_workbook(services, meeting_id, out, internal=o.internal)
 
 
-def _rendered(build: Callable):
+def _rendered(build: Builder) -> Writer:
     """A writer for a document built into the report's model, then rendered as PDF or Word."""
-    def write(services, meeting_id, fmt, out, o: ExportOptions):
+
+    def write(services: Services, meeting_id: int, fmt: str, out: str | Path, o: ExportOptions) -> Iterator[Progress]:
         report = build(services, meeting_id, o)
         if fmt == "pdf":
             from ccm_secretariat.report.pdf import report_pdf
@@ -85,25 +104,28 @@ def _rendered(build: Callable):
         from ccm_secretariat.report.docx import report_docx
 
         return report_docx(report, out, landscape=o.landscape)
+
     return write
 
 
-def _report(services, meeting_id, o: ExportOptions):
+def _report(services: Services, meeting_id: int, o: ExportOptions) -> Report:
     from ccm_secretariat.report.builder import ReportOptions, build_report
 
     return build_report(services, meeting_id, ReportOptions(symbol=o.symbol, date=o.date, part=o.part))
 
 
-def _meeting_document(builder_name: str):
-    def build(services, meeting_id, o: ExportOptions):
+def _meeting_document(builder_name: str) -> Builder:
+    def build(services: Services, meeting_id: int, o: ExportOptions) -> Report:
         from ccm_secretariat.report import meeting_documents
 
         data = meeting_documents.MeetingData.read(services, meeting_id)
-        return getattr(meeting_documents, builder_name)(data, o.date)
+        report: Report = getattr(meeting_documents, builder_name)(data, o.date)
+        return report
+
     return build
 
 
-def _badges(services, meeting_id, fmt, out, o: ExportOptions):
+def _badges(services: Services, meeting_id: int, fmt: str, out: str | Path, o: ExportOptions) -> Iterator[Progress]:
     """The badges chosen, then recorded as printed once the file is in place (a cancelled run records none)."""
     from dataclasses import replace
 
@@ -114,45 +136,74 @@ def _badges(services, meeting_id, fmt, out, o: ExportOptions):
     if layout is None:
         from ccm_secretariat.errors import ValidationError
 
-        raise ValidationError(f"no badge layout is called “{o.layout}”; the layouts are "
-                              f"{', '.join(LAYOUTS)}.", "layout")
+        raise ValidationError(
+            f"no badge layout is called “{o.layout}”; the layouts are {', '.join(LAYOUTS)}.", "layout"
+        )
     run = services.badges.run(meeting_id, BadgeChoice(o.category, o.delegation_ids, o.participant_ids, o.only_new))
-    last = None
+    last: Progress | None = None
     for last in badges_pdf(run, layout, out):
         if last.path is None:
             yield last
+    if last is None:  # badges_pdf yields its result at least
+        return
     reprints = services.badges.record_printed([b.participant_id for b in run.badges], layout.name)
     note = f"; {reprints} of them reprinted" if reprints else ""
     yield replace(last, message=last.message + note)
 
 
-def _nameplates(services, meeting_id, fmt, out, o: ExportOptions):
+def _nameplates(services: Services, meeting_id: int, fmt: str, out: str | Path, o: ExportOptions) -> Iterator[Progress]:
     from ccm_secretariat.exports.nameplates import nameplates_pdf
 
     return nameplates_pdf(services.seating.nameplates(meeting_id, o.category, o.delegation_ids), out)
 
 
-def _seating(services, meeting_id, fmt, out, o: ExportOptions):
+def _seating(services: Services, meeting_id: int, fmt: str, out: str | Path, o: ExportOptions) -> Iterator[Progress]:
     from ccm_secretariat.exports.masthead import place_and_dates
     from ccm_secretariat.exports.seating_pdf import SeatingDocument, seating_pdf
 
     meeting = services.meetings.get(meeting_id)
-    return seating_pdf(SeatingDocument(meeting.title, place_and_dates(meeting), services.seating.layout(meeting_id),
-                                       services.badges.colours(meeting_id)), out)
+    return seating_pdf(
+        SeatingDocument(
+            meeting.title,
+            place_and_dates(meeting),
+            services.seating.layout(meeting_id),
+            services.badges.colours(meeting_id),
+        ),
+        out,
+    )
 
 
-DOCUMENTS: dict[str, DocumentKind] = {d.name: d for d in (
-    DocumentKind("participants", "List of participants", ("pdf", "xlsx"), _participants, "list-of-participants"),
-    DocumentKind("report", "Draft report", ("pdf", "docx"), _rendered(_report), "draft-report"),
-    DocumentKind("agenda", "Provisional agenda", ("pdf", "docx"), _rendered(_meeting_document("build_agenda")),
-                 "agenda"),
-    DocumentKind("programme", "Provisional programme of work", ("pdf", "docx"),
-                 _rendered(_meeting_document("build_programme")), "programme-of-work"),
-    DocumentKind("documents-list", "List of documents", ("pdf", "docx"),
-                 _rendered(_meeting_document("build_documents_list")), "list-of-documents"),
-    DocumentKind("credentials", "Report on credentials", ("pdf", "docx"),
-                 _rendered(_meeting_document("build_credentials")), "credentials"),
-    DocumentKind("badges", "Badges", ("pdf",), _badges, "badges"),
-    DocumentKind("nameplates", "Nameplates", ("pdf",), _nameplates, "nameplates"),
-    DocumentKind("seating", "Seating plan", ("pdf",), _seating, "seating-plan"),
-)}
+DOCUMENTS: dict[str, DocumentKind] = {
+    d.name: d
+    for d in (
+        DocumentKind("participants", "List of participants", ("pdf", "xlsx"), _participants, "list-of-participants"),
+        DocumentKind("report", "Draft report", ("pdf", "docx"), _rendered(_report), "draft-report"),
+        DocumentKind(
+            "agenda", "Provisional agenda", ("pdf", "docx"), _rendered(_meeting_document("build_agenda")), "agenda"
+        ),
+        DocumentKind(
+            "programme",
+            "Provisional programme of work",
+            ("pdf", "docx"),
+            _rendered(_meeting_document("build_programme")),
+            "programme-of-work",
+        ),
+        DocumentKind(
+            "documents-list",
+            "List of documents",
+            ("pdf", "docx"),
+            _rendered(_meeting_document("build_documents_list")),
+            "list-of-documents",
+        ),
+        DocumentKind(
+            "credentials",
+            "Report on credentials",
+            ("pdf", "docx"),
+            _rendered(_meeting_document("build_credentials")),
+            "credentials",
+        ),
+        DocumentKind("badges", "Badges", ("pdf",), _badges, "badges"),
+        DocumentKind("nameplates", "Nameplates", ("pdf",), _nameplates, "nameplates"),
+        DocumentKind("seating", "Seating plan", ("pdf",), _seating, "seating-plan"),
+    )
+}

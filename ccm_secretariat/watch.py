@@ -23,8 +23,7 @@ class ChangeWatcher:
         self._lock = threading.Lock()  # own commits may come from a worker thread (an import)
         try:
             if db.sqlite_path is not None:
-                self._sqlite = sqlite3.connect(f"file:{db.sqlite_path}?mode=ro", uri=True,
-                                               check_same_thread=False)
+                self._sqlite = sqlite3.connect(f"file:{db.sqlite_path}?mode=ro", uri=True, check_same_thread=False)
                 self._version = self._data_version()
                 db.after_own_write.append(self._own_write)
             else:

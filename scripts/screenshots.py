@@ -15,27 +15,55 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from ccm_secretariat.demo import load_demo  # noqa: E402
-from ccm_secretariat.domain.enums import Attendance, Gender, Role  # noqa: E402
-from ccm_secretariat.services import open_services  # noqa: E402
-from ccm_secretariat.services.registration import ParticipantInput  # noqa: E402
+from ccm_secretariat.demo import load_demo
+from ccm_secretariat.domain.enums import Attendance, Gender, Role
+from ccm_secretariat.services import open_services
+from ccm_secretariat.services.registration import ParticipantInput
 
 FICTITIOUS = {
     "Switzerland": [
-        ("Example", "Anna", "H.E. Ms.", "Ambassador, Permanent Representative to the Conference on Disarmament",
-         "Permanent Mission of Switzerland, Geneva", Role.HEAD, Gender.FEMALE),
-        ("Muster", "Jürg", "Mr.", "Deputy Permanent Representative", "Permanent Mission of Switzerland, Geneva",
-         Role.ALTERNATE_HEAD, Gender.MALE),
-        ("Beispiel", "Léa", "Ms.", "Diplomatic Officer", "Federal Department of Foreign Affairs", Role.ADVISER,
-         Gender.FEMALE),
+        (
+            "Example",
+            "Anna",
+            "H.E. Ms.",
+            "Ambassador, Permanent Representative to the Conference on Disarmament",
+            "Permanent Mission of Switzerland, Geneva",
+            Role.HEAD,
+            Gender.FEMALE,
+        ),
+        (
+            "Muster",
+            "Jürg",
+            "Mr.",
+            "Deputy Permanent Representative",
+            "Permanent Mission of Switzerland, Geneva",
+            Role.ALTERNATE_HEAD,
+            Gender.MALE,
+        ),
+        (
+            "Beispiel",
+            "Léa",
+            "Ms.",
+            "Diplomatic Officer",
+            "Federal Department of Foreign Affairs",
+            Role.ADVISER,
+            Gender.FEMALE,
+        ),
         ("Esempio", "Marco", "Mr.", "Arms Control Expert", "Federal Department of Defence", Role.EXPERT, Gender.MALE),
     ],
     "Côte d'Ivoire": [
-        ("Exemple", "Awa", "Ms.", "First Counsellor", "Permanent Mission of Côte d'Ivoire, Geneva", Role.HEAD,
-         Gender.FEMALE),
+        (
+            "Exemple",
+            "Awa",
+            "Ms.",
+            "First Counsellor",
+            "Permanent Mission of Côte d'Ivoire, Geneva",
+            Role.HEAD,
+            Gender.FEMALE,
+        ),
     ],
 }
 
@@ -57,19 +85,32 @@ def main(folder: str = "docs/screenshots", size: str = "1366x768") -> None:
     rows = {d.name: d for d in services.registration.delegations(meeting.id)}
     for name, people in FICTITIOUS.items():
         for family, given, salutation, function, affiliation, role, gender in people:
-            services.registration.add_participant(rows[name].id, ParticipantInput(
-                family, given, salutation, function, affiliation, role, gender=gender,
-                attendance={1: Attendance.ONLINE}))
-    window = MainWindow(services, DeskSettings(QSettings(str(tmp / "desk.ini"), QSettings.IniFormat)),
-                        synchronous=True)
+            services.registration.add_participant(
+                rows[name].id,
+                ParticipantInput(
+                    family,
+                    given,
+                    salutation,
+                    function,
+                    affiliation,
+                    role,
+                    gender=gender,
+                    attendance={1: Attendance.ONLINE},
+                ),
+            )
+    window = MainWindow(services, DeskSettings(QSettings(str(tmp / "desk.ini"), QSettings.IniFormat)), synchronous=True)
     window.resize(width, height)
     window.show()
     page = window.registration
     page.select_delegation("Switzerland")
-    shots = [("registration", window.registration, None), ("meeting", window.meeting_page, None),
-             ("agenda", window.agenda, None), ("documents", window.documents, None),
-             ("decisions", window.decisions, lambda: window.decisions.table.selectRow(9)),
-             ("reference", window.reference, None)]
+    shots = [
+        ("registration", window.registration, None),
+        ("meeting", window.meeting_page, None),
+        ("agenda", window.agenda, None),
+        ("documents", window.documents, None),
+        ("decisions", window.decisions, lambda: window.decisions.table.selectRow(9)),
+        ("reference", window.reference, None),
+    ]
     for name, widget, prepare in shots:
         window.pages.setCurrentWidget(widget)
         if prepare:
@@ -111,8 +152,12 @@ def import_dialogs(app, services, meeting_id: int, tmp: Path, out: Path) -> None
     incoming = services.imports.incoming(sheet, mapping)
     context = services.imports.context(meeting_id)
     plan = services.imports.preview(meeting_id, incoming, None, context)
-    preview = ImportPreviewDialog("Import from registrants.csv", plan, services.imports.targets(),
-                                  lambda choices: services.imports.preview(meeting_id, incoming, choices, context))
+    preview = ImportPreviewDialog(
+        "Import from registrants.csv",
+        plan,
+        services.imports.targets(),
+        lambda choices: services.imports.preview(meeting_id, incoming, choices, context),
+    )
     preview.resize(1300, 640)
     preview.show()
     preview.table.selectRow(3)

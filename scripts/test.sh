@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Install (see setup.sh) and run the whole test suite, Qt offscreen: once on SQLite (the embedded default),
-# then once more on PostgreSQL, in a throwaway cluster started here and removed at the end (even when tests
-# fail). CCM_TEST_POSTGRES=URL uses a server of your own instead; CCM_TEST_BACKENDS=sqlite runs only the first.
+# Install (see setup.sh) and run the whole test suite, Qt offscreen: once on SQLite (the embedded default), with
+# branch coverage checked against each package's floor (.ci/coverage-floors), then once more on PostgreSQL, in
+# a throwaway cluster started here and removed at the end (even when tests fail). CCM_TEST_POSTGRES=URL uses a
+# server of your own instead; CCM_TEST_BACKENDS=sqlite runs only the first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -9,8 +10,12 @@ export QT_QPA_PLATFORM=offscreen
 backends="${CCM_TEST_BACKENDS:-sqlite postgresql}"
 status=0
 if [[ " $backends " == *" sqlite "* ]]; then
-    echo "== The tests on SQLite"
-    CCM_TEST_POSTGRES= .venv/bin/python -m pytest "$@" || status=$?
+    echo "== The tests on SQLite, with branch coverage"
+    CCM_TEST_POSTGRES= .venv/bin/python -m coverage run -m pytest "$@" || status=$?
+    if [ "$status" = 0 ] && [ $# = 0 ]; then  # the whole suite: each package at or above its floor
+        .venv/bin/python -m coverage json -q -o coverage.json
+        .venv/bin/python scripts/coverage_floors.py coverage.json || status=$?
+    fi
 fi
 if [[ " $backends " == *" postgresql "* ]]; then
     echo "== The tests on PostgreSQL"

@@ -57,8 +57,9 @@ def _opened(location):
 
 @pytest.fixture
 def services(tmp_path, server_templates) -> Services:
-    yield from _opened(backends.create_database(server_templates[0]) if backends.ON_POSTGRES
-                       else tmp_path / "desk.sqlite3")
+    yield from _opened(
+        backends.create_database(server_templates[0]) if backends.ON_POSTGRES else tmp_path / "desk.sqlite3"
+    )
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,12 +12,12 @@ from pathlib import Path
 def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+    from ccm_secretariat import logs
+    from ccm_secretariat.application import APP_ID, APP_NAME, DESKTOP_ID, VERSION
     from ccm_secretariat.database import default_database_path
     from ccm_secretariat.errors import DomainError
     from ccm_secretariat.services import open_services
     from ui.dialogs.start_dialog import DEMO, NEW, OPEN, StartDialog
-    from ccm_secretariat import logs
-    from ccm_secretariat.application import APP_ID, APP_NAME, DESKTOP_ID, VERSION
     from ui.errors import install_excepthook
     from ui.icons import application_icon
     from ui.main_window import MainWindow
@@ -50,8 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         location = str(default_database_path())
         if choice == OPEN:
-            location, _ = QFileDialog.getOpenFileName(None, "Open a database", "", "Secretariat databases "
-                                                                                   "(*.sqlite3 *.db);;All files (*)")
+            location, _ = QFileDialog.getOpenFileName(
+                None, "Open a database", "", "Secretariat databases (*.sqlite3 *.db);;All files (*)"
+            )
             if not location:
                 return 0
     from ui.confirm import confirm_empty_file
@@ -71,4 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.open_demo()
     elif choice == NEW:
         window.new_meeting()
+    quit_after = os.environ.get("CCM_SMOKE_QUIT_AFTER_MS")  # the bundle's smoke test: up, then closed
+    if quit_after:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(quit_after), window.close)
     return app.exec()

@@ -13,5 +13,13 @@ def confirm_empty_file(parent, location: str) -> bool:
     path = Path(location) if "://" not in location else None
     if path is None or not path.is_file() or path.stat().st_size:
         return True
-    return QMessageBox.question(parent, "Empty file", f"{path} is empty (0 bytes). Make it a new database?",
-                                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) == QMessageBox.Yes
+    return (
+        QMessageBox.question(
+            parent,
+            "Empty file",
+            f"{path} is empty (0 bytes). Make it a new database?",
+            QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.No,
+        )
+        == QMessageBox.Yes
+    )

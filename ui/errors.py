@@ -13,10 +13,23 @@ from ccm_secretariat.errors import DomainError
 from ccm_secretariat.logs import log_path
 
 FIELD_NAMES = {
-    "family_name": "Family name", "given_names": "Given names", "email": "E-mail", "phone": "Telephone",
-    "symbol": "Symbol", "symbol_prefix": "Symbol prefix", "title": "Title", "reason": "Reason",
-    "state": "State", "organisation": "Organisation", "languages": "Languages", "agenda_item": "Agenda item",
-    "end_time": "End", "date": "Date", "role": "Role", "last_day": "Last day", "number": "Number",
+    "family_name": "Family name",
+    "given_names": "Given names",
+    "email": "E-mail",
+    "phone": "Telephone",
+    "symbol": "Symbol",
+    "symbol_prefix": "Symbol prefix",
+    "title": "Title",
+    "reason": "Reason",
+    "state": "State",
+    "organisation": "Organisation",
+    "languages": "Languages",
+    "agenda_item": "Agenda item",
+    "end_time": "End",
+    "date": "Date",
+    "role": "Role",
+    "last_day": "Last day",
+    "number": "Number",
 }
 
 
@@ -31,10 +44,15 @@ def show_error(parent: QWidget | None, title: str, error: BaseException) -> None
         QMessageBox.warning(parent, title, describe(error))
         return
     # Where it happened and what kind of error, not its message: a message may quote a person's data.
-    logging.getLogger("ui.errors").error("%s: %s\n%s", title, type(error).__name__,
-                                         "".join(traceback.format_tb(error.__traceback__)))
-    QMessageBox.critical(parent, title, f"Something went wrong ({type(error).__name__}). Nothing you saved before "
-                                        f"is lost. The details are in {log_path()}.")
+    logging.getLogger("ui.errors").error(
+        "%s: %s\n%s", title, type(error).__name__, "".join(traceback.format_tb(error.__traceback__))
+    )
+    QMessageBox.critical(
+        parent,
+        title,
+        f"Something went wrong ({type(error).__name__}). Nothing you saved before "
+        f"is lost. The details are in {log_path()}.",
+    )
 
 
 def install_excepthook(parent_getter) -> None:

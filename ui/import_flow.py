@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ccm_secretariat.errors import DomainError
-from ccm_secretariat.imports.plan import Incoming, Plan
 from ccm_secretariat.exports.import_report import import_report
+from ccm_secretariat.imports.plan import Incoming, Plan
 from ccm_secretariat.imports.tables import Sheet
 from ui.dialogs.import_mapping_dialog import MappingDialog
 from ui.dialogs.import_preview_dialog import ImportPreviewDialog
@@ -58,8 +58,12 @@ class ImportFlow:
             yield 0, 1, f"Reading {Path(path).name}"
             yield Loaded(imports.read(path))
 
-        self.window.tasks.run("Reading the registrations", read, lambda last: self._map(last.value),
-                              lambda exc: show_error(self.window, "Import registrations", exc))
+        self.window.tasks.run(
+            "Reading the registrations",
+            read,
+            lambda last: self._map(last.value),
+            lambda exc: show_error(self.window, "Import registrations", exc),
+        )
 
     def _map(self, sheet: Sheet) -> None:
         imports = self.services.imports
@@ -84,9 +88,14 @@ class ImportFlow:
                 QMessageBox.information(self.window, "Carry over", "The database holds no other meeting.")
                 return
             labels = [f"{m.short_title} — {m.symbol_prefix}" for m in others]
-            label, accepted = QInputDialog.getItem(self.window, "Carry over",
-                                                   f"Copy delegations and members into {meeting.short_title} from:",
-                                                   labels, 0, False)
+            label, accepted = QInputDialog.getItem(
+                self.window,
+                "Carry over",
+                f"Copy delegations and members into {meeting.short_title} from:",
+                labels,
+                0,
+                False,
+            )
             if not accepted:
                 return
             from_meeting = others[labels.index(label)].id
@@ -110,14 +119,19 @@ class ImportFlow:
         def show(last) -> None:
             context, plan = last.value
             plan, accepted = ImportPreviewDialog.ask(
-                self.window, f"Import from {source}", plan, imports.targets(),
+                self.window,
+                f"Import from {source}",
+                plan,
+                imports.targets(),
                 lambda choices: imports.preview(meeting_id, incoming, choices, context),
-                lambda p: self.save_report(p.rows, False, source))
+                lambda p: self.save_report(p.rows, False, source),
+            )
             if accepted:
                 self._commit(meeting_id, incoming, plan, source, on_commit)
 
-        self.window.tasks.run("Checking the registrations", plan_job, show,
-                              lambda exc: show_error(self.window, "Import", exc))
+        self.window.tasks.run(
+            "Checking the registrations", plan_job, show, lambda exc: show_error(self.window, "Import", exc)
+        )
 
     def _commit(self, meeting_id: int, incoming: list[Incoming], plan: Plan, source: str, on_commit) -> None:
         imports, choices = self.services.imports, plan.choices
@@ -126,23 +140,34 @@ class ImportFlow:
             self.last_result = result
             if on_commit is not None:
                 on_commit()
-            self.window.editor.record(f"Import from {source}",
-                                      lambda: imports.run(meeting_id, incoming, choices, partial=True),
-                                      imports.undo, result)
-            answer = QMessageBox.question(self.window, "Import",
-                                          f"Imported from {source}: {result.summary}.\n\nSave a report of every row?")
+            self.window.editor.record(
+                f"Import from {source}",
+                lambda: imports.run(meeting_id, incoming, choices, partial=True),
+                imports.undo,
+                result,
+            )
+            answer = QMessageBox.question(
+                self.window, "Import", f"Imported from {source}: {result.summary}.\n\nSave a report of every row?"
+            )
             if answer == QMessageBox.Yes:
                 self.save_report(result.rows, True, source)
 
-        self.window.tasks.run("Importing the registrations",
-                              lambda: imports.commit(meeting_id, incoming, choices, True, plan), done,
-                              lambda exc: show_error(self.window, "Import", exc))
+        self.window.tasks.run(
+            "Importing the registrations",
+            lambda: imports.commit(meeting_id, incoming, choices, True, plan),
+            done,
+            lambda exc: show_error(self.window, "Import", exc),
+        )
 
     def save_report(self, rows, written: bool, source: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save the report of the import",
-                                              str(Path.home() / "import-report.xlsx"), "*.xlsx")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Save the report of the import", str(Path.home() / "import-report.xlsx"), "*.xlsx"
+        )
         if not path:
             return
-        self.window.tasks.run("Writing the report", lambda: import_report(list(rows), written, source, path),
-                              lambda last: self.window.say(f"Wrote {last.path}."),
-                              lambda exc: show_error(self.window, "Report", exc))
+        self.window.tasks.run(
+            "Writing the report",
+            lambda: import_report(list(rows), written, source, path),
+            lambda last: self.window.say(f"Wrote {last.path}."),
+            lambda exc: show_error(self.window, "Report", exc),
+        )

@@ -16,8 +16,10 @@ def no_display() -> str:
         return ""
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return ""
-    return ("no display to open the window on (DISPLAY is not set). Use a command instead "
-            "(`ccm-secretariat --help` lists them), or set QT_QPA_PLATFORM=offscreen.")
+    return (
+        "no display to open the window on (DISPLAY is not set). Use a command instead "
+        "(`ccm-secretariat --help` lists them), or set QT_QPA_PLATFORM=offscreen."
+    )
 
 
 def run(argv: Sequence[str] | None = None) -> int:

@@ -7,7 +7,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QPushButton, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QToolBar,
+)
 
 from ccm_secretariat.application import APP_NAME
 from ccm_secretariat.demo import existing_demo, load_demo
@@ -33,7 +43,9 @@ SHORTCUTS = (
     ("Alt+7, then scan", "Check-in at the door: scan a badge (or type a name, choose it, Enter)"),
     ("Ctrl+F", "Find a participant (Escape in the search clears it)"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
-    ("Ctrl+N", "New meeting"), ("Ctrl+O", "Open a database"), ("Ctrl+I", "Import registrations"),
+    ("Ctrl+N", "New meeting"),
+    ("Ctrl+O", "Open a database"),
+    ("Ctrl+I", "Import registrations"),
     ("Ctrl+P", "Print preview of the list of participants (the PDF as exported; Ctrl+P again prints)"),
     ("Insert", "Register a delegation, or add a participant (in the table that has the keyboard)"),
     ("Enter", "On a delegation: go to its members; on a participant: edit"),
@@ -45,12 +57,14 @@ SHORTCUTS = (
 
 FORMAT_NAMES = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
 # The Export menu: every document of the registry in each of its formats, and the internal workbook.
-EXPORTS = tuple((f"{kind.label} ({FORMAT_NAMES[fmt]})…", fmt, kind.name) for kind in DOCUMENTS.values()
-                for fmt in kind.formats) + (
-    ("Internal workbook with every contact detail (Excel)…", "xlsx", "participants-internal"),)
+EXPORTS = tuple(
+    (f"{kind.label} ({FORMAT_NAMES[fmt]})…", fmt, kind.name) for kind in DOCUMENTS.values() for fmt in kind.formats
+) + (("Internal workbook with every contact detail (Excel)…", "xlsx", "participants-internal"),)
 # A long programme of work (many meetings a day, side events) reads better on A4 on its side.
-LANDSCAPE_EXPORTS = tuple((f"{DOCUMENTS['programme'].label}, A4 landscape ({FORMAT_NAMES[fmt]})…", fmt, "programme")
-                          for fmt in DOCUMENTS["programme"].formats)
+LANDSCAPE_EXPORTS = tuple(
+    (f"{DOCUMENTS['programme'].label}, A4 landscape ({FORMAT_NAMES[fmt]})…", fmt, "programme")
+    for fmt in DOCUMENTS["programme"].formats
+)
 # The print preview: every document the desk writes as PDF.
 PREVIEWS = tuple(kind for kind in DOCUMENTS.values() if "pdf" in kind.formats)
 
@@ -69,8 +83,9 @@ TITLE_BAR = 36  # a window manager's title bar, which availableGeometry() leaves
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, settings: DeskSettings | None = None, synchronous: bool = False,
-                 open_database=None):
+    def __init__(
+        self, services: Services, settings: DeskSettings | None = None, synchronous: bool = False, open_database=None
+    ):
         super().__init__()
         self.services = services
         self.settings = settings or DeskSettings()
@@ -100,10 +115,15 @@ class MainWindow(QMainWindow):
         self.reference = ReferencePage(services, self.editor)
         self.check_in = CheckInPage(services, self.editor)
         self.pages = QTabWidget()
-        for page, title in ((self.registration, "Registration"), (self.meeting_page, "Meeting"),
-                            (self.agenda, "Agenda and programme of work"), (self.documents, "Documents"),
-                            (self.decisions, "Decisions and recommendations"), (self.reference, "Reference data"),
-                            (self.check_in, "Check-in")):
+        for page, title in (
+            (self.registration, "Registration"),
+            (self.meeting_page, "Meeting"),
+            (self.agenda, "Agenda and programme of work"),
+            (self.documents, "Documents"),
+            (self.decisions, "Decisions and recommendations"),
+            (self.reference, "Reference data"),
+            (self.check_in, "Check-in"),
+        ):
             self.pages.addTab(page, title)
             page.status.connect(self.say)
         self.meeting_page.renamed.connect(self.reload_meetings)
@@ -149,8 +169,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(file, "Open the &demo conference", self.open_demo)
-        self._action(file, "Open the practice cop&y of the demo (fictitious participants)",
-                     lambda: self.open_demo(practice=True))
+        self._action(
+            file, "Open the practice cop&y of the demo (fictitious participants)", lambda: self.open_demo(practice=True)
+        )
         file.addSeparator()
         self._action(file, "&Import registrations…", lambda: self.imports.import_file(), "Ctrl+I")
         self._action(file, "&Carry over from another meeting…", lambda: self.imports.carry_over())
@@ -183,15 +204,19 @@ class MainWindow(QMainWindow):
         self._action(room, "Badge c&olours…", self.edit_badge_colours)
         room.addSeparator()
         for name in ("badges", "nameplates", "seating"):
-            self._action(room, f"Print {DOCUMENTS[name].label.lower()}…",
-                         lambda _c=False, name=name: self.export(name, "pdf"))
+            self._action(
+                room, f"Print {DOCUMENTS[name].label.lower()}…", lambda _c=False, name=name: self.export(name, "pdf")
+            )
         export = bar.addMenu("E&xport")
         for text, fmt, what in EXPORTS:
             self._action(export, text, lambda _c=False, fmt=fmt, what=what: self.export(what, fmt))
         export.addSeparator()
-        for text, fmt, what in LANDSCAPE_EXPORTS:
-            self._action(export, text, lambda _c=False, fmt=fmt: self.export(
-                "programme", fmt, options=ExportOptions(landscape=True)))
+        for text, fmt, _what in LANDSCAPE_EXPORTS:
+            self._action(
+                export,
+                text,
+                lambda _c=False, fmt=fmt: self.export("programme", fmt, options=ExportOptions(landscape=True)),
+            )
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.HelpContents)
         self._action(help_menu, "&About the Secretariat Desk", self.show_about)
@@ -253,14 +278,22 @@ class MainWindow(QMainWindow):
         delegations = sum(d for d, _ in counts.values())
         people = sum(p for _, p in counts.values())
         backed_up = self.services.db.sqlite_path is not None
-        safety = ("The database is backed up first; this cannot be undone but from that backup (File → Restore "
-                  "from backup)." if backed_up else
-                  "This cannot be undone but from the server's own backups.")
-        if QMessageBox.question(
-                self, "Delete this meeting",
+        safety = (
+            "The database is backed up first; this cannot be undone but from that backup (File → Restore from backup)."
+            if backed_up
+            else "This cannot be undone but from the server's own backups."
+        )
+        if (
+            QMessageBox.question(
+                self,
+                "Delete this meeting",
                 f"Delete {m.title} ({m.symbol_prefix}) with its {delegations:,} delegation(s), {people:,} "
-                f"participant(s), agenda and documents? {safety}", QMessageBox.Yes | QMessageBox.No,
-                QMessageBox.No) != QMessageBox.Yes:
+                f"participant(s), agenda and documents? {safety}",
+                QMessageBox.Yes | QMessageBox.No,
+                QMessageBox.No,
+            )
+            != QMessageBox.Yes
+        ):
             return
         try:
             self.services.meetings.delete(m.id)
@@ -276,13 +309,16 @@ class MainWindow(QMainWindow):
         from ccm_secretariat.exports.fonts import FONT_DIR
         from ccm_secretariat.logs import log_path
 
-        QMessageBox.about(self, f"About the {APP_NAME}",
-                          f"<b>{APP_NAME}</b> {VERSION}<br>For the secretariat of treaty meetings.<br>"
-                          "MIT licence.<br><br>"
-                          f"Log: {escape(str(log_path()))}<br>"
-                          f"Database: {escape(self.services.db.display_name)}<br><br>"
-                          "Fonts: DejaVu (free licence, in "
-                          f"{escape(str(FONT_DIR / 'LICENSE-DejaVu.txt'))}).")
+        QMessageBox.about(
+            self,
+            f"About the {APP_NAME}",
+            f"<b>{APP_NAME}</b> {VERSION}<br>For the secretariat of treaty meetings.<br>"
+            "MIT licence.<br><br>"
+            f"Log: {escape(str(log_path()))}<br>"
+            f"Database: {escape(self.services.db.display_name)}<br><br>"
+            "Fonts: DejaVu (free licence, in "
+            f"{escape(str(FONT_DIR / 'LICENSE-DejaVu.txt'))}).",
+        )
 
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in SHORTCUTS)
@@ -299,12 +335,17 @@ class MainWindow(QMainWindow):
             self.reload_meetings(prefer=existing_demo(self.services, practice=practice).id)
             self.say(f"Opened {what}.")
 
-        self.tasks.run(f"Loading {what}", lambda: load_demo(self.services, practice=practice), done,
-                       lambda exc: show_error(self, "The demo conference could not be loaded", exc))
+        self.tasks.run(
+            f"Loading {what}",
+            lambda: load_demo(self.services, practice=practice),
+            done,
+            lambda exc: show_error(self, "The demo conference could not be loaded", exc),
+        )
 
     def open_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a database", "", "Secretariat databases (*.sqlite3 *.db);;"
-                                                                           "All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a database", "", "Secretariat databases (*.sqlite3 *.db);;All files (*)"
+        )
         if path:
             self.switch_database(path)
 
@@ -358,9 +399,13 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Restore", "Restore a server database with the server's own tools.")
             return
         chosen, accepted = RestoreDialog.ask(self, backups.list_backups(path))
-        if not accepted or QMessageBox.question(
-                self, "Restore", f"Replace the database with the backup of {chosen.taken:%d %B %Y, %H:%M}?") \
-                != QMessageBox.Yes:
+        if (
+            not accepted
+            or QMessageBox.question(
+                self, "Restore", f"Replace the database with the backup of {chosen.taken:%d %B %Y, %H:%M}?"
+            )
+            != QMessageBox.Yes
+        ):
             return
         self.tasks.wait()
         self.watch_timer.stop()
@@ -400,7 +445,8 @@ class MainWindow(QMainWindow):
             from ui.dialogs.list_options_dialog import ListOptionsDialog
 
             options = ListOptionsDialog.from_settings(
-                self.settings.list_options(self.services.db.display_name, self.meeting.id))
+                self.settings.list_options(self.services.db.display_name, self.meeting.id)
+            )
         handle, path = tempfile.mkstemp(prefix=f"{kind.file_stem}-", suffix=".pdf")  # private: see pending.py
         os.close(handle)
         meeting_id, services = self.meeting.id, self.services
@@ -423,8 +469,12 @@ class MainWindow(QMainWindow):
             remove()
             show_error(self, "Print preview", exc)
 
-        self.tasks.run(f"Preparing {kind.label.lower()}", lambda: kind.job(services, meeting_id, "pdf", path,
-                                                                          options), done, failed)
+        self.tasks.run(
+            f"Preparing {kind.label.lower()}",
+            lambda: kind.job(services, meeting_id, "pdf", path, options),
+            done,
+            failed,
+        )
 
     # Exports -----------------------------------------------------------------------------------------
     def export(self, what: str, fmt: str, path: str | None = None, options: ExportOptions | None = None) -> None:
@@ -441,7 +491,8 @@ class MainWindow(QMainWindow):
 
             database = self.services.db.display_name
             options, accepted = ListOptionsDialog.ask(
-                self, self.meeting.symbol_prefix, self.settings.list_options(database, self.meeting.id))
+                self, self.meeting.symbol_prefix, self.settings.list_options(database, self.meeting.id)
+            )
             if not accepted:
                 return
             self.settings.remember_list_options(database, self.meeting.id, ListOptionsDialog.to_settings(options))
@@ -449,12 +500,14 @@ class MainWindow(QMainWindow):
             from ui.dialogs.room_print_dialog import RoomPrintDialog
 
             options, accepted = RoomPrintDialog.ask(
-                self, kind.name == "badges", [d.id for d in self.registration.selected_delegations()],
-                [p.id for p in self.registration.selected_members()])
+                self,
+                kind.name == "badges",
+                [d.id for d in self.registration.selected_delegations()],
+                [p.id for p in self.registration.selected_members()],
+            )
             if not accepted:
                 return
-        if kind.name == "seating" and self.services.seating.plan(self.meeting.id) is None \
-                and not self.edit_seating():
+        if kind.name == "seating" and self.services.seating.plan(self.meeting.id) is None and not self.edit_seating():
             return
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / default), f"*.{fmt}")
@@ -471,8 +524,10 @@ class MainWindow(QMainWindow):
             self.say(f"Wrote {path} ({last.message}).")
             if last.warnings:
                 QMessageBox.warning(self, "Some names cannot be shown", "\n".join(last.warnings[:12]))
-            if not self.tasks.synchronous and QMessageBox.question(self, "Export", f"Wrote {path}. Open it now?") \
-                    == QMessageBox.Yes:
+            if (
+                not self.tasks.synchronous
+                and QMessageBox.question(self, "Export", f"Wrote {path}. Open it now?") == QMessageBox.Yes
+            ):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
         self.tasks.run(f"Exporting to {Path(path).name}", make, done, lambda exc: show_error(self, "Export", exc))
@@ -499,10 +554,19 @@ class MainWindow(QMainWindow):
 
     # Closing -----------------------------------------------------------------------------------------
     # Actions that change the database, disabled for a reader (exports, print previews and History stay).
-    WRITING_ACTIONS = ("&New meeting…", "Open the &demo conference", "&Import registrations…",
-                       "&Carry over from another meeting…", "De&lete this meeting…", "Res&tore from backup…",
-                       "&Seating plan: the draw and the room…", "Badge c&olours…", "Print badges…", "Badges (PDF)…",
-                       "Open the practice cop&y of the demo (fictitious participants)")
+    WRITING_ACTIONS = (
+        "&New meeting…",
+        "Open the &demo conference",
+        "&Import registrations…",
+        "&Carry over from another meeting…",
+        "De&lete this meeting…",
+        "Res&tore from backup…",
+        "&Seating plan: the draw and the room…",
+        "Badge c&olours…",
+        "Print badges…",
+        "Badges (PDF)…",
+        "Open the practice cop&y of the demo (fictitious participants)",
+    )
 
     def become_read_only(self) -> None:
         """A reader's account: a visible banner, every editing control disabled, exports still possible."""
@@ -518,8 +582,15 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.undo_stack.setActive(False)
-        for page in (self.registration, self.meeting_page, self.agenda, self.documents, self.decisions,
-                     self.reference, self.check_in):
+        for page in (
+            self.registration,
+            self.meeting_page,
+            self.agenda,
+            self.documents,
+            self.decisions,
+            self.reference,
+            self.check_in,
+        ):
             for button in page.findChildren(QPushButton):
                 if button is not self.registration.buttons.get("history"):
                     button.setEnabled(False)
@@ -545,8 +616,10 @@ class MainWindow(QMainWindow):
             rows = self.registration.member_model.rows
             for i, row in enumerate(rows):
                 if row.id in members:
-                    table.selectionModel().select(self.registration.member_model.index(i, 0),
-                                                  QItemSelectionModel.Select | QItemSelectionModel.Rows)
+                    table.selectionModel().select(
+                        self.registration.member_model.index(i, 0),
+                        QItemSelectionModel.Select | QItemSelectionModel.Rows,
+                    )
         for view, value in views:
             view.verticalScrollBar().setValue(value)
         self.say("Updated with another desk's changes.")
@@ -558,6 +631,3 @@ class MainWindow(QMainWindow):
         self.settings.save_layout(self.saveGeometry(), self.saveState())
         self.tasks.wait()
         super().closeEvent(event)
-
-
-

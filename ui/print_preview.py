@@ -13,8 +13,19 @@ import pypdfium2 as pdfium
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QHBoxLayout, QLabel, QListView, QProgressDialog,
-                               QPushButton, QStyledItemDelegate, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QProgressDialog,
+    QPushButton,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
 
 POINTS_PER_INCH = 72
 ZOOMS = (("Fit width", 0.0), ("50 %", 0.5), ("75 %", 0.75), ("100 %", 1.0), ("150 %", 1.5))
@@ -173,8 +184,7 @@ class PreviewDialog(QDialog):
     def _zoom_changed(self) -> None:
         value = self.zoom.currentData()
         if value:
-            self.model.set_scale(value * QApplication.instance().primaryScreen().logicalDotsPerInch()
-                                 / POINTS_PER_INCH)
+            self.model.set_scale(value * QApplication.instance().primaryScreen().logicalDotsPerInch() / POINTS_PER_INCH)
         else:
             self._fit_width()
         self._show_position()

@@ -6,6 +6,7 @@ signal; Cancel asks the worker to close the generator (the export then removes i
 
 from __future__ import annotations
 
+import collections
 import threading
 from collections.abc import Callable, Iterator
 
@@ -59,13 +60,17 @@ class TaskRunner:
         self.pool = QThreadPool.globalInstance()
         self._running: list[_Worker] = []
 
-    def run(self, title: str, make: Callable[[], Iterator], on_done: Callable[[object], None],
-            on_error: Callable[[BaseException], None]) -> None:
+    def run(
+        self,
+        title: str,
+        make: Callable[[], Iterator],
+        on_done: Callable[[object], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
         if self.synchronous:
-            last = None
             try:
-                for last in make():
-                    pass
+                tail = collections.deque(make(), maxlen=1)  # the last item is the result
+                last = tail[0] if tail else None
             except BaseException as exc:
                 on_error(exc)
                 return

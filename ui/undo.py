@@ -12,8 +12,15 @@ from ccm_secretariat.errors import ConflictError, DomainError
 
 
 class ServiceCommand(QUndoCommand):
-    def __init__(self, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], result: Any,
-                 after: Callable[[], None], report: Callable[[str], None]):
+    def __init__(
+        self,
+        text: str,
+        do: Callable[[], Any],
+        undo: Callable[[Any], Any],
+        result: Any,
+        after: Callable[[], None],
+        report: Callable[[str], None],
+    ):
         super().__init__(text)
         self._do, self._undo, self.result = do, undo, result
         self._after, self._report = after, report
@@ -48,8 +55,9 @@ class Editor:
         self._report = report
         self._chains: dict[tuple, dict] = {}  # record -> the version the desk last saw of it
 
-    def perform(self, text: str, do: Callable[[], Any], undo: Callable[[Any], Any],
-                after: Callable[[], None] | None = None) -> Any:
+    def perform(
+        self, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], after: Callable[[], None] | None = None
+    ) -> Any:
         """Run `do` now (a DomainError reaches the caller, nothing is recorded); then make it undoable.
         `after` refreshes what the edit touched (default: the current page)."""
         result = do()
@@ -59,8 +67,14 @@ class Editor:
         self._report(text)
         return result
 
-    def perform_addition(self, text: str, add: Callable[[], Any], remove: Callable[[int], Any],
-                         restore: Callable[[Any], None], after: Callable[[], None] | None = None) -> Any:
+    def perform_addition(
+        self,
+        text: str,
+        add: Callable[[], Any],
+        remove: Callable[[int], Any],
+        restore: Callable[[Any], None],
+        after: Callable[[], None] | None = None,
+    ) -> Any:
         """An addition whose undo removes it (keeping the snapshot the removal returns) and whose redo restores
         that snapshot: the same row with the same id, so later edits on the stack still find it."""
         state: dict[str, Any] = {}
@@ -92,8 +106,15 @@ class Editor:
         chain = self._chains[key] = {"version": version}
         return chain
 
-    def perform_versioned(self, text: str, save: Callable[[Any, int], Any], data: Any, before: Any,
-                          seen: dict, after: Callable[[], None] | None = None) -> Any:
+    def perform_versioned(
+        self,
+        text: str,
+        save: Callable[[Any, int], Any],
+        data: Any,
+        before: Any,
+        seen: dict,
+        after: Callable[[], None] | None = None,
+    ) -> Any:
         """An edit made on the version this screen read, with undo and redo made on the version last seen:
         another desk's later change is refused (ConflictError: nothing saved), never overwritten unknowingly.
         `save(values, expected_version)` returns the row saved (with its new version); `seen` comes from
@@ -115,8 +136,14 @@ class Editor:
 
         return self.perform(text, lambda: call(data), lambda _r: call(before), after)
 
-    def record(self, text: str, redo: Callable[[], Any], undo: Callable[[Any], Any], result: Any,
-               after: Callable[[], None] | None = None) -> None:
+    def record(
+        self,
+        text: str,
+        redo: Callable[[], Any],
+        undo: Callable[[Any], Any],
+        result: Any,
+        after: Callable[[], None] | None = None,
+    ) -> None:
         """Make undoable an edit done already (a long one that ran off the main thread, such as an import)."""
         after = after or self._after
         self.stack.push(ServiceCommand(text, redo, undo, result, after, self._report))

@@ -47,7 +47,9 @@ CATEGORY_SINGULAR = {
 CATEGORY_LABELS = {
     Category.STATE_PARTY: "States Parties",
     Category.SIGNATORY: "Signatory States",
-    Category.RATIFIED_NOT_IN_FORCE: "States that have ratified or acceded but for which the Convention is not yet in force",
+    Category.RATIFIED_NOT_IN_FORCE: (
+        "States that have ratified or acceded but for which the Convention is not yet in force"
+    ),
     Category.OBSERVER_STATE: "Other observer States",
     Category.RULE_1_2: "Organisations attending under rule 1(2)",
     Category.RULE_1_3: "Organisations attending under rule 1(3)",
@@ -161,5 +163,22 @@ class Distribution(str, Enum):
     LIMITED = "limited"
 
 
-SALUTATIONS = ("Mr.", "Ms.", "Mrs.", "Mx.", "Dr.", "Prof.", "H.E. Mr.", "H.E. Ms.", "H.E. Mrs.", "H.E. Dr.",
-               "H.R.H.", "Amb.", "Archbishop", "Msgr.", "Rev.", "Gen.", "Col.")
+SALUTATIONS = (
+    "Mr.",
+    "Ms.",
+    "Mrs.",
+    "Mx.",
+    "Dr.",
+    "Prof.",
+    "H.E. Mr.",
+    "H.E. Ms.",
+    "H.E. Mrs.",
+    "H.E. Dr.",
+    "H.R.H.",
+    "Amb.",
+    "Archbishop",
+    "Msgr.",
+    "Rev.",
+    "Gen.",
+    "Col.",
+)

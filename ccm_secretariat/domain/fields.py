@@ -15,8 +15,10 @@ import unicodedata
 
 from ccm_secretariat.errors import ValidationError
 
-_REFUSED = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
-            "\ufdd0-\ufdef\ufffe\uffff")
+_REFUSED = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
+    "\ufdd0-\ufdef\ufffe\uffff"
+)
 _NONCHARACTERS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}-{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
 _ONE_LINE = re.compile(f"[\t\n\r{_REFUSED}{_NONCHARACTERS}]")
 _MULTI_LINE = re.compile(f"[\r{_REFUSED}{_NONCHARACTERS}]")
@@ -31,8 +33,9 @@ def describe_character(ch: str) -> str:
     return f"U+{ord(ch):04X}" + (f" ({name.lower()})" if name else "")
 
 
-def clean(text: str | None, field: str, *, required: bool = False, max_length: int = 300,
-          multiline: bool = False) -> str:
+def clean(
+    text: str | None, field: str, *, required: bool = False, max_length: int = 300, multiline: bool = False
+) -> str:
     """Trim a text field; refuse it empty when required, too long, or with a character that cannot be printed
     or that would change the text around it. `multiline` fields (notes, the text of a decision) keep line
     breaks and tabs (a Windows line break becomes a plain one)."""
@@ -46,6 +49,9 @@ def clean(text: str | None, field: str, *, required: bool = False, max_length: i
     found = (_MULTI_LINE if multiline else _ONE_LINE).search(value)
     if found:
         where = found.start() + 1
-        raise ValidationError(f"contains {describe_character(found.group())} at character {where}, which cannot "
-                              "be printed in the documents; retype it.", field)
+        raise ValidationError(
+            f"contains {describe_character(found.group())} at character {where}, which cannot "
+            "be printed in the documents; retype it.",
+            field,
+        )
     return value

@@ -11,11 +11,31 @@ import re
 import unicodedata
 
 # Letters that carry no combining mark in NFKD but an English reader treats as a plain letter.
-_SPECIAL = str.maketrans({
-    "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
-    "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "ı": "i", "ß": "ss", "ŧ": "t", "ħ": "h",
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'",
-})
+_SPECIAL = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "o",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "ð": "d",
+        "Ð": "d",
+        "þ": "th",
+        "Þ": "th",
+        "ı": "i",
+        "ß": "ss",
+        "ŧ": "t",
+        "ħ": "h",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+    }
+)
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _BREAKS = re.compile(r"[-\u2010-\u2015/]")  # a hyphen or a slash sorts like a space: "Environment-People-Law" first
 _SPACES = re.compile(r"\s+")
@@ -24,8 +44,11 @@ _SPACES = re.compile(r"\s+")
 def fold(text: str) -> str:
     """Lower-case, accent-free form of `text` for matching and searching; keeps punctuation."""
     if text.isascii():
-        return _SPACES.sub(" ", text.lower()).strip() if "  " in text or text[:1].isspace() or text[-1:].isspace() \
+        return (
+            _SPACES.sub(" ", text.lower()).strip()
+            if "  " in text or text[:1].isspace() or text[-1:].isspace()
             else text.lower()
+        )
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.casefold()).strip()

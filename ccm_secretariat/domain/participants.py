@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+
 from ccm_secretariat.domain.enums import Attendance, Gender, Role
+from ccm_secretariat.domain.fields import clean
 from ccm_secretariat.domain.names import fold, un_sort_key
 from ccm_secretariat.errors import DuplicateError, ValidationError
-from ccm_secretariat.domain.fields import clean
 
 EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)  # as un_sort_key drops it
@@ -72,12 +73,32 @@ def key_of(values: dict) -> str:
 
 def validate_participant(data: ParticipantInput) -> dict:
     """The stored values of a participant, or a ValidationError naming the field."""
-    return validate_fields(data.family_name, data.given_names, data.salutation, data.function, data.affiliation,
-                           data.role, data.email, data.phone, data.gender, data.consent_to_publish)
+    return validate_fields(
+        data.family_name,
+        data.given_names,
+        data.salutation,
+        data.function,
+        data.affiliation,
+        data.role,
+        data.email,
+        data.phone,
+        data.gender,
+        data.consent_to_publish,
+    )
 
 
-def validate_fields(family_name: str, given_names: str, salutation: str, function: str, affiliation: str,
-                    role: Role, email: str, phone: str, gender: Gender, consent_to_publish: bool) -> dict:
+def validate_fields(
+    family_name: str,
+    given_names: str,
+    salutation: str,
+    function: str,
+    affiliation: str,
+    role: Role,
+    email: str,
+    phone: str,
+    gender: Gender,
+    consent_to_publish: bool,
+) -> dict:
     """validate_participant for the bulk path, which has the values at hand and no ParticipantInput to make."""
     email = clean(email, "email", max_length=254)
     if email and not EMAIL.match(email):
@@ -88,13 +109,19 @@ def validate_fields(family_name: str, given_names: str, salutation: str, functio
     given_names = clean(given_names, "given_names", max_length=200)
     family_name = clean(family_name, "family_name", required=True, max_length=200)
     return dict(
-        salutation=clean(salutation, "salutation", max_length=30), given_names=given_names,
-        family_name=family_name, function=clean(function, "function", max_length=300),
+        salutation=clean(salutation, "salutation", max_length=30),
+        given_names=given_names,
+        family_name=family_name,
+        function=clean(function, "function", max_length=300),
         affiliation=clean(affiliation, "affiliation", max_length=300),
-        role=role if role.__class__ is Role else Role(role), email=email, phone=phone,
+        role=role if role.__class__ is Role else Role(role),
+        email=email,
+        phone=phone,
         gender=gender if gender.__class__ is Gender else Gender(gender),
-        consent_to_publish=bool(consent_to_publish), search_key=search_key(given_names, family_name),
-        email_key=email.lower() or None)
+        consent_to_publish=bool(consent_to_publish),
+        search_key=search_key(given_names, family_name),
+        email_key=email.lower() or None,
+    )
 
 
 @dataclass(slots=True)
@@ -117,8 +144,13 @@ class MemberIndex:
     heads: dict[int, Member] = field(default_factory=dict)
 
     def add(self, pid: int, delegation_id: int, values: dict, key: str | None = None) -> Member:
-        member = Member(pid, delegation_id, f"{values['given_names']} {values['family_name']}".strip(),
-                        values.get("function", ""), values.get("email", ""))
+        member = Member(
+            pid,
+            delegation_id,
+            f"{values['given_names']} {values['family_name']}".strip(),
+            values.get("function", ""),
+            values.get("email", ""),
+        )
         if member.email:
             self.by_email[member.email.lower()] = member
         self.by_name.setdefault((delegation_id, key or key_of(values)), []).append(member)
@@ -130,20 +162,30 @@ class MemberIndex:
         found = self.by_email.get(email.lower()) if email else None
         return found if found is not None and found.id != exclude else None
 
-    def same_name(self, delegation_id: int, values: dict, exclude: int | None = None,
-                  key: str | None = None) -> list[Member]:
+    def same_name(
+        self, delegation_id: int, values: dict, exclude: int | None = None, key: str | None = None
+    ) -> list[Member]:
         found = self.by_name.get((delegation_id, key or key_of(values)))
         return [m for m in found if m.id != exclude] if found else []
 
-    def check(self, delegation_id: int, values: dict, exclude: int | None = None,
-              same_name_ok: bool = False, key: str | None = None) -> None:
+    def check(
+        self,
+        delegation_id: int,
+        values: dict,
+        exclude: int | None = None,
+        same_name_ok: bool = False,
+        key: str | None = None,
+    ) -> None:
         """Raise the DuplicateError a secretary should see, or nothing."""
         delegation = self.delegation_names.get(delegation_id, "the delegation")
         if not same_name_ok:
             namesakes = self.same_name(delegation_id, values, exclude, key)
             if namesakes:
-                raise SameNameError(f"{values['given_names']} {values['family_name']} is already a member of the "
-                                    f"delegation of {delegation}.", namesakes[0].id)
+                raise SameNameError(
+                    f"{values['given_names']} {values['family_name']} is already a member of the "
+                    f"delegation of {delegation}.",
+                    namesakes[0].id,
+                )
         mail = self.same_email(values["email"], exclude)
         if mail is not None:
             where = self.delegation_names.get(mail.delegation_id, "another delegation")
@@ -151,5 +193,7 @@ class MemberIndex:
         if values["role"] == Role.HEAD:
             head = self.heads.get(delegation_id)
             if head is not None and head.id != exclude:
-                raise DuplicateError(f"{delegation} has a head of delegation already ({head.name}); change that "
-                                     "person's role first.", "role")
+                raise DuplicateError(
+                    f"{delegation} has a head of delegation already ({head.name}); change that person's role first.",
+                    "role",
+                )

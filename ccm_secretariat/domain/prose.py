@@ -11,11 +11,20 @@ import datetime as dt
 import unicodedata
 from collections.abc import Sequence
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-          "sixteen seventeen eighteen nineteen").split()
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-_ORDINALS = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
-             "nine": "ninth", "twelve": "twelfth"}
+_ORDINALS = {
+    "one": "first",
+    "two": "second",
+    "three": "third",
+    "five": "fifth",
+    "eight": "eighth",
+    "nine": "ninth",
+    "twelve": "twelfth",
+}
 
 
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate and pop directional isolate (Unicode 6.3)
@@ -32,7 +41,7 @@ def isolate(name: str) -> str:
 
 
 def join_names(names: Sequence[str], serial_comma: bool = True, conjunction: str = "and") -> str:
-    """"Angola"; "Angola and Cyprus"; "Angola, Cyprus, and Indonesia" (serial comma) or "... Cyprus and Indonesia".
+    """ "Angola"; "Angola and Cyprus"; "Angola, Cyprus, and Indonesia" (serial comma) or "... Cyprus and Indonesia".
     Each name is its own directional run (see `isolate`)."""
     items = [isolate(n) for n in names if n]
     if not items:
@@ -80,7 +89,7 @@ EN_DASH = "\u2013"
 
 
 def un_date_range(start: dt.date, end: dt.date, dash: str = "-") -> str:
-    """"25-27 November 2020", "30 November-2 December 2020", "25 November 2020". Mastheads and lists set the
+    """ "25-27 November 2020", "30 November-2 December 2020", "25 November 2020". Mastheads and lists set the
     range with an en dash ("25–27 November 2020", dash=EN_DASH); the report's sentences keep the hyphen its
     model (the CCM's own reports) uses."""
     if start == end:
@@ -93,7 +102,7 @@ def un_date_range(start: dt.date, end: dt.date, dash: str = "-") -> str:
 
 
 def un_date_span_words(start: dt.date, end: dt.date) -> str:
-    """"from 25 to 27 November 2020" as running text writes it."""
+    """ "from 25 to 27 November 2020" as running text writes it."""
     if start == end:
         return f"on {un_date(start)}"
     if (start.year, start.month) == (end.year, end.month):
@@ -104,21 +113,45 @@ def un_date_span_words(start: dt.date, end: dt.date) -> str:
 
 
 # States whose names take "the" in running text (UN editorial usage): "the Netherlands", "the Philippines".
-_THE_NAMES = {"Bahamas", "Central African Republic", "Comoros", "Congo", "Czech Republic",
-              "Democratic People's Republic of Korea", "Democratic Republic of the Congo", "Dominican Republic",
-              "Gambia", "Holy See", "Lao People's Democratic Republic", "Marshall Islands", "Netherlands",
-              "Netherlands (Kingdom of the)", "Niger", "Philippines", "Republic of Korea", "Republic of Moldova",
-              "Russian Federation", "Solomon Islands", "State of Palestine", "Sudan", "Syrian Arab Republic",
-              "United Arab Emirates", "United Kingdom of Great Britain and Northern Ireland",
-              "United Republic of Tanzania", "United States of America", "Plurinational State of Bolivia",
-              "Bolivarian Republic of Venezuela", "Islamic Republic of Iran"}
+_THE_NAMES = {
+    "Bahamas",
+    "Central African Republic",
+    "Comoros",
+    "Congo",
+    "Czech Republic",
+    "Democratic People's Republic of Korea",
+    "Democratic Republic of the Congo",
+    "Dominican Republic",
+    "Gambia",
+    "Holy See",
+    "Lao People's Democratic Republic",
+    "Marshall Islands",
+    "Netherlands",
+    "Netherlands (Kingdom of the)",
+    "Niger",
+    "Philippines",
+    "Republic of Korea",
+    "Republic of Moldova",
+    "Russian Federation",
+    "Solomon Islands",
+    "State of Palestine",
+    "Sudan",
+    "Syrian Arab Republic",
+    "United Arab Emirates",
+    "United Kingdom of Great Britain and Northern Ireland",
+    "United Republic of Tanzania",
+    "United States of America",
+    "Plurinational State of Bolivia",
+    "Bolivarian Republic of Venezuela",
+    "Islamic Republic of Iran",
+}
 
 
 def with_article(state_name: str) -> str:
-    """"Netherlands" -> "the Netherlands" in running text; other names unchanged."""
+    """ "Netherlands" -> "the Netherlands" in running text; other names unchanged."""
     return f"the {state_name}" if state_name in _THE_NAMES else state_name
 
 
 def counted(n: int, singular: str, plural: str | None = None) -> str:
-    """"1 participant", "2 participants", "1 person", "2 people" (numbers with thousands separators)."""
+    """ "1 participant", "2 participants", "1 person", "2 people" (numbers with thousands separators)."""
     return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"

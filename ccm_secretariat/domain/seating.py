@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.errors import ValidationError
 
-
 LONG_NAME = 30  # an organisation's name longer than this goes by its acronym on plans and nameplates
 
 
@@ -79,8 +78,10 @@ def place(order: Sequence[Seated], room: Room, seats: dict[Category, int]) -> li
     for d in order:
         need = seats.get(d.category, 1)
         if need > room.seats_per_row:
-            raise ValidationError(f"{d.category.label} have {need} seats each, but a row of a block has only "
-                                  f"{room.seats_per_row}.", "seats")
+            raise ValidationError(
+                f"{d.category.label} have {need} seats each, but a row of a block has only {room.seats_per_row}.",
+                "seats",
+            )
         while free < need:
             try:
                 row, block = next(segments)
@@ -89,7 +90,9 @@ def place(order: Sequence[Seated], room: Room, seats: dict[Category, int]) -> li
                 raise ValidationError(
                     f"the room has {room.capacity} seats ({room.blocks} × {room.rows} rows × "
                     f"{room.seats_per_row}); the {len(order)} delegations need {wanted} and do not all fit. "
-                    f"Add rows or seats, or give fewer seats per delegation.", "rows") from None
+                    f"Add rows or seats, or give fewer seats per delegation.",
+                    "rows",
+                ) from None
             free = room.seats_per_row
         first = room.seats_per_row - free + 1
         placed += [Seat(block, row, first + i, d) for i in range(need)]

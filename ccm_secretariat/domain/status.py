@@ -20,8 +20,9 @@ def first_day_of_month_after(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def entry_into_force_for(deposit: dt.date | None, general_entry_into_force: dt.date | None,
-                         months_after_deposit: int) -> dt.date | None:
+def entry_into_force_for(
+    deposit: dt.date | None, general_entry_into_force: dt.date | None, months_after_deposit: int
+) -> dt.date | None:
     """Entry into force for a State that deposited on `deposit`, under a treaty with the given rule."""
     if deposit is None:
         return None

@@ -26,8 +26,11 @@ class Series(str, Enum):
     @property
     def label(self) -> str:
         return {
-            Series.MAIN: "Main series", Series.L: "Limited (L.)", Series.WP: "Working paper (WP.)",
-            Series.CRP: "Conference room paper (CRP.)", Series.INF: "Information (INF.)",
+            Series.MAIN: "Main series",
+            Series.L: "Limited (L.)",
+            Series.WP: "Working paper (WP.)",
+            Series.CRP: "Conference room paper (CRP.)",
+            Series.INF: "Information (INF.)",
             Series.MISC: "Miscellaneous (MISC.)",
         }[self]
 
@@ -57,8 +60,12 @@ class SymbolParts:
         return base
 
     def sort_key(self) -> tuple:
-        return (self.prefix, self.series.rank, self.number,
-                tuple((SUFFIXES.index(name), n) for name, n in self.suffixes))
+        return (
+            self.prefix,
+            self.series.rank,
+            self.number,
+            tuple((SUFFIXES.index(name), n) for name, n in self.suffixes),
+        )
 
 
 def normalise_prefix(prefix: str) -> str:
@@ -66,8 +73,8 @@ def normalise_prefix(prefix: str) -> str:
     cleaned = prefix.strip().rstrip("/")
     if not cleaned or not _PREFIX.match(cleaned):
         raise ValidationError(
-            f"“{prefix}” is not a document symbol prefix; write it like CCM/CONF/2020 or CCM/MSP/2019.",
-            "symbol_prefix")
+            f"“{prefix}” is not a document symbol prefix; write it like CCM/CONF/2020 or CCM/MSP/2019.", "symbol_prefix"
+        )
     return cleaned
 
 
@@ -76,7 +83,7 @@ def parse_symbol(symbol: str, prefix: str) -> SymbolParts:
     text = symbol.strip()
     if not text.startswith(prefix + "/"):
         raise ValidationError(f"“{symbol}” does not begin with this meeting's prefix {prefix}/.", "symbol")
-    parts = text[len(prefix) + 1:].split("/")
+    parts = text[len(prefix) + 1 :].split("/")
     head, tail = parts[0], parts[1:]
     if m := _MAIN.match(head):
         series, number = Series.MAIN, int(m.group(1))
@@ -85,13 +92,16 @@ def parse_symbol(symbol: str, prefix: str) -> SymbolParts:
     else:
         raise ValidationError(
             f"“{symbol}”: after {prefix}/ comes a number (1, 2 ...) or L.n, WP.n, CRP.n, INF.n or MISC.n, "
-            f"not “{head}”.", "symbol")
+            f"not “{head}”.",
+            "symbol",
+        )
     suffixes = []
     for piece in tail:
         sm = _SUFFIX.match(piece)
         if not sm:
             raise ValidationError(
-                f"“{symbol}”: “{piece}” is not a suffix; suffixes are Add.n, Amend.n, Corr.n or Rev.n.", "symbol")
+                f"“{symbol}”: “{piece}” is not a suffix; suffixes are Add.n, Amend.n, Corr.n or Rev.n.", "symbol"
+            )
         suffixes.append((sm.group(1), int(sm.group(2))))
     return SymbolParts(prefix, series, number, tuple(suffixes))
 

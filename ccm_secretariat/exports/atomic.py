@@ -65,8 +65,11 @@ def atomic_path(target: str | Path, private: bool = False) -> Iterator[Path]:
         raise DomainError(f"Cannot replace {target}: it is open in another program or read-only.", "out") from exc
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
-            raise DomainError(f"The disk is full: {target.name} was not written (the old file, if any, is as it "
-                              "was). Free some space and try again.", "out") from exc
+            raise DomainError(
+                f"The disk is full: {target.name} was not written (the old file, if any, is as it "
+                "was). Free some space and try again.",
+                "out",
+            ) from exc
         raise
     finally:
         if temporary.exists():

@@ -21,7 +21,7 @@ from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.fitting import LEADING, fit
 from ccm_secretariat.exports.fonts import FontSet, missing_warning
-from ccm_secretariat.exports.progress import Progress
+from ccm_secretariat.progress import Progress
 
 A4_MM = (210.0, 297.0)
 CROP_MARK, CROP_GAP = 3.0 * mm, 1.5 * mm
@@ -41,10 +41,13 @@ class BadgeLayout:
         return self.columns * self.rows
 
 
-LAYOUTS = {layout.name: layout for layout in (
-    BadgeLayout("90x55", "2 × 4 badges of 90 × 55 mm on A4 (card stock, cut)", (90, 55), 2, 4, 10),
-    BadgeLayout("a6", "2 × 2 inserts of 96 × 136 mm on A4, for A6 badge holders", (96, 136), 2, 2, 8),
-)}
+LAYOUTS = {
+    layout.name: layout
+    for layout in (
+        BadgeLayout("90x55", "2 × 4 badges of 90 × 55 mm on A4 (card stock, cut)", (90, 55), 2, 4, 10),
+        BadgeLayout("a6", "2 × 2 inserts of 96 × 136 mm on A4, for A6 badge holders", (96, 136), 2, 2, 8),
+    )
+}
 DEFAULT_LAYOUT = "90x55"
 
 BAND_LABELS = {
@@ -58,7 +61,7 @@ BAND_LABELS = {
 
 
 def _text_colour(hex_colour: str) -> str:
-    r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     return "#000000" if 0.299 * r + 0.587 * g + 0.114 * b > 0.55 else "#FFFFFF"
 
 
@@ -71,8 +74,7 @@ def _crop_marks(canvas, x: float, y: float, w: float, h: float) -> None:
             canvas.line(cx, cy + dy * CROP_GAP, cx, cy + dy * (CROP_GAP + CROP_MARK))
 
 
-def _lines(canvas, fonts: FontSet, fitted, x: float, top: float, style: str, centred_in: float | None = None
-           ) -> float:
+def _lines(canvas, fonts: FontSet, fitted, x: float, top: float, style: str, centred_in: float | None = None) -> float:
     """Draw fitted lines from `top` down; returns the y below them."""
     y = top
     for line in fitted.lines:
@@ -114,8 +116,7 @@ def draw_qr(canvas, modules: list[list[bool]], x: float, y: float, size: float) 
     canvas.drawPath(path, stroke=0, fill=1)
 
 
-def draw_badge(canvas, fonts: FontSet, run: BadgeRun, badge: Badge, x: float, y: float, w: float, h: float
-               ) -> None:
+def draw_badge(canvas, fonts: FontSet, run: BadgeRun, badge: Badge, x: float, y: float, w: float, h: float) -> None:
     scale = h / (55 * mm) if w > h else w / (55 * mm)  # type sizes grow with the badge
     pad = 4 * mm
     band = 9 * mm * scale
@@ -125,8 +126,7 @@ def draw_badge(canvas, fonts: FontSet, run: BadgeRun, badge: Badge, x: float, y:
     canvas.setFillColor(HexColor(_text_colour(colour)))
     label = BAND_LABELS[badge.category]
     size = min(9.5 * scale, (w - 2 * pad) / fonts.width(label, 1, "bold"))
-    fonts.draw(canvas, x + (w - fonts.width(label, size, "bold")) / 2, y + (band - size * 0.7) / 2, label, size,
-               "bold")
+    fonts.draw(canvas, x + (w - fonts.width(label, size, "bold")) / 2, y + (band - size * 0.7) / 2, label, size, "bold")
     canvas.setFillColor(HexColor("#000000"))
 
     top = y + h - pad
@@ -146,21 +146,22 @@ def draw_badge(canvas, fonts: FontSet, run: BadgeRun, badge: Badge, x: float, y:
         top = _lines(canvas, fonts, fitted, x + pad, top, "regular")
     family = fit(fonts, badge.family_name.upper(), text_width, room * 0.4, 17 * scale, "bold")
     top = _lines(canvas, fonts, family, x + pad, top, "bold") - 1.5 * mm
-    delegation = fit(fonts, badge.delegation, text_width, max(top - (y + band + pad), 6), 11 * scale, "bold",
-                     max_lines=3)
+    delegation = fit(
+        fonts, badge.delegation, text_width, max(top - (y + band + pad), 6), 11 * scale, "bold", max_lines=3
+    )
     _lines(canvas, fonts, delegation, x + pad, top, "bold")
 
     qx, qy = x + w - pad - qr, y + band + pad + 3 * mm
     draw_qr(canvas, qr_modules(badge.code), qx, qy, qr)
     code_size = min(7 * scale, qr / fonts.width(badge.code, 1))
-    fonts.draw(canvas, qx + (qr - fonts.width(badge.code, code_size)) / 2, qy - code_size - 1 * mm, badge.code,
-               code_size)
+    fonts.draw(
+        canvas, qx + (qr - fonts.width(badge.code, code_size)) / 2, qy - code_size - 1 * mm, badge.code, code_size
+    )
     if badge.reprint:
         fonts.draw(canvas, x + w - pad - fonts.width("R", 6), y + h - pad - 6, "R", 6)  # a reprint, discreetly
 
 
-def badges_pdf(run: BadgeRun, layout: BadgeLayout, out: str | Path,
-               fonts: FontSet | None = None) -> Iterator[Progress]:
+def badges_pdf(run: BadgeRun, layout: BadgeLayout, out: str | Path, fonts: FontSet | None = None) -> Iterator[Progress]:
     fonts = fonts or FontSet("sans")
     total = len(run.badges)
     page_w, page_h = A4_MM[0] * mm, A4_MM[1] * mm
@@ -189,5 +190,10 @@ def badges_pdf(run: BadgeRun, layout: BadgeLayout, out: str | Path,
                 yield Progress(i + 1, total, f"{i + 1:,} badges")
         canvas.save()
     warnings = tuple(missing_warning(text, chars) for text, chars in sorted(fonts.missing.items()))
-    yield Progress(total, total, f"{total:,} badge{'s' if total != 1 else ''} on {sheets} sheet"
-                   f"{'s' if sheets != 1 else ''}", Path(out), warnings)
+    yield Progress(
+        total,
+        total,
+        f"{total:,} badge{'s' if total != 1 else ''} on {sheets} sheet{'s' if sheets != 1 else ''}",
+        Path(out),
+        warnings,
+    )

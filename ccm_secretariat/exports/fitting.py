@@ -37,8 +37,9 @@ def _penalty(before: list[str], after: list[str]) -> float:
     return 1.0
 
 
-def fit(fonts: FontSet, text: str, width: float, height: float, max_size: float, style: str = "regular",
-        max_lines: int = 2) -> Fitted:
+def fit(
+    fonts: FontSet, text: str, width: float, height: float, max_size: float, style: str = "regular", max_lines: int = 2
+) -> Fitted:
     """The largest size (at most `max_size`) at which `text` fits in width × height, on 1 to `max_lines` lines
     broken between words; a single word too long for the box only makes the size smaller."""
     words = text.split()

@@ -11,13 +11,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from arabic_reshaper import ArabicReshaper
 from bidi import get_display
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 
 from ccm_secretariat.domain.prose import FSI, PDI, has_rtl
-
 from ccm_secretariat.reference.files import RESOURCES
 
 log = logging.getLogger(__name__)
@@ -46,8 +45,10 @@ SYSTEM_FALLBACKS = (
 @functools.lru_cache(maxsize=1)
 def arabic_coverage() -> frozenset[int]:
     """The characters that the embedded fonts which draw Arabic (DejaVu Sans, regular and bold) both have."""
-    return (_register(FONT_DIR / FAMILIES["sans"]["regular"]).coverage
-            & _register(FONT_DIR / FAMILIES["sans"]["bold"]).coverage)
+    return (
+        _register(FONT_DIR / FAMILIES["sans"]["regular"]).coverage
+        & _register(FONT_DIR / FAMILIES["sans"]["bold"]).coverage
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -95,10 +96,15 @@ def script_of(chars: str) -> str:
 
 def missing_warning(text: str, chars: set[str]) -> str:
     script = script_of("".join(chars))
-    advice = ("Debian's fonts-wqy-microhei" if script == "Chinese, Japanese or Korean"
-              else "Debian's fonts-noto-core covers most scripts")
-    return (f"{text}: no font here can show {''.join(sorted(chars))} ({script}); install a font for it ({advice}) "
-            "and export again.")
+    advice = (
+        "Debian's fonts-wqy-microhei"
+        if script == "Chinese, Japanese or Korean"
+        else "Debian's fonts-noto-core covers most scripts"
+    )
+    return (
+        f"{text}: no font here can show {''.join(sorted(chars))} ({script}); install a font for it ({advice}) "
+        "and export again."
+    )
 
 
 @dataclass(frozen=True)
@@ -148,8 +154,11 @@ class FontSet:
         pieces: list[tuple[str, str]] = []
         for ch in text:
             code = ord(ch)
-            face = primary if code in primary.coverage or ch == " " else next(
-                (f for f in self.fallbacks() if code in f.coverage), None)
+            face = (
+                primary
+                if code in primary.coverage or ch == " "
+                else next((f for f in self.fallbacks() if code in f.coverage), None)
+            )
             if face is None:
                 self.missing.setdefault(logical or text, set()).add(ch)
                 self._log_once(f"no font for {script_of(ch)}")
@@ -219,7 +228,7 @@ def _simple(face: Face, text: str) -> bool:
     return all(ord(ch) in coverage for ch in text) and not has_rtl(text)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _register(path: Path) -> Face:
     name = path.stem.replace(" ", "")
     subfont = {}

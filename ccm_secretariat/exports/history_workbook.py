@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ccm_secretariat.exports.progress import Progress
 from ccm_secretariat.exports.sheets import Sheet, write_sheets
+from ccm_secretariat.progress import Progress
 from ccm_secretariat.services.history import HistoryEntry
 
 

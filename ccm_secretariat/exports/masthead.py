@@ -54,8 +54,12 @@ def draw_masthead(canvas, fonts: FontSet, m: Masthead) -> float:
     canvas.drawRightString(right, fonts_y + 4, m.symbol)
     y -= 26
     block_x = right - 150
-    for text, style in ((f"Distr.: {m.distribution}", "regular"), (un_date(m.date), "regular"),
-                        ("", "regular"), (f"Original: {m.original}", "regular")):
+    for text, style in (
+        (f"Distr.: {m.distribution}", "regular"),
+        (un_date(m.date), "regular"),
+        ("", "regular"),
+        (f"Original: {m.original}", "regular"),
+    ):
         if text:
             fonts.draw(canvas, block_x, y, text, 9.5, style)
         y -= 12

@@ -16,7 +16,7 @@ from ccm_secretariat.domain.seating import Seated
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.fitting import LEADING, Fitted, fit
 from ccm_secretariat.exports.fonts import FontSet, missing_warning
-from ccm_secretariat.exports.progress import Progress
+from ccm_secretariat.progress import Progress
 
 PAGE_W, PAGE_H = 297 * mm, 210 * mm
 MARGIN = 14 * mm
@@ -37,8 +37,7 @@ def _half(canvas, fonts: FontSet, fitted: Fitted) -> None:
         y -= fitted.size * LEADING
 
 
-def nameplates_pdf(plates: Sequence[Seated], out: str | Path, fonts: FontSet | None = None
-                   ) -> Iterator[Progress]:
+def nameplates_pdf(plates: Sequence[Seated], out: str | Path, fonts: FontSet | None = None) -> Iterator[Progress]:
     fonts = fonts or FontSet("sans")
     with atomic_path(out) as temporary:
         canvas = Canvas(str(temporary), pagesize=(PAGE_W, PAGE_H), pageCompression=1, initialFontName=fonts.font())
@@ -64,5 +63,6 @@ def nameplates_pdf(plates: Sequence[Seated], out: str | Path, fonts: FontSet | N
                 yield Progress(i + 1, len(plates), plate.name)
         canvas.save()
     warnings = tuple(missing_warning(text, chars) for text, chars in sorted(fonts.missing.items()))
-    yield Progress(len(plates), len(plates), f"{len(plates)} nameplate{'s' if len(plates) != 1 else ''}",
-                   Path(out), warnings)
+    yield Progress(
+        len(plates), len(plates), f"{len(plates)} nameplate{'s' if len(plates) != 1 else ''}", Path(out), warnings
+    )

@@ -19,9 +19,15 @@ from ccm_secretariat.domain.prose import counted, un_date
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.columns import COLUMN_WIDTH, Columns, Line, height
 from ccm_secretariat.exports.fonts import FontSet, missing_warning
-from ccm_secretariat.exports.masthead import (MARGIN_X, PAGE_WIDTH, Masthead, draw_masthead, draw_running_header,
-                                              place_and_dates)
-from ccm_secretariat.exports.progress import Progress
+from ccm_secretariat.exports.masthead import (
+    MARGIN_X,
+    PAGE_WIDTH,
+    Masthead,
+    draw_masthead,
+    draw_running_header,
+    place_and_dates,
+)
+from ccm_secretariat.progress import Progress
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.registration import DelegationRow, ParticipantRow
 from ccm_secretariat.services.roster import Roster
@@ -31,7 +37,7 @@ LIST_CATEGORY_TITLES = {
     Category.STATE_PARTY: "States Parties",
     Category.SIGNATORY: "Signatory States",
     Category.RATIFIED_NOT_IN_FORCE: "States that have ratified or acceded but for which the Convention is not "
-                                    "yet in force",
+    "yet in force",
     Category.OBSERVER_STATE: "Other States participating as observers",
     Category.RULE_1_2: "Organisations participating as observers under rule 1 (2) of the rules of procedure",
     Category.RULE_1_3: "Other organisations participating as observers under rule 1 (3) of the rules of procedure",
@@ -59,27 +65,36 @@ def contact_line(p: ParticipantRow) -> str:
     return "   ".join(part for part in (p.email, p.phone) if part)
 
 
-def participants_pdf(services: Services, meeting_id: int, out: str | Path,
-                     options: ListOptions = ListOptions()) -> Iterator[Progress]:
+def participants_pdf(
+    services: Services, meeting_id: int, out: str | Path, options: ListOptions = ListOptions()
+) -> Iterator[Progress]:
     roster = services.roster.roster(meeting_id)
     total = max(1, roster.participant_count)
     yield Progress(0, total, "Read the registrations")
     fonts = options.fonts or FontSet("sans")
-    capitalise = (roster.meeting.settings.capitalise_family_names if options.capitalise_family_names is None
-                  else options.capitalise_family_names)
+    capitalise = (
+        roster.meeting.settings.capitalise_family_names
+        if options.capitalise_family_names is None
+        else options.capitalise_family_names
+    )
     symbol = options.symbol or f"{roster.meeting.symbol_prefix}/INF.1"
     with atomic_path(out) as temporary:
         # The initial font is an embedded one: reportlab would otherwise name a Helvetica it does not embed.
-        canvas = Canvas(str(temporary), pagesize=(PAGE_WIDTH, 842), pageCompression=1,
-                        initialFontName=fonts.font())
+        canvas = Canvas(str(temporary), pagesize=(PAGE_WIDTH, 842), pageCompression=1, initialFontName=fonts.font())
         canvas.setTitle(f"{'Provisional list' if options.provisional else 'List'} of participants — {symbol}")
         canvas.setAuthor("Secretariat")
         canvas.setCreator(PRODUCER)
         draw_running_header(canvas, fonts, symbol, 1)
-        masthead = Masthead(symbol, "General", options.date or dt.date.today(), options.original,
-                            roster.meeting.title, place_and_dates(roster.meeting),
-                            "Provisional list of participants" if options.provisional else "List of participants",
-                            practice=roster.meeting.practice)
+        masthead = Masthead(
+            symbol,
+            "General",
+            options.date or dt.date.today(),
+            options.original,
+            roster.meeting.title,
+            place_and_dates(roster.meeting),
+            "Provisional list of participants" if options.provisional else "List of participants",
+            practice=roster.meeting.practice,
+        )
         y = draw_masthead(canvas, fonts, masthead)
         y = _opening(canvas, fonts, roster, y, options)
         columns = Columns(canvas, fonts, y, lambda page: draw_running_header(canvas, fonts, symbol, page))
@@ -88,8 +103,7 @@ def participants_pdf(services: Services, meeting_id: int, out: str | Path,
             title = fonts.wrap(LIST_CATEGORY_TITLES[category], 11, COLUMN_WIDTH, "bold")
             category_lines: list[Line] = [(t, 11, "bold", 0, 14) for t in title]
             for d in delegations:
-                for count in _delegation(columns, fonts, d, roster.members.get(d.id, []), capitalise,
-                                         category_lines):
+                for count in _delegation(columns, fonts, d, roster.members.get(d.id, []), capitalise, category_lines):
                     done += count
                     if done % 2000 < count:
                         yield Progress(done, total, d.name)
@@ -109,7 +123,8 @@ def _opening(canvas, fonts: FontSet, roster: Roster, y: float, options: ListOpti
     notes = [
         f"This {'provisional ' if options.provisional else ''}list of participants in the {roster.meeting.title} "
         f"has been prepared on the basis of the notifications of the composition of delegations received by the "
-        f"secretariat as at {as_of}. It lists {counted(people, 'participant')} from {counted(delegations, 'delegation')}.",
+        f"secretariat as at {as_of}. It lists {counted(people, 'participant')} from "
+        f"{counted(delegations, 'delegation')}.",
         "Contact details are given only for participants who agreed to their publication.",
     ]
     if options.provisional:
@@ -148,8 +163,11 @@ def _opening(canvas, fonts: FontSet, roster: Roster, y: float, options: ListOpti
         sums[category.is_state][1] += s.participants
     canvas.line(MARGIN_X, y + 7, right, y + 7)
     y -= 3
-    for label, values in (("Total, States", sums[True]), ("Total, organisations", sums[False]),
-                          ("Total participation", [sums[True][0] + sums[False][0], sums[True][1] + sums[False][1]])):
+    for label, values in (
+        ("Total, States", sums[True]),
+        ("Total, organisations", sums[False]),
+        ("Total participation", [sums[True][0] + sums[False][0], sums[True][1] + sums[False][1]]),
+    ):
         style = "bold" if label == "Total participation" else "regular"
         fonts.draw(canvas, MARGIN_X + 20, y, label, 9, style)
         canvas.setFont(fonts.font(style), 9)
@@ -186,15 +204,18 @@ def _check_ins(canvas, fonts: FontSet, roster: Roster, y: float) -> float:
 
 
 def _entry(fonts: FontSet, p: ParticipantRow, capitalise: bool) -> list[Line]:
-    lines: list[Line] = [(t, NAME_SIZE, "regular", 0, LEAD) for t in fonts.wrap(person_line(p, capitalise),
-                                                                                 NAME_SIZE, COLUMN_WIDTH)]
+    lines: list[Line] = [
+        (t, NAME_SIZE, "regular", 0, LEAD) for t in fonts.wrap(person_line(p, capitalise), NAME_SIZE, COLUMN_WIDTH)
+    ]
     for text in (p.function, p.affiliation):
         if text:
             lines.extend((t, TEXT_SIZE, "regular", 0, LEAD - 0.6) for t in fonts.wrap(text, TEXT_SIZE, COLUMN_WIDTH))
     contact = contact_line(p)
     if contact:
-        lines.extend((t, TEXT_SIZE - 0.5, "italic", 0, LEAD - 0.6)
-                     for t in fonts.wrap(contact, TEXT_SIZE - 0.5, COLUMN_WIDTH, "italic"))
+        lines.extend(
+            (t, TEXT_SIZE - 0.5, "italic", 0, LEAD - 0.6)
+            for t in fonts.wrap(contact, TEXT_SIZE - 0.5, COLUMN_WIDTH, "italic")
+        )
     lines.append(("", 0, "regular", 0, 5.5))  # space after the entry
     return lines
 
@@ -208,8 +229,14 @@ def _role_heading(role: Role, count: int) -> list[Line]:
     return [(role.label if count == 1 else role.plural_label, 8.5, "italic", 0, 11.5)]
 
 
-def _delegation(columns: Columns, fonts: FontSet, d: DelegationRow, people: list[ParticipantRow],
-                capitalise: bool, lead_in: list[Line]) -> Iterator[int]:
+def _delegation(
+    columns: Columns,
+    fonts: FontSet,
+    d: DelegationRow,
+    people: list[ParticipantRow],
+    capitalise: bool,
+    lead_in: list[Line],
+) -> Iterator[int]:
     """Lay out one delegation; yields the number of participants drawn, a few at a time."""
     columns.space(6)
     heading = _heading(fonts, d)

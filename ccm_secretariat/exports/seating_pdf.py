@@ -17,7 +17,7 @@ from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.fitting import LEADING, fit
 from ccm_secretariat.exports.fonts import FontSet, missing_warning
-from ccm_secretariat.exports.progress import Progress
+from ccm_secretariat.progress import Progress
 from ccm_secretariat.services.seating import SeatingLayout
 
 PAGE_W, PAGE_H = 297 * mm, 210 * mm  # A4 landscape; a larger room draws smaller
@@ -55,8 +55,10 @@ def seating_pdf(doc: SeatingDocument, out: str | Path, fonts: FontSet | None = N
             fonts.draw(canvas, MARGIN, y, line, title.size, "bold")
             y -= title.size * (LEADING - 1)
         how = "drawn by the desk" if plan.drawn_by_desk else "drawn by lot"
-        note = (f"{doc.place_and_dates}. Seats in English alphabetical order by category, starting from "
-                f"{plan.first_state} ({how} on {un_date(plan.drawn_on)}).")
+        note = (
+            f"{doc.place_and_dates}. Seats in English alphabetical order by category, starting from "
+            f"{plan.first_state} ({how} on {un_date(plan.drawn_on)})."
+        )
         note_fit = fit(fonts, note, PAGE_W - 2 * MARGIN, 24, 9, max_lines=2)
         y -= 3
         for line in note_fit.lines:
@@ -70,8 +72,9 @@ def seating_pdf(doc: SeatingDocument, out: str | Path, fonts: FontSet | None = N
         canvas.setFillColor(HexColor("#404040"))
         canvas.rect((PAGE_W - podium_w) / 2, y - podium_h, podium_w, podium_h, stroke=0, fill=1)
         canvas.setFillColor(HexColor("#FFFFFF"))
-        fonts.draw(canvas, (PAGE_W - fonts.width("PODIUM", 10, "bold")) / 2, y - podium_h + 3 * mm, "PODIUM", 10,
-                   "bold")
+        fonts.draw(
+            canvas, (PAGE_W - fonts.width("PODIUM", 10, "bold")) / 2, y - podium_h + 3 * mm, "PODIUM", 10, "bold"
+        )
         y -= podium_h + 6 * mm
 
         # The room: blocks side by side, rows from the podium down.
@@ -88,11 +91,14 @@ def seating_pdf(doc: SeatingDocument, out: str | Path, fonts: FontSet | None = N
         boxes: dict[tuple[int, int, int], list] = {}
         for seat in seats:
             boxes.setdefault((seat.row, seat.block, seat.delegation.id), []).append(seat)
+
         # One type size for the plan where it can be (the smallest quarter of the names shrink further).
         def box_width(group) -> float:
             return seat_w * len(group) - 1.2
-        sizes = sorted(fit(fonts, g[0].delegation.name, box_width(g) - 2, row_h - 3.2, 9, max_lines=3).size
-                       for g in boxes.values())
+
+        sizes = sorted(
+            fit(fonts, g[0].delegation.name, box_width(g) - 2, row_h - 3.2, 9, max_lines=3).size for g in boxes.values()
+        )
         common = sizes[len(sizes) // 4] if sizes else 9
         for i, ((row, block, _id), group) in enumerate(sorted(boxes.items())):
             first = min(s.number for s in group)
@@ -122,8 +128,12 @@ def seating_pdf(doc: SeatingDocument, out: str | Path, fonts: FontSet | None = N
             for block in range(1, room.blocks + 1):
                 for number in range(1, room.seats_per_row + 1):
                     if (row, block, number) not in taken:
-                        x = (MARGIN + ROW_LABEL + (block - 1) * (room.seats_per_row * seat_w + BLOCK_GAP)
-                             + (number - 1) * seat_w)
+                        x = (
+                            MARGIN
+                            + ROW_LABEL
+                            + (block - 1) * (room.seats_per_row * seat_w + BLOCK_GAP)
+                            + (number - 1) * seat_w
+                        )
                         top = y - (row - 1) * row_h
                         canvas.rect(x, top - row_h + 1.2, seat_w - 1.2, row_h - 1.2, stroke=1, fill=0)
 

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from ccm_secretariat.application import PRODUCER, VERSION
 from ccm_secretariat.exports.atomic import atomic_path
-from ccm_secretariat.exports.progress import Progress
+from ccm_secretariat.progress import Progress
 
 FORMULA_FIRST = frozenset("=+-@\t\r")
 

@@ -9,19 +9,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-
 from ccm_secretariat.domain.enums import Attendance, Category, Gender
 from ccm_secretariat.exports.masthead import PRACTICE_BANNER
 from ccm_secretariat.exports.sheets import Sheet, write_sheets
-from ccm_secretariat.exports.progress import Progress
+from ccm_secretariat.progress import Progress
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.documents import DocumentRow
 from ccm_secretariat.services.roster import Roster
 
 SHEET_NAMES = {
-    Category.STATE_PARTY: "States Parties", Category.SIGNATORY: "Signatory States",
-    Category.RATIFIED_NOT_IN_FORCE: "Ratified, not in force", Category.OBSERVER_STATE: "Observer States",
-    Category.RULE_1_2: "Rule 1(2) organisations", Category.RULE_1_3: "Rule 1(3) organisations",
+    Category.STATE_PARTY: "States Parties",
+    Category.SIGNATORY: "Signatory States",
+    Category.RATIFIED_NOT_IN_FORCE: "Ratified, not in force",
+    Category.OBSERVER_STATE: "Observer States",
+    Category.RULE_1_2: "Rule 1(2) organisations",
+    Category.RULE_1_3: "Rule 1(3) organisations",
 }
 ATTENDANCE_TEXT = {Attendance.IN_PERSON: "in person", Attendance.ONLINE: "online", Attendance.ABSENT: "absent"}
 
@@ -32,8 +34,21 @@ def _text(value):
 
 def participant_header(roster: Roster) -> tuple[tuple[str, ...], tuple[int, ...]]:
     parts = [f"Part {p.number}" for p in roster.meeting.parts]
-    header = ("Delegation", "Category", "Salutation", "Given names", "Family name", "Function", "Affiliation",
-              "Role", "Gender", "E-mail", "Phone", "Publish contact", *parts)
+    header = (
+        "Delegation",
+        "Category",
+        "Salutation",
+        "Given names",
+        "Family name",
+        "Function",
+        "Affiliation",
+        "Role",
+        "Gender",
+        "E-mail",
+        "Phone",
+        "Publish contact",
+        *parts,
+    )
     widths = (30, 22, 10, 20, 22, 34, 34, 18, 11, 30, 18, 10, *([11] * len(parts)))
     return header, widths
 
@@ -48,23 +63,49 @@ def participant_rows(roster: Roster, category: Category | None = None, internal:
         for p in roster.members.get(d.id, ()):
             attendance = dict(p.attendance)
             shown = internal or p.consent_to_publish
-            yield [d.name_with_acronym, label, p.salutation, p.given_names, p.family_name, p.function,
-                   p.affiliation, p.role.label, _text(p.gender), p.email if shown else "", p.phone if shown else "",
-                   "yes" if p.consent_to_publish else "no",
-                   *(ATTENDANCE_TEXT.get(attendance.get(n), "") for n in numbers)]
+            yield [
+                d.name_with_acronym,
+                label,
+                p.salutation,
+                p.given_names,
+                p.family_name,
+                p.function,
+                p.affiliation,
+                p.role.label,
+                _text(p.gender),
+                p.email if shown else "",
+                p.phone if shown else "",
+                "yes" if p.consent_to_publish else "no",
+                *(ATTENDANCE_TEXT.get(attendance.get(n), "") for n in numbers),
+            ]
 
 
 def delegation_rows(roster: Roster) -> Iterator[list]:
     for d in roster.delegations:
-        yield [d.category.label, d.name, d.iso3 or d.acronym, d.participant_count,
-               "yes" if d.credentials_received else "no", _text(d.credentials_kind) or "", d.credentials_date,
-               d.override_reason if d.is_overridden else ""]
+        yield [
+            d.category.label,
+            d.name,
+            d.iso3 or d.acronym,
+            d.participant_count,
+            "yes" if d.credentials_received else "no",
+            _text(d.credentials_kind) or "",
+            d.credentials_date,
+            d.override_reason if d.is_overridden else "",
+        ]
 
 
 def document_rows(documents: list[DocumentRow]) -> Iterator[list]:
     for doc in documents:
-        yield [doc.symbol, doc.title, doc.kind, doc.issue_date, doc.languages,
-               doc.agenda_item_number, _text(doc.distribution).capitalize(), doc.submitted_by]
+        yield [
+            doc.symbol,
+            doc.title,
+            doc.kind,
+            doc.issue_date,
+            doc.languages,
+            doc.agenda_item_number,
+            _text(doc.distribution).capitalize(),
+            doc.submitted_by,
+        ]
 
 
 def statistics_rows(roster: Roster) -> list[list]:
@@ -72,8 +113,12 @@ def statistics_rows(roster: Roster) -> list[list]:
     parts = [p.number for p in roster.meeting.parts]
     rows = []
     for category, s in roster.statistics().items():
-        row = [category.label, s.delegations, s.participants,
-               *(s.by_gender.get(g, 0) for g in (Gender.FEMALE, Gender.MALE, Gender.OTHER, Gender.UNSPECIFIED))]
+        row = [
+            category.label,
+            s.delegations,
+            s.participants,
+            *(s.by_gender.get(g, 0) for g in (Gender.FEMALE, Gender.MALE, Gender.OTHER, Gender.UNSPECIFIED)),
+        ]
         for n in parts:
             counts = s.attendance.get(n, {})
             row += [counts.get(Attendance.IN_PERSON, 0), counts.get(Attendance.ONLINE, 0)]
@@ -84,12 +129,16 @@ def statistics_rows(roster: Roster) -> list[list]:
 
 def check_in_rows(roster: Roster) -> list[list]:
     """Participants checked in at the door, a row a day: each category, then the total."""
-    return [[day, *(counts.get(c, 0) for c in Category), sum(counts.values())]
-            for day, counts in sorted(roster.check_ins.items())]
+    return [
+        [day, *(counts.get(c, 0) for c in Category), sum(counts.values())]
+        for day, counts in sorted(roster.check_ins.items())
+    ]
 
 
-INTERNAL_NOTE = ("INTERNAL: this workbook holds the e-mail addresses and telephone numbers of every participant, "
-                 "including those who did not consent to their publication. Do not distribute it.")
+INTERNAL_NOTE = (
+    "INTERNAL: this workbook holds the e-mail addresses and telephone numbers of every participant, "
+    "including those who did not consent to their publication. Do not distribute it."
+)
 
 
 def sheets(roster: Roster, documents: list[DocumentRow], internal: bool = False) -> list[Sheet]:
@@ -101,27 +150,60 @@ def sheets(roster: Roster, documents: list[DocumentRow], internal: bool = False)
     result = [Sheet("Internal" if internal else "Practice", ("Note",), (120,), iter(notes))] if notes else []
     result += [
         Sheet("Participants", p_header, p_widths, participant_rows(roster, internal=internal)),
-        Sheet("Delegations", ("Category", "Delegation", "Code", "Participants", "Credentials", "Kind", "Received on",
-                              "Category set by hand because"), (30, 34, 8, 12, 12, 14, 13, 40),
-              delegation_rows(roster)),
+        Sheet(
+            "Delegations",
+            (
+                "Category",
+                "Delegation",
+                "Code",
+                "Participants",
+                "Credentials",
+                "Kind",
+                "Received on",
+                "Category set by hand because",
+            ),
+            (30, 34, 8, 12, 12, 14, 13, 40),
+            delegation_rows(roster),
+        ),
     ]
     for category, _ in roster.by_category():
         result.append(Sheet(SHEET_NAMES[category], p_header, p_widths, participant_rows(roster, category, internal)))
-    result.append(Sheet("Documents", ("Symbol", "Title", "Kind", "Date", "Languages", "Agenda item",
-                                      "Distribution", "Submitted by"), (30, 70, 30, 12, 20, 12, 12, 24),
-                        document_rows(documents)))
-    stat_header = ("Category", "Delegations", "Participants", "Women", "Men", "Other", "Not stated",
-                   *(f"Part {n} {mode}" for n in parts for mode in ("in person", "online")))
-    result.append(Sheet("Statistics", stat_header, (40, *([13] * (len(stat_header) - 1))),
-                        iter(statistics_rows(roster))))
+    result.append(
+        Sheet(
+            "Documents",
+            ("Symbol", "Title", "Kind", "Date", "Languages", "Agenda item", "Distribution", "Submitted by"),
+            (30, 70, 30, 12, 20, 12, 12, 24),
+            document_rows(documents),
+        )
+    )
+    stat_header = (
+        "Category",
+        "Delegations",
+        "Participants",
+        "Women",
+        "Men",
+        "Other",
+        "Not stated",
+        *(f"Part {n} {mode}" for n in parts for mode in ("in person", "online")),
+    )
+    result.append(
+        Sheet("Statistics", stat_header, (40, *([13] * (len(stat_header) - 1))), iter(statistics_rows(roster)))
+    )
     if roster.check_ins:
-        result.append(Sheet("Attendance by day", ("Day", *(c.label for c in Category), "Total"),
-                            (14, *([16] * len(Category)), 10), iter(check_in_rows(roster))))
+        result.append(
+            Sheet(
+                "Attendance by day",
+                ("Day", *(c.label for c in Category), "Total"),
+                (14, *([16] * len(Category)), 10),
+                iter(check_in_rows(roster)),
+            )
+        )
     return result
 
 
-def participants_workbook(services: Services, meeting_id: int, out: str | Path,
-                          internal: bool = False) -> Iterator[Progress]:
+def participants_workbook(
+    services: Services, meeting_id: int, out: str | Path, internal: bool = False
+) -> Iterator[Progress]:
     roster = services.roster.roster(meeting_id)
     documents = services.documents.list(meeting_id)
     all_sheets = sheets(roster, documents, internal)

@@ -35,49 +35,156 @@ class Field(str, Enum):
 
 
 FIELD_LABELS = {
-    Field.SALUTATION: "Salutation (Mr., Ms., H.E.)", Field.GIVEN_NAMES: "Given names",
-    Field.FAMILY_NAME: "Family name", Field.FULL_NAME: "Full name (to be split)",
-    Field.FUNCTION: "Function or title", Field.AFFILIATION: "Affiliation", Field.EMAIL: "E-mail",
-    Field.PHONE: "Telephone", Field.DELEGATION: "Delegation (State or organisation)",
-    Field.COUNTRY: "Country", Field.CATEGORY: "Category (checked, not used)",
-    Field.ROLE: "Role in the delegation", Field.GENDER: "Gender", Field.CONSENT: "Consent to publish",
-    Field.REGISTRATION_DATE: "Registration date", Field.REGISTRATION_STATE: "Registration state",
+    Field.SALUTATION: "Salutation (Mr., Ms., H.E.)",
+    Field.GIVEN_NAMES: "Given names",
+    Field.FAMILY_NAME: "Family name",
+    Field.FULL_NAME: "Full name (to be split)",
+    Field.FUNCTION: "Function or title",
+    Field.AFFILIATION: "Affiliation",
+    Field.EMAIL: "E-mail",
+    Field.PHONE: "Telephone",
+    Field.DELEGATION: "Delegation (State or organisation)",
+    Field.COUNTRY: "Country",
+    Field.CATEGORY: "Category (checked, not used)",
+    Field.ROLE: "Role in the delegation",
+    Field.GENDER: "Gender",
+    Field.CONSENT: "Consent to publish",
+    Field.REGISTRATION_DATE: "Registration date",
+    Field.REGISTRATION_STATE: "Registration state",
 }
 
 # Header names as registration systems and secretariats write them (compared without case, accents or
 # punctuation). Indico's registrant export: ID, Name, Title, First Name, Last Name, Email, Affiliation, Position,
 # Address, Country, Phone, Registration date, Registration state, Price, Checked in, Check-in date, Tags.
 SYNONYMS: dict[Field, tuple[str, ...]] = {
-    Field.SALUTATION: ("title", "salutation", "civilite", "titre", "honorific", "prefix", "form of address",
-                       "mr ms"),
-    Field.GIVEN_NAMES: ("first name", "firstname", "given name", "given names", "forename", "forenames",
-                        "prenom", "prenoms", "first names", "nombre"),
-    Field.FAMILY_NAME: ("last name", "lastname", "family name", "surname", "nom", "nom de famille", "apellido",
-                        "apellidos"),
-    Field.FULL_NAME: ("name", "full name", "participant", "participant name", "nom complet", "nom et prenom",
-                      "prenom et nom", "nombre completo"),
-    Field.FUNCTION: ("position", "function", "job title", "fonction", "poste", "designation", "cargo",
-                     "title position", "position title", "functional title"),
-    Field.AFFILIATION: ("affiliation", "institution", "employer", "ministry", "organisation", "organization",
-                        "organisme", "service", "department"),
-    Field.EMAIL: ("email", "e mail", "email address", "e mail address", "courriel", "adresse electronique",
-                  "adresse e mail", "mail", "correo electronico"),
-    Field.PHONE: ("phone", "telephone", "tel", "phone number", "telephone number", "mobile", "mobile phone",
-                  "telefono"),
-    Field.DELEGATION: ("delegation", "represented entity", "entity represented", "represented state",
-                       "member state", "state", "etat", "mission", "permanent mission", "delegation of",
-                       "representing", "delegacion"),
+    Field.SALUTATION: ("title", "salutation", "civilite", "titre", "honorific", "prefix", "form of address", "mr ms"),
+    Field.GIVEN_NAMES: (
+        "first name",
+        "firstname",
+        "given name",
+        "given names",
+        "forename",
+        "forenames",
+        "prenom",
+        "prenoms",
+        "first names",
+        "nombre",
+    ),
+    Field.FAMILY_NAME: (
+        "last name",
+        "lastname",
+        "family name",
+        "surname",
+        "nom",
+        "nom de famille",
+        "apellido",
+        "apellidos",
+    ),
+    Field.FULL_NAME: (
+        "name",
+        "full name",
+        "participant",
+        "participant name",
+        "nom complet",
+        "nom et prenom",
+        "prenom et nom",
+        "nombre completo",
+    ),
+    Field.FUNCTION: (
+        "position",
+        "function",
+        "job title",
+        "fonction",
+        "poste",
+        "designation",
+        "cargo",
+        "title position",
+        "position title",
+        "functional title",
+    ),
+    Field.AFFILIATION: (
+        "affiliation",
+        "institution",
+        "employer",
+        "ministry",
+        "organisation",
+        "organization",
+        "organisme",
+        "service",
+        "department",
+    ),
+    Field.EMAIL: (
+        "email",
+        "e mail",
+        "email address",
+        "e mail address",
+        "courriel",
+        "adresse electronique",
+        "adresse e mail",
+        "mail",
+        "correo electronico",
+    ),
+    Field.PHONE: (
+        "phone",
+        "telephone",
+        "tel",
+        "phone number",
+        "telephone number",
+        "mobile",
+        "mobile phone",
+        "telefono",
+    ),
+    Field.DELEGATION: (
+        "delegation",
+        "represented entity",
+        "entity represented",
+        "represented state",
+        "member state",
+        "state",
+        "etat",
+        "mission",
+        "permanent mission",
+        "delegation of",
+        "representing",
+        "delegacion",
+    ),
     Field.COUNTRY: ("country", "pays", "pais", "country of representation", "nationality"),
-    Field.CATEGORY: ("category", "categorie", "participant type", "type of participant", "participation type",
-                     "categoria", "status of participation"),
+    Field.CATEGORY: (
+        "category",
+        "categorie",
+        "participant type",
+        "type of participant",
+        "participation type",
+        "categoria",
+        "status of participation",
+    ),
     Field.ROLE: ("role", "role in the delegation", "delegation role", "role dans la delegation"),
     Field.GENDER: ("gender", "sex", "sexe", "genre", "sexo"),
-    Field.CONSENT: ("consent", "consent to publish", "consent to publication", "publish", "publication",
-                    "consentement"),
-    Field.REGISTRATION_DATE: ("registration date", "date of registration", "registered on", "date registered",
-                              "date d inscription", "date inscription", "fecha de inscripcion", "submitted"),
-    Field.REGISTRATION_STATE: ("registration state", "registration status", "etat de l inscription",
-                               "statut de l inscription", "state of registration"),
+    Field.CONSENT: (
+        "consent",
+        "consent to publish",
+        "consent to publication",
+        "publish",
+        "publication",
+        "consentement",
+    ),
+    Field.REGISTRATION_DATE: (
+        "registration date",
+        "date of registration",
+        "registered on",
+        "date registered",
+        "date d inscription",
+        "date inscription",
+        "fecha de inscripcion",
+        "submitted",
+    ),
+    Field.REGISTRATION_STATE: (
+        "registration state",
+        "registration status",
+        "etat de l inscription",
+        "statut de l inscription",
+        "state of registration",
+    ),
 }
 _BY_HEADER = {un_sort_key(s): f for f, names in SYNONYMS.items() for s in names}
 
@@ -111,13 +218,19 @@ def check(headers: list[str], mapping: Mapping) -> None:
             names = " and ".join(f"“{headers[i]}”" for i in columns)
             raise ValidationError(f"{names} are both mapped to {f.label}; map one of them only.", "mapping")
     if Field.FAMILY_NAME not in by_field and Field.FULL_NAME not in by_field:
-        raise ValidationError("no column is mapped to the family name or to the full name; the file's columns "
-                              f"are {', '.join(f'“{h}”' for h in headers)}.", "mapping")
+        raise ValidationError(
+            "no column is mapped to the family name or to the full name; the file's columns "
+            f"are {', '.join(f'“{h}”' for h in headers)}.",
+            "mapping",
+        )
     if Field.FULL_NAME in by_field and (Field.FAMILY_NAME in by_field or Field.GIVEN_NAMES in by_field):
         raise ValidationError("map either the full name or the given and family names, not both.", "mapping")
     if Field.DELEGATION not in by_field and Field.COUNTRY not in by_field:
-        raise ValidationError("no column says which delegation a person belongs to: map a column to "
-                              f"{Field.DELEGATION.label} or to {Field.COUNTRY.label}.", "mapping")
+        raise ValidationError(
+            "no column says which delegation a person belongs to: map a column to "
+            f"{Field.DELEGATION.label} or to {Field.COUNTRY.label}.",
+            "mapping",
+        )
 
 
 def signature(headers: list[str]) -> str:
@@ -148,16 +261,20 @@ def parse_overrides(headers: list[str], mapping: Mapping, overrides: list[str]) 
         header, sep, value = text.partition("=")
         i = keys.get(un_sort_key(header))
         if not sep or i is None:
-            raise ValidationError(f"--map “{text}”: name a column of the file, e.g. “Prénom=given_names”; the "
-                                  f"columns are {', '.join(headers)}.", "mapping")
+            raise ValidationError(
+                f"--map “{text}”: name a column of the file, e.g. “Prénom=given_names”; the "
+                f"columns are {', '.join(headers)}.",
+                "mapping",
+            )
         value = value.strip()
         if not value:
             result.pop(i, None)
             continue
         if value not in Field._value2member_map_:
-            raise ValidationError(f"--map “{text}”: “{value}” is not a field; the fields are "
-                                  f"{', '.join(f.value for f in Field)}.", "mapping")
+            raise ValidationError(
+                f"--map “{text}”: “{value}” is not a field; the fields are {', '.join(f.value for f in Field)}.",
+                "mapping",
+            )
         result = {k: f for k, f in result.items() if f != Field(value)}
         result[i] = Field(value)
     return result
-

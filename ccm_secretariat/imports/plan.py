@@ -17,13 +17,13 @@ from enum import Enum
 from ccm_secretariat.bulk import paused_gc
 from ccm_secretariat.domain.enums import Category, Rule
 from ccm_secretariat.domain.names import match_key
+from ccm_secretariat.domain.participants import Member, MemberIndex, SameNameError, key_of, validate_fields
 from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.errors import DuplicateError, ValidationError
 from ccm_secretariat.imports import values as read
 from ccm_secretariat.imports.columns import Field, Mapping
-from ccm_secretariat.imports.tables import Sheet, column_letter
 from ccm_secretariat.imports.resolve import Resolver, Target
-from ccm_secretariat.domain.participants import Member, MemberIndex, SameNameError, key_of, validate_fields
+from ccm_secretariat.imports.tables import Sheet, column_letter
 
 
 class Outcome(str, Enum):
@@ -75,8 +75,10 @@ def from_sheet(sheet: Sheet, mapping: Mapping) -> list[Incoming]:
     pairs = sorted((i, Field(f)) for i, f in mapping.items())
     columns = {f: f"column “{sheet.headers[i]}” ({column_letter(i)})" for i, f in pairs}
     problems = sheet.problems
-    return [Incoming(line, {f: cells[i] for i, f in pairs}, tuple(problems.get(line, ())), None, columns)
-            for line, cells in sheet.rows]
+    return [
+        Incoming(line, {f: cells[i] for i, f in pairs}, tuple(problems.get(line, ())), None, columns)
+        for line, cells in sheet.rows
+    ]
 
 
 @dataclass
@@ -155,8 +157,10 @@ class Plan:
     @property
     def summary(self) -> str:
         c = self.counts()
-        return (f"added {c[Outcome.ADD]}, updated {c[Outcome.UPDATE]}, skipped {c[Outcome.SKIP]}, "
-                f"refused {c[Outcome.REFUSE]}")
+        return (
+            f"added {c[Outcome.ADD]}, updated {c[Outcome.UPDATE]}, skipped {c[Outcome.SKIP]}, "
+            f"refused {c[Outcome.REFUSE]}"
+        )
 
     @property
     def complete(self) -> bool:
@@ -187,8 +191,12 @@ def category_of(destination: Destination, ctx: MeetingContext) -> Category:
 
 def build_plan(incoming: list[Incoming], ctx: MeetingContext, choices: Choices | None = None) -> Plan:
     choices = choices or Choices()
-    index = MemberIndex(dict(ctx.members.delegation_names), dict(ctx.members.by_email),
-                        {k: list(v) for k, v in ctx.members.by_name.items()}, dict(ctx.members.heads))
+    index = MemberIndex(
+        dict(ctx.members.delegation_names),
+        dict(ctx.members.by_email),
+        {k: list(v) for k, v in ctx.members.by_name.items()},
+        dict(ctx.members.heads),
+    )
     new_keys: dict[tuple, int] = {}  # delegations the import would create: key -> a pseudo id below zero
     with paused_gc():
         rows = [_plan_row(row, ctx, choices, index, new_keys) for row in incoming]
@@ -199,13 +207,21 @@ def _where(row: Incoming, f: Field) -> str:
     return f"row {row.line}, {row.columns[f]}" if f in row.columns else f"row {row.line}"
 
 
-_FIELD_OF_VALUE = {"salutation": Field.SALUTATION, "given_names": Field.GIVEN_NAMES,
-                   "family_name": Field.FAMILY_NAME, "function": Field.FUNCTION, "affiliation": Field.AFFILIATION,
-                   "email": Field.EMAIL, "phone": Field.PHONE, "role": Field.ROLE}
+_FIELD_OF_VALUE = {
+    "salutation": Field.SALUTATION,
+    "given_names": Field.GIVEN_NAMES,
+    "family_name": Field.FAMILY_NAME,
+    "function": Field.FUNCTION,
+    "affiliation": Field.AFFILIATION,
+    "email": Field.EMAIL,
+    "phone": Field.PHONE,
+    "role": Field.ROLE,
+}
 
 
-def _plan_row(row: Incoming, ctx: MeetingContext, choices: Choices, index: MemberIndex,
-              new_keys: dict[tuple, int]) -> PlanRow:
+def _plan_row(
+    row: Incoming, ctx: MeetingContext, choices: Choices, index: MemberIndex, new_keys: dict[tuple, int]
+) -> PlanRow:
     f = row.fields.get
     # The name.
     split = False
@@ -246,8 +262,12 @@ def _plan_row(row: Incoming, ctx: MeetingContext, choices: Choices, index: Membe
             column = Field.COUNTRY
         if destination is None:
             plan.finding, plan.outcome = Finding.UNRESOLVED, Outcome.REFUSE
-            plan.message = (f"{_where(row, column)}: “{text}” is not a State or an organisation the application "
-                            "knows; match it by hand." if text else f"{_where(row, column)}: no delegation is given.")
+            plan.message = (
+                f"{_where(row, column)}: “{text}” is not a State or an organisation the application "
+                "knows; match it by hand."
+                if text
+                else f"{_where(row, column)}: no delegation is given."
+            )
             return plan
     plan.destination = destination
     key = destination_key(destination)
@@ -271,7 +291,8 @@ def _plan_row(row: Incoming, ctx: MeetingContext, choices: Choices, index: Membe
         return _add(plan, index, delegation_id, values, key, same_name_ok=False, row=row)
     certain = same_mail is not None or all(
         (not a or not b or a.casefold() == b.casefold())
-        for a, b in ((duplicate.function, values["function"]), (duplicate.email, values["email"])))
+        for a, b in ((duplicate.function, values["function"]), (duplicate.email, values["email"]))
+    )
     plan.finding = Finding.DUPLICATE if certain else Finding.POSSIBLE_DUPLICATE
     if duplicate.id < 0:
         plan.same_as_line = -duplicate.id
@@ -283,10 +304,17 @@ def _plan_row(row: Incoming, ctx: MeetingContext, choices: Choices, index: Membe
     if same_mail is not None:
         plan.message = f"the e-mail {values['email']} is also that of {who}, in the delegation of {where}."
     else:
-        differs = [n for n, a, b in (("function", duplicate.function, values["function"]),
-                                     ("e-mail", duplicate.email, values["email"])) if a and b and a.casefold() != b.casefold()]
-        plan.message = (f"the same name as {who}, in the delegation of {where}"
-                        + (f", with another {' and '.join(differs)}." if differs else "."))
+        differs = [
+            n
+            for n, a, b in (
+                ("function", duplicate.function, values["function"]),
+                ("e-mail", duplicate.email, values["email"]),
+            )
+            if a and b and a.casefold() != b.casefold()
+        ]
+        plan.message = f"the same name as {who}, in the delegation of {where}" + (
+            f", with another {' and '.join(differs)}." if differs else "."
+        )
     decision = choices.duplicates.get(row.line, choices.on_duplicate)
     if decision == Outcome.ADD:
         if same_mail is not None:
@@ -310,8 +338,17 @@ def _plan_row(row: Incoming, ctx: MeetingContext, choices: Choices, index: Membe
     return plan
 
 
-def _add(plan: PlanRow, index: MemberIndex, delegation_id: int, values: dict, key: str, *, same_name_ok: bool,
-         row: Incoming, keep_finding: bool = False) -> PlanRow:
+def _add(
+    plan: PlanRow,
+    index: MemberIndex,
+    delegation_id: int,
+    values: dict,
+    key: str,
+    *,
+    same_name_ok: bool,
+    row: Incoming,
+    keep_finding: bool = False,
+) -> PlanRow:
     try:
         index.check(delegation_id, values, same_name_ok=same_name_ok, key=key)
     except SameNameError:
@@ -327,9 +364,17 @@ def _add(plan: PlanRow, index: MemberIndex, delegation_id: int, values: dict, ke
     return plan
 
 
-_SOURCES = {"salutation": Field.SALUTATION, "function": Field.FUNCTION, "affiliation": Field.AFFILIATION,
-            "email": Field.EMAIL, "phone": Field.PHONE, "role": Field.ROLE, "gender": Field.GENDER,
-            "consent_to_publish": Field.CONSENT, "registration_date": Field.REGISTRATION_DATE}
+_SOURCES = {
+    "salutation": Field.SALUTATION,
+    "function": Field.FUNCTION,
+    "affiliation": Field.AFFILIATION,
+    "email": Field.EMAIL,
+    "phone": Field.PHONE,
+    "role": Field.ROLE,
+    "gender": Field.GENDER,
+    "consent_to_publish": Field.CONSENT,
+    "registration_date": Field.REGISTRATION_DATE,
+}
 
 
 def _given_values(row: Incoming, values: dict) -> dict:
@@ -344,35 +389,57 @@ def _values(row: Incoming, given: str, family: str) -> dict:
     f = row.fields.get
     role = read.role(f(Field.ROLE, ""))
     if role is None:
-        raise ValidationError(f"{_where(row, Field.ROLE)}: “{f(Field.ROLE)}” is not a role (head of delegation, "
-                              "alternate head, representative, adviser, expert).", "role")
+        raise ValidationError(
+            f"{_where(row, Field.ROLE)}: “{f(Field.ROLE)}” is not a role (head of delegation, "
+            "alternate head, representative, adviser, expert).",
+            "role",
+        )
     consent = read.yes_no(f(Field.CONSENT, ""))
     if consent is None:
         raise ValidationError(f"{_where(row, Field.CONSENT)}: “{f(Field.CONSENT)}” is neither yes nor no.", "consent")
     try:
         registered = read.date(f(Field.REGISTRATION_DATE, ""))
     except ValueError:
-        raise ValidationError(f"{_where(row, Field.REGISTRATION_DATE)}: “{f(Field.REGISTRATION_DATE)}” is not a "
-                              "date (write 2025-08-14 or 14.08.2025).", "registration_date") from None
+        raise ValidationError(
+            f"{_where(row, Field.REGISTRATION_DATE)}: “{f(Field.REGISTRATION_DATE)}” is not a "
+            "date (write 2025-08-14 or 14.08.2025).",
+            "registration_date",
+        ) from None
     salutation = read.salutation(f(Field.SALUTATION, ""))
     try:
-        values = validate_fields(family, given, salutation, f(Field.FUNCTION, ""), f(Field.AFFILIATION, ""), role,
-                                 f(Field.EMAIL, ""), f(Field.PHONE, ""), read.gender(f(Field.GENDER, ""), salutation),
-                                 consent)
+        values = validate_fields(
+            family,
+            given,
+            salutation,
+            f(Field.FUNCTION, ""),
+            f(Field.AFFILIATION, ""),
+            role,
+            f(Field.EMAIL, ""),
+            f(Field.PHONE, ""),
+            read.gender(f(Field.GENDER, ""), salutation),
+            consent,
+        )
     except ValidationError as exc:
         column = _FIELD_OF_VALUE.get(exc.field or "")
         if column in (Field.GIVEN_NAMES, Field.FAMILY_NAME) and Field.FULL_NAME in row.fields:
             column = Field.FULL_NAME
-        raise ValidationError(f"{_where(row, column) if column else f'row {row.line}'}: "
-                              f"{_label(exc.field)} {exc.message}", exc.field) from None
+        raise ValidationError(
+            f"{_where(row, column) if column else f'row {row.line}'}: {_label(exc.field)} {exc.message}", exc.field
+        ) from None
     values["registration_date"] = registered
     return values
 
 
 def _label(name: str | None) -> str:
-    return {"family_name": "the family name", "given_names": "the given names", "email": "the e-mail",
-            "phone": "the telephone number", "function": "the function", "affiliation": "the affiliation",
-            "salutation": "the salutation"}.get(name or "", "the value")
+    return {
+        "family_name": "the family name",
+        "given_names": "the given names",
+        "email": "the e-mail",
+        "phone": "the telephone number",
+        "function": "the function",
+        "affiliation": "the affiliation",
+        "salutation": "the salutation",
+    }.get(name or "", "the value")
 
 
 def _check_category(row: Incoming, destination: Destination, ctx: MeetingContext, plan: PlanRow) -> None:
@@ -382,9 +449,13 @@ def _check_category(row: Incoming, destination: Destination, ctx: MeetingContext
     derived = category_of(destination, ctx)
     said = read.category(text)
     if said is None:
-        plan.notes.append(f"{_where(row, Field.CATEGORY)}: “{text}” is not a category the application knows; the "
-                          f"category follows from the treaty status ({derived.label}).")
+        plan.notes.append(
+            f"{_where(row, Field.CATEGORY)}: “{text}” is not a category the application knows; the "
+            f"category follows from the treaty status ({derived.label})."
+        )
     elif said != derived:
         name = getattr(destination, "name", "")
-        plan.notes.append(f"{_where(row, Field.CATEGORY)}: the file says {said.label}, but on "
-                          f"{un_date(ctx.first_day)} {name} is among {derived.label}; the treaty status decides.")
+        plan.notes.append(
+            f"{_where(row, Field.CATEGORY)}: the file says {said.label}, but on "
+            f"{un_date(ctx.first_day)} {name} is among {derived.label}; the treaty status decides."
+        )

@@ -58,14 +58,19 @@ _MISSION = re.compile(
     r"^(?:the )?(?:permanent |standing )?(?:mission|delegation|embassy|representation|observer mission|"
     r"mission permanente|delegation permanente|ambassade|mision permanente|embajada)"
     r"(?: permanente| permanent)?(?: observer)? (?:of|de|du|des|d|de la|de l|del) (?:the |la |le |l |les )?"
-    r"(.+?)(?: to | aupres | in | a | en | ante | at | accredited |$)")
+    r"(.+?)(?: to | aupres | in | a | en | ante | at | accredited |$)"
+)
 
 
 class Resolver:
     """Built once per import from the reference tables; each lookup is a dictionary access."""
 
-    def __init__(self, states: Iterable[tuple[int, str, str]], aliases: Iterable[tuple[int, str]],
-                 organisations: Iterable[tuple[int, str, str]]):
+    def __init__(
+        self,
+        states: Iterable[tuple[int, str, str]],
+        aliases: Iterable[tuple[int, str]],
+        organisations: Iterable[tuple[int, str, str]],
+    ):
         states = list(states)
         self._state_names = {sid: name for sid, _iso3, name in states}
         derived: dict[str, set[int]] = {}
@@ -86,8 +91,11 @@ class Resolver:
             self.add_organisation(Target("organisation", oid, name), acronym)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Resolver) and (self._states, self._state_names, self._organisations) == \
-            (other._states, other._state_names, other._organisations)
+        return isinstance(other, Resolver) and (self._states, self._state_names, self._organisations) == (
+            other._states,
+            other._state_names,
+            other._organisations,
+        )
 
     __hash__ = None  # mutable
 
@@ -126,8 +134,9 @@ class Resolver:
             return None
         found = self._organisations.get(key)
         if found is None and "(" in text:  # "Mines Advisory Group (MAG)"
-            found = self._organisations.get(match_key(text.split("(")[0])) or \
-                self._organisations.get(match_key(text.split("(")[1].rstrip(") ")))
+            found = self._organisations.get(match_key(text.split("(")[0])) or self._organisations.get(
+                match_key(text.split("(")[1].rstrip(") "))
+            )
         return found
 
     def resolve(self, text: str) -> Target | None:

@@ -89,8 +89,7 @@ def _read_sheet(path: Path, comments: bool) -> Sheet:
     if suffix in (".csv", ".tsv", ".txt", ".tab"):
         return _read_text(path, "\t" if suffix in (".tsv", ".tab") else None, comments)
     if suffix == ".xls":
-        raise ValidationError(f"{path.name} is an old Excel 97-2003 workbook; save it as .xlsx and try again.",
-                              "file")
+        raise ValidationError(f"{path.name} is an old Excel 97-2003 workbook; save it as .xlsx and try again.", "file")
     raise ValidationError(f"{path.name}: give a .tsv, .csv or .xlsx file.", "file")
 
 
@@ -103,8 +102,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise ValidationError(f"{name} starts like UTF-16 text but byte {exc.start} is not.", "file") from None
     if b"\x00" in data:
-        raise ValidationError(f"{name} is not a text file the import can read (it holds NUL bytes: save it as "
-                              "CSV UTF-8, or as an Excel workbook).", "file")
+        raise ValidationError(
+            f"{name} is not a text file the import can read (it holds NUL bytes: save it as "
+            "CSV UTF-8, or as an Excel workbook).",
+            "file",
+        )
     try:
         return data.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError:
@@ -112,8 +114,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     try:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError as exc:
-        raise ValidationError(f"{name} is neither UTF-8 nor Windows-1252 text (byte {exc.start}); save it as "
-                              "“CSV UTF-8” and try again.", "file") from None
+        raise ValidationError(
+            f"{name} is neither UTF-8 nor Windows-1252 text (byte {exc.start}); save it as “CSV UTF-8” and try again.",
+            "file",
+        ) from None
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -147,8 +151,7 @@ def _read_text(path: Path, delimiter: str | None, comments: bool) -> Sheet:
             for number, cells in enumerate(reader, start=1):
                 yield number, cells
         except csv.Error as exc:
-            raise ValidationError(f"{path.name}, row {number + 1}: {exc} (a quote may be left open).",
-                                  "file") from None
+            raise ValidationError(f"{path.name}, row {number + 1}: {exc} (a quote may be left open).", "file") from None
 
     return _assemble(path.name, numbered(), comments, encoding)
 
@@ -158,11 +161,15 @@ def _check_zip(path: Path) -> None:
     with path.open("rb") as f:
         head = f.read(8)
     if head == OLE_SIGNATURE:
-        raise ValidationError(f"{path.name} is protected by a password (or is an old .xls workbook): open it in "
-                              "Excel, remove the password and save it as .xlsx.", "file")
+        raise ValidationError(
+            f"{path.name} is protected by a password (or is an old .xls workbook): open it in "
+            "Excel, remove the password and save it as .xlsx.",
+            "file",
+        )
     if not zipfile.is_zipfile(path):
-        raise ValidationError(f"{path.name} cannot be read as an Excel workbook: it is damaged, or not an .xlsx file.",
-                              "file")
+        raise ValidationError(
+            f"{path.name} cannot be read as an Excel workbook: it is damaged, or not an .xlsx file.", "file"
+        )
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
@@ -171,8 +178,11 @@ def _check_zip(path: Path) -> None:
     unpacked = sum(i.file_size for i in infos)
     packed = max(1, sum(i.compress_size for i in infos))
     if unpacked > MAX_UNZIPPED_BYTES or (unpacked > 20 * 2**20 and unpacked / packed > MAX_ZIP_RATIO):
-        raise ValidationError(f"{path.name} unpacks to {unpacked // 2**20:,} MB from {packed // 2**10:,} KB: "
-                              "it is not a registration list the import will open.", "file")
+        raise ValidationError(
+            f"{path.name} unpacks to {unpacked // 2**20:,} MB from {packed // 2**10:,} KB: "
+            "it is not a registration list the import will open.",
+            "file",
+        )
 
 
 def _open_workbook(path: Path, data_only: bool):
@@ -181,8 +191,9 @@ def _open_workbook(path: Path, data_only: bool):
     try:
         return load_workbook(path, read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ValidationError(f"{path.name} cannot be read as an Excel workbook ({type(exc).__name__}: {exc}).",
-                              "file") from None
+        raise ValidationError(
+            f"{path.name} cannot be read as an Excel workbook ({type(exc).__name__}: {exc}).", "file"
+        ) from None
 
 
 def _read_xlsx(path: Path, comments: bool) -> Sheet:
@@ -242,7 +253,8 @@ def _fill_formula_values(path: Path, sheet: Sheet, formulas: dict[tuple[int, int
             column = sheet.where(line, col) if col < len(sheet.headers) else f"row {line}"
             sheet.problems.setdefault(line, []).append(
                 f"{column.split(', ', 1)[-1]} holds a formula ({formula[:60]}) with no stored value; "
-                "open the file in Excel and save it, or paste the values.")
+                "open the file in Excel and save it, or paste the values."
+            )
         elif col < len(cells):
             cells[col] = _cell_text(value).strip()
             sheet.rows[i] = (line, tuple(cells))
@@ -268,8 +280,11 @@ def _assemble(name: str, rows: Iterable[tuple[int, list[str]]], comments: bool, 
     for line, cells in rows:
         if len(cells) > MAX_COLUMNS:
             if any(c.strip() for c in cells[MAX_COLUMNS:]):
-                raise ValidationError(f"{name}, row {line}: has values in {len(cells):,} columns; the import "
-                                      f"reads at most {MAX_COLUMNS}.", "file")
+                raise ValidationError(
+                    f"{name}, row {line}: has values in {len(cells):,} columns; the import "
+                    f"reads at most {MAX_COLUMNS}.",
+                    "file",
+                )
             cells = cells[:MAX_COLUMNS]
         stripped = [c.strip() for c in cells]
         if not any(stripped) or (comments and stripped[0].startswith("#")):
@@ -285,7 +300,8 @@ def _assemble(name: str, rows: Iterable[tuple[int, list[str]]], comments: bool, 
             if extra:
                 problems.setdefault(line, []).append(
                     f"has {len(stripped)} cells but the header has {width}; the cell in column "
-                    f"{column_letter(extra[0])} (“{stripped[extra[0]][:40]}”) has no header.")
+                    f"{column_letter(extra[0])} (“{stripped[extra[0]][:40]}”) has no header."
+                )
             stripped = stripped[:width]
         elif len(stripped) < width:
             stripped += [""] * (width - len(stripped))

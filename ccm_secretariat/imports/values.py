@@ -11,9 +11,49 @@ from ccm_secretariat.domain.enums import SALUTATIONS, Category, Gender, Role
 from ccm_secretariat.domain.names import un_sort_key
 
 # Words that belong to the family name that follows them ("van Beethoven", "bin Salem", "de la Cruz").
-PARTICLES = {"de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le", "les", "los",
-             "van", "von", "ter", "ten", "bin", "binti", "bint", "ibn", "al", "el", "abu", "ben", "st", "saint",
-             "y", "e", "zu", "af", "av", "abd", "abdel", "abdul", "عبد", "بن", "ابن", "أبو"}
+PARTICLES = {
+    "de",
+    "del",
+    "della",
+    "der",
+    "den",
+    "di",
+    "da",
+    "das",
+    "do",
+    "dos",
+    "du",
+    "la",
+    "le",
+    "les",
+    "los",
+    "van",
+    "von",
+    "ter",
+    "ten",
+    "bin",
+    "binti",
+    "bint",
+    "ibn",
+    "al",
+    "el",
+    "abu",
+    "ben",
+    "st",
+    "saint",
+    "y",
+    "e",
+    "zu",
+    "af",
+    "av",
+    "abd",
+    "abdel",
+    "abdul",
+    "عبد",
+    "بن",
+    "ابن",
+    "أبو",
+}
 
 
 def _is_capitals(word: str) -> bool:
@@ -40,8 +80,9 @@ def split_name(full: str) -> tuple[str, str]:
         while i < len(words):
             if caps[i]:
                 j = i
-                while j + 1 < len(words) and (caps[j + 1] or (words[j + 1].lower() in PARTICLES
-                                                              and j + 2 < len(words) and caps[j + 2])):
+                while j + 1 < len(words) and (
+                    caps[j + 1] or (words[j + 1].lower() in PARTICLES and j + 2 < len(words) and caps[j + 2])
+                ):
                     j += 1
                 if j - i + 1 > best[1] - best[0]:
                     best = (i, j + 1)
@@ -60,10 +101,28 @@ def split_name(full: str) -> tuple[str, str]:
 
 
 _SALUTATION_KEYS = {un_sort_key(s): s for s in SALUTATIONS}
-_SALUTATION_KEYS.update({"mr": "Mr.", "ms": "Ms.", "mrs": "Mrs.", "miss": "Ms.", "dr": "Dr.", "prof": "Prof.",
-                         "professor": "Prof.", "m": "Mr.", "mme": "Mrs.", "mlle": "Ms.", "monsieur": "Mr.",
-                         "madame": "Mrs.", "he mr": "H.E. Mr.", "he ms": "H.E. Ms.", "he mrs": "H.E. Mrs.",
-                         "he dr": "H.E. Dr.", "sr": "Mr.", "sra": "Mrs."})
+_SALUTATION_KEYS.update(
+    {
+        "mr": "Mr.",
+        "ms": "Ms.",
+        "mrs": "Mrs.",
+        "miss": "Ms.",
+        "dr": "Dr.",
+        "prof": "Prof.",
+        "professor": "Prof.",
+        "m": "Mr.",
+        "mme": "Mrs.",
+        "mlle": "Ms.",
+        "monsieur": "Mr.",
+        "madame": "Mrs.",
+        "he mr": "H.E. Mr.",
+        "he ms": "H.E. Ms.",
+        "he mrs": "H.E. Mrs.",
+        "he dr": "H.E. Dr.",
+        "sr": "Mr.",
+        "sra": "Mrs.",
+    }
+)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -91,10 +150,25 @@ def gender(text: str, salutation_text: str = "") -> Gender:
 
 
 _ROLES = {
-    Role.HEAD: ("head", "head of delegation", "chef de delegation", "chief of delegation", "hod",
-                "jefe de delegacion", "cheffe de delegation"),
-    Role.ALTERNATE_HEAD: ("alternate head", "alternate head of delegation", "deputy head", "deputy head of delegation",
-                          "chef adjoint", "chef adjoint de delegation", "suppleant", "alternate"),
+    Role.HEAD: (
+        "head",
+        "head of delegation",
+        "chef de delegation",
+        "chief of delegation",
+        "hod",
+        "jefe de delegacion",
+        "cheffe de delegation",
+    ),
+    Role.ALTERNATE_HEAD: (
+        "alternate head",
+        "alternate head of delegation",
+        "deputy head",
+        "deputy head of delegation",
+        "chef adjoint",
+        "chef adjoint de delegation",
+        "suppleant",
+        "alternate",
+    ),
     Role.REPRESENTATIVE: ("representative", "representant", "representante", "delegate", "delegue", "member"),
     Role.ADVISER: ("adviser", "advisor", "conseiller", "conseillere", "asesor"),
     Role.EXPERT: ("expert", "experte", "experto"),
@@ -141,8 +215,18 @@ def date(text: str) -> dt.date | None:
     raise ValueError(text)
 
 
-SKIPPED_STATES = {"withdrawn", "rejected", "cancelled", "canceled", "retire", "retiree", "refuse", "annule",
-                  "annulee", "deleted"}
+SKIPPED_STATES = {
+    "withdrawn",
+    "rejected",
+    "cancelled",
+    "canceled",
+    "retire",
+    "retiree",
+    "refuse",
+    "annule",
+    "annulee",
+    "deleted",
+}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -154,11 +238,24 @@ def skipped_state(text: str) -> bool:
 _CATEGORY_WORDS = {
     Category.STATE_PARTY: ("state party", "states parties", "etat partie", "etats parties", "party"),
     Category.SIGNATORY: ("signatory", "signatory state", "signatory states", "etat signataire", "signataire"),
-    Category.OBSERVER_STATE: ("observer state", "observer", "observer states", "etat observateur", "observateur",
-                              "non state party", "state not party"),
+    Category.OBSERVER_STATE: (
+        "observer state",
+        "observer",
+        "observer states",
+        "etat observateur",
+        "observateur",
+        "non state party",
+        "state not party",
+    ),
     Category.RULE_1_2: ("rule 1 2", "international organisation", "international organization"),
-    Category.RULE_1_3: ("rule 1 3", "ngo", "non governmental organisation", "non governmental organization",
-                        "civil society", "ong"),
+    Category.RULE_1_3: (
+        "rule 1 3",
+        "ngo",
+        "non governmental organisation",
+        "non governmental organization",
+        "civil society",
+        "ong",
+    ),
 }
 _CATEGORY_KEYS = {un_sort_key(w): c for c, words in _CATEGORY_WORDS.items() for w in words}
 _CATEGORY_KEYS.update({un_sort_key(c.label): c for c in Category})

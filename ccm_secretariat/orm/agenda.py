@@ -29,8 +29,9 @@ class AgendaItem(Base):
     title: Mapped[str] = mapped_column(sa.String(500))
     status: Mapped[AgendaStatus] = mapped_column(enum_column(AgendaStatus), default=AgendaStatus.PROVISIONAL)
 
-    sub_items: Mapped[list[AgendaSubItem]] = relationship(order_by="AgendaSubItem.position",
-                                                          cascade="all, delete-orphan")
+    sub_items: Mapped[list[AgendaSubItem]] = relationship(
+        order_by="AgendaSubItem.position", cascade="all, delete-orphan"
+    )
     version: Mapped[int] = mapped_column(default=1, server_default=sa.text("1"))  # see registration.py
 
     __mapper_args__ = {"version_id_col": version}
@@ -43,9 +44,11 @@ class AgendaSubItem(Base):
     """A lettered sub-item of an agenda item: (a), (b), … by position."""
 
     __tablename__ = "agenda_sub_item"
-    __table_args__ = (sa.UniqueConstraint("agenda_item_id", "position"),
-                      sa.CheckConstraint(f"position BETWEEN 1 AND {MAX_SUB_ITEMS}", name="position_lettered"),
-                      sa.CheckConstraint("length(title) > 0", name="title_given"))
+    __table_args__ = (
+        sa.UniqueConstraint("agenda_item_id", "position"),
+        sa.CheckConstraint(f"position BETWEEN 1 AND {MAX_SUB_ITEMS}", name="position_lettered"),
+        sa.CheckConstraint("length(title) > 0", name="title_given"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agenda_item_id: Mapped[int] = mapped_column(sa.ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True)
@@ -77,8 +80,10 @@ class SideEvent(Base):
     """An event held alongside the meeting (by a State, an organisation): on the programme, not a plenary."""
 
     __tablename__ = "side_event"
-    __table_args__ = (sa.CheckConstraint("end_time > start_time", name="ends_after_start"),
-                      sa.CheckConstraint("length(title) > 0", name="title_given"))
+    __table_args__ = (
+        sa.CheckConstraint("end_time > start_time", name="ends_after_start"),
+        sa.CheckConstraint("length(title) > 0", name="title_given"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id", ondelete="CASCADE"), index=True)

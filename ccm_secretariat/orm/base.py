@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum as PyEnum
+from typing import cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase
@@ -22,5 +23,11 @@ class Base(DeclarativeBase):
 
 def enum_column(enum: type[PyEnum]) -> sa.Enum:
     """An enum stored as its value in a plain VARCHAR: the same on SQLite and PostgreSQL, easy to migrate."""
-    return sa.Enum(enum, native_enum=False, values_callable=lambda e: [m.value for m in e],
-                   length=32, validate_strings=True)
+    return sa.Enum(
+        enum, native_enum=False, values_callable=lambda e: [m.value for m in e], length=32, validate_strings=True
+    )
+
+
+def table_of(model: type[Base]) -> sa.Table:
+    """A model's table, for Core statements (bulk inserts and deletes): typed as the Table it is."""
+    return cast(sa.Table, model.__table__)

@@ -28,9 +28,11 @@ class Meeting(Base):
     practice: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     parts: Mapped[list[MeetingPart]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="MeetingPart.number")
+        back_populates="meeting", cascade="all, delete-orphan", order_by="MeetingPart.number"
+    )
     officers: Mapped[list[Officer]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="Officer.position")
+        back_populates="meeting", cascade="all, delete-orphan", order_by="Officer.position"
+    )
     version: Mapped[int] = mapped_column(default=1, server_default=sa.text("1"))  # see registration.py
 
     __mapper_args__ = {"version_id_col": version}

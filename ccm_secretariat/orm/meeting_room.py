@@ -41,9 +41,11 @@ class SeatingPlan(Base):
     """The State drawn by lot, when and how, and the room: blocks side by side, rows, seats per row."""
 
     __tablename__ = "seating_plan"
-    __table_args__ = (sa.CheckConstraint("blocks BETWEEN 1 AND 12", name="blocks_range"),
-                      sa.CheckConstraint("rows BETWEEN 1 AND 200", name="rows_range"),
-                      sa.CheckConstraint("seats_per_row BETWEEN 1 AND 200", name="seats_range"))
+    __table_args__ = (
+        sa.CheckConstraint("blocks BETWEEN 1 AND 12", name="blocks_range"),
+        sa.CheckConstraint("rows BETWEEN 1 AND 200", name="rows_range"),
+        sa.CheckConstraint("seats_per_row BETWEEN 1 AND 200", name="seats_range"),
+    )
 
     meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True)
     first_state_id: Mapped[int] = mapped_column(sa.ForeignKey("state.id"))
@@ -61,8 +63,9 @@ class SeatAllowance(Base):
     __tablename__ = "seat_allowance"
     __table_args__ = (sa.CheckConstraint(f"seats BETWEEN 1 AND {MAX_SEATS_PER_DELEGATION}", name="seats_range"),)
 
-    meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("seating_plan.meeting_id", ondelete="CASCADE"),
-                                            primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("seating_plan.meeting_id", ondelete="CASCADE"), primary_key=True
+    )
     category: Mapped[Category] = mapped_column(enum_column(Category), primary_key=True)
     seats: Mapped[int]
 

@@ -49,12 +49,21 @@ class Participant(Base):
 
     __tablename__ = "participant"
     __table_args__ = (
-        sa.ForeignKeyConstraint(["delegation_id", "meeting_id"], ["delegation.id", "delegation.meeting_id"],
-                                ondelete="CASCADE", name="fk_participant_delegation"),
+        sa.ForeignKeyConstraint(
+            ["delegation_id", "meeting_id"],
+            ["delegation.id", "delegation.meeting_id"],
+            ondelete="CASCADE",
+            name="fk_participant_delegation",
+        ),
         sa.UniqueConstraint("delegation_id", "position"),
         sa.UniqueConstraint("meeting_id", "email_key"),
-        sa.Index("uq_participant_head", "delegation_id", unique=True, sqlite_where=sa.text("role = 'head'"),
-                 postgresql_where=sa.text("role = 'head'")),
+        sa.Index(
+            "uq_participant_head",
+            "delegation_id",
+            unique=True,
+            sqlite_where=sa.text("role = 'head'"),
+            postgresql_where=sa.text("role = 'head'"),
+        ),
         {"sqlite_autoincrement": True},
     )
 

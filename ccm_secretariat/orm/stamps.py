@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ccm_secretariat.orm.agenda import AgendaItem, DecisionParagraph, PlenaryMeeting, SideEvent
-from ccm_secretariat.orm.base import Base
+from ccm_secretariat.orm.base import Base, table_of
 from ccm_secretariat.orm.documents import Document
 from ccm_secretariat.orm.meeting import Meeting, MeetingPart, Officer
 from ccm_secretariat.orm.registration import Delegation, Participant
@@ -62,8 +62,11 @@ def _stamp(session: Session, _context, _instances) -> None:
 def _log(session: Session, _context) -> None:
     who, now = session.info.get("user", "")[:100], _now()
     entries = []
-    for obj, action in itertools.chain(((o, "added") for o in session.new), ((o, "changed") for o in session.dirty),
-                                       ((o, "removed") for o in session.deleted)):
+    for obj, action in itertools.chain(
+        ((o, "added") for o in session.new),
+        ((o, "changed") for o in session.dirty),
+        ((o, "removed") for o in session.deleted),
+    ):
         if not isinstance(obj, LOGGED):
             continue
         state = sa.inspect(obj)
@@ -81,19 +84,29 @@ def _log(session: Session, _context) -> None:
                 details[attr.key] = _plain(getattr(obj, attr.key))
         if action == "changed" and not details:
             continue
-        entries.append({"at": now, "by": who, "table_name": obj.__tablename__, "row_id": obj.id, "action": action,
-                        "details": json.dumps(details, ensure_ascii=False)})
+        entries.append(
+            {
+                "at": now,
+                "by": who,
+                "table_name": obj.__tablename__,
+                "row_id": obj.id,
+                "action": action,
+                "details": json.dumps(details, ensure_ascii=False),
+            }
+        )
     if entries:
-        session.connection().execute(sa.insert(ChangeLog.__table__), entries)
+        session.connection().execute(sa.insert(table_of(ChangeLog)), entries)
 
 
 def log_bulk(session: Session, table_name: str, row_ids, action: str, details: str = "") -> None:
     """Log a change made past the ORM (a removal, its undo, an import), one entry a row."""
     who, now = session.info.get("user", "")[:100], _now()
-    rows = [{"at": now, "by": who, "table_name": table_name, "row_id": i, "action": action, "details": details}
-            for i in row_ids]
+    rows = [
+        {"at": now, "by": who, "table_name": table_name, "row_id": i, "action": action, "details": details}
+        for i in row_ids
+    ]
     if rows:
-        session.execute(sa.insert(ChangeLog.__table__), rows)
+        session.execute(sa.insert(table_of(ChangeLog)), rows)
 
 
 def last_change(session: Session, obj) -> tuple[str, dt.datetime | None]:
@@ -101,7 +114,10 @@ def last_change(session: Session, obj) -> tuple[str, dt.datetime | None]:
     by, at = getattr(obj, "changed_by", None), getattr(obj, "changed_at", None)
     if by or at:
         return by or "", at
-    entry = session.execute(sa.select(ChangeLog.by, ChangeLog.at)
-                            .where(ChangeLog.table_name == obj.__tablename__, ChangeLog.row_id == obj.id)
-                            .order_by(ChangeLog.id.desc()).limit(1)).first()
+    entry = session.execute(
+        sa.select(ChangeLog.by, ChangeLog.at)
+        .where(ChangeLog.table_name == obj.__tablename__, ChangeLog.row_id == obj.id)
+        .order_by(ChangeLog.id.desc())
+        .limit(1)
+    ).first()
     return (entry.by, entry.at) if entry else ("", None)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from ccm_secretariat.application import resources_dir
 from ccm_secretariat.errors import ValidationError
@@ -27,8 +26,9 @@ def parse_date(text: str, row: Row, column: str) -> dt.date | None:
             raise ValueError(text)
         day = dt.date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"line {row.line}: “{text[:40]}” is not a date; write it as YYYY-MM-DD.",
-                              column) from None
+        raise ValidationError(
+            f"line {row.line}: “{text[:40]}” is not a date; write it as YYYY-MM-DD.", column
+        ) from None
     if not EARLIEST <= day <= LATEST:
         raise ValidationError(f"line {row.line}: {text} is not a plausible date for a treaty action.", column)
     return day

@@ -23,9 +23,12 @@ def load_reference_data(session: Session) -> None:
     _load_organisations(session)
     for row in read_table(REFERENCE_DIR / "treaties.tsv"):
         v = row.values
-        treaty = Treaty(short_name=v["short_name"], title=v["title"],
-                        general_entry_into_force=parse_date(v["general_entry_into_force"], row, "general_entry_into_force"),
-                        months_after_deposit=int(v["months_after_deposit"]))
+        treaty = Treaty(
+            short_name=v["short_name"],
+            title=v["title"],
+            general_entry_into_force=parse_date(v["general_entry_into_force"], row, "general_entry_into_force"),
+            months_after_deposit=int(v["months_after_deposit"]),
+        )
         session.add(treaty)
         session.flush()
         if v.get("status_file"):
@@ -35,8 +38,9 @@ def load_reference_data(session: Session) -> None:
 def _load_states(session: Session) -> None:
     for row in read_table(REFERENCE_DIR / "states.tsv"):
         v = row.values
-        state = State(iso3=v["iso3"], name=v["name"], sort_key=un_sort_key(v["name"]),
-                      membership=UNMembership(v["membership"]))
+        state = State(
+            iso3=v["iso3"], name=v["name"], sort_key=un_sort_key(v["name"]), membership=UNMembership(v["membership"])
+        )
         keys = {match_key(v["name"])}
         for alias in filter(None, v.get("aliases", "").split("|")):
             if match_key(alias) not in keys:
@@ -48,8 +52,15 @@ def _load_states(session: Session) -> None:
 def _load_organisations(session: Session) -> None:
     for row in read_table(REFERENCE_DIR / "organisations.tsv"):
         v = row.values
-        session.add(Organisation(name=v["name"], acronym=v["acronym"], sort_key=un_sort_key(v["name"]),
-                                 kind=OrganisationKind(v["kind"]), default_rule=Rule(v["default_rule"])))
+        session.add(
+            Organisation(
+                name=v["name"],
+                acronym=v["acronym"],
+                sort_key=un_sort_key(v["name"]),
+                kind=OrganisationKind(v["kind"]),
+                default_rule=Rule(v["default_rule"]),
+            )
+        )
 
 
 def state_lookup(session: Session) -> dict[str, int]:
@@ -69,31 +80,44 @@ def apply_status_rows(session: Session, treaty: Treaty, rows: list[Row], file_na
         name = v["state"]
         state_id = lookup.get(match_key(name)) if name else None
         if state_id is None:
-            raise ValidationError(f"line {row.line}: “{name}” is not a State the application knows "
-                                  "(check the spelling, or add the name as an alias).", "state")
+            raise ValidationError(
+                f"line {row.line}: “{name}” is not a State the application knows "
+                "(check the spelling, or add the name as an alias).",
+                "state",
+            )
         if state_id in parsed:
             raise ValidationError(f"line {row.line}: “{name}” appears twice in {file_name}.", "state")
         instrument_text = v.get("instrument", "").lower()
         try:
             instrument = Instrument(instrument_text) if instrument_text else None
         except ValueError:
-            raise ValidationError(f"line {row.line}: “{v['instrument']}” is not an instrument (ratification, "
-                                  "accession, acceptance or approval).", "instrument") from None
+            raise ValidationError(
+                f"line {row.line}: “{v['instrument']}” is not an instrument (ratification, "
+                "accession, acceptance or approval).",
+                "instrument",
+            ) from None
         deposit = parse_date(v.get("deposit_date", ""), row, "deposit_date")
         signature = parse_date(v.get("signature_date", ""), row, "signature_date")
         withdrawal = parse_date(v.get("withdrawal_effective_date", ""), row, "withdrawal_effective_date")
         if (instrument is None) != (deposit is None):
-            raise ValidationError(f"line {row.line}: {name} needs both an instrument and its date of deposit, "
-                                  "or neither.", "deposit_date")
+            raise ValidationError(
+                f"line {row.line}: {name} needs both an instrument and its date of deposit, or neither.", "deposit_date"
+            )
         if signature and deposit and deposit < signature:
             raise ValidationError(f"line {row.line}: {name}'s deposit precedes its signature.", "deposit_date")
         parsed[state_id] = dict(
-            signature_date=signature, instrument=instrument, deposit_date=deposit,
-            entry_into_force=entry_into_force_for(deposit, treaty.general_entry_into_force,
-                                                  treaty.months_after_deposit),
+            signature_date=signature,
+            instrument=instrument,
+            deposit_date=deposit,
+            entry_into_force=entry_into_force_for(
+                deposit, treaty.general_entry_into_force, treaty.months_after_deposit
+            ),
             withdrawal_effective=withdrawal,
-            verified=v.get("verified", "yes").lower() not in ("no", "false", "0"))
-    existing = {s.state_id: s for s in session.scalars(sa.select(TreatyStatus).where(TreatyStatus.treaty_id == treaty.id))}
+            verified=v.get("verified", "yes").lower() not in ("no", "false", "0"),
+        )
+    existing = {
+        s.state_id: s for s in session.scalars(sa.select(TreatyStatus).where(TreatyStatus.treaty_id == treaty.id))
+    }
     counts = {"added": 0, "changed": 0, "unchanged": 0}
     for state_id, values in parsed.items():
         status = existing.get(state_id)

@@ -6,8 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ccm_secretariat.domain.enums import MeetingFormat
-from ccm_secretariat.domain.prose import (join_names, number_in_words, ordinal_in_words, un_date,
-                                          un_date_span_words, with_article)
+from ccm_secretariat.domain.prose import (
+    join_names,
+    number_in_words,
+    ordinal_in_words,
+    un_date,
+    un_date_span_words,
+    with_article,
+)
 from ccm_secretariat.domain.symbols import Series
 from ccm_secretariat.exports.masthead import Masthead, place_and_dates
 from ccm_secretariat.report.model import Annex, DocumentTable, Heading, Paragraph, Report
@@ -91,21 +97,34 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
     if report_doc and report_doc.agenda_item_number in items:
         item = items[report_doc.agenda_item_number]
         agenda = (f"Agenda item {item.number}", item.title)
-    masthead = Masthead(symbol, "Limited" if "/L." in symbol else "General",
-                        options.date or (report_doc.issue_date if report_doc and report_doc.issue_date else dt.date.today()),
-                        "English", meeting.title, place_and_dates(meeting), title, agenda, meeting.practice)
+    masthead = Masthead(
+        symbol,
+        "Limited" if "/L." in symbol else "General",
+        options.date or (report_doc.issue_date if report_doc and report_doc.issue_date else dt.date.today()),
+        "English",
+        meeting.title,
+        place_and_dates(meeting),
+        title,
+        agenda,
+        meeting.practice,
+    )
 
     doc = _Numbered()
     officers = {o.role: o for o in meeting.officers}
     president = officers.get("President")
     doc.heading("I. Introduction")
-    doc.para(f"[The mandate of the {name()}: the provisions of the {meeting.treaty_title} under which it is "
-             "convened, the decisions of the previous meeting on its dates, venue and presidency, and the "
-             "General Assembly resolution by which the Secretary-General was requested to convene it.]",
-             placeholder=True)
+    doc.para(
+        f"[The mandate of the {name()}: the provisions of the {meeting.treaty_title} under which it is "
+        "convened, the decisions of the previous meeting on its dates, venue and presidency, and the "
+        "General Assembly resolution by which the Secretary-General was requested to convene it.]",
+        placeholder=True,
+    )
     if president:
-        doc.para(f"{president.person}, {president.description}, was designated as President of the {name()}."
-                 if president.description else f"{president.person} was designated as President of the {name()}.")
+        doc.para(
+            f"{president.person}, {president.description}, was designated as President of the {name()}."
+            if president.description
+            else f"{president.person} was designated as President of the {name()}."
+        )
 
     doc.heading(f"II. Organization of the {name()}")
     where = f"in {meeting.city} " if meeting.city else ""
@@ -125,18 +144,26 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
     part_plenaries = [p for p in plenaries if p.part_number == part.number]
     opening = part_plenaries[0].date if part_plenaries else part.start_date
     if president:
-        described = f"{president.person}, {president.description} and President of the {name()}" \
-            if president.description else f"{president.person}, President of the {name()}"
+        described = (
+            f"{president.person}, {president.description} and President of the {name()}"
+            if president.description
+            else f"{president.person}, President of the {name()}"
+        )
         doc.para(f"On {un_date(opening)}, the {part_words}{name()} was opened by {described}.")
     if part_plenaries:
         count = len(part_plenaries)
         noun = "formal plenary meeting" if count == 1 else "formal plenary meetings"
-        fmt = {MeetingFormat.VIRTUAL: " in virtual format", MeetingFormat.HYBRID: " in hybrid format"}.get(part.format, "")
+        fmt = {MeetingFormat.VIRTUAL: " in virtual format", MeetingFormat.HYBRID: " in hybrid format"}.get(
+            part.format, ""
+        )
         doc.para(f"The {body} held {number_in_words(count)} {noun}{fmt}.")
     secretary_general = next((o for o in meeting.officers if "secretary-general" in o.role.lower()), None)
     if secretary_general:
-        who = f"{secretary_general.person}, {secretary_general.description}," if secretary_general.description \
+        who = (
+            f"{secretary_general.person}, {secretary_general.description},"
+            if secretary_general.description
             else secretary_general.person
+        )
         doc.para(f"On {un_date(opening)}, the {body} confirmed {who} as {secretary_general.role}.")
     vice_presidents = [o.state_name or o.person for o in meeting.officers if o.role == "Vice-President"]
     if vice_presidents:
@@ -146,17 +173,20 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
         doc.para(f"On {un_date(opening)}, {names} {verb} elected {noun} of the {body}.")
     agenda_doc = next((d for d in documents if d.series is Series.MAIN and "agenda" in d.title.lower()), None)
     programme_doc = next((d for d in documents if "programme of work" in d.title.lower()), None)
-    adopted = [f"the provisional agenda ({agenda_doc.symbol})" if agenda_doc else "",
-               f"the provisional programme of work ({programme_doc.symbol})" if programme_doc else ""]
+    adopted = [
+        f"the provisional agenda ({agenda_doc.symbol})" if agenda_doc else "",
+        f"the provisional programme of work ({programme_doc.symbol})" if programme_doc else "",
+    ]
     adopted = [a for a in adopted if a]
     if adopted:
         subject = join_names(adopted, False)
         verb = "were" if len(adopted) > 1 else "was"
-        doc.para(f"{subject[0].upper()}{subject[1:]} {verb} circulated by the Secretariat prior to the {body} "
-                 f"and {verb} adopted by the {body} on {un_date(opening)}.")
+        doc.para(
+            f"{subject[0].upper()}{subject[1:]} {verb} circulated by the Secretariat prior to the {body} "
+            f"and {verb} adopted by the {body} on {un_date(opening)}."
+        )
     if documents:
-        doc.para(f"A list of documents submitted to the {part_words}{name()} is contained in the annex to this "
-                 "report.")
+        doc.para(f"A list of documents submitted to the {part_words}{name()} is contained in the annex to this report.")
 
     doc.heading("IV. Decisions and recommendations")
     if decisions:

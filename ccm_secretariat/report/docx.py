@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from docx import Document
-
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -18,7 +17,7 @@ from ccm_secretariat.application import PRODUCER, VERSION
 from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.masthead import PRACTICE_BANNER
-from ccm_secretariat.exports.progress import Progress
+from ccm_secretariat.progress import Progress
 from ccm_secretariat.report import model
 
 FONT = "Times New Roman"
@@ -38,12 +37,24 @@ def _ruled(table) -> None:
     """A UN table: a rule above, one under the header row and one below; no grid; a little room in each cell."""
     rule = {"val": "single", "sz": 6, "space": 0, "color": "000000"}
     tbl_pr = table._tbl.tblPr
-    tbl_pr.append(_element("w:tblBorders", *(
-        _element(f"w:{edge}", **(rule if edge in ("top", "bottom") else {"val": "nil"}))
-        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))))
-    tbl_pr.append(_element("w:tblCellMar", *(_element(f"w:{edge}", w=w, type="dxa")
-                                             for edge, w in (("top", 40), ("left", 85), ("bottom", 40),
-                                                             ("right", 85)))))
+    tbl_pr.append(
+        _element(
+            "w:tblBorders",
+            *(
+                _element(f"w:{edge}", **(rule if edge in ("top", "bottom") else {"val": "nil"}))
+                for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
+            ),
+        )
+    )
+    tbl_pr.append(
+        _element(
+            "w:tblCellMar",
+            *(
+                _element(f"w:{edge}", w=w, type="dxa")
+                for edge, w in (("top", 40), ("left", 85), ("bottom", 40), ("right", 85))
+            ),
+        )
+    )
     for cell in table.rows[0].cells:
         cell._tc.get_or_add_tcPr().append(_element("w:tcBorders", _element("w:bottom", **rule)))
 
@@ -111,13 +122,26 @@ def _paragraph_numbering(doc, first: int) -> int:
     """A numbered list of Word's own ("1.", hanging at the number's indent) starting at `first`: the secretary
     can insert a paragraph in Word and the numbers follow."""
     indent = int(NUMBER_INDENT.twips)
-    level = _element("w:lvl", _element("w:start", val=1), _element("w:numFmt", val="decimal"),
-                     _element("w:lvlText", val="%1."), _element("w:lvlJc", val="left"),
-                     _element("w:pPr", _element("w:tabs", _element("w:tab", val="num", pos=indent)),
-                              _element("w:ind", left=indent, hanging=indent)), ilvl=0)
+    level = _element(
+        "w:lvl",
+        _element("w:start", val=1),
+        _element("w:numFmt", val="decimal"),
+        _element("w:lvlText", val="%1."),
+        _element("w:lvlJc", val="left"),
+        _element(
+            "w:pPr",
+            _element("w:tabs", _element("w:tab", val="num", pos=indent)),
+            _element("w:ind", left=indent, hanging=indent),
+        ),
+        ilvl=0,
+    )
     abstract = _element("w:abstractNum", level, abstractNumId=NUMBERING_ID)
-    num = _element("w:num", _element("w:abstractNumId", val=NUMBERING_ID),
-                   _element("w:lvlOverride", _element("w:startOverride", val=first), ilvl=0), numId=NUMBERING_ID)
+    num = _element(
+        "w:num",
+        _element("w:abstractNumId", val=NUMBERING_ID),
+        _element("w:lvlOverride", _element("w:startOverride", val=first), ilvl=0),
+        numId=NUMBERING_ID,
+    )
     # The schema's order: picture bullets, abstract definitions, lists, then numIdMacAtCleanup.
     numbering = doc.part.numbering_part.element
     for element, before in ((abstract, "w:num"), (num, "w:numIdMacAtCleanup")):
@@ -241,6 +265,3 @@ def report_docx(report: model.Report, out: str | Path, landscape: bool = False) 
     with atomic_path(out) as temporary:
         doc.save(str(temporary))
     yield Progress(3, 3, "Report", Path(out))
-
-
-

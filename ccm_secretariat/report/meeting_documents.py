@@ -34,10 +34,14 @@ class MeetingData:
 
     @classmethod
     def read(cls, services, meeting_id: int) -> MeetingData:
-        return cls(services.meetings.get(meeting_id), tuple(services.agenda.items(meeting_id)),
-                   tuple(services.agenda.plenaries(meeting_id)), tuple(services.documents.list(meeting_id)),
-                   tuple(services.registration.delegations(meeting_id)),
-                   tuple(services.agenda.side_events(meeting_id)))
+        return cls(
+            services.meetings.get(meeting_id),
+            tuple(services.agenda.items(meeting_id)),
+            tuple(services.agenda.plenaries(meeting_id)),
+            tuple(services.documents.list(meeting_id)),
+            tuple(services.registration.delegations(meeting_id)),
+            tuple(services.agenda.side_events(meeting_id)),
+        )
 
 
 def _registered(data: MeetingData, words: tuple[str, ...], series: Series | None = None) -> DocumentRow | None:
@@ -48,12 +52,20 @@ def _registered(data: MeetingData, words: tuple[str, ...], series: Series | None
     return None
 
 
-def _masthead(data: MeetingData, doc: DocumentRow | None, default_symbol: str, title: str,
-              date: dt.date | None) -> Masthead:
+def _masthead(
+    data: MeetingData, doc: DocumentRow | None, default_symbol: str, title: str, date: dt.date | None
+) -> Masthead:
     m = data.meeting
-    return Masthead(doc.symbol if doc else default_symbol, "General",
-                    date or (doc.issue_date if doc and doc.issue_date else dt.date.today()), "English", m.title,
-                    place_and_dates(m), title, practice=m.practice)
+    return Masthead(
+        doc.symbol if doc else default_symbol,
+        "General",
+        date or (doc.issue_date if doc and doc.issue_date else dt.date.today()),
+        "English",
+        m.title,
+        place_and_dates(m),
+        title,
+        practice=m.practice,
+    )
 
 
 def build_agenda(data: MeetingData, date: dt.date | None = None) -> Report:
@@ -61,9 +73,9 @@ def build_agenda(data: MeetingData, date: dt.date | None = None) -> Report:
     adopted = bool(data.items) and all(i.status is AgendaStatus.ADOPTED for i in data.items)
     doc = _registered(data, ("agenda",), Series.MAIN)
     title = "Agenda" if adopted else "Provisional agenda"
-    blocks = tuple(Paragraph(i.number, i.title, tuple(f"{letter} {title}" for letter, title in i.lettered))
-                   for i in data.items) or (
-        Paragraph(1, "[No agenda item has been entered yet.]", placeholder=True),)
+    blocks = tuple(
+        Paragraph(i.number, i.title, tuple(f"{letter} {title}" for letter, title in i.lettered)) for i in data.items
+    ) or (Paragraph(1, "[No agenda item has been entered yet.]", placeholder=True),)
     return Report(_masthead(data, doc, f"{data.meeting.symbol_prefix}/1", title, date), blocks, None)
 
 
@@ -98,23 +110,43 @@ def build_programme(data: MeetingData, date: dt.date | None = None) -> Report:
     show_format = len(held) > 1 or (held and MeetingFormat.IN_PERSON not in held)
     for day in days:
         blocks.append(Heading(f"{day:%A} {un_date(day)}"))
-        entries = [((p.start_time, 0, p.number), p.start_time, p.end_time, _plenary_line(p, show_format),
-                    "; ".join(f"{n}. {titles.get(n, '')}".rstrip() for n in p.agenda_item_numbers) or "—")
-                   for p in data.plenaries if p.date == day]
-        entries += [((e.start_time, 1, e.id), e.start_time, e.end_time, _side_event_line(e), "—")
-                    for e in data.side_events if e.date == day]
-        rows = tuple((f"{_time(start)}–{_time(end)}", meeting, items)
-                     for _key, start, end, meeting, items in sorted(entries))
+        entries = [
+            (
+                (p.start_time, 0, p.number),
+                p.start_time,
+                p.end_time,
+                _plenary_line(p, show_format),
+                "; ".join(f"{n}. {titles.get(n, '')}".rstrip() for n in p.agenda_item_numbers) or "—",
+            )
+            for p in data.plenaries
+            if p.date == day
+        ]
+        entries += [
+            ((e.start_time, 1, e.id), e.start_time, e.end_time, _side_event_line(e), "—")
+            for e in data.side_events
+            if e.date == day
+        ]
+        rows = tuple(
+            (f"{_time(start)}–{_time(end)}", meeting, items) for _key, start, end, meeting, items in sorted(entries)
+        )
         blocks.append(DocumentTable(("Time", "Meeting", "Agenda items"), rows, (0.16, 0.34, 0.5)))
     if not days:
         blocks.append(Paragraph(1, "[No plenary meeting has been entered yet.]", placeholder=True))
-    return Report(_masthead(data, doc, f"{data.meeting.symbol_prefix}/2", "Provisional programme of work", date),
-                  tuple(blocks), None)
+    return Report(
+        _masthead(data, doc, f"{data.meeting.symbol_prefix}/2", "Provisional programme of work", date),
+        tuple(blocks),
+        None,
+    )
 
 
-SERIES_HEADINGS = {Series.MAIN: "Documents for general distribution", Series.L: "Limited distribution",
-                   Series.WP: "Working papers", Series.CRP: "Conference room papers",
-                   Series.INF: "Information documents", Series.MISC: "Miscellaneous documents"}
+SERIES_HEADINGS = {
+    Series.MAIN: "Documents for general distribution",
+    Series.L: "Limited distribution",
+    Series.WP: "Working papers",
+    Series.CRP: "Conference room papers",
+    Series.INF: "Information documents",
+    Series.MISC: "Miscellaneous documents",
+}
 
 
 def build_documents_list(data: MeetingData, date: dt.date | None = None) -> Report:
@@ -125,12 +157,15 @@ def build_documents_list(data: MeetingData, date: dt.date | None = None) -> Repo
     for series in Series:
         rows = tuple((d.symbol, d.title, d.languages) for d in data.documents if d.series is series)
         if rows:
-            blocks += [Heading(SERIES_HEADINGS[series]),
-                       DocumentTable(("Symbol", "Title", "Languages"), rows, (0.3, 0.5, 0.2))]
+            blocks += [
+                Heading(SERIES_HEADINGS[series]),
+                DocumentTable(("Symbol", "Title", "Languages"), rows, (0.3, 0.5, 0.2)),
+            ]
     if not blocks:
         blocks.append(Paragraph(1, "[No document has been entered in the register yet.]", placeholder=True))
-    return Report(_masthead(data, doc, f"{data.meeting.symbol_prefix}/INF.2", "List of documents", date),
-                  tuple(blocks), None)
+    return Report(
+        _masthead(data, doc, f"{data.meeting.symbol_prefix}/INF.2", "List of documents", date), tuple(blocks), None
+    )
 
 
 def credentials_paragraphs(delegations: tuple[DelegationRow, ...] | list[DelegationRow], body: str) -> list[str]:
@@ -141,14 +176,20 @@ def credentials_paragraphs(delegations: tuple[DelegationRow, ...] | list[Delegat
     missing = [d.name for d in states if not d.credentials_received]
     text = []
     if original:
-        text.append(f"Formal credentials, in accordance with the rules of procedure, were received from "
-                    f"{len(original)} State{'s' if len(original) != 1 else ''}: {join_names(original)}.")
+        text.append(
+            f"Formal credentials, in accordance with the rules of procedure, were received from "
+            f"{len(original)} State{'s' if len(original) != 1 else ''}: {join_names(original)}."
+        )
     if copies:
-        text.append(f"Copies of credentials or notes verbales were received from {len(copies)} "
-                    f"State{'s' if len(copies) != 1 else ''}: {join_names(copies)}.")
+        text.append(
+            f"Copies of credentials or notes verbales were received from {len(copies)} "
+            f"State{'s' if len(copies) != 1 else ''}: {join_names(copies)}."
+        )
     if missing:
-        text.append(f"No credentials had been received from {len(missing)} State{'s' if len(missing) != 1 else ''} "
-                    f"at the time of this report: {join_names(missing)}.")
+        text.append(
+            f"No credentials had been received from {len(missing)} State{'s' if len(missing) != 1 else ''} "
+            f"at the time of this report: {join_names(missing)}."
+        )
     if not states:
         text.append(f"No State is registered for the {body} yet.")
     return text
@@ -169,5 +210,6 @@ def build_credentials(data: MeetingData, date: dt.date | None = None) -> Report:
             n += 1
             blocks.append(Paragraph(n, text))
     doc = _registered(data, ("credentials",))
-    return Report(_masthead(data, doc, f"{data.meeting.symbol_prefix}/INF.3", "Report on credentials", date),
-                  tuple(blocks), None)
+    return Report(
+        _masthead(data, doc, f"{data.meeting.symbol_prefix}/INF.3", "Report on credentials", date), tuple(blocks), None
+    )

@@ -38,10 +38,20 @@ class Services:
     def for_database(cls, db: Database) -> Services:
         meetings, registration, reference = MeetingService(db), RegistrationService(db), ReferenceService(db)
         roster = RosterService(db, meetings, registration)
-        return cls(db, meetings, registration, AgendaService(db), DocumentService(db), reference,
-                   roster, ImportService(db), BadgeService(db, roster),
-                   SeatingService(db, registration, reference), CheckInService(db, registration),
-                   HistoryService(db))
+        return cls(
+            db,
+            meetings,
+            registration,
+            AgendaService(db),
+            DocumentService(db),
+            reference,
+            roster,
+            ImportService(db),
+            BadgeService(db, roster),
+            SeatingService(db, registration, reference),
+            CheckInService(db, registration),
+            HistoryService(db),
+        )
 
     def close(self) -> None:
         self.db.close()

@@ -11,8 +11,16 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from ccm_secretariat.domain.enums import AgendaStatus, MeetingFormat
 from ccm_secretariat.errors import DuplicateError, ValidationError
-from ccm_secretariat.orm import (AgendaItem, AgendaSubItem, DecisionParagraph, Meeting, MeetingPart, PlenaryMeeting,
-                                 SideEvent, plenary_agenda_items)
+from ccm_secretariat.orm import (
+    AgendaItem,
+    AgendaSubItem,
+    DecisionParagraph,
+    Meeting,
+    MeetingPart,
+    PlenaryMeeting,
+    SideEvent,
+    plenary_agenda_items,
+)
 from ccm_secretariat.orm.agenda import MAX_SUB_ITEMS
 from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
 
@@ -83,14 +91,22 @@ def _sub_items(titles) -> list[str]:
     cleaned = [clean(t, "sub_items", max_length=500) for t in titles]
     cleaned = [t for t in cleaned if t]
     if len(cleaned) > MAX_SUB_ITEMS:
-        raise ValidationError(f"an agenda item has at most {MAX_SUB_ITEMS} sub-items, (a) to (z); "
-                              f"{len(cleaned)} were given.", "sub_items")
+        raise ValidationError(
+            f"an agenda item has at most {MAX_SUB_ITEMS} sub-items, (a) to (z); {len(cleaned)} were given.", "sub_items"
+        )
     return cleaned
 
 
 def _item_row(item: AgendaItem) -> AgendaItemRow:
-    return AgendaItemRow(item.id, item.number, item.position, item.title, item.status,
-                         tuple(sub.title for sub in item.sub_items), item.version)
+    return AgendaItemRow(
+        item.id,
+        item.number,
+        item.position,
+        item.title,
+        item.status,
+        tuple(sub.title for sub in item.sub_items),
+        item.version,
+    )
 
 
 @dataclass(frozen=True)
@@ -108,13 +124,22 @@ class AgendaService(Service):
     def items(self, meeting_id: int) -> list[AgendaItemRow]:
         with self._read() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
-            items = s.scalars(sa.select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
-                              .order_by(AgendaItem.position, AgendaItem.number)
-                              .options(selectinload(AgendaItem.sub_items)))
+            items = s.scalars(
+                sa.select(AgendaItem)
+                .where(AgendaItem.meeting_id == meeting_id)
+                .order_by(AgendaItem.position, AgendaItem.number)
+                .options(selectinload(AgendaItem.sub_items))
+            )
             return [_item_row(i) for i in items]
 
-    def add_item(self, meeting_id: int, title: str, number: int | None = None,
-                 status: AgendaStatus = AgendaStatus.PROVISIONAL, sub_items=()) -> AgendaItemRow:
+    def add_item(
+        self,
+        meeting_id: int,
+        title: str,
+        number: int | None = None,
+        status: AgendaStatus = AgendaStatus.PROVISIONAL,
+        sub_items=(),
+    ) -> AgendaItemRow:
         title = clean(title, "title", required=True, max_length=500)
         subs = _sub_items(sub_items)
         with self._write() as s:
@@ -125,17 +150,36 @@ class AgendaService(Service):
                 raise ValidationError("agenda items are numbered from 1.", "number")
             if number in numbers:
                 raise DuplicateError(f"the agenda has an item {number} already.", "number")
-            position = s.scalar(sa.select(sa.func.coalesce(sa.func.max(AgendaItem.position), 0))
-                                .where(AgendaItem.meeting_id == meeting_id)) + 1
-            item = AgendaItem(meeting_id=meeting_id, number=number, position=position, title=title, status=status,
-                              sub_items=[AgendaSubItem(position=i, title=t) for i, t in enumerate(subs, 1)])
+            position = (
+                s.scalar(
+                    sa.select(sa.func.coalesce(sa.func.max(AgendaItem.position), 0)).where(
+                        AgendaItem.meeting_id == meeting_id
+                    )
+                )
+                + 1
+            )
+            item = AgendaItem(
+                meeting_id=meeting_id,
+                number=number,
+                position=position,
+                title=title,
+                status=status,
+                sub_items=[AgendaSubItem(position=i, title=t) for i, t in enumerate(subs, 1)],
+            )
             s.add(item)
             s.flush()
             return _item_row(item)
 
-    def update_item(self, item_id: int, *, title: str | None = None, number: int | None = None,
-                    status: AgendaStatus | None = None, sub_items=None,
-                    expected_version: int | None = None) -> AgendaItemRow:
+    def update_item(
+        self,
+        item_id: int,
+        *,
+        title: str | None = None,
+        number: int | None = None,
+        status: AgendaStatus | None = None,
+        sub_items=None,
+        expected_version: int | None = None,
+    ) -> AgendaItemRow:
         """Change an item; `sub_items`, when given, replaces its sub-items (in that order); refused when another
         desk changed the item after `expected_version`."""
         subs = None if sub_items is None else _sub_items(sub_items)
@@ -147,8 +191,11 @@ class AgendaService(Service):
             if number is not None and number != item.number:
                 if number < 1:
                     raise ValidationError("agenda items are numbered from 1.", "number")
-                if s.scalar(sa.select(AgendaItem.id).where(AgendaItem.meeting_id == item.meeting_id,
-                                                           AgendaItem.number == number)):
+                if s.scalar(
+                    sa.select(AgendaItem.id).where(
+                        AgendaItem.meeting_id == item.meeting_id, AgendaItem.number == number
+                    )
+                ):
                     raise DuplicateError(f"the agenda has an item {number} already.", "number")
                 item.number = number
             if status is not None:
@@ -166,8 +213,13 @@ class AgendaService(Service):
         with self._write() as s:
             item = get_or_fail(s, AgendaItem, item_id, "Agenda item")
             get_or_fail(s, Meeting, item.meeting_id, "Meeting", lock=True)
-            items = list(s.scalars(sa.select(AgendaItem).where(AgendaItem.meeting_id == item.meeting_id)
-                                   .order_by(AgendaItem.position, AgendaItem.number)))
+            items = list(
+                s.scalars(
+                    sa.select(AgendaItem)
+                    .where(AgendaItem.meeting_id == item.meeting_id)
+                    .order_by(AgendaItem.position, AgendaItem.number)
+                )
+            )
             items.remove(item)
             items.insert(max(0, min(new_index, len(items))), item)
             if renumber:
@@ -188,14 +240,24 @@ class AgendaService(Service):
         with self._write() as s:
             item = get_or_fail(s, AgendaItem, item_id, "Agenda item")
             removed = RemovedItem(
-                item.meeting_id, _item_row(item),
-                tuple(s.scalars(sa.select(plenary_agenda_items.c.plenary_id)
-                                .where(plenary_agenda_items.c.agenda_item_id == item_id))),
-                tuple(s.scalars(sa.select(DecisionParagraph.id).where(DecisionParagraph.agenda_item_id == item_id))))
+                item.meeting_id,
+                _item_row(item),
+                tuple(
+                    s.scalars(
+                        sa.select(plenary_agenda_items.c.plenary_id).where(
+                            plenary_agenda_items.c.agenda_item_id == item_id
+                        )
+                    )
+                ),
+                tuple(s.scalars(sa.select(DecisionParagraph.id).where(DecisionParagraph.agenda_item_id == item_id))),
+            )
             s.delete(item)
             s.flush()
-            s.execute(sa.update(DecisionParagraph).where(DecisionParagraph.id.in_(removed.decision_ids))
-                      .values(agenda_item_id=None))  # SQLite's ON DELETE SET NULL does it too; say so here
+            s.execute(
+                sa.update(DecisionParagraph)
+                .where(DecisionParagraph.id.in_(removed.decision_ids))
+                .values(agenda_item_id=None)
+            )  # SQLite's ON DELETE SET NULL does it too; say so here
             return removed
 
     def restore_item(self, removed: RemovedItem) -> AgendaItemRow:
@@ -204,21 +266,33 @@ class AgendaService(Service):
         r = removed.row
         with self._write() as s:
             get_or_fail(s, Meeting, removed.meeting_id, "Meeting")
-            if s.scalar(sa.select(AgendaItem.id).where(AgendaItem.meeting_id == removed.meeting_id,
-                                                       AgendaItem.number == r.number)):
+            if s.scalar(
+                sa.select(AgendaItem.id).where(
+                    AgendaItem.meeting_id == removed.meeting_id, AgendaItem.number == r.number
+                )
+            ):
                 raise DuplicateError(f"the agenda has an item {r.number} again.", "number")
-            item = AgendaItem(id=r.id, meeting_id=removed.meeting_id, number=r.number, position=r.position,
-                              title=r.title, status=r.status,
-                              sub_items=[AgendaSubItem(position=i, title=t) for i, t in enumerate(r.sub_items, 1)])
+            item = AgendaItem(
+                id=r.id,
+                meeting_id=removed.meeting_id,
+                number=r.number,
+                position=r.position,
+                title=r.title,
+                status=r.status,
+                sub_items=[AgendaSubItem(position=i, title=t) for i, t in enumerate(r.sub_items, 1)],
+            )
             s.add(item)
             s.flush()
             plenaries = list(s.scalars(sa.select(PlenaryMeeting.id).where(PlenaryMeeting.id.in_(removed.plenary_ids))))
             if plenaries:
-                s.execute(sa.insert(plenary_agenda_items), [{"plenary_id": p, "agenda_item_id": r.id}
-                                                            for p in plenaries])
-            s.execute(sa.update(DecisionParagraph).where(DecisionParagraph.id.in_(removed.decision_ids),
-                                                         DecisionParagraph.agenda_item_id.is_(None))
-                      .values(agenda_item_id=r.id))
+                s.execute(
+                    sa.insert(plenary_agenda_items), [{"plenary_id": p, "agenda_item_id": r.id} for p in plenaries]
+                )
+            s.execute(
+                sa.update(DecisionParagraph)
+                .where(DecisionParagraph.id.in_(removed.decision_ids), DecisionParagraph.agenda_item_id.is_(None))
+                .values(agenda_item_id=r.id)
+            )
             s.expire_all()
             return _item_row(s.get(AgendaItem, r.id))
 
@@ -227,14 +301,27 @@ class AgendaService(Service):
         with self._read() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
             parts = {p.id: p for p in s.scalars(sa.select(MeetingPart).where(MeetingPart.meeting_id == meeting_id))}
-            plenaries = s.scalars(sa.select(PlenaryMeeting).where(PlenaryMeeting.meeting_id == meeting_id)
-                                  .order_by(PlenaryMeeting.date, PlenaryMeeting.start_time, PlenaryMeeting.number))
+            plenaries = s.scalars(
+                sa.select(PlenaryMeeting)
+                .where(PlenaryMeeting.meeting_id == meeting_id)
+                .order_by(PlenaryMeeting.date, PlenaryMeeting.start_time, PlenaryMeeting.number)
+            )
             return [_plenary_row(p, parts.get(p.part_id)) for p in plenaries]
 
-    def set_plenary(self, meeting_id: int, number: int, date: dt.date, start: dt.time, end: dt.time,
-                    agenda_item_numbers: tuple[int, ...] = (), closed: bool = False,
-                    format: MeetingFormat | None = None, *, plenary_id: int | None = None,
-                    expected_version: int | None = None) -> PlenaryRow:
+    def set_plenary(
+        self,
+        meeting_id: int,
+        number: int,
+        date: dt.date,
+        start: dt.time,
+        end: dt.time,
+        agenda_item_numbers: tuple[int, ...] = (),
+        closed: bool = False,
+        format: MeetingFormat | None = None,
+        *,
+        plenary_id: int | None = None,
+        expected_version: int | None = None,
+    ) -> PlenaryRow:
         """Add plenary meeting `number`, or change its date, times, the items it takes up, whether it is closed
         and its format (None: its part's). With `plenary_id`, change that meeting (its number too), refused when
         another desk changed it after `expected_version`."""
@@ -244,17 +331,28 @@ class AgendaService(Service):
             raise ValidationError(f"the meeting ends ({end:%H:%M}) before it starts ({start:%H:%M}).", "end_time")
         with self._write() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
-            part = s.scalar(sa.select(MeetingPart).where(MeetingPart.meeting_id == meeting_id,
-                                                         MeetingPart.start_date <= date, MeetingPart.end_date >= date))
+            part = s.scalar(
+                sa.select(MeetingPart).where(
+                    MeetingPart.meeting_id == meeting_id, MeetingPart.start_date <= date, MeetingPart.end_date >= date
+                )
+            )
             if part is None:
                 raise ValidationError(f"{date:%d %B %Y} falls in no part of the meeting.", "date")
-            items = list(s.scalars(sa.select(AgendaItem).where(AgendaItem.meeting_id == meeting_id,
-                                                               AgendaItem.number.in_(agenda_item_numbers))))
+            items = list(
+                s.scalars(
+                    sa.select(AgendaItem).where(
+                        AgendaItem.meeting_id == meeting_id, AgendaItem.number.in_(agenda_item_numbers)
+                    )
+                )
+            )
             missing = set(agenda_item_numbers) - {i.number for i in items}
             if missing:
                 raise ValidationError(f"the agenda has no item {', '.join(map(str, sorted(missing)))}.", "agenda_items")
-            same_number = s.scalar(sa.select(PlenaryMeeting).where(PlenaryMeeting.meeting_id == meeting_id,
-                                                                   PlenaryMeeting.number == number))
+            same_number = s.scalar(
+                sa.select(PlenaryMeeting).where(
+                    PlenaryMeeting.meeting_id == meeting_id, PlenaryMeeting.number == number
+                )
+            )
             plenary = same_number
             if plenary_id is not None:
                 plenary = get_or_fail(s, PlenaryMeeting, plenary_id, "Plenary meeting")
@@ -285,13 +383,25 @@ class AgendaService(Service):
     def side_events(self, meeting_id: int) -> list[SideEventRow]:
         with self._read() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
-            events = s.scalars(sa.select(SideEvent).where(SideEvent.meeting_id == meeting_id)
-                               .order_by(SideEvent.date, SideEvent.start_time, SideEvent.id))
+            events = s.scalars(
+                sa.select(SideEvent)
+                .where(SideEvent.meeting_id == meeting_id)
+                .order_by(SideEvent.date, SideEvent.start_time, SideEvent.id)
+            )
             return [_event_row(e) for e in events]
 
-    def set_side_event(self, meeting_id: int, date: dt.date, start: dt.time, end: dt.time, title: str,
-                       organiser: str | None = None, room: str | None = None,
-                       event_id: int | None = None, expected_version: int | None = None) -> SideEventRow:
+    def set_side_event(
+        self,
+        meeting_id: int,
+        date: dt.date,
+        start: dt.time,
+        end: dt.time,
+        title: str,
+        organiser: str | None = None,
+        room: str | None = None,
+        event_id: int | None = None,
+        expected_version: int | None = None,
+    ) -> SideEventRow:
         """Add a side event, or change event `event_id` (refused when another desk changed it after
         `expected_version`); also puts back a removed one under its own id."""
         title = clean(title, "title", required=True, max_length=500)
@@ -301,9 +411,16 @@ class AgendaService(Service):
             raise ValidationError(f"the event ends ({end:%H:%M}) before it starts ({start:%H:%M}).", "end_time")
         with self._write() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
-            if s.scalar(sa.select(MeetingPart.id).where(MeetingPart.meeting_id == meeting_id,
-                                                        MeetingPart.start_date <= date,
-                                                        MeetingPart.end_date >= date)) is None:
+            if (
+                s.scalar(
+                    sa.select(MeetingPart.id).where(
+                        MeetingPart.meeting_id == meeting_id,
+                        MeetingPart.start_date <= date,
+                        MeetingPart.end_date >= date,
+                    )
+                )
+                is None
+            ):
                 raise ValidationError(f"{date:%d %B %Y} falls in no part of the meeting.", "date")
             event = s.get(SideEvent, event_id) if event_id is not None else None
             if event is not None and event.meeting_id != meeting_id:
@@ -329,15 +446,22 @@ class AgendaService(Service):
     # Decisions and recommendations -------------------------------------------------------------------
     def decisions(self, meeting_id: int) -> list[DecisionRow]:
         with self._read() as s:
-            numbers = dict(s.execute(sa.select(AgendaItem.id, AgendaItem.number)
-                                     .where(AgendaItem.meeting_id == meeting_id)).all())
-            paragraphs = s.scalars(sa.select(DecisionParagraph).where(DecisionParagraph.meeting_id == meeting_id)
-                                   .order_by(DecisionParagraph.position, DecisionParagraph.id))
-            return [DecisionRow(p.id, p.agenda_item_id, numbers.get(p.agenda_item_id), p.position, p.text, p.version)
-                    for p in paragraphs]
+            numbers = dict(
+                s.execute(sa.select(AgendaItem.id, AgendaItem.number).where(AgendaItem.meeting_id == meeting_id)).all()
+            )
+            paragraphs = s.scalars(
+                sa.select(DecisionParagraph)
+                .where(DecisionParagraph.meeting_id == meeting_id)
+                .order_by(DecisionParagraph.position, DecisionParagraph.id)
+            )
+            return [
+                DecisionRow(p.id, p.agenda_item_id, numbers.get(p.agenda_item_id), p.position, p.text, p.version)
+                for p in paragraphs
+            ]
 
-    def add_decision(self, meeting_id: int, text: str, agenda_item_id: int | None = None,
-                     index: int | None = None) -> DecisionRow:
+    def add_decision(
+        self, meeting_id: int, text: str, agenda_item_id: int | None = None, index: int | None = None
+    ) -> DecisionRow:
         text = clean(text, "text", required=True, max_length=20000, multiline=True)  # sub-items (a), (b)
         with self._write() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting", lock=True)
@@ -347,8 +471,13 @@ class AgendaService(Service):
                 if item.meeting_id != meeting_id:
                     raise ValidationError("the agenda item belongs to another meeting.", "agenda_item")
                 number = item.number
-            paragraphs = list(s.scalars(sa.select(DecisionParagraph).where(DecisionParagraph.meeting_id == meeting_id)
-                                        .order_by(DecisionParagraph.position, DecisionParagraph.id)))
+            paragraphs = list(
+                s.scalars(
+                    sa.select(DecisionParagraph)
+                    .where(DecisionParagraph.meeting_id == meeting_id)
+                    .order_by(DecisionParagraph.position, DecisionParagraph.id)
+                )
+            )
             new = DecisionParagraph(meeting_id=meeting_id, agenda_item_id=agenda_item_id, text=text)
             paragraphs.insert(len(paragraphs) if index is None else max(0, index), new)
             for i, p in enumerate(paragraphs, start=1):
@@ -378,9 +507,19 @@ class AgendaService(Service):
 
 
 def _plenary_row(p: PlenaryMeeting, part: MeetingPart | None) -> PlenaryRow:
-    return PlenaryRow(p.id, p.number, part.number if part else None, p.date, p.start_time, p.end_time,
-                      tuple(sorted(i.number for i in p.agenda_items)), p.closed, p.format,
-                      part.format if part else None, p.version)
+    return PlenaryRow(
+        p.id,
+        p.number,
+        part.number if part else None,
+        p.date,
+        p.start_time,
+        p.end_time,
+        tuple(sorted(i.number for i in p.agenda_items)),
+        p.closed,
+        p.format,
+        part.format if part else None,
+        p.version,
+    )
 
 
 def _event_row(e: SideEvent) -> SideEventRow:

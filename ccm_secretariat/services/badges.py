@@ -71,12 +71,23 @@ class BadgeService(Service):
                     continue
                 if choice.only_new and p.id in printed:
                     continue
-                badges.append(Badge(p.id, badge_code(p.id), p.salutation, p.given_names, p.family_name,
-                                    d.name_with_acronym if not d.is_state else d.name, d.category,
-                                    p.id in printed))
+                badges.append(
+                    Badge(
+                        p.id,
+                        badge_code(p.id),
+                        p.salutation,
+                        p.given_names,
+                        p.family_name,
+                        d.name_with_acronym if not d.is_state else d.name,
+                        d.category,
+                        p.id in printed,
+                    )
+                )
         if not badges:
-            raise ValidationError("no participant matches that choice"
-                                  + (" whose badge is not printed yet." if choice.only_new else "."), "participants")
+            raise ValidationError(
+                "no participant matches that choice" + (" whose badge is not printed yet." if choice.only_new else "."),
+                "participants",
+            )
         m = roster.meeting
         dates = " and ".join(un_date_range(p.start_date, p.end_date, EN_DASH) for p in m.parts)
         return BadgeRun(m.short_title, dates, colours, tuple(badges), m.practice)
@@ -84,8 +95,13 @@ class BadgeService(Service):
     def colours(self, meeting_id: int) -> dict[Category, str]:
         with self._read() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
-            chosen = dict(s.execute(sa.select(CategoryColour.category, CategoryColour.colour)
-                                    .where(CategoryColour.meeting_id == meeting_id)).all())
+            chosen = dict(
+                s.execute(
+                    sa.select(CategoryColour.category, CategoryColour.colour).where(
+                        CategoryColour.meeting_id == meeting_id
+                    )
+                ).all()
+            )
         return {c: chosen.get(c, DEFAULT_COLOURS[c]) for c in Category}
 
     def set_colour(self, meeting_id: int, category: Category, colour: str | None) -> None:
@@ -96,26 +112,30 @@ class BadgeService(Service):
         """Several band colours at once, in one transaction (None: the default colour)."""
         for colour in colours.values():
             if colour is not None and not COLOUR.fullmatch(colour.strip()):
-                raise ValidationError(f"“{colour}” is not a colour written #RRGGBB (for example #1F4E9A).",
-                                      "colour")
+                raise ValidationError(f"“{colour}” is not a colour written #RRGGBB (for example #1F4E9A).", "colour")
         with self._write() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
             for category, colour in colours.items():
-                s.execute(sa.delete(CategoryColour).where(CategoryColour.meeting_id == meeting_id,
-                                                          CategoryColour.category == category))
+                s.execute(
+                    sa.delete(CategoryColour).where(
+                        CategoryColour.meeting_id == meeting_id, CategoryColour.category == category
+                    )
+                )
                 if colour is not None and colour.strip().upper() != DEFAULT_COLOURS[category]:
                     s.add(CategoryColour(meeting_id=meeting_id, category=category, colour=colour.strip().upper()))
 
     def printed(self, meeting_id: int) -> dict[int, BadgeRecord]:
         """Every participant whose badge was printed: how often and when last."""
         with self._read() as s:
-            rows = s.execute(sa.select(BadgePrint.participant_id, sa.func.count(), sa.func.max(BadgePrint.printed_at))
-                             .join(Participant, Participant.id == BadgePrint.participant_id)
-                             .where(Participant.meeting_id == meeting_id).group_by(BadgePrint.participant_id))
+            rows = s.execute(
+                sa.select(BadgePrint.participant_id, sa.func.count(), sa.func.max(BadgePrint.printed_at))
+                .join(Participant, Participant.id == BadgePrint.participant_id)
+                .where(Participant.meeting_id == meeting_id)
+                .group_by(BadgePrint.participant_id)
+            )
             return {pid: BadgeRecord(pid, badge_code(pid), n, last) for pid, n, last in rows}
 
-    def record_printed(self, participant_ids: Iterable[int], layout: str,
-                       when: dt.datetime | None = None) -> int:
+    def record_printed(self, participant_ids: Iterable[int], layout: str, when: dt.datetime | None = None) -> int:
         """Record the badges as printed (one transaction); returns how many of them were reprints."""
         ids = list(dict.fromkeys(participant_ids))
         when = when or dt.datetime.now().replace(microsecond=0)
@@ -124,8 +144,8 @@ class BadgeService(Service):
             existing = set(s.scalars(sa.select(Participant.id).where(Participant.id.in_(ids))))
             gone = [i for i in ids if i not in existing]
             if gone:
-                raise ValidationError(f"{len(gone)} of the participants were removed meanwhile; print again.",
-                                      "participants")
-            s.execute(sa.insert(BadgePrint), [{"participant_id": i, "printed_at": when, "layout": layout}
-                                              for i in ids])
+                raise ValidationError(
+                    f"{len(gone)} of the participants were removed meanwhile; print again.", "participants"
+                )
+            s.execute(sa.insert(BadgePrint), [{"participant_id": i, "printed_at": when, "layout": layout} for i in ids])
         return len(before)

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import TypeVar
 
 import sqlalchemy as sa
 import sqlalchemy.orm.exc
 from sqlalchemy.orm import Session
 
+from ccm_secretariat.constraints import integrity_error
 from ccm_secretariat.database import Database, describe_database_failure
 from ccm_secretariat.domain.fields import clean  # noqa: F401  (services validate with it)
-from ccm_secretariat.constraints import integrity_error
 from ccm_secretariat.errors import ConflictError, DatabaseError, NotFoundError
 from ccm_secretariat.orm.stamps import last_change
+
+T = TypeVar("T")
 
 
 class Service:
@@ -46,13 +49,15 @@ def _translated(db: Database) -> Iterator[None]:
     except sa.exc.IntegrityError as exc:
         raise integrity_error(exc) from None
     except sa.orm.exc.StaleDataError:  # another desk changed the same row in the same instant
-        raise ConflictError("another desk changed this record at the same moment; nothing was saved. Look at "
-                            "it again and repeat your change if it still holds.") from None
+        raise ConflictError(
+            "another desk changed this record at the same moment; nothing was saved. Look at "
+            "it again and repeat your change if it still holds."
+        ) from None
     except sa.exc.DBAPIError as exc:
         raise DatabaseError(describe_database_failure(exc, db.url)) from exc
 
 
-def get_or_fail(session: Session, model: type, object_id: int, what: str, lock: bool = False):
+def get_or_fail(session: Session, model: type[T], object_id: int, what: str, lock: bool = False) -> T:
     """The object, or a NotFoundError. `lock` takes its row for the rest of the transaction (on a server;
     SQLite locks the whole file): desks numbering or ordering things under it take turns, so that two of them
     never take the same next position."""
@@ -69,5 +74,8 @@ def check_version(obj, expected: int | None, what: str) -> None:
         by, at = last_change(sa.orm.object_session(obj), obj)
         who = f"by {by}" if by else "at another desk"
         when = f" on {at.day} {at:%B %Y} at {at:%H:%M}" if at else ""
-        raise ConflictError(f"{what} was changed {who}{when} after this screen read it. Nothing was saved; the "
-                            "desk shows it as it is now. Do it again if it still holds.", obj.version)
+        raise ConflictError(
+            f"{what} was changed {who}{when} after this screen read it. Nothing was saved; the "
+            "desk shows it as it is now. Do it again if it still holds.",
+            obj.version,
+        )

@@ -58,37 +58,54 @@ class CheckInService(Service):
         day = day or today
         with self._write() as s:
             meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
-            found = s.execute(sa.select(Participant, Delegation.name, Meeting.short_title)
-                              .join(Delegation, Delegation.id == Participant.delegation_id)
-                              .join(Meeting, Meeting.id == Participant.meeting_id)
-                              .where(Participant.id == participant_id)).first()
+            found = s.execute(
+                sa.select(Participant, Delegation.name, Meeting.short_title)
+                .join(Delegation, Delegation.id == Participant.delegation_id)
+                .join(Meeting, Meeting.id == Participant.meeting_id)
+                .where(Participant.id == participant_id)
+            ).first()
             if found is None:
-                return CheckInResult(Outcome.UNKNOWN, f"No participant has the code {badge_code(participant_id)}; "
-                                     "the badge may belong to someone removed from the list.")
+                return CheckInResult(
+                    Outcome.UNKNOWN,
+                    f"No participant has the code {badge_code(participant_id)}; "
+                    "the badge may belong to someone removed from the list.",
+                )
             p, delegation, other_title = found
             name = " ".join(x for x in (p.salutation, p.given_names, p.family_name) if x)
             who = dict(participant_id=p.id, name=name, delegation=delegation, delegation_id=p.delegation_id)
             if p.meeting_id != meeting_id:
-                return CheckInResult(Outcome.OTHER_MEETING, f"{name}'s badge is for {other_title}, not for "
-                                     f"{meeting.short_title}.", **who)
-            part = s.scalar(sa.select(MeetingPart).where(MeetingPart.meeting_id == meeting_id,
-                                                         MeetingPart.start_date <= day, MeetingPart.end_date >= day))
+                return CheckInResult(
+                    Outcome.OTHER_MEETING, f"{name}'s badge is for {other_title}, not for {meeting.short_title}.", **who
+                )
+            part = s.scalar(
+                sa.select(MeetingPart).where(
+                    MeetingPart.meeting_id == meeting_id, MeetingPart.start_date <= day, MeetingPart.end_date >= day
+                )
+            )
             if part is None:
-                return CheckInResult(Outcome.NOT_A_MEETING_DAY, f"{day.day} {day:%B %Y} is not a day of "
-                                     f"{meeting.short_title}.", **who)
+                return CheckInResult(
+                    Outcome.NOT_A_MEETING_DAY, f"{day.day} {day:%B %Y} is not a day of {meeting.short_title}.", **who
+                )
             earlier = s.scalar(sa.select(CheckIn.at).where(CheckIn.participant_id == p.id, CheckIn.day == day))
             if earlier is not None:
                 when = "today" if day == today else f"on {day.day} {day:%B %Y}"
                 return CheckInResult(Outcome.ALREADY, f"{name} was checked in {when} at {earlier:%H:%M}.", **who)
             record = CheckIn(participant_id=p.id, day=day, at=dt.datetime.now().replace(microsecond=0))
             s.add(record)
-            added = s.scalar(sa.select(AttendanceRecord.id).where(AttendanceRecord.participant_id == p.id,
-                                                                  AttendanceRecord.part_id == part.id)) is None
+            added = (
+                s.scalar(
+                    sa.select(AttendanceRecord.id).where(
+                        AttendanceRecord.participant_id == p.id, AttendanceRecord.part_id == part.id
+                    )
+                )
+                is None
+            )
             if added:
                 s.add(AttendanceRecord(participant_id=p.id, part_id=part.id, mode=Attendance.IN_PERSON))
             s.flush()
-            return CheckInResult(Outcome.CHECKED_IN, f"{name} — {delegation}", check_in_id=record.id,
-                                 attendance_added=added, **who)
+            return CheckInResult(
+                Outcome.CHECKED_IN, f"{name} — {delegation}", check_in_id=record.id, attendance_added=added, **who
+            )
 
     def undo(self, result: CheckInResult) -> None:
         """Take back a check-in (a wrong badge, a slip of the hand), with the attendance it recorded."""
@@ -102,11 +119,18 @@ class CheckInService(Service):
             meeting_id = s.scalar(sa.select(Participant.meeting_id).where(Participant.id == result.participant_id))
             s.delete(record)
             if result.attendance_added:
-                s.execute(sa.delete(AttendanceRecord).where(
-                    AttendanceRecord.participant_id == result.participant_id,
-                    AttendanceRecord.part_id.in_(sa.select(MeetingPart.id).where(
-                        MeetingPart.meeting_id == meeting_id, MeetingPart.start_date <= day,
-                        MeetingPart.end_date >= day))))
+                s.execute(
+                    sa.delete(AttendanceRecord).where(
+                        AttendanceRecord.participant_id == result.participant_id,
+                        AttendanceRecord.part_id.in_(
+                            sa.select(MeetingPart.id).where(
+                                MeetingPart.meeting_id == meeting_id,
+                                MeetingPart.start_date <= day,
+                                MeetingPart.end_date >= day,
+                            )
+                        ),
+                    )
+                )
 
     def counts(self, meeting_id: int, day: dt.date) -> dict[Category, int]:
         """How many were checked in on `day`, by category (the roster has every day: Roster.check_ins)."""
@@ -120,7 +144,12 @@ class CheckInService(Service):
         """How many were checked in on `day`, by delegation (the page maps them to categories it knows, which
         keeps a scan's answer quick at 100,000 participants)."""
         with self._read() as s:
-            return dict(s.execute(sa.select(Participant.delegation_id, sa.func.count()).select_from(CheckIn)
-                                  .join(Participant, Participant.id == CheckIn.participant_id)
-                                  .where(CheckIn.day == day, Participant.meeting_id == meeting_id)
-                                  .group_by(Participant.delegation_id)).all())
+            return dict(
+                s.execute(
+                    sa.select(Participant.delegation_id, sa.func.count())
+                    .select_from(CheckIn)
+                    .join(Participant, Participant.id == CheckIn.participant_id)
+                    .where(CheckIn.day == day, Participant.meeting_id == meeting_id)
+                    .group_by(Participant.delegation_id)
+                ).all()
+            )

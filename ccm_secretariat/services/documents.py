@@ -54,8 +54,9 @@ def normalise_languages(text: str) -> str:
     codes = [c.upper() for c in re.split(r"[\s,;/]+", text or "") if c]
     unknown = [c for c in codes if c not in LANGUAGES]
     if unknown:
-        raise ValidationError(f"{', '.join(unknown)} is not an official language code "
-                              f"({', '.join(LANGUAGES)}).", "languages")
+        raise ValidationError(
+            f"{', '.join(unknown)} is not an official language code ({', '.join(LANGUAGES)}).", "languages"
+        )
     if not codes:
         raise ValidationError("give at least one language.", "languages")
     return " ".join(c for c in LANGUAGES if c in codes)
@@ -65,12 +66,26 @@ class DocumentService(Service):
     def list(self, meeting_id: int) -> list[DocumentRow]:
         with self._read() as s:
             meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
-            numbers = dict(s.execute(sa.select(AgendaItem.id, AgendaItem.number)
-                                     .where(AgendaItem.meeting_id == meeting_id)).all())
+            numbers = dict(
+                s.execute(sa.select(AgendaItem.id, AgendaItem.number).where(AgendaItem.meeting_id == meeting_id)).all()
+            )
             docs = list(s.scalars(sa.select(Document).where(Document.meeting_id == meeting_id)))
             prefix = meeting.symbol_prefix
-        rows = [DocumentRow(d.id, d.symbol, d.title, d.issue_date, d.languages, numbers.get(d.agenda_item_id),
-                            d.submitted_by, d.distribution, parse_symbol(d.symbol, prefix), d.version) for d in docs]
+        rows = [
+            DocumentRow(
+                d.id,
+                d.symbol,
+                d.title,
+                d.issue_date,
+                d.languages,
+                numbers.get(d.agenda_item_id),
+                d.submitted_by,
+                d.distribution,
+                parse_symbol(d.symbol, prefix),
+                d.version,
+            )
+            for d in docs
+        ]
         return sorted(rows, key=lambda r: r.parts.sort_key())
 
     def _values(self, s, meeting: Meeting, data: DocumentInput, exclude: int | None) -> dict:
@@ -83,16 +98,27 @@ class DocumentService(Service):
             raise DuplicateError(f"{symbol} is in the register already.", "symbol")
         item_id = None
         if data.agenda_item_number is not None:
-            item_id = s.scalar(sa.select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id,
-                                                              AgendaItem.number == data.agenda_item_number))
+            item_id = s.scalar(
+                sa.select(AgendaItem.id).where(
+                    AgendaItem.meeting_id == meeting.id, AgendaItem.number == data.agenda_item_number
+                )
+            )
             if item_id is None:
                 raise ValidationError(f"the agenda has no item {data.agenda_item_number}.", "agenda_item")
-        distribution = Distribution(data.distribution) if data.distribution else (
-            Distribution.LIMITED if parts.series is Series.L else Distribution.GENERAL)
-        return dict(symbol=symbol, title=clean(data.title, "title", required=True, max_length=500),
-                    issue_date=data.issue_date, languages=normalise_languages(data.languages),
-                    agenda_item_id=item_id, submitted_by=clean(data.submitted_by, "submitted_by"),
-                    distribution=distribution)
+        distribution = (
+            Distribution(data.distribution)
+            if data.distribution
+            else (Distribution.LIMITED if parts.series is Series.L else Distribution.GENERAL)
+        )
+        return dict(
+            symbol=symbol,
+            title=clean(data.title, "title", required=True, max_length=500),
+            issue_date=data.issue_date,
+            languages=normalise_languages(data.languages),
+            agenda_item_id=item_id,
+            submitted_by=clean(data.submitted_by, "submitted_by"),
+            distribution=distribution,
+        )
 
     def add(self, meeting_id: int, data: DocumentInput) -> DocumentRow:
         with self._write() as s:

@@ -11,10 +11,18 @@ import sqlalchemy as sa
 from ccm_secretariat.orm import ChangeLog, Delegation, Participant
 from ccm_secretariat.services.base import Service
 
-FIELD_NAMES = {"family_name": "family name", "given_names": "given names", "consent_to_publish": "consent",
-               "credentials_received": "credentials received", "credentials_kind": "credentials",
-               "credentials_date": "credentials dated", "category_override": "category set by hand",
-               "override_reason": "reason", "delegation_id": "delegation", "registration_date": "registered on"}
+FIELD_NAMES = {
+    "family_name": "family name",
+    "given_names": "given names",
+    "consent_to_publish": "consent",
+    "credentials_received": "credentials received",
+    "credentials_kind": "credentials",
+    "credentials_date": "credentials dated",
+    "category_override": "category set by hand",
+    "override_reason": "reason",
+    "delegation_id": "delegation",
+    "registration_date": "registered on",
+}
 
 
 @dataclass(frozen=True)
@@ -38,8 +46,10 @@ def _described(details: str) -> str:
     for field, value in values.items():
         name = FIELD_NAMES.get(field, field.replace("_", " "))
         if isinstance(value, list) and len(value) == 2:
-            parts.append(f"{name}: {value[0] if value[0] not in (None, '') else '—'} → "
-                         f"{value[1] if value[1] not in (None, '') else '—'}")
+            parts.append(
+                f"{name}: {value[0] if value[0] not in (None, '') else '—'} → "
+                f"{value[1] if value[1] not in (None, '') else '—'}"
+            )
         else:
             parts.append(f"{name}: {value}")
     return "; ".join(parts)
@@ -53,8 +63,9 @@ class HistoryService(Service):
         """The delegation's own changes and those of its present members, newest first."""
         with self._read() as s:
             members = list(s.scalars(sa.select(Participant.id).where(Participant.delegation_id == delegation_id)))
-            names = dict(s.execute(sa.select(Participant.id, Participant.family_name)
-                                   .where(Participant.id.in_(members))).all())
+            names = dict(
+                s.execute(sa.select(Participant.id, Participant.family_name).where(Participant.id.in_(members))).all()
+            )
             delegation = s.get(Delegation, delegation_id)
         keys = [("delegation", delegation_id)] + [("participant", m) for m in members]
         labels = {("delegation", delegation_id): delegation.name if delegation else f"delegation {delegation_id}"}
@@ -68,9 +79,19 @@ class HistoryService(Service):
             for table in {t for t, _ in keys}:
                 ids = [i for t, i in keys if t == table]
                 for start in range(0, len(ids), 900):
-                    for e in s.scalars(sa.select(ChangeLog).where(ChangeLog.table_name == table,
-                                                                  ChangeLog.row_id.in_(ids[start:start + 900]))):
-                        result.append(HistoryEntry(e.at, e.by or "unknown", labels.get((table, e.row_id),
-                                                                                         f"{table} {e.row_id}"),
-                                                   e.action, _described(e.details), e.id))
+                    for e in s.scalars(
+                        sa.select(ChangeLog).where(
+                            ChangeLog.table_name == table, ChangeLog.row_id.in_(ids[start : start + 900])
+                        )
+                    ):
+                        result.append(
+                            HistoryEntry(
+                                e.at,
+                                e.by or "unknown",
+                                labels.get((table, e.row_id), f"{table} {e.row_id}"),
+                                e.action,
+                                _described(e.details),
+                                e.id,
+                            )
+                        )
         return sorted(result, key=lambda e: (e.at, e.id), reverse=True)

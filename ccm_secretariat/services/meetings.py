@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from ccm_secretariat.domain.enums import MeetingFormat
 from ccm_secretariat.domain.symbols import normalise_prefix
 from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
-from ccm_secretariat.orm import Meeting, MeetingPart, Officer, State, Treaty
+from ccm_secretariat.orm import Meeting, MeetingPart, Officer, Treaty
 from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
 
 
@@ -21,16 +21,24 @@ class ReportSettings:
     serial_comma_states: bool = True
     serial_comma_organisations: bool = False
     state_party: str = "The following States Parties to the Convention participated in the work of the {body}: {names}."
-    signatory: str = ("The following States signatories to the Convention participated in the work of the {body} "
-                      "as observers: {names}.")
-    ratified_not_in_force: str = ("The following States that have ratified or acceded to the Convention, but for "
-                                  "which it has not yet entered into force, participated in the work of the {body} "
-                                  "as observers: {names}.")
+    signatory: str = (
+        "The following States signatories to the Convention participated in the work of the {body} "
+        "as observers: {names}."
+    )
+    ratified_not_in_force: str = (
+        "The following States that have ratified or acceded to the Convention, but for "
+        "which it has not yet entered into force, participated in the work of the {body} "
+        "as observers: {names}."
+    )
     observer_state: str = "{names} also participated in the work of the {body} as observers."
-    rule_1_2: str = ("The {names} also participated in the work of the {body} as observers, pursuant to rule 1 (2) "
-                     "of the rules of procedure.")
-    rule_1_3: str = ("The {names} also took part in the work of the {body} as observers, pursuant to rule 1 (3) "
-                     "of the rules of procedure.")
+    rule_1_2: str = (
+        "The {names} also participated in the work of the {body} as observers, pursuant to rule 1 (2) "
+        "of the rules of procedure."
+    )
+    rule_1_3: str = (
+        "The {names} also took part in the work of the {body} as observers, pursuant to rule 1 (3) "
+        "of the rules of procedure."
+    )
     capitalise_family_names: bool = False
 
     @classmethod
@@ -50,12 +58,6 @@ class PartRow:
     end_date: dt.date
     format: MeetingFormat
     venue: str = ""
-
-    @property
-    def ordinal_name(self) -> str:
-        from ccm_secretariat.domain.prose import ordinal_in_words
-
-        return f"{ordinal_in_words(self.number)} part"
 
 
 @dataclass(frozen=True)
@@ -122,13 +124,24 @@ def _check_dates(start: dt.date, end: dt.date, field_name: str = "end_date") -> 
 
 def _meeting_row(meeting: Meeting, treaty: Treaty) -> MeetingRow:
     return MeetingRow(
-        id=meeting.id, title=meeting.title, short_title=meeting.short_title, treaty=treaty.short_name,
-        treaty_title=treaty.title, symbol_prefix=meeting.symbol_prefix, venue=meeting.venue, city=meeting.city,
-        body_name=meeting.body_name, settings=ReportSettings.from_dict(meeting.report_settings),
+        id=meeting.id,
+        title=meeting.title,
+        short_title=meeting.short_title,
+        treaty=treaty.short_name,
+        treaty_title=treaty.title,
+        symbol_prefix=meeting.symbol_prefix,
+        venue=meeting.venue,
+        city=meeting.city,
+        body_name=meeting.body_name,
+        settings=ReportSettings.from_dict(meeting.report_settings),
         parts=tuple(PartRow(p.id, p.number, p.start_date, p.end_date, p.format, p.venue) for p in meeting.parts),
-        officers=tuple(OfficerRow(o.id, o.role, o.position, o.salutation, o.name, o.description, o.state_id,
-                                  o.state_name) for o in meeting.officers),
-        practice=meeting.practice, version=meeting.version)
+        officers=tuple(
+            OfficerRow(o.id, o.role, o.position, o.salutation, o.name, o.description, o.state_id, o.state_name)
+            for o in meeting.officers
+        ),
+        practice=meeting.practice,
+        version=meeting.version,
+    )
 
 
 class MeetingService(Service):
@@ -154,8 +167,7 @@ class MeetingService(Service):
         for m in meetings:
             if text in (str(m.id), m.symbol_prefix.lower(), m.short_title.lower()):
                 return m
-        raise NotFoundError(f"No meeting is called “{key}”; give its number, symbol prefix or short title.",
-                            "meeting")
+        raise NotFoundError(f"No meeting is called “{key}”; give its number, symbol prefix or short title.", "meeting")
 
     def create(self, data: MeetingInput) -> MeetingRow:
         title = clean(data.title, "title", required=True)
@@ -168,12 +180,26 @@ class MeetingService(Service):
                 raise ValidationError(f"no treaty is called “{data.treaty}”.", "treaty")
             if s.scalar(sa.select(Meeting.id).where(Meeting.symbol_prefix == prefix)):
                 raise DuplicateError(f"a meeting with the symbol prefix {prefix} exists already.", "symbol_prefix")
-            meeting = Meeting(title=title, short_title=short_title, treaty_id=treaty.id, symbol_prefix=prefix,
-                              venue=clean(data.venue, "venue", max_length=200), city=clean(data.city, "city", max_length=100),
-                              body_name=clean(data.body_name, "body_name", required=True, max_length=60),
-                              report_settings=ReportSettings().to_dict(), practice=bool(data.practice))
-            meeting.parts.append(MeetingPart(number=1, start_date=data.first_day, end_date=data.last_day,
-                                             format=MeetingFormat(data.format), venue=meeting.venue))
+            meeting = Meeting(
+                title=title,
+                short_title=short_title,
+                treaty_id=treaty.id,
+                symbol_prefix=prefix,
+                venue=clean(data.venue, "venue", max_length=200),
+                city=clean(data.city, "city", max_length=100),
+                body_name=clean(data.body_name, "body_name", required=True, max_length=60),
+                report_settings=ReportSettings().to_dict(),
+                practice=bool(data.practice),
+            )
+            meeting.parts.append(
+                MeetingPart(
+                    number=1,
+                    start_date=data.first_day,
+                    end_date=data.last_day,
+                    format=MeetingFormat(data.format),
+                    venue=meeting.venue,
+                )
+            )
             s.add(meeting)
             s.flush()
             return _meeting_row(meeting, treaty)
@@ -188,13 +214,16 @@ class MeetingService(Service):
             for name, value in changes.items():
                 if name == "symbol_prefix":
                     prefix = normalise_prefix(value)
-                    clash = s.scalar(sa.select(Meeting.id).where(Meeting.symbol_prefix == prefix, Meeting.id != meeting_id))
+                    clash = s.scalar(
+                        sa.select(Meeting.id).where(Meeting.symbol_prefix == prefix, Meeting.id != meeting_id)
+                    )
                     if clash:
                         raise DuplicateError(f"a meeting with the symbol prefix {prefix} exists already.", name)
                     meeting.symbol_prefix = prefix
                 elif name == "settings":
-                    meeting.report_settings = ReportSettings.from_dict(value if isinstance(value, dict)
-                                                                       else value.to_dict()).to_dict()
+                    meeting.report_settings = ReportSettings.from_dict(
+                        value if isinstance(value, dict) else value.to_dict()
+                    ).to_dict()
                 elif name in allowed:
                     required = name in ("title", "short_title", "body_name")
                     setattr(meeting, name, clean(value, name, required=required, max_length=allowed[name]))
@@ -214,8 +243,9 @@ class MeetingService(Service):
             s.delete(get_or_fail(s, Meeting, meeting_id, "Meeting"))
 
     # Parts -------------------------------------------------------------------------------------------
-    def set_part(self, meeting_id: int, number: int, start: dt.date, end: dt.date, fmt: MeetingFormat,
-                 venue: str = "") -> PartRow:
+    def set_part(
+        self, meeting_id: int, number: int, start: dt.date, end: dt.date, fmt: MeetingFormat, venue: str = ""
+    ) -> PartRow:
         """Add part `number` or change its dates, format and venue."""
         _check_dates(start, end)
         if number < 1:
@@ -246,38 +276,61 @@ class MeetingService(Service):
             s.delete(part)
 
     # Officers ----------------------------------------------------------------------------------------
-    def add_officer(self, meeting_id: int, role: str, *, salutation: str = "", name: str = "",
-                    description: str = "", state: str = "") -> OfficerRow:
+    def add_officer(
+        self,
+        meeting_id: int,
+        role: str,
+        *,
+        salutation: str = "",
+        name: str = "",
+        description: str = "",
+        state: str = "",
+    ) -> OfficerRow:
         role = clean(role, "role", required=True, max_length=120)
         with self._write() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting", lock=True)  # the next position is this desk's alone
             state_id = None
             state_name = clean(state, "state", max_length=120)
             if state_name:
-                from ccm_secretariat.reference.loader import state_lookup
                 from ccm_secretariat.domain.names import match_key
+                from ccm_secretariat.reference.loader import state_lookup
 
                 state_id = state_lookup(s).get(match_key(state_name))
                 if state_id is None:
                     raise ValidationError(f"“{state}” is not a known State.", "state")
             if not state_name and not name.strip():
                 raise ValidationError("an officer is a person (name) or a State.", "name")
-            position = s.scalar(sa.select(sa.func.coalesce(sa.func.max(Officer.position), 0))
-                                .where(Officer.meeting_id == meeting_id)) + 1
-            officer = Officer(meeting_id=meeting_id, role=role, position=position,
-                              salutation=clean(salutation, "salutation", max_length=30),
-                              name=clean(name, "name", max_length=200),
-                              description=clean(description, "description", max_length=500),
-                              state_id=state_id, state_name=state_name)
+            position = (
+                s.scalar(
+                    sa.select(sa.func.coalesce(sa.func.max(Officer.position), 0)).where(
+                        Officer.meeting_id == meeting_id
+                    )
+                )
+                + 1
+            )
+            officer = Officer(
+                meeting_id=meeting_id,
+                role=role,
+                position=position,
+                salutation=clean(salutation, "salutation", max_length=30),
+                name=clean(name, "name", max_length=200),
+                description=clean(description, "description", max_length=500),
+                state_id=state_id,
+                state_name=state_name,
+            )
             s.add(officer)
             s.flush()
-            return OfficerRow(officer.id, officer.role, officer.position, officer.salutation, officer.name,
-                              officer.description, officer.state_id, officer.state_name)
+            return OfficerRow(
+                officer.id,
+                officer.role,
+                officer.position,
+                officer.salutation,
+                officer.name,
+                officer.description,
+                officer.state_id,
+                officer.state_name,
+            )
 
     def remove_officer(self, officer_id: int) -> None:
         with self._write() as s:
             s.delete(get_or_fail(s, Officer, officer_id, "Officer"))
-
-    def state_names(self) -> dict[int, str]:
-        with self._read() as s:
-            return dict(s.execute(sa.select(State.id, State.name)).all())

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from ccm_secretariat.domain.enums import Instrument, OrganisationKind, Rule, UNMembership
 from ccm_secretariat.domain.names import match_key, un_sort_key
@@ -61,29 +62,38 @@ class ReferenceService(Service):
 
     def treaty(self, short_name: str = "CCM") -> Treaty:
         with self._read() as s:
-            treaty = s.scalar(sa.select(Treaty).where(Treaty.short_name == short_name))
-            if treaty is None:
-                raise NotFoundError(f"no treaty is called “{short_name}”.", "treaty")
-            return treaty
+            return _treaty(s, short_name)
 
     def states(self, treaty: str = "CCM") -> list[StateRow]:
         """Every State, in English order, with its status under `treaty`."""
         with self._read() as s:
-            treaty_id = s.scalar(sa.select(Treaty.id).where(Treaty.short_name == treaty))
-            statuses = {st.state_id: st for st in s.scalars(
-                sa.select(TreatyStatus).where(TreatyStatus.treaty_id == treaty_id))}
+            treaty_id = _treaty(s, treaty).id
+            statuses = {
+                st.state_id: st for st in s.scalars(sa.select(TreatyStatus).where(TreatyStatus.treaty_id == treaty_id))
+            }
             aliases: dict[int, list[str]] = {}
             for sid, alias in s.execute(sa.select(StateAlias.state_id, StateAlias.alias)):
                 aliases.setdefault(sid, []).append(alias)
             rows = []
             for st in s.scalars(sa.select(State).order_by(State.sort_key)):
                 status = statuses.get(st.id)
-                extra = {} if status is None else dict(
-                    signature=status.signature_date, instrument=status.instrument, deposit=status.deposit_date,
-                    entry_into_force=status.entry_into_force, withdrawal_effective=status.withdrawal_effective,
-                    verified=status.verified)
-                rows.append(StateRow(st.id, st.iso3, st.name, st.sort_key, st.membership,
-                                     tuple(aliases.get(st.id, ())), **extra))
+                extra = (
+                    {}
+                    if status is None
+                    else dict(
+                        signature=status.signature_date,
+                        instrument=status.instrument,
+                        deposit=status.deposit_date,
+                        entry_into_force=status.entry_into_force,
+                        withdrawal_effective=status.withdrawal_effective,
+                        verified=status.verified,
+                    )
+                )
+                rows.append(
+                    StateRow(
+                        st.id, st.iso3, st.name, st.sort_key, st.membership, tuple(aliases.get(st.id, ())), **extra
+                    )
+                )
             return rows
 
     def find_state(self, name: str) -> StateRow:
@@ -93,9 +103,17 @@ class ReferenceService(Service):
                 return row
         raise ValidationError(f"“{name}” is not a State the application knows.", "state")
 
-    def set_status(self, state_id: int, *, signature: dt.date | None, instrument: Instrument | None,
-                   deposit: dt.date | None, withdrawal_effective: dt.date | None = None,
-                   entry_into_force: dt.date | None = None, treaty: str = "CCM") -> StateRow:
+    def set_status(
+        self,
+        state_id: int,
+        *,
+        signature: dt.date | None,
+        instrument: Instrument | None,
+        deposit: dt.date | None,
+        withdrawal_effective: dt.date | None = None,
+        entry_into_force: dt.date | None = None,
+        treaty: str = "CCM",
+    ) -> StateRow:
         """Set one State's status by hand; entry into force is computed from the deposit unless given."""
         if (instrument is None) != (deposit is None):
             raise ValidationError("give both the instrument and its date of deposit, or neither.", "deposit")
@@ -103,16 +121,18 @@ class ReferenceService(Service):
             raise ValidationError("the deposit cannot precede the signature.", "deposit")
         with self._write() as s:
             get_or_fail(s, State, state_id, "State")
-            tr = s.scalar(sa.select(Treaty).where(Treaty.short_name == treaty))
-            status = s.scalar(sa.select(TreatyStatus).where(TreatyStatus.treaty_id == tr.id,
-                                                           TreatyStatus.state_id == state_id))
+            tr = _treaty(s, treaty)
+            status = s.scalar(
+                sa.select(TreatyStatus).where(TreatyStatus.treaty_id == tr.id, TreatyStatus.state_id == state_id)
+            )
             if status is None:
                 status = TreatyStatus(treaty_id=tr.id, state_id=state_id)
                 s.add(status)
             status.signature_date, status.instrument, status.deposit_date = signature, instrument, deposit
             status.withdrawal_effective = withdrawal_effective
             status.entry_into_force = entry_into_force or entry_into_force_for(
-                deposit, tr.general_entry_into_force, tr.months_after_deposit)
+                deposit, tr.general_entry_into_force, tr.months_after_deposit
+            )
             status.verified = True
         return next(r for r in self.states(treaty) if r.id == state_id)
 
@@ -122,27 +142,15 @@ class ReferenceService(Service):
         path = Path(path)
         rows = read_table(path)
         with self._write() as s:
-            tr = s.scalar(sa.select(Treaty).where(Treaty.short_name == treaty))
-            if tr is None:
-                raise NotFoundError(f"no treaty is called “{treaty}”.", "treaty")
-            return apply_status_rows(s, tr, rows, path.name)
-
-    def add_alias(self, state_id: int, alias: str) -> None:
-        alias = clean(alias, "alias", required=True, max_length=120)
-        with self._write() as s:
-            get_or_fail(s, State, state_id, "State")
-            key = match_key(alias)
-            taken = s.scalar(sa.select(State.name).join(StateAlias).where(StateAlias.match_key == key)) or \
-                s.scalar(sa.select(State.name).where(sa.func.lower(State.name) == alias.lower()))
-            if taken:
-                raise DuplicateError(f"“{alias}” designates {taken} already.", "alias")
-            s.add(StateAlias(state_id=state_id, alias=alias, match_key=key))
+            return apply_status_rows(s, _treaty(s, treaty), rows, path.name)
 
     # Organisations -----------------------------------------------------------------------------------
     def organisations(self) -> list[OrganisationRow]:
         with self._read() as s:
-            return [OrganisationRow(o.id, o.name, o.acronym, o.kind, o.default_rule)
-                    for o in s.scalars(sa.select(Organisation).order_by(Organisation.sort_key))]
+            return [
+                OrganisationRow(o.id, o.name, o.acronym, o.kind, o.default_rule)
+                for o in s.scalars(sa.select(Organisation).order_by(Organisation.sort_key))
+            ]
 
     def add_organisation(self, name: str, acronym: str, kind: OrganisationKind, default_rule: Rule) -> OrganisationRow:
         name = clean(name, "name", required=True)
@@ -151,23 +159,21 @@ class ReferenceService(Service):
             for other in s.scalars(sa.select(Organisation)):
                 if match_key(other.name) == match_key(name):
                     raise DuplicateError(f"“{other.name}” is in the list already.", "name")
-            org = Organisation(name=name, acronym=acronym, sort_key=un_sort_key(name), kind=OrganisationKind(kind),
-                               default_rule=Rule(default_rule))
+            org = Organisation(
+                name=name,
+                acronym=acronym,
+                sort_key=un_sort_key(name),
+                kind=OrganisationKind(kind),
+                default_rule=Rule(default_rule),
+            )
             s.add(org)
             s.flush()
             return OrganisationRow(org.id, org.name, org.acronym, org.kind, org.default_rule)
 
-    def update_organisation(self, organisation_id: int, *, name: str | None = None, acronym: str | None = None,
-                            kind: OrganisationKind | None = None, default_rule: Rule | None = None) -> OrganisationRow:
-        with self._write() as s:
-            org = get_or_fail(s, Organisation, organisation_id, "Organisation")
-            if name is not None:
-                org.name = clean(name, "name", required=True)
-                org.sort_key = un_sort_key(org.name)
-            if acronym is not None:
-                org.acronym = clean(acronym, "acronym", max_length=40)
-            if kind is not None:
-                org.kind = OrganisationKind(kind)
-            if default_rule is not None:
-                org.default_rule = Rule(default_rule)
-            return OrganisationRow(org.id, org.name, org.acronym, org.kind, org.default_rule)
+
+def _treaty(s: Session, short_name: str) -> Treaty:
+    """The treaty called `short_name`, or a NotFoundError that says so."""
+    treaty = s.scalar(sa.select(Treaty).where(Treaty.short_name == short_name))
+    if treaty is None:
+        raise NotFoundError(f"no treaty is called “{short_name}”.", "treaty")
+    return treaty

@@ -3,27 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from ccm_secretariat import backups
 from ccm_secretariat.domain.enums import Attendance, Category, CredentialsKind, Gender, Role, Rule
 from ccm_secretariat.domain.names import match_key, un_sort_key
+from ccm_secretariat.domain.participants import Member, MemberIndex, ParticipantInput, validate_participant
 from ccm_secretariat.domain.status import StatusFacts, category_on
 from ccm_secretariat.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
+from ccm_secretariat.orm import (
+    AttendanceRecord,
+    Delegation,
+    DelegationPresence,
+    Meeting,
+    MeetingPart,
+    Organisation,
+    Participant,
+    State,
+    TreatyStatus,
+)
 from ccm_secretariat.orm.stamps import ChangeLog, log_bulk
-from ccm_secretariat.orm import (AttendanceRecord, Delegation, DelegationPresence, Meeting, MeetingPart,
-                                 Organisation, Participant, State, TreatyStatus)
 from ccm_secretariat.reference.loader import state_lookup
-from ccm_secretariat import backups
 from ccm_secretariat.services import snapshots
 from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
 from ccm_secretariat.services.snapshots import Snapshot
-from ccm_secretariat.domain.participants import Member, MemberIndex, ParticipantInput, validate_participant
 
 
 @dataclass(frozen=True)
@@ -73,10 +82,15 @@ def _locked_delegation(s: Session, delegation_id: int) -> Delegation:
 
 def changed_meanwhile(current: ParticipantRow) -> str:
     who = current.changed_by or "another desk"
-    when = (f" on {current.changed_at.day} {current.changed_at:%B %Y} at {current.changed_at:%H:%M}"
-            if current.changed_at else "")
-    return (f"{current.display_name} was changed by {who}{when}, after this screen read them. Nothing was "
-            "saved; the desk shows them as they are now. Apply your change again if it still holds.")
+    when = (
+        f" on {current.changed_at.day} {current.changed_at:%B %Y} at {current.changed_at:%H:%M}"
+        if current.changed_at
+        else ""
+    )
+    return (
+        f"{current.display_name} was changed by {who}{when}, after this screen read them. Nothing was "
+        "saved; the desk shows them as they are now. Apply your change again if it still holds."
+    )
 
 
 class ParticipantRow(NamedTuple):
@@ -109,9 +123,19 @@ class ParticipantRow(NamedTuple):
         return " ".join(p for p in (self.salutation, self.given_names, self.family_name) if p)
 
     def as_input(self) -> ParticipantInput:
-        return ParticipantInput(self.family_name, self.given_names, self.salutation, self.function,
-                                self.affiliation, self.role, self.email, self.phone, self.gender,
-                                self.consent_to_publish, dict(self.attendance))
+        return ParticipantInput(
+            self.family_name,
+            self.given_names,
+            self.salutation,
+            self.function,
+            self.affiliation,
+            self.role,
+            self.email,
+            self.phone,
+            self.gender,
+            self.consent_to_publish,
+            dict(self.attendance),
+        )
 
 
 def meeting_first_day(session: Session, meeting_id: int) -> dt.date:
@@ -121,16 +145,21 @@ def meeting_first_day(session: Session, meeting_id: int) -> dt.date:
     return day
 
 
-def derived_state_categories(session: Session, meeting: Meeting,
-                             state_ids: list[int] | None = None) -> dict[int, Category]:
+def derived_state_categories(
+    session: Session, meeting: Meeting, state_ids: list[int] | None = None
+) -> dict[int, Category]:
     """Category of every State (or of `state_ids`) with a status under the meeting's treaty, on its first day."""
     day = meeting_first_day(session, meeting.id)
     query = sa.select(TreatyStatus).where(TreatyStatus.treaty_id == meeting.treaty_id)
     if state_ids is not None:
         query = query.where(TreatyStatus.state_id.in_(state_ids))
     rows = session.execute(query).scalars()
-    return {st.state_id: category_on(day, StatusFacts(st.signature_date, st.deposit_date, st.entry_into_force,
-                                                      st.withdrawal_effective)) for st in rows}
+    return {
+        st.state_id: category_on(
+            day, StatusFacts(st.signature_date, st.deposit_date, st.entry_into_force, st.withdrawal_effective)
+        )
+        for st in rows
+    }
 
 
 def _all_delegations(s: Session, delegation_ids: Iterable[int]) -> list[Delegation]:
@@ -144,50 +173,81 @@ def _all_delegations(s: Session, delegation_ids: Iterable[int]) -> list[Delegati
 
 class RegistrationService(Service):
     # Delegations -------------------------------------------------------------------------------------
-    def delegations(self, meeting_id: int, category: Category | None = None,
-                    ids: Iterable[int] | None = None) -> list[DelegationRow]:
+    def delegations(
+        self, meeting_id: int, category: Category | None = None, ids: Iterable[int] | None = None
+    ) -> list[DelegationRow]:
         """Delegations in the order of the list of participants: by category, then English order of name.
         `ids` limits the rows read to those delegations (registering one costs the same in any meeting)."""
         with self._read() as s:
             meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
             ids = None if ids is None else list(ids)
             where = [Delegation.meeting_id == meeting_id] + ([Delegation.id.in_(ids)] if ids is not None else [])
-            state_ids = None if ids is None else list(s.scalars(sa.select(Delegation.state_id).where(
-                *where, Delegation.state_id.is_not(None))))
+            state_ids = (
+                None
+                if ids is None
+                else list(s.scalars(sa.select(Delegation.state_id).where(*where, Delegation.state_id.is_not(None))))
+            )
             derived = derived_state_categories(s, meeting, state_ids)
-            counts = dict(s.execute(
-                sa.select(Participant.delegation_id, sa.func.count()).join(Delegation)
-                .where(*where).group_by(Participant.delegation_id)).all())
-            query = (sa.select(Delegation, State.iso3, Organisation.acronym, Organisation.default_rule)
-                     .outerjoin(State, Delegation.state_id == State.id)
-                     .outerjoin(Organisation, Delegation.organisation_id == Organisation.id)
-                     .where(*where))
+            counts = dict(
+                s.execute(
+                    sa.select(Participant.delegation_id, sa.func.count())
+                    .join(Delegation)
+                    .where(*where)
+                    .group_by(Participant.delegation_id)
+                ).all()
+            )
+            query = (
+                sa.select(Delegation, State.iso3, Organisation.acronym, Organisation.default_rule)
+                .outerjoin(State, Delegation.state_id == State.id)
+                .outerjoin(Organisation, Delegation.organisation_id == Organisation.id)
+                .where(*where)
+            )
             present: dict[int, list[int]] = {}
-            for did, number in s.execute(sa.select(DelegationPresence.delegation_id, MeetingPart.number)
-                                         .join(MeetingPart, DelegationPresence.part_id == MeetingPart.id)
-                                         .join(Delegation, DelegationPresence.delegation_id == Delegation.id)
-                                         .where(*where)):
+            for did, number in s.execute(
+                sa.select(DelegationPresence.delegation_id, MeetingPart.number)
+                .join(MeetingPart, DelegationPresence.part_id == MeetingPart.id)
+                .join(Delegation, DelegationPresence.delegation_id == Delegation.id)
+                .where(*where)
+            ):
                 present.setdefault(did, []).append(number)
-            rows = [self._row(d, iso3, acronym, rule, derived, counts.get(d.id, 0), tuple(sorted(present.get(d.id, ()))))
-                    for d, iso3, acronym, rule in s.execute(query)]
+            rows = [
+                self._row(d, iso3, acronym, rule, derived, counts.get(d.id, 0), tuple(sorted(present.get(d.id, ()))))
+                for d, iso3, acronym, rule in s.execute(query)
+            ]
         if category is not None:
             rows = [r for r in rows if r.category == category]
         return sorted(rows, key=lambda r: (r.category.rank, r.sort_key))
 
     @staticmethod
-    def _row(d: Delegation, iso3, acronym, rule, derived: dict[int, Category], count: int,
-             present: tuple[int, ...] = ()) -> DelegationRow:
+    def _row(
+        d: Delegation, iso3, acronym, rule, derived: dict[int, Category], count: int, present: tuple[int, ...] = ()
+    ) -> DelegationRow:
         if d.state_id is not None:
             base = derived.get(d.state_id, Category.OBSERVER_STATE)
         else:
             base = Rule(rule).category
         return DelegationRow(
-            id=d.id, meeting_id=d.meeting_id, name=d.name, sort_key=d.sort_key,
-            category=d.category_override or base, derived_category=base, override_reason=d.override_reason,
-            state_id=d.state_id, iso3=iso3 or "", organisation_id=d.organisation_id, acronym=acronym or "",
-            credentials_received=d.credentials_received, credentials_kind=d.credentials_kind,
-            credentials_date=d.credentials_date, participant_count=count, notes=d.notes, present_parts=present,
-            version=d.version, changed_by=d.changed_by, changed_at=d.changed_at)
+            id=d.id,
+            meeting_id=d.meeting_id,
+            name=d.name,
+            sort_key=d.sort_key,
+            category=d.category_override or base,
+            derived_category=base,
+            override_reason=d.override_reason,
+            state_id=d.state_id,
+            iso3=iso3 or "",
+            organisation_id=d.organisation_id,
+            acronym=acronym or "",
+            credentials_received=d.credentials_received,
+            credentials_kind=d.credentials_kind,
+            credentials_date=d.credentials_date,
+            participant_count=count,
+            notes=d.notes,
+            present_parts=present,
+            version=d.version,
+            changed_by=d.changed_by,
+            changed_at=d.changed_at,
+        )
 
     def delegation(self, delegation_id: int) -> DelegationRow:
         with self._read() as s:
@@ -210,29 +270,36 @@ class RegistrationService(Service):
         with self._write() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
             state_obj = self._find_state(s, state)
-            if s.scalar(sa.select(Delegation.id).where(Delegation.meeting_id == meeting_id,
-                                                       Delegation.state_id == state_obj.id)):
+            if s.scalar(
+                sa.select(Delegation.id).where(Delegation.meeting_id == meeting_id, Delegation.state_id == state_obj.id)
+            ):
                 raise DuplicateError(f"{state_obj.name} is registered at this meeting already.", "state")
             shown = clean(name, "name", max_length=300) or state_obj.name
-            delegation = Delegation(meeting_id=meeting_id, state_id=state_obj.id, name=shown,
-                                    sort_key=un_sort_key(shown))
+            delegation = Delegation(
+                meeting_id=meeting_id, state_id=state_obj.id, name=shown, sort_key=un_sort_key(shown)
+            )
             s.add(delegation)
             s.flush()
             new_id = delegation.id
         return self.delegation(new_id)
 
-    def add_organisation_delegation(self, meeting_id: int, organisation: str | int,
-                                    rule: Rule | None = None) -> DelegationRow:
+    def add_organisation_delegation(
+        self, meeting_id: int, organisation: str | int, rule: Rule | None = None
+    ) -> DelegationRow:
         """Register an organisation (by name, acronym or id); `rule` overrides its default rule at this meeting."""
         with self._write() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
             org = self._find_organisation(s, organisation)
             rule = Rule(rule) if rule is not None else None
-            if s.scalar(sa.select(Delegation.id).where(Delegation.meeting_id == meeting_id,
-                                                       Delegation.organisation_id == org.id)):
+            if s.scalar(
+                sa.select(Delegation.id).where(
+                    Delegation.meeting_id == meeting_id, Delegation.organisation_id == org.id
+                )
+            ):
                 raise DuplicateError(f"{org.name} is registered at this meeting already.", "organisation")
-            delegation = Delegation(meeting_id=meeting_id, organisation_id=org.id, name=org.name,
-                                    sort_key=un_sort_key(org.name))
+            delegation = Delegation(
+                meeting_id=meeting_id, organisation_id=org.id, name=org.name, sort_key=un_sort_key(org.name)
+            )
             if rule is not None and rule != org.default_rule:
                 delegation.category_override = rule.category
                 delegation.override_reason = f"Attends under rule {rule.value} at this meeting."
@@ -247,8 +314,11 @@ class RegistrationService(Service):
             return get_or_fail(s, State, state, "State")
         state_id = state_lookup(s).get(match_key(state))
         if state_id is None:
-            raise ValidationError(f"“{state}” is not a State the application knows; pick one from the list "
-                                  "(the UN short name, e.g. “Bolivia (Plurinational State of)”).", "state")
+            raise ValidationError(
+                f"“{state}” is not a State the application knows; pick one from the list "
+                "(the UN short name, e.g. “Bolivia (Plurinational State of)”).",
+                "state",
+            )
         return s.get(State, state_id)
 
     @staticmethod
@@ -259,8 +329,9 @@ class RegistrationService(Service):
         for org in s.scalars(sa.select(Organisation)):
             if key in (match_key(org.name), match_key(org.acronym) if org.acronym else None):
                 return org
-        raise ValidationError(f"“{organisation}” is not in the list of organisations; add it under "
-                              "Reference data first.", "organisation")
+        raise ValidationError(
+            f"“{organisation}” is not in the list of organisations; add it under Reference data first.", "organisation"
+        )
 
     def rename_delegation(self, delegation_id: int, name: str) -> DelegationRow:
         shown = clean(name, "name", required=True)
@@ -271,11 +342,13 @@ class RegistrationService(Service):
 
     def set_notes(self, delegation_id: int, notes: str) -> None:
         with self._write() as s:
-            get_or_fail(s, Delegation, delegation_id, "Delegation").notes = clean(notes, "notes", max_length=5000,
-                                                                                  multiline=True)
+            get_or_fail(s, Delegation, delegation_id, "Delegation").notes = clean(
+                notes, "notes", max_length=5000, multiline=True
+            )
 
-    def set_category(self, delegation_id: int, category: Category | None, reason: str = "",
-                     expected_version: int | None = None) -> DelegationRow:
+    def set_category(
+        self, delegation_id: int, category: Category | None, reason: str = "", expected_version: int | None = None
+    ) -> DelegationRow:
         """Override the derived category (with a reason), or return to it with `category=None`; refused with a
         ConflictError when another desk has changed the delegation since `expected_version`."""
         row = self.delegation(delegation_id)
@@ -286,8 +359,11 @@ class RegistrationService(Service):
                 kind = "a State" if row.is_state else "an organisation"
                 raise ValidationError(f"{row.name} is {kind}; “{category.label}” does not apply to it.", "category")
             if not reason:
-                raise ValidationError("say why the category differs from the one the treaty status gives "
-                                      f"({row.derived_category.label}).", "reason")
+                raise ValidationError(
+                    "say why the category differs from the one the treaty status gives "
+                    f"({row.derived_category.label}).",
+                    "reason",
+                )
         else:
             category, reason = None, ""
         with self._write() as s:
@@ -296,9 +372,14 @@ class RegistrationService(Service):
             d.category_override, d.override_reason = category, reason
         return self.delegation(delegation_id)
 
-    def set_credentials(self, delegation_ids: Iterable[int], received: bool,
-                        kind: CredentialsKind | None = None, date: dt.date | None = None,
-                        expected_versions: dict[int, int] | None = None) -> int:
+    def set_credentials(
+        self,
+        delegation_ids: Iterable[int],
+        received: bool,
+        kind: CredentialsKind | None = None,
+        date: dt.date | None = None,
+        expected_versions: dict[int, int] | None = None,
+    ) -> int:
         """Record credentials for many delegations at once; returns how many were changed. With
         `expected_versions` (delegation -> version as the screen read it), all or none: one changed meanwhile
         at another desk refuses the lot."""
@@ -346,54 +427,85 @@ class RegistrationService(Service):
     def _attendance(s: Session, ids: list[int]) -> dict[int, tuple[tuple[int, Attendance], ...]]:
         result: dict[int, list] = {}
         for chunk_start in range(0, len(ids), 900):
-            chunk = ids[chunk_start:chunk_start + 900]
-            query = (sa.select(AttendanceRecord.participant_id, MeetingPart.number, AttendanceRecord.mode)
-                     .join(MeetingPart, AttendanceRecord.part_id == MeetingPart.id)
-                     .where(AttendanceRecord.participant_id.in_(chunk)))
+            chunk = ids[chunk_start : chunk_start + 900]
+            query = (
+                sa.select(AttendanceRecord.participant_id, MeetingPart.number, AttendanceRecord.mode)
+                .join(MeetingPart, AttendanceRecord.part_id == MeetingPart.id)
+                .where(AttendanceRecord.participant_id.in_(chunk))
+            )
             for pid, number, mode in s.execute(query):
                 result.setdefault(pid, []).append((number, mode))
         return {k: tuple(sorted(v)) for k, v in result.items()}
 
     @staticmethod
     def _participant_row(p: Participant, attendance) -> ParticipantRow:
-        return ParticipantRow(p.id, p.delegation_id, p.position, p.salutation, p.given_names, p.family_name,
-                              p.function, p.affiliation, p.role, p.email, p.phone, p.gender, p.consent_to_publish,
-                              tuple(attendance), p.version, p.changed_by, p.changed_at)
+        return ParticipantRow(
+            p.id,
+            p.delegation_id,
+            p.position,
+            p.salutation,
+            p.given_names,
+            p.family_name,
+            p.function,
+            p.affiliation,
+            p.role,
+            p.email,
+            p.phone,
+            p.gender,
+            p.consent_to_publish,
+            tuple(attendance),
+            p.version,
+            p.changed_by,
+            p.changed_at,
+        )
 
     @staticmethod
     def _member_index(s: Session, delegation: Delegation, email: str) -> MemberIndex:
         """The part of the meeting the uniqueness rules need for one edit: the delegation, and the e-mail."""
         index = MemberIndex(delegation_names={delegation.id: delegation.name})
         for p in s.scalars(sa.select(Participant).where(Participant.delegation_id == delegation.id)):
-            index.add(p.id, p.delegation_id, dict(given_names=p.given_names, family_name=p.family_name,
-                                                  function=p.function, email=p.email, role=p.role))
+            index.add(
+                p.id,
+                p.delegation_id,
+                dict(
+                    given_names=p.given_names,
+                    family_name=p.family_name,
+                    function=p.function,
+                    email=p.email,
+                    role=p.role,
+                ),
+            )
         if email:
             holder = s.execute(
                 sa.select(Participant.id, Participant.delegation_id, Delegation.name)
                 .join(Delegation, Participant.delegation_id == Delegation.id)
-                .where(Participant.meeting_id == delegation.meeting_id,
-                       Participant.email_key == email.lower())).first()
+                .where(Participant.meeting_id == delegation.meeting_id, Participant.email_key == email.lower())
+            ).first()
             if holder is not None:
                 index.delegation_names.setdefault(holder.delegation_id, holder.name)
                 index.by_email[email.lower()] = Member(holder.id, holder.delegation_id, "", "", email)
         return index
 
-    def _write_attendance(self, s: Session, participant: Participant, meeting_id: int,
-                          attendance: dict[int, Attendance]) -> None:
-        parts = dict(s.execute(sa.select(MeetingPart.number, MeetingPart.id)
-                               .where(MeetingPart.meeting_id == meeting_id)).all())
+    def _write_attendance(
+        self, s: Session, participant: Participant, meeting_id: int, attendance: dict[int, Attendance]
+    ) -> None:
+        parts = dict(
+            s.execute(sa.select(MeetingPart.number, MeetingPart.id).where(MeetingPart.meeting_id == meeting_id)).all()
+        )
         for number, mode in attendance.items():
             if number not in parts:
                 raise ValidationError(f"the meeting has no part {number}.", "attendance")
-            record = s.scalar(sa.select(AttendanceRecord).where(AttendanceRecord.participant_id == participant.id,
-                                                                AttendanceRecord.part_id == parts[number]))
+            record = s.scalar(
+                sa.select(AttendanceRecord).where(
+                    AttendanceRecord.participant_id == participant.id, AttendanceRecord.part_id == parts[number]
+                )
+            )
             if record is None:
                 s.add(AttendanceRecord(participant_id=participant.id, part_id=parts[number], mode=Attendance(mode)))
             else:
                 record.mode = Attendance(mode)
 
-    def add_participant(self, delegation_id: int, data: ParticipantInput,
-                        same_name_ok: bool = False) -> ParticipantRow:
+    def add_participant(self, delegation_id: int, data: ParticipantInput, same_name_ok: bool = False) -> ParticipantRow:
         """Add a member; a namesake in the delegation raises SameNameError unless `same_name_ok` says that the
         secretary knows it is a different person."""
         values = validate_participant(data)
@@ -402,18 +514,30 @@ class RegistrationService(Service):
             # at once take turns, so the namesake check and the next position see each other's additions.
             delegation = _locked_delegation(s, delegation_id)
             self._member_index(s, delegation, values["email"]).check(delegation_id, values, None, same_name_ok)
-            position = s.scalar(sa.select(sa.func.coalesce(sa.func.max(Participant.position), 0))
-                                .where(Participant.delegation_id == delegation_id)) + 1
-            person = Participant(delegation_id=delegation_id, meeting_id=delegation.meeting_id, position=position,
-                                 **values)
+            position = (
+                s.scalar(
+                    sa.select(sa.func.coalesce(sa.func.max(Participant.position), 0)).where(
+                        Participant.delegation_id == delegation_id
+                    )
+                )
+                + 1
+            )
+            person = Participant(
+                delegation_id=delegation_id, meeting_id=delegation.meeting_id, position=position, **values
+            )
             s.add(person)
             s.flush()
             self._write_attendance(s, person, delegation.meeting_id, data.attendance)
             new_id = person.id
         return self.participant(new_id)
 
-    def update_participant(self, participant_id: int, data: ParticipantInput, same_name_ok: bool = False,
-                           expected_version: int | None = None) -> ParticipantRow:
+    def update_participant(
+        self,
+        participant_id: int,
+        data: ParticipantInput,
+        same_name_ok: bool = False,
+        expected_version: int | None = None,
+    ) -> ParticipantRow:
         """Change a participant. `expected_version` is the version the screen showed: when someone else has
         changed the person since, the edit is refused with a ConflictError that says who and when, and holds
         the participant as they are now (nothing is overwritten silently)."""
@@ -424,8 +548,9 @@ class RegistrationService(Service):
                 current = self._participant_row(person, self._attendance(s, [person.id]).get(person.id, ()))
                 raise ConflictError(changed_meanwhile(current), current)
             delegation = _locked_delegation(s, person.delegation_id)
-            self._member_index(s, delegation, values["email"]).check(delegation.id, values, participant_id,
-                                                                     same_name_ok)
+            self._member_index(s, delegation, values["email"]).check(
+                delegation.id, values, participant_id, same_name_ok
+            )
             for k, v in values.items():
                 setattr(person, k, v)
             self._write_attendance(s, person, delegation.meeting_id, data.attendance)
@@ -446,12 +571,18 @@ class RegistrationService(Service):
         with self._write() as s:
             found = _all_delegations(s, delegation_ids)
             for d in found:
-                part = s.scalar(sa.select(MeetingPart.id).where(MeetingPart.meeting_id == d.meeting_id,
-                                                                MeetingPart.number == part_number))
+                part = s.scalar(
+                    sa.select(MeetingPart.id).where(
+                        MeetingPart.meeting_id == d.meeting_id, MeetingPart.number == part_number
+                    )
+                )
                 if part is None:
                     raise ValidationError(f"the meeting has no part {part_number}.", "part")
-                s.execute(sa.delete(DelegationPresence).where(DelegationPresence.delegation_id == d.id,
-                                                              DelegationPresence.part_id == part))
+                s.execute(
+                    sa.delete(DelegationPresence).where(
+                        DelegationPresence.delegation_id == d.id, DelegationPresence.part_id == part
+                    )
+                )
                 if present:
                     s.add(DelegationPresence(delegation_id=d.id, part_id=part))
             return len(found)
@@ -467,8 +598,9 @@ class RegistrationService(Service):
             s.delete(person)
             s.flush()
             # The change log held the person's values too: it keeps only that someone was erased, and by whom.
-            s.execute(sa.delete(ChangeLog).where(ChangeLog.table_name == "participant",
-                                                 ChangeLog.row_id == participant_id))
+            s.execute(
+                sa.delete(ChangeLog).where(ChangeLog.table_name == "participant", ChangeLog.row_id == participant_id)
+            )
             log_bulk(s, "participant", [participant_id], "erased")
         if sqlite:
             self._db.checkpoint()

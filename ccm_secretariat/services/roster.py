@@ -55,8 +55,15 @@ class DirectoryRow(NamedTuple):
 
     def folded_text(self) -> str:
         """Everything search looks at, folded (names folded when stored; the rest repeats, so it is cached)."""
-        return " ".join((self.search_key, cached_fold(self.function), cached_fold(self.affiliation),
-                         cached_fold(self.delegation), self.email.lower()))
+        return " ".join(
+            (
+                self.search_key,
+                cached_fold(self.function),
+                cached_fold(self.affiliation),
+                cached_fold(self.delegation),
+                self.email.lower(),
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -90,8 +97,9 @@ class Roster:
                     for number, mode in p.attendance:
                         attendance.setdefault(number, Counter())[mode] += 1
             took_part = sum(1 for d in delegations if d.took_part)  # registered is not the same as present
-            result[category] = CategoryStatistics(took_part, people, dict(genders),
-                                                  {k: dict(v) for k, v in attendance.items()})
+            result[category] = CategoryStatistics(
+                took_part, people, dict(genders), {k: dict(v) for k, v in attendance.items()}
+            )
         return result
 
 
@@ -110,28 +118,53 @@ class RosterService(Service):
         modes = {m.value: m for m in Attendance}
         with self._read() as s:
             attendance: dict[int, list[tuple[int, Attendance]]] = {}
-            for pid, number, mode in s.execute(sa.text(
+            for pid, number, mode in s.execute(
+                sa.text(
                     "SELECT a.participant_id, mp.number, a.mode FROM attendance a JOIN meeting_part mp "
-                    "ON mp.id = a.part_id WHERE mp.meeting_id = :meeting"), {"meeting": meeting_id}):
+                    "ON mp.id = a.part_id WHERE mp.meeting_id = :meeting"
+                ),
+                {"meeting": meeting_id},
+            ):
                 attendance.setdefault(pid, []).append((number, modes[mode]))
             categories = {d.id: d.category for d in delegations}
             check_ins: dict[dt.date, dict[Category, int]] = {}
             for day, delegation_id, n in s.execute(
-                    sa.select(CheckIn.day, Participant.delegation_id, sa.func.count()).select_from(CheckIn)
-                    .join(Participant, Participant.id == CheckIn.participant_id)
-                    .where(Participant.meeting_id == meeting_id).group_by(CheckIn.day, Participant.delegation_id)
-                    .order_by(CheckIn.day)):
+                sa.select(CheckIn.day, Participant.delegation_id, sa.func.count())
+                .select_from(CheckIn)
+                .join(Participant, Participant.id == CheckIn.participant_id)
+                .where(Participant.meeting_id == meeting_id)
+                .group_by(CheckIn.day, Participant.delegation_id)
+                .order_by(CheckIn.day)
+            ):
                 by_category = check_ins.setdefault(day, {})
                 by_category[categories[delegation_id]] = by_category.get(categories[delegation_id], 0) + n
-            rows = s.execute(sa.text(
-                "SELECT p.id, p.delegation_id, p.position, p.salutation, p.given_names, p.family_name, p.function, "
-                "p.affiliation, p.role, p.email, p.phone, p.gender, p.consent_to_publish FROM participant p "
-                "JOIN delegation d ON d.id = p.delegation_id WHERE d.meeting_id = :meeting"),
-                {"meeting": meeting_id}).all()
+            rows = s.execute(
+                sa.text(
+                    "SELECT p.id, p.delegation_id, p.position, p.salutation, p.given_names, p.family_name, p.function, "
+                    "p.affiliation, p.role, p.email, p.phone, p.gender, p.consent_to_publish FROM participant p "
+                    "JOIN delegation d ON d.id = p.delegation_id WHERE d.meeting_id = :meeting"
+                ),
+                {"meeting": meeting_id},
+            ).all()
         for r in rows:
-            members[r[1]].append(ParticipantRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], roles[r[8]], r[9],
-                                                r[10], genders[r[11]], bool(r[12]),
-                                                tuple(sorted(attendance.get(r[0], ())))))
+            members[r[1]].append(
+                ParticipantRow(
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    r[4],
+                    r[5],
+                    r[6],
+                    r[7],
+                    roles[r[8]],
+                    r[9],
+                    r[10],
+                    genders[r[11]],
+                    bool(r[12]),
+                    tuple(sorted(attendance.get(r[0], ()))),
+                )
+            )
         for people in members.values():
             people.sort(key=lambda p: (p.role.rank, p.position, p.id))
         return Roster(meeting, delegations, members, check_ins)
@@ -144,11 +177,12 @@ class RosterService(Service):
             "SELECT p.id, p.delegation_id, d.name, p.salutation, p.given_names, p.family_name, p.function, "
             "p.affiliation, p.role, p.email, p.position, p.search_key FROM participant p JOIN delegation d "
             "ON d.id = p.delegation_id WHERE d.meeting_id = :meeting"
-            + (" AND d.id = :delegation" if delegation_id is not None else ""))
+            + (" AND d.id = :delegation" if delegation_id is not None else "")
+        )
         with self._read() as s:
             raw = s.execute(sql, {"meeting": meeting_id, "delegation": delegation_id}).all()
-        rows = [DirectoryRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], roles[r[8]], r[9], r[10], r[11])
-                for r in raw]
+        rows = [
+            DirectoryRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], roles[r[8]], r[9], r[10], r[11]) for r in raw
+        ]
         rows.sort(key=lambda r: (r.delegation_id, r.role.rank, r.position, r.id))
         return rows
-

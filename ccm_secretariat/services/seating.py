@@ -47,20 +47,42 @@ class SeatingService(Service):
     def plan(self, meeting_id: int) -> PlanRow | None:
         with self._read() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
-            row = s.execute(sa.select(SeatingPlan, State.name, State.sort_key)
-                            .join(State, State.id == SeatingPlan.first_state_id)
-                            .where(SeatingPlan.meeting_id == meeting_id)).first()
+            row = s.execute(
+                sa.select(SeatingPlan, State.name, State.sort_key)
+                .join(State, State.id == SeatingPlan.first_state_id)
+                .where(SeatingPlan.meeting_id == meeting_id)
+            ).first()
             if row is None:
                 return None
             p, name, key = row
-            seats = dict(s.execute(sa.select(SeatAllowance.category, SeatAllowance.seats)
-                                   .where(SeatAllowance.meeting_id == meeting_id)).all())
-            return PlanRow(meeting_id, name, key, p.drawn_on, p.drawn_by_desk, Room(p.blocks, p.rows, p.seats_per_row),
-                           p.include_registered, seats)
+            seats = dict(
+                s.execute(
+                    sa.select(SeatAllowance.category, SeatAllowance.seats).where(SeatAllowance.meeting_id == meeting_id)
+                ).all()
+            )
+            return PlanRow(
+                meeting_id,
+                name,
+                key,
+                p.drawn_on,
+                p.drawn_by_desk,
+                Room(p.blocks, p.rows, p.seats_per_row),
+                p.include_registered,
+                seats,
+            )
 
-    def draw(self, meeting_id: int, state: str | None = None, *, rows: int | None = None,
-             seats_per_row: int | None = None, blocks: int | None = None, include_registered: bool | None = None,
-             seats: dict[Category, int] | None = None, today: dt.date | None = None) -> PlanRow:
+    def draw(
+        self,
+        meeting_id: int,
+        state: str | None = None,
+        *,
+        rows: int | None = None,
+        seats_per_row: int | None = None,
+        blocks: int | None = None,
+        include_registered: bool | None = None,
+        seats: dict[Category, int] | None = None,
+        today: dt.date | None = None,
+    ) -> PlanRow:
         """Record the State drawn by lot (`state`), or draw one among all the States the desk knows; the room
         and seats, when given, replace the plan's (a first plan needs rows and seats per row). Drawing again
         replaces the draw: the secretary is asked first in the window."""
@@ -68,8 +90,9 @@ class SeatingService(Service):
         seats = seats or {}
         for category, n in seats.items():
             if not 1 <= n <= MAX_SEATS_PER_DELEGATION:
-                raise ValidationError(f"{category.label}: between 1 and {MAX_SEATS_PER_DELEGATION} seats a "
-                                      f"delegation, not {n}.", "seats")
+                raise ValidationError(
+                    f"{category.label}: between 1 and {MAX_SEATS_PER_DELEGATION} seats a delegation, not {n}.", "seats"
+                )
         with self._write() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
             plan = s.get(SeatingPlan, meeting_id)
@@ -86,9 +109,16 @@ class SeatingService(Service):
             self._set_seats(s, meeting_id, seats)
         return self.plan(meeting_id)
 
-    def set_room(self, meeting_id: int, *, rows: int | None = None, seats_per_row: int | None = None,
-                 blocks: int | None = None, include_registered: bool | None = None,
-                 seats: dict[Category, int] | None = None) -> PlanRow:
+    def set_room(
+        self,
+        meeting_id: int,
+        *,
+        rows: int | None = None,
+        seats_per_row: int | None = None,
+        blocks: int | None = None,
+        include_registered: bool | None = None,
+        seats: dict[Category, int] | None = None,
+    ) -> PlanRow:
         """Change the room or the seats per delegation; the draw is kept."""
         with self._write() as s:
             plan = s.get(SeatingPlan, meeting_id)
@@ -112,8 +142,9 @@ class SeatingService(Service):
     def _set_seats(s, meeting_id: int, seats: dict[Category, int]) -> None:
         for category, n in seats.items():
             if not 1 <= n <= MAX_SEATS_PER_DELEGATION:
-                raise ValidationError(f"{category.label}: between 1 and {MAX_SEATS_PER_DELEGATION} seats a "
-                                      f"delegation, not {n}.", "seats")
+                raise ValidationError(
+                    f"{category.label}: between 1 and {MAX_SEATS_PER_DELEGATION} seats a delegation, not {n}.", "seats"
+                )
             s.merge(SeatAllowance(meeting_id=meeting_id, category=category, seats=n))
 
     def layout(self, meeting_id: int) -> SeatingLayout:
@@ -121,22 +152,28 @@ class SeatingService(Service):
         plan = self.plan(meeting_id)
         if plan is None:
             raise ValidationError("no State has been drawn by lot for this meeting's seating yet.", "state")
-        delegations = [Seated(d.id, short_name(d.name, d.acronym, d.is_state), d.sort_key, d.category)
-                       for d in self._registration.delegations(meeting_id)
-                       if d.took_part or plan.include_registered]
+        delegations = [
+            Seated(d.id, short_name(d.name, d.acronym, d.is_state), d.sort_key, d.category)
+            for d in self._registration.delegations(meeting_id)
+            if d.took_part or plan.include_registered
+        ]
         order = seating_order(delegations, plan.first_state_key)
         return SeatingLayout(plan, tuple(place(order, plan.room, plan.seats)))
 
-    def nameplates(self, meeting_id: int, category: Category | None = None,
-                   delegation_ids: tuple[int, ...] = ()) -> list[Seated]:
+    def nameplates(
+        self, meeting_id: int, category: Category | None = None, delegation_ids: tuple[int, ...] = ()
+    ) -> list[Seated]:
         """A nameplate for each delegation chosen: in seat order when the room has a plan, else in the order of
         the list; every delegation that takes part (or every one registered, as the plan says)."""
         wanted = set(delegation_ids)
         if self.plan(meeting_id) is not None:
             plates = self.layout(meeting_id).delegations_in_seat_order()
         else:
-            plates = [Seated(d.id, short_name(d.name, d.acronym, d.is_state), d.sort_key, d.category)
-                      for d in self._registration.delegations(meeting_id) if d.took_part]
+            plates = [
+                Seated(d.id, short_name(d.name, d.acronym, d.is_state), d.sort_key, d.category)
+                for d in self._registration.delegations(meeting_id)
+                if d.took_part
+            ]
         plates = [p for p in plates if (category is None or p.category is category) and (not wanted or p.id in wanted)]
         if not plates:
             raise ValidationError("no delegation matches that choice.", "delegations")

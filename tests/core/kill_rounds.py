@@ -23,14 +23,25 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-TABLES = ("meeting", "meeting_part", "officer", "delegation", "participant", "attendance", "agenda_item",
-          "plenary_meeting", "document", "decision_paragraph", "organisation")
+TABLES = (
+    "meeting",
+    "meeting_part",
+    "officer",
+    "delegation",
+    "participant",
+    "attendance",
+    "agenda_item",
+    "plenary_meeting",
+    "document",
+    "decision_paragraph",
+    "organisation",
+)
 
 PRELUDE = f"""
 import sys
 sys.path.insert(0, {str(ROOT)!r})
 from ccm_secretariat.services import open_services
-from ccm_secretariat.exports.progress import run_to_end
+from ccm_secretariat.progress import run_to_end
 s = open_services(sys.argv[1])
 """
 OPERATIONS = {
@@ -106,7 +117,7 @@ def template(folder: Path) -> tuple[Path, Path]:
     sys.path.insert(0, str(ROOT))
     import datetime as dt
 
-    from ccm_secretariat.exports.progress import run_to_end
+    from ccm_secretariat.progress import run_to_end
     from ccm_secretariat.services import open_services
     from ccm_secretariat.services.meetings import MeetingInput
     from ccm_secretariat.synth import synthesise
@@ -114,8 +125,9 @@ def template(folder: Path) -> tuple[Path, Path]:
     path = folder / "template.sqlite3"
     s = open_services(path)
     run_to_end(synthesise(s, 8000, 1))
-    s.meetings.create(MeetingInput("Second meeting", "2M", "KILL/2026", dt.date(2026, 11, 2), dt.date(2026, 11, 4),
-                                   "", "Geneva"))
+    s.meetings.create(
+        MeetingInput("Second meeting", "2M", "KILL/2026", dt.date(2026, 11, 2), dt.date(2026, 11, 4), "", "Geneva")
+    )
     s.close()
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode=DELETE")
@@ -154,21 +166,27 @@ def run(rounds: int, seed: int = 1, folder: Path | None = None, out=None) -> Cou
         name = rng.choice(list(OPERATIONS))
         copy = folder / f"round-{n}.sqlite3"
         shutil.copy(base, copy)
-        child = subprocess.Popen([sys.executable, "-c", PRELUDE + OPERATIONS[name], str(copy), str(registrations)],
-                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        child = subprocess.Popen(
+            [sys.executable, "-c", PRELUDE + OPERATIONS[name], str(copy), str(registrations)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(startup * 0.9, max(startup, after[name][1]) * 1.05))  # mostly while it works
         child.send_signal(signal.SIGKILL)
         child.wait()
         problem = healthy(copy)
         state = fingerprint(copy) if problem is None else None
-        outcome = "as before" if state == before else "as after" if state == after[name][0] else \
-            problem or "BETWEEN"
+        outcome = "as before" if state == before else "as after" if state == after[name][0] else problem or "BETWEEN"
         outcomes[outcome] += 1
         outcomes[f"{name}: {outcome}"] += 1
         for leftover in folder.glob(f"round-{n}.sqlite3*"):
             leftover.unlink()
-    print(f"{rounds} kill rounds: {outcomes['as before']} as before, {outcomes['as after']} as after, "
-          f"{rounds - outcomes['as before'] - outcomes['as after']} otherwise", file=out)
+    print(
+        f"{rounds} kill rounds: {outcomes['as before']} as before, {outcomes['as after']} as after, "
+        f"{rounds - outcomes['as before'] - outcomes['as after']} otherwise",
+        file=out,
+    )
     for key in sorted(k for k in outcomes if ":" in k):
         print(f"  {key}: {outcomes[key]}", file=out)
     shutil.rmtree(folder, ignore_errors=True)

@@ -15,25 +15,93 @@ from pathlib import Path
 
 from babel import Locale
 
-INDICO_HEADERS = ["ID", "Name", "Title", "First Name", "Last Name", "Email", "Affiliation", "Position", "Country",
-                  "Delegation", "Phone", "Registration date", "Registration state", "Category"]
+INDICO_HEADERS = [
+    "ID",
+    "Name",
+    "Title",
+    "First Name",
+    "Last Name",
+    "Email",
+    "Affiliation",
+    "Position",
+    "Country",
+    "Delegation",
+    "Phone",
+    "Registration date",
+    "Registration state",
+    "Category",
+]
 
-GIVEN = ["Anna", "Jean", "Ewa", "Kofi", "María", "Søren", "Zoë", "Łukasz", "Thérèse", "Ngozi", "Hiroshi", "Aylin",
-         "Olga", "Pedro", "Fatou", "Ines", "Rahul", "Mei", "Tomás", "Agnès"]
-FAMILY = ["Martin", "Nowak", "Mensah", "García", "Jørgensen", "Dubois", "Okafor", "Tanaka", "Yılmaz", "Ivanova",
-          "Silva", "Diallo", "Müller", "Sharma", "Chen", "Ó Briain", "Kovač", "Haddad", "Lindqvist", "Ferreira"]
+GIVEN = [
+    "Anna",
+    "Jean",
+    "Ewa",
+    "Kofi",
+    "María",
+    "Søren",
+    "Zoë",
+    "Łukasz",
+    "Thérèse",
+    "Ngozi",
+    "Hiroshi",
+    "Aylin",
+    "Olga",
+    "Pedro",
+    "Fatou",
+    "Ines",
+    "Rahul",
+    "Mei",
+    "Tomás",
+    "Agnès",
+]
+FAMILY = [
+    "Martin",
+    "Nowak",
+    "Mensah",
+    "García",
+    "Jørgensen",
+    "Dubois",
+    "Okafor",
+    "Tanaka",
+    "Yılmaz",
+    "Ivanova",
+    "Silva",
+    "Diallo",
+    "Müller",
+    "Sharma",
+    "Chen",
+    "Ó Briain",
+    "Kovač",
+    "Haddad",
+    "Lindqvist",
+    "Ferreira",
+]
 FUNCTIONS = ["Ambassador", "Counsellor", "First Secretary", "Legal Adviser", "Desk Officer", "Expert"]
 # Rule 1(2) and 1(3) organisations from the reference data, written as registrants write them.
-ORGANISATIONS = [("ICRC", "International Committee of the Red Cross"), ("CMC", "Cluster Munition Coalition"),
-                 ("Mines Advisory Group (MAG)", "Mines Advisory Group"),
-                 ("International Federation of Red Cross and Red Crescent Societies",
-                  "International Federation of Red Cross and Red Crescent Societies"),
-                 ("GICHD", "Geneva International Centre for Humanitarian Demining"),
-                 ("UNMAS", "United Nations Mine Action Service")]
+ORGANISATIONS = [
+    ("ICRC", "International Committee of the Red Cross"),
+    ("CMC", "Cluster Munition Coalition"),
+    ("Mines Advisory Group (MAG)", "Mines Advisory Group"),
+    (
+        "International Federation of Red Cross and Red Crescent Societies",
+        "International Federation of Red Cross and Red Crescent Societies",
+    ),
+    ("GICHD", "Geneva International Centre for Humanitarian Demining"),
+    ("UNMAS", "United Nations Mine Action Service"),
+]
 # Country cells written otherwise than the CLDR name: aliases, codes, accents and mission names.
-SPELLINGS = {"CZE": "Czech Republic", "TUR": "Turkey", "CIV": "Cote d'Ivoire", "CHE": "CH", "DEU": "DEU",
-             "CHL": "Permanent Mission of Chile to the United Nations Office at Geneva", "BOL": "bolivia",
-             "KOR": "South Korea", "GBR": "UK", "VNM": "Vietnam"}
+SPELLINGS = {
+    "CZE": "Czech Republic",
+    "TUR": "Turkey",
+    "CIV": "Cote d'Ivoire",
+    "CHE": "CH",
+    "DEU": "DEU",
+    "CHL": "Permanent Mission of Chile to the United Nations Office at Geneva",
+    "BOL": "bolivia",
+    "KOR": "South Korea",
+    "GBR": "UK",
+    "VNM": "Vietnam",
+}
 
 
 @dataclass
@@ -59,20 +127,44 @@ def indico_export(path: Path, states: list[tuple[str, str]], seed: int = 7) -> E
     rng = random.Random(seed)
     cldr = cldr_names()
     spelled = [s for s in states if s[0] in SPELLINGS]
-    chosen = spelled + [s for s in states if s[0] in cldr and s[0] not in SPELLINGS][:114 - len(spelled)]
+    chosen = spelled + [s for s in states if s[0] in cldr and s[0] not in SPELLINGS][: 114 - len(spelled)]
     assert len(chosen) == 114
     rows: list[list[str]] = []
     expected = Expected()
 
-    def person(country: str, delegation: str = "", *, given=None, family=None, email=None, function=None,
-               title="", state="Complete", name_cell=None) -> list[str]:
+    def person(
+        country: str,
+        delegation: str = "",
+        *,
+        given=None,
+        family=None,
+        email=None,
+        function=None,
+        title="",
+        state="Complete",
+        name_cell=None,
+    ) -> list[str]:
         given = rng.choice(GIVEN) if given is None else given
         family = rng.choice(FAMILY) if family is None else family
         n = len(rows) + 1
         email = f"person{n}@example.org" if email is None else email
         function = rng.choice(FUNCTIONS) if function is None else function
-        return [str(n), name_cell or f"{given} {family}", title, given, family, email, "Ministry of Foreign Affairs",
-                function, country, delegation, "+41 22 917 00 00", f"2025-08-{1 + n % 28:02d}T10:00:00", state, ""]
+        return [
+            str(n),
+            name_cell or f"{given} {family}",
+            title,
+            given,
+            family,
+            email,
+            "Ministry of Foreign Affairs",
+            function,
+            country,
+            delegation,
+            "+41 22 917 00 00",
+            f"2025-08-{1 + n % 28:02d}T10:00:00",
+            state,
+            "",
+        ]
 
     def add(row: list[str], delegation: str | None, outcome: str = "add") -> int:
         rows.append(row)
@@ -101,8 +193,11 @@ def indico_export(path: Path, states: list[tuple[str, str]], seed: int = 7) -> E
             add(person("Switzerland", short, family=rng.choice(FAMILY) + "-" + short[:3]), full)
     # Bangladesh: three officials called Md Jahangir Alam, each with a function and an e-mail of their own.
     for k, function in enumerate(["Joint Secretary", "Director", "Deputy Secretary"]):
-        line = add(person("Bangladesh", given="Md Jahangir", family="Alam", function=function,
-                          name_cell="Md Jahangir Alam"), "Bangladesh", "add" if k == 0 else "skip")
+        line = add(
+            person("Bangladesh", given="Md Jahangir", family="Alam", function=function, name_cell="Md Jahangir Alam"),
+            "Bangladesh",
+            "add" if k == 0 else "skip",
+        )
         if k:
             expected.possible_duplicate_lines.append(line)
     # The same registration sent twice (same e-mail), and "MÜLLER Hans" = "Hans Muller" with nothing that differs.
@@ -116,7 +211,7 @@ def indico_export(path: Path, states: list[tuple[str, str]], seed: int = 7) -> E
     expected.unresolved_lines.append(add(person("Freedonia"), None, "refuse"))
     add(person("Austria", given="", family="", name_cell=""), None, "refuse")
     add(person("Austria", email="not-an-address"), None, "refuse")
-    add(person("Austria", given="=HYPERLINK(\"x\")", family="Åsen & <Berg>"), "Austria")
+    add(person("Austria", given='=HYPERLINK("x")', family="Åsen & <Berg>"), "Austria")
     assert len(rows) == 300, len(rows)
     with path.open("w", newline="", encoding="utf-8-sig") as f:
         writer = csv.writer(f)

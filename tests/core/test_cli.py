@@ -11,9 +11,24 @@ def test_meeting_create_list_and_errors(tmp_path, capsys):
     db = str(tmp_path / "c.sqlite3")
     assert cli(["--db", db, "meetings"]) == 0
     assert "No meeting yet" in capsys.readouterr().out
-    args = ["--db", db, "meeting", "create", "--title", "Thirteenth Meeting of States Parties", "--short-title",
-            "13MSP", "--prefix", "CCM/MSP/2025", "--first-day", "2025-09-15", "--last-day", "2025-09-17",
-            "--city", "Geneva"]
+    args = [
+        "--db",
+        db,
+        "meeting",
+        "create",
+        "--title",
+        "Thirteenth Meeting of States Parties",
+        "--short-title",
+        "13MSP",
+        "--prefix",
+        "CCM/MSP/2025",
+        "--first-day",
+        "2025-09-15",
+        "--last-day",
+        "2025-09-17",
+        "--city",
+        "Geneva",
+    ]
     assert cli(args) == 0
     assert "Created meeting 1" in capsys.readouterr().out
     assert cli(args) == 1
@@ -65,8 +80,12 @@ def test_synth_is_reproducible_and_spans_scripts(tmp_path, capsys):
 
 
 def test_entry_point_runs_headless(tmp_path):
-    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(tmp_path / "m.sqlite3"), "meetings"],
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(tmp_path / "m.sqlite3"), "meetings"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert "No meeting yet" in out.stdout
 
@@ -81,6 +100,7 @@ def test_core_imports_no_qt():
         "import ccm_secretariat\n"
         "for m in pkgutil.walk_packages(ccm_secretariat.__path__, 'ccm_secretariat.'):\n"
         "    importlib.import_module(m.name)\n"
-        "print('ok')\n")
+        "print('ok')\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr

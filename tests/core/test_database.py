@@ -127,7 +127,8 @@ def test_an_older_database_is_copied_before_it_is_upgraded(tmp_path, monkeypatch
         f'revision = "9999"\ndown_revision = "{head}"\nbranch_labels = None\ndepends_on = None\n'
         "from alembic import op\nimport sqlalchemy as sa\n\n"
         "def upgrade():\n    op.create_table('note', sa.Column('id', sa.Integer, primary_key=True))\n\n"
-        "def downgrade():\n    op.drop_table('note')\n")
+        "def downgrade():\n    op.drop_table('note')\n"
+    )
     monkeypatch.setattr(database, "MIGRATIONS_DIR", migrations)
     db = open_database(path)
     with db.engine.connect() as conn:
@@ -154,8 +155,10 @@ def test_a_first_wave_database_keeps_its_data_through_migration_0002(tmp_path):
         command.upgrade(cfg, "0001")
     engine.dispose()
     with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO organisation (id, name, acronym, sort_key, kind, default_rule) "
-                     "VALUES (1, 'Org', '', 'org', 'ngo', '1(3)')")
+        conn.execute(
+            "INSERT INTO organisation (id, name, acronym, sort_key, kind, default_rule) "
+            "VALUES (1, 'Org', '', 'org', 'ngo', '1(3)')"
+        )
     db = open_database(path)
     with db.engine.connect() as conn:
         assert MigrationContext.configure(conn).get_current_revision() == head_revision()

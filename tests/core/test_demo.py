@@ -27,22 +27,33 @@ def test_categories_derived_from_status_agree_with_the_seed(demo, demo_meeting, 
         assert [r.name for r in rows if r.category == category] == names  # same names, same order
     counts = demo.registration.category_counts(demo_meeting.id)
     assert {c: n for c, (n, _) in counts.items() if n} == {
-        Category.STATE_PARTY: 60, Category.SIGNATORY: 3, Category.OBSERVER_STATE: 13,
-        Category.RULE_1_2: 6, Category.RULE_1_3: 6}
+        Category.STATE_PARTY: 60,
+        Category.SIGNATORY: 3,
+        Category.OBSERVER_STATE: 13,
+        Category.RULE_1_2: 6,
+        Category.RULE_1_3: 6,
+    }
 
 
 def test_demo_meeting_parts_officers_agenda_documents(demo, demo_meeting):
     m = demo_meeting
     assert m.title == "Second Review Conference of the States Parties to the Convention on Cluster Munitions"
     assert [(p.start_date.isoformat(), p.end_date.isoformat(), p.format) for p in m.parts] == [
-        ("2020-11-25", "2020-11-27", MeetingFormat.VIRTUAL), ("2021-02-04", "2021-02-05", MeetingFormat.HYBRID)]
+        ("2020-11-25", "2020-11-27", MeetingFormat.VIRTUAL),
+        ("2021-02-04", "2021-02-05", MeetingFormat.HYBRID),
+    ]
     roles = {o.role: o for o in m.officers}
     assert roles["President"].person == "Mr. Félix Baumann"
     assert roles["Secretary of the Conference"].person == "Ms. Silvia Mercogliano"
     assert [o.state_name for o in m.officers if o.role == "Vice-President"] == [
-        "Netherlands", "Germany", "Nicaragua", "Sri Lanka"]
+        "Netherlands",
+        "Germany",
+        "Nicaragua",
+        "Sri Lanka",
+    ]
     assert [(i.number, i.title) for i in demo.agenda.items(m.id)] == [
-        (14, "Consideration and adoption of the final document")]
+        (14, "Consideration and adoption of the final document")
+    ]
     plenaries = demo.agenda.plenaries(m.id)
     assert len(plenaries) == 9 and {p.part_number for p in plenaries} == {1}
     docs = demo.documents.list(m.id)
@@ -60,9 +71,11 @@ def test_cli_demo_then_delegations_in_the_seeds_order(tmp_path, capsys, seed_tex
     assert cli(["--db", db, "delegations"]) == 0
     out = capsys.readouterr().out
     listed = re.findall(r"^\s+\d+\s+(.+?)\s{2,}\d+\s", out, re.M)
-    seed_states = (names_in(seed_paragraph(seed_text, 12).split(": ", 1)[1])
-                   + names_in(seed_paragraph(seed_text, 13).split(": ", 1)[1])
-                   + names_in(seed_paragraph(seed_text, 14).split(" also participated")[0]))
+    seed_states = (
+        names_in(seed_paragraph(seed_text, 12).split(": ", 1)[1])
+        + names_in(seed_paragraph(seed_text, 13).split(": ", 1)[1])
+        + names_in(seed_paragraph(seed_text, 14).split(" also participated")[0])
+    )
     assert listed[:76] == seed_states
     assert listed.index("Costa Rica") < listed.index("Côte d'Ivoire") < listed.index("Croatia")
     assert "Mines Advisory Group (MAG)" in listed

@@ -3,14 +3,28 @@ import datetime as dt
 import pytest
 
 from ccm_secretariat.domain.names import fold, match_key, un_sort_key
-from ccm_secretariat.domain.prose import (join_names, number_in_words, ordinal_in_words, un_date, un_date_range,
-                                          un_date_span_words)
+from ccm_secretariat.domain.prose import (
+    join_names,
+    number_in_words,
+    ordinal_in_words,
+    un_date,
+    un_date_range,
+    un_date_span_words,
+)
 
 
 def test_english_order_ignores_accents_and_case():
     names = ["Croatia", "Côte d'Ivoire", "Costa Rica", "cuba", "Türkiye", "Turkmenistan", "Tuvalu", "Åland"]
-    assert sorted(names, key=un_sort_key) == ["Åland", "Costa Rica", "Côte d'Ivoire", "Croatia", "cuba",
-                                              "Türkiye", "Turkmenistan", "Tuvalu"]
+    assert sorted(names, key=un_sort_key) == [
+        "Åland",
+        "Costa Rica",
+        "Côte d'Ivoire",
+        "Croatia",
+        "cuba",
+        "Türkiye",
+        "Turkmenistan",
+        "Tuvalu",
+    ]
     # A plain code-point sort gets it wrong:
     assert sorted(["Croatia", "Côte d'Ivoire", "Costa Rica"]) != ["Costa Rica", "Côte d'Ivoire", "Croatia"]
 
@@ -22,13 +36,16 @@ def test_folding_for_search_and_matching():
     assert match_key("Cote d’Ivoire") == match_key("CÔTE D'IVOIRE")
 
 
-@pytest.mark.parametrize("names, serial, expected", [
-    (["Angola"], True, "Angola"),
-    (["Angola", "Cyprus"], True, "Angola and Cyprus"),
-    (["Angola", "Cyprus", "Indonesia"], True, "Angola, Cyprus, and Indonesia"),
-    (["Angola", "Cyprus", "Indonesia"], False, "Angola, Cyprus and Indonesia"),
-    ([], True, ""),
-])
+@pytest.mark.parametrize(
+    "names, serial, expected",
+    [
+        (["Angola"], True, "Angola"),
+        (["Angola", "Cyprus"], True, "Angola and Cyprus"),
+        (["Angola", "Cyprus", "Indonesia"], True, "Angola, Cyprus, and Indonesia"),
+        (["Angola", "Cyprus", "Indonesia"], False, "Angola, Cyprus and Indonesia"),
+        ([], True, ""),
+    ],
+)
 def test_join_names(names, serial, expected):
     assert join_names(names, serial_comma=serial) == expected
 
@@ -38,7 +55,15 @@ def test_numbers_and_dates_in_words():
     assert number_in_words(21) == "twenty-one"
     assert number_in_words(140) == "140"
     assert [ordinal_in_words(n) for n in (1, 2, 3, 9, 12, 20, 21, 101)] == [
-        "first", "second", "third", "ninth", "twelfth", "twentieth", "twenty-first", "101st"]
+        "first",
+        "second",
+        "third",
+        "ninth",
+        "twelfth",
+        "twentieth",
+        "twenty-first",
+        "101st",
+    ]
     assert un_date(dt.date(2020, 11, 25)) == "25 November 2020"
     assert un_date_range(dt.date(2020, 11, 25), dt.date(2020, 11, 27)) == "25-27 November 2020"
     assert un_date_range(dt.date(2020, 11, 30), dt.date(2020, 12, 2)) == "30 November-2 December 2020"

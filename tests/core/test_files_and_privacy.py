@@ -15,8 +15,8 @@ import pytest
 from ccm_secretariat.database import open_database
 from ccm_secretariat.errors import DatabaseError, DomainError
 from ccm_secretariat.exports.atomic import atomic_path
-from tests.conftest import ROOT
 from tests.backends import sqlite_only
+from tests.conftest import ROOT
 
 
 def mode(path) -> int:
@@ -81,8 +81,11 @@ def test_exports_write_through_links_and_refuse_what_is_not_a_file(tmp_path):
     with atomic_path(real) as temporary:
         temporary.write_text("newer")
     assert hard.read_text() == "newer" and os.stat(hard).st_ino == os.stat(real).st_ino
-    for target, message in ((tmp_path, "is a folder"), ("", "give the name of the file"),
-                            ("/dev/null", "not a regular file")):
+    for target, message in (
+        (tmp_path, "is a folder"),
+        ("", "give the name of the file"),
+        ("/dev/null", "not a regular file"),
+    ):
         with pytest.raises(DomainError, match=message):
             with atomic_path(target):
                 pass
@@ -140,11 +143,14 @@ def test_a_participant_erased_for_good_leaves_no_trace_in_the_file(services, tmp
     from ccm_secretariat.services.meetings import MeetingInput
     from ccm_secretariat.services.registration import ParticipantInput
 
-    meeting = services.meetings.create(MeetingInput("M", "M", "CCM/MSP/2026", dt.date(2026, 9, 1),
-                                                    dt.date(2026, 9, 2), "", "Geneva"))
+    meeting = services.meetings.create(
+        MeetingInput("M", "M", "CCM/MSP/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 2), "", "Geneva")
+    )
     d = services.registration.add_state_delegation(meeting.id, "Chile")
-    person = services.registration.add_participant(d.id, ParticipantInput(
-        "Zyxwvutsrq", "Erasable", email="erasable.zyxwvutsrq@example.org", phone="+41 22 000 11 22"))
+    person = services.registration.add_participant(
+        d.id,
+        ParticipantInput("Zyxwvutsrq", "Erasable", email="erasable.zyxwvutsrq@example.org", phone="+41 22 000 11 22"),
+    )
     backup = services.db.backup()
     held = services.registration.erase_participant(person.id)
     assert held == [backup]  # the secretary is told which backups still hold the person
@@ -153,10 +159,11 @@ def test_a_participant_erased_for_good_leaves_no_trace_in_the_file(services, tmp
     assert b"zyxwvutsrq" not in raw.lower() and b"000 11 22" not in raw
 
 
-def test_documents_for_distribution_follow_the_umask_and_the_internal_workbook_stays_private(demo, demo_meeting,
-                                                                                          tmp_path):
-    from ccm_secretariat.exports.progress import run_to_end
+def test_documents_for_distribution_follow_the_umask_and_the_internal_workbook_stays_private(
+    demo, demo_meeting, tmp_path
+):
     from ccm_secretariat.exports.workbook import participants_workbook
+    from ccm_secretariat.progress import run_to_end
 
     old = os.umask(0o022)
     try:

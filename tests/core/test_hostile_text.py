@@ -13,24 +13,26 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from tests.backends import location
 from ccm_secretariat.domain.prose import FSI, PDI
 from ccm_secretariat.errors import DomainError, ValidationError
 from ccm_secretariat.exports.participants_pdf import ListOptions, participants_pdf
-from ccm_secretariat.exports.progress import run_to_end
 from ccm_secretariat.exports.workbook import participants_workbook
+from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.report.builder import build_report
 from ccm_secretariat.report.docx import report_docx
 from ccm_secretariat.report.pdf import report_pdf
 from ccm_secretariat.services import open_services
 from ccm_secretariat.services.meetings import MeetingInput
 from ccm_secretariat.services.registration import ParticipantInput
+from tests.backends import location
 
 # Every code point, lone surrogates and noncharacters included, with the troublesome ones made likely.
-HOSTILE = st.sampled_from(list("\x00\t\n\r\x7f\x85\u200e\u202e\u2066\u2069\ufeff\ufffe\uffff\ud800&<>=+-@\"'"
-                               "مصر\u0651ا\u0644\u0644\u0647ق語😀"))
-TEXT = st.text(alphabet=st.one_of(st.characters(codec=None, exclude_categories=()), HOSTILE), min_size=1,
-               max_size=40)
+HOSTILE = st.sampled_from(
+    list(
+        "\x00\t\n\r\x7f\x85\u200e\u202e\u2066\u2069\ufeff\ufffe\uffff\ud800&<>=+-@\"'مصر\u0651ا\u0644\u0644\u0647ق語😀"
+    )
+)
+TEXT = st.text(alphabet=st.one_of(st.characters(codec=None, exclude_categories=()), HOSTILE), min_size=1, max_size=40)
 FIELDS = ("family_name", "given_names", "salutation", "function", "affiliation")
 refusals: dict[str, int] = {}
 
@@ -43,8 +45,9 @@ def plain(text: str) -> str:
 def world(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     services = open_services(folder / "hostile.sqlite3")
-    meeting = services.meetings.create(MeetingInput("Hostile Meeting", "HM", "CCM/MSP/2030", dt.date(2030, 9, 2),
-                                                    dt.date(2030, 9, 4), "", "Geneva"))
+    meeting = services.meetings.create(
+        MeetingInput("Hostile Meeting", "HM", "CCM/MSP/2030", dt.date(2030, 9, 2), dt.date(2030, 9, 4), "", "Geneva")
+    )
     delegation = services.registration.add_state_delegation(meeting.id, "Chile")
     yield services, meeting, delegation, folder
     services.close()
@@ -80,18 +83,41 @@ def test_any_text_is_refused_with_a_message_or_printed_literally(world, field, v
         stored = getattr(services.registration.participant(person.id), field)
         assert stored == value.strip()
         column = {"salutation": 2, "given_names": 3, "family_name": 4, "function": 5, "affiliation": 6}[field]
-        cells = [row[column] or "" for row in load_workbook(folder / "w.xlsx")["Participants"].iter_rows(
-            min_row=2, values_only=True)]
+        cells = [
+            row[column] or ""
+            for row in load_workbook(folder / "w.xlsx")["Participants"].iter_rows(min_row=2, values_only=True)
+        ]
         assert stored in cells
     if org is not None:  # the organisation's name reads back from the Word report, as one isolated run
         text = plain("\n".join(p.text for p in docx.Document(folder / "r.docx").paragraphs))
         assert plain(org.name) in text
 
 
-REFUSED = ["\ufffe", "\uffff", "\U0010ffff", "\ud800", "\x7f", "\x85", "\x00", "a\nb", "a\tb", "x\u202ey",
-           "x\u2066y", "\u2028"]
-LITERAL = ["=HYPERLINK(\"http://x\")", "+1 @me", "<b>&amp;</b>", "مصر", "محمد عبد الله", "😀", "O'Brien",
-           "Zoë \u200e", "語"]
+REFUSED = [
+    "\ufffe",
+    "\uffff",
+    "\U0010ffff",
+    "\ud800",
+    "\x7f",
+    "\x85",
+    "\x00",
+    "a\nb",
+    "a\tb",
+    "x\u202ey",
+    "x\u2066y",
+    "\u2028",
+]
+LITERAL = [
+    '=HYPERLINK("http://x")',
+    "+1 @me",
+    "<b>&amp;</b>",
+    "مصر",
+    "محمد عبد الله",
+    "😀",
+    "O'Brien",
+    "Zoë \u200e",
+    "語",
+]
 
 
 @pytest.mark.parametrize("field", FIELDS)

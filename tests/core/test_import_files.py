@@ -22,8 +22,11 @@ from tests.backends import location
 
 @pytest.fixture
 def meeting(services):
-    return services.meetings.create(MeetingInput("Thirteenth Meeting", "13MSP", "CCM/MSP/2025", dt.date(2025, 9, 15),
-                                                 dt.date(2025, 9, 17), "", "Geneva"))
+    return services.meetings.create(
+        MeetingInput(
+            "Thirteenth Meeting", "13MSP", "CCM/MSP/2025", dt.date(2025, 9, 15), dt.date(2025, 9, 17), "", "Geneva"
+        )
+    )
 
 
 def refused(path, message):
@@ -102,28 +105,32 @@ def test_merged_headers_blank_rows_ragged_rows_and_formulas(tmp_path):
     ws.append(["Ana", "LOPEZ", "Spain", "ana@example.es", dt.datetime(2025, 8, 14, 9, 30)])
     ws.append([])
     ws.append([])
-    ws.append(["Bo", "LI", "China", "=A6&\"@example.cn\"", "2025-08-15"])
+    ws.append(["Bo", "LI", "China", '=A6&"@example.cn"', "2025-08-15"])
     ws.append(["Cy", "NG", "Singapore", "cy@example.sg", "2025-08-15", "stray"])
     wb.save(tmp_path / "messy.xlsx")
     sheet = read_sheet(tmp_path / "messy.xlsx")
     assert sheet.headers == ["Name", "Column B", "Country", "Email", "Registration date"]
     assert [line for line, _ in sheet.rows] == [3, 6, 7]  # rows keep the numbers the spreadsheet shows
     assert sheet.rows[0][1][4] == "2025-08-14 09:30:00"
-    assert "column “Email” (D) holds a formula (=A6&\"@example.cn\") with no stored value" in sheet.problems[6][0]
+    assert 'column “Email” (D) holds a formula (=A6&"@example.cn") with no stored value' in sheet.problems[6][0]
     assert "the cell in column F (“stray”) has no header" in sheet.problems[7][0]
 
 
 def test_text_encodings_delimiters_and_quoted_newlines(tmp_path):
     (tmp_path / "semi.csv").write_bytes("Prénom;Nom;Pays\r\nZoë;Müller;Suisse\r\n".encode("utf-8-sig"))
     sheet = read_sheet(tmp_path / "semi.csv")
-    assert (sheet.encoding, sheet.headers, sheet.rows) == ("UTF-8", ["Prénom", "Nom", "Pays"],
-                                                          [(2, ("Zoë", "Müller", "Suisse"))])
+    assert (sheet.encoding, sheet.headers, sheet.rows) == (
+        "UTF-8",
+        ["Prénom", "Nom", "Pays"],
+        [(2, ("Zoë", "Müller", "Suisse"))],
+    )
     (tmp_path / "utf16.txt").write_bytes("Name\tCountry\nJosé Ruiz\tPeru\n".encode("utf-16"))
     assert read_sheet(tmp_path / "utf16.txt").rows == [(2, ("José Ruiz", "Peru"))]
     (tmp_path / "utf16-nobom.csv").write_bytes("Name,Country\n".encode("utf-16-le"))
     refused(tmp_path / "utf16-nobom.csv", "not a text file the import can read")
-    (tmp_path / "nl.csv").write_text('Name,Position,Country\n"Ana Lopez","Counsellor\nLegal affairs",Spain\n'
-                                     'Bo Li,Adviser,China\n', encoding="utf-8")
+    (tmp_path / "nl.csv").write_text(
+        'Name,Position,Country\n"Ana Lopez","Counsellor\nLegal affairs",Spain\nBo Li,Adviser,China\n', encoding="utf-8"
+    )
     sheet = read_sheet(tmp_path / "nl.csv")
     assert sheet.rows == [(2, ("Ana Lopez", "Counsellor\nLegal affairs", "Spain")), (3, ("Bo Li", "Adviser", "China"))]
 
@@ -131,8 +138,10 @@ def test_text_encodings_delimiters_and_quoted_newlines(tmp_path):
 def test_a_mapping_that_cannot_be_imported(tmp_path):
     headers = ["Email", "Courriel", "Nom", "Pays"]
     with pytest.raises(ValidationError, match="“Email” and “Courriel” are both mapped to E-mail"):
-        columns.check(headers, {0: columns.Field.EMAIL, 1: columns.Field.EMAIL, 2: columns.Field.FAMILY_NAME,
-                                3: columns.Field.COUNTRY})
+        columns.check(
+            headers,
+            {0: columns.Field.EMAIL, 1: columns.Field.EMAIL, 2: columns.Field.FAMILY_NAME, 3: columns.Field.COUNTRY},
+        )
     with pytest.raises(ValidationError, match="no column is mapped to the family name"):
         columns.check(headers, {0: columns.Field.EMAIL, 3: columns.Field.COUNTRY})
     with pytest.raises(ValidationError, match="no column says which delegation"):
@@ -142,12 +151,15 @@ def test_a_mapping_that_cannot_be_imported(tmp_path):
 def test_bad_rows_are_named_and_nothing_is_written(services, meeting, tmp_path):
     long_function = "x" * 10_000
     path = tmp_path / "bad.csv"
-    path.write_text("First Name,Last Name,Country,Position,Email,Registration date\n"
-                    f"Ana,Lopez,Spain,{long_function},ana@example.es,2025-08-14\n"
-                    ",,Spain,,,\n"
-                    "Bo,Li,China,,bo@example,2025-08-14\n"
-                    "Cy,Ng,Singapore,,,14 August\n"
-                    "Di,Ho,Viet Nam,,di@example.vn,2025-08-14\n", encoding="utf-8")
+    path.write_text(
+        "First Name,Last Name,Country,Position,Email,Registration date\n"
+        f"Ana,Lopez,Spain,{long_function},ana@example.es,2025-08-14\n"
+        ",,Spain,,,\n"
+        "Bo,Li,China,,bo@example,2025-08-14\n"
+        "Cy,Ng,Singapore,,,14 August\n"
+        "Di,Ho,Viet Nam,,di@example.vn,2025-08-14\n",
+        encoding="utf-8",
+    )
     with services.db.session() as s:
         before = s.execute(sa.text("SELECT count(*) FROM participant")).scalar()
     sheet = read_sheet(path)
@@ -169,8 +181,10 @@ def test_bad_rows_are_named_and_nothing_is_written(services, meeting, tmp_path):
 
 def test_the_command_line(services, meeting, tmp_path, capsys):
     path = tmp_path / "in.csv"
-    path.write_text("Nom,Prénom,Pays,Délégation\nLopez,Ana,Spain,\nNg,Cy,Switzerland,Humanity & Inclusion\n"
-                    "Li,Bo,Freedonia,\n", encoding="utf-8")
+    path.write_text(
+        "Nom,Prénom,Pays,Délégation\nLopez,Ana,Spain,\nNg,Cy,Switzerland,Humanity & Inclusion\nLi,Bo,Freedonia,\n",
+        encoding="utf-8",
+    )
     db = location(services)
     report = tmp_path / "report.xlsx"
     assert main(["--db", db, "import", "registrations", str(path), "--dry-run", "--report", str(report)]) == 3
@@ -184,8 +198,9 @@ def test_the_command_line(services, meeting, tmp_path, capsys):
     assert main(["--db", db, "import", "registrations", str(path), "--partial", "--new-organisations", "1(3)"]) == 3
     out, _ = capsys.readouterr()
     assert out == "added 0, updated 0, skipped 2, refused 1\n"
-    assert main(["--db", db, "import", "registrations", str(path), "--map", "Pays=", "--map", "Délégation=country"]) \
-        == 3
+    assert (
+        main(["--db", db, "import", "registrations", str(path), "--map", "Pays=", "--map", "Délégation=country"]) == 3
+    )
     out, err = capsys.readouterr()
     assert "Délégation → country" in err
     names = {r.name for r in services.registration.delegations(meeting.id)}

@@ -21,9 +21,17 @@ from tests.core.registration_files import indico_export
 
 @pytest.fixture
 def meeting(services):
-    return services.meetings.create(MeetingInput(
-        "Thirteenth Meeting of States Parties to the Convention on Cluster Munitions", "13MSP", "CCM/MSP/2025",
-        dt.date(2025, 9, 15), dt.date(2025, 9, 17), "Palais des Nations", "Geneva"))
+    return services.meetings.create(
+        MeetingInput(
+            "Thirteenth Meeting of States Parties to the Convention on Cluster Munitions",
+            "13MSP",
+            "CCM/MSP/2025",
+            dt.date(2025, 9, 15),
+            dt.date(2025, 9, 17),
+            "Palais des Nations",
+            "Geneva",
+        )
+    )
 
 
 def states(services) -> list[tuple[str, str]]:
@@ -58,8 +66,11 @@ def test_an_indico_export_lands_row_by_row_and_category_by_category(services, me
     expected = indico_export(path, states(services))
     incoming, plan = load(services, path, meeting.id)
     counts = plan.counts()
-    assert (counts[Outcome.ADD], counts[Outcome.SKIP], counts[Outcome.REFUSE]) == \
-        (expected.added, expected.skipped, expected.refused)
+    assert (counts[Outcome.ADD], counts[Outcome.SKIP], counts[Outcome.REFUSE]) == (
+        expected.added,
+        expected.skipped,
+        expected.refused,
+    )
     by_line = {r.line: r for r in plan.rows}
     assert [by_line[n].finding for n in expected.possible_duplicate_lines] == [Finding.POSSIBLE_DUPLICATE] * 2
     assert by_line[expected.unresolved_lines[0]].finding == Finding.UNRESOLVED
@@ -89,7 +100,7 @@ def test_an_indico_export_lands_row_by_row_and_category_by_category(services, me
     austria = next(r for r in rows if r.name == "Austria")
     people = {p.full_name: p for p in services.registration.participants(austria.id)}
     assert people["Hans Müller"].function == "Ambassador"
-    assert "=HYPERLINK(\"x\") Åsen & <Berg>" in people
+    assert '=HYPERLINK("x") Åsen & <Berg>' in people
     with services.db.session() as s:
         dates = s.scalars(sa.select(Participant.registration_date).where(Participant.delegation_id == austria.id))
         assert all(isinstance(d, dt.date) for d in dates)
@@ -108,18 +119,26 @@ def test_namesakes_are_added_when_the_secretary_says_they_are_different_people(s
 
 def test_a_french_csv_in_windows_1252(services, meeting, tmp_path):
     path = tmp_path / "inscriptions.csv"
-    text = ("Civilité;Prénom;Nom;Courriel;Fonction;Pays;Sexe\r\n"
-            "M.;Jérôme;Lefèvre;jerome.lefevre@example.fr;Conseiller juridique;France;M\r\n"
-            "Mme;Zoë;Müller;zoe@example.ch;Première secrétaire;Suisse;F\r\n"
-            "Mme;Inès;Côté;ines@example.ci;Ambassadrice;Côte d’Ivoire;\r\n")
+    text = (
+        "Civilité;Prénom;Nom;Courriel;Fonction;Pays;Sexe\r\n"
+        "M.;Jérôme;Lefèvre;jerome.lefevre@example.fr;Conseiller juridique;France;M\r\n"
+        "Mme;Zoë;Müller;zoe@example.ch;Première secrétaire;Suisse;F\r\n"
+        "Mme;Inès;Côté;ines@example.ci;Ambassadrice;Côte d’Ivoire;\r\n"
+    )
     path.write_bytes(text.encode("cp1252"))
     sheet = services.imports.read(path)
     assert sheet.encoding == "Windows-1252"
     mapping, remembered = services.imports.mapping_for(sheet.headers)
     assert not remembered
     assert {sheet.headers[i]: f for i, f in mapping.items()} == {
-        "Civilité": Field.SALUTATION, "Prénom": Field.GIVEN_NAMES, "Nom": Field.FAMILY_NAME,
-        "Courriel": Field.EMAIL, "Fonction": Field.FUNCTION, "Pays": Field.COUNTRY, "Sexe": Field.GENDER}
+        "Civilité": Field.SALUTATION,
+        "Prénom": Field.GIVEN_NAMES,
+        "Nom": Field.FAMILY_NAME,
+        "Courriel": Field.EMAIL,
+        "Fonction": Field.FUNCTION,
+        "Pays": Field.COUNTRY,
+        "Sexe": Field.GENDER,
+    }
     result = services.imports.run(meeting.id, services.imports.incoming(sheet, mapping))
     assert result.summary == "added 3, updated 0, skipped 0, refused 0"
     services.imports.remember_mapping(sheet.headers, mapping)
@@ -127,23 +146,36 @@ def test_a_french_csv_in_windows_1252(services, meeting, tmp_path):
     rows = {r.name: r for r in services.registration.delegations(meeting.id)}
     assert set(rows) == {"France", "Switzerland", "Côte d'Ivoire"}
     (zoe,) = services.registration.participants(rows["Switzerland"].id)
-    assert (zoe.salutation, zoe.given_names, zoe.family_name, zoe.function, zoe.gender.value) == \
-        ("Mrs.", "Zoë", "Müller", "Première secrétaire", "female")
+    assert (zoe.salutation, zoe.given_names, zoe.family_name, zoe.function, zoe.gender.value) == (
+        "Mrs.",
+        "Zoë",
+        "Müller",
+        "Première secrétaire",
+        "female",
+    )
 
 
 def test_full_names_are_split_and_the_split_can_be_corrected(services, meeting, tmp_path):
     path = tmp_path / "names.csv"
-    path.write_text("Name,Country,Role\nMÜLLER Hans,Germany,Head of delegation\nLudwig van Beethoven,Germany,\n"
-                    "Md Jahangir Alam,Bangladesh,\nAhmed bin Salem,Oman,\n", encoding="utf-8")
+    path.write_text(
+        "Name,Country,Role\nMÜLLER Hans,Germany,Head of delegation\nLudwig van Beethoven,Germany,\n"
+        "Md Jahangir Alam,Bangladesh,\nAhmed bin Salem,Oman,\n",
+        encoding="utf-8",
+    )
     incoming, plan = load(services, path, meeting.id)
     assert [(r.given, r.family) for r in plan.rows] == [
-        ("Hans", "MÜLLER"), ("Ludwig", "van Beethoven"), ("Md Jahangir", "Alam"), ("Ahmed", "bin Salem")]
+        ("Hans", "MÜLLER"),
+        ("Ludwig", "van Beethoven"),
+        ("Md Jahangir", "Alam"),
+        ("Ahmed", "bin Salem"),
+    ]
     assert all(r.name_split for r in plan.rows)
     choices = Choices(names={5: ("Ahmed bin", "Salem")})
     services.imports.run(meeting.id, incoming, choices)
     oman = next(r for r in services.registration.delegations(meeting.id) if r.name == "Oman")
-    assert [(p.given_names, p.family_name) for p in services.registration.participants(oman.id)] == \
-        [("Ahmed bin", "Salem")]
+    assert [(p.given_names, p.family_name) for p in services.registration.participants(oman.id)] == [
+        ("Ahmed bin", "Salem")
+    ]
     germany = next(r for r in services.registration.delegations(meeting.id) if r.name == "Germany")
     assert [p.role for p in services.registration.participants(germany.id)] == [Role.HEAD, Role.REPRESENTATIVE]
 
@@ -153,8 +185,10 @@ def test_duplicates_against_the_database_skip_update_or_add(services, meeting, t
     d = reg.add_state_delegation(meeting.id, "Germany")
     hans = reg.add_participant(d.id, ParticipantInput("Müller", "Hans", function="Counsellor", role=Role.HEAD))
     path = tmp_path / "again.csv"
-    path.write_text("First Name,Last Name,Country,Email,Phone,Position\n"
-                    "hans,MULLER,DEU,hans@example.de,+49 30 1234,\n", encoding="utf-8")
+    path.write_text(
+        "First Name,Last Name,Country,Email,Phone,Position\nhans,MULLER,DEU,hans@example.de,+49 30 1234,\n",
+        encoding="utf-8",
+    )
     before = snapshot(services)
     incoming, plan = load(services, path, meeting.id)
     (row,) = plan.rows
@@ -166,8 +200,7 @@ def test_duplicates_against_the_database_skip_update_or_add(services, meeting, t
     result = services.imports.run(meeting.id, incoming, update)
     assert result.summary == "added 0, updated 1, skipped 0, refused 0"
     now = reg.participant(hans.id)
-    assert (now.email, now.phone, now.function, now.role) == ("hans@example.de", "+49 30 1234", "Counsellor",
-                                                               Role.HEAD)
+    assert (now.email, now.phone, now.function, now.role) == ("hans@example.de", "+49 30 1234", "Counsellor", Role.HEAD)
     services.imports.undo(result)
     assert snapshot(services) == before
 
@@ -183,8 +216,11 @@ def test_a_second_head_and_an_e_mail_taken_elsewhere_are_refused(services, meeti
     d = reg.add_state_delegation(meeting.id, "France")
     reg.add_participant(d.id, ParticipantInput("Dubois", "Anne", role=Role.HEAD, email="anne@example.fr"))
     path = tmp_path / "heads.csv"
-    path.write_text("First Name,Last Name,Country,Role,Email\nJean,Martin,France,Head of delegation,\n"
-                    "Paul,Durand,Belgium,,anne@example.fr\nLéa,Roux,France,Chief cook,\n", encoding="utf-8")
+    path.write_text(
+        "First Name,Last Name,Country,Role,Email\nJean,Martin,France,Head of delegation,\n"
+        "Paul,Durand,Belgium,,anne@example.fr\nLéa,Roux,France,Chief cook,\n",
+        encoding="utf-8",
+    )
     _incoming, plan = load(services, path, meeting.id)
     messages = [r.message for r in plan.rows]
     assert plan.counts()[Outcome.REFUSE] == 2 and plan.counts()[Outcome.SKIP] == 1
@@ -195,8 +231,11 @@ def test_a_second_head_and_an_e_mail_taken_elsewhere_are_refused(services, meeti
 
 def test_hand_matching_and_a_new_organisation(services, meeting, tmp_path):
     path = tmp_path / "orgs.csv"
-    path.write_text("First Name,Last Name,Delegation\nAna,Lopez,Freedonia\nBo,Li,Humanity & Inclusion\n"
-                    "Cy,Ng,Humanity & Inclusion\n", encoding="utf-8")
+    path.write_text(
+        "First Name,Last Name,Delegation\nAna,Lopez,Freedonia\nBo,Li,Humanity & Inclusion\n"
+        "Cy,Ng,Humanity & Inclusion\n",
+        encoding="utf-8",
+    )
     before = snapshot(services)
     incoming, plan = load(services, path, meeting.id)
     assert [r.finding for r in plan.rows] == [Finding.UNRESOLVED] * 3
@@ -244,11 +283,21 @@ def test_a_namesake_can_be_added_by_hand_when_the_secretary_says_so(services, me
 def test_carry_over_from_an_earlier_meeting(demo, demo_meeting):
     reg = demo.registration
     swiss = next(r for r in reg.delegations(demo_meeting.id) if r.name == "Switzerland")
-    reg.add_participant(swiss.id, ParticipantInput("Keller", "Anna", role=Role.HEAD, consent_to_publish=True,
-                                                   function="Ambassador"))
+    reg.add_participant(
+        swiss.id, ParticipantInput("Keller", "Anna", role=Role.HEAD, consent_to_publish=True, function="Ambassador")
+    )
     reg.add_participant(swiss.id, ParticipantInput("Rossi", "Marco", role=Role.ADVISER))
-    new = demo.meetings.create(MeetingInput("Tenth Meeting of States Parties", "10MSP", "CCM/MSP/2022",
-                                            dt.date(2022, 8, 30), dt.date(2022, 9, 1), "", "Geneva"))
+    new = demo.meetings.create(
+        MeetingInput(
+            "Tenth Meeting of States Parties",
+            "10MSP",
+            "CCM/MSP/2022",
+            dt.date(2022, 8, 30),
+            dt.date(2022, 9, 1),
+            "",
+            "Geneva",
+        )
+    )
     incoming = demo.imports.carry_over(demo_meeting.id, new.id)
     assert len(incoming) == 2
     result = demo.imports.run(new.id, incoming)
@@ -256,14 +305,16 @@ def test_carry_over_from_an_earlier_meeting(demo, demo_meeting):
     (d,) = reg.delegations(new.id)
     people = reg.participants(d.id)
     assert [(p.family_name, p.role, p.consent_to_publish, p.function) for p in people] == [
-        ("Keller", Role.HEAD, True, "Ambassador"), ("Rossi", Role.ADVISER, False, "")]
+        ("Keller", Role.HEAD, True, "Ambassador"),
+        ("Rossi", Role.ADVISER, False, ""),
+    ]
     again = demo.imports.run(new.id, demo.imports.carry_over(demo_meeting.id, new.id))
     assert again.summary == "added 0, updated 0, skipped 2, refused 0"
 
 
 def test_the_report_reads_back(services, meeting, tmp_path):
-    from ccm_secretariat.exports.progress import run_to_end
     from ccm_secretariat.exports.import_report import import_report
+    from ccm_secretariat.progress import run_to_end
 
     path = tmp_path / "r.csv"
     path.write_text("First Name,Last Name,Country\nAna,Lopez,Spain\nBo,=cmd|calc,Freedonia\n", encoding="utf-8")
@@ -280,8 +331,12 @@ def test_the_report_reads_back(services, meeting, tmp_path):
 
 def test_a_cancelled_import_writes_nothing(services, meeting, tmp_path):
     path = tmp_path / "some.csv"
-    path.write_text("First Name,Last Name,Delegation\n" + "".join(f"P{i},Q{i},Spain\n" for i in range(30))
-                    + "Bo,Li,Humanity & Inclusion\n", encoding="utf-8")
+    path.write_text(
+        "First Name,Last Name,Delegation\n"
+        + "".join(f"P{i},Q{i},Spain\n" for i in range(30))
+        + "Bo,Li,Humanity & Inclusion\n",
+        encoding="utf-8",
+    )
     incoming, plan = load(services, path, meeting.id)
     choices = Choices(targets={32: NewOrganisation("Humanity & Inclusion")})
     before = snapshot(services)

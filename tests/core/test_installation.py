@@ -11,7 +11,7 @@ from ccm_secretariat import application
 from ccm_secretariat.cli import main as cli
 from ccm_secretariat.database import head_revision, schema_history
 from ccm_secretariat.document_registry import DOCUMENTS
-from ccm_secretariat.exports.progress import run_to_end
+from ccm_secretariat.progress import run_to_end
 
 
 def test_the_shipped_files_are_package_data_of_the_package_itself():
@@ -19,8 +19,14 @@ def test_the_shipped_files_are_package_data_of_the_package_itself():
 
     package = application.resources_dir().parent
     assert package == application.migrations_dir().parent == type(package)(ccm_secretariat.__file__).parent
-    for name in ("reference/states.tsv", "reference/ccm_status.tsv", "demo/ccm-2rc-2020.json",
-                 "fonts/DejaVuSans.ttf", "fonts/LICENSE-DejaVu.txt", "icons/ccm-secretariat-desk.svg"):
+    for name in (
+        "reference/states.tsv",
+        "reference/ccm_status.tsv",
+        "demo/ccm-2rc-2020.json",
+        "fonts/DejaVuSans.ttf",
+        "fonts/LICENSE-DejaVu.txt",
+        "icons/ccm-secretariat-desk.svg",
+    ):
         assert (application.resources_dir() / name).is_file(), name
     assert (application.migrations_dir() / "env.py").is_file()
     assert application.icon_path(256).is_file() and application.icon_path(16).is_file()
@@ -67,17 +73,20 @@ def test_every_document_says_which_version_made_it(demo, demo_meeting, tmp_path)
             assert PdfReader(out).metadata.creator == application.PRODUCER, name
         elif fmt == "docx":
             properties = docx.Document(out).core_properties
-            assert (properties.version, properties.comments) == (application.VERSION,
-                                                                 f"Made with {application.PRODUCER}"), name
+            assert (properties.version, properties.comments) == (
+                application.VERSION,
+                f"Made with {application.PRODUCER}",
+            ), name
         else:
             properties = openpyxl.load_workbook(out, read_only=True).properties
-            assert (properties.version, properties.description) == (application.VERSION,
-                                                                    f"Made with {application.PRODUCER}"), name
+            assert (properties.version, properties.description) == (
+                application.VERSION,
+                f"Made with {application.PRODUCER}",
+            ), name
     assert {fmt for _, fmt in made} == {"pdf", "docx", "xlsx"}
 
 
-def test_the_log_records_exports_backups_and_imports_without_personal_data(demo, demo_meeting, tmp_path,
-                                                                         monkeypatch):
+def test_the_log_records_exports_backups_and_imports_without_personal_data(demo, demo_meeting, tmp_path, monkeypatch):
     from ccm_secretariat import logs
 
     monkeypatch.setattr(logs, "log_path", lambda: tmp_path / "logs" / "desk.log")
@@ -98,14 +107,16 @@ def test_the_log_records_exports_backups_and_imports_without_personal_data(demo,
         assert f"Exported participants as pdf for meeting {demo_meeting.id}" in text
         assert f"Exported participants as xlsx for meeting {demo_meeting.id}" in text
         assert demo.db.sqlite_path is None or "Backed up demo.sqlite3 as demo." in text
-        people = [p for d in demo.registration.delegations(demo_meeting.id)
-                  for p in demo.registration.participants(d.id)]
+        people = [
+            p for d in demo.registration.delegations(demo_meeting.id) for p in demo.registration.participants(d.id)
+        ]
         assert not any(p.family_name in text or (p.email and p.email in text) for p in people)
         assert path.stat().st_mode & 0o077 == 0  # the user's own
     finally:
-        for handler in core.handlers[len(before[0]):]:
+        for handler in core.handlers[len(before[0]) :]:
             handler.close()
         core.handlers[:] = before[0]
         core.setLevel(before[1])
-        logging.getLogger("ui").handlers[:] = [h for h in logging.getLogger("ui").handlers
-                                               if not getattr(h, "_ccm_desk", False)]
+        logging.getLogger("ui").handlers[:] = [
+            h for h in logging.getLogger("ui").handlers if not getattr(h, "_ccm_desk", False)
+        ]

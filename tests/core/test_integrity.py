@@ -23,8 +23,9 @@ def _add_head(args):
     try:
         email = "same@example.org" if same_email else f"p{n}@example.org"
         role = Role.REPRESENTATIVE if same_email else Role.HEAD
-        services.registration.add_participant(delegation_id, ParticipantInput(f"Family{n}", f"Given{n}", role=role,
-                                                                              email=email))
+        services.registration.add_participant(
+            delegation_id, ParticipantInput(f"Family{n}", f"Given{n}", role=role, email=email)
+        )
         return "added"
     except DuplicateError as exc:
         return exc.field
@@ -47,15 +48,18 @@ def test_eight_desks_at_once_make_one_head_and_one_e_mail(services, delegation, 
 def test_the_database_refuses_what_the_services_refuse(services, delegation):
     reg = services.registration
     reg.add_participant(delegation.id, ParticipantInput("Uno", "Ana", role=Role.HEAD, email="Ana@Example.org"))
-    base = ("INSERT INTO participant (delegation_id, meeting_id, position, salutation, given_names, family_name, "
-            "function, affiliation, role, email, email_key, phone, gender, consent_to_publish, search_key) "
-            "VALUES ({}, {}, {}, '', 'X', 'Y', '', '', '{}', '{}', {}, '', 'unspecified', false, 'x y')")
+    base = (
+        "INSERT INTO participant (delegation_id, meeting_id, position, salutation, given_names, family_name, "
+        "function, affiliation, role, email, email_key, phone, gender, consent_to_publish, search_key) "
+        "VALUES ({}, {}, {}, '', 'X', 'Y', '', '', '{}', '{}', {}, '', 'unspecified', false, 'x y')"
+    )
     d, m = delegation.id, delegation.meeting_id
-    for values, names in (((d, m, 2, "head", "", "NULL"), "participant.delegation_id|uq_participant_head"),
-                          ((d, m, 2, "adviser", "ANA@example.org", "'ana@example.org'"),
-                           "email_key"),
-                          ((d, m, 1, "adviser", "", "NULL"), "participant.position|position"),
-                          ((d, m + 1, 2, "adviser", "", "NULL"), "foreign key")):
+    for values, names in (
+        ((d, m, 2, "head", "", "NULL"), "participant.delegation_id|uq_participant_head"),
+        ((d, m, 2, "adviser", "ANA@example.org", "'ana@example.org'"), "email_key"),
+        ((d, m, 1, "adviser", "", "NULL"), "participant.position|position"),
+        ((d, m + 1, 2, "adviser", "", "NULL"), "foreign key"),
+    ):
         assert_refused(services, base.format(*values), names)
 
 
@@ -68,8 +72,10 @@ def test_a_conflict_found_by_the_database_reads_as_a_message_without_personal_da
     class PgError(Exception):
         diag = Diag()
 
-    orig = PgError('duplicate key value violates unique constraint; DETAIL: Key (meeting_id, email_key)=(1, '
-                   'ana@example.org) already exists.')
+    orig = PgError(
+        "duplicate key value violates unique constraint; DETAIL: Key (meeting_id, email_key)=(1, "
+        "ana@example.org) already exists."
+    )
     error = integrity_error(sa.exc.IntegrityError("INSERT ...", {"email": "ana@example.org"}, orig))
     assert error.field == "email" and "ana@example.org" not in str(error)
     assert "registered already at this meeting" in error.message
@@ -88,7 +94,8 @@ def test_a_migration_that_fails_leaves_the_file_as_it_was(tmp_path, monkeypatch)
         "from alembic import op\nimport sqlalchemy as sa\n\n"
         "def upgrade():\n    op.create_table('half', sa.Column('id', sa.Integer, primary_key=True))\n"
         "    raise OSError(28, 'No space left on device')\n\n"
-        "def downgrade():\n    pass\n")
+        "def downgrade():\n    pass\n"
+    )
     monkeypatch.setattr(database, "MIGRATIONS_DIR", migrations)
     path = tmp_path / "new.sqlite3"
     with pytest.raises(OSError):
@@ -101,8 +108,10 @@ def test_a_migration_that_fails_leaves_the_file_as_it_was(tmp_path, monkeypatch)
 
 def _counts(services) -> tuple:
     with services.db.session() as s:
-        return tuple(s.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar()
-                     for t in ("meeting", "meeting_part", "delegation", "participant", "agenda_item", "document"))
+        return tuple(
+            s.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar()
+            for t in ("meeting", "meeting_part", "delegation", "participant", "agenda_item", "document")
+        )
 
 
 def test_the_demo_is_loaded_whole_or_not_at_all(services, monkeypatch):
@@ -141,8 +150,10 @@ def test_a_synthetic_meeting_is_made_whole_or_not_at_all(services):
 
 def _all_rows(services) -> dict:
     with services.db.session() as s:
-        return {t: s.execute(sa.text(f"SELECT * FROM {t} ORDER BY id")).all()
-                for t in ("delegation", "participant", "attendance", "delegation_presence")}
+        return {
+            t: s.execute(sa.text(f"SELECT * FROM {t} ORDER BY id")).all()
+            for t in ("delegation", "participant", "attendance", "delegation_presence")
+        }
 
 
 def test_removing_and_restoring_a_delegation_puts_back_exactly_what_was_there(demo, demo_meeting):
@@ -153,8 +164,12 @@ def test_removing_and_restoring_a_delegation_puts_back_exactly_what_was_there(de
     reg.set_credentials([swiss.id], True, CredentialsKind.COPY, dt.date(2020, 11, 20))
     reg.set_notes(swiss.id, "Credentials in original form to follow.")
     for n, role in enumerate((Role.ADVISER, Role.HEAD, Role.EXPERT)):
-        reg.add_participant(swiss.id, ParticipantInput(f"Family{n}", "Given", role=role, email=f"s{n}@example.ch",
-                                                       attendance={1: Attendance.ONLINE}))
+        reg.add_participant(
+            swiss.id,
+            ParticipantInput(
+                f"Family{n}", "Given", role=role, email=f"s{n}@example.ch", attendance={1: Attendance.ONLINE}
+            ),
+        )
     before = _all_rows(demo)
     snapshot = reg.remove_delegation(swiss.id)
     # An id freed by the removal is never handed out again, so the restore cannot collide.
@@ -184,5 +199,4 @@ def test_derived_keys_fit_their_columns_even_when_folding_lengthens_a_name(servi
     reg.add_participant(delegation.id, ParticipantInput("ﬃ" * 200, "ß" * 200))
     with services.db.session() as s:
         assert len(s.scalar(sa.select(Delegation.sort_key).where(Delegation.id == delegation.id))) <= 300
-        assert len(s.scalar(sa.select(Participant.search_key).where(Participant.delegation_id == delegation.id))) \
-            <= 500
+        assert len(s.scalar(sa.select(Participant.search_key).where(Participant.delegation_id == delegation.id))) <= 500

@@ -8,30 +8,57 @@ from openpyxl import load_workbook
 from ccm_secretariat.domain.enums import Attendance, CredentialsKind, Gender, Role
 from ccm_secretariat.exports.fonts import FontSet
 from ccm_secretariat.exports.participants_pdf import ListOptions, participants_pdf
-from ccm_secretariat.exports.progress import run_to_end
-from tests.core.pdf_text import pdf_text
 from ccm_secretariat.exports.workbook import participants_workbook
+from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.services.meetings import MeetingInput
 from ccm_secretariat.services.registration import ParticipantInput
+from tests.core.pdf_text import pdf_text
 
 LONG = "Abcdefghij Klmnopqrst " * 9 + "Uv"  # 200 characters
 
 
 @pytest.fixture
 def hostile(services):
-    m = services.meetings.create(MeetingInput(
-        "Fourteenth Meeting of States Parties to the Convention on Cluster Munitions", "14MSP", "CCM/MSP/2026",
-        dt.date(2026, 9, 14), dt.date(2026, 9, 17), "Palais des Nations", "Geneva", body_name="Meeting"))
+    m = services.meetings.create(
+        MeetingInput(
+            "Fourteenth Meeting of States Parties to the Convention on Cluster Munitions",
+            "14MSP",
+            "CCM/MSP/2026",
+            dt.date(2026, 9, 14),
+            dt.date(2026, 9, 17),
+            "Palais des Nations",
+            "Geneva",
+            body_name="Meeting",
+        )
+    )
     reg = services.registration
     lebanon = reg.add_state_delegation(m.id, "Lebanon")
-    reg.add_participant(lebanon.id, ParticipantInput("Khoury", "Salim", "H.E. Mr.", "Ambassador & Permanent "
-                                                     "Representative <Geneva>", role=Role.HEAD, gender=Gender.MALE,
-                                                     email="s.khoury@example.org", consent_to_publish=True,
-                                                     attendance={1: Attendance.IN_PERSON}))
-    reg.add_participant(lebanon.id, ParticipantInput("الخطيب", "محمد", "Mr.", "مستشار", role=Role.ADVISER,
-                                                     gender=Gender.MALE, attendance={1: Attendance.ONLINE}))
-    reg.add_participant(lebanon.id, ParticipantInput("=HYPERLINK(\"http://evil\")", "+1 @me", "Ms.", "-cmd|calc",
-                                                     gender=Gender.FEMALE, email="hidden@example.org"))
+    reg.add_participant(
+        lebanon.id,
+        ParticipantInput(
+            "Khoury",
+            "Salim",
+            "H.E. Mr.",
+            "Ambassador & Permanent Representative <Geneva>",
+            role=Role.HEAD,
+            gender=Gender.MALE,
+            email="s.khoury@example.org",
+            consent_to_publish=True,
+            attendance={1: Attendance.IN_PERSON},
+        ),
+    )
+    reg.add_participant(
+        lebanon.id,
+        ParticipantInput(
+            "الخطيب", "محمد", "Mr.", "مستشار", role=Role.ADVISER, gender=Gender.MALE, attendance={1: Attendance.ONLINE}
+        ),
+    )
+    reg.add_participant(
+        lebanon.id,
+        ParticipantInput(
+            '=HYPERLINK("http://evil")', "+1 @me", "Ms.", "-cmd|calc", gender=Gender.FEMALE, email="hidden@example.org"
+        ),
+    )
     japan = reg.add_state_delegation(m.id, "Japan")
     reg.add_participant(japan.id, ParticipantInput("佐藤", "健", "Mr.", "First Secretary", role=Role.HEAD))
     reg.add_participant(japan.id, ParticipantInput(LONG, "Łukasz", "Dr.", "Москва Nguyễn Ελλάδα 😀"))
@@ -42,8 +69,14 @@ def hostile(services):
 
 def test_list_of_participants_reads_back(services, hostile, tmp_path):
     out = tmp_path / "list.pdf"
-    last = run_to_end(participants_pdf(services, hostile.id, out, ListOptions(
-        date=dt.date(2026, 9, 10), capitalise_family_names=True, fonts=FontSet("sans", fallbacks=()))))
+    last = run_to_end(
+        participants_pdf(
+            services,
+            hostile.id,
+            out,
+            ListOptions(date=dt.date(2026, 9, 10), capitalise_family_names=True, fonts=FontSet("sans", fallbacks=())),
+        )
+    )
     assert last.path == out and out.exists()
     text = pdf_text(out)
     assert "CCM/MSP/2026/INF.1" in text and "Distr.: General" in text and "10 September 2026" in text
@@ -52,8 +85,12 @@ def test_list_of_participants_reads_back(services, hostile, tmp_path):
     assert "Participation statistics" in text and "Total participation 2 5" in text
     # Categories in order, the empty ones left out; delegations in capitals; the head first.
     listed = text.split("Total participation 2 5", 1)[1]  # the list after the statistics
-    assert listed.index("States Parties") < listed.index("JAPAN") < listed.index("under rule 1 (2)") \
+    assert (
+        listed.index("States Parties")
+        < listed.index("JAPAN")
+        < listed.index("under rule 1 (2)")
         < listed.index("INTERNATIONAL COMMITTEE OF THE RED CROSS")
+    )
     assert "observer States" not in listed
     assert "Signatory States" not in text.split("Participation statistics")[1]
     assert text.index("LEBANON") < text.index("INTERNATIONAL COMMITTEE OF THE RED CROSS (ICRC)")
@@ -99,8 +136,14 @@ def test_workbook_reads_back(services, hostile, tmp_path):
     last = run_to_end(participants_workbook(services, hostile.id, out))
     assert last.path == out
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Participants", "Delegations", "States Parties", "Rule 1(2) organisations",
-                             "Documents", "Statistics"]
+    assert wb.sheetnames == [
+        "Participants",
+        "Delegations",
+        "States Parties",
+        "Rule 1(2) organisations",
+        "Documents",
+        "Statistics",
+    ]
     ws = wb["Participants"]
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:M6"
     rows = list(ws.iter_rows(min_row=2, values_only=True))
@@ -137,8 +180,7 @@ def test_demo_workbook_has_the_document_register(demo, demo_meeting, tmp_path):
     run_to_end(participants_workbook(demo, demo_meeting.id, tmp_path / "demo.xlsx"))
     docs = list(load_workbook(tmp_path / "demo.xlsx")["Documents"].iter_rows(min_row=2, values_only=True))
     assert len(docs) == 30 and docs[0][0] == "CCM/CONF/2020/1" and docs[-1][0] == "CCM/CONF/2020/MISC.1"
-    assert docs[16][:3] == ("CCM/CONF/2020/L.1", "Interim report of the Second Review Conference",
-                            "Limited (L.)")
+    assert docs[16][:3] == ("CCM/CONF/2020/L.1", "Interim report of the Second Review Conference", "Limited (L.)")
 
 
 WQY = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
@@ -146,7 +188,8 @@ WQY = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 
 @pytest.mark.skipif(not __import__("os").path.exists(WQY), reason="no CJK system font installed")
 def test_an_installed_cjk_font_shows_the_japanese_names(services, hostile, tmp_path):
-    last = run_to_end(participants_pdf(services, hostile.id, tmp_path / "l.pdf",
-                                       ListOptions(fonts=FontSet("sans", fallbacks=(WQY,)))))
+    last = run_to_end(
+        participants_pdf(services, hostile.id, tmp_path / "l.pdf", ListOptions(fonts=FontSet("sans", fallbacks=(WQY,))))
+    )
     assert last.warnings == ()
     assert "佐藤" in pdf_text(tmp_path / "l.pdf")

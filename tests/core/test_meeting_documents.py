@@ -9,14 +9,14 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from tests.backends import location
 from ccm_secretariat.cli import main
 from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.enums import CredentialsKind
-from ccm_secretariat.exports.progress import run_to_end
+from ccm_secretariat.progress import run_to_end
+from tests.backends import location
+from tests.core.docx_read import numbered_paragraphs
 from tests.core.meetings import fourteenth_msp
 from tests.core.pdf_text import pdf_text
-from tests.core.docx_read import numbered_paragraphs
 
 
 def docx_text(path) -> str:
@@ -44,8 +44,10 @@ def test_the_agenda_and_the_programme_of_the_demo(demo, demo_meeting, tmp_path, 
     run_to_end(DOCUMENTS["programme"].job(demo, demo_meeting.id, fmt, tmp_path / f"p.{fmt}"))
     programme = read(tmp_path / f"p.{fmt}")
     assert "CCM/CONF/2020/16" in programme and "Provisional programme of work" in programme
-    days = [programme.index(day) for day in ("Wednesday 25 November 2020", "Thursday 26 November 2020",
-                                             "Friday 27 November 2020")]
+    days = [
+        programme.index(day)
+        for day in ("Wednesday 25 November 2020", "Thursday 26 November 2020", "Friday 27 November 2020")
+    ]
     assert days == sorted(days)
     ordinals = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth"]
     positions = [programme.index(f"{o} plenary meeting") for o in ordinals]
@@ -59,20 +61,33 @@ def test_the_list_of_documents_by_series(demo, demo_meeting, tmp_path):
     documents = demo.documents.list(demo_meeting.id)
     assert all(d.symbol in text for d in documents)
     assert text.index("CCM/CONF/2020/1 ") < text.index("CCM/CONF/2020/INF.1")
-    series = [h for h in ("Documents for general distribution", "Limited distribution", "Working papers",
-                          "Conference room papers", "Information documents", "Miscellaneous documents")
-              if h in text]
+    series = [
+        h
+        for h in (
+            "Documents for general distribution",
+            "Limited distribution",
+            "Working papers",
+            "Conference room papers",
+            "Information documents",
+            "Miscellaneous documents",
+        )
+        if h in text
+    ]
     assert [text.index(h) for h in series] == sorted(text.index(h) for h in series) and len(series) >= 2
 
 
 def test_credentials_as_a_document_and_as_paragraphs(demo, demo_meeting, tmp_path):
     reg = demo.registration
     rows = {d.name: d for d in reg.delegations(demo_meeting.id)}
-    reg.set_credentials([rows["Switzerland"].id, rows["Chile"].id], True, CredentialsKind.ORIGINAL,
-                        dt.date(2020, 11, 20))
+    reg.set_credentials(
+        [rows["Switzerland"].id, rows["Chile"].id], True, CredentialsKind.ORIGINAL, dt.date(2020, 11, 20)
+    )
     reg.set_credentials([rows["Peru"].id], True, CredentialsKind.NOTE_VERBALE, dt.date(2020, 11, 21))
-    run_to_end(DOCUMENTS["credentials"].job(demo, demo_meeting.id, "docx", tmp_path / "c.docx",
-                                            ExportOptions(date=dt.date(2020, 11, 27))))
+    run_to_end(
+        DOCUMENTS["credentials"].job(
+            demo, demo_meeting.id, "docx", tmp_path / "c.docx", ExportOptions(date=dt.date(2020, 11, 27))
+        )
+    )
     text = docx_text(tmp_path / "c.docx")
     assert "received from 2 States: Chile and Switzerland." in text
     assert "notes verbales were received from 1 State: Peru." in text
@@ -87,8 +102,26 @@ def test_each_document_from_the_command_line(demo, demo_meeting, tmp_path, capsy
             out = tmp_path / f"{name}.{fmt}"
             assert main(["--db", db, "export", name, "--format", fmt, "--out", str(out)]) == 0
             assert out.stat().st_size > 1000
-    assert main(["--db", db, "export", "participants", "--format", "pdf", "--out", str(tmp_path / "l.pdf"),
-                 "--as-at", "2020-11-20", "--provisional", "--symbol", "CCM/CONF/2020/MISC.1"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "export",
+                "participants",
+                "--format",
+                "pdf",
+                "--out",
+                str(tmp_path / "l.pdf"),
+                "--as-at",
+                "2020-11-20",
+                "--provisional",
+                "--symbol",
+                "CCM/CONF/2020/MISC.1",
+            ]
+        )
+        == 0
+    )
     text = pdf_text(tmp_path / "l.pdf")
     assert "CCM/CONF/2020/MISC.1" in text and "Provisional list of participants" in text
     assert "20 November 2020" in text
@@ -118,9 +151,18 @@ def test_an_abbreviated_short_title_is_introduced_before_it_is_used(services):
     from ccm_secretariat.report.builder import build_report
     from ccm_secretariat.services.meetings import MeetingInput
 
-    m = services.meetings.create(MeetingInput("Fourteenth Meeting of States Parties to the Convention on Cluster "
-                                              "Munitions", "14MSP", "CCM/MSP/2026", dt.date(2026, 9, 7),
-                                              dt.date(2026, 9, 9), "", "Geneva", body_name="Meeting"))
+    m = services.meetings.create(
+        MeetingInput(
+            "Fourteenth Meeting of States Parties to the Convention on Cluster Munitions",
+            "14MSP",
+            "CCM/MSP/2026",
+            dt.date(2026, 9, 7),
+            dt.date(2026, 9, 9),
+            "",
+            "Geneva",
+            body_name="Meeting",
+        )
+    )
     text = " ".join(p.text for p in build_report(services, m.id).paragraphs())
     first = text.index("14MSP")
     assert text[:first].endswith("Fourteenth Meeting of States Parties to the Convention on Cluster Munitions (“")
@@ -131,8 +173,11 @@ def test_the_word_report_uses_word_s_own_headings_and_properties(demo, demo_meet
     run_to_end(DOCUMENTS["report"].job(demo, demo_meeting.id, "docx", tmp_path / "r.docx"))
     d = docx.Document(tmp_path / "r.docx")
     headings = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:3] == ["I. Introduction", "II. Organization of the Second Review Conference",
-                            "III. Work of the Second Review Conference"]
+    assert headings[:3] == [
+        "I. Introduction",
+        "II. Organization of the Second Review Conference",
+        "III. Work of the Second Review Conference",
+    ]
     assert d.core_properties.author == "Secretariat" and "CCM/CONF/2020/" in d.core_properties.title
 
 
@@ -154,8 +199,18 @@ def test_the_report_names_who_took_part_not_who_registered(services):
     from ccm_secretariat.services.meetings import MeetingInput
     from ccm_secretariat.services.registration import ParticipantInput
 
-    m = services.meetings.create(MeetingInput("Meeting", "The Meeting", "CCM/MSP/2026", dt.date(2026, 9, 7),
-                                              dt.date(2026, 9, 9), "", "Geneva", body_name="Meeting"))
+    m = services.meetings.create(
+        MeetingInput(
+            "Meeting",
+            "The Meeting",
+            "CCM/MSP/2026",
+            dt.date(2026, 9, 7),
+            dt.date(2026, 9, 9),
+            "",
+            "Geneva",
+            body_name="Meeting",
+        )
+    )
     reg = services.registration
     chile = reg.add_state_delegation(m.id, "Chile")
     peru = reg.add_state_delegation(m.id, "Peru")
@@ -174,13 +229,13 @@ def test_no_entry_is_carried_alone_under_continued(services, tmp_path):
     from ccm_secretariat.services.meetings import MeetingInput
     from ccm_secretariat.services.registration import ParticipantInput
 
-    m = services.meetings.create(MeetingInput("Meeting", "The Meeting", "CCM/MSP/2026", dt.date(2026, 9, 7),
-                                              dt.date(2026, 9, 9), "", "Geneva"))
+    m = services.meetings.create(
+        MeetingInput("Meeting", "The Meeting", "CCM/MSP/2026", dt.date(2026, 9, 7), dt.date(2026, 9, 9), "", "Geneva")
+    )
     peru = services.registration.add_state_delegation(m.id, "Peru")
     alone = []
     for n in range(1, 75):
-        services.registration.add_participant(peru.id, ParticipantInput(f"Member{n:02d}", "Ana",
-                                                                        function="Counsellor"))
+        services.registration.add_participant(peru.id, ParticipantInput(f"Member{n:02d}", "Ana", function="Counsellor"))
         if n < 30:
             continue
         run_to_end(DOCUMENTS["participants"].job(services, m.id, "pdf", tmp_path / "l.pdf"))
@@ -199,8 +254,12 @@ def test_the_report_states_the_credentials_once_they_are_recorded(demo, demo_mee
     rows = {d.name: d for d in demo.registration.delegations(demo_meeting.id)}
     demo.registration.set_credentials([rows["Chile"].id], True, CredentialsKind.ORIGINAL, dt.date(2020, 11, 20))
     after = [p.text for p in build_report(demo, demo_meeting.id).paragraphs()]
-    assert any(t.startswith("Formal credentials, in accordance with the rules of procedure, were received from "
-                            "1 State: Chile.") for t in after)
+    assert any(
+        t.startswith(
+            "Formal credentials, in accordance with the rules of procedure, were received from 1 State: Chile."
+        )
+        for t in after
+    )
 
 
 def test_a_long_programme_can_be_printed_on_its_side(demo, demo_meeting, tmp_path):
@@ -212,8 +271,22 @@ def test_a_long_programme_can_be_printed_on_its_side(demo, demo_meeting, tmp_pat
     run_to_end(DOCUMENTS["programme"].job(demo, demo_meeting.id, "docx", tmp_path / "p.docx", landscape))
     section = docx.Document(tmp_path / "p.docx").sections[0]
     assert section.page_width > section.page_height
-    assert main(["--db", location(demo), "export", "programme", "--format", "pdf", "--landscape",
-                 "--out", str(tmp_path / "cli.pdf")]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                location(demo),
+                "export",
+                "programme",
+                "--format",
+                "pdf",
+                "--landscape",
+                "--out",
+                str(tmp_path / "cli.pdf"),
+            ]
+        )
+        == 0
+    )
 
 
 def _hybrid_meeting(services):
@@ -223,40 +296,61 @@ def _hybrid_meeting(services):
     m = fourteenth_msp(services)
     a = services.agenda
     a.add_item(m.id, "Opening of the Meeting")
-    a.add_item(m.id, "Review of the status and operation of the Convention", sub_items=[
-        "Universalization", "Stockpile destruction and retention", "Clearance & risk education <CRE>"],
-        status=AgendaStatus.PROVISIONAL)
+    a.add_item(
+        m.id,
+        "Review of the status and operation of the Convention",
+        sub_items=["Universalization", "Stockpile destruction and retention", "Clearance & risk education <CRE>"],
+        status=AgendaStatus.PROVISIONAL,
+    )
     a.add_item(m.id, "Consideration of the final report")
     a.set_plenary(m.id, 1, dt.date(2026, 9, 7), dt.time(10), dt.time(13), (1, 2))
     a.set_plenary(m.id, 2, dt.date(2026, 9, 7), dt.time(15), dt.time(18), (2,), format=MeetingFormat.HYBRID)
     a.set_plenary(m.id, 3, dt.date(2026, 9, 8), dt.time(10), dt.time(13), (3,), closed=True)
-    a.set_side_event(m.id, dt.date(2026, 9, 7), dt.time(13, 15), dt.time(14, 45),
-                     "Victim assistance in practice", organiser="ICRC", room="Room XXIII")
+    a.set_side_event(
+        m.id,
+        dt.date(2026, 9, 7),
+        dt.time(13, 15),
+        dt.time(14, 45),
+        "Victim assistance in practice",
+        organiser="ICRC",
+        room="Room XXIII",
+    )
     a.set_side_event(m.id, dt.date(2026, 9, 8), dt.time(8, 30), dt.time(9, 45), "Breakfast briefing")
     return m
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_sub_items_are_lettered_and_the_programme_marks_closed_meetings_formats_and_side_events(
-        services, tmp_path, fmt):
+    services, tmp_path, fmt
+):
     m = _hybrid_meeting(services)
     read = pdf_text if fmt == "pdf" else docx_text
     run_to_end(DOCUMENTS["agenda"].job(services, m.id, fmt, tmp_path / f"a.{fmt}"))
     agenda = read(tmp_path / f"a.{fmt}")
     assert "Provisional agenda" in agenda
-    order = ["1. Opening of the Meeting", "2. Review of the status and operation of the Convention",
-             "(a) Universalization", "(b) Stockpile destruction and retention",
-             "(c) Clearance & risk education <CRE>", "3. Consideration of the final report"]
+    order = [
+        "1. Opening of the Meeting",
+        "2. Review of the status and operation of the Convention",
+        "(a) Universalization",
+        "(b) Stockpile destruction and retention",
+        "(c) Clearance & risk education <CRE>",
+        "3. Consideration of the final report",
+    ]
     assert [agenda.index(x) for x in order] == sorted(agenda.index(x) for x in order)
 
     run_to_end(DOCUMENTS["programme"].job(services, m.id, fmt, tmp_path / f"p.{fmt}"))
     programme = read(tmp_path / f"p.{fmt}")
     # The second meeting is hybrid, the others in person: the format varies, so each meeting gives its own.
-    order = ["Monday 7 September 2026", "10:00\u201313:00 First plenary meeting (in person)",
-             "13:15\u201314:45 Side event: Victim assistance in practice, organised by ICRC (Room XXIII)",
-             "15:00\u201318:00 Second plenary meeting (hybrid)", "Tuesday 8 September 2026",
-             "08:30\u201309:45 Side event: Breakfast briefing",
-             "10:00\u201313:00 Third plenary meeting (closed, in person)", "3. Consideration of the final report"]
+    order = [
+        "Monday 7 September 2026",
+        "10:00\u201313:00 First plenary meeting (in person)",
+        "13:15\u201314:45 Side event: Victim assistance in practice, organised by ICRC (Room XXIII)",
+        "15:00\u201318:00 Second plenary meeting (hybrid)",
+        "Tuesday 8 September 2026",
+        "08:30\u201309:45 Side event: Breakfast briefing",
+        "10:00\u201313:00 Third plenary meeting (closed, in person)",
+        "3. Consideration of the final report",
+    ]
     assert [programme.index(x) for x in order] == sorted(programme.index(x) for x in order)
 
 

@@ -32,9 +32,9 @@ def test_a_badge_code_is_digits_with_check_digits_that_catch_slips():
     for i in range(len(code)):  # every single wrong digit
         for digit in "0123456789":
             if digit != code[i]:
-                assert participant_of(code[:i] + digit + code[i + 1:]) is None
+                assert participant_of(code[:i] + digit + code[i + 1 :]) is None
     for i in range(len(code) - 1):  # every swap of two neighbouring digits that changes the code
-        swapped = code[:i] + code[i + 1] + code[i] + code[i + 2:]
+        swapped = code[:i] + code[i + 1] + code[i] + code[i + 2 :]
         if swapped != code:
             assert participant_of(swapped) is None
     for bad in ("", "abc", "12", "٠٠٠١٩٦", "0001 96x"):
@@ -45,21 +45,28 @@ def test_a_badge_code_is_digits_with_check_digits_that_catch_slips():
 STATES = ["Austria", "Costa Rica", "Côte d'Ivoire", "Croatia", "Ghana", "Mexico", "Zambia"]
 
 
-@pytest.mark.parametrize("drawn, expected", [
-    ("Afghanistan", STATES),  # at the start of the alphabet: no wrap
-    ("Côte d'Ivoire", ["Côte d'Ivoire", "Croatia", "Ghana", "Mexico", "Zambia", "Austria", "Costa Rica"]),
-    ("Dominica", ["Ghana", "Mexico", "Zambia", "Austria", "Costa Rica", "Côte d'Ivoire", "Croatia"]),  # not here
-    ("Zimbabwe", STATES),  # after the last: wraps round to the first
-    ("Zambia", ["Zambia", "Austria", "Costa Rica", "Côte d'Ivoire", "Croatia", "Ghana", "Mexico"]),
-])
+@pytest.mark.parametrize(
+    "drawn, expected",
+    [
+        ("Afghanistan", STATES),  # at the start of the alphabet: no wrap
+        ("Côte d'Ivoire", ["Côte d'Ivoire", "Croatia", "Ghana", "Mexico", "Zambia", "Austria", "Costa Rica"]),
+        ("Dominica", ["Ghana", "Mexico", "Zambia", "Austria", "Costa Rica", "Côte d'Ivoire", "Croatia"]),  # not here
+        ("Zimbabwe", STATES),  # after the last: wraps round to the first
+        ("Zambia", ["Zambia", "Austria", "Costa Rica", "Côte d'Ivoire", "Croatia", "Ghana", "Mexico"]),
+    ],
+)
 def test_the_seating_starts_from_the_state_drawn_and_wraps_round(drawn, expected):
     shuffled = seated(list(reversed(STATES)))
     assert [d.name for d in from_the_draw(shuffled, un_sort_key(drawn))] == expected
 
 
 def test_categories_follow_each_other_and_a_category_of_one_is_seated():
-    delegations = (seated(["Peru", "Chile", "Norway"], SP) + seated(["Angola"], SIG, 10)
-                   + seated(["China", "Qatar", "India"], OBS, 20) + seated(["Mines Advisory Group", "CMC"], ORG, 30))
+    delegations = (
+        seated(["Peru", "Chile", "Norway"], SP)
+        + seated(["Angola"], SIG, 10)
+        + seated(["China", "Qatar", "India"], OBS, 20)
+        + seated(["Mines Advisory Group", "CMC"], ORG, 30)
+    )
     order = [d.name for d in seating_order(delegations, un_sort_key("Nepal"))]
     assert order == ["Norway", "Peru", "Chile", "Angola", "Qatar", "China", "India", "CMC", "Mines Advisory Group"]
 
@@ -71,8 +78,15 @@ def test_the_room_is_filled_row_by_row_and_a_delegation_is_never_split():
     for s in seats:
         where.setdefault(s.delegation.name, []).append((s.row, s.block, s.number))
     # Row 1: block 1 has A (1-2), B (3-4), a seat left empty; block 2 has C, D; row 2 block 1: E, F, G.
-    assert where == {"A": [(1, 1, 1), (1, 1, 2)], "B": [(1, 1, 3), (1, 1, 4)], "C": [(1, 2, 1), (1, 2, 2)],
-                     "D": [(1, 2, 3), (1, 2, 4)], "E": [(2, 1, 1), (2, 1, 2)], "F": [(2, 1, 3)], "G": [(2, 1, 4)]}
+    assert where == {
+        "A": [(1, 1, 1), (1, 1, 2)],
+        "B": [(1, 1, 3), (1, 1, 4)],
+        "C": [(1, 2, 1), (1, 2, 2)],
+        "D": [(1, 2, 3), (1, 2, 4)],
+        "E": [(2, 1, 1), (2, 1, 2)],
+        "F": [(2, 1, 3)],
+        "G": [(2, 1, 4)],
+    }
     with pytest.raises(ValidationError, match="has 6 seats .* need 14"):
         place(order, Room(1, 2, 3), {SP: 2, OBS: 2})
     with pytest.raises(ValidationError, match="only 1"):
@@ -83,8 +97,13 @@ def test_the_room_is_filled_row_by_row_and_a_delegation_is_never_split():
 def meeting(services):
     m = fourteenth_msp(services)
     reg = services.registration
-    for name, people in (("Switzerland", ["Muller"]), ("Costa Rica", ["Solís"]), ("Côte d'Ivoire", ["Kouassi"]),
-                         ("Croatia", []), ("China", ["Li"])):
+    for name, people in (
+        ("Switzerland", ["Muller"]),
+        ("Costa Rica", ["Solís"]),
+        ("Côte d'Ivoire", ["Kouassi"]),
+        ("Croatia", []),
+        ("China", ["Li"]),
+    ):
         d = reg.add_state_delegation(m.id, name)
         for family in people:
             reg.add_participant(d.id, ParticipantInput(family, "Ana"))
@@ -95,8 +114,7 @@ def test_the_plan_seats_who_takes_part_from_the_draw_and_keeps_the_draw(services
     seating = services.seating
     with pytest.raises(ValidationError, match="give the room"):
         seating.draw(meeting.id, "Croatia")
-    plan = seating.draw(meeting.id, "Costa Rica", rows=4, seats_per_row=6, seats={SP: 2},
-                        today=dt.date(2026, 8, 1))
+    plan = seating.draw(meeting.id, "Costa Rica", rows=4, seats_per_row=6, seats={SP: 2}, today=dt.date(2026, 8, 1))
     assert (plan.first_state, plan.drawn_on, plan.drawn_by_desk) == ("Costa Rica", dt.date(2026, 8, 1), False)
     names = [d.name for d in seating.layout(meeting.id).delegations_in_seat_order()]
     categories = {d.name: d.category for d in services.registration.delegations(meeting.id)}
@@ -125,9 +143,18 @@ def test_check_in_at_the_door(services, meeting):
     assert check.scan(meeting.id, muller[:-1] + str((int(muller[-1]) + 1) % 10), day).outcome is Outcome.UNKNOWN
     assert check.scan(meeting.id, badge_code(999_999), day).outcome is Outcome.UNKNOWN
     assert check.scan(meeting.id, muller, dt.date(2026, 9, 30)).outcome is Outcome.NOT_A_MEETING_DAY
-    other = services.meetings.create(MeetingInput("Fifteenth Meeting of States Parties", "15MSP", "CCM/MSP/2027",
-                                                  dt.date(2027, 9, 6), dt.date(2027, 9, 8), "", "Geneva",
-                                                  body_name="Meeting"))
+    other = services.meetings.create(
+        MeetingInput(
+            "Fifteenth Meeting of States Parties",
+            "15MSP",
+            "CCM/MSP/2027",
+            dt.date(2027, 9, 6),
+            dt.date(2027, 9, 8),
+            "",
+            "Geneva",
+            body_name="Meeting",
+        )
+    )
     wrong = check.scan(other.id, muller, dt.date(2027, 9, 6))
     assert wrong.outcome is Outcome.OTHER_MEETING and "14MSP" in wrong.message
     li = check.check_in(meeting.id, people["Li"].id, day)
@@ -162,11 +189,16 @@ def test_the_database_refuses_a_bad_room_a_bad_colour_and_a_second_check_in(serv
     pid = services.roster.directory(meeting.id)[0].id
     services.check_in.check_in(meeting.id, pid, dt.date(2026, 9, 7))
     for sql, names in (
-            (f"UPDATE seating_plan SET rows = 0 WHERE meeting_id = {meeting.id}", "rows_range"),
-            (f"INSERT INTO seat_allowance VALUES ({meeting.id}, 'state_party', 13)", "seats_range"),
-            (f"INSERT INTO category_colour VALUES ({meeting.id}, 'state_party', 'green')", "hex_colour"),
-            (f"INSERT INTO check_in (participant_id, day, at) VALUES ({pid}, '2026-09-07', '2026-09-07 09:00')",
-             "check_in.participant_id|uq_check_in_participant_id_day"),
-            ("INSERT INTO badge_print (participant_id, printed_at, layout) VALUES (99999, '2026-09-07', 'x')",
-             "foreign key")):
+        (f"UPDATE seating_plan SET rows = 0 WHERE meeting_id = {meeting.id}", "rows_range"),
+        (f"INSERT INTO seat_allowance VALUES ({meeting.id}, 'state_party', 13)", "seats_range"),
+        (f"INSERT INTO category_colour VALUES ({meeting.id}, 'state_party', 'green')", "hex_colour"),
+        (
+            f"INSERT INTO check_in (participant_id, day, at) VALUES ({pid}, '2026-09-07', '2026-09-07 09:00')",
+            "check_in.participant_id|uq_check_in_participant_id_day",
+        ),
+        (
+            "INSERT INTO badge_print (participant_id, printed_at, layout) VALUES (99999, '2026-09-07', 'x')",
+            "foreign key",
+        ),
+    ):
         assert_refused(services, sql, names)

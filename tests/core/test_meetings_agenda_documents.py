@@ -11,9 +11,18 @@ from tests.backends import assert_refused
 
 @pytest.fixture
 def meeting(services):
-    return services.meetings.create(MeetingInput(
-        "Twelfth Meeting of States Parties to the Convention on Cluster Munitions", "12MSP", "CCM/MSP/2024",
-        dt.date(2024, 9, 10), dt.date(2024, 9, 13), "Palais des Nations", "Geneva", body_name="Meeting"))
+    return services.meetings.create(
+        MeetingInput(
+            "Twelfth Meeting of States Parties to the Convention on Cluster Munitions",
+            "12MSP",
+            "CCM/MSP/2024",
+            dt.date(2024, 9, 10),
+            dt.date(2024, 9, 13),
+            "Palais des Nations",
+            "Geneva",
+            body_name="Meeting",
+        )
+    )
 
 
 def test_meeting_validation(services, meeting):
@@ -51,8 +60,12 @@ def test_agenda_reorder_renumbers(services, meeting):
     items = [a.add_item(meeting.id, t) for t in titles]
     assert [i.number for i in items] == [1, 2, 3, 4]
     moved = a.move_item(items[2].id, 1)
-    assert [(i.number, i.title) for i in moved] == [(1, "Opening of the Meeting"), (2, "Adoption of the agenda"),
-                                                   (3, "Election of the President"), (4, "Closing")]
+    assert [(i.number, i.title) for i in moved] == [
+        (1, "Opening of the Meeting"),
+        (2, "Adoption of the agenda"),
+        (3, "Election of the President"),
+        (4, "Closing"),
+    ]
     with pytest.raises(DuplicateError):
         a.add_item(meeting.id, "Again", number=2)
     a.update_item(moved[0].id, status=AgendaStatus.ADOPTED)
@@ -85,11 +98,21 @@ def test_decision_paragraphs_in_order(services, meeting):
 
 def test_document_register(services, meeting):
     docs = services.documents
-    for symbol in ["CCM/MSP/2024/10", "CCM/MSP/2024/2", "CCM/MSP/2024/WP.1", "CCM/MSP/2024/L.1",
-                   "CCM/MSP/2024/2/Corr.1"]:
+    for symbol in [
+        "CCM/MSP/2024/10",
+        "CCM/MSP/2024/2",
+        "CCM/MSP/2024/WP.1",
+        "CCM/MSP/2024/L.1",
+        "CCM/MSP/2024/2/Corr.1",
+    ]:
         docs.add(meeting.id, DocumentInput(symbol, f"Title of {symbol}", languages="en, fr"))
     assert [d.symbol for d in docs.list(meeting.id)] == [
-        "CCM/MSP/2024/2", "CCM/MSP/2024/2/Corr.1", "CCM/MSP/2024/10", "CCM/MSP/2024/L.1", "CCM/MSP/2024/WP.1"]
+        "CCM/MSP/2024/2",
+        "CCM/MSP/2024/2/Corr.1",
+        "CCM/MSP/2024/10",
+        "CCM/MSP/2024/L.1",
+        "CCM/MSP/2024/WP.1",
+    ]
     limited = docs.list(meeting.id)[3]
     assert limited.distribution.value == "limited" and limited.languages == "EN FR"
     with pytest.raises(ValidationError) as info:
@@ -111,39 +134,65 @@ def test_sub_items_closed_meetings_and_side_events_are_kept_and_checked_twice(se
     assert item.sub_items == ("Universalization", "Clearance")
     assert item.lettered == (("(a)", "Universalization"), ("(b)", "Clearance"))
     assert a.update_item(item.id, sub_items=["Clearance", "Universalization", "Victim assistance"]).lettered == (
-        ("(a)", "Clearance"), ("(b)", "Universalization"), ("(c)", "Victim assistance"))
+        ("(a)", "Clearance"),
+        ("(b)", "Universalization"),
+        ("(c)", "Victim assistance"),
+    )
     with pytest.raises(ValidationError, match="at most 26") as info:
         a.update_item(item.id, sub_items=[f"Sub-item {i}" for i in range(27)])
     assert info.value.field == "sub_items"
     assert a.items(meeting.id)[0].sub_items == ("Clearance", "Universalization", "Victim assistance")
 
-    p = a.set_plenary(meeting.id, 1, dt.date(2024, 9, 10), dt.time(10), dt.time(13), (1,), closed=True,
-                      format=MeetingFormat.HYBRID)
-    assert (p.closed, p.format, p.part_format, p.held) == (True, MeetingFormat.HYBRID, MeetingFormat.IN_PERSON,
-                                                           MeetingFormat.HYBRID)
+    p = a.set_plenary(
+        meeting.id, 1, dt.date(2024, 9, 10), dt.time(10), dt.time(13), (1,), closed=True, format=MeetingFormat.HYBRID
+    )
+    assert (p.closed, p.format, p.part_format, p.held) == (
+        True,
+        MeetingFormat.HYBRID,
+        MeetingFormat.IN_PERSON,
+        MeetingFormat.HYBRID,
+    )
     with pytest.raises(ValidationError, match="falls in no part") as info:
         a.set_side_event(meeting.id, dt.date(2024, 9, 30), dt.time(13), dt.time(14), "Late")
     with pytest.raises(ValidationError, match="ends") as info:
         a.set_side_event(meeting.id, dt.date(2024, 9, 10), dt.time(13), dt.time(13), "Empty")
     assert info.value.field == "end_time"
-    event = a.set_side_event(meeting.id, dt.date(2024, 9, 10), dt.time(13, 15), dt.time(14, 30), "Briefing",
-                             organiser="GICHD")
+    event = a.set_side_event(
+        meeting.id, dt.date(2024, 9, 10), dt.time(13, 15), dt.time(14, 30), "Briefing", organiser="GICHD"
+    )
     removed = a.remove_side_event(event.id)
     assert a.side_events(meeting.id) == []
-    assert a.set_side_event(meeting.id, removed.date, removed.start_time, removed.end_time, removed.title,
-                            removed.organiser, removed.room, event_id=removed.id) == event
+    assert (
+        a.set_side_event(
+            meeting.id,
+            removed.date,
+            removed.start_time,
+            removed.end_time,
+            removed.title,
+            removed.organiser,
+            removed.room,
+            event_id=removed.id,
+        )
+        == event
+    )
 
     # What the services refuse, the database refuses too.
     for sql, names in (
-            (f"INSERT INTO agenda_sub_item (agenda_item_id, position, title) VALUES ({item.id}, 27, 'x')",
-             "position_lettered"),
-            (f"INSERT INTO agenda_sub_item (agenda_item_id, position, title) VALUES ({item.id}, 1, 'x')",
-             "agenda_sub_item.agenda_item_id|uq_agenda_sub_item_agenda_item_id_position"),
-            (f"INSERT INTO agenda_sub_item (agenda_item_id, position, title) VALUES ({item.id}, 4, '')",
-             "title_given"),
-            (f"INSERT INTO side_event (meeting_id, date, start_time, end_time, title) "
-             f"VALUES ({meeting.id}, '2024-09-10', '14:00:00.000000', '13:00:00.000000', 'x')",
-             "ends_after_start")):
+        (
+            f"INSERT INTO agenda_sub_item (agenda_item_id, position, title) VALUES ({item.id}, 27, 'x')",
+            "position_lettered",
+        ),
+        (
+            f"INSERT INTO agenda_sub_item (agenda_item_id, position, title) VALUES ({item.id}, 1, 'x')",
+            "agenda_sub_item.agenda_item_id|uq_agenda_sub_item_agenda_item_id_position",
+        ),
+        (f"INSERT INTO agenda_sub_item (agenda_item_id, position, title) VALUES ({item.id}, 4, '')", "title_given"),
+        (
+            f"INSERT INTO side_event (meeting_id, date, start_time, end_time, title) "
+            f"VALUES ({meeting.id}, '2024-09-10', '14:00:00.000000', '13:00:00.000000', 'x')",
+            "ends_after_start",
+        ),
+    ):
         assert_refused(services, sql, names)
 
 
@@ -164,3 +213,54 @@ def test_removing_an_agenda_item_and_undoing_it_puts_back_exactly_what_was_there
 
     a.restore_item(removed)
     assert (a.items(meeting.id), a.plenaries(meeting.id), a.decisions(meeting.id)) == before
+
+
+def test_removals_of_parts_officers_paragraphs_and_documents(services, meeting):
+    """Each removal the desk offers (and undoes by adding back): what goes, what stays, what is refused."""
+    from ccm_secretariat.errors import ConflictError, NotFoundError
+
+    m, a, docs = services.meetings, services.agenda, services.documents
+    m.set_part(meeting.id, 2, dt.date(2025, 2, 4), dt.date(2025, 2, 5), MeetingFormat.HYBRID)
+    m.remove_part(meeting.id, 2)
+    assert [p.number for p in m.get(meeting.id).parts] == [1]
+    with pytest.raises(ValidationError, match="keeps at least one part"):
+        m.remove_part(meeting.id, 1)
+    m.set_part(meeting.id, 2, dt.date(2025, 2, 4), dt.date(2025, 2, 5), MeetingFormat.HYBRID)
+    with pytest.raises(NotFoundError, match="no part 3"):
+        m.remove_part(meeting.id, 3)
+
+    president = m.add_officer(meeting.id, "President", name="Ana Pérez")
+    m.add_officer(meeting.id, "Vice-President", state="Netherlands")
+    m.remove_officer(president.id)
+    assert [o.role for o in m.get(meeting.id).officers] == ["Vice-President"]
+    with pytest.raises(NotFoundError, match="no longer exists"):
+        m.remove_officer(president.id)
+
+    first = a.add_decision(meeting.id, "The Meeting adopted its agenda.")
+    second = a.add_decision(meeting.id, "The Meeting thanked the President.")
+    changed = a.update_decision(second.id, "The Meeting thanked its President.")
+    with pytest.raises(ConflictError, match="Nothing was saved"):
+        a.remove_decision(second.id, second.version)  # a screen that read it before the change
+    removed = a.remove_decision(second.id, changed.version)
+    assert removed.text == "The Meeting thanked its President."
+    assert [d.text for d in a.decisions(meeting.id)] == [first.text]
+
+    doc = docs.add(meeting.id, DocumentInput("CCM/MSP/2024/1", "Provisional agenda"))
+    newer = docs.update(doc.id, DocumentInput("CCM/MSP/2024/1", "Agenda"))
+    with pytest.raises(ConflictError):
+        docs.remove(doc.id, doc.version)
+    assert docs.remove(doc.id, newer.version).title == "Agenda"
+    assert docs.list(meeting.id) == []
+
+
+def test_one_transaction_saves_several_calls_or_none(services, meeting):
+    a = services.agenda
+    with pytest.raises(ValidationError):
+        with a.one_transaction():
+            a.add_item(meeting.id, "Opening")
+            a.add_item(meeting.id, "")  # refused: the first is taken back too
+    assert a.items(meeting.id) == []
+    with a.one_transaction():
+        a.add_item(meeting.id, "Opening")
+        a.add_item(meeting.id, "Election of the President")
+    assert [i.title for i in a.items(meeting.id)] == ["Opening", "Election of the President"]

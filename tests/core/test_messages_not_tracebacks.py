@@ -7,9 +7,9 @@ import os
 import pytest
 import sqlalchemy as sa
 
-from tests.backends import location, sqlite_only
 from ccm_secretariat.cli import main
 from ccm_secretariat.errors import DatabaseError
+from tests.backends import location, sqlite_only
 
 
 @pytest.fixture
@@ -43,15 +43,19 @@ def test_status_lists_that_used_to_crash(db, tmp_path, capsys):
     garbage.write_text("state\tsignature_date\tinstrument\tdeposit_date\nAngola\t2008-12-03garbage\t\t\n")
     folder = tmp_path / "a-folder.tsv"
     folder.mkdir()
-    for path, message in ((huge, "huge.csv, row 2"), (far, "not a plausible date"),
-                          (garbage, "“2008-12-03garbage” is not a date"), (folder, "is a folder")):
+    for path, message in (
+        (huge, "huge.csv, row 2"),
+        (far, "not a plausible date"),
+        (garbage, "“2008-12-03garbage” is not a date"),
+        (folder, "is a folder"),
+    ):
         code, err = run(["--db", db, "states", "import", str(path)], capsys)
         assert code == 1 and message in err, err
 
 
 @sqlite_only  # fills the disk with SQLite's max_page_count
 def test_a_full_disk_during_a_synthetic_meeting_and_an_export(demo, tmp_path, capsys, monkeypatch):
-    from ccm_secretariat.exports.progress import run_to_end
+    from ccm_secretariat.progress import run_to_end
     from ccm_secretariat.synth import synthesise
 
     before = demo.meetings.list()
@@ -72,8 +76,7 @@ def test_a_full_disk_during_a_synthetic_meeting_and_an_export(demo, tmp_path, ca
     monkeypatch.setattr(os, "replace", no_space)
     target = tmp_path / "list.pdf"
     target.write_text("the old list")
-    code, err = run(["--db", location(demo), "export", "participants", "--format", "pdf", "--out",
-                     str(target)], capsys)
+    code, err = run(["--db", location(demo), "export", "participants", "--format", "pdf", "--out", str(target)], capsys)
     assert code == 1 and "disk is full" in err and target.read_text() == "the old list"
 
 

@@ -9,8 +9,8 @@ from pypdf import PdfReader
 
 from ccm_secretariat.demo import PRACTICE_PARTICIPANTS, existing_demo, load_demo
 from ccm_secretariat.exports.participants_pdf import participants_pdf
-from ccm_secretariat.exports.progress import run_to_end
 from ccm_secretariat.exports.workbook import participants_workbook
+from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.report.builder import build_report
 from ccm_secretariat.report.docx import report_docx
 from ccm_secretariat.report.pdf import report_pdf

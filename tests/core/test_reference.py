@@ -15,9 +15,19 @@ def test_the_states_and_their_un_short_names(services):
     counts = {m: sum(1 for s in states if s.membership is m) for m in UNMembership}
     assert counts == {UNMembership.MEMBER: 193, UNMembership.OBSERVER: 2, UNMembership.OTHER: 2}
     names = {s.name for s in states}
-    for name in ["Bolivia (Plurinational State of)", "Côte d'Ivoire", "Lao People's Democratic Republic",
-                 "United Kingdom of Great Britain and Northern Ireland", "Türkiye", "Holy See", "State of Palestine",
-                 "Cook Islands", "Niue", "Republic of Moldova", "United Republic of Tanzania"]:
+    for name in [
+        "Bolivia (Plurinational State of)",
+        "Côte d'Ivoire",
+        "Lao People's Democratic Republic",
+        "United Kingdom of Great Britain and Northern Ireland",
+        "Türkiye",
+        "Holy See",
+        "State of Palestine",
+        "Cook Islands",
+        "Niue",
+        "Republic of Moldova",
+        "United Republic of Tanzania",
+    ]:
         assert name in names
     order = [s.name for s in states]
     assert order.index("Costa Rica") < order.index("Côte d'Ivoire") < order.index("Croatia")
@@ -50,9 +60,14 @@ HEADER = ["state", "signature_date", "instrument", "deposit_date", "withdrawal_e
 
 
 def test_import_a_newer_tsv_status_list(services, tmp_path):
-    path = _write(tmp_path / "status.tsv", [HEADER,
-                  ["Angola", "2008-12-03", "ratification", "2026-01-15", "", "yes"],
-                  ["Kenya", "2008-12-03", "", "", "", "yes"]])
+    path = _write(
+        tmp_path / "status.tsv",
+        [
+            HEADER,
+            ["Angola", "2008-12-03", "ratification", "2026-01-15", "", "yes"],
+            ["Kenya", "2008-12-03", "", "", "", "yes"],
+        ],
+    )
     counts = services.reference.import_status(path)
     assert counts == {"added": 0, "changed": 1, "unchanged": 1}
     angola = services.reference.find_state("Angola")
@@ -71,17 +86,21 @@ def test_import_csv_and_xlsx(services, tmp_path):
     assert services.reference.import_status(tmp_path / "status.xlsx") == {"added": 0, "changed": 0, "unchanged": 2}
 
 
-@pytest.mark.parametrize("row, message", [
-    (["Atlantis", "", "accession", "2026-02-02", "", "yes"], "line 3: “Atlantis” is not a State"),
-    (["Tuvalu", "", "accession", "2 Feb 2026", "", "yes"], "line 3: “2 Feb 2026” is not a date"),
-    (["Tuvalu", "", "signature", "2026-02-02", "", "yes"], "“signature” is not an instrument"),
-    (["Tuvalu", "", "accession", "", "", "yes"], "needs both an instrument"),
-    (["Angola", "2008-12-03", "ratification", "2026-01-15", "", "yes"], "appears twice"),
-])
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        (["Atlantis", "", "accession", "2026-02-02", "", "yes"], "line 3: “Atlantis” is not a State"),
+        (["Tuvalu", "", "accession", "2 Feb 2026", "", "yes"], "line 3: “2 Feb 2026” is not a date"),
+        (["Tuvalu", "", "signature", "2026-02-02", "", "yes"], "“signature” is not an instrument"),
+        (["Tuvalu", "", "accession", "", "", "yes"], "needs both an instrument"),
+        (["Angola", "2008-12-03", "ratification", "2026-01-15", "", "yes"], "appears twice"),
+    ],
+)
 def test_a_bad_row_is_named_and_nothing_changes(services, tmp_path, row, message):
     before = services.reference.states()
-    path = _write(tmp_path / "bad.tsv", [HEADER, ["Angola", "2008-12-03", "ratification", "2026-01-15", "", "yes"],
-                                         row])
+    path = _write(
+        tmp_path / "bad.tsv", [HEADER, ["Angola", "2008-12-03", "ratification", "2026-01-15", "", "yes"], row]
+    )
     with pytest.raises(ValidationError) as info:
         services.reference.import_status(path)
     assert message in str(info.value)
@@ -104,3 +123,23 @@ def test_organisations(services):
     assert orgs["European Union"].name_with_acronym == "European Union"
     with pytest.raises(DuplicateError):
         services.reference.add_organisation("mines advisory group", "", "ngo", "1(3)")
+
+
+def test_an_unknown_treaty_is_a_clear_error_everywhere(services):
+    """It was an AttributeError in set_status (mypy found it): each way in now names the treaty."""
+    import datetime as dt
+
+    import pytest
+
+    from ccm_secretariat.errors import NotFoundError
+
+    chile = services.reference.find_state("Chile")
+    for call in (
+        lambda: services.reference.set_status(
+            chile.id, signature=dt.date(2008, 12, 3), instrument=None, deposit=None, treaty="ATT"
+        ),
+        lambda: services.reference.states("ATT"),
+        lambda: services.reference.treaty("ATT"),
+    ):
+        with pytest.raises(NotFoundError, match="no treaty is called “ATT”"):
+            call()

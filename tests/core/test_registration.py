@@ -10,9 +10,18 @@ from ccm_secretariat.services.registration import ParticipantInput
 
 @pytest.fixture
 def meeting(services):
-    return services.meetings.create(MeetingInput(
-        "Eleventh Meeting of States Parties to the Convention on Cluster Munitions", "11MSP", "CCM/MSP/2023",
-        dt.date(2023, 9, 11), dt.date(2023, 9, 14), "Palais des Nations", "Geneva", body_name="Meeting"))
+    return services.meetings.create(
+        MeetingInput(
+            "Eleventh Meeting of States Parties to the Convention on Cluster Munitions",
+            "11MSP",
+            "CCM/MSP/2023",
+            dt.date(2023, 9, 11),
+            dt.date(2023, 9, 14),
+            "Palais des Nations",
+            "Geneva",
+            body_name="Meeting",
+        )
+    )
 
 
 def test_categories_follow_the_status_on_the_first_day(services, meeting):
@@ -25,8 +34,12 @@ def test_categories_follow_the_status_on_the_first_day(services, meeting):
     assert got == {
         "Nigeria": Category.STATE_PARTY,  # deposit 28 February 2023, in force 1 August 2023
         "South Sudan": Category.RATIFIED_NOT_IN_FORCE,  # acceded 3 August 2023, in force 1 February 2024
-        "Angola": Category.SIGNATORY, "Argentina": Category.OBSERVER_STATE, "Lithuania": Category.STATE_PARTY,
-        "International Committee of the Red Cross": Category.RULE_1_2, "Mines Advisory Group": Category.RULE_1_3}
+        "Angola": Category.SIGNATORY,
+        "Argentina": Category.OBSERVER_STATE,
+        "Lithuania": Category.STATE_PARTY,
+        "International Committee of the Red Cross": Category.RULE_1_2,
+        "Mines Advisory Group": Category.RULE_1_3,
+    }
     counts = reg.category_counts(meeting.id)
     assert counts[Category.STATE_PARTY] == (2, 0)
     assert counts[Category.RULE_1_3] == (1, 0)
@@ -77,8 +90,18 @@ def test_participants_in_protocol_order_and_hostile_names(services, meeting):
     d = reg.add_state_delegation(meeting.id, "Lebanon")
     reg.add_participant(d.id, ParticipantInput("Haddad", "Rana", "Ms.", role=Role.EXPERT))
     reg.add_participant(d.id, ParticipantInput("الخطيب", "محمد", "Mr.", role=Role.ADVISER))
-    reg.add_participant(d.id, ParticipantInput("Khoury", "Salim", "H.E. Mr.", "Ambassador", role=Role.HEAD,
-                                               email="s.khoury@example.org", consent_to_publish=True))
+    reg.add_participant(
+        d.id,
+        ParticipantInput(
+            "Khoury",
+            "Salim",
+            "H.E. Mr.",
+            "Ambassador",
+            role=Role.HEAD,
+            email="s.khoury@example.org",
+            consent_to_publish=True,
+        ),
+    )
     reg.add_participant(d.id, ParticipantInput("<script>&amp; 😀", "=SUM(A1)", "Mx.", "R&D <lead>"))
     people = reg.participants(d.id)
     assert [p.role for p in people] == [Role.HEAD, Role.REPRESENTATIVE, Role.ADVISER, Role.EXPERT]

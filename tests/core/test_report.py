@@ -4,16 +4,15 @@ import re
 
 import pytest
 from docx import Document
-
-from tests.core.docx_read import numbered_paragraphs
 from pypdf import PdfReader
 
-from ccm_secretariat.exports.progress import run_to_end
+from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.report.builder import build_report
 from ccm_secretariat.report.docx import report_docx
 from ccm_secretariat.report.participation import participation_paragraphs
 from ccm_secretariat.report.pdf import report_pdf
 from ccm_secretariat.services.meetings import ReportSettings
+from tests.core.docx_read import numbered_paragraphs
 
 # The seed's own typing slips, corrected before comparing (the data spell the names right).
 SEED_SLIPS = {"Cluster Muniton Coalition": "Cluster Munition Coalition"}
@@ -40,7 +39,7 @@ def test_participation_paragraphs_are_the_seeds_paragraphs_12_to_16(demo, demo_m
     texts = [p.text for p in report.paragraphs()]
     expected = [seed_paragraph(seed_text, n) for n in range(12, 17)]
     start = texts.index(expected[0])
-    assert texts[start:start + 5] == expected
+    assert texts[start : start + 5] == expected
 
 
 def test_annex_lists_every_document_as_in_the_seed(demo, demo_meeting, seed_text):
@@ -53,28 +52,40 @@ def test_annex_lists_every_document_as_in_the_seed(demo, demo_meeting, seed_text
 
 def test_other_generated_paragraphs(demo, demo_meeting, seed_text):
     texts = [p.text for p in build_report(demo, demo_meeting.id).paragraphs()]
-    assert seed_paragraph(seed_text, 18) in texts  # "The Conference held nine formal plenary meetings in virtual format."
+    assert (
+        seed_paragraph(seed_text, 18) in texts
+    )  # "The Conference held nine formal plenary meetings in virtual format."
     assert seed_paragraph(seed_text, 10) in texts  # the Director of the ISU
     assert seed_paragraph(seed_text, 17) in texts  # the opening by the President
-    assert ("On 25 November 2020, the Netherlands, Germany, Nicaragua and Sri Lanka were elected Vice-Presidents "
-            "of the Conference.") in texts
-    decisions = [p for p in build_report(demo, demo_meeting.id).paragraphs() if p.text.startswith("In this regard, "
-                                                                                                   "the Conference noted that the Convention would benefit from Bulgaria")]
+    assert (
+        "On 25 November 2020, the Netherlands, Germany, Nicaragua and Sri Lanka were elected Vice-Presidents "
+        "of the Conference."
+    ) in texts
+    decisions = [
+        p
+        for p in build_report(demo, demo_meeting.id).paragraphs()
+        if p.text.startswith("In this regard, the Conference noted that the Convention would benefit from Bulgaria")
+    ]
     assert decisions[0].subparagraphs[0].startswith("(a) Progress made on the destruction")
     numbers = [p.number for p in build_report(demo, demo_meeting.id).paragraphs()]
     assert numbers == list(range(1, len(numbers) + 1))
 
 
-@pytest.mark.parametrize("names, expected", [
-    (["Angola"], "Angola."),
-    (["Angola", "Cyprus"], "Angola and Cyprus."),
-    (["Angola", "Cyprus", "Indonesia"], "Angola, Cyprus, and Indonesia."),
-])
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        (["Angola"], "Angola."),
+        (["Angola", "Cyprus"], "Angola and Cyprus."),
+        (["Angola", "Cyprus", "Indonesia"], "Angola, Cyprus, and Indonesia."),
+    ],
+)
 def test_one_two_and_many_names_and_empty_categories_left_out(demo, demo_meeting, names, expected):
     rows = [r for r in demo.registration.delegations(demo_meeting.id) if r.name in names]
     paragraphs = participation_paragraphs(rows, ReportSettings(), "Meeting")
-    assert paragraphs == [f"The following States signatories to the Convention participated in the work of the "
-                          f"Meeting as observers: {expected}"]
+    assert paragraphs == [
+        f"The following States signatories to the Convention participated in the work of the "
+        f"Meeting as observers: {expected}"
+    ]
 
 
 def test_serial_comma_is_a_setting(demo, demo_meeting):

@@ -9,10 +9,10 @@ import math
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from tests.backends import location
 from ccm_secretariat.cli import main
 from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.badge_code import badge_code
@@ -22,7 +22,8 @@ from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.exports.fitting import LEADING, fit
 from ccm_secretariat.exports.fonts import FontSet
 from ccm_secretariat.exports.nameplates import plate_text
-from ccm_secretariat.exports.progress import run_to_end
+from ccm_secretariat.progress import run_to_end
+from tests.backends import location
 from tests.core.meetings import fourteenth_msp
 from tests.core.pdf_text import pdf_text
 
@@ -45,8 +46,12 @@ def room(services):
     for state, members in people.items():
         d = reg.add_state_delegation(m.id, state)
         for family, given_names, salutation in members:
-            reg.add_participant(d.id, ParticipantInput(family, given_names, salutation, role=Role.HEAD
-                                                       if family == members[0][0] else Role.REPRESENTATIVE))
+            reg.add_participant(
+                d.id,
+                ParticipantInput(
+                    family, given_names, salutation, role=Role.HEAD if family == members[0][0] else Role.REPRESENTATIVE
+                ),
+            )
     icrc = reg.add_organisation_delegation(m.id, "ICRC")
     reg.add_participant(icrc.id, ParticipantInput("Dubois", "Claire", "Ms."))
     return m
@@ -70,35 +75,54 @@ def test_badges_carry_names_delegations_bands_and_readable_qr_codes(services, ro
     text = pdf_text(out)
     for p in people:
         assert badge_code(p.id) in text
-    for expected in ("SOLÍS", "H.E. Ms. Ana", "ИВАНОВ", "Сергей", "Côte d'Ivoire", "STATE PARTY",
-                     "OBSERVER STATE", "OBSERVER ORGANISATION", "International Committee of the Red Cross (ICRC)",
-                     "14MSP · 7–9 September 2026"):
+    for expected in (
+        "SOLÍS",
+        "H.E. Ms. Ana",
+        "ИВАНОВ",
+        "Сергей",
+        "Côte d'Ivoire",
+        "STATE PARTY",
+        "OBSERVER STATE",
+        "OBSERVER ORGANISATION",
+        "International Committee of the Red Cross (ICRC)",
+        "14MSP · 7–9 September 2026",
+    ):
         assert expected in text
     on_pages = decoded(out, 0) + decoded(out, 1)
     assert on_pages == sorted(badge_code(p.id) for p in people)
 
     # Printed once: only the new ones are left to print; a reprint says so.
     with pytest.raises(ValidationError, match="not printed yet"):
-        run_to_end(DOCUMENTS["badges"].job(services, room.id, "pdf", tmp_path / "again.pdf",
-                                           ExportOptions(only_new=True)))
+        run_to_end(
+            DOCUMENTS["badges"].job(services, room.id, "pdf", tmp_path / "again.pdf", ExportOptions(only_new=True))
+        )
     late = services.registration.add_participant(
-        services.registration.delegations(room.id, Category.STATE_PARTY)[0].id, ParticipantInput("Late", "Lou"))
-    last = run_to_end(DOCUMENTS["badges"].job(services, room.id, "pdf", tmp_path / "new.pdf",
-                                              ExportOptions(only_new=True)))
+        services.registration.delegations(room.id, Category.STATE_PARTY)[0].id, ParticipantInput("Late", "Lou")
+    )
+    last = run_to_end(
+        DOCUMENTS["badges"].job(services, room.id, "pdf", tmp_path / "new.pdf", ExportOptions(only_new=True))
+    )
     assert last.message == "1 badge on 1 sheet" and decoded(tmp_path / "new.pdf", 0) == [badge_code(late.id)]
-    last = run_to_end(DOCUMENTS["badges"].job(services, room.id, "pdf", tmp_path / "cat.pdf",
-                                              ExportOptions(category=Category.OBSERVER_STATE, layout="a6")))
+    last = run_to_end(
+        DOCUMENTS["badges"].job(
+            services, room.id, "pdf", tmp_path / "cat.pdf", ExportOptions(category=Category.OBSERVER_STATE, layout="a6")
+        )
+    )
     assert last.message == "2 badges on 1 sheet; 2 of them reprinted"  # China and the Russian Federation
     observers = pdf_text(tmp_path / "cat.pdf")
     assert "WANG" in observers and "ИВАНОВ" in observers and "SOLÍS" not in observers
     with pytest.raises(ValidationError, match="layouts are 90x55, a6"):
-        run_to_end(DOCUMENTS["badges"].job(services, room.id, "pdf", tmp_path / "x.pdf",
-                                           ExportOptions(layout="postcard")))
+        run_to_end(
+            DOCUMENTS["badges"].job(services, room.id, "pdf", tmp_path / "x.pdf", ExportOptions(layout="postcard"))
+        )
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.characters(categories=("L", "Zs", "Pd", "Po")), min_size=1, max_size=160),
-       st.floats(min_value=40, max_value=800), st.floats(min_value=10, max_value=300))
+@given(
+    st.text(alphabet=st.characters(categories=("L", "Zs", "Pd", "Po")), min_size=1, max_size=160),
+    st.floats(min_value=40, max_value=800),
+    st.floats(min_value=10, max_value=300),
+)
 def test_fitted_text_never_overflows_its_box(text, width, height):
     fonts = FONTS
     fitted = fit(fonts, text, width, height, 40, "bold", max_lines=3)
@@ -112,7 +136,9 @@ FONTS = FontSet("sans")
 
 def test_nameplates_break_long_names_sensibly_and_read_from_both_sides(services, room, tmp_path):
     assert plate_text(FONTS, "United Kingdom of Great Britain and Northern Ireland").lines == (
-        "UNITED KINGDOM OF GREAT BRITAIN", "AND NORTHERN IRELAND")
+        "UNITED KINGDOM OF GREAT BRITAIN",
+        "AND NORTHERN IRELAND",
+    )
     assert plate_text(FONTS, "Côte d'Ivoire").lines == ("CÔTE D'IVOIRE",)
     assert plate_text(FONTS, "Bolivia (Plurinational State of)").lines == ("BOLIVIA", "(PLURINATIONAL STATE OF)")
     assert plate_text(FONTS, "Chile").size > plate_text(FONTS, "North Macedonia").size > 50
@@ -128,8 +154,15 @@ def test_nameplates_break_long_names_sensibly_and_read_from_both_sides(services,
 def test_the_seating_plan_and_the_nameplates_follow_the_draw(services, room, tmp_path):
     with pytest.raises(ValidationError, match="no State has been drawn"):
         run_to_end(DOCUMENTS["seating"].job(services, room.id, "pdf", tmp_path / "s.pdf"))
-    services.seating.draw(room.id, "Côte d'Ivoire", rows=3, seats_per_row=4, blocks=2, seats={Category.STATE_PARTY: 2},
-                          today=dt.date(2026, 8, 31))
+    services.seating.draw(
+        room.id,
+        "Côte d'Ivoire",
+        rows=3,
+        seats_per_row=4,
+        blocks=2,
+        seats={Category.STATE_PARTY: 2},
+        today=dt.date(2026, 8, 31),
+    )
     run_to_end(DOCUMENTS["seating"].job(services, room.id, "pdf", tmp_path / "s.pdf"))
     text = pdf_text(tmp_path / "s.pdf")
     assert "starting from Côte d'Ivoire (drawn by lot on 31 August 2026)" in text and "PODIUM" in text
@@ -138,25 +171,71 @@ def test_the_seating_plan_and_the_nameplates_follow_the_draw(services, room, tmp
     firsts = [" ".join(p.extract_text().split()) for p in PdfReader(tmp_path / "p.pdf").pages]
     # States Parties from Côte d'Ivoire round to Costa Rica, then the observer States from the draw (Russian
     # Federation, then round to China), then the organisations.
-    order = ["CÔTE D'IVOIRE", "CROATIA", "LEBANON", "UNITED KINGDOM", "COSTA RICA", "RUSSIAN FEDERATION", "CHINA",
-             "ICRC"]
+    order = [
+        "CÔTE D'IVOIRE",
+        "CROATIA",
+        "LEBANON",
+        "UNITED KINGDOM",
+        "COSTA RICA",
+        "RUSSIAN FEDERATION",
+        "CHINA",
+        "ICRC",
+    ]
     assert [next(i for i, page in enumerate(firsts) if name in page) for name in order] == list(range(8))
 
 
 def test_the_meeting_room_from_the_command_line(services, room, tmp_path, capsys):
     db = location(services)
-    assert main(["--db", db, "seating", "draw", "--state", "Croatia", "--rows", "4", "--seats", "6",
-                 "--per-delegation", "state_party=2"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "seating",
+                "draw",
+                "--state",
+                "Croatia",
+                "--rows",
+                "4",
+                "--seats",
+                "6",
+                "--per-delegation",
+                "state_party=2",
+            ]
+        )
+        == 0
+    )
     assert "Seating starts from Croatia (drawn by lot" in capsys.readouterr().out
     assert main(["--db", db, "export", "seating", "--out", str(tmp_path / "s.pdf")]) == 0
-    assert main(["--db", db, "export", "nameplates", "--out", str(tmp_path / "n.pdf"), "--category",
-                 "observer_state"]) == 0
+    assert (
+        main(["--db", db, "export", "nameplates", "--out", str(tmp_path / "n.pdf"), "--category", "observer_state"])
+        == 0
+    )
     assert len(PdfReader(tmp_path / "n.pdf").pages) == 2  # China and the Russian Federation
-    assert main(["--db", db, "export", "badges", "--out", str(tmp_path / "b.pdf"), "--delegation", "Lebanon",
-                 "--delegation", "CHN"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "export",
+                "badges",
+                "--out",
+                str(tmp_path / "b.pdf"),
+                "--delegation",
+                "Lebanon",
+                "--delegation",
+                "CHN",
+            ]
+        )
+        == 0
+    )
     assert "2 badges on 1 sheet" in capsys.readouterr().out
-    assert main(["--db", db, "export", "badges", "--out", str(tmp_path / "b.pdf"), "--only-new",
-                 "--delegation", "Lebanon"]) == 1
+    assert (
+        main(
+            ["--db", db, "export", "badges", "--out", str(tmp_path / "b.pdf"), "--only-new", "--delegation", "Lebanon"]
+        )
+        == 1
+    )
     assert "not printed yet" in capsys.readouterr().err
     code = badge_code(services.roster.directory(room.id)[0].id)
     assert main(["--db", db, "checkin", code, "--day", "2026-09-07"]) == 0

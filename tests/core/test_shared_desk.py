@@ -15,8 +15,9 @@ from ccm_secretariat.errors import ConflictError
 from ccm_secretariat.services import open_services
 from tests.backends import ON_POSTGRES, location
 
-
-WHO_AND_WHEN = r"was changed by \S+ on \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d after this screen read it\. Nothing was saved"
+WHO_AND_WHEN = (
+    r"was changed by \S+ on \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d after this screen read it\. Nothing was saved"
+)
 
 
 def _edit(args):
@@ -57,8 +58,9 @@ def test_a_stale_edit_is_refused_and_says_who_and_when(services, delegation):
     now = reg.participant(person.id)
     assert (now.function, now.version) == ("Counsellor", 2)  # the second desk overwrote nothing
     # Applying the change again, on the version now shown, goes through.
-    again = reg.update_participant(person.id, replace(now.as_input(), function="Minister"),
-                                   expected_version=now.version)
+    again = reg.update_participant(
+        person.id, replace(now.as_input(), function="Minister"), expected_version=now.version
+    )
     assert (again.function, again.version) == ("Minister", 3)
     with pytest.raises(ConflictError) as info:
         reg.update_participant(person.id, seen.as_input(), expected_version=seen.version)  # an old screen's undo
@@ -73,8 +75,9 @@ def test_desks_adding_to_one_delegation_at_once_keep_protocol_order(services, de
     assert sorted(p.position for p in people) == list(range(1, 25))
 
 
-def test_the_history_says_who_changed_what_and_when_and_an_erasure_leaves_no_details(services, delegation,
-                                                                                     tmp_path, capsys):
+def test_the_history_says_who_changed_what_and_when_and_an_erasure_leaves_no_details(
+    services, delegation, tmp_path, capsys
+):
     from openpyxl import load_workbook
 
     from ccm_secretariat.cli import main
@@ -92,8 +95,9 @@ def test_the_history_says_who_changed_what_and_when_and_an_erasure_leaves_no_det
     assert ("Rojas", "changed") in actions and ("Soto", "removed") in actions and ("Soto", "put back") in actions
     change = next(e for e in history if e.action == "changed")
     assert change.details == "function: Adviser → Counsellor" and change.by == services.db.user
-    assert main(["--db", location(services), "history", "--delegation", "Chile", "--out",
-                 str(tmp_path / "h.xlsx")]) == 0
+    assert (
+        main(["--db", location(services), "history", "--delegation", "Chile", "--out", str(tmp_path / "h.xlsx")]) == 0
+    )
     rows = list(load_workbook(tmp_path / "h.xlsx").active.iter_rows(values_only=True))
     assert rows[0] == ("When", "Who", "What", "Action", "Details") and len(rows) == len(history) + 1
     # Erased for good: the log keeps that someone was erased, not who they were or what they held.
@@ -117,8 +121,9 @@ def test_a_servers_faults_read_as_messages_with_a_way_forward(services, delegati
         open_services(url.set(database="no_such_meeting").render_as_string(hide_password=False))
     # The server drops every connection of this desk (a restart, a network cut): the next action reconnects.
     with sa.create_engine(backends.SERVER, isolation_level="AUTOCOMMIT").connect() as admin:
-        admin.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d"),
-                      {"d": url.database})
+        admin.execute(
+            sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d"), {"d": url.database}
+        )
     added = services.registration.add_participant(delegation.id, ParticipantInput("After", "Restart"))
     assert services.registration.participant(added.id).family_name == "After"
     # A database made by a newer version, and one that is not the desk's, are left untouched.
@@ -159,8 +164,7 @@ def test_a_delegation_changed_at_another_desk_refuses_a_stale_category_or_creden
         reg.set_credentials([delegation.id], False, expected_versions={delegation.id: seen.version})
     now = reg.delegation(delegation.id)
     assert now.credentials_kind is CredentialsKind.ORIGINAL and now.category is seen.category  # nothing lost
-    changed = reg.set_category(delegation.id, Category.OBSERVER_STATE, "Not yet a party",
-                               expected_version=now.version)
+    changed = reg.set_category(delegation.id, Category.OBSERVER_STATE, "Not yet a party", expected_version=now.version)
     assert changed.version == now.version + 1 and changed.category is Category.OBSERVER_STATE
 
 
@@ -198,24 +202,27 @@ def test_the_meetings_other_records_refuse_a_stale_save_too(services, delegation
     other.agenda.update_decision(paragraph.id, "The Meeting thanked Switzerland.")
     other.documents.update(doc.id, DocumentInput("CCM/MSP/2026/1", "Agenda"))
     other.close()
-    for stale in (lambda: a.update_item(item.id, title="Opening of the Meeting", expected_version=item.version),
-                  lambda: a.update_decision(paragraph.id, "Thanks.", expected_version=paragraph.version),
-                  lambda: docs.update(doc.id, DocumentInput("CCM/MSP/2026/1", "Old"), expected_version=doc.version)):
+    for stale in (
+        lambda: a.update_item(item.id, title="Opening of the Meeting", expected_version=item.version),
+        lambda: a.update_decision(paragraph.id, "Thanks.", expected_version=paragraph.version),
+        lambda: docs.update(doc.id, DocumentInput("CCM/MSP/2026/1", "Old"), expected_version=doc.version),
+    ):
         with pytest.raises(ConflictError, match=WHO_AND_WHEN):  # named from the change log
             stale()
     assert a.items(meeting_id)[0].sub_items == ("Welcome", "Statements")
     assert a.decisions(meeting_id)[0].text == "The Meeting thanked Switzerland."
     assert docs.get(doc.id).title == "Agenda"
     now = a.items(meeting_id)[0]
-    assert a.update_item(item.id, title="Opening of the Meeting", expected_version=now.version).version == \
-        now.version + 1
+    assert (
+        a.update_item(item.id, title="Opening of the Meeting", expected_version=now.version).version == now.version + 1
+    )
 
 
 def test_plenaries_side_events_the_meeting_and_removals_refuse_a_stale_save(services, delegation):
     from ccm_secretariat.orm import ChangeLog
 
     meeting_id = delegation.meeting_id
-    a, docs = services.agenda, services.documents
+    a = services.agenda
     a.add_item(meeting_id, "Opening")
     a.add_item(meeting_id, "Statements")
     day = dt.date(2026, 9, 1)
@@ -223,19 +230,38 @@ def test_plenaries_side_events_the_meeting_and_removals_refuse_a_stale_save(serv
     event = a.set_side_event(meeting_id, day, dt.time(13, 15), dt.time(14, 45), "Victim assistance", "ICRC")
     meeting = services.meetings.get(meeting_id)
     other = open_services(location(services))  # another desk changes each of them
-    other.agenda.set_plenary(meeting_id, 1, day, dt.time(10), dt.time(13), (1, 2), plenary_id=plenary.id,
-                             expected_version=plenary.version)  # the items it takes up alone count too
-    other.agenda.set_side_event(meeting_id, day, dt.time(13), dt.time(14, 45), "Victim assistance", "ICRC",
-                                event_id=event.id, expected_version=event.version)
+    other.agenda.set_plenary(
+        meeting_id, 1, day, dt.time(10), dt.time(13), (1, 2), plenary_id=plenary.id, expected_version=plenary.version
+    )  # the items it takes up alone count too
+    other.agenda.set_side_event(
+        meeting_id,
+        day,
+        dt.time(13),
+        dt.time(14, 45),
+        "Victim assistance",
+        "ICRC",
+        event_id=event.id,
+        expected_version=event.version,
+    )
     other.meetings.update(meeting_id, meeting.version, venue="Palais des Nations")
     other.close()
-    stale = (lambda: a.set_plenary(meeting_id, 1, day, dt.time(15), dt.time(18), (1,), plenary_id=plenary.id,
-                                   expected_version=plenary.version),
-             lambda: a.remove_plenary(plenary.id, plenary.version),
-             lambda: a.set_side_event(meeting_id, day, dt.time(13, 30), dt.time(14, 45), "Victim assistance",
-                                      event_id=event.id, expected_version=event.version),
-             lambda: a.remove_side_event(event.id, event.version),
-             lambda: services.meetings.update(meeting_id, meeting.version, venue="CICG"))
+    stale = (
+        lambda: a.set_plenary(
+            meeting_id, 1, day, dt.time(15), dt.time(18), (1,), plenary_id=plenary.id, expected_version=plenary.version
+        ),
+        lambda: a.remove_plenary(plenary.id, plenary.version),
+        lambda: a.set_side_event(
+            meeting_id,
+            day,
+            dt.time(13, 30),
+            dt.time(14, 45),
+            "Victim assistance",
+            event_id=event.id,
+            expected_version=event.version,
+        ),
+        lambda: a.remove_side_event(event.id, event.version),
+        lambda: services.meetings.update(meeting_id, meeting.version, venue="CICG"),
+    )
     for save in stale:
         with pytest.raises(ConflictError, match=WHO_AND_WHEN):
             save()
@@ -244,21 +270,29 @@ def test_plenaries_side_events_the_meeting_and_removals_refuse_a_stale_save(serv
     assert a.side_events(meeting_id)[0].start_time == dt.time(13)
     assert services.meetings.get(meeting_id).venue == "Palais des Nations"
     # On the version now shown, each goes through; a renumbered plenary is the same meeting, not a second one.
-    moved = a.set_plenary(meeting_id, 2, day, dt.time(15), dt.time(18), (2,), plenary_id=now.id,
-                          expected_version=now.version)
+    moved = a.set_plenary(
+        meeting_id, 2, day, dt.time(15), dt.time(18), (2,), plenary_id=now.id, expected_version=now.version
+    )
     assert [(p.id, p.number) for p in a.plenaries(meeting_id)] == [(now.id, 2)]
     a.set_plenary(meeting_id, 1, day, dt.time(10), dt.time(13), (1,))
     from ccm_secretariat.errors import DuplicateError
+
     with pytest.raises(DuplicateError, match="plenary meeting 1 already"):
-        a.set_plenary(meeting_id, 1, day, dt.time(15), dt.time(18), (2,), plenary_id=moved.id,
-                      expected_version=moved.version)
+        a.set_plenary(
+            meeting_id, 1, day, dt.time(15), dt.time(18), (2,), plenary_id=moved.id, expected_version=moved.version
+        )
     a.remove_side_event(event.id, a.side_events(meeting_id)[0].version)
     assert a.side_events(meeting_id) == []
     # The change log holds who changed each of the meeting's records, and when.
     with services.db.transaction(write=False) as s:
         logged = {(e.table_name, e.action) for e in s.query(ChangeLog).filter(ChangeLog.by != "")}
-    assert {("agenda_item", "added"), ("plenary_meeting", "changed"), ("side_event", "removed"),
-            ("meeting", "changed"), ("side_event", "changed")} <= logged
+    assert {
+        ("agenda_item", "added"),
+        ("plenary_meeting", "changed"),
+        ("side_event", "removed"),
+        ("meeting", "changed"),
+        ("side_event", "changed"),
+    } <= logged
 
 
 @pytest.mark.skipif(not ON_POSTGRES, reason="a server's password; a file has none")
@@ -274,8 +308,9 @@ def test_a_wrong_password_is_refused_with_a_message_and_the_right_one_opens(serv
         if not admin.scalar(sa.text("SELECT 1 FROM pg_roles WHERE rolname = 'ccm_password_check'")):
             admin.execute(sa.text("CREATE ROLE ccm_password_check LOGIN PASSWORD 'right-one'"))
         admin.execute(sa.text("GRANT pg_read_all_data TO ccm_password_check"))
-        rule = admin.scalar(sa.text("SELECT auth_method FROM pg_hba_file_rules "
-                                    "WHERE 'ccm_password_check' = ANY(user_name) LIMIT 1"))
+        rule = admin.scalar(
+            sa.text("SELECT auth_method FROM pg_hba_file_rules WHERE 'ccm_password_check' = ANY(user_name) LIMIT 1")
+        )
     if rule is None:
         pytest.skip("this server lets every role in without a password (start it with scripts/pg_cluster.sh)")
     as_user = url.set(username="ccm_password_check")

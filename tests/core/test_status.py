@@ -12,16 +12,19 @@ def ccm(signature=None, deposit=None, withdrawal=None) -> StatusFacts:
     return StatusFacts(signature, deposit, entry_into_force_for(deposit, CCM_GENERAL, 6), withdrawal)
 
 
-@pytest.mark.parametrize("deposit, expected", [
-    (dt.date(2019, 9, 27), dt.date(2020, 3, 1)),   # Maldives
-    (dt.date(2020, 8, 6), dt.date(2021, 2, 1)),    # Niue
-    (dt.date(2020, 1, 27), dt.date(2020, 7, 1)),   # Sao Tome and Principe
-    (dt.date(2010, 5, 4), dt.date(2010, 11, 1)),   # United Kingdom: after the 30th deposit
-    (dt.date(2008, 12, 3), CCM_GENERAL),           # Ireland: before the general entry into force
-    (dt.date(2010, 2, 16), CCM_GENERAL),           # the 30th instruments
-    (dt.date(2025, 9, 5), dt.date(2026, 3, 1)),    # Vanuatu
-    (dt.date(2023, 8, 3), dt.date(2024, 2, 1)),    # South Sudan
-])
+@pytest.mark.parametrize(
+    "deposit, expected",
+    [
+        (dt.date(2019, 9, 27), dt.date(2020, 3, 1)),  # Maldives
+        (dt.date(2020, 8, 6), dt.date(2021, 2, 1)),  # Niue
+        (dt.date(2020, 1, 27), dt.date(2020, 7, 1)),  # Sao Tome and Principe
+        (dt.date(2010, 5, 4), dt.date(2010, 11, 1)),  # United Kingdom: after the 30th deposit
+        (dt.date(2008, 12, 3), CCM_GENERAL),  # Ireland: before the general entry into force
+        (dt.date(2010, 2, 16), CCM_GENERAL),  # the 30th instruments
+        (dt.date(2025, 9, 5), dt.date(2026, 3, 1)),  # Vanuatu
+        (dt.date(2023, 8, 3), dt.date(2024, 2, 1)),  # South Sudan
+    ],
+)
 def test_entry_into_force_is_first_day_of_sixth_month_after_deposit(deposit, expected):
     assert entry_into_force_for(deposit, CCM_GENERAL, 6) == expected
 

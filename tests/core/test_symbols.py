@@ -18,15 +18,18 @@ def test_parse_main_and_special_series_with_suffixes():
     assert parse_symbol("APLC/MSP.16/2017/INF.1", "APLC/MSP.16/2017").series is Series.INF
 
 
-@pytest.mark.parametrize("bad, fragment", [
-    ("CCM/MSP/2019/1", "does not begin"),
-    ("CCM/CONF/2020/", "after CCM/CONF/2020/"),
-    ("CCM/CONF/2020/XY.1", "“XY.1”"),
-    ("CCM/CONF/2020/WP.0", "WP.0"),
-    ("CCM/CONF/2020/01", "“01”"),
-    ("CCM/CONF/2020/1/Rev1", "“Rev1” is not a suffix"),
-    ("CCM/CONF/2020/L.1/Revision.1", "is not a suffix"),
-])
+@pytest.mark.parametrize(
+    "bad, fragment",
+    [
+        ("CCM/MSP/2019/1", "does not begin"),
+        ("CCM/CONF/2020/", "after CCM/CONF/2020/"),
+        ("CCM/CONF/2020/XY.1", "“XY.1”"),
+        ("CCM/CONF/2020/WP.0", "WP.0"),
+        ("CCM/CONF/2020/01", "“01”"),
+        ("CCM/CONF/2020/1/Rev1", "“Rev1” is not a suffix"),
+        ("CCM/CONF/2020/L.1/Revision.1", "is not a suffix"),
+    ],
+)
 def test_malformed_symbols_are_refused_with_the_reason(bad, fragment):
     with pytest.raises(ValidationError) as info:
         parse_symbol(bad, P)
@@ -35,9 +38,20 @@ def test_malformed_symbols_are_refused_with_the_reason(bad, fragment):
 
 
 def test_natural_order_main_then_special_series():
-    ordered = ["CCM/CONF/2020/1", "CCM/CONF/2020/2", "CCM/CONF/2020/10", "CCM/CONF/2020/10/Add.1",
-               "CCM/CONF/2020/10/Rev.1", "CCM/CONF/2020/L.1", "CCM/CONF/2020/WP.2", "CCM/CONF/2020/WP.10",
-               "CCM/CONF/2020/CRP.8", "CCM/CONF/2020/CRP.8/Rev.1", "CCM/CONF/2020/INF.1", "CCM/CONF/2020/MISC.1"]
+    ordered = [
+        "CCM/CONF/2020/1",
+        "CCM/CONF/2020/2",
+        "CCM/CONF/2020/10",
+        "CCM/CONF/2020/10/Add.1",
+        "CCM/CONF/2020/10/Rev.1",
+        "CCM/CONF/2020/L.1",
+        "CCM/CONF/2020/WP.2",
+        "CCM/CONF/2020/WP.10",
+        "CCM/CONF/2020/CRP.8",
+        "CCM/CONF/2020/CRP.8/Rev.1",
+        "CCM/CONF/2020/INF.1",
+        "CCM/CONF/2020/MISC.1",
+    ]
     shuffled = ordered[:]
     random.Random(3).shuffle(shuffled)
     assert sorted(shuffled, key=lambda s: parse_symbol(s, P).sort_key()) == ordered

@@ -4,9 +4,8 @@ driven the way a person drives them (they are found when they open, filled in, a
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.main_window import MainWindow
@@ -37,6 +36,7 @@ FAILURES: list[BaseException] = []
 def when_dialog(cls, act, timeout: int = 50):
     """Run `act(dialog)` on the next dialog of class `cls` that opens (modal dialogs block the test otherwise).
     If `act` fails, the dialog is closed (so the test cannot hang) and the failure is raised after the test."""
+
     def poll():
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, cls) and widget.isVisible():

@@ -46,23 +46,27 @@ def test_scans_and_names_at_the_door(window, qtbot):
     QTest.keyClick(page.field, Qt.Key_Return)
     assert page.last.ok and page.last.participant_id == second.id
     assert page.total.text() == "<b>2</b>"
-    category = next(d.category for d in window.services.registration.delegations(meeting.id)
-                    if d.id == second.delegation_id)
+    category = next(
+        d.category for d in window.services.registration.delegations(meeting.id) if d.id == second.delegation_id
+    )
     assert page.count_labels[category].text() != "0"
 
     # Ctrl+Z takes back the last check-in, and the counts follow.
     QTest.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
     assert page.total.text() == "<b>1</b>"
-    assert window.services.check_in.counts(meeting.id, dt.date(2020, 11, 25)) in ({Category.STATE_PARTY: 1},
-                                                                                  {category: 1})
+    assert window.services.check_in.counts(meeting.id, dt.date(2020, 11, 25)) in (
+        {Category.STATE_PARTY: 1},
+        {category: 1},
+    )
     # A day outside the meeting says so.
     page.day.setDate(QDate(2020, 12, 25))
     scan(page, badge_code(second.id))
     assert "is not a day of" in page.answer.text()
 
 
-def test_badges_for_the_selected_participants_and_a_seating_plan_from_the_window(window, qtbot, tmp_path, answer_yes,
-                                                                               monkeypatch):
+def test_badges_for_the_selected_participants_and_a_seating_plan_from_the_window(
+    window, qtbot, tmp_path, answer_yes, monkeypatch
+):
     from pypdf import PdfReader
     from PySide6.QtWidgets import QFileDialog
 
@@ -78,6 +82,7 @@ def test_badges_for_the_selected_participants_and_a_seating_plan_from_the_window
     def choose(dialog: RoomPrintDialog):
         assert dialog.buttons_by_name["participants"].isChecked()
         dialog.accept()
+
     when_dialog(RoomPrintDialog, choose)
     window.export("badges", "pdf", str(tmp_path / "b.pdf"))
     assert window.services.badges.printed(meeting.id).keys() == set(chosen)
@@ -86,6 +91,7 @@ def test_badges_for_the_selected_participants_and_a_seating_plan_from_the_window
         dialog.state.setCurrentText("Costa Rica")
         dialog.rows.setValue(6)
         dialog.accept()
+
     when_dialog(SeatingDialog, room)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "s.pdf"), "*.pdf"))
     window.export("seating", "pdf")
@@ -105,6 +111,7 @@ def test_badge_colours_chosen_per_meeting(window, monkeypatch):
         dialog.swatches[Category.OBSERVER_STATE].click()
         assert dialog.swatches[Category.OBSERVER_STATE].text() == "#123456"
         dialog.accept()
+
     when_dialog(BadgeColoursDialog, pick)
     window.edit_badge_colours()
     colours = window.services.badges.colours(window.meeting.id)

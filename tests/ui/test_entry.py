@@ -33,8 +33,9 @@ def test_no_command_and_no_display_says_so_in_one_line(capsys, monkeypatch):
 
 
 def test_a_command_runs_headless_and_the_script_says_its_version(tmp_path):
-    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--version"], capture_output=True, text=True,
-                          cwd=tmp_path, timeout=60)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--version"], capture_output=True, text=True, cwd=tmp_path, timeout=60
+    )
     assert (done.returncode, done.stdout.strip()) == (0, f"ccm-secretariat {VERSION}")
     assert run(["--db", str(tmp_path / "x.sqlite3"), "meetings"]) == 0
 

@@ -72,8 +72,13 @@ def test_import_walk_through(window, tmp_path, monkeypatch):
     when_dialog(ImportPreviewDialog, preview)
     window.imports.import_file(str(path))
 
-    assert seen["detected"] == {"Prénom": Field.GIVEN_NAMES, "Nom": Field.FAMILY_NAME, "Courriel": Field.EMAIL,
-                                "Pays": Field.COUNTRY, "Fonction": Field.FUNCTION}
+    assert seen["detected"] == {
+        "Prénom": Field.GIVEN_NAMES,
+        "Nom": Field.FAMILY_NAME,
+        "Courriel": Field.EMAIL,
+        "Pays": Field.COUNTRY,
+        "Fonction": Field.FUNCTION,
+    }
     assert "are both mapped to Country" in seen["twice"][0] and not seen["twice"][1]
     assert seen["first"][6] == (Finding.UNRESOLVED, Outcome.REFUSE)
     assert seen["first"][7] == (Finding.POSSIBLE_DUPLICATE, Outcome.SKIP)
@@ -92,8 +97,11 @@ def test_import_walk_through(window, tmp_path, monkeypatch):
     assert {d.name: d.participant_count for d in services.registration.delegations(meeting.id)} == before
     assert not any(o.name == "Humanity & Inclusion" for o in services.reference.organisations())
     window.redo_action.trigger()
-    assert {d.name: d.participant_count for d in services.registration.delegations(meeting.id)}["Sweden"] == \
-        before.get("Sweden", 0) + 2
+    assert {d.name: d.participant_count for d in services.registration.delegations(meeting.id)}["Sweden"] == before.get(
+        "Sweden", 0
+    ) + 2
     # The mapping is remembered for the next file with the same columns.
-    assert services.imports.mapping_for(["Prénom", "Nom", "Courriel", "Pays", "Organisation représentée",
-                                         "Fonction"])[1] is True
+    assert (
+        services.imports.mapping_for(["Prénom", "Nom", "Courriel", "Pays", "Organisation représentée", "Fonction"])[1]
+        is True
+    )

@@ -40,8 +40,12 @@ def test_a_new_meeting_typed_from_the_first_key_to_enter(window):
         typed(dialog, "CCM/MSP/2026")
         key(dialog.focusWidget(), Qt.Key_Return)  # Enter accepts
         if dialog.isVisible():
-            seen["left open"] = (dialog.problem.text(), dialog.title_edit.text(), dialog.short.text(),
-                                 dialog.prefix.text())
+            seen["left open"] = (
+                dialog.problem.text(),
+                dialog.title_edit.text(),
+                dialog.short.text(),
+                dialog.prefix.text(),
+            )
             dialog.discard()
 
     when_dialog(MeetingDialog, fill)
@@ -53,12 +57,13 @@ def test_a_new_meeting_typed_from_the_first_key_to_enter(window):
 OPENERS = {
     "new meeting": (MeetingDialog, lambda w: w.new_meeting()),
     "register delegation": (DelegationDialog, lambda w: w.registration.add_delegation()),
-    "add participant": (ParticipantDialog, lambda w: (w.registration.select_delegation("Peru"),
-                                                      w.registration.add_participant())),
+    "add participant": (
+        ParticipantDialog,
+        lambda w: (w.registration.select_delegation("Peru"), w.registration.add_participant()),
+    ),
     "add agenda item": (AgendaItemDialog, lambda w: (w.pages.setCurrentWidget(w.agenda), w.agenda.add_item())),
     "add document": (DocumentDialog, lambda w: (w.pages.setCurrentWidget(w.documents), w.documents.add())),
-    "add officer": (OfficerDialog, lambda w: (w.pages.setCurrentWidget(w.meeting_page),
-                                             w.meeting_page.add_officer())),
+    "add officer": (OfficerDialog, lambda w: (w.pages.setCurrentWidget(w.meeting_page), w.meeting_page.add_officer())),
 }
 
 
@@ -124,19 +129,23 @@ def test_each_advertised_shortcut_does_what_it_says(window, qtbot, answer_yes, m
     page.select_delegation("Peru")
     # Insert on the delegations registers one; on the members, adds one; F2 and Enter edit a member.
     opened = []
-    for table, k, cls in ((page.delegations, Qt.Key_Insert, DelegationDialog),
-                          (page.member_table, Qt.Key_Insert, ParticipantDialog),
-                          (page.member_table, Qt.Key_F2, ParticipantDialog),
-                          (page.member_table, Qt.Key_Return, ParticipantDialog)):
+    for table, k, cls in (
+        (page.delegations, Qt.Key_Insert, DelegationDialog),
+        (page.member_table, Qt.Key_Insert, ParticipantDialog),
+        (page.member_table, Qt.Key_F2, ParticipantDialog),
+        (page.member_table, Qt.Key_Return, ParticipantDialog),
+    ):
         if table is page.member_table:
             page.member_table.selectRow(0)
             assert page.selected_delegation() is not None and page.member_model.rowCount() == 1
         when_dialog(cls, lambda d, k=k: (opened.append((k, type(d).__name__, d.windowTitle())), d.discard()))
         press(qtbot, table, k)
-    assert [(k, name) for k, name, _ in opened] == [(Qt.Key_Insert, "DelegationDialog"),
-                                                    (Qt.Key_Insert, "ParticipantDialog"),
-                                                    (Qt.Key_F2, "ParticipantDialog"),
-                                                    (Qt.Key_Return, "ParticipantDialog")]
+    assert [(k, name) for k, name, _ in opened] == [
+        (Qt.Key_Insert, "DelegationDialog"),
+        (Qt.Key_Insert, "ParticipantDialog"),
+        (Qt.Key_F2, "ParticipantDialog"),
+        (Qt.Key_Return, "ParticipantDialog"),
+    ]
     assert opened[2][2].startswith("Edit participant")
     # Delete on the members removes the selected member.
     page.member_table.selectRow(0)
@@ -161,8 +170,7 @@ def test_dates_are_typed_as_people_type_them_and_tab_moves_to_the_next_field(qtb
     from ui.dialogs.form import parse_typed_date
     from ui.dialogs.meeting_dialog import proposed_first_day
 
-    for text in ("14 Sep 2026", "14 September 2026", "September 14, 2026", "14/09/2026", "14.09.2026",
-                 "2026-09-14"):
+    for text in ("14 Sep 2026", "14 September 2026", "September 14, 2026", "14/09/2026", "14.09.2026", "2026-09-14"):
         assert parse_typed_date(text) == dt.date(2026, 9, 14), text
     assert parse_typed_date("31/02/2026") is None and parse_typed_date("soon") is None
     dialog = MeetingDialog(lambda data: data)

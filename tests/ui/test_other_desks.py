@@ -60,6 +60,7 @@ def test_the_history_of_a_delegation_in_the_desk(window, demo, tmp_path):
         seen["actions"] = [dialog.model.data(dialog.model.index(r, 3)) for r in range(dialog.model.rowCount())]
         dialog.export(str(tmp_path / "peru.xlsx"))
         dialog.accept()
+
     when_dialog(HistoryDialog, look)
     page.buttons["history"].click()
     assert seen["rows"] == ["Quispe", "Peru"] and seen["actions"] == ["added", "added"]  # newest first
@@ -92,8 +93,9 @@ def test_a_reader_account_opens_the_desk_read_only_and_can_still_export(demo, qt
         peru = next(d for d in as_reader.registration.delegations(1) if d.name == "Peru")
         with pytest.raises(DatabaseError, match="may read the database .* but not change it"):
             as_reader.registration.add_participant(peru.id, ParticipantInput("Quispe", "Luis"))
-        window = MainWindow(as_reader, DeskSettings(QSettings(str(tmp_path / "d.ini"), QSettings.IniFormat)),
-                            synchronous=True)
+        window = MainWindow(
+            as_reader, DeskSettings(QSettings(str(tmp_path / "d.ini"), QSettings.IniFormat)), synchronous=True
+        )
         qtbot.addWidget(window)
         window.show()
         banner = window.findChild(QLabel, "readOnlyBanner")
@@ -114,8 +116,10 @@ def test_connect_to_a_server_asks_the_password_again_when_refused_and_never_stor
     from ui.dialogs.connect_dialog import ConnectDialog, without_password
     from ui.settings import DeskSettings
 
-    assert without_password("postgresql+psycopg://ana:s3cret@db.example.org:5433/ccm") == \
-        "postgresql+psycopg://ana@db.example.org:5433/ccm"
+    assert (
+        without_password("postgresql+psycopg://ana:s3cret@db.example.org:5433/ccm")
+        == "postgresql+psycopg://ana@db.example.org:5433/ccm"
+    )
     assert without_password("/home/ana/desk.sqlite3") == "/home/ana/desk.sqlite3"
     opened = []
 
@@ -134,11 +138,17 @@ def test_connect_to_a_server_asks_the_password_again_when_refused_and_never_stor
         dialog.user.setText("ana")
         type_text(dialog.password, "s3cret")
         dialog.accept()
+
     again = {}
 
     def look_again(dialog: ConnectDialog):  # the same fields, the password to type again, and why
-        again.update(problem=dialog.problem.text(), host=dialog.host.text(), user=dialog.user.text(),
-                     password=dialog.password.text(), focus=dialog.first_field is dialog.password)
+        again.update(
+            problem=dialog.problem.text(),
+            host=dialog.host.text(),
+            user=dialog.user.text(),
+            password=dialog.password.text(),
+            focus=dialog.first_field is dialog.password,
+        )
         dialog.discard()
 
     when_dialog(ConnectDialog, fill)
@@ -149,6 +159,11 @@ def test_connect_to_a_server_asks_the_password_again_when_refused_and_never_stor
     settings.remember_database(opened[0])
     stored.sync()
     assert settings.recent_databases() == ["postgresql+psycopg://ana@db.example.org:5432/ccm_14msp"]
-    assert again == {"problem": "The server refused the user name or the password: type them again.",
-                     "host": "db.example.org", "user": "ana", "password": "", "focus": True}
+    assert again == {
+        "problem": "The server refused the user name or the password: type them again.",
+        "host": "db.example.org",
+        "user": "ana",
+        "password": "",
+        "focus": True,
+    }
     assert "s3cret" not in (tmp_path / "s.ini").read_text(errors="replace")

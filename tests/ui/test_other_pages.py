@@ -17,18 +17,25 @@ def test_reorder_the_agenda(window):
         when_dialog(AgendaItemDialog, lambda d, t=title: (type_text(d.title_edit, t), d.accept()))
         page.item_buttons["Add item…"].click()
     assert [(i.number, i.title) for i in page.items.rows] == [
-        (14, "Consideration and adoption of the final document"), (15, "Opening of the Conference"),
-        (16, "Election of the President")]
+        (14, "Consideration and adoption of the final document"),
+        (15, "Opening of the Conference"),
+        (16, "Election of the President"),
+    ]
     page.item_table.selectRow(2)
     page.item_buttons["Move up"].click()
     page.item_buttons["Move up"].click()
-    assert [i.title for i in page.items.rows] == ["Election of the President",
-                                                  "Consideration and adoption of the final document",
-                                                  "Opening of the Conference"]
+    assert [i.title for i in page.items.rows] == [
+        "Election of the President",
+        "Consideration and adoption of the final document",
+        "Opening of the Conference",
+    ]
     assert [i.number for i in page.items.rows] == [1, 2, 3]
     window.undo_action.trigger()
-    assert [i.title for i in page.items.rows] == ["Consideration and adoption of the final document",
-                                                  "Election of the President", "Opening of the Conference"]
+    assert [i.title for i in page.items.rows] == [
+        "Consideration and adoption of the final document",
+        "Election of the President",
+        "Opening of the Conference",
+    ]
 
 
 def test_sub_items_a_closed_hybrid_meeting_and_a_side_event_typed_in_and_undone(window, answer_yes):
@@ -47,11 +54,15 @@ def test_sub_items_a_closed_hybrid_meeting_and_a_side_event_typed_in_and_undone(
             QTest.keyClick(dialog.sub_items, Qt.Key_Return)  # a new line, not OK
         assert dialog.isVisible()
         dialog.accept()
+
     when_dialog(AgendaItemDialog, item)
     page.item_buttons["Add item…"].click()
     added = page.items.rows[-1]
-    assert added.lettered == (("(a)", "Universalization"), ("(b)", "Stockpile destruction & retention"),
-                              ("(c)", "Clearance"))
+    assert added.lettered == (
+        ("(a)", "Universalization"),
+        ("(b)", "Stockpile destruction & retention"),
+        ("(c)", "Clearance"),
+    )
     assert page.items.data(page.items.index(len(page.items.rows) - 1, 2)).startswith("(a) Universalization; (b)")
 
     def plenary(dialog):
@@ -61,6 +72,7 @@ def test_sub_items_a_closed_hybrid_meeting_and_a_side_event_typed_in_and_undone(
         dialog.closed.setChecked(True)
         dialog.format.setCurrentIndex(dialog.format.findData(MeetingFormat.HYBRID))
         dialog.accept()
+
     when_dialog(PlenaryDialog, plenary)
     page.plenary_buttons["Add plenary meeting…"].click()
     tenth = next(p for p in agenda.plenaries(meeting_id) if p.number == 10)
@@ -72,10 +84,12 @@ def test_sub_items_a_closed_hybrid_meeting_and_a_side_event_typed_in_and_undone(
         dialog.end.setTime(QTime(14, 30))
         type_text(dialog.organiser, "GICHD")
         dialog.accept()
+
     when_dialog(SideEventDialog, event)
     page.event_buttons["Add side event…"].click()
     assert [(e.title, e.organiser, e.start_time.hour) for e in page.events.rows] == [
-        ("Clearance in practice", "GICHD", 13)]
+        ("Clearance in practice", "GICHD", 13)
+    ]
 
     # Removing the item takes it off the tenth meeting; undo puts back the item, its letters and the meeting's
     # reference; undoing the side event takes it away, redo brings it back under its own id.
@@ -146,12 +160,19 @@ def test_exports_from_the_menu(window, tmp_path, monkeypatch):
     from ui.main_window import EXPORTS
 
     labels = [label for label, _fmt, _what in EXPORTS]
-    for expected in ("Provisional agenda (PDF)…", "Provisional programme of work (Word)…",
-                     "List of documents (PDF)…", "Report on credentials (Word)…"):
+    for expected in (
+        "Provisional agenda (PDF)…",
+        "Provisional programme of work (Word)…",
+        "List of documents (PDF)…",
+        "Report on credentials (Word)…",
+    ):
         assert expected in labels
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "E&xport")
-    assert [a.text() for a in menu.actions()] == labels + ["", "Provisional programme of work, A4 landscape (PDF)…",
-                                                           "Provisional programme of work, A4 landscape (Word)…"]
+    assert [a.text() for a in menu.actions()] == labels + [
+        "",
+        "Provisional programme of work, A4 landscape (PDF)…",
+        "Provisional programme of work, A4 landscape (Word)…",
+    ]
     window.export("agenda", "pdf", str(tmp_path / "a.pdf"))
     assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
 
@@ -228,8 +249,11 @@ def test_delete_a_meeting_help_and_status_messages(window, demo, demo_meeting, m
     # Undo and redo say what they did.
     page = window.registration
     peru = next(d for d in page.delegation_rows if d.name == "Peru")
-    window.editor.perform("Add Quispe to Peru", lambda: demo.registration.add_participant(
-        peru.id, ParticipantInput("Quispe", "Luis")), lambda row: demo.registration.remove_participant(row.id))
+    window.editor.perform(
+        "Add Quispe to Peru",
+        lambda: demo.registration.add_participant(peru.id, ParticipantInput("Quispe", "Luis")),
+        lambda row: demo.registration.remove_participant(row.id),
+    )
     window.undo_action.trigger()
     assert window.statusBar().currentMessage() == "Undone: Add Quispe to Peru"
     window.redo_action.trigger()
@@ -296,9 +320,18 @@ def test_a_document_entry_changed_at_another_desk_is_not_overwritten_unknowingly
 
     def edit(dialog: DocumentDialog):
         other = open_services(location(demo))
-        other.documents.update(first.id, DocumentInput(first.symbol, "Changed at the other desk", first.issue_date,
-                                                       first.languages, first.agenda_item_number,
-                                                       first.submitted_by, first.distribution))
+        other.documents.update(
+            first.id,
+            DocumentInput(
+                first.symbol,
+                "Changed at the other desk",
+                first.issue_date,
+                first.languages,
+                first.agenda_item_number,
+                first.submitted_by,
+                first.distribution,
+            ),
+        )
         other.close()
         dialog.title_edit.setText("Changed here")
         dialog.accept()
@@ -327,8 +360,7 @@ def test_two_edits_of_one_record_undo_in_turn_and_a_stale_plenary_is_refused(win
     original = page.items.rows[0]
     for title in ("Opening of the Second Review Conference", "Opening"):
         page.item_table.selectRow(0)
-        when_dialog(AgendaItemDialog, lambda d, t=title: (d.title_edit.clear(), type_text(d.title_edit, t),
-                                                          d.accept()))
+        when_dialog(AgendaItemDialog, lambda d, t=title: (d.title_edit.clear(), type_text(d.title_edit, t), d.accept()))
         page.item_buttons["Edit…"].click()
     assert agenda.items(demo_meeting.id)[0].title == "Opening"
     window.undo_action.trigger()
@@ -356,8 +388,17 @@ def test_two_edits_of_one_record_undo_in_turn_and_a_stale_plenary_is_refused(win
 
     def edit(dialog: PlenaryDialog):
         other = open_services(location(demo))
-        other.agenda.set_plenary(demo_meeting.id, first.number, first.date, first.start_time, first.end_time,
-                                 first.agenda_item_numbers, True, plenary_id=first.id, expected_version=first.version)
+        other.agenda.set_plenary(
+            demo_meeting.id,
+            first.number,
+            first.date,
+            first.start_time,
+            first.end_time,
+            first.agenda_item_numbers,
+            True,
+            plenary_id=first.id,
+            expected_version=first.version,
+        )
         other.close()
         dialog.number.setValue(first.number + 100)
         dialog.accept()

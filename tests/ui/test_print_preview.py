@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
-from PySide6.QtCore import Qt
 
 from ccm_secretariat.synth import fictitious_members
 from tests.core.pdf_text import pdf_text
@@ -25,8 +25,11 @@ def _ctrl_p(window, qtbot):
 def test_ctrl_p_previews_the_exported_list_and_prints_its_pages(window, qtbot, tmp_path):
     meeting = window.meeting
     fictitious_members(window.services, meeting.id, 400)
-    window.settings.remember_list_options(window.services.db.display_name, meeting.id, {
-        "date": "2020-11-20", "provisional": True, "symbol": f"{meeting.symbol_prefix}/MISC.1", "capitals": True})
+    window.settings.remember_list_options(
+        window.services.db.display_name,
+        meeting.id,
+        {"date": "2020-11-20", "provisional": True, "symbol": f"{meeting.symbol_prefix}/MISC.1", "capitals": True},
+    )
 
     dialog = _ctrl_p(window, qtbot)
     assert isinstance(dialog, PreviewDialog) and dialog.isVisible()
@@ -48,8 +51,12 @@ def test_ctrl_p_previews_the_exported_list_and_prints_its_pages(window, qtbot, t
     assert max(dialog.model.drawn) < 4
     image = dialog.model.pixmap(0).toImage()
     assert image.pixelColor(2, 2) == QColor("white")
-    dark = sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height() // 3, 3)
-               if image.pixelColor(x, y).lightness() < 100)
+    dark = sum(
+        1
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height() // 3, 3)
+        if image.pixelColor(x, y).lightness() < 100
+    )
     assert dark > 200
 
     dialog.go_to(len(dialog.pages) - 1)
@@ -73,8 +80,9 @@ def window_options(meeting):
 
     from ccm_secretariat.document_registry import ExportOptions
 
-    return ExportOptions(date=dt.date(2020, 11, 20), provisional=True, symbol=f"{meeting.symbol_prefix}/MISC.1",
-                         capitals=True)
+    return ExportOptions(
+        date=dt.date(2020, 11, 20), provisional=True, symbol=f"{meeting.symbol_prefix}/MISC.1", capitals=True
+    )
 
 
 @pytest.mark.parametrize("what", ["agenda", "programme", "report"])

@@ -1,6 +1,6 @@
 """The registration desk driven through its real widgets and dialogs."""
 
-from PySide6.QtWidgets import QMessageBox, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from ccm_secretariat.domain.enums import Category, Role
 from ccm_secretariat.domain.participants import ParticipantInput
@@ -12,8 +12,13 @@ from ui.dialogs.participant_dialog import ParticipantDialog
 
 def test_counts_per_category_are_in_view(window):
     counts = window.registration.counts.text()
-    for text in ("States Parties</b> 60", "Signatories</b> 3", "Observer States</b> 13", "Rule 1(2)</b> 6",
-                 "Rule 1(3)</b> 6"):
+    for text in (
+        "States Parties</b> 60",
+        "Signatories</b> 3",
+        "Observer States</b> 13",
+        "Rule 1(2)</b> 6",
+        "Rule 1(3)</b> 6",
+    ):
         assert text in counts
     assert window.registration.delegation_model.rowCount() == 88
 
@@ -57,8 +62,10 @@ def test_register_a_state_and_two_participants_then_undo_and_redo(window, qtbot,
     when_dialog(ParticipantDialog, fill_second)
     page.buttons["add_participant"].click()
     members = window.services.registration.participants(tuvalu.id)
-    assert [(p.display_name, p.role) for p in members] == [("H.E. Ms. Talia Teo", Role.HEAD),
-                                                          ("Seini Müller-Ōta", Role.REPRESENTATIVE)]
+    assert [(p.display_name, p.role) for p in members] == [
+        ("H.E. Ms. Talia Teo", Role.HEAD),
+        ("Seini Müller-Ōta", Role.REPRESENTATIVE),
+    ]
     assert page.member_model.rowCount() == 2
     assert members[1].function == "Counsellor & Legal Adviser <Pacific>"
 

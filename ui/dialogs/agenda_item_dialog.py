@@ -13,8 +13,13 @@ from ui.dialogs.form import FormDialog
 
 
 class AgendaItemDialog(FormDialog):
-    def __init__(self, taken: set[int], save: Callable[[int, str, AgendaStatus, list[str]], object],
-                 initial: AgendaItemRow | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        taken: set[int],
+        save: Callable[[int, str, AgendaStatus, list[str]], object],
+        initial: AgendaItemRow | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__("Edit agenda item" if initial else "Add agenda item", parent)
         self._save = save
         self._taken = taken - ({initial.number} if initial else set())
@@ -55,8 +60,9 @@ class AgendaItemDialog(FormDialog):
         return [line.strip() for line in self.sub_items.toPlainText().splitlines() if line.strip()]
 
     def submit(self):
-        return self._save(self.number.value(), self.title_edit.text(), self.status.currentData(),
-                          self.sub_item_titles())
+        return self._save(
+            self.number.value(), self.title_edit.text(), self.status.currentData(), self.sub_item_titles()
+        )
 
     @classmethod
     def ask(cls, parent, taken, save, initial=None):

@@ -13,8 +13,13 @@ from ui.dialogs.participant_dialog import ATTENDANCE_LABELS
 
 
 class AttendanceDialog(FormDialog):
-    def __init__(self, count: int, parts: tuple[PartRow, ...], save: Callable[[int, Attendance], object],
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        count: int,
+        parts: tuple[PartRow, ...],
+        save: Callable[[int, Attendance], object],
+        parent: QWidget | None = None,
+    ):
         super().__init__(f"Attendance — {count} participant{'s' if count != 1 else ''}", parent)
         self._save = save
         self.part = QComboBox()

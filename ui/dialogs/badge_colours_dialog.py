@@ -46,8 +46,9 @@ class BadgeColoursDialog(FormDialog):
             self.set_colour(category, chosen.name())
 
     def submit(self):
-        self.services.badges.set_colours(self.meeting_id, {c: v for c, v in self.colours.items()
-                                                           if c is not Category.RATIFIED_NOT_IN_FORCE})
+        self.services.badges.set_colours(
+            self.meeting_id, {c: v for c, v in self.colours.items() if c is not Category.RATIFIED_NOT_IN_FORCE}
+        )
         return self.colours
 
     @classmethod

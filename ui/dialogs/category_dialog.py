@@ -12,8 +12,9 @@ from ui.dialogs.form import FormDialog
 
 
 class CategoryDialog(FormDialog):
-    def __init__(self, delegation: DelegationRow, save: Callable[[Category | None, str], object],
-                 parent: QWidget | None = None):
+    def __init__(
+        self, delegation: DelegationRow, save: Callable[[Category | None, str], object], parent: QWidget | None = None
+    ):
         super().__init__(f"Category — {delegation.name}", parent)
         self._save = save
         self._derived = delegation.derived_category

@@ -14,8 +14,9 @@ def without_password(location: str) -> str:
     if "://" not in location:
         return location
     url = make_url(location)  # (URL.set(password=None) would keep the password: None there means "unchanged")
-    return URL.create(url.drivername, url.username, None, url.host, url.port, url.database,
-                      url.query).render_as_string(hide_password=False)
+    return URL.create(url.drivername, url.username, None, url.host, url.port, url.database, url.query).render_as_string(
+        hide_password=False
+    )
 
 
 class ConnectDialog(FormDialog):
@@ -50,10 +51,14 @@ class ConnectDialog(FormDialog):
         return None
 
     def submit(self) -> str:
-        return URL.create("postgresql+psycopg", username=self.user.text().strip(),
-                          password=self.password.text() or None, host=self.host.text().strip(),
-                          port=self.port.value(), database=self.database.text().strip()
-                          ).render_as_string(hide_password=False)
+        return URL.create(
+            "postgresql+psycopg",
+            username=self.user.text().strip(),
+            password=self.password.text() or None,
+            host=self.host.text().strip(),
+            port=self.port.value(),
+            database=self.database.text().strip(),
+        ).render_as_string(hide_password=False)
 
     @classmethod
     def ask(cls, parent, known: str | None = None, problem: str = "") -> tuple[str | None, bool]:

@@ -10,13 +10,17 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 from ccm_secretariat.domain.enums import CredentialsKind
 from ui.dialogs.form import FormDialog, date_edit
 
-KIND_LABELS = {CredentialsKind.ORIGINAL: "Original", CredentialsKind.COPY: "Copy",
-               CredentialsKind.NOTE_VERBALE: "Note verbale"}
+KIND_LABELS = {
+    CredentialsKind.ORIGINAL: "Original",
+    CredentialsKind.COPY: "Copy",
+    CredentialsKind.NOTE_VERBALE: "Note verbale",
+}
 
 
 class CredentialsDialog(FormDialog):
-    def __init__(self, count: int, save: Callable[[bool, CredentialsKind | None, dt.date], object],
-                 parent: QWidget | None = None):
+    def __init__(
+        self, count: int, save: Callable[[bool, CredentialsKind | None, dt.date], object], parent: QWidget | None = None
+    ):
         super().__init__(f"Credentials — {count} delegation{'s' if count != 1 else ''}", parent)
         self._save = save
         self.received = QCheckBox("Received")
@@ -31,8 +35,11 @@ class CredentialsDialog(FormDialog):
         self.received.toggled.connect(lambda on: (self.kind.setEnabled(on), self.date.setEnabled(on)))
 
     def submit(self):
-        return self._save(self.received.isChecked(), self.kind.currentData() if self.received.isChecked() else None,
-                          self.date.date().toPython())
+        return self._save(
+            self.received.isChecked(),
+            self.kind.currentData() if self.received.isChecked() else None,
+            self.date.date().toPython(),
+        )
 
     @classmethod
     def ask(cls, parent, count, save):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QRadioButton, QWidget
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QRadioButton, QWidget
 
 from ccm_secretariat.domain.enums import Rule
 from ccm_secretariat.services.reference import OrganisationRow, StateRow
@@ -21,8 +21,14 @@ def _searchable(box: QComboBox) -> None:
 
 
 class DelegationDialog(FormDialog):
-    def __init__(self, states: list[StateRow], organisations: list[OrganisationRow], registered: set[str],
-                 save: Callable[[str, int, str, Rule | None], object], parent: QWidget | None = None):
+    def __init__(
+        self,
+        states: list[StateRow],
+        organisations: list[OrganisationRow],
+        registered: set[str],
+        save: Callable[[str, int, str, Rule | None], object],
+        parent: QWidget | None = None,
+    ):
         super().__init__("Register a delegation", parent)
         self._save = save
         self.is_state = QRadioButton("A State")
@@ -70,8 +76,11 @@ class DelegationDialog(FormDialog):
         return box.itemData(index) if index >= 0 else None
 
     def problems(self):
-        box, field, what = ((self.state, "state", "State") if self.is_state.isChecked()
-                            else (self.organisation, "organisation", "organisation"))
+        box, field, what = (
+            (self.state, "state", "State")
+            if self.is_state.isChecked()
+            else (self.organisation, "organisation", "organisation")
+        )
         if not box.currentText().strip():
             return field, f"Choose the {what} from the list."
         if self._chosen(box) is None:

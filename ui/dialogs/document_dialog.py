@@ -13,9 +13,15 @@ from ui.dialogs.form import FormDialog, date_edit
 
 
 class DocumentDialog(FormDialog):
-    def __init__(self, prefix: str, agenda_numbers: list[int], existing: set[str],
-                 save: Callable[[DocumentInput], object], initial: DocumentRow | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        prefix: str,
+        agenda_numbers: list[int],
+        existing: set[str],
+        save: Callable[[DocumentInput], object],
+        initial: DocumentRow | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__("Edit document" if initial else "Add document", parent)
         self._save, self._prefix = save, prefix
         self._existing = existing - ({initial.symbol} if initial else set())
@@ -74,11 +80,16 @@ class DocumentDialog(FormDialog):
         return None
 
     def submit(self):
-        return self._save(DocumentInput(
-            symbol=self.symbol.text(), title=self.title_edit.text(),
-            issue_date=self.date.date().toPython() if self.dated.isChecked() else None,
-            languages=" ".join(c for c, box in self.languages.items() if box.isChecked()),
-            agenda_item_number=self.agenda.currentData(), submitted_by=self.submitted.text()))
+        return self._save(
+            DocumentInput(
+                symbol=self.symbol.text(),
+                title=self.title_edit.text(),
+                issue_date=self.date.date().toPython() if self.dated.isChecked() else None,
+                languages=" ".join(c for c, box in self.languages.items() if box.isChecked()),
+                agenda_item_number=self.agenda.currentData(),
+                submitted_by=self.submitted.text(),
+            )
+        )
 
     @classmethod
     def ask(cls, parent, prefix, agenda_numbers, existing, save, initial=None):

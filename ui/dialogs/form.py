@@ -7,13 +7,22 @@ import calendar
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QMessageBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ccm_secretariat.domain.enums import MeetingFormat
-
 from ccm_secretariat.errors import DomainError
 from ui.errors import describe
 
@@ -126,8 +135,13 @@ class FormDialog(QDialog):
             focused = self.focusWidget()
             if focused is None or isinstance(focused, QAbstractButton):
                 first = self.first_field or next(
-                    (w for w in self.fields.values()
-                     if w.isEnabled() and w.focusPolicy() != Qt.NoFocus and not isinstance(w, QAbstractButton)), None)
+                    (
+                        w
+                        for w in self.fields.values()
+                        if w.isEnabled() and w.focusPolicy() != Qt.NoFocus and not isinstance(w, QAbstractButton)
+                    ),
+                    None,
+                )
                 if first is not None:
                     first.setFocus(Qt.OtherFocusReason)
 
@@ -152,9 +166,13 @@ class FormDialog(QDialog):
 
     def reject(self) -> None:
         """Escape or Cancel: after a question when something was typed, so that nothing is lost by a slip."""
-        if self.touched and QMessageBox.question(
-                self, self.windowTitle(), "Discard what you typed?", QMessageBox.Yes | QMessageBox.No,
-                QMessageBox.No) != QMessageBox.Yes:
+        if (
+            self.touched
+            and QMessageBox.question(
+                self, self.windowTitle(), "Discard what you typed?", QMessageBox.Yes | QMessageBox.No, QMessageBox.No
+            )
+            != QMessageBox.Yes
+        ):
             return
         super().reject()
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ccm_secretariat.exports.history_workbook import history_workbook
-from ccm_secretariat.exports.progress import run_to_end
+from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.services.history import HistoryEntry
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import make_table
 
-COLUMNS = [Column("When", lambda e: f"{e.at:%d %b %Y %H:%M}"), Column("Who", lambda e: e.by),
-           Column("What", lambda e: e.what), Column("Action", lambda e: e.action),
-           Column("Details", lambda e: e.details)]
+COLUMNS = [
+    Column("When", lambda e: f"{e.at:%d %b %Y %H:%M}"),
+    Column("Who", lambda e: e.by),
+    Column("What", lambda e: e.what),
+    Column("Action", lambda e: e.action),
+    Column("Details", lambda e: e.details),
+]
 
 
 class HistoryDialog(QDialog):

@@ -3,8 +3,7 @@ the field it is mapped to, detected (or remembered) and corrected by the secreta
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QGridLayout, QLabel, QScrollArea, QSizePolicy,
-                               QWidget)
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QGridLayout, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.imports import columns
@@ -19,8 +18,11 @@ class MappingDialog(FormDialog):
     def __init__(self, sheet: Sheet, mapping: Mapping, remembered: bool, parent: QWidget | None = None):
         super().__init__(f"Columns of {sheet.name}", parent)
         self.sheet = sheet
-        note = ("Mapped as the last file with these columns was." if remembered else
-                "Mapped from the column names; correct what is wrong.")
+        note = (
+            "Mapped as the last file with these columns was."
+            if remembered
+            else "Mapped from the column names; correct what is wrong."
+        )
         self.form.addRow(QLabel(f"{len(sheet.rows):,} rows ({sheet.encoding or 'Excel workbook'}). {note}"))
         grid_holder = QWidget()
         grid = QGridLayout(grid_holder)

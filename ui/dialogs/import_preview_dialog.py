@@ -9,8 +9,21 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ccm_secretariat.imports.plan import Choices, Finding, NewOrganisation, Outcome, Plan, PlanRow
 from ccm_secretariat.imports.resolve import Target
@@ -18,11 +31,19 @@ from ui.models.table import Column, RowTableModel
 from ui.pages.common import make_table, selected_row
 
 RESULT_TEXT = {Outcome.ADD: "add", Outcome.UPDATE: "update", Outcome.SKIP: "skip", Outcome.REFUSE: "refused"}
-DECISION_TEXT = {Outcome.SKIP: "Skip this row", Outcome.UPDATE: "Update the registered person",
-                 Outcome.ADD: "Add as a different person"}
-FILTERS = (("All rows", None), ("To add", {Finding.NEW}),
-           ("Duplicates", {Finding.DUPLICATE, Finding.POSSIBLE_DUPLICATE}),
-           ("Unresolved", {Finding.UNRESOLVED}), ("Errors", {Finding.ERROR}), ("Skipped", {Finding.SKIPPED}))
+DECISION_TEXT = {
+    Outcome.SKIP: "Skip this row",
+    Outcome.UPDATE: "Update the registered person",
+    Outcome.ADD: "Add as a different person",
+}
+FILTERS = (
+    ("All rows", None),
+    ("To add", {Finding.NEW}),
+    ("Duplicates", {Finding.DUPLICATE, Finding.POSSIBLE_DUPLICATE}),
+    ("Unresolved", {Finding.UNRESOLVED}),
+    ("Errors", {Finding.ERROR}),
+    ("Skipped", {Finding.SKIPPED}),
+)
 COLUMNS = [
     Column("Row", lambda r: r.line, align_right=True),
     Column("Result", lambda r: RESULT_TEXT[r.outcome]),
@@ -30,14 +51,19 @@ COLUMNS = [
     Column("Given names", lambda r: r.given),
     Column("Family name", lambda r: r.family),
     Column("Delegation", lambda r: r.delegation),
-    Column("Why", lambda r: " ".join(filter(None, [r.message, *r.notes])), tooltip=lambda r: "\n".join(
-        filter(None, [r.message, *r.notes]))),
+    Column(
+        "Why",
+        lambda r: " ".join(filter(None, [r.message, *r.notes])),
+        tooltip=lambda r: "\n".join(filter(None, [r.message, *r.notes])),
+    ),
 ]
 REFUSED_COLOUR = QColor("#a40000")
-FOUND_WORDS = {Finding.DUPLICATE: ("duplicate", "duplicates"),
-               Finding.POSSIBLE_DUPLICATE: ("possible duplicate", "possible duplicates"),
-               Finding.UNRESOLVED: ("unresolved delegation", "unresolved delegations"),
-               Finding.ERROR: ("error", "errors")}
+FOUND_WORDS = {
+    Finding.DUPLICATE: ("duplicate", "duplicates"),
+    Finding.POSSIBLE_DUPLICATE: ("possible duplicate", "possible duplicates"),
+    Finding.UNRESOLVED: ("unresolved delegation", "unresolved delegations"),
+    Finding.ERROR: ("error", "errors"),
+}
 
 
 class PlanModel(RowTableModel):
@@ -48,8 +74,15 @@ class PlanModel(RowTableModel):
 
 
 class ImportPreviewDialog(QDialog):
-    def __init__(self, title: str, plan: Plan, targets: list[Target], replan: Callable[[Choices], Plan],
-                 save_report: Callable[[Plan], None] | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        title: str,
+        plan: Plan,
+        targets: list[Target],
+        replan: Callable[[Choices], Plan],
+        save_report: Callable[[Plan], None] | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.plan = plan
@@ -133,8 +166,12 @@ class ImportPreviewDialog(QDialog):
     # Showing -------------------------------------------------------------------------------------------
     def _refresh(self, keep_line: int | None = None) -> None:
         c, f = self.plan.counts(), self.plan.findings()
-        parts = [f"{c[Outcome.ADD]:,} to add", f"{c[Outcome.UPDATE]:,} to update", f"{c[Outcome.SKIP]:,} to skip",
-                 f"{c[Outcome.REFUSE]:,} refused"]
+        parts = [
+            f"{c[Outcome.ADD]:,} to add",
+            f"{c[Outcome.UPDATE]:,} to update",
+            f"{c[Outcome.SKIP]:,} to skip",
+            f"{c[Outcome.REFUSE]:,} refused",
+        ]
         found = [f"{f[k]:,} {FOUND_WORDS[k][f[k] != 1]}" for k in FOUND_WORDS if f[k]]
         self.summary.setText("; ".join(parts) + (f" (found: {', '.join(found)})" if found else "") + ".")
         ok = self.buttons.button(QDialogButtonBox.Ok)
@@ -171,8 +208,7 @@ class ImportPreviewDialog(QDialog):
             self.decision.addItem(DECISION_TEXT[outcome], outcome)
         self.decision.setEnabled(bool(r.choices))
         if r.choices:
-            self.decision.setCurrentIndex(self.decision.findData(r.outcome if r.outcome in r.choices
-                                                                 else Outcome.SKIP))
+            self.decision.setCurrentIndex(self.decision.findData(r.outcome if r.outcome in r.choices else Outcome.SKIP))
         self.given.setText(r.given)
         self.family.setText(r.family)
 
@@ -184,8 +220,11 @@ class ImportPreviewDialog(QDialog):
     def _lines_like(self, r: PlanRow) -> list[int]:
         if not self.same_text.isChecked() or not r.delegation_text:
             return [r.line]
-        return [x.line for x in self.plan.rows if x.delegation_text == r.delegation_text and
-                (x.finding == Finding.UNRESOLVED or x.line == r.line)]
+        return [
+            x.line
+            for x in self.plan.rows
+            if x.delegation_text == r.delegation_text and (x.finding == Finding.UNRESOLVED or x.line == r.line)
+        ]
 
     def match_selected(self) -> None:
         r = self.selected()
@@ -226,9 +265,9 @@ class ImportPreviewDialog(QDialog):
         self._apply(r.line)
 
     @classmethod
-    def ask(cls, parent, title: str, plan: Plan, targets: list[Target], replan, save_report=None
-            ) -> tuple[Plan | None, bool]:
+    def ask(
+        cls, parent, title: str, plan: Plan, targets: list[Target], replan, save_report=None
+    ) -> tuple[Plan | None, bool]:
         dialog = cls(title, replace(plan), targets, replan, save_report, parent)
         accepted = dialog.exec() == QDialog.Accepted
         return (dialog.plan if accepted else None), accepted
-

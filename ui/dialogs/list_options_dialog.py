@@ -31,21 +31,32 @@ class ListOptionsDialog(FormDialog):
         self.setMinimumWidth(560)
 
     def submit(self) -> ExportOptions:
-        return ExportOptions(date=self.date.date().toPython(), provisional=self.provisional.isChecked(),
-                             symbol=self.symbol.text().strip() or None, capitals=self.capitals.currentData())
+        return ExportOptions(
+            date=self.date.date().toPython(),
+            provisional=self.provisional.isChecked(),
+            symbol=self.symbol.text().strip() or None,
+            capitals=self.capitals.currentData(),
+        )
 
     @staticmethod
     def to_settings(options: ExportOptions) -> dict:
-        return {"date": options.date.isoformat() if options.date else "", "provisional": options.provisional,
-                "symbol": options.symbol or "", "capitals": options.capitals}
+        return {
+            "date": options.date.isoformat() if options.date else "",
+            "provisional": options.provisional,
+            "symbol": options.symbol or "",
+            "capitals": options.capitals,
+        }
 
     @staticmethod
     def from_settings(remembered: dict) -> ExportOptions:
         """The options last chosen for this meeting's list (the print preview uses them without asking)."""
         day = remembered.get("date")
-        return ExportOptions(date=dt.date.fromisoformat(day) if day else None,
-                             provisional=bool(remembered.get("provisional", False)),
-                             symbol=remembered.get("symbol") or None, capitals=remembered.get("capitals"))
+        return ExportOptions(
+            date=dt.date.fromisoformat(day) if day else None,
+            provisional=bool(remembered.get("provisional", False)),
+            symbol=remembered.get("symbol") or None,
+            capitals=remembered.get("capitals"),
+        )
 
     @classmethod
     def ask(cls, parent, prefix: str, remembered: dict) -> tuple[ExportOptions | None, bool]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
@@ -17,18 +16,20 @@ from ui.dialogs.form import FormDialog, date_edit, format_combo
 def proposed_first_day(busy_until: dt.date | None, today: dt.date | None = None) -> dt.date:
     """A Monday at least eight weeks ahead (the documents go out six weeks before) and after the meetings the
     database holds already; a secretary changes it, but it is never today."""
-    start = max((today or dt.date.today()) + dt.timedelta(weeks=8),
-                (busy_until or dt.date.min) + dt.timedelta(days=1))
+    start = max((today or dt.date.today()) + dt.timedelta(weeks=8), (busy_until or dt.date.min) + dt.timedelta(days=1))
     return start + dt.timedelta(days=(7 - start.weekday()) % 7)
 
 
 class MeetingDialog(FormDialog):
-    def __init__(self, save: Callable[[MeetingInput], object], parent: QWidget | None = None,
-                 busy_until: dt.date | None = None):
+    def __init__(
+        self, save: Callable[[MeetingInput], object], parent: QWidget | None = None, busy_until: dt.date | None = None
+    ):
         super().__init__("New meeting", parent)
         self._save = save
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("e.g. Fourteenth Meeting of States Parties to the Convention on Cluster Munitions")
+        self.title_edit.setPlaceholderText(
+            "e.g. Fourteenth Meeting of States Parties to the Convention on Cluster Munitions"
+        )
         self.short = QLineEdit()
         self.short.setPlaceholderText("e.g. 14MSP")
         self.prefix = QLineEdit()
@@ -45,11 +46,17 @@ class MeetingDialog(FormDialog):
         for edit in (self.first, self.last):
             edit.dateChanged.connect(self.revalidate)
         self.format = format_combo()
-        for name, label, widget in (("title", "Title", self.title_edit), ("short_title", "Short title", self.short),
-                                    ("symbol_prefix", "Symbol prefix", self.prefix), ("venue", "Venue", self.venue),
-                                    ("city", "City", self.city), ("body_name", "Referred to as", self.body),
-                                    ("first_day", "First day", self.first), ("last_day", "Last day", self.last),
-                                    ("format", "Format", self.format)):
+        for name, label, widget in (
+            ("title", "Title", self.title_edit),
+            ("short_title", "Short title", self.short),
+            ("symbol_prefix", "Symbol prefix", self.prefix),
+            ("venue", "Venue", self.venue),
+            ("city", "City", self.city),
+            ("body_name", "Referred to as", self.body),
+            ("first_day", "First day", self.first),
+            ("last_day", "Last day", self.last),
+            ("format", "Format", self.format),
+        ):
             self.add_field(name, label, widget)
         for edit in (self.title_edit, self.short, self.prefix):
             edit.textChanged.connect(self.revalidate)
@@ -70,10 +77,19 @@ class MeetingDialog(FormDialog):
         return None
 
     def submit(self):
-        return self._save(MeetingInput(
-            title=self.title_edit.text(), short_title=self.short.text(), symbol_prefix=self.prefix.text(),
-            first_day=self.first.date().toPython(), last_day=self.last.date().toPython(), venue=self.venue.text(),
-            city=self.city.text(), body_name=self.body.currentText(), format=self.format.currentData()))
+        return self._save(
+            MeetingInput(
+                title=self.title_edit.text(),
+                short_title=self.short.text(),
+                symbol_prefix=self.prefix.text(),
+                first_day=self.first.date().toPython(),
+                last_day=self.last.date().toPython(),
+                venue=self.venue.text(),
+                city=self.city.text(),
+                body_name=self.body.currentText(),
+                format=self.format.currentData(),
+            )
+        )
 
     @classmethod
     def ask(cls, parent, save, busy_until: dt.date | None = None):

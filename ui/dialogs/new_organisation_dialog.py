@@ -8,8 +8,10 @@ from ccm_secretariat.domain.enums import Rule
 from ccm_secretariat.imports.plan import NewOrganisation
 from ui.dialogs.form import FormDialog
 
-RULE_LABELS = {Rule.RULE_1_2: "Rule 1(2): named in the rules of procedure (UN, ICRC, IFRC, GICHD, CMC)",
-               Rule.RULE_1_3: "Rule 1(3): other international, regional or non-governmental organisation"}
+RULE_LABELS = {
+    Rule.RULE_1_2: "Rule 1(2): named in the rules of procedure (UN, ICRC, IFRC, GICHD, CMC)",
+    Rule.RULE_1_3: "Rule 1(3): other international, regional or non-governmental organisation",
+}
 
 
 class NewOrganisationDialog(FormDialog):

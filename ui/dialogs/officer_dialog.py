@@ -8,8 +8,15 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from ui.dialogs.form import FormDialog
 
-ROLES = ["President", "Vice-President", "Secretary-General of the Conference", "Secretary of the Conference",
-         "Secretary-General of the Meeting", "Secretary of the Meeting", "Director of the Implementation Support Unit"]
+ROLES = [
+    "President",
+    "Vice-President",
+    "Secretary-General of the Conference",
+    "Secretary of the Conference",
+    "Secretary-General of the Meeting",
+    "Secretary of the Meeting",
+    "Director of the Implementation Support Unit",
+]
 
 
 class OfficerDialog(FormDialog):
@@ -24,13 +31,19 @@ class OfficerDialog(FormDialog):
         self.salutation.addItems(["", "Mr.", "Ms.", "H.E. Mr.", "H.E. Ms.", "Dr."])
         self.name = QLineEdit()
         self.description = QLineEdit()
-        self.description.setPlaceholderText("e.g. Ambassador and Permanent Representative of … to the Conference on Disarmament")
+        self.description.setPlaceholderText(
+            "e.g. Ambassador and Permanent Representative of … to the Conference on Disarmament"
+        )
         self.state = QComboBox()
         self.state.setEditable(True)
         self.state.addItems(["", *state_names])
-        for name, label, widget in (("role", "Role", self.role), ("salutation", "Salutation", self.salutation),
-                                    ("name", "Name", self.name), ("description", "Description", self.description),
-                                    ("state", "or a State", self.state)):
+        for name, label, widget in (
+            ("role", "Role", self.role),
+            ("salutation", "Salutation", self.salutation),
+            ("name", "Name", self.name),
+            ("description", "Description", self.description),
+            ("state", "or a State", self.state),
+        ):
             self.add_field(name, label, widget)
         self.name.textChanged.connect(self.revalidate)
         self.state.currentTextChanged.connect(self.revalidate)
@@ -43,8 +56,13 @@ class OfficerDialog(FormDialog):
         return None
 
     def submit(self):
-        return self._save(self.role.currentText(), self.salutation.currentText(), self.name.text(),
-                          self.description.text(), self.state.currentText())
+        return self._save(
+            self.role.currentText(),
+            self.salutation.currentText(),
+            self.name.text(),
+            self.description.text(),
+            self.state.currentText(),
+        )
 
     @classmethod
     def ask(cls, parent, state_names, save):

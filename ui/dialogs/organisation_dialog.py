@@ -9,10 +9,15 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from ccm_secretariat.domain.enums import OrganisationKind, Rule
 from ui.dialogs.form import FormDialog
 
-KIND_LABELS = {OrganisationKind.UN: "United Nations entity", OrganisationKind.RED_CROSS: "Red Cross / Red Crescent",
-               OrganisationKind.INTERNATIONAL: "Other international organisation",
-               OrganisationKind.REGIONAL: "Regional organisation", OrganisationKind.NGO: "Non-governmental organisation",
-               OrganisationKind.ACADEMIC: "Academic institution", OrganisationKind.OTHER: "Other"}
+KIND_LABELS = {
+    OrganisationKind.UN: "United Nations entity",
+    OrganisationKind.RED_CROSS: "Red Cross / Red Crescent",
+    OrganisationKind.INTERNATIONAL: "Other international organisation",
+    OrganisationKind.REGIONAL: "Regional organisation",
+    OrganisationKind.NGO: "Non-governmental organisation",
+    OrganisationKind.ACADEMIC: "Academic institution",
+    OrganisationKind.OTHER: "Other",
+}
 
 
 class OrganisationDialog(FormDialog):
@@ -29,8 +34,12 @@ class OrganisationDialog(FormDialog):
         for rule in Rule:
             self.rule.addItem(f"Rule {rule.value}", rule)
         self.rule.setCurrentIndex(1)
-        for name, label, widget in (("name", "Name", self.name), ("acronym", "Acronym", self.acronym),
-                                    ("kind", "Kind", self.kind), ("rule", "Attends under", self.rule)):
+        for name, label, widget in (
+            ("name", "Name", self.name),
+            ("acronym", "Acronym", self.acronym),
+            ("kind", "Kind", self.kind),
+            ("rule", "Attends under", self.rule),
+        ):
             self.add_field(name, label, widget)
         self.name.textChanged.connect(self.revalidate)
         self.setMinimumWidth(560)

@@ -11,8 +11,7 @@ from ui.dialogs.form import FormDialog, date_edit, format_combo
 
 
 class PartDialog(FormDialog):
-    def __init__(self, next_number: int, save: Callable, initial: PartRow | None = None,
-                 parent: QWidget | None = None):
+    def __init__(self, next_number: int, save: Callable, initial: PartRow | None = None, parent: QWidget | None = None):
         super().__init__("Edit part" if initial else "Add part", parent)
         self._save = save
         self.number = QSpinBox()
@@ -25,9 +24,13 @@ class PartDialog(FormDialog):
             edit.dateChanged.connect(self.revalidate)
         self.format = format_combo(initial.format if initial else None)
         self.venue = QLineEdit(initial.venue if initial else "")
-        for name, label, widget in (("number", "Part", self.number), ("start_date", "First day", self.first),
-                                    ("end_date", "Last day", self.last), ("format", "Format", self.format),
-                                    ("venue", "Venue", self.venue)):
+        for name, label, widget in (
+            ("number", "Part", self.number),
+            ("start_date", "First day", self.first),
+            ("end_date", "Last day", self.last),
+            ("format", "Format", self.format),
+            ("venue", "Venue", self.venue),
+        ):
             self.add_field(name, label, widget)
         self.revalidate()
 
@@ -37,8 +40,13 @@ class PartDialog(FormDialog):
         return None
 
     def submit(self):
-        return self._save(self.number.value(), self.first.date().toPython(), self.last.date().toPython(),
-                          self.format.currentData(), self.venue.text())
+        return self._save(
+            self.number.value(),
+            self.first.date().toPython(),
+            self.last.date().toPython(),
+            self.format.currentData(),
+            self.venue.text(),
+        )
 
     @classmethod
     def ask(cls, parent, next_number, save, initial=None):

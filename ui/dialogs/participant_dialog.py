@@ -14,13 +14,23 @@ from ccm_secretariat.services.registration import ParticipantInput, ParticipantR
 from ui.dialogs.form import FormDialog
 
 EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
-ATTENDANCE_LABELS = {None: "—", Attendance.IN_PERSON: "In person", Attendance.ONLINE: "Online",
-                     Attendance.ABSENT: "Absent"}
+ATTENDANCE_LABELS = {
+    None: "—",
+    Attendance.IN_PERSON: "In person",
+    Attendance.ONLINE: "Online",
+    Attendance.ABSENT: "Absent",
+}
 
 
 class ParticipantDialog(FormDialog):
-    def __init__(self, delegation: str, parts: tuple[PartRow, ...], save: Callable[[ParticipantInput], object],
-                 initial: ParticipantRow | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        delegation: str,
+        parts: tuple[PartRow, ...],
+        save: Callable[[ParticipantInput], object],
+        initial: ParticipantRow | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(f"{'Edit' if initial else 'Add'} participant — {delegation}", parent)
         self._save = save
         self.salutation = QComboBox()
@@ -88,18 +98,27 @@ class ParticipantDialog(FormDialog):
         email = self.email.text().strip()
         if email and not EMAIL.match(email):
             return "email", f"“{email}” is not an e-mail address."
-        if self.phone.text().strip() and not re.match(r"^[+0-9 ().\-/]*(\s*(ext\.?|x)\s*[0-9]+)?$",
-                                                      self.phone.text().strip(), re.I):
+        if self.phone.text().strip() and not re.match(
+            r"^[+0-9 ().\-/]*(\s*(ext\.?|x)\s*[0-9]+)?$", self.phone.text().strip(), re.I
+        ):
             return "phone", "A telephone number has digits, spaces and + ( ) - . / only."
         return None
 
     def value(self) -> ParticipantInput:
         attendance = {n: box.currentData() for n, box in self.attendance.items() if box.currentData() is not None}
         return ParticipantInput(
-            family_name=self.family.text(), given_names=self.given.text(), salutation=self.salutation.currentText(),
-            function=self.function.text(), affiliation=self.affiliation.text(), role=self.role.currentData(),
-            email=self.email.text(), phone=self.phone.text(), gender=self.gender.currentData(),
-            consent_to_publish=self.consent.isChecked(), attendance=attendance)
+            family_name=self.family.text(),
+            given_names=self.given.text(),
+            salutation=self.salutation.currentText(),
+            function=self.function.text(),
+            affiliation=self.affiliation.text(),
+            role=self.role.currentData(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+            gender=self.gender.currentData(),
+            consent_to_publish=self.consent.isChecked(),
+            attendance=attendance,
+        )
 
     def submit(self):
         """Save; when someone of the same name is in the delegation already, ask whether this is a different
@@ -108,8 +127,12 @@ class ParticipantDialog(FormDialog):
             return self._save(self.value())
         except SameNameError as exc:
             answer = QMessageBox.question(
-                self, "Same name", f"{exc.message}\n\nIs this a different person with the same name?",
-                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+                self,
+                "Same name",
+                f"{exc.message}\n\nIs this a different person with the same name?",
+                QMessageBox.Yes | QMessageBox.No,
+                QMessageBox.No,
+            )
             if answer != QMessageBox.Yes:
                 raise
             return self._save(self.value(), True)

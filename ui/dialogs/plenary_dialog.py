@@ -13,8 +13,14 @@ from ui.dialogs.form import FormDialog, date_edit
 
 
 class PlenaryDialog(FormDialog):
-    def __init__(self, next_number: int, first_day, save: Callable, initial: PlenaryRow | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        next_number: int,
+        first_day,
+        save: Callable,
+        initial: PlenaryRow | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__("Edit plenary meeting" if initial else "Add plenary meeting", parent)
         self._save = save
         self.number = QSpinBox()
@@ -59,9 +65,15 @@ class PlenaryDialog(FormDialog):
         return None
 
     def submit(self):
-        return self._save(self.number.value(), self.date.date().toPython(), self.start.time().toPython(),
-                          self.end.time().toPython(), self._numbers(), self.closed.isChecked(),
-                          self.format.currentData())
+        return self._save(
+            self.number.value(),
+            self.date.date().toPython(),
+            self.start.time().toPython(),
+            self.end.time().toPython(),
+            self._numbers(),
+            self.closed.isChecked(),
+            self.format.currentData(),
+        )
 
     @classmethod
     def ask(cls, parent, next_number, first_day, save, initial=None):

@@ -11,8 +11,9 @@ from ui.dialogs.form import FormDialog
 
 
 class PresenceDialog(FormDialog):
-    def __init__(self, count: int, parts: tuple[PartRow, ...], save: Callable[[int, bool], object],
-                 parent: QWidget | None = None):
+    def __init__(
+        self, count: int, parts: tuple[PartRow, ...], save: Callable[[int, bool], object], parent: QWidget | None = None
+    ):
         super().__init__(f"Present — {count} delegation{'s' if count != 1 else ''}", parent)
         self._save = save
         self.part = QComboBox()

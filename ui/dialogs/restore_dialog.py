@@ -17,15 +17,16 @@ class RestoreDialog(QDialog):
             item.setToolTip(str(b.path))
             self.list.addItem(item)
         self.backups = backups
-        note = QLabel("The database is replaced by the backup you choose. Its present state is backed up first, "
-                      "so a restore can itself be undone by restoring that backup.")
+        note = QLabel(
+            "The database is replaced by the backup you choose. Its present state is backed up first, "
+            "so a restore can itself be undone by restoring that backup."
+        )
         note.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.button(QDialogButtonBox.Ok).setText("&Restore")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.list.currentRowChanged.connect(
-            lambda row: self.buttons.button(QDialogButtonBox.Ok).setEnabled(row >= 0))
+        self.list.currentRowChanged.connect(lambda row: self.buttons.button(QDialogButtonBox.Ok).setEnabled(row >= 0))
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.list)

@@ -12,8 +12,13 @@ from ui.dialogs.form import FormDialog
 
 
 class RoomPrintDialog(FormDialog):
-    def __init__(self, badges: bool, delegation_ids: tuple[int, ...], participant_ids: tuple[int, ...],
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        badges: bool,
+        delegation_ids: tuple[int, ...],
+        participant_ids: tuple[int, ...],
+        parent: QWidget | None = None,
+    ):
         super().__init__("Print badges" if badges else "Print nameplates", parent)
         self.badges = badges
         self.delegation_ids, self.participant_ids = delegation_ids, participant_ids
@@ -28,11 +33,11 @@ class RoomPrintDialog(FormDialog):
         if badges:
             choices.append(("new", "Only those whose badge has not been printed yet"))
         choices.append(("category", "One category:"))
-        choices.append(("delegations", f"The delegations selected on the Registration page "
-                                       f"({len(delegation_ids)})"))
+        choices.append(("delegations", f"The delegations selected on the Registration page ({len(delegation_ids)})"))
         if badges:
-            choices.append(("participants", f"The participants selected on the Registration page "
-                                            f"({len(participant_ids)})"))
+            choices.append(
+                ("participants", f"The participants selected on the Registration page ({len(participant_ids)})")
+            )
         self.buttons_by_name: dict[str, QRadioButton] = {}
         for name, label in choices:
             button = QRadioButton(label)
@@ -67,7 +72,8 @@ class RoomPrintDialog(FormDialog):
             only_new=which == "new",
             category=self.category.currentData() if which == "category" else None,
             delegation_ids=self.delegation_ids if which == "delegations" else (),
-            participant_ids=self.participant_ids if which == "participants" else ())
+            participant_ids=self.participant_ids if which == "participants" else (),
+        )
 
     @classmethod
     def ask(cls, parent, badges: bool, delegation_ids=(), participant_ids=()) -> tuple[ExportOptions | None, bool]:

@@ -24,12 +24,17 @@ class SeatingDialog(FormDialog):
         self.state.addItems([s.name for s in services.reference.states()])
         self.state.setCurrentText(plan.first_state if plan else DRAW)
         self.state.setToolTip("The State drawn by lot; the seating starts from it in every category")
-        self.kept = QLabel(f"Drawn on {plan.drawn_on:%d %B %Y}" + (" by the desk" if plan.drawn_by_desk else "")
-                           if plan else "No draw yet")
+        self.kept = QLabel(
+            f"Drawn on {plan.drawn_on:%d %B %Y}" + (" by the desk" if plan.drawn_by_desk else "")
+            if plan
+            else "No draw yet"
+        )
         self.blocks, self.rows, self.seats = QSpinBox(), QSpinBox(), QSpinBox()
-        for box, top, value in ((self.blocks, 12, plan.room.blocks if plan else 3),
-                                (self.rows, 200, plan.room.rows if plan else 10),
-                                (self.seats, 200, plan.room.seats_per_row if plan else 12)):
+        for box, top, value in (
+            (self.blocks, 12, plan.room.blocks if plan else 3),
+            (self.rows, 200, plan.room.rows if plan else 10),
+            (self.seats, 200, plan.room.seats_per_row if plan else 12),
+        ):
             box.setRange(1, top)
             box.setValue(value)
         self.per_category: dict[Category, QSpinBox] = {}
@@ -59,8 +64,13 @@ class SeatingDialog(FormDialog):
         seats = {c: spin.value() for c, spin in self.per_category.items()}
         seating = self.services.seating
         state = self.state.currentText().strip()
-        room = dict(rows=self.rows.value(), seats_per_row=self.seats.value(), blocks=self.blocks.value(),
-                    include_registered=self.include.isChecked(), seats=seats)
+        room = dict(
+            rows=self.rows.value(),
+            seats_per_row=self.seats.value(),
+            blocks=self.blocks.value(),
+            include_registered=self.include.isChecked(),
+            seats=seats,
+        )
         if seating.plan(self.meeting_id) is not None and state == self._initial_state:
             return seating.set_room(self.meeting_id, **room)  # the draw is kept
         return seating.draw(self.meeting_id, None if state == DRAW else state, **room)

@@ -12,8 +12,7 @@ from ui.dialogs.form import FormDialog, date_edit
 
 
 class SideEventDialog(FormDialog):
-    def __init__(self, first_day, save: Callable, initial: SideEventRow | None = None,
-                 parent: QWidget | None = None):
+    def __init__(self, first_day, save: Callable, initial: SideEventRow | None = None, parent: QWidget | None = None):
         super().__init__("Edit side event" if initial else "Add side event", parent)
         self._save = save
         self.title_edit = QLineEdit(initial.title if initial else "")
@@ -47,8 +46,14 @@ class SideEventDialog(FormDialog):
         return None
 
     def submit(self):
-        return self._save(self.date.date().toPython(), self.start.time().toPython(), self.end.time().toPython(),
-                          self.title_edit.text(), self.organiser.text(), self.room.text())
+        return self._save(
+            self.date.date().toPython(),
+            self.start.time().toPython(),
+            self.end.time().toPython(),
+            self.title_edit.text(),
+            self.organiser.text(),
+            self.room.text(),
+        )
 
     @classmethod
     def ask(cls, parent, first_day, save, initial=None):

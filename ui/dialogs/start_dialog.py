@@ -13,13 +13,18 @@ class StartDialog(QDialog):
         self.setWindowTitle("Welcome to the Secretariat Desk")
         self.choice: str | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel("<h3>What would you like to do?</h3>"
-                       "<p>The desk keeps its data in one database file. You can start a new meeting, open a "
-                       "database a colleague gave you, or look around the demo conference first.</p>")
+        intro = QLabel(
+            "<h3>What would you like to do?</h3>"
+            "<p>The desk keeps its data in one database file. You can start a new meeting, open a "
+            "database a colleague gave you, or look around the demo conference first.</p>"
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        for key, text in ((NEW, "Start a new meeting…"), (OPEN, "Open a database…"),
-                          (DEMO, "Open the demo conference (CCM Second Review Conference, 2020)")):
+        for key, text in (
+            (NEW, "Start a new meeting…"),
+            (OPEN, "Open a database…"),
+            (DEMO, "Open the demo conference (CCM Second Review Conference, 2020)"),
+        ):
             button = QPushButton(text)
             button.setMinimumHeight(34)
             button.clicked.connect(lambda _checked=False, key=key: self._choose(key))

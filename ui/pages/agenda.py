@@ -14,14 +14,18 @@ from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table, selected_row
 from ui.undo import Editor
 
-ITEM_COLUMNS = [Column("No.", lambda i: i.number, align_right=True), Column("Title", lambda i: i.title),
-                Column("Sub-items", lambda i: "; ".join(f"{letter} {t}" for letter, t in i.lettered)),
-                Column("Status", lambda i: i.status.value.capitalize())]
+ITEM_COLUMNS = [
+    Column("No.", lambda i: i.number, align_right=True),
+    Column("Title", lambda i: i.title),
+    Column("Sub-items", lambda i: "; ".join(f"{letter} {t}" for letter, t in i.lettered)),
+    Column("Status", lambda i: i.status.value.capitalize()),
+]
 
 
 def _held(p) -> str:
     marks = (["closed"] if p.closed else []) + ([p.format.value.replace("_", " ")] if p.format else [])
     return ", ".join(marks)
+
 
 PLENARY_COLUMNS = [
     Column("No.", lambda p: p.number, align_right=True),
@@ -56,16 +60,26 @@ class AgendaPage(QWidget):
         self.events = RowTableModel(EVENT_COLUMNS, self)
         self.event_table = make_table(self.events, stretch_column=2)
         self.event_table.doubleClicked.connect(lambda _i: self.edit_event())
-        item_buttons, self.item_buttons = button_row(("Add item…", self.add_item), ("Edit…", self.edit_item),
-                                                     ("Move up", lambda: self.move(-1)),
-                                                     ("Move down", lambda: self.move(1)),
-                                                     ("Remove", self.remove_item), used=self.letters)
-        plenary_buttons, self.plenary_buttons = button_row(("Add plenary meeting…", self.add_plenary),
-                                                           ("Edit…", self.edit_plenary),
-                                                           ("Remove", self.remove_plenary), used=self.letters)
-        event_buttons, self.event_buttons = button_row(("Add side event…", self.add_event),
-                                                       ("Edit…", self.edit_event),
-                                                       ("Remove", self.remove_event), used=self.letters)
+        item_buttons, self.item_buttons = button_row(
+            ("Add item…", self.add_item),
+            ("Edit…", self.edit_item),
+            ("Move up", lambda: self.move(-1)),
+            ("Move down", lambda: self.move(1)),
+            ("Remove", self.remove_item),
+            used=self.letters,
+        )
+        plenary_buttons, self.plenary_buttons = button_row(
+            ("Add plenary meeting…", self.add_plenary),
+            ("Edit…", self.edit_plenary),
+            ("Remove", self.remove_plenary),
+            used=self.letters,
+        )
+        event_buttons, self.event_buttons = button_row(
+            ("Add side event…", self.add_event),
+            ("Edit…", self.edit_event),
+            ("Remove", self.remove_event),
+            used=self.letters,
+        )
         agenda_box = QGroupBox("Agenda")
         agenda_layout = QVBoxLayout(agenda_box)
         agenda_layout.addLayout(item_buttons)
@@ -108,8 +122,11 @@ class AgendaPage(QWidget):
         def save(number, title, status, sub_items):
             # Undo removes the item; redo puts it back under the same id, so later edits still find it.
             return self.editor.perform_addition(
-                f"Add agenda item {number}", lambda: agenda.add_item(meeting_id, title, number, status, sub_items),
-                agenda.remove_item, agenda.restore_item)
+                f"Add agenda item {number}",
+                lambda: agenda.add_item(meeting_id, title, number, status, sub_items),
+                agenda.remove_item,
+                agenda.restore_item,
+            )
 
         AgendaItemDialog.ask(self, {i.number for i in self.items.rows}, save)
 
@@ -121,15 +138,20 @@ class AgendaPage(QWidget):
 
         def update(values, version):
             number, title, status, sub_items = values
-            return agenda.update_item(current.id, title=title, number=number, status=status, sub_items=sub_items,
-                                      expected_version=version)
+            return agenda.update_item(
+                current.id, title=title, number=number, status=status, sub_items=sub_items, expected_version=version
+            )
 
         seen = self.editor.seen(("agenda_item", current.id), current.version)
 
         def save(number, title, status, sub_items):
             return self.editor.perform_versioned(
-                f"Edit agenda item {current.number}", update, (number, title, status, sub_items),
-                (current.number, current.title, current.status, current.sub_items), seen)
+                f"Edit agenda item {current.number}",
+                update,
+                (number, title, status, sub_items),
+                (current.number, current.title, current.status, current.sub_items),
+                seen,
+            )
 
         AgendaItemDialog.ask(self, {i.number for i in self.items.rows}, save, current)
 
@@ -142,22 +164,27 @@ class AgendaPage(QWidget):
         if not 0 <= target < len(self.items.rows):
             return
         agenda = self.services.agenda
-        self.editor.perform(f"Move agenda item “{current.title}”",
-                            lambda: agenda.move_item(current.id, target, renumber=True),
-                            lambda _r: agenda.move_item(current.id, index, renumber=True))
+        self.editor.perform(
+            f"Move agenda item “{current.title}”",
+            lambda: agenda.move_item(current.id, target, renumber=True),
+            lambda _r: agenda.move_item(current.id, index, renumber=True),
+        )
         self.item_table.selectRow(target)
 
     def remove_item(self) -> None:
         current = selected_row(self.item_table)
         if current is None:
             return
-        if QMessageBox.question(self, "Remove agenda item", f"Remove item {current.number}, “{current.title}”?") \
-                != QMessageBox.Yes:
+        if (
+            QMessageBox.question(self, "Remove agenda item", f"Remove item {current.number}, “{current.title}”?")
+            != QMessageBox.Yes
+        ):
             return
         agenda = self.services.agenda
         # Undo puts back the item under its own id, with its sub-items, plenary meetings and decisions.
-        self.editor.perform(f"Remove agenda item {current.number}", lambda: agenda.remove_item(current.id),
-                            agenda.restore_item)
+        self.editor.perform(
+            f"Remove agenda item {current.number}", lambda: agenda.remove_item(current.id), agenda.restore_item
+        )
 
     def add_plenary(self) -> None:
         if self.meeting is None:
@@ -169,7 +196,8 @@ class AgendaPage(QWidget):
             return self.editor.perform(
                 f"Add plenary meeting {number}",
                 lambda: agenda.set_plenary(self.meeting.id, number, date, start, end, items, closed, fmt),
-                lambda row: agenda.remove_plenary(row.id))
+                lambda row: agenda.remove_plenary(row.id),
+            )
 
         PlenaryDialog.ask(self, next_number, self.meeting.first_day, save)
 
@@ -186,9 +214,20 @@ class AgendaPage(QWidget):
 
         def save(number, date, start, end, items, closed, fmt):
             return self.editor.perform_versioned(
-                f"Edit plenary meeting {current.number}", update, (number, date, start, end, items, closed, fmt),
-                (current.number, current.date, current.start_time, current.end_time, current.agenda_item_numbers,
-                 current.closed, current.format), seen)
+                f"Edit plenary meeting {current.number}",
+                update,
+                (number, date, start, end, items, closed, fmt),
+                (
+                    current.number,
+                    current.date,
+                    current.start_time,
+                    current.end_time,
+                    current.agenda_item_numbers,
+                    current.closed,
+                    current.format,
+                ),
+                seen,
+            )
 
         PlenaryDialog.ask(self, current.number, current.date, save, current)
 
@@ -196,19 +235,32 @@ class AgendaPage(QWidget):
         current = selected_row(self.plenary_table)
         if current is None:
             return
-        if QMessageBox.question(self, "Remove plenary meeting", f"Remove plenary meeting {current.number}?") \
-                != QMessageBox.Yes:
+        if (
+            QMessageBox.question(self, "Remove plenary meeting", f"Remove plenary meeting {current.number}?")
+            != QMessageBox.Yes
+        ):
             return
         agenda, meeting_id = self.services.agenda, self.meeting.id
         holder = {"id": current.id, "version": current.version}
 
         def undo(_):
-            row = agenda.set_plenary(meeting_id, current.number, current.date, current.start_time, current.end_time,
-                                     current.agenda_item_numbers, current.closed, current.format)
+            row = agenda.set_plenary(
+                meeting_id,
+                current.number,
+                current.date,
+                current.start_time,
+                current.end_time,
+                current.agenda_item_numbers,
+                current.closed,
+                current.format,
+            )
             holder.update(id=row.id, version=row.version)
 
-        self.editor.perform(f"Remove plenary meeting {current.number}",
-                            lambda: agenda.remove_plenary(holder["id"], holder["version"]), undo)
+        self.editor.perform(
+            f"Remove plenary meeting {current.number}",
+            lambda: agenda.remove_plenary(holder["id"], holder["version"]),
+            undo,
+        )
 
     # Side events ---------------------------------------------------------------------------------------------
     def add_event(self) -> None:
@@ -220,7 +272,9 @@ class AgendaPage(QWidget):
             return self.editor.perform_addition(
                 f"Add side event “{title.strip()}”",
                 lambda: agenda.set_side_event(meeting_id, date, start, end, title, organiser, room),
-                agenda.remove_side_event, lambda row: _put_back(agenda, meeting_id, row))
+                agenda.remove_side_event,
+                lambda row: _put_back(agenda, meeting_id, row),
+            )
 
         SideEventDialog.ask(self, self.meeting.first_day, save)
 
@@ -237,9 +291,12 @@ class AgendaPage(QWidget):
 
         def save(date, start, end, title, organiser, room):
             return self.editor.perform_versioned(
-                f"Edit side event “{current.title}”", update, (date, start, end, title, organiser, room),
+                f"Edit side event “{current.title}”",
+                update,
+                (date, start, end, title, organiser, room),
                 (current.date, current.start_time, current.end_time, current.title, current.organiser, current.room),
-                seen)
+                seen,
+            )
 
         SideEventDialog.ask(self, current.date, save, current)
 
@@ -247,8 +304,10 @@ class AgendaPage(QWidget):
         current = selected_row(self.event_table)
         if current is None:
             return
-        if QMessageBox.question(self, "Remove side event", f"Remove the side event “{current.title}”?") \
-                != QMessageBox.Yes:
+        if (
+            QMessageBox.question(self, "Remove side event", f"Remove the side event “{current.title}”?")
+            != QMessageBox.Yes
+        ):
             return
         agenda, meeting_id = self.services.agenda, self.meeting.id
         holder = {"version": current.version}
@@ -256,11 +315,15 @@ class AgendaPage(QWidget):
         def undo(row):
             holder["version"] = _put_back(agenda, meeting_id, row).version
 
-        self.editor.perform(f"Remove side event “{current.title}”",
-                            lambda: agenda.remove_side_event(current.id, holder["version"]), undo)
+        self.editor.perform(
+            f"Remove side event “{current.title}”",
+            lambda: agenda.remove_side_event(current.id, holder["version"]),
+            undo,
+        )
 
 
 def _put_back(agenda, meeting_id: int, row):
     """A side event as it was, under its own id."""
-    return agenda.set_side_event(meeting_id, row.date, row.start_time, row.end_time, row.title, row.organiser, row.room,
-                          row.id)
+    return agenda.set_side_event(
+        meeting_id, row.date, row.start_time, row.end_time, row.title, row.organiser, row.room, row.id
+    )

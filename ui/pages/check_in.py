@@ -8,8 +8,17 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QCompleter, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.services import Services
@@ -152,16 +161,26 @@ class CheckInPage(QWidget):
         if participant is None and not text.replace(" ", "").isdigit():
             matches = [pid for name, pid in self._names.items() if text.casefold() in name.casefold()]
             if len(matches) != 1:
-                self.show_result(None, f"“{text}”: {'no one' if not matches else f'{len(matches)} people'} "
-                                 f"by that name. Type more of the name and choose it from the list.")
+                self.show_result(
+                    None,
+                    f"“{text}”: {'no one' if not matches else f'{len(matches)} people'} "
+                    f"by that name. Type more of the name and choose it from the list.",
+                )
                 return
             participant = matches[0]
-        result = (check_in.check_in(meeting_id, participant, day) if participant is not None
-                  else check_in.scan(meeting_id, text, day))
+        result = (
+            check_in.check_in(meeting_id, participant, day)
+            if participant is not None
+            else check_in.scan(meeting_id, text, day)
+        )
         if result.ok:
-            self.editor.record(f"Check in {result.name}",
-                               lambda: check_in.check_in(meeting_id, result.participant_id, day),
-                               check_in.undo, result, after=self.reload)
+            self.editor.record(
+                f"Check in {result.name}",
+                lambda: check_in.check_in(meeting_id, result.participant_id, day),
+                check_in.undo,
+                result,
+                after=self.reload,
+            )
         self.show_result(result)
 
     def show_result(self, result: CheckInResult | None, message: str | None = None) -> None:
@@ -172,8 +191,11 @@ class CheckInPage(QWidget):
         self.band.setStyleSheet(f"background: {colour};")
         self.answer.setText(result.message if result is not None else message)
         self.answer.setStyleSheet("" if ok else "color: #B00020;")
-        self.detail.setText(f"{category.singular}" if ok and category else
-                            ("" if result is None or result.ok else result.outcome.value.capitalize()))
+        self.detail.setText(
+            f"{category.singular}"
+            if ok and category
+            else ("" if result is None or result.ok else result.outcome.value.capitalize())
+        )
         self.status.emit(("Checked in: " if ok else "Not checked in: ") + self.answer.text())
         self.reload()
         self.field.setFocus()

@@ -32,8 +32,9 @@ def with_mnemonic(text: str, used: set[str]) -> str:
     return text
 
 
-def button_row(*buttons: tuple[str, object], used: set[str] | None = None
-               ) -> tuple[QHBoxLayout, dict[str, QPushButton]]:
+def button_row(
+    *buttons: tuple[str, object], used: set[str] | None = None
+) -> tuple[QHBoxLayout, dict[str, QPushButton]]:
     """A row of buttons, found by their text; each gets an Alt mnemonic (`used`: the letters the page's other
     rows have taken)."""
     used = set() if used is None else used

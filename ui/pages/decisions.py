@@ -13,9 +13,11 @@ from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table, selected_row
 from ui.undo import Editor
 
-COLUMNS = [Column("No.", lambda d: d.position, align_right=True),
-           Column("Item", lambda d: d.agenda_item_number or "", align_right=True),
-           Column("Paragraph", lambda d: d.text.split("\n")[0])]
+COLUMNS = [
+    Column("No.", lambda d: d.position, align_right=True),
+    Column("Item", lambda d: d.agenda_item_number or "", align_right=True),
+    Column("Paragraph", lambda d: d.text.split("\n")[0]),
+]
 
 
 class DecisionsPage(QWidget):
@@ -102,10 +104,16 @@ class DecisionsPage(QWidget):
         try:
             self.editor.perform_versioned(
                 f"Edit paragraph {row.position}",
-                lambda text, version: agenda.update_decision(row.id, text, version), new, old, seen)
+                lambda text, version: agenda.update_decision(row.id, text, version),
+                new,
+                old,
+                seen,
+            )
         except ConflictError as exc:  # another desk changed the paragraph: say so; the text typed stays
             self.status.emit(exc.message)
-            self._shown = replace(row, version=seen["chain"]["version"])  # a further edit applies over theirs, knowingly
+            self._shown = replace(
+                row, version=seen["chain"]["version"]
+            )  # a further edit applies over theirs, knowingly
             return
         self._shown = replace(self._shown, version=seen["chain"]["version"])
 
@@ -142,5 +150,6 @@ class DecisionsPage(QWidget):
             holder.update(id=added.id, version=added.version)
 
         self._shown = None
-        self.editor.perform(f"Remove paragraph {row.position}",
-                            lambda: agenda.remove_decision(holder["id"], holder["version"]), undo)
+        self.editor.perform(
+            f"Remove paragraph {row.position}", lambda: agenda.remove_decision(holder["id"], holder["version"]), undo
+        )

@@ -65,6 +65,7 @@ class DocumentsPage(QWidget):
                 row = docs.add(self.meeting.id, data)
                 holder["id"] = row.id
                 return row
+
             return self.editor.perform(f"Add {data.symbol}", do, lambda _r: docs.remove(holder["id"]))
 
         row, accepted = self._ask(save)
@@ -76,15 +77,26 @@ class DocumentsPage(QWidget):
         if current is None:
             return
         docs = self.services.documents
-        before = DocumentInput(current.symbol, current.title, current.issue_date, current.languages,
-                               current.agenda_item_number, current.submitted_by, current.distribution)
+        before = DocumentInput(
+            current.symbol,
+            current.title,
+            current.issue_date,
+            current.languages,
+            current.agenda_item_number,
+            current.submitted_by,
+            current.distribution,
+        )
 
         seen = self.editor.seen(("document", current.id), current.version)
 
         def save(data):
-            return self.editor.perform_versioned(f"Edit {current.symbol}",
-                                                 lambda values, version: docs.update(current.id, values, version),
-                                                 data, before, seen)
+            return self.editor.perform_versioned(
+                f"Edit {current.symbol}",
+                lambda values, version: docs.update(current.id, values, version),
+                data,
+                before,
+                seen,
+            )
 
         self._ask(save, current)
 
@@ -92,12 +104,22 @@ class DocumentsPage(QWidget):
         current = selected_row(self.table)
         if current is None:
             return
-        if QMessageBox.question(self, "Remove document", f"Remove {current.symbol} from the register?") != QMessageBox.Yes:
+        if (
+            QMessageBox.question(self, "Remove document", f"Remove {current.symbol} from the register?")
+            != QMessageBox.Yes
+        ):
             return
         docs = self.services.documents
         holder = {"id": current.id, "version": current.version}
-        data = DocumentInput(current.symbol, current.title, current.issue_date, current.languages,
-                             current.agenda_item_number, current.submitted_by, current.distribution)
+        data = DocumentInput(
+            current.symbol,
+            current.title,
+            current.issue_date,
+            current.languages,
+            current.agenda_item_number,
+            current.submitted_by,
+            current.distribution,
+        )
 
         def undo(_):
             added = docs.add(self.meeting.id, data)

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ccm_secretariat.domain.prose import un_date_range
 from ccm_secretariat.errors import DomainError
@@ -16,11 +25,19 @@ from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table, selected_row
 from ui.undo import Editor
 
-FIELDS = (("title", "Title"), ("short_title", "Short title"), ("symbol_prefix", "Symbol prefix"),
-          ("venue", "Venue"), ("city", "City"), ("body_name", "Referred to as"))
-SETTINGS = (("serial_comma_states", "Serial comma in lists of States (“Angola, Cyprus, and Indonesia”)"),
-            ("serial_comma_organisations", "Serial comma in lists of organisations"),
-            ("capitalise_family_names", "Family names in capitals in the list of participants"))
+FIELDS = (
+    ("title", "Title"),
+    ("short_title", "Short title"),
+    ("symbol_prefix", "Symbol prefix"),
+    ("venue", "Venue"),
+    ("city", "City"),
+    ("body_name", "Referred to as"),
+)
+SETTINGS = (
+    ("serial_comma_states", "Serial comma in lists of States (“Angola, Cyprus, and Indonesia”)"),
+    ("serial_comma_organisations", "Serial comma in lists of organisations"),
+    ("capitalise_family_names", "Family names in capitals in the list of participants"),
+)
 
 
 class MeetingPage(QWidget):
@@ -52,22 +69,33 @@ class MeetingPage(QWidget):
             box.toggled.connect(lambda on, name=name: self.save_setting(name, on))
             self.checks[name] = box
             wording_layout.addWidget(box)
-        self.parts = RowTableModel([Column("Part", lambda p: p.number, align_right=True),
-                                    Column("Dates", lambda p: un_date_range(p.start_date, p.end_date)),
-                                    Column("Format", lambda p: p.format.value.replace("_", " ")),
-                                    Column("Venue", lambda p: p.venue)], self)
+        self.parts = RowTableModel(
+            [
+                Column("Part", lambda p: p.number, align_right=True),
+                Column("Dates", lambda p: un_date_range(p.start_date, p.end_date)),
+                Column("Format", lambda p: p.format.value.replace("_", " ")),
+                Column("Venue", lambda p: p.venue),
+            ],
+            self,
+        )
         self.part_table = make_table(self.parts, stretch_column=1)
         part_buttons, _ = button_row(("Add part…", self.add_part), ("Edit…", self.edit_part), used=self.letters)
         parts_box = QGroupBox("Parts")
         parts_layout = QVBoxLayout(parts_box)
         parts_layout.addLayout(part_buttons)
         parts_layout.addWidget(self.part_table)
-        self.officers = RowTableModel([Column("Role", lambda o: o.role),
-                                       Column("Officer", lambda o: o.person or o.state_name),
-                                       Column("Description", lambda o: o.description)], self)
+        self.officers = RowTableModel(
+            [
+                Column("Role", lambda o: o.role),
+                Column("Officer", lambda o: o.person or o.state_name),
+                Column("Description", lambda o: o.description),
+            ],
+            self,
+        )
         self.officer_table = make_table(self.officers, stretch_column=2)
-        officer_buttons, _ = button_row(("Add officer…", self.add_officer), ("Remove", self.remove_officer),
-                                        used=self.letters)
+        officer_buttons, _ = button_row(
+            ("Add officer…", self.add_officer), ("Remove", self.remove_officer), used=self.letters
+        )
         officers_box = QGroupBox("Officers")
         officers_layout = QVBoxLayout(officers_box)
         officers_layout.addLayout(officer_buttons)
@@ -117,9 +145,13 @@ class MeetingPage(QWidget):
         meetings, meeting_id = self.services.meetings, self.meeting.id
         seen = self.editor.seen(("meeting", meeting_id), self.meeting.version)
         try:
-            self.editor.perform_versioned(f"Change the {name.replace('_', ' ')}",
-                                          lambda v, version: meetings.update(meeting_id, version, **{name: v}),
-                                          value, old, seen)
+            self.editor.perform_versioned(
+                f"Change the {name.replace('_', ' ')}",
+                lambda v, version: meetings.update(meeting_id, version, **{name: v}),
+                value,
+                old,
+                seen,
+            )
         except DomainError as exc:
             self.problem.setText(describe(exc))
             self.edits[name].setStyleSheet("border: 1px solid #c00000;")
@@ -133,9 +165,13 @@ class MeetingPage(QWidget):
         new = {**old, name: on}
         seen = self.editor.seen(("meeting", meeting_id), self.meeting.version)
         try:
-            self.editor.perform_versioned("Change the wording settings",
-                                          lambda v, version: meetings.update(meeting_id, version, settings=v),
-                                          new, old, seen)
+            self.editor.perform_versioned(
+                "Change the wording settings",
+                lambda v, version: meetings.update(meeting_id, version, settings=v),
+                new,
+                old,
+                seen,
+            )
         except DomainError as exc:
             self.problem.setText(describe(exc))
 
@@ -143,9 +179,11 @@ class MeetingPage(QWidget):
         meetings, meeting_id = self.services.meetings, self.meeting.id
 
         def save(number, first, last, fmt, venue):
-            return self.editor.perform(f"Add part {number}",
-                                       lambda: meetings.set_part(meeting_id, number, first, last, fmt, venue),
-                                       lambda _r: meetings.remove_part(meeting_id, number))
+            return self.editor.perform(
+                f"Add part {number}",
+                lambda: meetings.set_part(meeting_id, number, first, last, fmt, venue),
+                lambda _r: meetings.remove_part(meeting_id, number),
+            )
 
         PartDialog.ask(self, max((p.number for p in self.parts.rows), default=0) + 1, save)
 
@@ -157,9 +195,12 @@ class MeetingPage(QWidget):
 
         def save(number, first, last, fmt, venue):
             return self.editor.perform(
-                f"Change part {number}", lambda: meetings.set_part(meeting_id, number, first, last, fmt, venue),
-                lambda _r: meetings.set_part(meeting_id, number, current.start_date, current.end_date, current.format,
-                                             current.venue))
+                f"Change part {number}",
+                lambda: meetings.set_part(meeting_id, number, first, last, fmt, venue),
+                lambda _r: meetings.set_part(
+                    meeting_id, number, current.start_date, current.end_date, current.format, current.venue
+                ),
+            )
 
         PartDialog.ask(self, current.number, save, current)
 
@@ -169,9 +210,12 @@ class MeetingPage(QWidget):
 
         def save(role, salutation, name, description, state):
             return self.editor.perform(
-                f"Add {role}", lambda: meetings.add_officer(meeting_id, role, salutation=salutation, name=name,
-                                                            description=description, state=state),
-                lambda row: meetings.remove_officer(row.id))
+                f"Add {role}",
+                lambda: meetings.add_officer(
+                    meeting_id, role, salutation=salutation, name=name, description=description, state=state
+                ),
+                lambda row: meetings.remove_officer(row.id),
+            )
 
         OfficerDialog.ask(self, names, save)
 
@@ -179,15 +223,24 @@ class MeetingPage(QWidget):
         current = selected_row(self.officer_table)
         if current is None:
             return
-        if QMessageBox.question(self, "Remove officer", f"Remove {current.person or current.state_name} "
-                                                        f"({current.role})?") != QMessageBox.Yes:
+        if (
+            QMessageBox.question(
+                self, "Remove officer", f"Remove {current.person or current.state_name} ({current.role})?"
+            )
+            != QMessageBox.Yes
+        ):
             return
         meetings, meeting_id = self.services.meetings, self.meeting.id
         holder = {"id": current.id}
 
         def undo(_):
-            holder["id"] = meetings.add_officer(meeting_id, current.role, salutation=current.salutation,
-                                                name=current.name, description=current.description,
-                                                state=current.state_name).id
+            holder["id"] = meetings.add_officer(
+                meeting_id,
+                current.role,
+                salutation=current.salutation,
+                name=current.name,
+                description=current.description,
+                state=current.state_name,
+            ).id
 
         self.editor.perform(f"Remove {current.role}", lambda: meetings.remove_officer(holder["id"]), undo)

@@ -26,13 +26,19 @@ class ReferencePage(QWidget):
         self.services, self.editor, self.meeting = services, editor, None
         self.all_states = []
         columns = [
-            Column("State", lambda s: s.name), Column("Code", lambda s: s.iso3),
+            Column("State", lambda s: s.name),
+            Column("Code", lambda s: s.iso3),
             Column("Signature", lambda s: _d(s.signature)),
             Column("Instrument", lambda s: s.instrument.value.capitalize() if s.instrument else ""),
-            Column("Deposit", lambda s: _d(s.deposit)), Column("In force", lambda s: _d(s.entry_into_force)),
+            Column("Deposit", lambda s: _d(s.deposit)),
+            Column("In force", lambda s: _d(s.entry_into_force)),
             Column("Withdrawal", lambda s: _d(s.withdrawal_effective)),
-            Column("Category at this meeting", lambda s: s.category_on(self.meeting.first_day).label
-                   if self.meeting and self.meeting.first_day else ""),
+            Column(
+                "Category at this meeting",
+                lambda s: (
+                    s.category_on(self.meeting.first_day).label if self.meeting and self.meeting.first_day else ""
+                ),
+            ),
         ]
         self.states = RowTableModel(columns, self)
         self.state_table = make_table(self.states, stretch_column=0)
@@ -40,12 +46,16 @@ class ReferencePage(QWidget):
         self.filter.setPlaceholderText("Find a State")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
-        state_buttons, self.state_buttons = button_row(("Import a status list…", self.import_status),
-                                                       used=self.letters)
-        self.organisations = RowTableModel([Column("Organisation", lambda o: o.name),
-                                            Column("Acronym", lambda o: o.acronym),
-                                            Column("Kind", lambda o: KIND_LABELS[o.kind]),
-                                            Column("Rule", lambda o: o.default_rule.value)], self)
+        state_buttons, self.state_buttons = button_row(("Import a status list…", self.import_status), used=self.letters)
+        self.organisations = RowTableModel(
+            [
+                Column("Organisation", lambda o: o.name),
+                Column("Acronym", lambda o: o.acronym),
+                Column("Kind", lambda o: KIND_LABELS[o.kind]),
+                Column("Rule", lambda o: o.default_rule.value),
+            ],
+            self,
+        )
         self.org_table = make_table(self.organisations, stretch_column=0)
         org_buttons, self.org_buttons = button_row(("Add organisation…", self.add_organisation), used=self.letters)
         states_box = QGroupBox("States and the status of the Convention")
@@ -79,18 +89,21 @@ class ReferencePage(QWidget):
 
     def _filter(self, *_args) -> None:
         text = fold(self.filter.text().strip())
-        self.states.set_rows([s for s in self.all_states if not text or text in fold(s.name)
-                              or any(text in fold(a) for a in s.aliases)])
+        self.states.set_rows(
+            [s for s in self.all_states if not text or text in fold(s.name) or any(text in fold(a) for a in s.aliases)]
+        )
 
     def import_status(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import a status list", "",
-                                              "Status lists (*.tsv *.csv *.xlsx);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a status list", "", "Status lists (*.tsv *.csv *.xlsx);;All files (*)"
+        )
         if not path:
             return
         counts = self.services.reference.import_status(path)
         self.reload()
-        self.status.emit(f"Imported {path}: {counts['added']} added, {counts['changed']} changed, "
-                         f"{counts['unchanged']} unchanged.")
+        self.status.emit(
+            f"Imported {path}: {counts['added']} added, {counts['changed']} changed, {counts['unchanged']} unchanged."
+        )
 
     def add_organisation(self) -> None:
         reference = self.services.reference

@@ -4,13 +4,24 @@ members in protocol order, and search as you type across the whole meeting."""
 from __future__ import annotations
 
 import time
-from html import escape
 from dataclasses import replace
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ccm_secretariat.domain.enums import Category, Rule
 from ccm_secretariat.domain.names import fold
@@ -30,9 +41,14 @@ from ui.models.table import Column, RowTableModel
 from ui.pages.common import make_table
 from ui.undo import Editor
 
-SHORT = {Category.STATE_PARTY: "States Parties", Category.SIGNATORY: "Signatories",
-         Category.RATIFIED_NOT_IN_FORCE: "Ratified, not in force", Category.OBSERVER_STATE: "Observer States",
-         Category.RULE_1_2: "Rule 1(2)", Category.RULE_1_3: "Rule 1(3)"}
+SHORT = {
+    Category.STATE_PARTY: "States Parties",
+    Category.SIGNATORY: "Signatories",
+    Category.RATIFIED_NOT_IN_FORCE: "Ratified, not in force",
+    Category.OBSERVER_STATE: "Observer States",
+    Category.RULE_1_2: "Rule 1(2)",
+    Category.RULE_1_3: "Rule 1(3)",
+}
 
 
 def _credentials(d: DelegationRow) -> str:
@@ -43,8 +59,11 @@ def _credentials(d: DelegationRow) -> str:
 
 
 DELEGATION_COLUMNS = [
-    Column("Category", lambda d: SHORT[d.category] + (" *" if d.is_overridden else ""),
-           tooltip=lambda d: f"Set by hand: {d.override_reason}" if d.is_overridden else d.category.label),
+    Column(
+        "Category",
+        lambda d: SHORT[d.category] + (" *" if d.is_overridden else ""),
+        tooltip=lambda d: f"Set by hand: {d.override_reason}" if d.is_overridden else d.category.label,
+    ),
     Column("Delegation", lambda d: d.name_with_acronym),
     Column("Members", lambda d: d.participant_count, align_right=True),
     Column("Credentials", _credentials),
@@ -59,21 +78,33 @@ MEMBER_COLUMNS = [
 ]
 
 
-FIELD_LABELS = (("salutation", "Salutation"), ("given_names", "Given names"), ("family_name", "Family name"),
-                ("function", "Function"), ("affiliation", "Affiliation"), ("role", "Role"), ("email", "E-mail"),
-                ("phone", "Telephone"), ("consent_to_publish", "Consent to publish"))
+FIELD_LABELS = (
+    ("salutation", "Salutation"),
+    ("given_names", "Given names"),
+    ("family_name", "Family name"),
+    ("function", "Function"),
+    ("affiliation", "Affiliation"),
+    ("role", "Role"),
+    ("email", "E-mail"),
+    ("phone", "Telephone"),
+    ("consent_to_publish", "Consent to publish"),
+)
 
 
 def differences(seen, now) -> str:
     """What another desk changed, field by field (“Function: Adviser → Counsellor”)."""
-    changed = [f"{label}: “{_shown(getattr(seen, name))}” → “{_shown(getattr(now, name))}”"
-               for name, label in FIELD_LABELS if getattr(seen, name) != getattr(now, name)]
+    changed = [
+        f"{label}: “{_shown(getattr(seen, name))}” → “{_shown(getattr(now, name))}”"
+        for name, label in FIELD_LABELS
+        if getattr(seen, name) != getattr(now, name)
+    ]
     return (" Changed: " + "; ".join(changed) + ".") if changed else ""
 
 
 def _shown(value) -> str:
-    return value.label if hasattr(value, "label") else ("yes" if value is True else "no" if value is False
-                                                        else str(value))
+    return (
+        value.label if hasattr(value, "label") else ("yes" if value is True else "no" if value is False else str(value))
+    )
 
 
 class RegistrationPage(QWidget):
@@ -94,8 +125,7 @@ class RegistrationPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.apply_search)
         # Ctrl+F is the window's Edit → Find (one binding: a second one here made both do nothing).
-        QShortcut(QKeySequence(Qt.Key_Escape), self.search, activated=self.search.clear,
-                  context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key_Escape), self.search, activated=self.search.clear, context=Qt.WidgetShortcut)
         self.category = QComboBox()
         self.category.addItem("All categories", None)
         for c in Category:
@@ -121,34 +151,50 @@ class RegistrationPage(QWidget):
 
         self.buttons = {}
         left_buttons = QHBoxLayout()
-        for key, text, slot in (("add_delegation", "&Register delegation…", self.add_delegation),
-                                ("category", "Ca&tegory…", self.change_category),
-                                ("credentials", "Cre&dentials…", self.set_credentials),
-                                ("presence", "&Present…", self.set_presence),
-                                ("history", "Histor&y…", self.show_history),
-                                ("remove_delegation", "Remo&ve", self.remove_delegation)):
+        for key, text, slot in (
+            ("add_delegation", "&Register delegation…", self.add_delegation),
+            ("category", "Ca&tegory…", self.change_category),
+            ("credentials", "Cre&dentials…", self.set_credentials),
+            ("presence", "&Present…", self.set_presence),
+            ("history", "Histor&y…", self.show_history),
+            ("remove_delegation", "Remo&ve", self.remove_delegation),
+        ):
             left_buttons.addWidget(self._button(key, text, slot))
         left_buttons.addStretch()
         right_buttons = QHBoxLayout()
-        for key, text, slot in (("add_participant", "&Add participant…", self.add_participant),
-                                ("edit_participant", "Ed&it…", self.edit_participant),
-                                ("attendance", "Atte&ndance…", self.set_attendance),
-                                ("remove_participant", "Re&move", self.remove_participant),
-                                ("erase_participant", "Erase for &good…", self.erase_participant)):
+        for key, text, slot in (
+            ("add_participant", "&Add participant…", self.add_participant),
+            ("edit_participant", "Ed&it…", self.edit_participant),
+            ("attendance", "Atte&ndance…", self.set_attendance),
+            ("remove_participant", "Re&move", self.remove_participant),
+            ("erase_participant", "Erase for &good…", self.erase_participant),
+        ):
             right_buttons.addWidget(self._button(key, text, slot))
         right_buttons.addStretch()
         # Keys that act on the table that has the keyboard (each bound to its own table: the same key bound twice
         # in one window does nothing at all).
-        for table, keys in ((self.member_table, ((QKeySequence.Delete, self.remove_participant),
-                                                  (QKeySequence(Qt.Key_Insert), self.add_participant),
-                                                  (QKeySequence(Qt.Key_F2), self.edit_participant),
-                                                  (QKeySequence(Qt.Key_Return), self.edit_participant),
-                                                  (QKeySequence(Qt.Key_Enter), self.edit_participant))),
-                            (self.delegations, ((QKeySequence.Delete, self.remove_delegation),
-                                                (QKeySequence(Qt.Key_Insert), self.add_delegation),
-                                                (QKeySequence(Qt.Key_F2), self.change_category),
-                                                (QKeySequence(Qt.Key_Return), self.to_members),
-                                                (QKeySequence(Qt.Key_Enter), self.to_members)))):
+        for table, keys in (
+            (
+                self.member_table,
+                (
+                    (QKeySequence.Delete, self.remove_participant),
+                    (QKeySequence(Qt.Key_Insert), self.add_participant),
+                    (QKeySequence(Qt.Key_F2), self.edit_participant),
+                    (QKeySequence(Qt.Key_Return), self.edit_participant),
+                    (QKeySequence(Qt.Key_Enter), self.edit_participant),
+                ),
+            ),
+            (
+                self.delegations,
+                (
+                    (QKeySequence.Delete, self.remove_delegation),
+                    (QKeySequence(Qt.Key_Insert), self.add_delegation),
+                    (QKeySequence(Qt.Key_F2), self.change_category),
+                    (QKeySequence(Qt.Key_Return), self.to_members),
+                    (QKeySequence(Qt.Key_Enter), self.to_members),
+                ),
+            ),
+        ):
             for sequence, slot in keys:
                 QShortcut(sequence, table, activated=slot, context=Qt.WidgetShortcut)
 
@@ -233,8 +279,11 @@ class RegistrationPage(QWidget):
         for d in self.delegation_rows:
             counts[d.category][0] += 1
             counts[d.category][1] += d.participant_count
-        parts = [f"<b>{SHORT[c]}</b> {n} ({counted(p, 'person', 'people')})" for c, (n, p) in counts.items()
-                 if n or c not in (Category.RATIFIED_NOT_IN_FORCE,)]
+        parts = [
+            f"<b>{SHORT[c]}</b> {n} ({counted(p, 'person', 'people')})"
+            for c, (n, p) in counts.items()
+            if n or c not in (Category.RATIFIED_NOT_IN_FORCE,)
+        ]
         self.counts.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts))
 
     # Search and selection ----------------------------------------------------------------------------
@@ -296,10 +345,17 @@ class RegistrationPage(QWidget):
             self.members_title.setText("Select a delegation to see its members.")
             return
         self.member_model.set_rows(list(self.members.get(d.id, [])))
-        present = (f", present at part {', '.join(str(n) for n in d.present_parts)}" if d.present_parts
-                   else "" if d.participant_count else ", not marked present")
-        self.members_title.setText(f"<b>{escape(d.name_with_acronym)}</b> — {d.category.singular}, "
-                                   f"{counted(d.participant_count, 'member')}{present}")
+        present = (
+            f", present at part {', '.join(str(n) for n in d.present_parts)}"
+            if d.present_parts
+            else ""
+            if d.participant_count
+            else ", not marked present"
+        )
+        self.members_title.setText(
+            f"<b>{escape(d.name_with_acronym)}</b> — {d.category.singular}, "
+            f"{counted(d.participant_count, 'member')}{present}"
+        )
 
     def select_delegation(self, name: str) -> None:
         for i, d in enumerate(self.delegation_model.rows):
@@ -323,13 +379,17 @@ class RegistrationPage(QWidget):
 
         def save(kind: str, ident: int, name: str, rule: Rule | None):
             def add():
-                return (reg.add_state_delegation(meeting_id, ident, name or None) if kind == "state"
-                        else reg.add_organisation_delegation(meeting_id, ident, rule))
+                return (
+                    reg.add_state_delegation(meeting_id, ident, name or None)
+                    if kind == "state"
+                    else reg.add_organisation_delegation(meeting_id, ident, rule)
+                )
 
             return self.editor.perform_addition("Register a delegation", add, reg.remove_delegation, reg.restore)
 
-        row, accepted = DelegationDialog.ask(self, self.services.reference.states(),
-                                             self.services.reference.organisations(), registered, save)
+        row, accepted = DelegationDialog.ask(
+            self, self.services.reference.states(), self.services.reference.organisations(), registered, save
+        )
         if accepted:
             self.select_delegation(row.name)
             self.status.emit(f"Registered {row.name} ({row.category.label}).")
@@ -338,8 +398,9 @@ class RegistrationPage(QWidget):
         d = self.selected_delegation()
         if d is None:
             return
-        answer = QMessageBox.question(self, "Remove delegation",
-                                      f"Remove the delegation of {d.name} and its {d.participant_count} member(s)?")
+        answer = QMessageBox.question(
+            self, "Remove delegation", f"Remove the delegation of {d.name} and its {d.participant_count} member(s)?"
+        )
         if answer != QMessageBox.Yes:
             return
         reg = self.services.registration
@@ -358,7 +419,10 @@ class RegistrationPage(QWidget):
             return self.editor.perform_versioned(
                 f"Category of {d.name}",
                 lambda values, version: reg.set_category(d.id, *values, expected_version=version),
-                (category, reason), before, seen)
+                (category, reason),
+                before,
+                seen,
+            )
 
         CategoryDialog.ask(self, d, save)
 
@@ -399,8 +463,9 @@ class RegistrationPage(QWidget):
             refreshed_versions()
 
         def save(received, kind, date):
-            return self.editor.perform(f"Credentials of {len(chosen)} delegation(s)",
-                                       lambda: apply(received, kind, date), undo)
+            return self.editor.perform(
+                f"Credentials of {len(chosen)} delegation(s)", lambda: apply(received, kind, date), undo
+            )
 
         CredentialsDialog.ask(self, len(chosen), save)
 
@@ -419,8 +484,11 @@ class RegistrationPage(QWidget):
             def undo(_):
                 reg.set_presence(after, part, False) if present else reg.set_presence(before, part, True)
 
-            return self.editor.perform(f"{'Present' if present else 'Not present'}: {len(ids)} delegation(s)",
-                                       lambda: reg.set_presence(ids, part, present), undo)
+            return self.editor.perform(
+                f"{'Present' if present else 'Not present'}: {len(ids)} delegation(s)",
+                lambda: reg.set_presence(ids, part, present),
+                undo,
+            )
 
         PresenceDialog.ask(self, len(ids), self.meeting.parts, save)
 
@@ -432,10 +500,13 @@ class RegistrationPage(QWidget):
         reg = self.services.registration
 
         def save(data, same_name_ok=False):
-            return self.editor.perform_addition(f"Add {data.family_name} to {d.name}",
-                                                lambda: reg.add_participant(d.id, data, same_name_ok),
-                                                reg.remove_participant, reg.restore,
-                                                after=lambda: self.reload_delegation(d.id))
+            return self.editor.perform_addition(
+                f"Add {data.family_name} to {d.name}",
+                lambda: reg.add_participant(d.id, data, same_name_ok),
+                reg.remove_participant,
+                reg.restore,
+                after=lambda: self.reload_delegation(d.id),
+            )
 
         row, accepted = ParticipantDialog.ask(self, d.name, self.meeting.parts, save)
         if accepted:
@@ -474,9 +545,12 @@ class RegistrationPage(QWidget):
             return row
 
         def save(data, same_name_ok=False):
-            return self.editor.perform(f"Edit {current.family_name}", lambda: do(data, same_name_ok),
-                                       lambda _r: update(seen["replaced"].as_input(), True),
-                                       after=lambda: self.reload_delegation(current.delegation_id))
+            return self.editor.perform(
+                f"Edit {current.family_name}",
+                lambda: do(data, same_name_ok),
+                lambda _r: update(seen["replaced"].as_input(), True),
+                after=lambda: self.reload_delegation(current.delegation_id),
+            )
 
         ParticipantDialog.ask(self, chosen[0].delegation, self.meeting.parts, save, current)
 
@@ -490,8 +564,12 @@ class RegistrationPage(QWidget):
         reg = self.services.registration
         ids = [p.id for p in chosen]
         touched = {p.delegation_id for p in chosen}
-        self.editor.perform(f"Remove {len(chosen)} participant(s)", lambda: reg.remove_participants(ids),
-                            reg.restore, after=lambda: self.reload_delegation(*touched))
+        self.editor.perform(
+            f"Remove {len(chosen)} participant(s)",
+            lambda: reg.remove_participants(ids),
+            reg.restore,
+            after=lambda: self.reload_delegation(*touched),
+        )
 
     def erase_participant(self) -> None:
         """Erase a person's data for good, at their request: no undo; the backups that still hold them are named."""
@@ -500,17 +578,26 @@ class RegistrationPage(QWidget):
             QMessageBox.information(self, "Erase for good", "Select the one participant to erase.")
             return
         person = chosen[0]
-        if QMessageBox.question(self, "Erase for good",
-                                f"Erase {person.display_name} from this database for good? This cannot be undone.",
-                                QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
+        if (
+            QMessageBox.question(
+                self,
+                "Erase for good",
+                f"Erase {person.display_name} from this database for good? This cannot be undone.",
+                QMessageBox.Yes | QMessageBox.No,
+                QMessageBox.No,
+            )
+            != QMessageBox.Yes
+        ):
             return
         held = self.services.registration.erase_participant(person.id)
         self.editor.stack.clear()  # older steps may name the erased person; they must not bring them back
         self.reload_delegation(person.delegation_id)
         text = f"Erased {person.display_name}."
         if held:
-            text += ("\n\nThese backups still hold the person; delete them if the erasure must reach them too:\n"
-                     + "\n".join(str(p) for p in held[:20]))
+            text += (
+                "\n\nThese backups still hold the person; delete them if the erasure must reach them too:\n"
+                + "\n".join(str(p) for p in held[:20])
+            )
         QMessageBox.information(self, "Erase for good", text)
 
     def set_attendance(self) -> None:
@@ -525,9 +612,12 @@ class RegistrationPage(QWidget):
                 reg.update_participant(pid, replace(reg.participant(pid).as_input(), attendance=parts))
 
         def save(part, mode):
-            return self.editor.perform(f"Attendance of {len(chosen)} participant(s)",
-                                       lambda: reg.set_attendance([p.id for p in chosen], part, mode), undo,
-                                       after=lambda: self.reload_delegation(*{p.delegation_id for p in chosen}))
+            return self.editor.perform(
+                f"Attendance of {len(chosen)} participant(s)",
+                lambda: reg.set_attendance([p.id for p in chosen], part, mode),
+                undo,
+                after=lambda: self.reload_delegation(*{p.delegation_id for p in chosen}),
+            )
 
         AttendanceDialog.ask(self, len(chosen), self.meeting.parts, save)
 

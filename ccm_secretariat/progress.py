@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import collections
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -19,10 +24,10 @@ class Progress:
         return self.path is not None
 
 
-def run_to_end(progress):
+def run_to_end(progress: Iterable[T]) -> T:
     """Drive a generator of progress (an export, the demo loader, the generator) to its end; returns the last
-    item it yielded."""
-    last = None
-    for last in progress:
-        pass
-    return last
+    item it yielded (each yields at least its result)."""
+    tail = collections.deque(progress, maxlen=1)
+    if not tail:
+        raise ValueError("the work yielded nothing, not even its result")
+    return tail[0]
