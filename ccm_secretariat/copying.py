@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
@@ -20,6 +21,9 @@ from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.orm import Base
 from ccm_secretariat.progress import Progress
 
+if TYPE_CHECKING:
+    from ccm_secretariat.database import Database
+
 BATCH = 5000
 
 
@@ -27,7 +31,7 @@ def _tables() -> list[sa.Table]:
     return list(Base.metadata.sorted_tables)  # parents before children
 
 
-def _ordered(table: sa.Table) -> sa.Select:
+def _ordered(table: sa.Table) -> sa.Select[Any]:
     return sa.select(table).order_by(*table.primary_key.columns)
 
 
@@ -42,7 +46,7 @@ def digest(engine: sa.Engine, table: sa.Table) -> tuple[int, str]:
     return count, h.hexdigest()
 
 
-def make_url_name(db) -> str:
+def make_url_name(db: Database) -> str:
     return db.url.database or "server database"
 
 
@@ -60,7 +64,7 @@ def copy_database(source: str | Path, target: str | Path) -> Iterator[Progress]:
                     "to",
                 )
         with src.engine.connect() as conn:
-            sizes = {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() for t in tables}
+            sizes = {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0 for t in tables}
         total, done = max(1, sum(sizes.values())), 0
         yield Progress(0, total, "Copying")
         with dst.engine.begin() as out, src.engine.connect() as read:

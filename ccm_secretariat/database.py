@@ -16,6 +16,7 @@ import stat
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from alembic import command
@@ -31,6 +32,11 @@ from ccm_secretariat.application import migrations_dir
 from ccm_secretariat.constraints import integrity_error
 from ccm_secretariat.errors import DatabaseError
 from ccm_secretariat.userdirs import create_private, data_dir
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sqlalchemy.engine import Connection
 
 MIGRATIONS_DIR = migrations_dir()
 log = logging.getLogger(__name__)
@@ -83,11 +89,14 @@ def _alembic_config() -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    if head is None:
+        raise DatabaseError("The application's migrations are missing from its installation; reinstall it.")
+    return head
 
 
-def _sqlite_pragmas(busy_timeout_ms: int):
-    def set_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(busy_timeout_ms: int) -> Callable[[Any, Any], None]:
+    def set_pragmas(dbapi_connection: Any, _record: Any) -> None:
         # SQLAlchemy's pysqlite recipe: the driver sends no BEGIN of its own (it would send it only before the
         # first write, leaving the reads that check a rule outside the transaction); the "begin" event does.
         dbapi_connection.isolation_level = None
@@ -100,7 +109,7 @@ def _sqlite_pragmas(busy_timeout_ms: int):
     return set_pragmas
 
 
-def _sqlite_begin(conn) -> None:
+def _sqlite_begin(conn: Connection) -> None:
     """BEGIN IMMEDIATE for a write (the write lock is taken before the first read, so a check and the insert it
     allows are one unit, as on PostgreSQL); a plain BEGIN for a read (one consistent snapshot)."""
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
@@ -123,7 +132,7 @@ class Database:
         self._sessions = sessionmaker(engine, expire_on_commit=False, info={"user": self.user})
         self.desk_id = uuid.uuid4().hex  # this desk, in the notices other desks receive
         self.own_writes = 0  # committed write transactions of this desk (the change watcher leaves them out)
-        self.after_own_write: list = []  # called after each of them commits
+        self.after_own_write: list[Any] = []  # called after each of them commits
 
     @property
     def user(self) -> str:
@@ -350,9 +359,12 @@ def describe_database_failure(exc: Exception, url: URL | None = None) -> str:
     return f"The database{where} failed: {getattr(exc, 'orig', exc)}"
 
 
-def _pragma(conn, statement: str):
+def _pragma(conn: Connection, statement: str) -> Any:
     """Run a PRAGMA outside any transaction (on the driver's connection: SQLAlchemy would begin one first)."""
-    cursor = conn.connection.dbapi_connection.cursor()
+    raw = conn.connection.dbapi_connection
+    if raw is None:  # the connection was closed under us
+        raise DatabaseError("The connection to the database was closed.")
+    cursor = raw.cursor()
     try:
         return cursor.execute(statement).fetchone()
     finally:
@@ -388,7 +400,7 @@ def _current_revision(engine: Engine) -> str | None:
         return revision
 
 
-def _record_upgrade(conn, current: str | None, head: str, by: str) -> None:
+def _record_upgrade(conn: Connection, current: str | None, head: str, by: str) -> None:
     """The database's own history: which version of the application made or upgraded it, and when."""
     from ccm_secretariat.application import VERSION
     from ccm_secretariat.orm import SchemaHistory
@@ -419,7 +431,7 @@ def schema_history(db: Database) -> list[tuple[dt.datetime, str, str, str | None
 
 def _upgrade(engine: Engine, url: URL, current: str | None) -> None:
     script = ScriptDirectory.from_config(_alembic_config())
-    head = script.get_current_head()
+    head = head_revision()
     if current == head:
         return
     known = {rev.revision for rev in script.walk_revisions()}

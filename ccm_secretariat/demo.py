@@ -20,6 +20,11 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
+def _day(text: str) -> dt.date:
+    """A date the demo file must give (a meeting's, a part's, a plenary's)."""
+    return dt.date.fromisoformat(text)
+
+
 def _time(text: str) -> dt.time:
     return dt.time.fromisoformat(text)
 
@@ -61,8 +66,8 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
                 title=("Practice copy: " if practice else "") + m["title"],
                 short_title=("Practice: " if practice else "") + m["short_title"],
                 symbol_prefix=(PRACTICE_PREFIX if practice else "") + m["symbol_prefix"],
-                first_day=_date(first["start"]),
-                last_day=_date(first["end"]),
+                first_day=_day(first["start"]),
+                last_day=_day(first["end"]),
                 venue=m["venue"],
                 city=m["city"],
                 treaty=m["treaty"],
@@ -78,8 +83,8 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
             services.meetings.set_part(
                 mid,
                 part["number"],
-                _date(part["start"]),
-                _date(part["end"]),
+                _day(part["start"]),
+                _day(part["end"]),
                 MeetingFormat(part["format"]),
                 part.get("venue", ""),
             )
@@ -111,7 +116,7 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
             services.agenda.set_plenary(
                 mid,
                 plenary["number"],
-                _date(plenary["date"]),
+                _day(plenary["date"]),
                 _time(plenary["start"]),
                 _time(plenary["end"]),
                 tuple(plenary["agenda_items"]),

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
+
 
 class DomainError(Exception):
     """A refusal the user can act on. `field` names the input concerned, when there is one."""
@@ -35,6 +40,6 @@ class ConflictError(DomainError):
     """Someone else changed the record since this screen read it. `current` holds the record as it is now, so
     the screen can show it and the secretary can apply their change again."""
 
-    def __init__(self, message: str, current=None, field: str | None = None):
+    def __init__(self, message: str, current: Any = None, field: str | None = None) -> None:
         super().__init__(message, field)
         self.current = current

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
@@ -27,6 +28,9 @@ from ccm_secretariat.orm import AttendanceRecord, Delegation, Organisation, Part
 from ccm_secretariat.reference.files import REFERENCE_DIR, read_table
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingInput
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # script -> (women's given names, men's given names, family names)
 NAMES = {
@@ -279,7 +283,7 @@ def synthesise(
         scripts = [d.pop("_script") for d in delegations]
         ids = s.scalars(sa.insert(Delegation).returning(Delegation.id, sort_by_parameter_order=True), delegations).all()
         done = 0
-        batch: list[dict] = []
+        batch: list[dict[str, Any]] = []
         for delegation_id, size, script, deleg in zip(ids, sizes, scripts, delegations):
             seen: set[str] = set()
             for position in range(1, size + 1):
@@ -322,7 +326,7 @@ def synthesise(
     yield done, participants, str(meeting.id)
 
 
-def _credentials(rng: random.Random, first_day: dt.date) -> dict:
+def _credentials(rng: random.Random, first_day: dt.date) -> dict[str, Any]:
     if rng.random() < 0.3:
         return dict(credentials_received=False, credentials_kind=None, credentials_date=None)
     kind = rng.choice(
@@ -347,7 +351,7 @@ def _distinct(rng: random.Random, given: str, family: str, seen: set[str]) -> st
     return candidate
 
 
-def _flush(s, batch: list[dict], part_id: int, rng: random.Random) -> int:
+def _flush(s: Session, batch: list[dict[str, Any]], part_id: int, rng: random.Random) -> int:
     if not batch:
         return 0
     pids = s.scalars(sa.insert(Participant).returning(Participant.id, sort_by_parameter_order=True), batch).all()
@@ -360,7 +364,7 @@ def _flush(s, batch: list[dict], part_id: int, rng: random.Random) -> int:
     return count
 
 
-def _organisations(s, rng: random.Random, count: int) -> list[tuple[int, str]]:
+def _organisations(s: Session, rng: random.Random, count: int) -> list[tuple[int, str]]:
     """`count` organisations drawn from a list that depends on nothing but the shipped reference file, so the
     same seed gives the same meeting in any database; generated ones are added to the reference list."""
     shipped = [
@@ -394,7 +398,7 @@ def _organisations(s, rng: random.Random, count: int) -> list[tuple[int, str]]:
 def fictitious_members(services: Services, meeting_id: int, count: int, seed: int = 2020) -> int:
     """Add `count` plainly fictitious participants to the meeting's delegations (the practice copy of the
     demo), through the registration service and its rules; returns how many were added."""
-    from ccm_secretariat.services.registration import ParticipantInput
+    from ccm_secretariat.domain.participants import ParticipantInput
 
     rng = random.Random(seed)
     delegations = services.registration.delegations(meeting_id)[:count]  # fewer people than delegations

@@ -37,7 +37,9 @@ class ChangeWatcher:
 
     def _data_version(self) -> int:
         with self._lock:
-            return self._sqlite.execute("PRAGMA data_version").fetchone()[0]
+            if self._sqlite is None:
+                return 0
+            return int(self._sqlite.execute("PRAGMA data_version").fetchone()[0])
 
     def _own_write(self) -> None:
         """This desk just committed: the file's new version is not news. (An other desk's commit in the same

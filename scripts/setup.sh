@@ -29,7 +29,9 @@ wanted="$(cat pyproject.toml requirements-lock.txt scripts/setup.sh | sha256sum 
 if [ ! -x .venv/bin/python ] || [ "$(cat .venv/.installed 2>/dev/null)" != "$wanted" ]; then
     echo "Installing the Python packages (requirements-lock.txt) into .venv"
     python3 -m venv .venv
-    .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements-lock.txt
+    # (pip's notes about this machine's extra package folders that lack a package are not errors: left out)
+    .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements-lock.txt \
+        2> >(grep -v "is ignored: it is neither a file nor a directory" >&2)
     # The checkout itself on the environment's path: the code as it is, nothing built or copied.
     site="$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
     pwd >"$site/ccm-secretariat-checkout.pth"

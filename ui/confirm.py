@@ -18,8 +18,8 @@ def confirm_empty_file(parent, location: str) -> bool:
             parent,
             "Empty file",
             f"{path} is empty (0 bytes). Make it a new database?",
-            QMessageBox.Yes | QMessageBox.No,
-            QMessageBox.No,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
-        == QMessageBox.Yes
+        == QMessageBox.StandardButton.Yes
     )

@@ -149,7 +149,7 @@ class ImportFlow:
             answer = QMessageBox.question(
                 self.window, "Import", f"Imported from {source}: {result.summary}.\n\nSave a report of every row?"
             )
-            if answer == QMessageBox.Yes:
+            if answer == QMessageBox.StandardButton.Yes:
                 self.save_report(result.rows, True, source)
 
         self.window.tasks.run(

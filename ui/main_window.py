@@ -163,8 +163,8 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu("&File")
-        self._action(file, "&New meeting…", self.new_meeting, QKeySequence.New)
-        self._action(file, "&Open database…", self.open_database, QKeySequence.Open)
+        self._action(file, "&New meeting…", self.new_meeting, QKeySequence.StandardKey.New)
+        self._action(file, "&Open database…", self.open_database, QKeySequence.StandardKey.Open)
         self._action(file, "Connect to a ser&ver…", lambda: self.connect_to_server())
         self.recent_menu = file.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -179,25 +179,25 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, "&Back up now", self.back_up)
         self._action(file, "Res&tore from backup…", self.restore_backup)
-        self._action(file, "&Print the list of participants…", self.print_list, QKeySequence.Print)
+        self._action(file, "&Print the list of participants…", self.print_list, QKeySequence.StandardKey.Print)
         preview = file.addMenu("Print previe&w")
         for kind in PREVIEWS:
             self._action(preview, f"{kind.label}…", lambda _c=False, name=kind.name: self.preview(name))
         file.addSeparator()
-        self._action(file, "&Quit", self.close, QKeySequence.Quit)
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu("&Edit")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.Undo)
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")
         redo_keys: dict[str, QKeySequence] = {}
-        for sequence in [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.Redo)]:
+        for sequence in [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]:
             redo_keys.setdefault(sequence.toString(), sequence)  # the same key twice would make both dead
         redo.setShortcuts(list(redo_keys.values()))
         edit.addAction(undo)
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         edit.addSeparator()
-        self._action(edit, "&Find a participant", self.find, QKeySequence.Find)
+        self._action(edit, "&Find a participant", self.find, QKeySequence.StandardKey.Find)
         room = bar.addMenu("&Room")
         self._action(room, "&Seating plan: the draw and the room…", self.edit_seating)
         self._action(room, "&Check-in at the door", lambda: self.pages.setCurrentWidget(self.check_in))
@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
                 lambda _c=False, fmt=fmt: self.export("programme", fmt, options=ExportOptions(landscape=True)),
             )
         help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.HelpContents)
+        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "&About the Secretariat Desk", self.show_about)
 
     def _fill_recent(self) -> None:
@@ -332,7 +332,8 @@ class MainWindow(QMainWindow):
         what = "the practice copy of the demo" if practice else "the demo conference"
 
         def done(_last):
-            self.reload_meetings(prefer=existing_demo(self.services, practice=practice).id)
+            loaded = existing_demo(self.services, practice=practice)
+            self.reload_meetings(prefer=loaded.id if loaded is not None else None)
             self.say(f"Opened {what}.")
 
         self.tasks.run(
@@ -404,7 +405,7 @@ class MainWindow(QMainWindow):
             or QMessageBox.question(
                 self, "Restore", f"Replace the database with the backup of {chosen.taken:%d %B %Y, %H:%M}?"
             )
-            != QMessageBox.Yes
+            != QMessageBox.StandardButton.Yes
         ):
             return
         self.tasks.wait()
@@ -618,7 +619,7 @@ class MainWindow(QMainWindow):
                 if row.id in members:
                     table.selectionModel().select(
                         self.registration.member_model.index(i, 0),
-                        QItemSelectionModel.Select | QItemSelectionModel.Rows,
+                        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
                     )
         for view, value in views:
             view.verticalScrollBar().setValue(value)

@@ -50,7 +50,7 @@ class PdfPages:
         page = self._pdf[index]
         try:
             bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True, may_draw_forms=False)
-            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format_RGBX8888)
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888)
             return image.copy()  # the bitmap's memory goes with it
         finally:
             page.close()
@@ -95,14 +95,14 @@ class PageModel(QAbstractListModel):
             self._drawn.popitem(last=False)
         return pixmap
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        if role == Qt.DecorationRole:
+        if role == Qt.ItemDataRole.DecorationRole:
             return self.pixmap(index.row())
-        if role == Qt.SizeHintRole:
+        if role == Qt.ItemDataRole.SizeHintRole:
             return self.page_size(index.row())
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return f"Page {index.row() + 1} of {len(self.pages)}"
         return None
 
@@ -120,15 +120,17 @@ class PageDelegate(QStyledItemDelegate):
         self.view = view
 
     def sizeHint(self, option, index) -> QSize:
-        page = index.data(Qt.SizeHintRole)
+        page = index.data(Qt.ItemDataRole.SizeHintRole)
         room = self.view.viewport().width() - 2 * self.view.spacing()
         return QSize(max(page.width(), room), page.height())
 
     def paint(self, painter: QPainter, option, index) -> None:
-        pixmap = index.data(Qt.DecorationRole)
+        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         size = pixmap.deviceIndependentSize().toSize()
         x = option.rect.x() + max(0, (option.rect.width() - size.width()) // 2)
-        painter.fillRect(QRect(x + 3, option.rect.y() + 3, size.width(), size.height()), Qt.darkGray)  # shadow
+        painter.fillRect(
+            QRect(x + 3, option.rect.y() + 3, size.width(), size.height()), Qt.GlobalColor.darkGray
+        )  # shadow
         painter.drawPixmap(QRect(x, option.rect.y(), size.width(), size.height()), pixmap)
 
 
@@ -143,9 +145,9 @@ class PreviewDialog(QDialog):
         self.view.setItemDelegate(PageDelegate(self.view))
         self.view.setUniformItemSizes(True)  # all pages of one document are one size: no need to measure each
         self.view.setSpacing(8)
-        self.view.setSelectionMode(QListView.NoSelection)
+        self.view.setSelectionMode(QListView.SelectionMode.NoSelection)
         self.view.setStyleSheet("QListView { background: #7f7f7f; }")
-        self.view.setVerticalScrollMode(QListView.ScrollPerPixel)
+        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.view.verticalScrollBar().setSingleStep(24)
         self.view.verticalScrollBar().valueChanged.connect(self._show_position)
         self.zoom = QComboBox()
@@ -166,7 +168,7 @@ class PreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        QShortcut(QKeySequence.Print, self, self.print_document)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
         self.resize(900, 900)
         self._fit_width()
         self._show_position()
@@ -212,19 +214,19 @@ class PreviewDialog(QDialog):
         return index.row() if index.isValid() else 0
 
     def go_to(self, page: int) -> None:
-        self.view.scrollTo(self.model.index(page), QListView.PositionAtTop)
+        self.view.scrollTo(self.model.index(page), QListView.ScrollHint.PositionAtTop)
         self._show_position()
 
     # Printing ----------------------------------------------------------------------------------------------
     def print_document(self, printer: QPrinter | None = None) -> bool:
         """Ask for the printer (unless given one), then send it the pages, with a progress dialog and Cancel."""
         if printer is None:
-            printer = QPrinter(QPrinter.HighResolution)
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             printer.setDocName(self.windowTitle())
             printer.setFromTo(1, len(self.pages))
             dialog = QPrintDialog(printer, self)
             dialog.setMinMax(1, len(self.pages))
-            if dialog.exec() != QDialog.Accepted:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
         return print_pages(self.pages, printer, self)
 
@@ -234,7 +236,7 @@ def print_pages(pages: PdfPages, printer: QPrinter, parent: QWidget | None = Non
     first, last = printer.fromPage() or 1, printer.toPage() or len(pages)
     first, last = max(1, first), min(len(pages), last)
     progress = QProgressDialog("Printing…", "Cancel", 0, last - first + 1, parent)
-    progress.setWindowModality(Qt.WindowModal)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(500)
     painter = QPainter()
     if not painter.begin(printer):
@@ -250,7 +252,7 @@ def print_pages(pages: PdfPages, printer: QPrinter, parent: QWidget | None = Non
                 printer.newPage()
             image = pages.image(number - 1, dpi / POINTS_PER_INCH)
             area = painter.viewport()
-            size = image.size().scaled(area.size(), Qt.KeepAspectRatio)
+            size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
             painter.setViewport(QRect(area.x(), area.y(), size.width(), size.height()))
             painter.setWindow(image.rect())
             painter.drawImage(0, 0, image)

@@ -78,7 +78,7 @@ class TaskRunner:
             return
         dialog = QProgressDialog(title, "Cancel", 0, 0, self.parent)
         dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModal)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         worker = _Worker(make)
         self._running.append(worker)
@@ -94,10 +94,10 @@ class TaskRunner:
             dialog.setValue(min(done, max(total, 1)))
             dialog.setLabelText(f"{title}\n{message}")
 
-        worker.signals.progress.connect(progress, Qt.QueuedConnection)
-        worker.signals.finished.connect(lambda last: (finish(), on_done(last)), Qt.QueuedConnection)
-        worker.signals.failed.connect(lambda exc: (finish(), on_error(exc)), Qt.QueuedConnection)
-        worker.signals.cancelled.connect(finish, Qt.QueuedConnection)
+        worker.signals.progress.connect(progress, Qt.ConnectionType.QueuedConnection)
+        worker.signals.finished.connect(lambda last: (finish(), on_done(last)), Qt.ConnectionType.QueuedConnection)
+        worker.signals.failed.connect(lambda exc: (finish(), on_error(exc)), Qt.ConnectionType.QueuedConnection)
+        worker.signals.cancelled.connect(finish, Qt.ConnectionType.QueuedConnection)
         dialog.canceled.connect(worker.cancel.set)
         self.pool.start(worker)
 

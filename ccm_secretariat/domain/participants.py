@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ccm_secretariat.domain.enums import Attendance, Gender, Role
 from ccm_secretariat.domain.fields import clean
@@ -63,7 +64,7 @@ def name_key(given: str, family: str) -> str:
     return " ".join(sorted(un_sort_key(f"{given} {family}").split()))
 
 
-def key_of(values: dict) -> str:
+def key_of(values: dict[str, Any]) -> str:
     """name_key of stored values, from their folded search key when they have one (it is folded already)."""
     folded = values.get("search_key")
     if folded is None:
@@ -71,7 +72,7 @@ def key_of(values: dict) -> str:
     return " ".join(sorted(_PUNCT.sub("", folded).split()))
 
 
-def validate_participant(data: ParticipantInput) -> dict:
+def validate_participant(data: ParticipantInput) -> dict[str, Any]:
     """The stored values of a participant, or a ValidationError naming the field."""
     return validate_fields(
         data.family_name,
@@ -98,7 +99,7 @@ def validate_fields(
     phone: str,
     gender: Gender,
     consent_to_publish: bool,
-) -> dict:
+) -> dict[str, Any]:
     """validate_participant for the bulk path, which has the values at hand and no ParticipantInput to make."""
     email = clean(email, "email", max_length=254)
     if email and not EMAIL.match(email):
@@ -143,7 +144,7 @@ class MemberIndex:
     by_name: dict[tuple[int, str], list[Member]] = field(default_factory=dict)
     heads: dict[int, Member] = field(default_factory=dict)
 
-    def add(self, pid: int, delegation_id: int, values: dict, key: str | None = None) -> Member:
+    def add(self, pid: int, delegation_id: int, values: dict[str, Any], key: str | None = None) -> Member:
         member = Member(
             pid,
             delegation_id,
@@ -163,7 +164,7 @@ class MemberIndex:
         return found if found is not None and found.id != exclude else None
 
     def same_name(
-        self, delegation_id: int, values: dict, exclude: int | None = None, key: str | None = None
+        self, delegation_id: int, values: dict[str, Any], exclude: int | None = None, key: str | None = None
     ) -> list[Member]:
         found = self.by_name.get((delegation_id, key or key_of(values)))
         return [m for m in found if m.id != exclude] if found else []
@@ -171,7 +172,7 @@ class MemberIndex:
     def check(
         self,
         delegation_id: int,
-        values: dict,
+        values: dict[str, Any],
         exclude: int | None = None,
         same_name_ok: bool = False,
         key: str | None = None,

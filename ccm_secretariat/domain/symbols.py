@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from ccm_secretariat.errors import ValidationError
 
@@ -59,7 +60,7 @@ class SymbolParts:
             base += ", " + word[self.suffixes[-1][0]]
         return base
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[Any, ...]:
         return (
             self.prefix,
             self.series.rank,
@@ -106,7 +107,7 @@ def parse_symbol(symbol: str, prefix: str) -> SymbolParts:
     return SymbolParts(prefix, series, number, tuple(suffixes))
 
 
-def symbol_sort_key(symbol: str) -> tuple:
+def symbol_sort_key(symbol: str) -> tuple[Any, ...]:
     """Natural order of any symbol (/2 before /10, main series before L., WP., CRP., INF., MISC.)."""
     pieces = symbol.split("/")
     for i in range(len(pieces)):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import HexColor
@@ -22,6 +23,9 @@ from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.fitting import LEADING, fit
 from ccm_secretariat.exports.fonts import FontSet, missing_warning
 from ccm_secretariat.progress import Progress
+
+if TYPE_CHECKING:
+    from ccm_secretariat.exports.fitting import Fitted
 
 A4_MM = (210.0, 297.0)
 CROP_MARK, CROP_GAP = 3.0 * mm, 1.5 * mm
@@ -65,7 +69,7 @@ def _text_colour(hex_colour: str) -> str:
     return "#000000" if 0.299 * r + 0.587 * g + 0.114 * b > 0.55 else "#FFFFFF"
 
 
-def _crop_marks(canvas, x: float, y: float, w: float, h: float) -> None:
+def _crop_marks(canvas: Canvas, x: float, y: float, w: float, h: float) -> None:
     canvas.setLineWidth(0.3)
     canvas.setStrokeColor(HexColor("#000000"))
     for cx, dx in ((x, -1), (x + w, 1)):
@@ -74,7 +78,9 @@ def _crop_marks(canvas, x: float, y: float, w: float, h: float) -> None:
             canvas.line(cx, cy + dy * CROP_GAP, cx, cy + dy * (CROP_GAP + CROP_MARK))
 
 
-def _lines(canvas, fonts: FontSet, fitted, x: float, top: float, style: str, centred_in: float | None = None) -> float:
+def _lines(
+    canvas: Canvas, fonts: FontSet, fitted: Fitted, x: float, top: float, style: str, centred_in: float | None = None
+) -> float:
     """Draw fitted lines from `top` down; returns the y below them."""
     y = top
     for line in fitted.lines:
@@ -96,7 +102,7 @@ def qr_modules(code: str) -> list[list[bool]]:
     return [[bool(qr.isDark(r, c)) for c in range(n)] for r in range(n)]
 
 
-def draw_qr(canvas, modules: list[list[bool]], x: float, y: float, size: float) -> None:
+def draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float, size: float) -> None:
     """The modules as one filled path, a rectangle for each run of dark modules in a row (not one shape a
     module, which is what makes reportlab's widget slow)."""
     n = len(modules)
@@ -116,7 +122,9 @@ def draw_qr(canvas, modules: list[list[bool]], x: float, y: float, size: float) 
     canvas.drawPath(path, stroke=0, fill=1)
 
 
-def draw_badge(canvas, fonts: FontSet, run: BadgeRun, badge: Badge, x: float, y: float, w: float, h: float) -> None:
+def draw_badge(
+    canvas: Canvas, fonts: FontSet, run: BadgeRun, badge: Badge, x: float, y: float, w: float, h: float
+) -> None:
     scale = h / (55 * mm) if w > h else w / (55 * mm)  # type sizes grow with the badge
     pad = 4 * mm
     band = 9 * mm * scale

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ccm_secretariat.exports.fonts import FontSet
 from ccm_secretariat.exports.masthead import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 GUTTER = 22.0
 COLUMN_WIDTH = (PAGE_WIDTH - 2 * MARGIN_X - GUTTER) / 2
@@ -15,7 +19,7 @@ Line = tuple[str, float, str, float, float]
 
 
 class Columns:
-    def __init__(self, canvas, fonts: FontSet, start_y: float, new_page: Callable[[int], None]):
+    def __init__(self, canvas: Canvas, fonts: FontSet, start_y: float, new_page: Callable[[int], None]) -> None:
         self.canvas = canvas
         self.fonts = fonts
         self.page = 1
@@ -26,7 +30,7 @@ class Columns:
 
     @property
     def x(self) -> float:
-        return MARGIN_X + self.column * (COLUMN_WIDTH + GUTTER)
+        return float(MARGIN_X + self.column * (COLUMN_WIDTH + GUTTER))
 
     def room(self) -> float:
         return self.y - MARGIN_BOTTOM

@@ -67,4 +67,6 @@ def fit(
                 best = (score, size, lines)
         if count >= 3 and len(words) > 12:
             break  # enough: long texts do not need every combination
+    if best is None:  # no words (the empty text returned earlier) or no lines allowed
+        raise ValueError(f"nothing to fit in {max_lines} line(s)")
     return Fitted(best[1], best[2])

@@ -10,6 +10,7 @@ import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from arabic_reshaper import ArabicReshaper
 from bidi import get_display
@@ -18,6 +19,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from ccm_secretariat.domain.prose import FSI, PDI, has_rtl
 from ccm_secretariat.reference.files import RESOURCES
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +86,7 @@ def visual(text: str) -> str:
         return text.replace(FSI, "").replace(PDI, "") if FSI in text else text
     shaped = "".join(_in_font(ch) for ch in _reshaper().reshape(text))
     # The isolates around each name (prose.isolate) order the runs; the font has no glyph for them.
-    return get_display(shaped, base_dir="L").replace(FSI, "").replace(PDI, "")
+    return str(get_display(shaped, base_dir="L")).replace(FSI, "").replace(PDI, "")
 
 
 def script_of(chars: str) -> str:
@@ -180,15 +184,17 @@ class FontSet:
 
     def width(self, text: str, size: float, style: str = "regular") -> float:
         if self.is_simple(text, style):
-            return pdfmetrics.stringWidth(text, self.styles[style].name, size)
-        return sum(pdfmetrics.stringWidth(part, font, size) for font, part in self.runs(visual(text), style, text))
+            return float(pdfmetrics.stringWidth(text, self.styles[style].name, size))
+        return sum(
+            float(pdfmetrics.stringWidth(part, font, size)) for font, part in self.runs(visual(text), style, text)
+        )
 
-    def draw(self, canvas, x: float, y: float, text: str, size: float, style: str = "regular") -> float:
+    def draw(self, canvas: Canvas, x: float, y: float, text: str, size: float, style: str = "regular") -> float:
         """Draw `text` with its left end at x; returns its width."""
         if self.is_simple(text, style):
             canvas.setFont(self.styles[style].name, size)
             canvas.drawString(x, y, text)
-            return pdfmetrics.stringWidth(text, self.styles[style].name, size)
+            return float(pdfmetrics.stringWidth(text, self.styles[style].name, size))
         start = x
         for font, part in self.runs(visual(text), style, text):
             canvas.setFont(font, size)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportlab.lib.pagesizes import A4
 
 from ccm_secretariat.domain.prose import EN_DASH, un_date, un_date_range
 from ccm_secretariat.exports.fonts import FontSet
 from ccm_secretariat.services.meetings import MeetingRow
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 62.0
@@ -38,7 +42,7 @@ def place_and_dates(meeting: MeetingRow) -> str:
     return f"{meeting.city}, {dates}" if meeting.city else dates
 
 
-def draw_masthead(canvas, fonts: FontSet, m: Masthead) -> float:
+def draw_masthead(canvas: Canvas, fonts: FontSet, m: Masthead) -> float:
     """Draw the masthead at the top of the first page; returns the y where the body may start."""
     page_width, page_height = canvas._pagesize  # A4, upright or landscape
     right = page_width - MARGIN_X
@@ -78,10 +82,10 @@ def draw_masthead(canvas, fonts: FontSet, m: Masthead) -> float:
     for line in fonts.wrap(m.title, 16, right - MARGIN_X - 40, "bold"):
         fonts.draw(canvas, MARGIN_X + 40, y, line, 16, "bold")
         y -= 20
-    return y - 8
+    return float(y - 8)
 
 
-def draw_running_header(canvas, fonts: FontSet, symbol: str, page: int) -> None:
+def draw_running_header(canvas: Canvas, fonts: FontSet, symbol: str, page: int) -> None:
     """Symbol over a rule at the top of every page after the first, page number at the foot of every page."""
     page_width, page_height = canvas._pagesize
     right = page_width - MARGIN_X

@@ -27,7 +27,7 @@ def plate_text(fonts: FontSet, name: str) -> Fitted:
     return fit(fonts, name.upper(), PAGE_W - 2 * MARGIN, PAGE_H / 2 - 2 * MARGIN, MAX_SIZE, "bold")
 
 
-def _half(canvas, fonts: FontSet, fitted: Fitted) -> None:
+def _half(canvas: Canvas, fonts: FontSet, fitted: Fitted) -> None:
     """The name centred in the lower half (0 to PAGE_H / 2), reading upright."""
     half = PAGE_H / 2
     block = fitted.size * LEADING * (len(fitted.lines) - 1) + fitted.size * 0.72  # cap height of the last line

@@ -115,7 +115,7 @@ def participants_pdf(
     yield Progress(total, total, f"{pages} pages", Path(out), warnings)
 
 
-def _opening(canvas, fonts: FontSet, roster: Roster, y: float, options: ListOptions) -> float:
+def _opening(canvas: Canvas, fonts: FontSet, roster: Roster, y: float, options: ListOptions) -> float:
     """The opening note and the table of participation statistics."""
     width = PAGE_WIDTH - 2 * MARGIN_X
     as_of = un_date(options.date or dt.date.today())
@@ -180,7 +180,7 @@ def _opening(canvas, fonts: FontSet, roster: Roster, y: float, options: ListOpti
     return y - 22
 
 
-def _check_ins(canvas, fonts: FontSet, roster: Roster, y: float) -> float:
+def _check_ins(canvas: Canvas, fonts: FontSet, roster: Roster, y: float) -> float:
     """Participants checked in at the door, day by day: States, organisations, all."""
     right = PAGE_WIDTH - MARGIN_X
     columns = (right - 220, right - 110, right)
@@ -222,7 +222,8 @@ def _entry(fonts: FontSet, p: ParticipantRow, capitalise: bool) -> list[Line]:
 
 def _heading(fonts: FontSet, d: DelegationRow, continued: bool = False) -> list[Line]:
     name = d.name_with_acronym.upper() + (" (continued)" if continued else "")
-    return [(t, 9.5, "bold", 0, 13) for t in fonts.wrap(name, 9.5, COLUMN_WIDTH, "bold")] + [("", 0, "regular", 0, 2)]
+    lines: list[Line] = [(t, 9.5, "bold", 0, 13) for t in fonts.wrap(name, 9.5, COLUMN_WIDTH, "bold")]
+    return [*lines, ("", 0, "regular", 0, 2)]
 
 
 def _role_heading(role: Role, count: int) -> list[Line]:
@@ -241,10 +242,10 @@ def _delegation(
     columns.space(6)
     heading = _heading(fonts, d)
     if not people:
-        block = lead_in + heading + [("(no participants notified)", TEXT_SIZE, "italic", 0, LEAD), ("", 0, "", 0, 5)]
-        if not columns.fits(height(block)):
+        empty = lead_in + heading + [("(no participants notified)", TEXT_SIZE, "italic", 0, LEAD), ("", 0, "", 0, 5)]
+        if not columns.fits(height(empty)):
             columns.next_column()
-        columns.draw(block)
+        columns.draw(empty)
         yield 0
         return
     counts: dict[Role, int] = {}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.units import mm
@@ -88,13 +89,13 @@ def seating_pdf(doc: SeatingDocument, out: str | Path, fonts: FontSet | None = N
             label = str(row)
             size = min(8, row_h * 0.6)
             fonts.draw(canvas, MARGIN, y - (row - 1) * row_h - row_h / 2 - size * 0.35, label, size)
-        boxes: dict[tuple[int, int, int], list] = {}
+        boxes: dict[tuple[int, int, int], list[Any]] = {}
         for seat in seats:
             boxes.setdefault((seat.row, seat.block, seat.delegation.id), []).append(seat)
 
         # One type size for the plan where it can be (the smallest quarter of the names shrink further).
-        def box_width(group) -> float:
-            return seat_w * len(group) - 1.2
+        def box_width(group: list[Any]) -> float:
+            return float(seat_w * len(group) - 1.2)
 
         sizes = sorted(
             fit(fonts, g[0].delegation.name, box_width(g) - 2, row_h - 3.2, 9, max_lines=3).size for g in boxes.values()

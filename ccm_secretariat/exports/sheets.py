@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -29,7 +30,7 @@ class Sheet:
     title: str
     header: tuple[str, ...]
     widths: tuple[int, ...]
-    rows: Iterator[Sequence]
+    rows: Iterator[Sequence[Any]]
 
 
 def write_sheets(all_sheets: list[Sheet], out: str | Path, total: int, private: bool = False) -> Iterator[Progress]:
@@ -68,9 +69,10 @@ def write_sheets(all_sheets: list[Sheet], out: str | Path, total: int, private: 
     yield Progress(total, total, f"{len(all_sheets)} sheets", Path(out))
 
 
-def _safe_row(ws, row: list) -> list:
+def _safe_row(ws: Any, row: Sequence[Any]) -> list[Any]:
     """Plain values as they are; dates as dates; formula-like text as quoted text (one pass, no calls for the
     plain cells that make up nearly all of a large workbook)."""
+    row = list(row)
     for i, value in enumerate(row):
         kind = value.__class__
         if kind is str:
@@ -83,7 +85,7 @@ def _safe_row(ws, row: list) -> list:
     return row
 
 
-def _quoted(ws, value: str) -> WriteOnlyCell:
+def _quoted(ws: Any, value: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(ws, value)
     cell.data_type = "s"
     cell._style = StyleArray()  # openpyxl has no public setter for quotePrefix

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ccm_secretariat.domain.enums import Attendance, Category, Gender
 from ccm_secretariat.exports.masthead import PRACTICE_BANNER
@@ -25,10 +26,14 @@ SHEET_NAMES = {
     Category.RULE_1_2: "Rule 1(2) organisations",
     Category.RULE_1_3: "Rule 1(3) organisations",
 }
-ATTENDANCE_TEXT = {Attendance.IN_PERSON: "in person", Attendance.ONLINE: "online", Attendance.ABSENT: "absent"}
+ATTENDANCE_TEXT: dict[Attendance | None, str] = {
+    Attendance.IN_PERSON: "in person",
+    Attendance.ONLINE: "online",
+    Attendance.ABSENT: "absent",
+}
 
 
-def _text(value):
+def _text(value: Any) -> Any:
     return value.value.replace("_", " ") if hasattr(value, "value") else value
 
 
@@ -53,7 +58,7 @@ def participant_header(roster: Roster) -> tuple[tuple[str, ...], tuple[int, ...]
     return header, widths
 
 
-def participant_rows(roster: Roster, category: Category | None = None, internal: bool = False) -> Iterator[list]:
+def participant_rows(roster: Roster, category: Category | None = None, internal: bool = False) -> Iterator[list[Any]]:
     """Contact details only of those who consented to their publication, unless the workbook is `internal`."""
     numbers = [p.number for p in roster.meeting.parts]
     for d in roster.delegations:
@@ -80,7 +85,7 @@ def participant_rows(roster: Roster, category: Category | None = None, internal:
             ]
 
 
-def delegation_rows(roster: Roster) -> Iterator[list]:
+def delegation_rows(roster: Roster) -> Iterator[list[Any]]:
     for d in roster.delegations:
         yield [
             d.category.label,
@@ -94,7 +99,7 @@ def delegation_rows(roster: Roster) -> Iterator[list]:
         ]
 
 
-def document_rows(documents: list[DocumentRow]) -> Iterator[list]:
+def document_rows(documents: list[DocumentRow]) -> Iterator[list[Any]]:
     for doc in documents:
         yield [
             doc.symbol,
@@ -108,10 +113,10 @@ def document_rows(documents: list[DocumentRow]) -> Iterator[list]:
         ]
 
 
-def statistics_rows(roster: Roster) -> list[list]:
+def statistics_rows(roster: Roster) -> list[list[Any]]:
     """Per category: delegations, participants, by gender, in person and online per part; then the totals."""
     parts = [p.number for p in roster.meeting.parts]
-    rows = []
+    rows: list[list[Any]] = []
     for category, s in roster.statistics().items():
         row = [
             category.label,
@@ -127,7 +132,7 @@ def statistics_rows(roster: Roster) -> list[list]:
     return rows + [["Total", *(sum(r[i] for r in rows) for i in range(1, width))]]
 
 
-def check_in_rows(roster: Roster) -> list[list]:
+def check_in_rows(roster: Roster) -> list[list[Any]]:
     """Participants checked in at the door, a row a day: each category, then the total."""
     return [
         [day, *(counts.get(c, 0) for c in Category), sum(counts.values())]

@@ -13,6 +13,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 from ccm_secretariat.bulk import paused_gc
 from ccm_secretariat.domain.enums import Category, Rule
@@ -96,7 +97,7 @@ class MeetingContext:
     meeting_id: int
     first_day: dt.date
     resolver: Resolver
-    delegations: dict[tuple[str, int], int]  # ("state", id) -> delegation id
+    delegations: dict[tuple[str, int | str], int]  # ("state", id) -> delegation id
     state_categories: dict[int, Category]
     organisation_rules: dict[int, Rule]
     members: MemberIndex
@@ -113,7 +114,7 @@ class PlanRow:
     finding: Finding
     outcome: Outcome
     message: str = ""
-    values: dict | None = None
+    values: dict[str, Any] | None = None
     existing_id: int | None = None  # the registered participant this row duplicates or updates
     same_as_line: int | None = None  # the earlier row of the file this one duplicates
     notes: list[str] = field(default_factory=list)
@@ -148,10 +149,10 @@ class Plan:
     context: MeetingContext | None = None  # what the plan was made against
     choices: Choices | None = None
 
-    def counts(self) -> Counter:
+    def counts(self) -> Counter[str]:
         return Counter(r.outcome for r in self.rows)
 
-    def findings(self) -> Counter:
+    def findings(self) -> Counter[str]:
         return Counter(r.finding for r in self.rows)
 
     @property
@@ -175,7 +176,10 @@ class Plan:
         return list(seen.values())
 
 
-def destination_key(destination: Destination) -> tuple[str, int | str]:
+def destination_key(destination: Destination | None) -> tuple[str, int | str]:
+    """The delegation a row goes to, as a key (a row to write always has one)."""
+    if destination is None:
+        raise ValueError("a row to write has no destination")
     if isinstance(destination, NewOrganisation):
         return ("new", match_key(destination.name))
     return (destination.kind, destination.id)
@@ -197,7 +201,7 @@ def build_plan(incoming: list[Incoming], ctx: MeetingContext, choices: Choices |
         {k: list(v) for k, v in ctx.members.by_name.items()},
         dict(ctx.members.heads),
     )
-    new_keys: dict[tuple, int] = {}  # delegations the import would create: key -> a pseudo id below zero
+    new_keys: dict[tuple[Any, ...], int] = {}  # delegations the import would create: key -> a pseudo id below zero
     with paused_gc():
         rows = [_plan_row(row, ctx, choices, index, new_keys) for row in incoming]
     return Plan(rows, ctx, copy.deepcopy(choices))
@@ -220,7 +224,7 @@ _FIELD_OF_VALUE = {
 
 
 def _plan_row(
-    row: Incoming, ctx: MeetingContext, choices: Choices, index: MemberIndex, new_keys: dict[tuple, int]
+    row: Incoming, ctx: MeetingContext, choices: Choices, index: MemberIndex, new_keys: dict[tuple[Any, ...], int]
 ) -> PlanRow:
     f = row.fields.get
     # The name.
@@ -243,7 +247,7 @@ def _plan_row(
         return refuse(Finding.ERROR, f"row {row.line}: " + "; ".join(row.problems))
     if read.skipped_state(f(Field.REGISTRATION_STATE, "")):
         plan.finding, plan.outcome = Finding.SKIPPED, Outcome.SKIP
-        plan.message = f"the registration is {f(Field.REGISTRATION_STATE).lower()}."
+        plan.message = f"the registration is {(f(Field.REGISTRATION_STATE) or '').lower()}."
         return plan
     if not family.strip():
         column = Field.FULL_NAME if Field.FULL_NAME in row.fields else Field.FAMILY_NAME
@@ -283,12 +287,12 @@ def _plan_row(
     _check_category(row, destination, ctx, plan)
 
     # Duplicates, against the meeting and against the rows above.
-    key = key_of(values)
+    person = key_of(values)
     same_mail = index.same_email(values["email"])
-    namesakes = index.same_name(delegation_id, values, key=key)
+    namesakes = index.same_name(delegation_id, values, key=person)
     duplicate: Member | None = same_mail or (namesakes[0] if namesakes else None)
     if duplicate is None:
-        return _add(plan, index, delegation_id, values, key, same_name_ok=False, row=row)
+        return _add(plan, index, delegation_id, values, person, same_name_ok=False, row=row)
     certain = same_mail is not None or all(
         (not a or not b or a.casefold() == b.casefold())
         for a, b in ((duplicate.function, values["function"]), (duplicate.email, values["email"]))
@@ -321,7 +325,7 @@ def _plan_row(
             plan.outcome = Outcome.REFUSE
             plan.message += " One e-mail address cannot belong to two participants."
             return plan
-        return _add(plan, index, delegation_id, values, key, same_name_ok=True, row=row, keep_finding=True)
+        return _add(plan, index, delegation_id, values, person, same_name_ok=True, row=row, keep_finding=True)
     if decision == Outcome.UPDATE and plan.existing_id is not None and duplicate.delegation_id == delegation_id:
         merged = _given_values(row, values)
         probe = dict(given_names=given, family_name=family, email=merged.get("email", ""), role=merged.get("role"))
@@ -342,7 +346,7 @@ def _add(
     plan: PlanRow,
     index: MemberIndex,
     delegation_id: int,
-    values: dict,
+    values: dict[str, Any],
     key: str,
     *,
     same_name_ok: bool,
@@ -377,7 +381,7 @@ _SOURCES = {
 }
 
 
-def _given_values(row: Incoming, values: dict) -> dict:
+def _given_values(row: Incoming, values: dict[str, Any]) -> dict[str, Any]:
     """What an update changes: the values the file gives (a blank cell or an absent column changes nothing)."""
     given = {k: values[k] for k, source in _SOURCES.items() if row.fields.get(source, "").strip()}
     if "email" in given:
@@ -385,7 +389,7 @@ def _given_values(row: Incoming, values: dict) -> dict:
     return given
 
 
-def _values(row: Incoming, given: str, family: str) -> dict:
+def _values(row: Incoming, given: str, family: str) -> dict[str, Any]:
     f = row.fields.get
     role = read.role(f(Field.ROLE, ""))
     if role is None:

@@ -13,8 +13,12 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ccm_secretariat.domain.names import match_key, un_sort_key
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 CLDR_LOCALES = ("en", "fr", "es")
 
@@ -97,7 +101,7 @@ class Resolver:
             other._organisations,
         )
 
-    __hash__ = None  # mutable
+    __hash__ = None  # type: ignore[assignment]  # mutable
 
     def add_organisation(self, target: Target, acronym: str = "") -> None:
         self._seen.clear()
@@ -105,7 +109,7 @@ class Resolver:
         if acronym:
             self._organisations.setdefault(match_key(acronym), target)
 
-    def _memo(self, kind: str, text: str, find) -> Target | None:
+    def _memo(self, kind: str, text: str, find: Callable[[str], Target | None]) -> Target | None:
         key = (kind, text)
         if key not in self._seen:
             self._seen[key] = find(text)

@@ -16,9 +16,13 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ccm_secretariat.bulk import paused_gc
 from ccm_secretariat.errors import ValidationError
+
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_COLUMNS = 200
 MAX_ROWS = 250_000
@@ -185,7 +189,7 @@ def _check_zip(path: Path) -> None:
         )
 
 
-def _open_workbook(path: Path, data_only: bool):
+def _open_workbook(path: Path, data_only: bool) -> Any:
     from openpyxl import load_workbook
 
     try:

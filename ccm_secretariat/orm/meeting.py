@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -23,7 +24,7 @@ class Meeting(Base):
     city: Mapped[str] = mapped_column(sa.String(100), default="")
     body_name: Mapped[str] = mapped_column(sa.String(60), default="Conference")
     # Wording of the report: serial commas, sentences per category; see services.meetings.ReportSettings.
-    report_settings: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    report_settings: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
     # A copy to practise on, with fictitious participants: marked as such on screen and in every document.
     practice: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 

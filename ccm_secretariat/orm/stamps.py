@@ -9,15 +9,20 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import InstanceState, Mapped, Session, mapped_column
 
 from ccm_secretariat.orm.agenda import AgendaItem, DecisionParagraph, PlenaryMeeting, SideEvent
 from ccm_secretariat.orm.base import Base, table_of
 from ccm_secretariat.orm.documents import Document
 from ccm_secretariat.orm.meeting import Meeting, MeetingPart, Officer
 from ccm_secretariat.orm.registration import Delegation, Participant
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
 
 STAMPED = (Participant, Delegation)  # the last change is on the row too
 LOGGED = STAMPED + (Meeting, MeetingPart, Officer, AgendaItem, PlenaryMeeting, SideEvent, DecisionParagraph, Document)
@@ -44,14 +49,14 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-def _plain(value):
+def _plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime, dt.time)):
         return value.isoformat()
     return getattr(value, "value", value)
 
 
 @sa.event.listens_for(Session, "before_flush")
-def _stamp(session: Session, _context, _instances) -> None:
+def _stamp(session: Session, _context: Any, _instances: Any) -> None:
     who, now = session.info.get("user", "")[:100], _now()
     for obj in itertools.chain(session.new, session.dirty):
         if isinstance(obj, STAMPED) and (obj in session.new or session.is_modified(obj, include_collections=False)):
@@ -59,7 +64,7 @@ def _stamp(session: Session, _context, _instances) -> None:
 
 
 @sa.event.listens_for(Session, "after_flush")
-def _log(session: Session, _context) -> None:
+def _log(session: Session, _context: Any) -> None:
     who, now = session.info.get("user", "")[:100], _now()
     entries = []
     for obj, action in itertools.chain(
@@ -69,7 +74,7 @@ def _log(session: Session, _context) -> None:
     ):
         if not isinstance(obj, LOGGED):
             continue
-        state = sa.inspect(obj)
+        state: InstanceState[Any] = sa.inspect(obj)
         details = {}
         for attr in state.mapper.column_attrs:
             if attr.key in NOT_LOGGED:
@@ -98,7 +103,7 @@ def _log(session: Session, _context) -> None:
         session.connection().execute(sa.insert(table_of(ChangeLog)), entries)
 
 
-def log_bulk(session: Session, table_name: str, row_ids, action: str, details: str = "") -> None:
+def log_bulk(session: Session, table_name: str, row_ids: Iterable[int], action: str, details: str = "") -> None:
     """Log a change made past the ORM (a removal, its undo, an import), one entry a row."""
     who, now = session.info.get("user", "")[:100], _now()
     rows = [
@@ -109,7 +114,7 @@ def log_bulk(session: Session, table_name: str, row_ids, action: str, details: s
         session.execute(sa.insert(table_of(ChangeLog)), rows)
 
 
-def last_change(session: Session, obj) -> tuple[str, dt.datetime | None]:
+def last_change(session: Session, obj: Any) -> tuple[str, dt.datetime | None]:
     """Who last changed `obj`, and when: from the row where it carries them, else from the change log."""
     by, at = getattr(obj, "changed_by", None), getattr(obj, "changed_at", None)
     if by or at:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
@@ -74,7 +76,7 @@ def apply_status_rows(session: Session, treaty: Treaty, rows: list[Row], file_na
     """Replace the status of every State named in `rows`; all rows are checked before anything is written."""
     require_columns(rows, STATUS_COLUMNS, file_name)
     lookup = state_lookup(session)
-    parsed: dict[int, dict] = {}
+    parsed: dict[int, dict[str, Any]] = {}
     for row in rows:
         v = row.values
         name = v["state"]

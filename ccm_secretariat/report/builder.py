@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ccm_secretariat.domain.enums import MeetingFormat
 from ccm_secretariat.domain.prose import (
@@ -21,6 +22,11 @@ from ccm_secretariat.report.participation import participation_paragraphs
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.documents import DocumentRow
 from ccm_secretariat.services.meetings import MeetingRow, OfficerRow, PartRow
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ccm_secretariat.services.agenda import PlenaryRow
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI")
 
@@ -63,8 +69,8 @@ class _Name:
 
 
 class _Numbered:
-    def __init__(self):
-        self.blocks: list = []
+    def __init__(self) -> None:
+        self.blocks: list[Any] = []
         self.number = 0
 
     def heading(self, text: str) -> None:
@@ -93,7 +99,7 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
     report_doc = _report_document(documents)
     symbol = options.symbol or (report_doc.symbol if report_doc else f"{meeting.symbol_prefix}/L.1")
     title = options.title or (report_doc.title if report_doc else f"Draft report of the {short}")
-    agenda = ()
+    agenda: tuple[str, ...] = ()
     if report_doc and report_doc.agenda_item_number in items:
         item = items[report_doc.agenda_item_number]
         agenda = (f"Agenda item {item.number}", item.title)
@@ -204,7 +210,7 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
     return Report(masthead, tuple(doc.blocks), annex)
 
 
-def _part(meeting: MeetingRow, plenaries, number: int | None) -> PartRow:
+def _part(meeting: MeetingRow, plenaries: Sequence[PlenaryRow], number: int | None) -> PartRow:
     if number is not None:
         found = next((p for p in meeting.parts if p.number == number), None)
         if found is None:

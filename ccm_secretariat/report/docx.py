@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -16,15 +17,18 @@ from docx.shared import Cm, Pt, RGBColor
 from ccm_secretariat.application import PRODUCER, VERSION
 from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.exports.atomic import atomic_path
-from ccm_secretariat.exports.masthead import PRACTICE_BANNER
+from ccm_secretariat.exports.masthead import PRACTICE_BANNER, Masthead
 from ccm_secretariat.progress import Progress
 from ccm_secretariat.report import model
+
+if TYPE_CHECKING:
+    from typing import Any
 
 FONT = "Times New Roman"
 NUMBER_INDENT = Cm(1.2)
 
 
-def _no_borders(table) -> None:
+def _no_borders(table: Any) -> None:
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         element = OxmlElement(f"w:{edge}")
@@ -33,7 +37,7 @@ def _no_borders(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
-def _ruled(table) -> None:
+def _ruled(table: Any) -> None:
     """A UN table: a rule above, one under the header row and one below; no grid; a little room in each cell."""
     rule = {"val": "single", "sz": 6, "space": 0, "color": "000000"}
     tbl_pr = table._tbl.tblPr
@@ -59,7 +63,7 @@ def _ruled(table) -> None:
         cell._tc.get_or_add_tcPr().append(_element("w:tcBorders", _element("w:bottom", **rule)))
 
 
-def _bottom_rule(paragraph) -> None:
+def _bottom_rule(paragraph: Any) -> None:
     border = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
@@ -68,13 +72,13 @@ def _bottom_rule(paragraph) -> None:
     paragraph._p.get_or_add_pPr().append(border)
 
 
-def _run(paragraph, text: str, size: float = 10, bold: bool = False, italic: bool = False):
+def _run(paragraph: Any, text: str, size: float = 10, bold: bool = False, italic: bool = False) -> Any:
     run = paragraph.add_run(text)
     run.font.size, run.font.bold, run.font.italic = Pt(size), bold, italic
     return run
 
 
-def _masthead(doc, m) -> None:
+def _masthead(doc: Any, m: Masthead) -> None:
     if m.practice:
         banner = _run(doc.add_paragraph(), PRACTICE_BANNER.upper(), 10, bold=True)
         banner.font.color.rgb = RGBColor(0xB0, 0, 0)
@@ -108,7 +112,7 @@ def _masthead(doc, m) -> None:
 NUMBERING_ID = 9001  # the report's own list numbering (an id no template uses)
 
 
-def _element(tag: str, *children, **attributes):
+def _element(tag: str, *children: Any, **attributes: object) -> Any:
     """An OOXML element with w: attributes and children: <w:ind w:left="567"/> is _element("w:ind", left="567")."""
     element = OxmlElement(tag)
     for name, value in attributes.items():
@@ -118,7 +122,7 @@ def _element(tag: str, *children, **attributes):
     return element
 
 
-def _paragraph_numbering(doc, first: int) -> int:
+def _paragraph_numbering(doc: Any, first: int) -> int:
     """A numbered list of Word's own ("1.", hanging at the number's indent) starting at `first`: the secretary
     can insert a paragraph in Word and the numbers follow."""
     indent = int(NUMBER_INDENT.twips)
@@ -153,7 +157,7 @@ def _paragraph_numbering(doc, first: int) -> int:
     return NUMBERING_ID
 
 
-def _numbered(doc, number: int, text: str, placeholder: bool, numbering: int | None = None) -> None:
+def _numbered(doc: Any, number: int, text: str, placeholder: bool, numbering: int | None = None) -> None:
     """A numbered paragraph: in Word's list numbering when the report's numbers run on (`numbering`), else with
     the number typed before a tab."""
     p = doc.add_paragraph()
@@ -174,7 +178,7 @@ def _numbered(doc, number: int, text: str, placeholder: bool, numbering: int | N
         run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
 
 
-def _subparagraph(doc, text: str) -> None:
+def _subparagraph(doc: Any, text: str) -> None:
     label, _, rest = text.partition(" ")
     p = doc.add_paragraph()
     fmt = p.paragraph_format
@@ -189,7 +193,7 @@ def _subparagraph(doc, text: str) -> None:
 TEXT_WIDTH = 16.6  # cm between the margins
 
 
-def _table(doc, model_table: model.DocumentTable, text_width: float = TEXT_WIDTH) -> None:
+def _table(doc: Any, model_table: model.DocumentTable, text_width: float = TEXT_WIDTH) -> None:
     table = doc.add_table(rows=1, cols=len(model_table.header))
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     _ruled(table)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ccm_secretariat.domain.enums import AgendaStatus, Category, CredentialsKind, MeetingFormat
 from ccm_secretariat.domain.prose import join_names, ordinal_in_words, un_date
@@ -19,6 +20,9 @@ from ccm_secretariat.services.agenda import AgendaItemRow, PlenaryRow, SideEvent
 from ccm_secretariat.services.documents import DocumentRow
 from ccm_secretariat.services.meetings import MeetingRow
 from ccm_secretariat.services.registration import DelegationRow
+
+if TYPE_CHECKING:
+    from ccm_secretariat.services import Services
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,7 @@ class MeetingData:
     side_events: tuple[SideEventRow, ...] = ()
 
     @classmethod
-    def read(cls, services, meeting_id: int) -> MeetingData:
+    def read(cls, services: Services, meeting_id: int) -> MeetingData:
         return cls(
             services.meetings.get(meeting_id),
             tuple(services.agenda.items(meeting_id)),
@@ -103,11 +107,11 @@ def build_programme(data: MeetingData, date: dt.date | None = None) -> Report:
     meetings marked, the format given when the meetings are not all held the same way), and the side events."""
     titles = {i.number: i.title for i in data.items}
     doc = _registered(data, ("programme of work", "program of work"))
-    blocks: list = []
+    blocks: list[Any] = []
     days = sorted({p.date for p in data.plenaries} | {e.date for e in data.side_events})
     # The format where it varies, or where no meeting is held in person (a virtual session says so throughout).
     held = {p.held for p in data.plenaries}
-    show_format = len(held) > 1 or (held and MeetingFormat.IN_PERSON not in held)
+    show_format = len(held) > 1 or (bool(held) and MeetingFormat.IN_PERSON not in held)
     for day in days:
         blocks.append(Heading(f"{day:%A} {un_date(day)}"))
         entries = [
@@ -153,7 +157,7 @@ def build_documents_list(data: MeetingData, date: dt.date | None = None) -> Repo
     """The register by series, in the order the report's annex uses, revisions, addenda and corrigenda under
     their parent (the register's own order), with their languages."""
     doc = _registered(data, ("list of documents",))
-    blocks: list = []
+    blocks: list[Any] = []
     for series in Series:
         rows = tuple((d.symbol, d.title, d.languages) for d in data.documents if d.series is series)
         if rows:
@@ -199,7 +203,7 @@ def build_credentials(data: MeetingData, date: dt.date | None = None) -> Report:
     body = data.meeting.body_name
     parties = [d for d in data.delegations if d.category is Category.STATE_PARTY]
     others = [d for d in data.delegations if d.is_state and d.category is not Category.STATE_PARTY]
-    blocks: list = [Heading("States Parties")]
+    blocks: list[Any] = [Heading("States Parties")]
     n = 0
     for text in credentials_paragraphs(parties, body):
         n += 1

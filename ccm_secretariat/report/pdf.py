@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_JUSTIFY
@@ -105,9 +106,9 @@ def _styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
     }
 
 
-def story(report: model.Report, fonts: FontSet, width: float = PAGE_WIDTH - 2 * MARGIN_X) -> list:
+def story(report: model.Report, fonts: FontSet, width: float = PAGE_WIDTH - 2 * MARGIN_X) -> list[Any]:
     styles = _styles(fonts)
-    flow: list = []
+    flow: list[Any] = []
     for block in report.blocks:
         if isinstance(block, model.DocumentTable):
             flow += [_table(block, fonts, styles, width), Spacer(1, 10)]
@@ -139,7 +140,7 @@ def story(report: model.Report, fonts: FontSet, width: float = PAGE_WIDTH - 2 * 
     return flow
 
 
-def _table(table: model.DocumentTable, fonts: FontSet, styles: dict, width: float) -> LongTable:
+def _table(table: model.DocumentTable, fonts: FontSet, styles: dict[str, Any], width: float) -> LongTable:
     rows = [[Paragraph(markup(h, fonts, "italic"), styles["cell_head"]) for h in table.header]]
     rows += [[Paragraph(markup(c, fonts), styles["cell"]) for c in row] for row in table.rows]
     t = LongTable(rows, colWidths=[width * w for w in table.widths], repeatRows=1)
@@ -205,11 +206,11 @@ def report_pdf(
             bottomPadding=0,
         )
 
-        def on_first(canvas, _doc):
+        def on_first(canvas: Canvas, _doc: Any) -> None:
             draw_masthead(canvas, fonts, report.masthead)
             draw_running_header(canvas, fonts, symbol, 1)
 
-        def on_later(canvas, _doc):
+        def on_later(canvas: Canvas, _doc: Any) -> None:
             draw_running_header(canvas, fonts, symbol, canvas.getPageNumber())
 
         doc.addPageTemplates(

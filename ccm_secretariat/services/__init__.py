@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ccm_secretariat.database import Database, open_database
 from ccm_secretariat.services.agenda import AgendaService
@@ -17,6 +18,9 @@ from ccm_secretariat.services.reference import ReferenceService
 from ccm_secretariat.services.registration import RegistrationService
 from ccm_secretariat.services.roster import RosterService
 from ccm_secretariat.services.seating import SeatingService
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ class Services:
         self.db.close()
 
 
-def open_services(path_or_url: str | Path | None = None, **options) -> Services:
+def open_services(path_or_url: str | Path | None = None, **options: Any) -> Services:
     """Open (and migrate) the database, load the reference data if it is new, and return the services."""
     services = Services.for_database(open_database(path_or_url, **options))
     try:

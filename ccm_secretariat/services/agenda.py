@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
@@ -22,7 +23,10 @@ from ccm_secretariat.orm import (
     plenary_agenda_items,
 )
 from ccm_secretariat.orm.agenda import MAX_SUB_ITEMS
-from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
+from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail, next_position
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 def sub_item_letter(index: int) -> str:
@@ -87,7 +91,7 @@ class SideEventRow:
     version: int = 0
 
 
-def _sub_items(titles) -> list[str]:
+def _sub_items(titles: Iterable[str]) -> list[str]:
     cleaned = [clean(t, "sub_items", max_length=500) for t in titles]
     cleaned = [t for t in cleaned if t]
     if len(cleaned) > MAX_SUB_ITEMS:
@@ -138,7 +142,7 @@ class AgendaService(Service):
         title: str,
         number: int | None = None,
         status: AgendaStatus = AgendaStatus.PROVISIONAL,
-        sub_items=(),
+        sub_items: Iterable[str] = (),
     ) -> AgendaItemRow:
         title = clean(title, "title", required=True, max_length=500)
         subs = _sub_items(sub_items)
@@ -150,14 +154,7 @@ class AgendaService(Service):
                 raise ValidationError("agenda items are numbered from 1.", "number")
             if number in numbers:
                 raise DuplicateError(f"the agenda has an item {number} already.", "number")
-            position = (
-                s.scalar(
-                    sa.select(sa.func.coalesce(sa.func.max(AgendaItem.position), 0)).where(
-                        AgendaItem.meeting_id == meeting_id
-                    )
-                )
-                + 1
-            )
+            position = next_position(s, AgendaItem.position, AgendaItem.meeting_id == meeting_id)
             item = AgendaItem(
                 meeting_id=meeting_id,
                 number=number,
@@ -177,7 +174,7 @@ class AgendaService(Service):
         title: str | None = None,
         number: int | None = None,
         status: AgendaStatus | None = None,
-        sub_items=None,
+        sub_items: Iterable[str] | None = None,
         expected_version: int | None = None,
     ) -> AgendaItemRow:
         """Change an item; `sub_items`, when given, replaces its sub-items (in that order); refused when another
@@ -294,7 +291,7 @@ class AgendaService(Service):
                 .values(agenda_item_id=r.id)
             )
             s.expire_all()
-            return _item_row(s.get(AgendaItem, r.id))
+            return _item_row(get_or_fail(s, AgendaItem, r.id, "Agenda item"))
 
     # Plenary meetings --------------------------------------------------------------------------------
     def plenaries(self, meeting_id: int) -> list[PlenaryRow]:
@@ -306,7 +303,7 @@ class AgendaService(Service):
                 .where(PlenaryMeeting.meeting_id == meeting_id)
                 .order_by(PlenaryMeeting.date, PlenaryMeeting.start_time, PlenaryMeeting.number)
             )
-            return [_plenary_row(p, parts.get(p.part_id)) for p in plenaries]
+            return [_plenary_row(p, parts.get(p.part_id) if p.part_id is not None else None) for p in plenaries]
 
     def set_plenary(
         self,
@@ -455,7 +452,14 @@ class AgendaService(Service):
                 .order_by(DecisionParagraph.position, DecisionParagraph.id)
             )
             return [
-                DecisionRow(p.id, p.agenda_item_id, numbers.get(p.agenda_item_id), p.position, p.text, p.version)
+                DecisionRow(
+                    p.id,
+                    p.agenda_item_id,
+                    numbers.get(p.agenda_item_id) if p.agenda_item_id is not None else None,
+                    p.position,
+                    p.text,
+                    p.version,
+                )
                 for p in paragraphs
             ]
 

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
@@ -17,6 +18,10 @@ from ccm_secretariat.domain.prose import EN_DASH, un_date_range
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.orm import BadgePrint, CategoryColour, Meeting, Participant
 from ccm_secretariat.services.base import Service, get_or_fail
+
+if TYPE_CHECKING:
+    from ccm_secretariat.database import Database
+    from ccm_secretariat.services.roster import RosterService
 
 # Bands that differ in lightness as well as hue, so that a black-and-white print still tells them apart; the
 # category's name is printed in the band in any case.
@@ -50,7 +55,7 @@ class BadgeRecord:
 
 
 class BadgeService(Service):
-    def __init__(self, db, roster):
+    def __init__(self, db: Database, roster: RosterService) -> None:
         super().__init__(db)
         self._roster = roster
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import sqlalchemy as sa
 import sqlalchemy.orm.exc
@@ -12,9 +12,14 @@ from sqlalchemy.orm import Session
 
 from ccm_secretariat.constraints import integrity_error
 from ccm_secretariat.database import Database, describe_database_failure
-from ccm_secretariat.domain.fields import clean  # noqa: F401  (services validate with it)
+from ccm_secretariat.domain.fields import clean  # (services validate with it)
 from ccm_secretariat.errors import ConflictError, DatabaseError, NotFoundError
 from ccm_secretariat.orm.stamps import last_change
+
+if TYPE_CHECKING:
+    from typing import Any
+
+__all__ = ["ConflictError", "Service", "T", "check_version", "clean", "get_or_fail", "next_position"]
 
 T = TypeVar("T")
 
@@ -67,11 +72,17 @@ def get_or_fail(session: Session, model: type[T], object_id: int, what: str, loc
     return obj
 
 
-def check_version(obj, expected: int | None, what: str) -> None:
+def next_position(s: Session, column: Any, where: Any) -> int:
+    """The position after the last of `column` among the rows `where` selects (1 for the first)."""
+    return int(s.scalar(sa.select(sa.func.max(column)).where(where)) or 0) + 1
+
+
+def check_version(obj: Any, expected: int | None, what: str) -> None:
     """Refuse a change made on a screen that read `obj` before another desk changed it (nothing is saved; the
     error holds the version now, so that OK again can apply the change knowingly)."""
     if expected is not None and obj.version != expected:
-        by, at = last_change(sa.orm.object_session(obj), obj)
+        session = sa.orm.object_session(obj)
+        by, at = last_change(session, obj) if session is not None else ("", None)
         who = f"by {by}" if by else "at another desk"
         when = f" on {at.day} {at:%B %Y} at {at:%H:%M}" if at else ""
         raise ConflictError(

@@ -7,6 +7,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
@@ -14,6 +15,10 @@ from ccm_secretariat.domain.badge_code import badge_code, participant_of
 from ccm_secretariat.domain.enums import Attendance, Category
 from ccm_secretariat.orm import AttendanceRecord, CheckIn, Delegation, Meeting, MeetingPart, Participant
 from ccm_secretariat.services.base import Service, get_or_fail
+
+if TYPE_CHECKING:
+    from ccm_secretariat.database import Database
+    from ccm_secretariat.services.registration import RegistrationService
 
 
 class Outcome(str, Enum):
@@ -41,7 +46,7 @@ class CheckInResult:
 
 
 class CheckInService(Service):
-    def __init__(self, db, registration):
+    def __init__(self, db: Database, registration: RegistrationService) -> None:
         super().__init__(db)
         self._registration = registration
 
@@ -72,7 +77,9 @@ class CheckInService(Service):
                 )
             p, delegation, other_title = found
             name = " ".join(x for x in (p.salutation, p.given_names, p.family_name) if x)
-            who = dict(participant_id=p.id, name=name, delegation=delegation, delegation_id=p.delegation_id)
+            who: dict[str, Any] = dict(
+                participant_id=p.id, name=name, delegation=delegation, delegation_id=p.delegation_id
+            )
             if p.meeting_id != meeting_id:
                 return CheckInResult(
                     Outcome.OTHER_MEETING, f"{name}'s badge is for {other_title}, not for {meeting.short_title}.", **who
@@ -135,7 +142,7 @@ class CheckInService(Service):
     def counts(self, meeting_id: int, day: dt.date) -> dict[Category, int]:
         """How many were checked in on `day`, by category (the roster has every day: Roster.check_ins)."""
         categories = {d.id: d.category for d in self._registration.delegations(meeting_id)}
-        result: Counter = Counter()
+        result: Counter[Category] = Counter()
         for delegation_id, n in self.day_counts(meeting_id, day).items():
             result[categories[delegation_id]] += n
         return dict(result)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
@@ -13,6 +14,9 @@ from ccm_secretariat.domain.symbols import Series, SymbolParts, parse_symbol
 from ccm_secretariat.errors import DuplicateError, ValidationError
 from ccm_secretariat.orm import AgendaItem, Document, Meeting
 from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 LANGUAGES = ("AR", "EN", "ES", "FR", "RU", "ZH")
 
@@ -78,7 +82,7 @@ class DocumentService(Service):
                 d.title,
                 d.issue_date,
                 d.languages,
-                numbers.get(d.agenda_item_id),
+                numbers.get(d.agenda_item_id) if d.agenda_item_id is not None else None,
                 d.submitted_by,
                 d.distribution,
                 parse_symbol(d.symbol, prefix),
@@ -88,7 +92,7 @@ class DocumentService(Service):
         ]
         return sorted(rows, key=lambda r: r.parts.sort_key())
 
-    def _values(self, s, meeting: Meeting, data: DocumentInput, exclude: int | None) -> dict:
+    def _values(self, s: Session, meeting: Meeting, data: DocumentInput, exclude: int | None) -> dict[str, Any]:
         symbol = clean(data.symbol, "symbol", required=True, max_length=120)
         parts = parse_symbol(symbol, meeting.symbol_prefix)
         clash = sa.select(Document.id).where(Document.meeting_id == meeting.id, Document.symbol == symbol)
@@ -134,7 +138,7 @@ class DocumentService(Service):
         with self._write() as s:
             doc = get_or_fail(s, Document, document_id, "Document")
             check_version(doc, expected_version, f"The entry of {doc.symbol}")
-            meeting = s.get(Meeting, doc.meeting_id)
+            meeting = get_or_fail(s, Meeting, doc.meeting_id, "Meeting")
             for k, v in self._values(s, meeting, data, document_id).items():
                 setattr(doc, k, v)
         return self.get(document_id)

@@ -72,7 +72,9 @@ class HistoryService(Service):
         labels.update({("participant", m): names.get(m, f"participant {m}") for m in members})
         return self._entries(keys, labels)
 
-    def _entries(self, keys: list[tuple[str, int]], labels: dict | None = None) -> list[HistoryEntry]:
+    def _entries(
+        self, keys: list[tuple[str, int]], labels: dict[tuple[str, int], str] | None = None
+    ) -> list[HistoryEntry]:
         labels = labels or {}
         result = []
         with self._read() as s:

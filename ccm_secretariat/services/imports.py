@@ -14,6 +14,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -73,7 +74,7 @@ class ImportResult:
     added_ids: tuple[int, ...]
     created_delegations: tuple[int, ...]
     created_organisations: tuple[int, ...]
-    previous: tuple[tuple[int, dict], ...]
+    previous: tuple[tuple[int, dict[str, Any]], ...]
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for r in self.rows if r.outcome == outcome)
@@ -162,7 +163,7 @@ class ImportService(Service):
         choices: Choices | None = None,
         partial: bool = False,
         previewed: Plan | None = None,
-    ) -> Iterator:
+    ) -> Iterator[Any]:
         """Write the import in one transaction; yields (done, total, what) and, last, the ImportResult.
 
         The meeting is read again inside the transaction; the `previewed` plan is written only if it was made
@@ -203,7 +204,7 @@ class ImportService(Service):
                         positions[delegation_id] = positions.get(delegation_id, 0) + 1
                         batch.append(
                             dict(
-                                r.values,
+                                r.values or {},
                                 delegation_id=delegation_id,
                                 meeting_id=meeting_id,
                                 position=positions[delegation_id],
@@ -233,7 +234,7 @@ class ImportService(Service):
         partial: bool = False,
         previewed: Plan | None = None,
     ) -> ImportResult:
-        return run_to_end(self.commit(meeting_id, incoming, choices, partial, previewed))
+        return cast(ImportResult, run_to_end(self.commit(meeting_id, incoming, choices, partial, previewed)))
 
     def undo(self, result: ImportResult) -> None:
         """Take an import back in one transaction: its participants, the delegations and organisations it made,
@@ -287,12 +288,12 @@ class ImportService(Service):
                 .where(Delegation.meeting_id == from_meeting)
                 .order_by(Delegation.sort_key, Participant.position, Participant.id)
             )
-            rows = []
+            rows: list[Any] = []
             for p, state_id, organisation_id, name in s.execute(query):
                 target = (
                     Target("state", state_id, name)
                     if state_id is not None
-                    else Target("organisation", organisation_id, name)
+                    else Target("organisation", cast(int, organisation_id), name)
                 )
                 rows.append(
                     Incoming(
@@ -333,14 +334,14 @@ def _context(s: Session, meeting_id: int) -> MeetingContext:
 def _read_context(s: Session, meeting_id: int) -> MeetingContext:
     meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
     first_day = meeting_first_day(s, meeting_id)
-    delegations: dict[tuple[str, int], int] = {}
+    delegations: dict[tuple[str, int | str], int] = {}
     members = MemberIndex()
     for did, sid, oid, name in s.execute(
         sa.select(Delegation.id, Delegation.state_id, Delegation.organisation_id, Delegation.name).where(
             Delegation.meeting_id == meeting_id
         )
     ):
-        delegations[("state", sid) if sid is not None else ("organisation", oid)] = did
+        delegations[("state", sid) if sid is not None else ("organisation", cast(int, oid))] = did
         members.delegation_names[did] = name
     positions: dict[int, int] = {}
     query = (
@@ -374,7 +375,7 @@ def _read_context(s: Session, meeting_id: int) -> MeetingContext:
     )
 
 
-def _create_organisations(s: Session, new: list[NewOrganisation]) -> dict[tuple, int]:
+def _create_organisations(s: Session, new: list[NewOrganisation]) -> dict[tuple[Any, ...], int]:
     if not new:
         return {}
     taken = {un_sort_key(n) for n in s.scalars(sa.select(Organisation.name))}
@@ -398,15 +399,15 @@ def _create_organisations(s: Session, new: list[NewOrganisation]) -> dict[tuple,
 
 
 def _create_delegations(
-    s: Session, ctx: MeetingContext, plan: Plan, organisations: dict[tuple, int]
-) -> tuple[dict[tuple, int], list[int]]:
+    s: Session, ctx: MeetingContext, plan: Plan, organisations: dict[tuple[Any, ...], int]
+) -> tuple[dict[tuple[Any, ...], int], list[int]]:
     """The delegation of every destination, registering those the meeting does not have yet."""
     found = dict(ctx.delegations)
-    missing: dict[tuple, Destination] = {}
+    missing: dict[tuple[Any, ...], Destination] = {}
     for r in plan.rows:
         if r.outcome in (Outcome.ADD, Outcome.UPDATE):
             key = destination_key(r.destination)
-            if key not in found:
+            if key not in found and r.destination is not None:
                 missing.setdefault(key, r.destination)
     if not missing:
         return found, []
@@ -435,7 +436,7 @@ def _create_delegations(
     return found, list(ids)
 
 
-def _insert(s: Session, batch: list[dict]) -> list[int]:
+def _insert(s: Session, batch: list[dict[str, Any]]) -> list[int]:
     if not batch:
         return []
     table = table_of(Participant)  # Core, not the ORM's bulk path: a third of the time
@@ -445,7 +446,7 @@ def _insert(s: Session, batch: list[dict]) -> list[int]:
     return list(ids)
 
 
-def _update(s: Session, rows: list) -> list[tuple[int, dict]]:
+def _update(s: Session, rows: list[Any]) -> list[tuple[int, dict[str, Any]]]:
     """Apply the updates; return each participant's values as they were."""
     previous = []
     for r in rows:

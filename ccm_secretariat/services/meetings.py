@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -11,7 +12,7 @@ from ccm_secretariat.domain.enums import MeetingFormat
 from ccm_secretariat.domain.symbols import normalise_prefix
 from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
 from ccm_secretariat.orm import Meeting, MeetingPart, Officer, Treaty
-from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
+from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail, next_position
 
 
 @dataclass(frozen=True)
@@ -42,11 +43,11 @@ class ReportSettings:
     capitalise_family_names: bool = False
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> ReportSettings:
+    def from_dict(cls, data: dict[str, Any] | None) -> ReportSettings:
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in (data or {}).items() if k in known})
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -154,7 +155,7 @@ class MeetingService(Service):
     def get(self, meeting_id: int) -> MeetingRow:
         with self._read() as s:
             meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
-            return _meeting_row(meeting, s.get(Treaty, meeting.treaty_id))
+            return _meeting_row(meeting, get_or_fail(s, Treaty, meeting.treaty_id, "Treaty"))
 
     def find(self, key: str | int | None) -> MeetingRow:
         """A meeting by id, symbol prefix or short title; with no key, the only (or latest) meeting."""
@@ -204,7 +205,7 @@ class MeetingService(Service):
             s.flush()
             return _meeting_row(meeting, treaty)
 
-    def update(self, meeting_id: int, expected_version: int | None = None, **changes) -> MeetingRow:
+    def update(self, meeting_id: int, expected_version: int | None = None, **changes: Any) -> MeetingRow:
         """Change the meeting's titles, prefix, venue or the wording settings; refused when another desk changed
         the meeting after `expected_version`."""
         allowed = {"title": 300, "short_title": 120, "venue": 200, "city": 100, "body_name": 60}
@@ -230,7 +231,7 @@ class MeetingService(Service):
                 else:
                     raise ValidationError("cannot be changed here.", name)
             s.flush()
-            return _meeting_row(meeting, s.get(Treaty, meeting.treaty_id))
+            return _meeting_row(meeting, get_or_fail(s, Treaty, meeting.treaty_id, "Treaty"))
 
     def delete(self, meeting_id: int) -> None:
         """Delete a meeting and everything registered for it, after a backup of the database (a file's; a
@@ -300,14 +301,7 @@ class MeetingService(Service):
                     raise ValidationError(f"“{state}” is not a known State.", "state")
             if not state_name and not name.strip():
                 raise ValidationError("an officer is a person (name) or a State.", "name")
-            position = (
-                s.scalar(
-                    sa.select(sa.func.coalesce(sa.func.max(Officer.position), 0)).where(
-                        Officer.meeting_id == meeting_id
-                    )
-                )
-                + 1
-            )
+            position = next_position(s, Officer.position, Officer.meeting_id == meeting_id)
             officer = Officer(
                 meeting_id=meeting_id,
                 role=role,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -17,6 +18,9 @@ from ccm_secretariat.orm import Organisation, State, StateAlias, Treaty, TreatyS
 from ccm_secretariat.reference.files import read_table
 from ccm_secretariat.reference.loader import apply_status_rows, load_reference_data
 from ccm_secretariat.services.base import Service, clean, get_or_fail
+
+if TYPE_CHECKING:
+    from ccm_secretariat.domain.enums import Category
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ class StateRow:
     def facts(self) -> StatusFacts:
         return StatusFacts(self.signature, self.deposit, self.entry_into_force, self.withdrawal_effective)
 
-    def category_on(self, day: dt.date):
+    def category_on(self, day: dt.date) -> Category | None:
         return category_on(day, self.facts)
 
 
@@ -77,7 +81,7 @@ class ReferenceService(Service):
             rows = []
             for st in s.scalars(sa.select(State).order_by(State.sort_key)):
                 status = statuses.get(st.id)
-                extra = (
+                extra: dict[str, Any] = (
                     {}
                     if status is None
                     else dict(

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -31,7 +31,7 @@ from ccm_secretariat.orm import (
 from ccm_secretariat.orm.stamps import ChangeLog, log_bulk
 from ccm_secretariat.reference.loader import state_lookup
 from ccm_secretariat.services import snapshots
-from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
+from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail, next_position
 from ccm_secretariat.services.snapshots import Snapshot
 
 
@@ -185,7 +185,7 @@ class RegistrationService(Service):
             state_ids = (
                 None
                 if ids is None
-                else list(s.scalars(sa.select(Delegation.state_id).where(*where, Delegation.state_id.is_not(None))))
+                else [i for i in s.scalars(sa.select(Delegation.state_id).where(*where)) if i is not None]
             )
             derived = derived_state_categories(s, meeting, state_ids)
             counts = dict(
@@ -220,7 +220,13 @@ class RegistrationService(Service):
 
     @staticmethod
     def _row(
-        d: Delegation, iso3, acronym, rule, derived: dict[int, Category], count: int, present: tuple[int, ...] = ()
+        d: Delegation,
+        iso3: str | None,
+        acronym: str | None,
+        rule: str | None,
+        derived: dict[int, Category],
+        count: int,
+        present: tuple[int, ...] = (),
     ) -> DelegationRow:
         if d.state_id is not None:
             base = derived.get(d.state_id, Category.OBSERVER_STATE)
@@ -319,7 +325,7 @@ class RegistrationService(Service):
                 "(the UN short name, e.g. “Bolivia (Plurinational State of)”).",
                 "state",
             )
-        return s.get(State, state_id)
+        return get_or_fail(s, State, state_id, "State")
 
     @staticmethod
     def _find_organisation(s: Session, organisation: str | int) -> Organisation:
@@ -425,7 +431,7 @@ class RegistrationService(Service):
 
     @staticmethod
     def _attendance(s: Session, ids: list[int]) -> dict[int, tuple[tuple[int, Attendance], ...]]:
-        result: dict[int, list] = {}
+        result: dict[int, list[Any]] = {}
         for chunk_start in range(0, len(ids), 900):
             chunk = ids[chunk_start : chunk_start + 900]
             query = (
@@ -438,7 +444,7 @@ class RegistrationService(Service):
         return {k: tuple(sorted(v)) for k, v in result.items()}
 
     @staticmethod
-    def _participant_row(p: Participant, attendance) -> ParticipantRow:
+    def _participant_row(p: Participant, attendance: Iterable[Any]) -> ParticipantRow:
         return ParticipantRow(
             p.id,
             p.delegation_id,
@@ -514,14 +520,7 @@ class RegistrationService(Service):
             # at once take turns, so the namesake check and the next position see each other's additions.
             delegation = _locked_delegation(s, delegation_id)
             self._member_index(s, delegation, values["email"]).check(delegation_id, values, None, same_name_ok)
-            position = (
-                s.scalar(
-                    sa.select(sa.func.coalesce(sa.func.max(Participant.position), 0)).where(
-                        Participant.delegation_id == delegation_id
-                    )
-                )
-                + 1
-            )
+            position = next_position(s, Participant.position, Participant.delegation_id == delegation_id)
             person = Participant(
                 delegation_id=delegation_id, meeting_id=delegation.meeting_id, position=position, **values
             )
@@ -619,6 +618,6 @@ class RegistrationService(Service):
             if len(people) != len(set(ids)):
                 raise NotFoundError("Some of the participants no longer exist; nothing was changed.")
             for person in people:
-                delegation = s.get(Delegation, person.delegation_id)
+                delegation = get_or_fail(s, Delegation, person.delegation_id, "Delegation")
                 self._write_attendance(s, person, delegation.meeting_id, {part_number: mode})
             return len(people)

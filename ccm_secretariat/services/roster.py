@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import sqlalchemy as sa
 
@@ -17,6 +17,9 @@ from ccm_secretariat.orm import CheckIn, Participant
 from ccm_secretariat.services.base import Service
 from ccm_secretariat.services.meetings import MeetingRow, MeetingService
 from ccm_secretariat.services.registration import DelegationRow, ParticipantRow, RegistrationService
+
+if TYPE_CHECKING:
+    from ccm_secretariat.database import Database
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,8 @@ class Roster:
     def statistics(self) -> dict[Category, CategoryStatistics]:
         result = {}
         for category, delegations in self.by_category():
-            genders: Counter = Counter()
-            attendance: dict[int, Counter] = {p.number: Counter() for p in self.meeting.parts}
+            genders: Counter[Gender] = Counter()
+            attendance: dict[int, Counter[Attendance]] = {p.number: Counter() for p in self.meeting.parts}
             people = 0
             for d in delegations:
                 for p in self.members.get(d.id, ()):
@@ -104,7 +107,7 @@ class Roster:
 
 
 class RosterService(Service):
-    def __init__(self, db, meetings: MeetingService, registration: RegistrationService):
+    def __init__(self, db: Database, meetings: MeetingService, registration: RegistrationService):
         super().__init__(db)
         self._meetings = meetings
         self._registration = registration

@@ -6,15 +6,23 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
 from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.domain.seating import Room, Seat, Seated, place, seating_order, short_name
-from ccm_secretariat.errors import ValidationError
+from ccm_secretariat.errors import NotFoundError, ValidationError
 from ccm_secretariat.orm import Meeting, SeatAllowance, SeatingPlan, State
 from ccm_secretariat.orm.meeting_room import MAX_SEATS_PER_DELEGATION
 from ccm_secretariat.services.base import Service, get_or_fail
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ccm_secretariat.database import Database
+    from ccm_secretariat.services.reference import ReferenceService
+    from ccm_secretariat.services.registration import RegistrationService
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,7 @@ class SeatingLayout:
 
 
 class SeatingService(Service):
-    def __init__(self, db, registration, reference):
+    def __init__(self, db: Database, registration: RegistrationService, reference: ReferenceService) -> None:
         super().__init__(db)
         self._registration = registration
         self._reference = reference
@@ -107,7 +115,7 @@ class SeatingService(Service):
             self._set_room(plan, rows, seats_per_row, blocks, include_registered)
             s.flush()
             self._set_seats(s, meeting_id, seats)
-        return self.plan(meeting_id)
+        return self._plan_made(meeting_id)
 
     def set_room(
         self,
@@ -126,10 +134,23 @@ class SeatingService(Service):
                 raise ValidationError("draw the State that starts the seating first.", "state")
             self._set_room(plan, rows, seats_per_row, blocks, include_registered)
             self._set_seats(s, meeting_id, seats or {})
-        return self.plan(meeting_id)
+        return self._plan_made(meeting_id)
+
+    def _plan_made(self, meeting_id: int) -> PlanRow:
+        """The plan just saved (another desk may remove it in between: then say so)."""
+        plan = self.plan(meeting_id)
+        if plan is None:
+            raise NotFoundError("the seating plan was removed meanwhile, in another window.")
+        return plan
 
     @staticmethod
-    def _set_room(plan: SeatingPlan, rows, seats_per_row, blocks, include_registered) -> None:
+    def _set_room(
+        plan: SeatingPlan,
+        rows: int | None,
+        seats_per_row: int | None,
+        blocks: int | None,
+        include_registered: bool | None,
+    ) -> None:
         for name, value, top in (("rows", rows, 200), ("seats_per_row", seats_per_row, 200), ("blocks", blocks, 12)):
             if value is not None:
                 if not 1 <= value <= top:
@@ -139,7 +160,7 @@ class SeatingService(Service):
             plan.include_registered = include_registered
 
     @staticmethod
-    def _set_seats(s, meeting_id: int, seats: dict[Category, int]) -> None:
+    def _set_seats(s: Session, meeting_id: int, seats: dict[Category, int]) -> None:
         for category, n in seats.items():
             if not 1 <= n <= MAX_SEATS_PER_DELEGATION:
                 raise ValidationError(

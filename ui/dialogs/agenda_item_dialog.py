@@ -67,5 +67,5 @@ class AgendaItemDialog(FormDialog):
     @classmethod
     def ask(cls, parent, taken, save, initial=None):
         dialog = cls(taken, save, initial, parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

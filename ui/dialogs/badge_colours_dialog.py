@@ -54,5 +54,5 @@ class BadgeColoursDialog(FormDialog):
     @classmethod
     def ask(cls, parent, services, meeting_id: int):
         dialog = cls(services, meeting_id, parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

@@ -46,5 +46,5 @@ class CategoryDialog(FormDialog):
     @classmethod
     def ask(cls, parent, delegation, save):
         dialog = cls(delegation, save, parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

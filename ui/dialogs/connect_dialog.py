@@ -31,7 +31,7 @@ class ConnectDialog(FormDialog):
         self.database.setPlaceholderText("e.g. ccm_14msp")
         self.user = QLineEdit(url.username or "" if url else "")
         self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("asked each time; never stored")
         self.add_field("host", "Server", self.host)
         self.add_field("port", "Port", self.port)
@@ -66,5 +66,5 @@ class ConnectDialog(FormDialog):
         to type again)."""
         dialog = cls(known, parent)
         dialog.problem.setText(problem)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

@@ -44,5 +44,5 @@ class CredentialsDialog(FormDialog):
     @classmethod
     def ask(cls, parent, count, save):
         dialog = cls(count, save, parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

@@ -14,10 +14,10 @@ from ui.dialogs.form import FormDialog
 
 def _searchable(box: QComboBox) -> None:
     box.setEditable(True)
-    box.setInsertPolicy(QComboBox.NoInsert)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     completer = box.completer()
-    completer.setFilterMode(Qt.MatchContains)
-    completer.setCompletionMode(QCompleter.PopupCompletion)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
 
 
 class DelegationDialog(FormDialog):
@@ -72,7 +72,7 @@ class DelegationDialog(FormDialog):
             w.setEnabled(not state)
 
     def _chosen(self, box: QComboBox) -> int | None:
-        index = box.findText(box.currentText(), Qt.MatchFixedString)
+        index = box.findText(box.currentText(), Qt.MatchFlag.MatchFixedString)
         return box.itemData(index) if index >= 0 else None
 
     def problems(self):
@@ -97,5 +97,5 @@ class DelegationDialog(FormDialog):
     @classmethod
     def ask(cls, parent, states, organisations, registered, save):
         dialog = cls(states, organisations, registered, save, parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

@@ -94,5 +94,5 @@ class DocumentDialog(FormDialog):
     @classmethod
     def ask(cls, parent, prefix, agenda_numbers, existing, save, initial=None):
         dialog = cls(prefix, agenda_numbers, existing, save, initial, parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

@@ -66,8 +66,8 @@ class DateEdit(QDateEdit):
 
     def validate(self, text: str, pos: int):
         if parse_typed_date(text) is not None:
-            return QValidator.Acceptable, text, pos
-        return QValidator.Intermediate, text, pos
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Intermediate, text, pos
 
     def dateTimeFromText(self, text: str):
         day = parse_typed_date(text)
@@ -95,17 +95,17 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.problem = QLabel()
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setWordWrap(True)
         self.problem.setMinimumHeight(self.problem.fontMetrics().height() * 2)  # no reflow when a message appears
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        ok = self.buttons.button(QDialogButtonBox.Ok)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setDefault(True)
-        self.buttons.button(QDialogButtonBox.Cancel).setAutoDefault(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self._initial: tuple | None = None
         self._tried = False
         self.first_field: QWidget | None = None  # where the keyboard starts, when not the first text field
@@ -138,12 +138,14 @@ class FormDialog(QDialog):
                     (
                         w
                         for w in self.fields.values()
-                        if w.isEnabled() and w.focusPolicy() != Qt.NoFocus and not isinstance(w, QAbstractButton)
+                        if w.isEnabled()
+                        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+                        and not isinstance(w, QAbstractButton)
                     ),
                     None,
                 )
                 if first is not None:
-                    first.setFocus(Qt.OtherFocusReason)
+                    first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def snapshot(self) -> tuple:
         values = []
@@ -159,7 +161,7 @@ class FormDialog(QDialog):
         return self._initial is not None and self.snapshot() != self._initial
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not isinstance(self.focusWidget(), QAbstractButton):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(self.focusWidget(), QAbstractButton):
             self.accept()  # Enter accepts a valid form, and says what is wrong with an invalid one
             return
         super().keyPressEvent(event)
@@ -169,9 +171,13 @@ class FormDialog(QDialog):
         if (
             self.touched
             and QMessageBox.question(
-                self, self.windowTitle(), "Discard what you typed?", QMessageBox.Yes | QMessageBox.No, QMessageBox.No
+                self,
+                self.windowTitle(),
+                "Discard what you typed?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
             )
-            != QMessageBox.Yes
+            != QMessageBox.StandardButton.Yes
         ):
             return
         super().reject()
@@ -184,7 +190,7 @@ class FormDialog(QDialog):
         for widget in self.fields.values():
             widget.setStyleSheet("")
         found = self.problems()
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(found is None)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(found is None)
         if found is None or not (self.touched or self._tried):  # no error before anything was typed
             self.problem.setText("")
             return

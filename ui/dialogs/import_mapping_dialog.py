@@ -34,7 +34,9 @@ class MappingDialog(FormDialog):
             samples = [cells[i] for _line, cells in sheet.rows[:40] if cells[i]][:3]
             example = QLabel(" · ".join(s[:40] for s in samples))
             example.setToolTip("\n".join(samples))
-            example.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # long examples never push the field
+            example.setSizePolicy(
+                QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+            )  # long examples never push the field
             example.setStyleSheet("color: #444;")
             box = QComboBox()
             box.addItem(IGNORE, None)
@@ -54,7 +56,7 @@ class MappingDialog(FormDialog):
         scroll.setWidgetResizable(True)
         scroll.setMinimumHeight(min(520, 60 + 32 * len(sheet.headers)))
         self.form.addRow(scroll)
-        self.buttons.button(QDialogButtonBox.Ok).setText("&Preview…")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Preview…")
         self.setMinimumWidth(900)
         if self.boxes:
             self.boxes[0].setFocus()
@@ -79,5 +81,5 @@ class MappingDialog(FormDialog):
     @classmethod
     def ask(cls, parent, sheet: Sheet, mapping: Mapping, remembered: bool) -> tuple[Mapping | None, bool]:
         dialog = cls(sheet, mapping, remembered, parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

@@ -67,8 +67,12 @@ FOUND_WORDS = {
 
 
 class PlanModel(RowTableModel):
-    def data(self, index, role=Qt.DisplayRole):
-        if role == Qt.ForegroundRole and index.isValid() and self.rows[index.row()].outcome == Outcome.REFUSE:
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and self.rows[index.row()].outcome == Outcome.REFUSE
+        ):
             return REFUSED_COLOUR
         return super().data(index, role)
 
@@ -110,12 +114,12 @@ class ImportPreviewDialog(QDialog):
         form = QFormLayout(self.row_box)
         self.target = QComboBox()
         self.target.setEditable(True)
-        self.target.setInsertPolicy(QComboBox.NoInsert)
+        self.target.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.targets = targets
         for t in targets:
             self.target.addItem(t.label, t)
-        self.target.completer().setCompletionMode(QCompleter.PopupCompletion)
-        self.target.completer().setFilterMode(Qt.MatchContains)
+        self.target.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.target.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.same_text = QCheckBox("and every row that names the same delegation")
         self.same_text.setChecked(True)
         self.match_button = QPushButton("&Match")
@@ -143,8 +147,8 @@ class ImportPreviewDialog(QDialog):
         name_row.addWidget(self.name_button)
         form.addRow(self._label("Na&me:", self.given), name_row)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.report_button = self.buttons.addButton("Save &report…", QDialogButtonBox.ActionRole)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.report_button = self.buttons.addButton("Save &report…", QDialogButtonBox.ButtonRole.ActionRole)
         self.report_button.clicked.connect(lambda: self._save_report and self._save_report(self.plan))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -174,7 +178,7 @@ class ImportPreviewDialog(QDialog):
         ]
         found = [f"{f[k]:,} {FOUND_WORDS[k][f[k] != 1]}" for k in FOUND_WORDS if f[k]]
         self.summary.setText("; ".join(parts) + (f" (found: {', '.join(found)})" if found else "") + ".")
-        ok = self.buttons.button(QDialogButtonBox.Ok)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         landing = c[Outcome.ADD] + c[Outcome.UPDATE]
         ok.setText(f"&Import {landing:,} row(s)" + (f", leave {c[Outcome.REFUSE]:,} out" if c[Outcome.REFUSE] else ""))
         ok.setEnabled(landing > 0)
@@ -269,5 +273,5 @@ class ImportPreviewDialog(QDialog):
         cls, parent, title: str, plan: Plan, targets: list[Target], replan, save_report=None
     ) -> tuple[Plan | None, bool]:
         dialog = cls(title, replace(plan), targets, replan, save_report, parent)
-        accepted = dialog.exec() == QDialog.Accepted
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return (dialog.plan if accepted else None), accepted

@@ -61,5 +61,5 @@ class ListOptionsDialog(FormDialog):
     @classmethod
     def ask(cls, parent, prefix: str, remembered: dict) -> tuple[ExportOptions | None, bool]:
         dialog = cls(prefix, remembered, parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

@@ -94,5 +94,5 @@ class MeetingDialog(FormDialog):
     @classmethod
     def ask(cls, parent, save, busy_until: dt.date | None = None):
         dialog = cls(save, parent, busy_until)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

@@ -46,5 +46,5 @@ class NewOrganisationDialog(FormDialog):
     @classmethod
     def ask(cls, parent, name: str) -> tuple[NewOrganisation | None, bool]:
         dialog = cls(name, parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

@@ -67,5 +67,5 @@ class OfficerDialog(FormDialog):
     @classmethod
     def ask(cls, parent, state_names, save):
         dialog = cls(state_names, save, parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

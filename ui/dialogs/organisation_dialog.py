@@ -56,5 +56,5 @@ class OrganisationDialog(FormDialog):
     @classmethod
     def ask(cls, parent, save):
         dialog = cls(save, parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

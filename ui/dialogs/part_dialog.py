@@ -51,5 +51,5 @@ class PartDialog(FormDialog):
     @classmethod
     def ask(cls, parent, next_number, save, initial=None):
         dialog = cls(next_number, save, initial, parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

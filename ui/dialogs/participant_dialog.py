@@ -8,9 +8,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QWidget
 
 from ccm_secretariat.domain.enums import SALUTATIONS, Attendance, Gender, Role
-from ccm_secretariat.domain.participants import SameNameError
+from ccm_secretariat.domain.participants import ParticipantInput, SameNameError
 from ccm_secretariat.services.meetings import PartRow
-from ccm_secretariat.services.registration import ParticipantInput, ParticipantRow
+from ccm_secretariat.services.registration import ParticipantRow
 from ui.dialogs.form import FormDialog
 
 EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
@@ -27,7 +27,7 @@ class ParticipantDialog(FormDialog):
         self,
         delegation: str,
         parts: tuple[PartRow, ...],
-        save: Callable[[ParticipantInput], object],
+        save: Callable[..., object],  # (values, same_name_ok=False) -> the row saved
         initial: ParticipantRow | None = None,
         parent: QWidget | None = None,
     ):
@@ -130,15 +130,15 @@ class ParticipantDialog(FormDialog):
                 self,
                 "Same name",
                 f"{exc.message}\n\nIs this a different person with the same name?",
-                QMessageBox.Yes | QMessageBox.No,
-                QMessageBox.No,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
             )
-            if answer != QMessageBox.Yes:
+            if answer != QMessageBox.StandardButton.Yes:
                 raise
             return self._save(self.value(), True)
 
     @classmethod
     def ask(cls, parent, delegation: str, parts, save, initial=None):
         dialog = cls(delegation, parts, save, initial, parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

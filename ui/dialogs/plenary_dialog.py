@@ -78,5 +78,5 @@ class PlenaryDialog(FormDialog):
     @classmethod
     def ask(cls, parent, next_number, first_day, save, initial=None):
         dialog = cls(next_number, first_day, save, initial, parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

@@ -31,5 +31,5 @@ class PresenceDialog(FormDialog):
     @classmethod
     def ask(cls, parent, count, parts, save):
         dialog = cls(count, parts, save, parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

@@ -22,18 +22,20 @@ class RestoreDialog(QDialog):
             "so a restore can itself be undone by restoring that backup."
         )
         note.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText("&Restore")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Restore")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.list.currentRowChanged.connect(lambda row: self.buttons.button(QDialogButtonBox.Ok).setEnabled(row >= 0))
+        self.list.currentRowChanged.connect(
+            lambda row: self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(row >= 0)
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.list)
         layout.addWidget(self.buttons)
         self.resize(760, 420)
         self.list.setCurrentRow(0 if backups else -1)
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(backups))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(backups))
         self.list.setFocus()
 
     def chosen(self) -> BackupInfo | None:
@@ -43,5 +45,5 @@ class RestoreDialog(QDialog):
     @classmethod
     def ask(cls, parent, backups: list[BackupInfo]) -> tuple[BackupInfo | None, bool]:
         dialog = cls(backups, parent)
-        accepted = dialog.exec() == QDialog.Accepted
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.chosen(), accepted and dialog.chosen() is not None

@@ -78,5 +78,5 @@ class RoomPrintDialog(FormDialog):
     @classmethod
     def ask(cls, parent, badges: bool, delegation_ids=(), participant_ids=()) -> tuple[ExportOptions | None, bool]:
         dialog = cls(badges, tuple(delegation_ids), tuple(participant_ids), parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

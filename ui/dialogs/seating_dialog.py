@@ -78,5 +78,5 @@ class SeatingDialog(FormDialog):
     @classmethod
     def ask(cls, parent, services, meeting_id: int) -> tuple[PlanRow | None, bool]:
         dialog = cls(services, meeting_id, parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

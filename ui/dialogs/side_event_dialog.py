@@ -58,5 +58,5 @@ class SideEventDialog(FormDialog):
     @classmethod
     def ask(cls, parent, first_day, save, initial=None):
         dialog = cls(first_day, save, initial, parent)
-        accepted = dialog.exec() == FormDialog.Accepted
+        accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

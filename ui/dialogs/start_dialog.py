@@ -38,5 +38,5 @@ class StartDialog(QDialog):
     @classmethod
     def ask(cls, parent=None):
         dialog = cls(parent)
-        accepted = dialog.exec() == QDialog.Accepted
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.choice, accepted

@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
 
 from ccm_secretariat.services import Services
+from ccm_secretariat.services.meetings import MeetingRow
 from ui.dialogs.agenda_item_dialog import AgendaItemDialog
 from ui.dialogs.plenary_dialog import PlenaryDialog
 from ui.dialogs.side_event_dialog import SideEventDialog
@@ -50,7 +51,8 @@ class AgendaPage(QWidget):
     def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
         super().__init__(parent)
         self.letters: set[str] = set()  # Alt mnemonics taken on this page
-        self.services, self.editor, self.meeting = services, editor, None
+        self.services, self.editor = services, editor
+        self.meeting: MeetingRow | None = None
         self.items = RowTableModel(ITEM_COLUMNS, self)
         self.item_table = make_table(self.items, stretch_column=1)
         self.item_table.doubleClicked.connect(lambda _i: self.edit_item())
@@ -177,7 +179,7 @@ class AgendaPage(QWidget):
             return
         if (
             QMessageBox.question(self, "Remove agenda item", f"Remove item {current.number}, “{current.title}”?")
-            != QMessageBox.Yes
+            != QMessageBox.StandardButton.Yes
         ):
             return
         agenda = self.services.agenda
@@ -237,7 +239,7 @@ class AgendaPage(QWidget):
             return
         if (
             QMessageBox.question(self, "Remove plenary meeting", f"Remove plenary meeting {current.number}?")
-            != QMessageBox.Yes
+            != QMessageBox.StandardButton.Yes
         ):
             return
         agenda, meeting_id = self.services.agenda, self.meeting.id
@@ -279,13 +281,19 @@ class AgendaPage(QWidget):
         SideEventDialog.ask(self, self.meeting.first_day, save)
 
     def edit_event(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
         current = selected_row(self.event_table)
         if current is None:
             return
-        agenda, meeting_id = self.services.agenda, self.meeting.id
+        agenda, meeting_id = self.services.agenda, meeting.id
 
         def update(values, version):
-            return agenda.set_side_event(meeting_id, *values, event_id=current.id, expected_version=version)
+            date, start, end, title, organiser, room = values
+            return agenda.set_side_event(
+                meeting_id, date, start, end, title, organiser, room, event_id=current.id, expected_version=version
+            )
 
         seen = self.editor.seen(("side_event", current.id), current.version)
 
@@ -301,15 +309,18 @@ class AgendaPage(QWidget):
         SideEventDialog.ask(self, current.date, save, current)
 
     def remove_event(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
         current = selected_row(self.event_table)
         if current is None:
             return
         if (
             QMessageBox.question(self, "Remove side event", f"Remove the side event “{current.title}”?")
-            != QMessageBox.Yes
+            != QMessageBox.StandardButton.Yes
         ):
             return
-        agenda, meeting_id = self.services.agenda, self.meeting.id
+        agenda, meeting_id = self.services.agenda, meeting.id
         holder = {"version": current.version}
 
         def undo(row):

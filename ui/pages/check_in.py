@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.check_in import CheckInResult
+from ccm_secretariat.services.meetings import MeetingRow
 from ui.dialogs.form import date_edit
 from ui.undo import Editor
 
@@ -32,7 +33,8 @@ class CheckInPage(QWidget):
 
     def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
         super().__init__(parent)
-        self.services, self.editor, self.meeting = services, editor, None
+        self.services, self.editor = services, editor
+        self.meeting: MeetingRow | None = None
         self._categories: dict[int, Category] = {}  # delegation -> category, read when the page is shown
         self._names: dict[str, int] = {}  # "Name — Delegation" -> participant
         self._colours: dict[Category, str] = {}
@@ -45,8 +47,8 @@ class CheckInPage(QWidget):
         self.field.setFont(big)
         self.field.returnPressed.connect(self.enter)
         self.completer = QCompleter(self)
-        self.completer.setCaseSensitivity(Qt.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchContains)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setMaxVisibleItems(12)
         self.field.setCompleter(self.completer)
         self.day = date_edit(dt.date.today())
@@ -61,7 +63,7 @@ class CheckInPage(QWidget):
         answer_font.setBold(True)
         self.answer.setFont(answer_font)
         self.answer.setWordWrap(True)
-        self.answer.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail = QLabel("")
         self.detail.setWordWrap(True)
 
@@ -70,11 +72,11 @@ class CheckInPage(QWidget):
         self.count_labels: dict[Category, QLabel] = {}
         for category in Category:
             label = QLabel("0")
-            label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.count_labels[category] = label
             self.counts.addRow(category.label, label)
         self.total = QLabel("0")
-        self.total.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.counts.addRow("<b>Total</b>", self.total)
 
         top = QHBoxLayout()

@@ -8,15 +8,17 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPush
 def make_table(model, stretch_column: int | None = None, multi: bool = False) -> QTableView:
     table = QTableView()
     table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.ExtendedSelection if multi else QAbstractItemView.SingleSelection)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection
+    )
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(24)
     table.horizontalHeader().setHighlightSections(False)
     table.setWordWrap(False)
     if stretch_column is not None:
-        table.horizontalHeader().setSectionResizeMode(stretch_column, QHeaderView.Stretch)
+        table.horizontalHeader().setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     return table
 
 

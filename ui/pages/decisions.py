@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPlainTextEdit, QS
 
 from ccm_secretariat.errors import ConflictError
 from ccm_secretariat.services import Services
+from ccm_secretariat.services.meetings import MeetingRow
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table, selected_row
 from ui.undo import Editor
@@ -25,7 +26,8 @@ class DecisionsPage(QWidget):
 
     def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
         super().__init__(parent)
-        self.services, self.editor, self.meeting = services, editor, None
+        self.services, self.editor = services, editor
+        self.meeting: MeetingRow | None = None
         self.model = RowTableModel(COLUMNS, self)
         self.table = make_table(self.model, stretch_column=2)
         self.table.selectionModel().selectionChanged.connect(self.show_selected)
@@ -118,14 +120,15 @@ class DecisionsPage(QWidget):
         self._shown = replace(self._shown, version=seen["chain"]["version"])
 
     def add(self) -> None:
-        if self.meeting is None:
+        meeting = self.meeting
+        if meeting is None:
             return
         agenda = self.services.agenda
         holder = {}
         index = self.model.rows.index(self._shown) + 1 if self._shown in self.model.rows else None
 
         def do():
-            row = agenda.add_decision(self.meeting.id, "New paragraph.", self.item.currentData(), index)
+            row = agenda.add_decision(meeting.id, "New paragraph.", self.item.currentData(), index)
             holder["id"] = row.id
             return row
 
@@ -137,16 +140,22 @@ class DecisionsPage(QWidget):
         self.text.selectAll()
 
     def remove(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
         row = selected_row(self.table)
         if row is None:
             return
-        if QMessageBox.question(self, "Remove paragraph", f"Remove paragraph {row.position}?") != QMessageBox.Yes:
+        if (
+            QMessageBox.question(self, "Remove paragraph", f"Remove paragraph {row.position}?")
+            != QMessageBox.StandardButton.Yes
+        ):
             return
         agenda = self.services.agenda
         holder = {"id": row.id, "version": row.version}
 
         def undo(_):
-            added = agenda.add_decision(self.meeting.id, row.text, row.agenda_item_id, row.position - 1)
+            added = agenda.add_decision(meeting.id, row.text, row.agenda_item_id, row.position - 1)
             holder.update(id=added.id, version=added.version)
 
         self._shown = None

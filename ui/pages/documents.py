@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.documents import DocumentInput
+from ccm_secretariat.services.meetings import MeetingRow
 from ui.dialogs.document_dialog import DocumentDialog
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table, selected_row
@@ -27,7 +28,8 @@ class DocumentsPage(QWidget):
 
     def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
         super().__init__(parent)
-        self.services, self.editor, self.meeting = services, editor, None
+        self.services, self.editor = services, editor
+        self.meeting: MeetingRow | None = None
         self.model = RowTableModel(COLUMNS, self)
         self.table = make_table(self.model, stretch_column=1)
         self.table.doubleClicked.connect(lambda _i: self.edit())
@@ -50,19 +52,23 @@ class DocumentsPage(QWidget):
         self.summary.setText(f"{len(rows)} documents")
 
     def _ask(self, save, initial=None):
-        numbers = [i.number for i in self.services.agenda.items(self.meeting.id)]
+        meeting = self.meeting
+        if meeting is None:
+            return
+        numbers = [i.number for i in self.services.agenda.items(meeting.id)]
         existing = {d.symbol for d in self.model.rows}
-        return DocumentDialog.ask(self, self.meeting.symbol_prefix, numbers, existing, save, initial)
+        return DocumentDialog.ask(self, meeting.symbol_prefix, numbers, existing, save, initial)
 
     def add(self) -> None:
-        if self.meeting is None:
+        meeting = self.meeting
+        if meeting is None:
             return
         docs = self.services.documents
         holder = {}
 
         def save(data):
             def do():
-                row = docs.add(self.meeting.id, data)
+                row = docs.add(meeting.id, data)
                 holder["id"] = row.id
                 return row
 
@@ -101,12 +107,15 @@ class DocumentsPage(QWidget):
         self._ask(save, current)
 
     def remove(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
         current = selected_row(self.table)
         if current is None:
             return
         if (
             QMessageBox.question(self, "Remove document", f"Remove {current.symbol} from the register?")
-            != QMessageBox.Yes
+            != QMessageBox.StandardButton.Yes
         ):
             return
         docs = self.services.documents
@@ -122,7 +131,7 @@ class DocumentsPage(QWidget):
         )
 
         def undo(_):
-            added = docs.add(self.meeting.id, data)
+            added = docs.add(meeting.id, data)
             holder.update(id=added.id, version=added.version)
 
         self.editor.perform(f"Remove {current.symbol}", lambda: docs.remove(holder["id"], holder["version"]), undo)

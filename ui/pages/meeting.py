@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ccm_secretariat.domain.prose import un_date_range
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.services import Services
+from ccm_secretariat.services.meetings import MeetingRow
 from ui.dialogs.officer_dialog import OfficerDialog
 from ui.dialogs.part_dialog import PartDialog
 from ui.errors import describe
@@ -47,7 +48,8 @@ class MeetingPage(QWidget):
     def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
         super().__init__(parent)
         self.letters: set[str] = set()  # Alt mnemonics taken on this page
-        self.services, self.editor, self.meeting = services, editor, None
+        self.services, self.editor = services, editor
+        self.meeting: MeetingRow | None = None
         details = QGroupBox("Meeting")
         form = QFormLayout(details)
         self.edits: dict[str, QLineEdit] = {}
@@ -176,7 +178,10 @@ class MeetingPage(QWidget):
             self.problem.setText(describe(exc))
 
     def add_part(self) -> None:
-        meetings, meeting_id = self.services.meetings, self.meeting.id
+        meeting = self.meeting
+        if meeting is None:
+            return
+        meetings, meeting_id = self.services.meetings, meeting.id
 
         def save(number, first, last, fmt, venue):
             return self.editor.perform(
@@ -188,10 +193,13 @@ class MeetingPage(QWidget):
         PartDialog.ask(self, max((p.number for p in self.parts.rows), default=0) + 1, save)
 
     def edit_part(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
         current = selected_row(self.part_table)
         if current is None:
             return
-        meetings, meeting_id = self.services.meetings, self.meeting.id
+        meetings, meeting_id = self.services.meetings, meeting.id
 
         def save(number, first, last, fmt, venue):
             return self.editor.perform(
@@ -205,7 +213,10 @@ class MeetingPage(QWidget):
         PartDialog.ask(self, current.number, save, current)
 
     def add_officer(self) -> None:
-        meetings, meeting_id = self.services.meetings, self.meeting.id
+        meeting = self.meeting
+        if meeting is None:
+            return
+        meetings, meeting_id = self.services.meetings, meeting.id
         names = [s.name for s in self.services.reference.states()]
 
         def save(role, salutation, name, description, state):
@@ -220,6 +231,9 @@ class MeetingPage(QWidget):
         OfficerDialog.ask(self, names, save)
 
     def remove_officer(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
         current = selected_row(self.officer_table)
         if current is None:
             return
@@ -227,10 +241,10 @@ class MeetingPage(QWidget):
             QMessageBox.question(
                 self, "Remove officer", f"Remove {current.person or current.state_name} ({current.role})?"
             )
-            != QMessageBox.Yes
+            != QMessageBox.StandardButton.Yes
         ):
             return
-        meetings, meeting_id = self.services.meetings, self.meeting.id
+        meetings, meeting_id = self.services.meetings, meeting.id
         holder = {"id": current.id}
 
         def undo(_):

@@ -29,6 +29,7 @@ from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.domain.search import SearchIndex
 from ccm_secretariat.errors import ConflictError
 from ccm_secretariat.services import Services
+from ccm_secretariat.services.meetings import MeetingRow
 from ccm_secretariat.services.registration import DelegationRow
 from ccm_secretariat.services.roster import DirectoryRow
 from ui.dialogs.attendance_dialog import AttendanceDialog
@@ -114,7 +115,7 @@ class RegistrationPage(QWidget):
         super().__init__(parent)
         self.services = services
         self.editor = editor
-        self.meeting = None
+        self.meeting: MeetingRow | None = None
         self.delegation_rows: list[DelegationRow] = []
         self.members: dict[int, list[DirectoryRow]] = {}
         self.index: SearchIndex[DirectoryRow] = SearchIndex([], lambda r: "")
@@ -125,14 +126,19 @@ class RegistrationPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.apply_search)
         # Ctrl+F is the window's Edit → Find (one binding: a second one here made both do nothing).
-        QShortcut(QKeySequence(Qt.Key_Escape), self.search, activated=self.search.clear, context=Qt.WidgetShortcut)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape),
+            self.search,
+            activated=self.search.clear,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         self.category = QComboBox()
         self.category.addItem("All categories", None)
         for c in Category:
             self.category.addItem(c.label, c)
         self.category.currentIndexChanged.connect(self.apply_search)
         self.counts = QLabel()
-        self.counts.setTextFormat(Qt.RichText)
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
         self.counts.setObjectName("categoryCounts")
 
         self.delegation_model = RowTableModel(DELEGATION_COLUMNS, self)
@@ -144,7 +150,7 @@ class RegistrationPage(QWidget):
         self.member_table.doubleClicked.connect(lambda _i: self.edit_participant())
         self._size_columns(self.delegations, {0: 118, 2: 70, 3: 130}, stretch=1)
         self._size_columns(self.member_table, {0: 190, 1: 150, 2: 200, 3: 200}, stretch=4)
-        self.member_table.horizontalHeader().setSectionResizeMode(5, QHeaderView.Interactive)
+        self.member_table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
         self.member_table.setColumnHidden(5, True)  # the delegation's name, shown only for search results
         self.members_title = QLabel()
         self.members_title.setObjectName("membersTitle")
@@ -177,26 +183,26 @@ class RegistrationPage(QWidget):
             (
                 self.member_table,
                 (
-                    (QKeySequence.Delete, self.remove_participant),
-                    (QKeySequence(Qt.Key_Insert), self.add_participant),
-                    (QKeySequence(Qt.Key_F2), self.edit_participant),
-                    (QKeySequence(Qt.Key_Return), self.edit_participant),
-                    (QKeySequence(Qt.Key_Enter), self.edit_participant),
+                    (QKeySequence.StandardKey.Delete, self.remove_participant),
+                    (QKeySequence(Qt.Key.Key_Insert), self.add_participant),
+                    (QKeySequence(Qt.Key.Key_F2), self.edit_participant),
+                    (QKeySequence(Qt.Key.Key_Return), self.edit_participant),
+                    (QKeySequence(Qt.Key.Key_Enter), self.edit_participant),
                 ),
             ),
             (
                 self.delegations,
                 (
-                    (QKeySequence.Delete, self.remove_delegation),
-                    (QKeySequence(Qt.Key_Insert), self.add_delegation),
-                    (QKeySequence(Qt.Key_F2), self.change_category),
-                    (QKeySequence(Qt.Key_Return), self.to_members),
-                    (QKeySequence(Qt.Key_Enter), self.to_members),
+                    (QKeySequence.StandardKey.Delete, self.remove_delegation),
+                    (QKeySequence(Qt.Key.Key_Insert), self.add_delegation),
+                    (QKeySequence(Qt.Key.Key_F2), self.change_category),
+                    (QKeySequence(Qt.Key.Key_Return), self.to_members),
+                    (QKeySequence(Qt.Key.Key_Enter), self.to_members),
                 ),
             ),
         ):
             for sequence, slot in keys:
-                QShortcut(sequence, table, activated=slot, context=Qt.WidgetShortcut)
+                QShortcut(sequence, table, activated=slot, context=Qt.ShortcutContext.WidgetShortcut)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -230,7 +236,7 @@ class RegistrationPage(QWidget):
         header = table.horizontalHeader()
         for column, width in widths.items():
             header.resizeSection(column, width)
-        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
     def to_members(self) -> None:
         """Enter on a delegation: the keyboard goes to its members."""
@@ -263,9 +269,12 @@ class RegistrationPage(QWidget):
 
     def reload_delegation(self, *delegation_ids: int) -> None:
         """After an edit of some delegations' members: re-read those delegations only (quick at 100,000)."""
-        self.delegation_rows = self.services.registration.delegations(self.meeting.id)
+        meeting = self.meeting
+        if meeting is None:
+            return
+        self.delegation_rows = self.services.registration.delegations(meeting.id)
         for delegation_id in delegation_ids:
-            self.members[delegation_id] = self.services.roster.directory(self.meeting.id, delegation_id)
+            self.members[delegation_id] = self.services.roster.directory(meeting.id, delegation_id)
         self._rebuild_index()
         self.apply_search()
 
@@ -320,8 +329,8 @@ class RegistrationPage(QWidget):
         header = self.member_table.horizontalHeader()
         self.member_table.setColumnHidden(5, not shown)
         self.member_table.setColumnHidden(3, shown)  # the affiliation gives way to the delegation
-        header.setSectionResizeMode(4, QHeaderView.Interactive if shown else QHeaderView.Stretch)
-        header.setSectionResizeMode(5, QHeaderView.Stretch if shown else QHeaderView.Interactive)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive if shown else QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch if shown else QHeaderView.ResizeMode.Interactive)
         if shown:
             self.member_table.setColumnWidth(4, 190)
 
@@ -371,10 +380,13 @@ class RegistrationPage(QWidget):
         return True
 
     def add_delegation(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
         if not self._need_meeting():
             return
         reg = self.services.registration
-        meeting_id = self.meeting.id
+        meeting_id = meeting.id
         registered = {d.name for d in self.delegation_rows}
 
         def save(kind: str, ident: int, name: str, rule: Rule | None):
@@ -401,7 +413,7 @@ class RegistrationPage(QWidget):
         answer = QMessageBox.question(
             self, "Remove delegation", f"Remove the delegation of {d.name} and its {d.participant_count} member(s)?"
         )
-        if answer != QMessageBox.Yes:
+        if answer != QMessageBox.StandardButton.Yes:
             return
         reg = self.services.registration
         # The removal returns a snapshot; undo puts back exactly that (same ids, credentials, attendance, order).
@@ -418,7 +430,7 @@ class RegistrationPage(QWidget):
         def save(category, reason):
             return self.editor.perform_versioned(
                 f"Category of {d.name}",
-                lambda values, version: reg.set_category(d.id, *values, expected_version=version),
+                lambda values, version: reg.set_category(d.id, values[0], values[1], expected_version=version),
                 (category, reason),
                 before,
                 seen,
@@ -427,6 +439,9 @@ class RegistrationPage(QWidget):
         CategoryDialog.ask(self, d, save)
 
     def set_credentials(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
         chosen = self.selected_delegations()
         if not chosen:
             return
@@ -440,7 +455,7 @@ class RegistrationPage(QWidget):
             return {ident: chain["version"] for ident, chain in chains.items()}
 
         def refreshed_versions(restart: bool = False) -> None:
-            for r in reg.delegations(self.meeting.id, ids=ids):
+            for r in reg.delegations(meeting.id, ids=ids):
                 if restart and r.version != chains[r.id]["version"]:  # another desk's: a new chain
                     chains[r.id] = self.editor.restart(("delegation", r.id), r.version)
                 chains[r.id]["version"] = r.version
@@ -493,6 +508,9 @@ class RegistrationPage(QWidget):
         PresenceDialog.ask(self, len(ids), self.meeting.parts, save)
 
     def add_participant(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
         d = self.selected_delegation()
         if d is None:
             QMessageBox.information(self, "Add participant", "Select the delegation first.")
@@ -508,11 +526,14 @@ class RegistrationPage(QWidget):
                 after=lambda: self.reload_delegation(d.id),
             )
 
-        row, accepted = ParticipantDialog.ask(self, d.name, self.meeting.parts, save)
+        row, accepted = ParticipantDialog.ask(self, d.name, meeting.parts, save)
         if accepted:
             self.status.emit(f"Added {row.display_name} to the delegation of {d.name}.")
 
     def edit_participant(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
         chosen = self.selected_members()
         if not chosen:
             return
@@ -552,14 +573,14 @@ class RegistrationPage(QWidget):
                 after=lambda: self.reload_delegation(current.delegation_id),
             )
 
-        ParticipantDialog.ask(self, chosen[0].delegation, self.meeting.parts, save, current)
+        ParticipantDialog.ask(self, chosen[0].delegation, meeting.parts, save, current)
 
     def remove_participant(self) -> None:
         chosen = self.selected_members()
         if not chosen:
             return
         names = ", ".join(p.display_name for p in chosen[:3]) + (" …" if len(chosen) > 3 else "")
-        if QMessageBox.question(self, "Remove participants", f"Remove {names}?") != QMessageBox.Yes:
+        if QMessageBox.question(self, "Remove participants", f"Remove {names}?") != QMessageBox.StandardButton.Yes:
             return
         reg = self.services.registration
         ids = [p.id for p in chosen]
@@ -583,10 +604,10 @@ class RegistrationPage(QWidget):
                 self,
                 "Erase for good",
                 f"Erase {person.display_name} from this database for good? This cannot be undone.",
-                QMessageBox.Yes | QMessageBox.No,
-                QMessageBox.No,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
             )
-            != QMessageBox.Yes
+            != QMessageBox.StandardButton.Yes
         ):
             return
         held = self.services.registration.erase_participant(person.id)
@@ -601,6 +622,9 @@ class RegistrationPage(QWidget):
         QMessageBox.information(self, "Erase for good", text)
 
     def set_attendance(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
         chosen = self.selected_members()
         if not chosen:
             return
@@ -619,7 +643,7 @@ class RegistrationPage(QWidget):
                 after=lambda: self.reload_delegation(*{p.delegation_id for p in chosen}),
             )
 
-        AttendanceDialog.ask(self, len(chosen), self.meeting.parts, save)
+        AttendanceDialog.ask(self, len(chosen), meeting.parts, save)
 
     def show_history(self) -> None:
         """Who changed the delegation and its members, and when (several desks share the database)."""
