@@ -32,6 +32,7 @@ from ui.pages.check_in import CheckInPage
 from ui.pages.decisions import DecisionsPage
 from ui.pages.documents import DocumentsPage
 from ui.pages.meeting import MeetingPage
+from ui.pages.overview import OverviewPage
 from ui.pages.reference import ReferencePage
 from ui.pages.registration import RegistrationPage
 from ui.settings import DeskSettings
@@ -39,8 +40,11 @@ from ui.tasks import TaskRunner
 from ui.undo import Editor
 
 SHORTCUTS = (
-    ("Alt+1 … Alt+7", "The pages: Registration, Meeting, Agenda, Documents, Decisions, Reference data, Check-in"),
-    ("Alt+7, then scan", "Check-in at the door: scan a badge (or type a name, choose it, Enter)"),
+    (
+        "Alt+1 … Alt+8",
+        "The pages: Overview, Registration, Meeting, Agenda, Documents, Decisions, Reference data, Check-in",
+    ),
+    ("Alt+8, then scan", "Check-in at the door: scan a badge (or type a name, choose it, Enter)"),
     ("Ctrl+F", "Find a participant (Escape in the search clears it)"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
     ("Ctrl+N", "New meeting"),
@@ -107,6 +111,8 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.meeting_box)
         self.addToolBar(toolbar)
 
+        self.overview = OverviewPage(services, self.editor, synchronous=synchronous)
+        self.overview.figure_chosen.connect(self.show_figure)
         self.registration = RegistrationPage(services, self.editor)
         self.meeting_page = MeetingPage(services, self.editor)
         self.agenda = AgendaPage(services, self.editor)
@@ -116,6 +122,7 @@ class MainWindow(QMainWindow):
         self.check_in = CheckInPage(services, self.editor)
         self.pages = QTabWidget()
         for page, title in (
+            (self.overview, "Overview"),
             (self.registration, "Registration"),
             (self.meeting_page, "Meeting"),
             (self.agenda, "Agenda and programme of work"),
@@ -128,7 +135,7 @@ class MainWindow(QMainWindow):
             page.status.connect(self.say)
         self.meeting_page.renamed.connect(self.reload_meetings)
         self.pages.currentChanged.connect(lambda _i: self.refresh_current())
-        for n in range(self.pages.count()):  # Alt+1 … Alt+7: the pages, in the order of their tabs
+        for n in range(self.pages.count()):  # Alt+1 … Alt+8: the pages, in the order of their tabs
             self.pages.setTabToolTip(n, f"Alt+{n + 1}")
             QShortcut(QKeySequence(f"Alt+{n + 1}"), self, activated=lambda n=n: self.pages.setCurrentIndex(n))
         self.setCentralWidget(self.pages)
@@ -251,6 +258,11 @@ class MainWindow(QMainWindow):
         if self.meeting is not None and self.meeting.practice:
             title = f"PRACTICE (fictitious participants) — {title}"
         self.setWindowTitle(f"{title}{APP_NAME} — {Path(self.services.db.display_name).name}")
+
+    def show_figure(self, figure) -> None:
+        """An overview figure clicked: the registration page lists exactly what it counts."""
+        self.pages.setCurrentWidget(self.registration)
+        self.registration.show_figure(figure)
 
     def refresh_current(self) -> None:
         page = self.pages.currentWidget()

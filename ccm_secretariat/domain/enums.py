@@ -25,6 +25,11 @@ class Category(str, Enum):
         return CATEGORY_SINGULAR[self]
 
     @property
+    def short(self) -> str:
+        """A name that fits beside a bar: "Rule 1(2) organisations"."""
+        return CATEGORY_SHORT[self]
+
+    @property
     def rank(self) -> int:
         return _CATEGORY_RANK[self]
 
@@ -35,6 +40,14 @@ class Category(str, Enum):
 
 _CATEGORY_RANK = {c: i for i, c in enumerate(Category)}
 
+CATEGORY_SHORT = {
+    Category.STATE_PARTY: "States Parties",
+    Category.SIGNATORY: "Signatory States",
+    Category.RATIFIED_NOT_IN_FORCE: "Ratified, not in force",
+    Category.OBSERVER_STATE: "Other observer States",
+    Category.RULE_1_2: "Rule 1(2) organisations",
+    Category.RULE_1_3: "Rule 1(3) organisations",
+}
 CATEGORY_SINGULAR = {
     Category.STATE_PARTY: "State Party",
     Category.SIGNATORY: "Signatory State",

@@ -7,7 +7,7 @@ its target and renamed into place at the end."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,8 @@ class Sheet:
     header: tuple[str, ...]
     widths: tuple[int, ...]
     rows: Iterator[Sequence[Any]]
+    # Native Excel charts over the rows written: (worksheet, rows written) -> [(chart, anchor cell)].
+    charts: Callable[[Any, int], list[tuple[Any, str]]] | None = None
 
 
 def write_sheets(all_sheets: list[Sheet], out: str | Path, total: int, private: bool = False) -> Iterator[Progress]:
@@ -65,6 +67,8 @@ def write_sheets(all_sheets: list[Sheet], out: str | Path, total: int, private: 
                     yield Progress(min(done, total), total, sheet.title)
             done += count % 5000
             ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.header))}{count + 1}"
+            for chart, anchor in sheet.charts(ws, count) if sheet.charts else ():
+                ws.add_chart(chart, anchor)
         workbook.save(temporary)
     yield Progress(total, total, f"{len(all_sheets)} sheets", Path(out))
 

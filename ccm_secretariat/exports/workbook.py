@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from ccm_secretariat.domain.enums import Attendance, Category, Gender
 from ccm_secretariat.exports.masthead import PRACTICE_BANNER
 from ccm_secretariat.exports.sheets import Sheet, write_sheets
@@ -132,6 +134,32 @@ def statistics_rows(roster: Roster) -> list[list[Any]]:
     return rows + [["Total", *(sum(r[i] for r in rows) for i in range(1, width))]]
 
 
+def statistics_charts(ws: Any, count: int, width: int) -> list[tuple[Any, str]]:
+    """Participation by category and gender balance, as native Excel charts beside the table (the rows above
+    the total: one a category)."""
+    from openpyxl.chart import BarChart, Reference
+
+    last = count  # the header is row 1; the categories are rows 2 .. count, the total row count + 1
+    if last < 2:
+        return []
+    categories = Reference(ws, min_col=1, min_row=2, max_row=last)
+    participation = BarChart()
+    participation.type, participation.title = "bar", "Participation by category"
+    participation.add_data(Reference(ws, min_col=2, max_col=3, min_row=1, max_row=last), titles_from_data=True)
+    participation.set_categories(categories)
+    gender = BarChart()
+    gender.type, gender.grouping, gender.overlap = "bar", "stacked", 100
+    gender.title = "Gender balance"
+    gender.add_data(Reference(ws, min_col=4, max_col=7, min_row=1, max_row=last), titles_from_data=True)
+    gender.set_categories(categories)
+    for chart in (participation, gender):
+        chart.height, chart.width = 7.5, 16
+        chart.y_axis.majorGridlines = None
+        chart.x_axis.scaling.orientation = "maxMin"  # the first category on top, as in the table
+    column = get_column_letter(width + 2)
+    return [(participation, f"{column}2"), (gender, f"{column}18")]
+
+
 def check_in_rows(roster: Roster) -> list[list[Any]]:
     """Participants checked in at the door, a row a day: each category, then the total."""
     return [
@@ -192,7 +220,13 @@ def sheets(roster: Roster, documents: list[DocumentRow], internal: bool = False)
         *(f"Part {n} {mode}" for n in parts for mode in ("in person", "online")),
     )
     result.append(
-        Sheet("Statistics", stat_header, (40, *([13] * (len(stat_header) - 1))), iter(statistics_rows(roster)))
+        Sheet(
+            "Statistics",
+            stat_header,
+            (40, *([13] * (len(stat_header) - 1))),
+            iter(statistics_rows(roster)),
+            lambda ws, count: statistics_charts(ws, count, len(stat_header)),
+        )
     )
     if roster.check_ins:
         result.append(

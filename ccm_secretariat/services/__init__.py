@@ -14,6 +14,7 @@ from ccm_secretariat.services.documents import DocumentService
 from ccm_secretariat.services.history import HistoryService
 from ccm_secretariat.services.imports import ImportService
 from ccm_secretariat.services.meetings import MeetingService
+from ccm_secretariat.services.overview import OverviewService
 from ccm_secretariat.services.reference import ReferenceService
 from ccm_secretariat.services.registration import RegistrationService
 from ccm_secretariat.services.roster import RosterService
@@ -37,6 +38,7 @@ class Services:
     seating: SeatingService
     check_in: CheckInService
     history: HistoryService
+    overview: OverviewService
 
     @classmethod
     def for_database(cls, db: Database) -> Services:
@@ -55,6 +57,7 @@ class Services:
             SeatingService(db, registration, reference),
             CheckInService(db, registration),
             HistoryService(db),
+            OverviewService(db, registration),
         )
 
     def close(self) -> None:

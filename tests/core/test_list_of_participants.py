@@ -165,6 +165,19 @@ def test_workbook_reads_back(services, hostile, tmp_path):
     assert stats[0][:7] == ("Category", "Delegations", "Participants", "Women", "Men", "Other", "Not stated")
     assert stats[-1][:3] == ("Total", 2, 5)  # the ICRC, registered only, did not take part
     assert stats[-1][7:9] == (1, 1)  # part 1: one in person, one online
+    # Native Excel charts beside the table: participation by category, and gender balance, over its rows.
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(out) as z:
+        charts = sorted(n for n in z.namelist() if n.startswith("xl/charts/chart"))
+        xml = [z.read(n).decode() for n in charts]
+    last = len(stats) - 1  # the categories are rows 2 .. last, the total below them is left out
+    assert len(charts) == 2
+    assert "Participation by category" in xml[0] and "Gender balance" in xml[1]
+    assert f"'Statistics'!$B$2:$B${last}" in xml[0] and f"'Statistics'!$C$2:$C${last}" in xml[0]
+    assert f"'Statistics'!$A$2:$A${last}" in xml[0]
+    assert re.search(r'<grouping val="stacked"', xml[1]) and f"'Statistics'!$G$2:$G${last}" in xml[1]
 
 
 def test_the_internal_workbook_has_every_contact_and_says_so(services, hostile, tmp_path):

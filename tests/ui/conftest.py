@@ -19,6 +19,8 @@ def window(qtbot, demo, tmp_path):
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
+    assert w.pages.currentWidget() is w.overview  # the window opens on the meeting at a glance
+    w.pages.setCurrentWidget(w.registration)  # where most of these tests work
     return w
 
 

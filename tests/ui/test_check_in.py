@@ -25,7 +25,7 @@ def test_scans_and_names_at_the_door(window, qtbot):
     fictitious_members(window.services, meeting.id, 40)
     people = window.services.roster.directory(meeting.id)
     window.activateWindow()
-    QTest.keyClick(window, Qt.Key_7, Qt.AltModifier)
+    QTest.keyClick(window, Qt.Key_8, Qt.AltModifier)
     page = window.check_in
     assert window.pages.currentWidget() is page
     page.day.setDate(QDate(2020, 11, 25))
@@ -72,6 +72,7 @@ def test_badges_for_the_selected_participants_and_a_seating_plan_from_the_window
 
     meeting = window.meeting
     fictitious_members(window.services, meeting.id, 30)
+    window.pages.setCurrentWidget(window.registration)  # (the overview is the first page)
     window.refresh_current()
     page = window.registration
     page.delegations.selectRow(0)

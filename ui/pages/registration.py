@@ -30,6 +30,7 @@ from ccm_secretariat.domain.search import SearchIndex
 from ccm_secretariat.errors import ConflictError
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingRow
+from ccm_secretariat.services.overview import Figure
 from ccm_secretariat.services.registration import DelegationRow
 from ccm_secretariat.services.roster import DirectoryRow
 from ui.dialogs.attendance_dialog import AttendanceDialog
@@ -140,6 +141,19 @@ class RegistrationPage(QWidget):
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.RichText)
         self.counts.setObjectName("categoryCounts")
+        # A figure chosen on the overview: only what it counts is listed, until "Show all".
+        self.focus: Figure | None = None
+        self.focus_label = QLabel()
+        self.focus_label.setObjectName("focusLabel")
+        self.show_all = QPushButton("Show all")
+        self.show_all.clicked.connect(self.clear_focus)
+        self.focus_bar = QWidget()
+        focus_layout = QHBoxLayout(self.focus_bar)
+        focus_layout.setContentsMargins(0, 0, 0, 0)
+        focus_layout.addWidget(self.focus_label, 1)
+        focus_layout.addWidget(self.show_all)
+        self.focus_bar.setStyleSheet("#focusLabel { background: #fff4d6; padding: 3px 6px; }")
+        self.focus_bar.hide()
 
         self.delegation_model = RowTableModel(DELEGATION_COLUMNS, self)
         self.delegations = make_table(self.delegation_model, multi=True)
@@ -226,6 +240,7 @@ class RegistrationPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.counts)
+        layout.addWidget(self.focus_bar)
         layout.addWidget(self.splitter, 1)
         self.setTabOrder(self.search, self.category)
         self.setTabOrder(self.category, self.delegations)
@@ -302,12 +317,25 @@ class RegistrationPage(QWidget):
         category = self.category.currentData()
         selected = self.selected_delegation()
         rows = [d for d in self.delegation_rows if category is None or d.category == category]
+        focus, focused_people = self.focus, None
+        if focus is not None and focus.counts_people:
+            focused_people = [m for d in rows for m in self.members.get(d.id, ()) if m.id in focus.participant_ids]
+            with_people = {m.delegation_id for m in focused_people}
+            rows = [d for d in rows if d.id in with_people]
+        elif focus is not None:
+            rows = [d for d in rows if d.id in focus.delegation_ids]
+        if focused_people is not None and not text:  # the people the figure counts, with their delegations
+            self.member_model.set_rows(focused_people)
+            self._show_delegation_column(True)
+            self.members_title.setText(f"{counted(len(focused_people), 'participant')}: {escape(focus.label)}")
         if text:
             matches = self.index.search(text)
             with_matches = {m.delegation_id for m in matches}
             folded = fold(text)
             rows = [d for d in rows if d.id in with_matches or folded in fold(d.name_with_acronym)]
             allowed = {d.id for d in rows}
+            if focused_people is not None:
+                matches = [m for m in matches if m.id in focus.participant_ids]
             self.member_model.set_rows([m for m in matches if m.delegation_id in allowed])
             self._show_delegation_column(True)
             found = self.member_model.rowCount()
@@ -318,7 +346,7 @@ class RegistrationPage(QWidget):
                 if d.id == selected.id:
                     self.delegations.selectRow(i)
                     break
-        if not text:
+        if not text and focused_people is None:
             self._show_delegation_column(False)
             self.show_members()
         self.last_search_ms = (time.perf_counter() - started) * 1000
@@ -345,8 +373,28 @@ class RegistrationPage(QWidget):
     def selected_members(self) -> list[DirectoryRow]:
         return [self.member_model.row(i.row()) for i in self.member_table.selectionModel().selectedRows()]
 
+    def show_figure(self, figure: Figure) -> None:
+        """List exactly what an overview figure counts: its delegations, or its participants."""
+        self.focus = figure
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.category.blockSignals(True)
+        self.category.setCurrentIndex(0)
+        self.category.blockSignals(False)
+        unit = "participant" if figure.counts_people else "delegation"
+        self.focus_label.setText(f"Showing {counted(figure.count, unit)}: {figure.label}")
+        self.focus_bar.show()
+        self.delegations.clearSelection()
+        self.apply_search()
+
+    def clear_focus(self) -> None:
+        self.focus = None
+        self.focus_bar.hide()
+        self.apply_search()
+
     def show_members(self, *_args) -> None:
-        if self.search.text().strip():
+        if self.search.text().strip() or (self.focus is not None and self.focus.counts_people):
             return
         d = self.selected_delegation()
         if d is None:

@@ -1,0 +1,194 @@
+"""Two small charts drawn with QPainter (no chart library: QtCharts needs PySide6-Addons, matplotlib is heavy):
+stacked horizontal bars whose segments can be clicked, and a cumulative line with a day marked. Segments are
+told apart by pattern as well as by shade, so that the page reads in black and white too."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+# (fill, pattern) per segment position: distinct in grey as in colour.
+STYLES = (
+    (QColor("#1f5fa8"), Qt.BrushStyle.SolidPattern),
+    (QColor("#9cc7f0"), Qt.BrushStyle.Dense4Pattern),
+    (QColor("#f2b233"), Qt.BrushStyle.BDiagPattern),
+    (QColor("#bbbbbb"), Qt.BrushStyle.Dense6Pattern),
+)
+LABEL_WIDTH = 170
+ROW_HEIGHT = 22
+GAP = 8
+
+
+@dataclass(frozen=True)
+class Segment:
+    key: str  # what a click names (an overview figure's key)
+    count: int
+    tooltip: str
+
+
+@dataclass(frozen=True)
+class BarRow:
+    label: str
+    segments: tuple[Segment, ...]
+    note: str = ""  # at the end of the bar: "previous: 58"
+
+
+class StackedBars(QWidget):
+    """One bar a row, its segments in the order of `legend`; a click on a segment emits its key."""
+
+    clicked = Signal(str)
+
+    def __init__(self, legend: tuple[str, ...], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.legend = legend
+        self.rows: tuple[BarRow, ...] = ()
+        self._hits: list[tuple[QRectF, Segment]] = []
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_rows(self, rows: tuple[BarRow, ...]) -> None:
+        self.rows = rows
+        self.setFixedHeight(self.sizeHint().height())
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        legend = ROW_HEIGHT if len(self.legend) > 1 else 0
+        return QSize(520, legend + len(self.rows) * (ROW_HEIGHT + GAP) + GAP)
+
+    def segment_rect(self, row: int, index: int) -> QRectF:
+        """Where segment `index` of row `row` is drawn (for clicks, tooltips and tests)."""
+        for rect, segment in self._hits:
+            if segment is self.rows[row].segments[index]:
+                return rect
+        return QRectF()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = p.fontMetrics()
+        top = 0.0
+        if len(self.legend) > 1:  # the legend, with each segment's swatch
+            x = float(LABEL_WIDTH)
+            for i, name in enumerate(self.legend):
+                self._swatch(p, QRectF(x, 5, 14, 12), i)
+                p.setPen(self.palette().text().color())
+                p.drawText(QPointF(x + 19, 15), name)
+                x += 19 + metrics.horizontalAdvance(name) + 18
+            top = ROW_HEIGHT
+        widest = max((sum(s.count for s in r.segments) for r in self.rows), default=0) or 1
+        note_room = max((metrics.horizontalAdvance(r.note) for r in self.rows), default=0) + 60
+        room = max(40.0, self.width() - LABEL_WIDTH - note_room)
+        self._hits = []
+        for n, row in enumerate(self.rows):
+            y = top + GAP + n * (ROW_HEIGHT + GAP)
+            p.setPen(self.palette().text().color())
+            label = metrics.elidedText(row.label, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 8)
+            p.drawText(QRectF(0, y, LABEL_WIDTH - 8, ROW_HEIGHT), Qt.AlignmentFlag.AlignVCenter, label)
+            x = float(LABEL_WIDTH)
+            for i, segment in enumerate(row.segments):
+                if not segment.count:
+                    continue
+                width = max(3.0, room * segment.count / widest)
+                rect = QRectF(x, y, width, ROW_HEIGHT)
+                self._swatch(p, rect, i)
+                self._hits.append((rect, segment))
+                number = f"{segment.count:,}"
+                if width > metrics.horizontalAdvance(number) + 8:
+                    p.setPen(QColor("white") if i == 0 else QColor("black"))
+                    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, number)
+                x += width
+            p.setPen(self.palette().text().color())
+            total = sum(s.count for s in row.segments)
+            text = f"{total:,}" + (f"   {row.note}" if row.note else "")
+            p.drawText(QRectF(x + 6, y, note_room, ROW_HEIGHT), Qt.AlignmentFlag.AlignVCenter, text)
+        p.end()
+
+    def _swatch(self, p: QPainter, rect: QRectF, index: int) -> None:
+        colour, pattern = STYLES[index % len(STYLES)]
+        p.setPen(QPen(QColor("#333333"), 0.8))
+        p.setBrush(QBrush(QColor("white")))
+        p.drawRect(rect)
+        p.setBrush(QBrush(colour, pattern))
+        p.drawRect(rect)
+
+    def _segment_at(self, point: QPointF) -> Segment | None:
+        return next((segment for rect, segment in self._hits if rect.contains(point)), None)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        segment = self._segment_at(event.position())
+        self.setCursor(Qt.CursorShape.PointingHandCursor if segment else Qt.CursorShape.ArrowCursor)
+        if segment is not None:
+            QToolTip.showText(event.globalPosition().toPoint(), f"{segment.tooltip}: {segment.count} — click to list")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        segment = self._segment_at(event.position())
+        if segment is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(segment.key)
+
+
+class CumulativeLine(QWidget):
+    """A running total by day, with one day marked (the meeting's first)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.points: tuple[tuple[dt.date, int], ...] = ()
+        self.marked: dt.date | None = None
+        self.setMinimumHeight(170)
+
+    def set_points(self, points: tuple[tuple[dt.date, int], ...], marked: dt.date | None) -> None:
+        self.points, self.marked = points, marked
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text = self.palette().text().color()
+        left, right, top, bottom = 46.0, 16.0, 10.0, 26.0
+        area = QRectF(left, top, max(10.0, self.width() - left - right), max(10.0, self.height() - top - bottom))
+        p.setPen(QPen(text, 1))
+        p.drawLine(area.bottomLeft(), area.bottomRight())
+        p.drawLine(area.bottomLeft(), area.topLeft())
+        if not self.points:
+            p.drawText(area, Qt.AlignmentFlag.AlignCenter, "No registration dates yet")
+            p.end()
+            return
+        days = [d for d, _ in self.points] + ([self.marked] if self.marked else [])
+        first, last = min(days), max(days)
+        span = max(1, (last - first).days)
+        peak = max(n for _, n in self.points) or 1
+
+        def at(day: dt.date, n: int) -> QPointF:
+            return QPointF(
+                area.left() + area.width() * (day - first).days / span, area.bottom() - area.height() * n / peak
+            )
+
+        line = QPolygonF()
+        previous = 0
+        for day, n in self.points:  # a step: the total holds until the next day with registrations
+            line.append(at(day, previous))
+            line.append(at(day, n))
+            previous = n
+        if self.marked and self.marked > self.points[-1][0]:
+            line.append(at(self.marked, previous))
+        p.setPen(QPen(QColor("#1f5fa8"), 2))
+        p.drawPolyline(line)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        p.setFont(small)
+        p.setPen(text)
+        p.drawText(QRectF(0, area.top() - 6, left - 6, 14), Qt.AlignmentFlag.AlignRight, str(peak))
+        p.drawText(QRectF(0, area.bottom() - 8, left - 6, 14), Qt.AlignmentFlag.AlignRight, "0")
+        p.drawText(QRectF(area.left(), area.bottom() + 4, 120, 16), Qt.AlignmentFlag.AlignLeft, f"{first:%d %b %Y}")
+        p.drawText(
+            QRectF(area.right() - 120, area.bottom() + 4, 120, 16), Qt.AlignmentFlag.AlignRight, f"{last:%d %b %Y}"
+        )
+        if self.marked:
+            x = at(self.marked, 0).x()
+            p.setPen(QPen(QColor("#b00020"), 1.5, Qt.PenStyle.DashLine))
+            p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
+            p.drawText(QRectF(x - 130, area.top(), 126, 14), Qt.AlignmentFlag.AlignRight, "first day")
+        p.end()
