@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from ccm_secretariat.demo import load_demo
 from ccm_secretariat.domain.enums import Attendance, Gender, Role
@@ -103,7 +103,10 @@ def main(folder: str = "docs/screenshots", size: str = "1366x768") -> None:
     window.show()
     page = window.registration
     page.select_delegation("Switzerland")
+    page.delegations.scrollTo(page.delegations.currentIndex(), QAbstractItemView.ScrollHint.PositionAtCenter)
+    page.member_table.selectRow(0)  # the head of delegation's whole record in the panel
     shots = [
+        ("overview", window.overview, None),
         ("registration", window.registration, None),
         ("meeting", window.meeting_page, None),
         ("agenda", window.agenda, None),

@@ -140,6 +140,16 @@ class BadgeService(Service):
             )
             return {pid: BadgeRecord(pid, badge_code(pid), n, last) for pid, n, last in rows}
 
+    def record_of(self, participant_id: int) -> BadgeRecord:
+        """One participant's badge: its code, how often it was printed and when last (0 and None: not yet)."""
+        with self._read() as s:
+            n, last = s.execute(
+                sa.select(sa.func.count(), sa.func.max(BadgePrint.printed_at)).where(
+                    BadgePrint.participant_id == participant_id
+                )
+            ).one()
+            return BadgeRecord(participant_id, badge_code(participant_id), int(n or 0), last)
+
     def record_printed(self, participant_ids: Iterable[int], layout: str, when: dt.datetime | None = None) -> int:
         """Record the badges as printed (one transaction); returns how many of them were reprints."""
         ids = list(dict.fromkeys(participant_ids))

@@ -21,7 +21,7 @@ def test_first_start_opens_the_demo_conference(qtbot, tmp_path, monkeypatch):
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
         qtbot.waitUntil(lambda: window.meeting is not None, timeout=30_000)
         seen["title"] = window.meeting.title
-        seen["delegations"] = window.registration.delegation_model.rowCount()
+        seen["delegations"] = len(window.registration.delegation_model.rows)
         seen["database"] = window.services.db.display_name
         window.close()
         window.services.close()

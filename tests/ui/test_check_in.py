@@ -75,7 +75,7 @@ def test_badges_for_the_selected_participants_and_a_seating_plan_from_the_window
     window.pages.setCurrentWidget(window.registration)  # (the overview is the first page)
     window.refresh_current()
     page = window.registration
-    page.delegations.selectRow(0)
+    page.delegations.selectRow(page.delegation_model.view_row(0))  # the first delegation, under its heading
     page.member_table.selectAll()
     chosen = [p.id for p in page.selected_members()]
     assert chosen

@@ -20,7 +20,7 @@ def test_counts_per_category_are_in_view(window):
         "Rule 1(3)</b> 6",
     ):
         assert text in counts
-    assert window.registration.delegation_model.rowCount() == 88
+    assert len(window.registration.delegation_model.rows) == 88
 
 
 def test_register_a_state_and_two_participants_then_undo_and_redo(window, qtbot, answer_yes):
@@ -149,7 +149,7 @@ def test_search_as_you_type_ignores_accents_and_case(window, demo, demo_meeting)
     assert [d.name for d in page.delegation_model.rows] == ["Côte d'Ivoire"]
     assert [m.family_name for m in page.member_model.rows] == ["Kouassi"]
     page.search.clear()
-    assert page.delegation_model.rowCount() == 88
+    assert len(page.delegation_model.rows) == 88
 
 
 def test_undoing_a_removal_restores_the_delegation_exactly_and_older_edits_still_apply(window, answer_yes):
@@ -247,3 +247,99 @@ def test_an_edit_on_a_stale_screen_is_refused_then_applied_again_on_purpose(wind
     window.redo_action.trigger()
     assert "was changed by" in window.statusBar().currentMessage()
     assert demo.registration.participants(peru.id)[0].function == "Ambassador"
+
+
+def test_delegations_are_grouped_under_their_category_headings(window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    page = window.registration
+    model, view = page.delegation_model, page.delegations
+    headings = model.heading_rows()
+    assert [model.heading_text(r) for r in headings] == [
+        "States Parties — 60 delegations, 0 participants",
+        "Signatory States — 3 delegations, 0 participants",
+        "Other observer States — 13 delegations, 0 participants",
+        "Organisations attending under rule 1(2) — 6 delegations, 0 participants",
+        "Organisations attending under rule 1(3) — 6 delegations, 0 participants",
+    ]
+    assert model.rowCount() == 88 + 5 and view.columnSpan(headings[1], 0) == model.columnCount()
+    assert "Category" not in [c.header for c in model.columns]  # the heading says it once
+    assert not model.flags(model.index(headings[1], 0)) & Qt.ItemFlag.ItemIsSelectable
+    # The arrow keys pass over a heading: from the last State Party to the first signatory.
+    last_party = headings[1] - 1
+    view.setFocus()
+    view.selectRow(last_party)
+    view.setCurrentIndex(model.index(last_party, 0))
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    assert page.selected_delegation().category.value == "signatory"
+    chosen = page.selected_delegation()
+    # A search keeps the grouping and the selection; clearing it too.
+    page.search.setText("a")
+    assert page.selected_delegation() == chosen
+    assert all(model.row(r) is None for r in model.heading_rows())
+    page.search.clear()
+    assert page.selected_delegation() == chosen
+    # Credentials as a mark that reads in black and white.
+    marks = {model.data(model.index(model.view_row(i), 2)) for i in range(len(model.rows))}
+    assert marks <= {"■ original", "◧ copy", "◧ note verbale", "□ none"}
+
+
+def test_the_participant_panel_shows_the_whole_record_and_edits_in_place(window, demo, demo_meeting):
+    from ccm_secretariat.domain.enums import Attendance, Gender
+    from ccm_secretariat.domain.participants import ParticipantInput
+    from ccm_secretariat.services import open_services
+    from tests.backends import location
+
+    reg = demo.registration
+    chile = next(d for d in reg.delegations(demo_meeting.id) if d.name == "Chile")
+    person = reg.add_participant(
+        chile.id,
+        ParticipantInput(
+            "Rojas Ortúzar",
+            "Ana María",
+            "Ms.",
+            "Counsellor & Legal Adviser <Disarmament>",
+            "Permanent Mission of Chile to the United Nations Office at Geneva",
+            email="a.rojas@example.cl",
+            gender=Gender.FEMALE,
+            consent_to_publish=True,
+            attendance={1: Attendance.ONLINE},
+        ),
+    )
+    page = window.registration
+    page.reload()
+    page.select_delegation("Chile")
+    page.member_table.selectRow(0)
+    panel = page.panel
+    assert panel.person.id == person.id
+    assert "Ms. Ana María Rojas Ortúzar" in panel.name.text()
+    assert panel.fields["function"].text() == "Counsellor & Legal Adviser <Disarmament>"  # whole, not cut off
+    assert panel.fields["affiliation"].text().endswith("United Nations Office at Geneva")
+    assert panel.consent.isChecked()
+    assert "part 1: online" in panel.details.text() and "not printed yet" in panel.details.text()
+
+    # In place: the function, saved when the field is left; undo puts it back.
+    panel.fields["function"].setText("Minister Counsellor")
+    panel.fields["function"].editingFinished.emit()
+    assert reg.participant(person.id).function == "Minister Counsellor"
+    assert page.selected_members()[0].id == person.id and panel.fields["function"].text() == "Minister Counsellor"
+    window.undo_action.trigger()
+    assert reg.participant(person.id).function == "Counsellor & Legal Adviser <Disarmament>"
+    # The dialog's checks: a bad e-mail is refused with the reason, and nothing is saved.
+    panel.fields["email"].setText("not-an-address")
+    panel.fields["email"].editingFinished.emit()
+    assert "E-mail" in panel.problem.text() and reg.participant(person.id).email == "a.rojas@example.cl"
+    # Another desk changed the person meanwhile: refused, and said.
+    page.member_table.selectRow(0)
+    other = open_services(location(demo))
+    changed = reg.participant(person.id)
+    from dataclasses import replace
+
+    other.registration.update_participant(
+        person.id, replace(changed.as_input(), phone="+41 22 000 00 00"), expected_version=changed.version
+    )
+    other.close()
+    panel.consent.setChecked(False)
+    assert "was changed by" in panel.problem.text()
+    assert reg.participant(person.id).consent_to_publish is True

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ccm_secretariat.domain.enums import Category, Rule
+from ccm_secretariat.domain.enums import Category, CredentialsKind, Rule
 from ccm_secretariat.domain.names import fold
 from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.domain.search import SearchIndex
@@ -39,8 +39,10 @@ from ui.dialogs.credentials_dialog import CredentialsDialog
 from ui.dialogs.delegation_dialog import DelegationDialog
 from ui.dialogs.participant_dialog import ParticipantDialog
 from ui.dialogs.presence_dialog import PresenceDialog
+from ui.models.grouped import GroupedRowsModel
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import make_table
+from ui.panels.participant_panel import ParticipantPanel
 from ui.undo import Editor
 
 SHORT = {
@@ -54,21 +56,43 @@ SHORT = {
 
 
 def _credentials(d: DelegationRow) -> str:
+    """A mark that reads in black and white: ■ original, ◧ a copy or a note verbale, □ not received."""
     if not d.credentials_received:
-        return ""
+        return "□ none"
+    if d.credentials_kind in (CredentialsKind.COPY, CredentialsKind.NOTE_VERBALE):
+        return f"◧ {d.credentials_kind.value.replace('_', ' ')}"
+    return "■ original"
+
+
+def _credentials_tooltip(d: DelegationRow) -> str:
+    if not d.credentials_received:
+        return "No credentials received yet"
     kind = d.credentials_kind.value.replace("_", " ") if d.credentials_kind else "received"
-    return f"{kind}, {d.credentials_date:%d %b %Y}" if d.credentials_date else kind
+    return f"Credentials: {kind}" + (f", dated {d.credentials_date:%d %B %Y}" if d.credentials_date else "")
+
+
+def _presence(d: DelegationRow) -> str:
+    """● present at a part (its numbers), ○ members named but not marked present, blank: nobody yet."""
+    if d.present_parts:
+        return "● " + ", ".join(str(n) for n in d.present_parts)
+    return "○" if d.participant_count else ""
+
+
+def _presence_tooltip(d: DelegationRow) -> str:
+    if d.present_parts:
+        return "Marked present at part " + ", ".join(str(n) for n in d.present_parts)
+    return "Members named; not marked present" if d.participant_count else "Nobody named yet"
 
 
 DELEGATION_COLUMNS = [
     Column(
-        "Category",
-        lambda d: SHORT[d.category] + (" *" if d.is_overridden else ""),
-        tooltip=lambda d: f"Set by hand: {d.override_reason}" if d.is_overridden else d.category.label,
+        "Delegation",
+        lambda d: d.name_with_acronym + (" *" if d.is_overridden else ""),
+        tooltip=lambda d: f"Category set by hand: {d.override_reason}" if d.is_overridden else d.name_with_acronym,
     ),
-    Column("Delegation", lambda d: d.name_with_acronym),
     Column("Members", lambda d: d.participant_count, align_right=True),
-    Column("Credentials", _credentials),
+    Column("Credentials", _credentials, tooltip=lambda d: _credentials_tooltip(d)),
+    Column("Present", _presence, tooltip=lambda d: _presence_tooltip(d)),
 ]
 MEMBER_COLUMNS = [
     Column("Name", lambda p: p.display_name),
@@ -155,14 +179,19 @@ class RegistrationPage(QWidget):
         self.focus_bar.setStyleSheet("#focusLabel { background: #fff4d6; padding: 3px 6px; }")
         self.focus_bar.hide()
 
-        self.delegation_model = RowTableModel(DELEGATION_COLUMNS, self)
+        self.delegation_model = GroupedRowsModel(DELEGATION_COLUMNS, self)
         self.delegations = make_table(self.delegation_model, multi=True)
         self.delegations.selectionModel().selectionChanged.connect(self.show_members)
         self.delegations.doubleClicked.connect(lambda _i: self.change_category())
         self.member_model = RowTableModel(MEMBER_COLUMNS, self)
         self.member_table = make_table(self.member_model, multi=True)
         self.member_table.doubleClicked.connect(lambda _i: self.edit_participant())
-        self._size_columns(self.delegations, {0: 118, 2: 70, 3: 130}, stretch=1)
+        # The selected person's whole record, edited in place (ui/panels/participant_panel.py).
+        self.panel = ParticipantPanel(services, editor, self._after_panel_save)
+        self.panel.status.connect(self.status)
+        self.panel.edit_button.clicked.connect(self.edit_participant)
+        self.member_table.selectionModel().selectionChanged.connect(self._show_person)
+        self._size_columns(self.delegations, {1: 70, 2: 112, 3: 62}, stretch=0)
         self._size_columns(self.member_table, {0: 190, 1: 150, 2: 200, 3: 200}, stretch=4)
         self.member_table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
         self.member_table.setColumnHidden(5, True)  # the delegation's name, shown only for search results
@@ -228,7 +257,11 @@ class RegistrationPage(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(right_buttons)
         right_layout.addWidget(self.members_title)
-        right_layout.addWidget(self.member_table)
+        self.person_splitter = QSplitter()
+        self.person_splitter.addWidget(self.member_table)
+        self.person_splitter.addWidget(self.panel)
+        self.person_splitter.setSizes([470, 420])
+        right_layout.addWidget(self.person_splitter, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
@@ -327,24 +360,26 @@ class RegistrationPage(QWidget):
         if focused_people is not None and not text:  # the people the figure counts, with their delegations
             self.member_model.set_rows(focused_people)
             self._show_delegation_column(True)
-            self.members_title.setText(f"{counted(len(focused_people), 'participant')}: {escape(focus.label)}")
+            label = focus.label if focus is not None else ""
+            self.members_title.setText(f"{counted(len(focused_people), 'participant')}: {escape(label)}")
         if text:
             matches = self.index.search(text)
             with_matches = {m.delegation_id for m in matches}
             folded = fold(text)
             rows = [d for d in rows if d.id in with_matches or folded in fold(d.name_with_acronym)]
             allowed = {d.id for d in rows}
-            if focused_people is not None:
+            if focused_people is not None and focus is not None:
                 matches = [m for m in matches if m.id in focus.participant_ids]
             self.member_model.set_rows([m for m in matches if m.delegation_id in allowed])
             self._show_delegation_column(True)
             found = self.member_model.rowCount()
             self.members_title.setText(f"{counted(found, 'participant')} match{'es' if found == 1 else ''} “{text}”")
         self.delegation_model.set_rows(rows)
+        self._span_headings()
         if selected is not None:
             for i, d in enumerate(rows):
                 if d.id == selected.id:
-                    self.delegations.selectRow(i)
+                    self.delegations.selectRow(self.delegation_model.view_row(i))
                     break
         if not text and focused_people is None:
             self._show_delegation_column(False)
@@ -368,7 +403,8 @@ class RegistrationPage(QWidget):
 
     def selected_delegations(self) -> list[DelegationRow]:
         indexes = self.delegations.selectionModel().selectedRows() if self.delegations.selectionModel() else []
-        return [self.delegation_model.row(i.row()) for i in indexes]
+        found = [self.delegation_model.row(i.row()) for i in indexes]
+        return [d for d in found if d is not None]  # (a heading is never selected; kept safe all the same)
 
     def selected_members(self) -> list[DirectoryRow]:
         return [self.member_model.row(i.row()) for i in self.member_table.selectionModel().selectedRows()]
@@ -414,11 +450,38 @@ class RegistrationPage(QWidget):
             f"{counted(d.participant_count, 'member')}{present}"
         )
 
+    def _show_person(self, *_args) -> None:
+        chosen = self.selected_members()
+        if len(chosen) != 1:
+            self.panel.show_person(None)
+            return
+        delegation = next((d for d in self.delegation_rows if d.id == chosen[0].delegation_id), None)
+        self.panel.show_person(chosen[0].id, delegation.notes if delegation else "")
+
+    def _after_panel_save(self, delegation_id: int) -> None:
+        """A field saved (or undone) in the panel: the members again, the same person still selected."""
+        person = self.panel.person
+        self.reload_delegation(delegation_id)
+        if person is not None:
+            for row, m in enumerate(self.member_model.rows):
+                if m.id == person.id:
+                    self.member_table.selectRow(row)
+                    break
+
     def select_delegation(self, name: str) -> None:
         for i, d in enumerate(self.delegation_model.rows):
             if d.name == name:
-                self.delegations.selectRow(i)
+                row = self.delegation_model.view_row(i)
+                self.delegations.selectRow(row)
+                self.delegations.scrollTo(self.delegation_model.index(row, 0))
                 return
+
+    def _span_headings(self) -> None:
+        """Each category heading across the whole row."""
+        self.delegations.clearSpans()
+        columns = self.delegation_model.columnCount()
+        for row in self.delegation_model.heading_rows():
+            self.delegations.setSpan(row, 0, 1, columns)
 
     # Edits -------------------------------------------------------------------------------------------
     def _need_meeting(self) -> bool:

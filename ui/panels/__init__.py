@@ -1,0 +1,1 @@
+"""Panels shown beside a page's tables."""

@@ -1,0 +1,143 @@
+"""The selected participant's whole record beside the members table, readable without widening a column: name,
+role, function, affiliation, contact details and consent, attendance per part, the badge. Function,
+affiliation, e-mail, telephone and consent are edited in place: each change is saved when the field is left,
+through the same service (the same checks) and with the same undo as the dialog; Edit… opens the dialog for
+the rest. The delegation's notes head the panel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from ccm_secretariat.domain.enums import Attendance
+from ccm_secretariat.errors import ConflictError, DomainError
+from ccm_secretariat.services import Services
+from ccm_secretariat.services.registration import ParticipantRow
+from ui.errors import describe
+from ui.undo import Editor
+
+EDITABLE = (("function", "Function"), ("affiliation", "Affiliation"), ("email", "E-mail"), ("phone", "Telephone"))
+MODES = {Attendance.IN_PERSON: "in person", Attendance.ONLINE: "online", Attendance.ABSENT: "absent"}
+
+
+class ParticipantPanel(QWidget):
+    status = Signal(str)
+
+    def __init__(self, services: Services, editor: Editor, after: Callable[[int], None], parent: QWidget | None = None):
+        """`after(delegation_id)` refreshes the members table once a change is saved or undone."""
+        super().__init__(parent)
+        self.services, self.editor, self._after = services, editor, after
+        self.person: ParticipantRow | None = None
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setObjectName("delegationNotes")
+        self.name = QLabel()
+        self.name.setWordWrap(True)
+        self.name.setTextFormat(Qt.TextFormat.RichText)
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, label in EDITABLE:
+            edit = QLineEdit()
+            edit.editingFinished.connect(lambda name=name: self.save(name))
+            self.fields[name] = edit
+            form.addRow(label, edit)
+        self.consent = QCheckBox("Contact details may be published")
+        self.consent.toggled.connect(lambda _on: self.save("consent_to_publish"))
+        form.addRow("", self.consent)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.edit_button = QPushButton("Edit everything…")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.name)
+        layout.addLayout(form)
+        layout.addWidget(self.details)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.edit_button)
+        layout.addStretch(1)
+        self.show_person(None)
+
+    def show_person(self, person_id: int | None, notes: str = "") -> None:
+        """Read the participant afresh (None: nobody selected) and show the whole record."""
+        self.notes.setText(f"Delegation's notes: {notes}" if notes else "")
+        self.notes.setVisible(bool(notes))
+        self.person = self.services.registration.participant(person_id) if person_id is not None else None
+        p = self.person
+        for widget in (*self.fields.values(), self.consent, self.edit_button):
+            widget.setEnabled(p is not None)
+        self.problem.setText("")
+        if p is None:
+            self.name.setText("<i>Select a participant to see the whole record.</i>")
+            self.details.setText("")
+            for edit in self.fields.values():
+                edit.clear()
+            return
+        lines = [f"<b>{escape(p.display_name)}</b>", escape(p.role.label), escape(p.function), escape(p.affiliation)]
+        self.name.setText("<br>".join(line for line in lines if line))  # the whole text, wrapped
+        for name, edit in self.fields.items():
+            edit.blockSignals(True)
+            edit.setText(getattr(p, name))
+            edit.setCursorPosition(0)
+            edit.blockSignals(False)
+        self.consent.blockSignals(True)
+        self.consent.setChecked(p.consent_to_publish)
+        self.consent.blockSignals(False)
+        badge = self.services.badges.record_of(p.id)
+        printed = (
+            f"printed {badge.times_printed} time{'s' if badge.times_printed > 1 else ''}, last "
+            f"{badge.last_printed:%d %B %Y at %H:%M}"
+            if badge.last_printed
+            else "not printed yet"
+        )
+        parts = ", ".join(f"part {n}: {MODES.get(mode, str(mode))}" for n, mode in p.attendance) or "none recorded"
+        changed = f"{escape(p.changed_by)}, {p.changed_at:%d %B %Y %H:%M}" if p.changed_at else "—"
+        self.details.setText(
+            f"Gender: {escape(p.gender.value.replace('unspecified', 'not stated'))}<br>"
+            f"Attendance: {escape(parts)}<br>Badge {escape(badge.code)}: {escape(printed)}<br>"
+            f"Last changed: {changed}"
+        )
+
+    def save(self, name: str) -> None:
+        """Save one field in place, on the version shown (another desk's later change is refused, and said)."""
+        p = self.person
+        if p is None:
+            return
+        value: object = self.consent.isChecked() if name == "consent_to_publish" else self.fields[name].text()
+        if value == getattr(p, name):
+            return
+        reg, pid, delegation_id = self.services.registration, p.id, p.delegation_id
+        changes: dict[str, Any] = {name: value}
+        before, after = p.as_input(), replace(p.as_input(), **changes)
+        seen = self.editor.seen(("participant", pid), p.version)
+        label = dict(EDITABLE).get(name, "Consent")
+        try:
+            self.editor.perform_versioned(
+                f"{label} of {p.family_name}",
+                lambda data, version: reg.update_participant(pid, data, True, expected_version=version),
+                after,
+                before,
+                seen,
+                after=lambda: self._after(delegation_id),
+            )
+        except ConflictError as exc:
+            self.problem.setText(describe(exc))
+            return
+        except DomainError as exc:  # the same checks as the dialog: the field stays as typed, with the reason
+            self.problem.setText(describe(exc))
+            if name in self.fields:
+                self.fields[name].setStyleSheet("border: 1px solid #c00000;")
+            return
+        if name in self.fields:
+            self.fields[name].setStyleSheet("")
+        self.status.emit(f"Saved: {label.lower()} of {p.display_name}.")
