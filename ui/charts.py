@@ -8,7 +8,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 # (fill, pattern) per segment position: distinct in grey as in colour.
@@ -47,7 +58,9 @@ class StackedBars(QWidget):
         self.legend = legend
         self.rows: tuple[BarRow, ...] = ()
         self._hits: list[tuple[QRectF, Segment]] = []
+        self._current = 0  # the segment the keyboard is on (arrow keys move, Enter or Space chooses)
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_rows(self, rows: tuple[BarRow, ...]) -> None:
@@ -105,6 +118,11 @@ class StackedBars(QWidget):
             total = sum(s.count for s in row.segments)
             text = f"{total:,}" + (f"   {row.note}" if row.note else "")
             p.drawText(QRectF(x + 6, y, note_room, ROW_HEIGHT), Qt.AlignmentFlag.AlignVCenter, text)
+        if self.hasFocus() and self._hits:  # where Enter would go
+            self._current = min(self._current, len(self._hits) - 1)
+            p.setPen(QPen(self.palette().highlight().color(), 2, Qt.PenStyle.DotLine))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(self._hits[self._current][0].adjusted(-2, -2, 2, 2))
         p.end()
 
     def _swatch(self, p: QPainter, rect: QRectF, index: int) -> None:
@@ -123,6 +141,27 @@ class StackedBars(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor if segment else Qt.CursorShape.ArrowCursor)
         if segment is not None:
             QToolTip.showText(event.globalPosition().toPoint(), f"{segment.tooltip}: {segment.count} — click to list")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if self._hits and key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Up):
+            step = 1 if key in (Qt.Key.Key_Right, Qt.Key.Key_Down) else -1
+            self._current = (self._current + step) % len(self._hits)
+            rect, segment = self._hits[self._current]
+            self.setToolTip(f"{segment.tooltip}: {segment.count}")
+            self.update()
+        elif self._hits and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit(self._hits[min(self._current, len(self._hits) - 1)][1].key)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         segment = self._segment_at(event.position())

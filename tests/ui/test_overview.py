@@ -91,3 +91,17 @@ def test_the_overview_follows_a_change(qtbot, services, tmp_path):
     window.pages.setCurrentWidget(window.registration)
     window.pages.setCurrentWidget(page)  # shown again: read again
     assert [r.segments[0].count for r in page.participants.rows] == [4, 1, 2]
+
+
+def test_the_bars_are_reached_with_the_keyboard(qtbot, services, tmp_path):
+    window, m, d, p = open_window(qtbot, services, tmp_path)
+    page, reg = window.overview, window.registration
+    page.grab()
+    page.credentials.setFocus()
+    # From the States Parties' originals to their "not received" (an empty segment is passed over), then on to
+    # the signatory's copy and back.
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Left):
+        QTest.keyClick(page.credentials, key)
+    QTest.keyClick(page.credentials, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is reg
+    assert [r.id for r in reg.delegation_model.rows] == [d["costa_rica"]]
