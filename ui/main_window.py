@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         self.pages.currentChanged.connect(lambda _i: self.refresh_current())
         for n in range(self.pages.count()):  # Alt+1 … Alt+8: the pages, in the order of their tabs
             self.pages.setTabToolTip(n, f"Alt+{n + 1}")
-            QShortcut(QKeySequence(f"Alt+{n + 1}"), self, activated=lambda n=n: self.pages.setCurrentIndex(n))
+            QShortcut(QKeySequence(f"Alt+{n + 1}"), self, lambda n=n: self.pages.setCurrentIndex(n))
         self.setCentralWidget(self.pages)
         self._menus()
         self.statusBar().showMessage(f"Database: {services.db.display_name}")

@@ -87,7 +87,8 @@ class PageModel(QAbstractListModel):
         if row in self._drawn:
             self._drawn.move_to_end(row)
             return self._drawn[row]
-        ratio = QApplication.instance().devicePixelRatio() if QApplication.instance() else 1.0
+        app = QApplication.instance()
+        ratio = app.devicePixelRatio() if isinstance(app, QApplication) else 1.0
         pixmap = QPixmap.fromImage(self.pages.image(row, self.scale * ratio))
         pixmap.setDevicePixelRatio(ratio)
         self._drawn[row] = pixmap
@@ -160,7 +161,9 @@ class PreviewDialog(QDialog):
         close = QPushButton("Close")
         close.clicked.connect(self.accept)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("&Zoom:", buddy=self.zoom))
+        zoom_label = QLabel("&Zoom:")
+        zoom_label.setBuddy(self.zoom)
+        bar.addWidget(zoom_label)
         bar.addWidget(self.zoom)
         bar.addWidget(self.position, 1)
         bar.addWidget(self.print_button)
@@ -186,7 +189,9 @@ class PreviewDialog(QDialog):
     def _zoom_changed(self) -> None:
         value = self.zoom.currentData()
         if value:
-            self.model.set_scale(value * QApplication.instance().primaryScreen().logicalDotsPerInch() / POINTS_PER_INCH)
+            screen = QApplication.primaryScreen()
+            dpi = screen.logicalDotsPerInch() if screen is not None else 96.0
+            self.model.set_scale(value * dpi / POINTS_PER_INCH)
         else:
             self._fit_width()
         self._show_position()

@@ -152,10 +152,7 @@ class RegistrationPage(QWidget):
         self.search.textChanged.connect(self.apply_search)
         # Ctrl+F is the window's Edit → Find (one binding: a second one here made both do nothing).
         QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
-            self.search,
-            activated=self.search.clear,
-            context=Qt.ShortcutContext.WidgetShortcut,
+            QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear, context=Qt.ShortcutContext.WidgetShortcut
         )
         self.category = QComboBox()
         self.category.addItem("All categories", None)
