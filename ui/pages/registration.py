@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ccm_secretariat.domain.enums import Category, CredentialsKind, Rule
+from ccm_secretariat.domain.enums import Category, Rule
 from ccm_secretariat.domain.names import fold
 from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.domain.search import SearchIndex
@@ -40,97 +40,11 @@ from ui.dialogs.delegation_dialog import DelegationDialog
 from ui.dialogs.participant_dialog import ParticipantDialog
 from ui.dialogs.presence_dialog import PresenceDialog
 from ui.models.grouped import GroupedRowsModel
-from ui.models.table import Column, RowTableModel
+from ui.models.table import RowTableModel
 from ui.pages.common import make_table
+from ui.pages.registration_rows import DELEGATION_COLUMNS, MEMBER_COLUMNS, SHORT, differences
 from ui.panels.participant_panel import ParticipantPanel
 from ui.undo import Editor
-
-SHORT = {
-    Category.STATE_PARTY: "States Parties",
-    Category.SIGNATORY: "Signatories",
-    Category.RATIFIED_NOT_IN_FORCE: "Ratified, not in force",
-    Category.OBSERVER_STATE: "Observer States",
-    Category.RULE_1_2: "Rule 1(2)",
-    Category.RULE_1_3: "Rule 1(3)",
-}
-
-
-def _credentials(d: DelegationRow) -> str:
-    """A mark that reads in black and white: ■ original, ◧ a copy or a note verbale, □ not received."""
-    if not d.credentials_received:
-        return "□ none"
-    if d.credentials_kind in (CredentialsKind.COPY, CredentialsKind.NOTE_VERBALE):
-        return f"◧ {d.credentials_kind.value.replace('_', ' ')}"
-    return "■ original"
-
-
-def _credentials_tooltip(d: DelegationRow) -> str:
-    if not d.credentials_received:
-        return "No credentials received yet"
-    kind = d.credentials_kind.value.replace("_", " ") if d.credentials_kind else "received"
-    return f"Credentials: {kind}" + (f", dated {d.credentials_date:%d %B %Y}" if d.credentials_date else "")
-
-
-def _presence(d: DelegationRow) -> str:
-    """● present at a part (its numbers), ○ members named but not marked present, blank: nobody yet."""
-    if d.present_parts:
-        return "● " + ", ".join(str(n) for n in d.present_parts)
-    return "○" if d.participant_count else ""
-
-
-def _presence_tooltip(d: DelegationRow) -> str:
-    if d.present_parts:
-        return "Marked present at part " + ", ".join(str(n) for n in d.present_parts)
-    return "Members named; not marked present" if d.participant_count else "Nobody named yet"
-
-
-DELEGATION_COLUMNS = [
-    Column(
-        "Delegation",
-        lambda d: d.name_with_acronym + (" *" if d.is_overridden else ""),
-        tooltip=lambda d: f"Category set by hand: {d.override_reason}" if d.is_overridden else d.name_with_acronym,
-    ),
-    Column("Members", lambda d: d.participant_count, align_right=True),
-    Column("Credentials", _credentials, tooltip=lambda d: _credentials_tooltip(d)),
-    Column("Present", _presence, tooltip=lambda d: _presence_tooltip(d)),
-]
-MEMBER_COLUMNS = [
-    Column("Name", lambda p: p.display_name),
-    Column("Role", lambda p: p.role.label),
-    Column("Function", lambda p: p.function),
-    Column("Affiliation", lambda p: p.affiliation),
-    Column("E-mail", lambda p: p.email),
-    Column("Delegation", lambda p: p.delegation),
-]
-
-
-FIELD_LABELS = (
-    ("salutation", "Salutation"),
-    ("given_names", "Given names"),
-    ("family_name", "Family name"),
-    ("function", "Function"),
-    ("affiliation", "Affiliation"),
-    ("role", "Role"),
-    ("email", "E-mail"),
-    ("phone", "Telephone"),
-    ("consent_to_publish", "Consent to publish"),
-)
-
-
-def differences(seen, now) -> str:
-    """What another desk changed, field by field (“Function: Adviser → Counsellor”)."""
-    changed = [
-        f"{label}: “{_shown(getattr(seen, name))}” → “{_shown(getattr(now, name))}”"
-        for name, label in FIELD_LABELS
-        if getattr(seen, name) != getattr(now, name)
-    ]
-    return (" Changed: " + "; ".join(changed) + ".") if changed else ""
-
-
-def _shown(value) -> str:
-    return (
-        value.label if hasattr(value, "label") else ("yes" if value is True else "no" if value is False else str(value))
-    )
 
 
 class RegistrationPage(QWidget):
