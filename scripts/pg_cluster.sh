@@ -19,6 +19,12 @@ pg_cluster_as() {  # run a command as the cluster's owner
 pg_cluster_start() {
     local bin
     bin="$(pg_cluster_bin)"
+    if { [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; } && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+        echo "Installing PostgreSQL's server (Debian: postgresql) for the test cluster"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            postgresql >/dev/null 2>&1 || true
+        bin="$(pg_cluster_bin)"
+    fi
     if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
         echo "PostgreSQL's server is not installed (Debian: apt-get install postgresql)." >&2
         return 1
