@@ -32,7 +32,6 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from ccm_secretariat.domain.badge_code import badge_code
 from ccm_secretariat.exports.fonts import FONT_DIR
 from ccm_secretariat.services import open_services
 pdfmetrics.registerFont(TTFont('DejaVuSans', str(FONT_DIR / 'DejaVuSans.ttf')))
@@ -53,7 +52,7 @@ for i, (pid, first, family, delegation) in enumerate(rows):
     c.drawString(x, y + 120, first)
     c.drawString(x, y + 100, family)
     c.drawString(x, y + 80, delegation)
-    code = badge_code(pid)
+    code = services.badges.code(pid)
     c.drawString(x + 200, y + 30, code)
     qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     qr.addData(code)

@@ -2,11 +2,14 @@
 in rotation, listed with what they hold, and restored after the current state has been backed up in its turn.
 
 Taken when a database is opened (at most once a day), before every schema upgrade, import and meeting deletion,
-and when the secretary asks."""
+and when the secretary asks. A backup is written under a temporary name (`NAME.….partial`), checked (SQLite's
+quick check) and only then renamed to its final name, so a killed or failed backup never looks like one: the
+rotation counts only good backups, and what a killed backup left behind is removed at the next start."""
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import os
 import re
@@ -21,6 +24,8 @@ log = logging.getLogger(__name__)
 
 KEEP = int(os.environ.get("CCM_SECRETARIAT_BACKUPS_KEPT", "20"))  # how many backups of a database are kept
 _NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.(?P<reason>[a-z0-9-]+)\.sqlite3$")
+PARTIAL = ".partial"  # a backup being written; never listed, removed at the next start
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True)
@@ -61,15 +66,82 @@ def copy(source: Path, target: Path) -> None:
         src.close()
 
 
+def _checked(path: Path) -> bool:
+    """True when `path` is a whole SQLite database that passes the quick check."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+def _remove(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + "-journal")):
+        leftover.unlink(missing_ok=True)
+
+
 def take(database: Path, reason: str, keep: int = KEEP) -> Path:
-    """Back up `database` now; the oldest backups beyond `keep` are removed."""
+    """Back up `database` now (written under a temporary name, checked, then renamed); the oldest good backups
+    beyond `keep` are removed. A backup that cannot be made raises DatabaseError and leaves nothing behind."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder_of(database) / f"{database.stem}.{stamp}.{reason}.sqlite3"
-    copy(database, target)
-    for old in [b.path for b in _files(database)][keep:]:
-        old.unlink(missing_ok=True)
+    partial = target.with_name(target.name + PARTIAL)
+    try:
+        copy(database, partial)
+        if not _checked(partial):
+            raise DatabaseError(f"The backup of {database.name} did not pass SQLite's check; it was not kept.")
+        with partial.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as exc:
+        _remove(partial)
+        full = "full" in str(exc) or getattr(exc, "errno", None) == errno.ENOSPC
+        why = "the disk is full" if full else f"{type(exc).__name__}: {exc}"
+        raise DatabaseError(f"No backup of {database.name} could be made ({why}).") from None
+    except BaseException:
+        _remove(partial)
+        raise
+    for old in [b.path for b in _files(database) if _whole(b.path)][keep:]:
+        _remove(old)
     log.info("Backed up %s as %s (%s)", database.name, target.name, reason)
     return target
+
+
+def _whole(path: Path) -> bool:
+    """A backup that was completed: a SQLite file with no journal beside it (the quick check was made when it was
+    taken; a file from an older version that was killed half-way fails this)."""
+    if path.with_name(path.name + "-journal").exists():
+        return False
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == SQLITE_HEADER and path.stat().st_size % 512 == 0
+    except OSError:
+        return False
+
+
+def remove_leftovers(database: Path) -> list[Path]:
+    """Remove what killed or failed backups left in the backup folder (temporary files and journals); returns
+    them. Called when a database is opened."""
+    folder = database.parent / f"{database.stem}-backups"
+    if not folder.is_dir():
+        return []
+    removed = []
+    for path in sorted(folder.iterdir()):
+        if not path.name.startswith(f"{database.stem}."):
+            continue
+        if path.name.endswith("-journal"):  # a backup killed half-way: the journal and what it belongs to
+            removed += [p for p in (path.with_name(path.name[: -len("-journal")]), path) if p.exists()]
+        elif path.name.endswith(PARTIAL):
+            removed.append(path)
+    removed = list(dict.fromkeys(removed))
+    for path in removed:
+        path.unlink(missing_ok=True)
+    if removed:
+        log.warning("Removed %d file(s) left by unfinished backups of %s", len(removed), database.name)
+    return removed
 
 
 def _files(database: Path) -> list[BackupInfo]:
@@ -113,8 +185,9 @@ def list_backups(database: Path) -> list[BackupInfo]:
 
 
 def taken_today(database: Path) -> bool:
+    """Whether a good backup was taken today (a damaged one does not count)."""
     today = dt.date.today()
-    return any(b.taken.date() == today for b in _files(database))
+    return any(b.taken.date() == today and _whole(b.path) for b in _files(database))
 
 
 def restore(database: Path, backup: Path) -> Path:

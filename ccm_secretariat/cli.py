@@ -109,6 +109,9 @@ def build_parser(command_required: bool = True) -> argparse.ArgumentParser:
         if kind.name == "badges":
             doc.add_argument("--layout", help="badge layout (default 90x55; also a6)")
             doc.add_argument("--only-new", action="store_true", help="only badges not printed yet")
+            doc.add_argument(
+                "--revoke-old", action="store_true", help="reprints get new codes: the older badges no longer check in"
+            )
         if kind.name in ("report", "agenda", "programme", "documents-list", "credentials"):
             doc.add_argument("--landscape", action="store_true", help="A4 on its side (a long programme of work)")
 
@@ -286,6 +289,7 @@ def cmd_export(services: Services, args: argparse.Namespace, out: TextIO) -> int
         category=getattr(args, "category", None),
         delegation_ids=_delegations(services, meeting.id, getattr(args, "delegation", [])),
         only_new=getattr(args, "only_new", False),
+        revoke_old=getattr(args, "revoke_old", False),
     )
     last = run_to_end(DOCUMENTS[args.what].job(services, meeting.id, args.format, args.out, options))
     for warning in last.warnings:
@@ -564,8 +568,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     out = out or sys.stdout
     err = err or sys.stderr
     args = build_parser().parse_args(argv)
+    from ccm_secretariat import logs
     from ccm_secretariat.pending import prepare_process
 
+    logs.install()  # imports, exports and backups made from the command line are logged as the window's are
     try:
         prepare_process()
         services = open_services(args.db)
@@ -578,6 +584,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             return 0
         return _fail(err, exc)
     finally:
+        for warning in services.db.warnings:  # an automatic backup that could not be made, and the like
+            print(warning, file=err)
         services.close()
 
 

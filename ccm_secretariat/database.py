@@ -133,6 +133,7 @@ class Database:
         self.desk_id = uuid.uuid4().hex  # this desk, in the notices other desks receive
         self.own_writes = 0  # committed write transactions of this desk (the change watcher leaves them out)
         self.after_own_write: list[Any] = []  # called after each of them commits
+        self.warnings: list[str] = []  # what went wrong beside what was asked (an automatic backup), to be shown
 
     @property
     def user(self) -> str:
@@ -209,7 +210,19 @@ class Database:
             if reason == "manual":
                 raise DatabaseError("Back up a server database with the server's own tools (pg_dump).")
             return None
-        return backups.take(path, reason)
+        if reason == "manual":
+            return backups.take(path, reason)
+        return self._automatic_backup(path, reason)
+
+    def _automatic_backup(self, path: Path, reason: str) -> Path | None:
+        """A backup the desk takes on its own: one that cannot be made is a warning (in `warnings` and the log),
+        never the end of what the secretary asked for."""
+        try:
+            return backups.take(path, reason)
+        except DatabaseError as exc:
+            self.warnings.append(f"Warning: {exc} The work goes on without it.")
+            log.warning("Automatic backup (%s) not made: %s", reason, exc)
+            return None
 
     def checkpoint(self) -> None:
         """Write the journal (WAL) back into the database file and empty it (after an erasure)."""
@@ -282,12 +295,15 @@ def open_database(
                         os.chmod(own, 0o600)  # holds every e-mail and telephone number
             if upgrade:
                 _upgrade(engine, url, current)
-            if path is not None and current is not None and not backups.taken_today(path):
-                backups.take(path, "daily")  # the first open of the day
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine, url)
+    db = Database(engine, url)
+    if path is not None:
+        backups.remove_leftovers(path)
+        if current is not None and not backups.taken_today(path):
+            db.backup("daily")  # the first open of the day
+    return db
 
 
 @contextlib.contextmanager

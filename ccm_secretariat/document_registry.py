@@ -38,6 +38,7 @@ class ExportOptions:
     delegation_ids: tuple[int, ...] = ()
     participant_ids: tuple[int, ...] = ()
     only_new: bool = False  # badges not printed yet
+    revoke_old: bool = False  # reprinted badges get new codes; the older badges no longer check in
 
 
 # (services, meeting id, format, file, options) -> the export's progress, its last item with the file
@@ -139,14 +140,17 @@ def _badges(services: Services, meeting_id: int, fmt: str, out: str | Path, o: E
         raise ValidationError(
             f"no badge layout is called “{o.layout}”; the layouts are {', '.join(LAYOUTS)}.", "layout"
         )
-    run = services.badges.run(meeting_id, BadgeChoice(o.category, o.delegation_ids, o.participant_ids, o.only_new))
+    run = services.badges.run(
+        meeting_id, BadgeChoice(o.category, o.delegation_ids, o.participant_ids, o.only_new, o.revoke_old)
+    )
     last: Progress | None = None
     for last in badges_pdf(run, layout, out):
         if last.path is None:
             yield last
     if last is None:  # badges_pdf yields its result at least
         return
-    reprints = services.badges.record_printed([b.participant_id for b in run.badges], layout.name)
+    generations = {b.participant_id: b.generation for b in run.badges}
+    reprints = services.badges.record_printed(list(generations), layout.name, generations=generations)
     note = f"; {reprints} of them reprinted" if reprints else ""
     yield replace(last, message=last.message + note)
 

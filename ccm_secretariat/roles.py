@@ -7,6 +7,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.engine import URL
 
+from ccm_secretariat.errors import DomainError
+
 
 def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
@@ -24,6 +26,10 @@ def roles_sql(database: str, writer: str = "ccm_writer", reader: str = "ccm_read
         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {r}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {w}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {w}",
+        # Who changed what is append-only for the writer: only the owner can change or prune it. Erasing a
+        # person for good forgets their entries through a function that runs with the owner's rights (0013).
+        f"REVOKE UPDATE, DELETE, TRUNCATE ON change_log FROM {w}",
+        f"GRANT EXECUTE ON FUNCTION ccm_forget_erased(integer) TO {w}",
         # Tables a later version of the desk creates (migrations run as the owner) get the same rights.
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {r}",
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {w}",
@@ -31,11 +37,46 @@ def roles_sql(database: str, writer: str = "ccm_writer", reader: str = "ccm_read
     ]
 
 
-def apply_roles(url: URL, statements: list[str]) -> None:
+OWNER = "SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'participant'"
+MAY_GRANT = (
+    f"SELECT pg_has_role(current_user, ({OWNER}), 'MEMBER') "
+    "OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)"
+)
+NOT_OWNER = (
+    "Only the owner of the desk's tables ({owner}) or a superuser can make the roles; you are connected as "
+    "{user}. Nothing was granted: connect as {owner} and run `db roles --apply` again."
+)
+
+
+def apply_roles(url: URL, statements: list[str], writer: str = "ccm_writer") -> None:
+    """Run the statements as the URL's user, who must own the desk's tables (or be a superuser); then check that
+    the writer can register and cannot rewrite the change log. Raises DomainError saying what was not done."""
     engine = sa.create_engine(url, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
     try:
         with engine.connect() as conn:
-            for statement in statements:
-                conn.exec_driver_sql(statement)
+            user, owner, may = conn.execute(sa.text(f"SELECT current_user, ({OWNER}), ({MAY_GRANT})")).one()
+            if not may:
+                raise DomainError(NOT_OWNER.format(owner=owner, user=user))
+            try:
+                for statement in statements:
+                    conn.exec_driver_sql(statement)
+            except sa.exc.DBAPIError as exc:
+                reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+                raise DomainError(
+                    f"The roles could not be made ({reason}); the statements before that one were applied. "
+                    "Run `db roles --apply` again as a superuser."
+                ) from None
+            granted, appends_only = conn.execute(
+                sa.text(
+                    "SELECT has_table_privilege(:w, 'participant', 'INSERT'), "
+                    "NOT has_table_privilege(:w, 'change_log', 'UPDATE') "
+                    "AND NOT has_table_privilege(:w, 'change_log', 'DELETE')"
+                ),
+                {"w": writer},
+            ).one()
+            if not (granted and appends_only):
+                raise DomainError(NOT_OWNER.format(owner=owner, user=user))
+    except sa.exc.DBAPIError as exc:
+        raise DomainError(f"The roles could not be made: {str(exc.orig or exc).splitlines()[0]}") from None
     finally:
         engine.dispose()

@@ -1,28 +1,50 @@
-"""The participant code on a badge: the participant's number in the database and two check digits (ISO 7064
-MOD 97-10, as in an IBAN), digits only so that any barcode scanner on any keyboard layout types it right.
+"""The code on a badge, digits only so that any barcode scanner on any keyboard layout types it right: the
+participant's number, the badge's generation (two digits) and a keyed MAC of both (HMAC-SHA256 with the
+database's own secret, made once by migration 0013, truncated to ten digits, about 33 bits).
 
-Participant numbers are never reused (the table counts on), so a code stays unique within the database; a
-mistyped or misread digit, or two digits swapped, fails the check rather than finding someone else."""
+Without the secret nobody can compute a valid code for anyone, so a badge that was never printed cannot be made
+up; a mistyped or misread digit, or two digits swapped, fails the MAC rather than finding someone else. A reprint
+may take the next generation, which makes the older badges' codes invalid (the check-in looks the generation up
+in the record of printed badges). Generations run 1 to 99 and then start again at 1."""
 
 from __future__ import annotations
 
-MIN_DIGITS = 4  # the number part is padded, so that every code has at least six digits
+import hashlib
+import hmac
+
+MAC_DIGITS = 10
+GENERATION_DIGITS = 2
+MAX_GENERATION = 10**GENERATION_DIGITS - 1
 
 
-def badge_code(participant_id: int) -> str:
+def _mac(secret: bytes, participant_id: int, generation: int) -> str:
+    digest = hmac.new(secret, f"badge:{participant_id}:{generation}".encode(), hashlib.sha256).digest()
+    return f"{int.from_bytes(digest[:8], 'big') % 10**MAC_DIGITS:0{MAC_DIGITS}d}"
+
+
+def next_generation(generation: int) -> int:
+    return int(generation % MAX_GENERATION + 1)
+
+
+def badge_code(secret: bytes, participant_id: int, generation: int = 1) -> str:
     if participant_id < 1:
         raise ValueError("participant numbers start at 1")
-    body = f"{participant_id:0{MIN_DIGITS}d}"
-    check = (1 - int(body) * 100) % 97
-    return f"{body}{check:02d}"
+    if not 1 <= generation <= MAX_GENERATION:
+        raise ValueError(f"badge generations run from 1 to {MAX_GENERATION}")
+    return f"{participant_id}{generation:0{GENERATION_DIGITS}d}{_mac(secret, participant_id, generation)}"
 
 
-def participant_of(code: str) -> int | None:
-    """The participant number a code stands for, or None when it is not a valid code."""
+def read_code(secret: bytes, code: str) -> tuple[int, int] | None:
+    """The participant number and the badge's generation a code stands for, or None when it is not a code this
+    database made (a mistake, another database's badge, or a forgery)."""
     code = code.strip().replace(" ", "")
-    if not code.isascii() or not code.isdigit() or len(code) < MIN_DIGITS + 2:
+    if not code.isascii() or not code.isdigit() or len(code) < 1 + GENERATION_DIGITS + MAC_DIGITS:
         return None
-    if int(code) % 97 != 1:
+    mac = code[-MAC_DIGITS:]
+    body = code[:-MAC_DIGITS]
+    participant_id, generation = int(body[:-GENERATION_DIGITS]), int(body[-GENERATION_DIGITS:])
+    if participant_id < 1 or generation < 1 or body[0] == "0":
         return None
-    number = int(code[:-2])
-    return number if number >= 1 and badge_code(number) == code else None
+    if not hmac.compare_digest(mac, _mac(secret, participant_id, generation)):
+        return None
+    return participant_id, generation

@@ -17,6 +17,7 @@ class Badge:
     delegation: str
     category: Category
     reprint: bool = False
+    generation: int = 1  # which code of the participant's (see domain/badge_code.py); the drawer never needs it
 
 
 @dataclass(frozen=True)

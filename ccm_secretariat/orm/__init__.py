@@ -11,7 +11,14 @@ from ccm_secretariat.orm.agenda import (
 from ccm_secretariat.orm.base import Base
 from ccm_secretariat.orm.documents import Document
 from ccm_secretariat.orm.meeting import Meeting, MeetingPart, Officer
-from ccm_secretariat.orm.meeting_room import BadgePrint, CategoryColour, CheckIn, SeatAllowance, SeatingPlan
+from ccm_secretariat.orm.meeting_room import (
+    BadgePrint,
+    CategoryColour,
+    CheckIn,
+    DeskSecret,
+    SeatAllowance,
+    SeatingPlan,
+)
 from ccm_secretariat.orm.reference import Organisation, State, StateAlias, Treaty, TreatyStatus
 from ccm_secretariat.orm.registration import (
     AttendanceRecord,
@@ -46,6 +53,7 @@ __all__ = [
     "plenary_agenda_items",
     "Document",
     "ChangeLog",
+    "DeskSecret",
     "SchemaHistory",
     "BadgePrint",
     "CategoryColour",

@@ -24,6 +24,17 @@ class BadgePrint(Base):
     participant_id: Mapped[int] = mapped_column(sa.ForeignKey("participant.id", ondelete="CASCADE"), index=True)
     printed_at: Mapped[dt.datetime]
     layout: Mapped[str] = mapped_column(sa.String(40))
+    # The badge's generation: its code carries it; a reprint that revokes the older badges prints the next one.
+    generation: Mapped[int] = mapped_column(server_default="1", default=1)
+
+
+class DeskSecret(Base):
+    """A random key of this database, made by migration 0013 (badge codes are a keyed MAC of it)."""
+
+    __tablename__ = "desk_secret"
+
+    name: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(sa.String(128))
 
 
 class CategoryColour(Base):

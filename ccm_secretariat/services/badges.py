@@ -11,15 +11,17 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from ccm_secretariat.domain.badge_code import badge_code
+from ccm_secretariat.domain.badge_code import badge_code, next_generation
 from ccm_secretariat.domain.badges import Badge, BadgeRun
 from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.domain.prose import EN_DASH, un_date_range
 from ccm_secretariat.errors import ValidationError
-from ccm_secretariat.orm import BadgePrint, CategoryColour, Meeting, Participant
+from ccm_secretariat.orm import BadgePrint, CategoryColour, DeskSecret, Meeting, Participant
 from ccm_secretariat.services.base import Service, get_or_fail
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from ccm_secretariat.database import Database
     from ccm_secretariat.services.roster import RosterService
 
@@ -44,6 +46,7 @@ class BadgeChoice:
     delegation_ids: tuple[int, ...] = ()
     participant_ids: tuple[int, ...] = ()
     only_new: bool = False  # only those whose badge has not been printed yet
+    revoke_old: bool = False  # reprints take a new code: the badges printed before no longer check in
 
 
 @dataclass(frozen=True)
@@ -52,12 +55,31 @@ class BadgeRecord:
     code: str
     times_printed: int
     last_printed: dt.datetime | None
+    generation: int = 1  # of the badge that checks in now (see domain/badge_code.py)
+
+
+def badge_secret(session: Session) -> bytes:
+    """This database's key for badge codes (made by migration 0013)."""
+    value = session.scalar(sa.select(DeskSecret.value).where(DeskSecret.name == "badge"))
+    if not value:
+        raise ValidationError("this database holds no key for badge codes; open it with the desk to upgrade it.")
+    return value.encode()
 
 
 class BadgeService(Service):
     def __init__(self, db: Database, roster: RosterService) -> None:
         super().__init__(db)
         self._roster = roster
+        self._secret: bytes | None = None
+
+    def secret(self) -> bytes:
+        if self._secret is None:
+            with self._read() as s:
+                self._secret = badge_secret(s)
+        return self._secret
+
+    def code(self, participant_id: int, generation: int = 1) -> str:
+        return badge_code(self.secret(), participant_id, generation)
 
     def run(self, meeting_id: int, choice: BadgeChoice = BadgeChoice()) -> BadgeRun:
         """The badges chosen, in the order of the list (category, delegation, protocol order)."""
@@ -76,16 +98,20 @@ class BadgeService(Service):
                     continue
                 if choice.only_new and p.id in printed:
                     continue
+                generation = printed[p.id].generation if p.id in printed else 1
+                if choice.revoke_old and p.id in printed:
+                    generation = next_generation(generation)
                 badges.append(
                     Badge(
                         p.id,
-                        badge_code(p.id),
+                        self.code(p.id, generation),
                         p.salutation,
                         p.given_names,
                         p.family_name,
                         d.name_with_acronym if not d.is_state else d.name,
                         d.category,
                         p.id in printed,
+                        generation,
                     )
                 )
         if not badges:
@@ -131,28 +157,43 @@ class BadgeService(Service):
 
     def printed(self, meeting_id: int) -> dict[int, BadgeRecord]:
         """Every participant whose badge was printed: how often and when last."""
+        secret = self.secret()
         with self._read() as s:
             rows = s.execute(
-                sa.select(BadgePrint.participant_id, sa.func.count(), sa.func.max(BadgePrint.printed_at))
+                sa.select(
+                    BadgePrint.participant_id,
+                    sa.func.count(),
+                    sa.func.max(BadgePrint.printed_at),
+                    sa.func.max(BadgePrint.generation),
+                )
                 .join(Participant, Participant.id == BadgePrint.participant_id)
                 .where(Participant.meeting_id == meeting_id)
                 .group_by(BadgePrint.participant_id)
             )
-            return {pid: BadgeRecord(pid, badge_code(pid), n, last) for pid, n, last in rows}
+            return {pid: BadgeRecord(pid, badge_code(secret, pid, g), n, last, g) for pid, n, last, g in rows}
 
     def record_of(self, participant_id: int) -> BadgeRecord:
         """One participant's badge: its code, how often it was printed and when last (0 and None: not yet)."""
         with self._read() as s:
-            n, last = s.execute(
-                sa.select(sa.func.count(), sa.func.max(BadgePrint.printed_at)).where(
-                    BadgePrint.participant_id == participant_id
-                )
+            n, last, generation = s.execute(
+                sa.select(
+                    sa.func.count(), sa.func.max(BadgePrint.printed_at), sa.func.max(BadgePrint.generation)
+                ).where(BadgePrint.participant_id == participant_id)
             ).one()
-            return BadgeRecord(participant_id, badge_code(participant_id), int(n or 0), last)
+        generation = int(generation or 1)
+        return BadgeRecord(participant_id, self.code(participant_id, generation), int(n or 0), last, generation)
 
-    def record_printed(self, participant_ids: Iterable[int], layout: str, when: dt.datetime | None = None) -> int:
-        """Record the badges as printed (one transaction); returns how many of them were reprints."""
+    def record_printed(
+        self,
+        participant_ids: Iterable[int],
+        layout: str,
+        when: dt.datetime | None = None,
+        generations: dict[int, int] | None = None,
+    ) -> int:
+        """Record the badges as printed (one transaction), each with the generation its code carries (1 when not
+        given); returns how many of them were reprints."""
         ids = list(dict.fromkeys(participant_ids))
+        generations = generations or {}
         when = when or dt.datetime.now().replace(microsecond=0)
         with self._write() as s:
             before = set(s.scalars(sa.select(BadgePrint.participant_id).where(BadgePrint.participant_id.in_(ids))))
@@ -162,5 +203,11 @@ class BadgeService(Service):
                 raise ValidationError(
                     f"{len(gone)} of the participants were removed meanwhile; print again.", "participants"
                 )
-            s.execute(sa.insert(BadgePrint), [{"participant_id": i, "printed_at": when, "layout": layout} for i in ids])
+            s.execute(
+                sa.insert(BadgePrint),
+                [
+                    {"participant_id": i, "printed_at": when, "layout": layout, "generation": generations.get(i, 1)}
+                    for i in ids
+                ],
+            )
         return len(before)

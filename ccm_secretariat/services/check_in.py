@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from ccm_secretariat.domain.badge_code import badge_code, participant_of
+from ccm_secretariat.domain.badge_code import read_code
 from ccm_secretariat.domain.enums import Attendance, Category
-from ccm_secretariat.orm import AttendanceRecord, CheckIn, Delegation, Meeting, MeetingPart, Participant
+from ccm_secretariat.orm import AttendanceRecord, BadgePrint, CheckIn, Delegation, Meeting, MeetingPart, Participant
+from ccm_secretariat.services.badges import badge_secret
 from ccm_secretariat.services.base import Service, get_or_fail
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ class Outcome(str, Enum):
     CHECKED_IN = "checked in"
     ALREADY = "already checked in today"
     UNKNOWN = "unknown code"
+    REPLACED = "badge replaced by a reprint"
     OTHER_MEETING = "badge of another meeting"
     NOT_A_MEETING_DAY = "not a day of the meeting"
 
@@ -49,16 +51,24 @@ class CheckInService(Service):
     def __init__(self, db: Database, registration: RegistrationService) -> None:
         super().__init__(db)
         self._registration = registration
+        self._secret: bytes | None = None
 
     def scan(self, meeting_id: int, code: str, day: dt.date | None = None) -> CheckInResult:
-        """A code as the scanner typed it (digits and check digits; see domain/badge_code.py)."""
-        participant_id = participant_of(code)
-        if participant_id is None:
-            shown = code.strip()[:40]
+        """A code as the scanner typed it (see domain/badge_code.py): only a badge this database printed, and
+        not replaced by a reprint since, checks in."""
+        if self._secret is None:
+            with self._read() as s:
+                self._secret = badge_secret(s)
+        read = read_code(self._secret, code)
+        if read is None:
+            shown = code.strip()[:40].encode("ascii", "backslashreplace").decode()
             return CheckInResult(Outcome.UNKNOWN, f"“{shown}” is not a badge code: scan again, or type the name.")
-        return self.check_in(meeting_id, participant_id, day)
+        return self.check_in(meeting_id, read[0], day, badge=read[1])
 
-    def check_in(self, meeting_id: int, participant_id: int, day: dt.date | None = None) -> CheckInResult:
+    def check_in(
+        self, meeting_id: int, participant_id: int, day: dt.date | None = None, badge: int | None = None
+    ) -> CheckInResult:
+        """Check a participant in: by a badge of generation `badge` (scanned), or chosen by name (None)."""
         today = dt.date.today()
         day = day or today
         with self._write() as s:
@@ -72,10 +82,12 @@ class CheckInService(Service):
             if found is None:
                 return CheckInResult(
                     Outcome.UNKNOWN,
-                    f"No participant has the code {badge_code(participant_id)}; "
-                    "the badge may belong to someone removed from the list.",
+                    "No participant has this badge's code; it may belong to someone removed from the list.",
                 )
             p, delegation, other_title = found
+            refused = self._badge_refused(s, p, badge)
+            if refused is not None:
+                return refused
             name = " ".join(x for x in (p.salutation, p.given_names, p.family_name) if x)
             who: dict[str, Any] = dict(
                 participant_id=p.id, name=name, delegation=delegation, delegation_id=p.delegation_id
@@ -113,6 +125,24 @@ class CheckInService(Service):
             return CheckInResult(
                 Outcome.CHECKED_IN, f"{name} — {delegation}", check_in_id=record.id, attendance_added=added, **who
             )
+
+    @staticmethod
+    def _badge_refused(s: Any, p: Participant, badge: int | None) -> CheckInResult | None:
+        """Why a scanned badge does not check `p` in (never printed, or replaced by a reprint), or None."""
+        if badge is None:
+            return None
+        printed = s.scalar(sa.select(sa.func.max(BadgePrint.generation)).where(BadgePrint.participant_id == p.id))
+        if printed is None or badge > printed:
+            return CheckInResult(
+                Outcome.UNKNOWN, "This code is not on any badge the desk printed: check the person's identity."
+            )
+        if badge < printed:
+            return CheckInResult(
+                Outcome.REPLACED,
+                "This badge was replaced by a reprint and no longer checks in: ask for the new badge.",
+                participant_id=p.id,
+            )
+        return None
 
     def undo(self, result: CheckInResult) -> None:
         """Take back a check-in (a wrong badge, a slip of the hand), with the attendance it recorded."""

@@ -1,6 +1,7 @@
 """Kill rounds: a child process runs one user-level operation on a copy of a realistic database and is killed
 (SIGKILL) at a random moment; the database must then pass SQLite's integrity and foreign-key checks and hold
-exactly what it held before the operation, or exactly what it holds after it, never anything between.
+exactly what it held before the operation, or exactly what it holds after it, never anything between. Every
+backup listed afterwards must pass SQLite's quick check (`db backup` and `db restore` are killed too).
 
     python -m tests.core.kill_rounds --rounds 500 [--seed 1]
 
@@ -75,6 +76,15 @@ s.registration.remove_delegation(big.id)
 d = max(s.registration.delegations(1), key=lambda d: d.participant_count)
 s.registration.remove_participants([p.id for p in s.registration.participants(d.id)][:400])
 """,
+    "back up": """
+s.db.backup()
+""",
+    "restore a backup": """
+from pathlib import Path
+from ccm_secretariat import backups
+s.close()
+backups.restore(Path(sys.argv[1]), Path(sys.argv[3]))
+""",
     "credentials of a selection": """
 import datetime as dt
 from ccm_secretariat.domain.enums import CredentialsKind
@@ -111,9 +121,9 @@ def healthy(path: Path) -> str | None:
         conn.close()
 
 
-def template(folder: Path) -> tuple[Path, Path]:
-    """A database with a synthetic meeting of 8,000 participants and an empty second meeting, and a file of
-    3,000 registrations for that second meeting."""
+def template(folder: Path) -> tuple[Path, Path, Path]:
+    """A database with a synthetic meeting of 8,000 participants and an empty second meeting, a file of
+    3,000 registrations for that second meeting, and a backup to restore (the same with 50 names changed)."""
     sys.path.insert(0, str(ROOT))
     import datetime as dt
 
@@ -138,13 +148,30 @@ def template(folder: Path) -> tuple[Path, Path]:
         f.write("First Name,Last Name,Email,Country\n")
         for n in range(3000):
             f.write(f"G{n},F{rng.randint(0, 10**9)},k{n}@example.org,{rng.choice(['Chile', 'Peru', 'Japan'])}\n")
-    return path, registrations
+    restorable = folder / "restorable.sqlite3"
+    shutil.copy(path, restorable)
+    conn = sqlite3.connect(restorable)
+    with conn:
+        conn.execute("UPDATE participant SET given_names = given_names || 'R' WHERE id <= 50")
+    conn.close()
+    return path, registrations, restorable
+
+
+def backups_unreadable(path: Path) -> str | None:
+    """A problem when a backup listed for `path` does not pass SQLite's quick check (a killed backup must never
+    be listed as one)."""
+    from ccm_secretariat import backups
+
+    for info in backups.list_backups(path):
+        if not backups._checked(info.path):
+            return f"a damaged backup is listed ({info.path.name})"
+    return None
 
 
 def run(rounds: int, seed: int = 1, folder: Path | None = None, out=None) -> Counter:
     out = out or sys.stdout
     folder = folder or Path(tempfile.mkdtemp(prefix="kill-rounds-"))
-    base, registrations = template(folder)
+    base, registrations, restorable = template(folder)
     rng = random.Random(seed)
     before = fingerprint(base)
     after: dict[str, tuple[str, float]] = {}
@@ -153,13 +180,15 @@ def run(rounds: int, seed: int = 1, folder: Path | None = None, out=None) -> Cou
         copy = folder / "full.sqlite3"
         shutil.copy(base, copy)
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", PRELUDE + code, str(copy), str(registrations)], check=True, env=env)
+        subprocess.run(
+            [sys.executable, "-c", PRELUDE + code, str(copy), str(registrations), str(restorable)], check=True, env=env
+        )
         after[name] = (fingerprint(copy), time.perf_counter() - started)
-        assert after[name][0] != before, name
+        assert after[name][0] != before or name == "back up", name
     copy = folder / "idle.sqlite3"
     shutil.copy(base, copy)
     started = time.perf_counter()  # what starting the child and opening the database take, before any work
-    subprocess.run([sys.executable, "-c", PRELUDE, str(copy), str(registrations)], check=True, env=env)
+    subprocess.run([sys.executable, "-c", PRELUDE, str(copy), str(registrations), str(restorable)], check=True, env=env)
     startup = time.perf_counter() - started
     outcomes: Counter = Counter()
     for n in range(rounds):
@@ -167,7 +196,7 @@ def run(rounds: int, seed: int = 1, folder: Path | None = None, out=None) -> Cou
         copy = folder / f"round-{n}.sqlite3"
         shutil.copy(base, copy)
         child = subprocess.Popen(
-            [sys.executable, "-c", PRELUDE + OPERATIONS[name], str(copy), str(registrations)],
+            [sys.executable, "-c", PRELUDE + OPERATIONS[name], str(copy), str(registrations), str(restorable)],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -175,13 +204,14 @@ def run(rounds: int, seed: int = 1, folder: Path | None = None, out=None) -> Cou
         time.sleep(rng.uniform(startup * 0.9, max(startup, after[name][1]) * 1.05))  # mostly while it works
         child.send_signal(signal.SIGKILL)
         child.wait()
-        problem = healthy(copy)
+        problem = healthy(copy) or backups_unreadable(copy)
         state = fingerprint(copy) if problem is None else None
         outcome = "as before" if state == before else "as after" if state == after[name][0] else problem or "BETWEEN"
         outcomes[outcome] += 1
         outcomes[f"{name}: {outcome}"] += 1
         for leftover in folder.glob(f"round-{n}.sqlite3*"):
             leftover.unlink()
+        shutil.rmtree(folder / f"round-{n}-backups", ignore_errors=True)
     print(
         f"{rounds} kill rounds: {outcomes['as before']} as before, {outcomes['as after']} as after, "
         f"{rounds - outcomes['as before'] - outcomes['as after']} otherwise",

@@ -86,7 +86,9 @@ def test_every_document_says_which_version_made_it(demo, demo_meeting, tmp_path)
     assert {fmt for _, fmt in made} == {"pdf", "docx", "xlsx"}
 
 
-def test_the_log_records_exports_backups_and_imports_without_personal_data(demo, demo_meeting, tmp_path, monkeypatch):
+@pytest.fixture
+def desk_log(tmp_path, monkeypatch):
+    """The log's file in a folder of the test's own, installed afresh (and taken away after the test)."""
     from ccm_secretariat import logs
 
     monkeypatch.setattr(logs, "log_path", lambda: tmp_path / "logs" / "desk.log")
@@ -94,31 +96,48 @@ def test_the_log_records_exports_backups_and_imports_without_personal_data(demo,
     before = list(core.handlers), core.level, list(ui.handlers)
     for logger in (core, ui):  # a window started earlier in this process installed its own
         logger.handlers[:] = [h for h in logger.handlers if not getattr(h, "_ccm_desk", False)]
-    try:
-        from ccm_secretariat.domain.participants import ParticipantInput
 
-        first = demo.registration.delegations(demo_meeting.id)[0]
-        demo.registration.add_participant(first.id, ParticipantInput("Zyxwvutsrq", "Ana", email="zyx@example.org"))
-        path = logs.install()
-        assert logs.install() == path  # once per process
-        assert sum(getattr(h, "_ccm_desk", False) for h in core.handlers) == 1
-        run_to_end(DOCUMENTS["participants"].job(demo, demo_meeting.id, "pdf", tmp_path / "lop.pdf"))
-        run_to_end(DOCUMENTS["participants"].job(demo, demo_meeting.id, "xlsx", tmp_path / "lop.xlsx"))
-        if demo.db.sqlite_path is not None:
-            demo.db.backup("manual")
+    def text() -> str:
         for handler in core.handlers:
             handler.flush()
-        text = path.read_text(encoding="utf-8")
-        assert f"Secretariat Desk {application.VERSION} started" in text
-        assert f"Exported participants as pdf for meeting {demo_meeting.id}" in text
-        assert f"Exported participants as xlsx for meeting {demo_meeting.id}" in text
-        assert demo.db.sqlite_path is None or "Backed up demo.sqlite3 as demo." in text
-        assert "Zyxwvutsrq" not in text and "zyx@example.org" not in text  # the person exported is not logged
-        assert path.stat().st_mode & 0o077 == 0  # the user's own
-    finally:
-        for handler in core.handlers:
-            if handler not in before[0]:
-                handler.close()
-        core.handlers[:] = before[0]
-        core.setLevel(before[1])
-        ui.handlers[:] = before[2]
+        return (tmp_path / "logs" / "desk.log").read_text(encoding="utf-8")
+
+    yield text
+    for handler in core.handlers:
+        if handler not in before[0]:
+            handler.close()
+    core.handlers[:] = before[0]
+    core.setLevel(before[1])
+    ui.handlers[:] = before[2]
+
+
+def test_the_log_records_exports_backups_and_imports_without_personal_data(demo, demo_meeting, tmp_path, desk_log):
+    from ccm_secretariat import logs
+    from ccm_secretariat.domain.participants import ParticipantInput
+
+    core = logging.getLogger("ccm_secretariat")
+    first = demo.registration.delegations(demo_meeting.id)[0]
+    demo.registration.add_participant(first.id, ParticipantInput("Zyxwvutsrq", "Ana", email="zyx@example.org"))
+    path = logs.install()
+    assert logs.install() == path  # once per process
+    assert sum(getattr(h, "_ccm_desk", False) for h in core.handlers) == 1
+    run_to_end(DOCUMENTS["participants"].job(demo, demo_meeting.id, "pdf", tmp_path / "lop.pdf"))
+    run_to_end(DOCUMENTS["participants"].job(demo, demo_meeting.id, "xlsx", tmp_path / "lop.xlsx"))
+    if demo.db.sqlite_path is not None:
+        demo.db.backup("manual")
+    text = desk_log()
+    assert f"Secretariat Desk {application.VERSION} started" in text
+    assert f"Exported participants as pdf for meeting {demo_meeting.id}" in text
+    assert f"Exported participants as xlsx for meeting {demo_meeting.id}" in text
+    assert demo.db.sqlite_path is None or "Backed up demo.sqlite3 as demo." in text
+    assert "Zyxwvutsrq" not in text and "zyx@example.org" not in text  # the person exported is not logged
+    assert path.stat().st_mode & 0o077 == 0  # the user's own
+
+
+def test_the_command_line_writes_the_log(demo, demo_meeting, tmp_path, desk_log, capsys):
+    location = str(demo.db.sqlite_path or demo.db.url.render_as_string(hide_password=False))
+    out = tmp_path / "lop.pdf"
+    assert cli(["--db", location, "export", "participants", "--format", "pdf", "--out", str(out)]) == 0
+    text = desk_log()
+    assert "Secretariat Desk" in text and f"Exported participants as pdf for meeting {demo_meeting.id}" in text
+    capsys.readouterr()

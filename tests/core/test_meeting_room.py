@@ -7,12 +7,13 @@ import datetime as dt
 
 import pytest
 
-from ccm_secretariat.domain.badge_code import badge_code, participant_of
+from ccm_secretariat.domain.badge_code import badge_code, next_generation, read_code
 from ccm_secretariat.domain.enums import Attendance, Category
 from ccm_secretariat.domain.names import un_sort_key
 from ccm_secretariat.domain.participants import ParticipantInput
 from ccm_secretariat.domain.seating import Room, Seated, from_the_draw, place, seating_order
 from ccm_secretariat.errors import ValidationError
+from ccm_secretariat.services import open_services
 from ccm_secretariat.services.check_in import Outcome
 from ccm_secretariat.services.meetings import MeetingInput
 from tests.backends import assert_refused
@@ -25,21 +26,26 @@ def seated(names, category=SP, start=1):
     return [Seated(start + i, n, un_sort_key(n), category) for i, n in enumerate(names)]
 
 
-def test_a_badge_code_is_digits_with_check_digits_that_catch_slips():
-    assert badge_code(1) == "000195" and participant_of("000195") == 1
-    assert participant_of(badge_code(123456)) == 123456
-    code = badge_code(4321)
+KEY = b"a database's own key"
+
+
+def test_a_badge_code_is_digits_with_a_keyed_mac_that_catches_slips_and_forgeries():
+    code = badge_code(KEY, 4321)
+    assert code.isdigit() and code.startswith("432101") and len(code) == 4 + 2 + 10
+    assert read_code(KEY, code) == (4321, 1) and read_code(KEY, f" {code} ") == (4321, 1)
+    assert read_code(KEY, badge_code(KEY, 123456, 7)) == (123456, 7)
     for i in range(len(code)):  # every single wrong digit
         for digit in "0123456789":
             if digit != code[i]:
-                assert participant_of(code[:i] + digit + code[i + 1 :]) is None
+                assert read_code(KEY, code[:i] + digit + code[i + 1 :]) is None
     for i in range(len(code) - 1):  # every swap of two neighbouring digits that changes the code
         swapped = code[:i] + code[i + 1] + code[i] + code[i + 2 :]
         if swapped != code:
-            assert participant_of(swapped) is None
-    for bad in ("", "abc", "12", "٠٠٠١٩٦", "0001 96x"):
-        assert participant_of(bad) is None
-    assert participant_of(" 000195 ") == 1
+            assert read_code(KEY, swapped) is None
+    for bad in ("", "abc", "12", "٠٠٠١٩٦", "0001 96x", "000195", "4321" + "01" + "0" * 10):
+        assert read_code(KEY, bad) is None
+    assert read_code(b"another database's key", code) is None  # another database's badge, or a forgery
+    assert badge_code(KEY, 4321, 2) != code and next_generation(99) == 1
 
 
 STATES = ["Austria", "Costa Rica", "Côte d'Ivoire", "Croatia", "Ghana", "Mexico", "Zambia"]
@@ -133,7 +139,8 @@ def test_the_plan_seats_who_takes_part_from_the_draw_and_keeps_the_draw(services
 def test_check_in_at_the_door(services, meeting):
     people = {p.family_name: p for p in services.roster.directory(meeting.id)}
     check = services.check_in
-    muller = badge_code(people["Muller"].id)
+    services.badges.record_printed([p.id for p in people.values()], "90x55")
+    muller = services.badges.code(people["Muller"].id)
     day = dt.date(2026, 9, 8)
     first = check.scan(meeting.id, muller, day)
     assert first.ok and first.message == "Ana Muller — Switzerland"
@@ -141,7 +148,7 @@ def test_check_in_at_the_door(services, meeting):
     assert again.outcome is Outcome.ALREADY and "checked in on 8 September 2026 at" in again.message
     assert check.scan(meeting.id, muller, dt.date(2026, 9, 9)).ok  # the next day is another check-in
     assert check.scan(meeting.id, muller[:-1] + str((int(muller[-1]) + 1) % 10), day).outcome is Outcome.UNKNOWN
-    assert check.scan(meeting.id, badge_code(999_999), day).outcome is Outcome.UNKNOWN
+    assert check.scan(meeting.id, services.badges.code(999_999), day).outcome is Outcome.UNKNOWN
     assert check.scan(meeting.id, muller, dt.date(2026, 9, 30)).outcome is Outcome.NOT_A_MEETING_DAY
     other = services.meetings.create(
         MeetingInput(
@@ -167,6 +174,47 @@ def test_check_in_at_the_door(services, meeting):
     roster = services.roster.roster(meeting.id)
     assert next(p for ps in roster.members.values() for p in ps if p.id == people["Li"].id).attendance == ()
     assert services.roster.roster(meeting.id).check_ins == {day: {SP: 1}, dt.date(2026, 9, 9): {SP: 1}}
+
+
+def test_only_printed_badges_check_in_and_a_reprint_revokes_the_old_one(services, meeting, tmp_path):
+    from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
+    from ccm_secretariat.orm import DeskSecret
+    from ccm_secretariat.progress import run_to_end
+
+    people = {p.family_name: p for p in services.roster.directory(meeting.id)}
+    check, day = services.check_in, dt.date(2026, 9, 7)
+    muller, li = people["Muller"], people["Li"]
+    # What an attacker computes without the key: the old scheme (number and ISO 7064 check digits), or a MAC
+    # under a guessed key, for a participant never printed and for one that does not exist.
+    old_scheme = f"{muller.id:04d}{(1 - muller.id * 100) % 97:02d}"
+    for forged in (old_scheme, badge_code(b"guessed", muller.id), badge_code(b"", 20_000)):
+        assert check.scan(meeting.id, forged, day).outcome is Outcome.UNKNOWN
+    # Computed with the key itself, but never printed: still no.
+    never_printed = check.scan(meeting.id, services.badges.code(muller.id), day)
+    assert never_printed.outcome is Outcome.UNKNOWN and "not on any badge the desk printed" in never_printed.message
+    # Printed through the export: it checks in.
+    chosen = ExportOptions(participant_ids=(muller.id, li.id))
+    run_to_end(DOCUMENTS["badges"].job(services, meeting.id, "pdf", tmp_path / "b.pdf", chosen))
+    first = services.badges.record_of(muller.id)
+    assert first.generation == 1 and check.scan(meeting.id, first.code, day).ok
+    # A reprint that revokes: the old badge no longer checks in, the new one does.
+    chosen = ExportOptions(participant_ids=(muller.id,), revoke_old=True)
+    last = run_to_end(DOCUMENTS["badges"].job(services, meeting.id, "pdf", tmp_path / "b2.pdf", chosen))
+    assert "1 of them reprinted" in last.message
+    second = services.badges.record_of(muller.id)
+    assert second.generation == 2 and second.code != first.code
+    replaced = check.scan(meeting.id, first.code, dt.date(2026, 9, 8))
+    assert replaced.outcome is Outcome.REPLACED and "replaced by a reprint" in replaced.message
+    assert check.scan(meeting.id, second.code, dt.date(2026, 9, 8)).ok
+    # A reprint without revoking keeps the code; codes do not reveal the key and each database has its own.
+    again = ExportOptions(participant_ids=(li.id,))
+    run_to_end(DOCUMENTS["badges"].job(services, meeting.id, "pdf", tmp_path / "b3.pdf", again))
+    assert services.badges.record_of(li.id).code == services.badges.code(li.id, 1)
+    other = open_services(tmp_path / "another.sqlite3")
+    with services.db.session() as s, other.db.session() as t:
+        key, other_key = s.get(DeskSecret, "badge").value, t.get(DeskSecret, "badge").value
+    other.close()
+    assert len(key) == 64 and key != other_key and other.badges.code(muller.id) != services.badges.code(muller.id)
 
 
 def test_badges_printed_are_recorded_and_reprints_counted(services, meeting):

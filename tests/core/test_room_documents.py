@@ -15,7 +15,6 @@ from pypdf import PdfReader
 
 from ccm_secretariat.cli import main
 from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
-from ccm_secretariat.domain.badge_code import badge_code
 from ccm_secretariat.domain.enums import Category, Role
 from ccm_secretariat.domain.participants import ParticipantInput
 from ccm_secretariat.errors import ValidationError
@@ -74,7 +73,7 @@ def test_badges_carry_names_delegations_bands_and_readable_qr_codes(services, ro
     assert last.warnings == ()  # Arabic and Cyrillic are drawn, not boxes
     text = pdf_text(out)
     for p in people:
-        assert badge_code(p.id) in text
+        assert services.badges.code(p.id) in text
     for expected in (
         "SOLÍS",
         "H.E. Ms. Ana",
@@ -89,7 +88,7 @@ def test_badges_carry_names_delegations_bands_and_readable_qr_codes(services, ro
     ):
         assert expected in text
     on_pages = decoded(out, 0) + decoded(out, 1)
-    assert on_pages == sorted(badge_code(p.id) for p in people)
+    assert on_pages == sorted(services.badges.code(p.id) for p in people)
 
     # Printed once: only the new ones are left to print; a reprint says so.
     with pytest.raises(ValidationError, match="not printed yet"):
@@ -102,7 +101,7 @@ def test_badges_carry_names_delegations_bands_and_readable_qr_codes(services, ro
     last = run_to_end(
         DOCUMENTS["badges"].job(services, room.id, "pdf", tmp_path / "new.pdf", ExportOptions(only_new=True))
     )
-    assert last.message == "1 badge on 1 sheet" and decoded(tmp_path / "new.pdf", 0) == [badge_code(late.id)]
+    assert last.message == "1 badge on 1 sheet" and decoded(tmp_path / "new.pdf", 0) == [services.badges.code(late.id)]
     last = run_to_end(
         DOCUMENTS["badges"].job(
             services, room.id, "pdf", tmp_path / "cat.pdf", ExportOptions(category=Category.OBSERVER_STATE, layout="a6")
@@ -237,7 +236,8 @@ def test_the_meeting_room_from_the_command_line(services, room, tmp_path, capsys
         == 1
     )
     assert "not printed yet" in capsys.readouterr().err
-    code = badge_code(services.roster.directory(room.id)[0].id)
+    lebanese = next(p for p in services.roster.directory(room.id) if p.delegation == "Lebanon")
+    code = services.badges.code(lebanese.id)
     assert main(["--db", db, "checkin", code, "--day", "2026-09-07"]) == 0
     assert "Checked in: " in capsys.readouterr().out
     assert main(["--db", db, "checkin", code, "--day", "2026-09-07"]) == 1

@@ -3,7 +3,7 @@ delegations or participants selected on the Registration page; and the badge lay
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QComboBox, QRadioButton, QVBoxLayout, QWidget
 
 from ccm_secretariat.document_registry import ExportOptions
 from ccm_secretariat.domain.enums import Category
@@ -56,8 +56,10 @@ class RoomPrintDialog(FormDialog):
         for layout in LAYOUTS.values():
             self.layout_box.addItem(layout.label, layout.name)
         self.layout_box.setCurrentIndex(self.layout_box.findData(DEFAULT_LAYOUT))
+        self.revoke_old = QCheckBox("Reprinted badges get new codes; the older ones no longer check in")
         if badges:
             self.add_field("layout", "Layout", self.layout_box)
+            self.add_field("revoke_old", "Reprints", self.revoke_old)
         self.category.currentIndexChanged.connect(lambda _i: self.buttons_by_name["category"].setChecked(True))
         self.setMinimumWidth(560)
         self.revalidate()
@@ -70,6 +72,7 @@ class RoomPrintDialog(FormDialog):
         return ExportOptions(
             layout=self.layout_box.currentData() if self.badges else None,
             only_new=which == "new",
+            revoke_old=self.badges and self.revoke_old.isChecked(),
             category=self.category.currentData() if which == "category" else None,
             delegation_ids=self.delegation_ids if which == "delegations" else (),
             participant_ids=self.participant_ids if which == "participants" else (),
