@@ -12,6 +12,7 @@ from typing import TextIO
 from ccm_secretariat.application import VERSION
 from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.enums import Category, MeetingFormat
+from ccm_secretariat.domain.fields import escaped
 from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.errors import DomainError, ValidationError
 from ccm_secretariat.exports.import_report import import_report
@@ -501,25 +502,32 @@ def cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> int
         plan = imports.preview(meeting.id, incoming, choices, context)
     for r in plan.rows:
         if r.outcome == Outcome.REFUSE:
-            print(f"refused: {r.message}", file=sys.stderr)
+            print(f"refused: {escaped(r.message)}", file=sys.stderr)
         for note in r.notes:
-            print(f"note: {note}", file=sys.stderr)
+            print(f"note: {escaped(note)}", file=sys.stderr)
     write = not args.dry_run and (plan.complete or args.partial)
     rows = None
     if write:
         result = imports.run(meeting.id, incoming, choices, partial=args.partial, previewed=plan)
-        if sheet is not None:
-            imports.remember_mapping(sheet.headers, mapping)
         rows, summary = result.rows, result.summary
+        if sheet is not None and (unsaved := imports.remember_mapping_after(summary, sheet.headers, mapping)):
+            print(unsaved, file=sys.stderr)
     else:
         c = plan.counts()
         summary = f"added 0, updated 0, skipped {c[Outcome.SKIP]}, refused {c[Outcome.REFUSE]}"
         reason = "a dry run" if args.dry_run else "some rows are refused; --partial imports the others"
         print(f"Nothing was written: {reason}. The plan: {plan.summary}.", file=sys.stderr)
-    if args.report:
-        last = run_to_end(import_report(rows if rows is not None else plan.rows, rows is not None, source, args.report))
-        print(f"Wrote the report to {last.path}.", file=sys.stderr)
     print(summary, file=out)
+    if args.report:
+        try:
+            last = run_to_end(
+                import_report(rows if rows is not None else plan.rows, rows is not None, source, args.report)
+            )
+        except (DomainError, OSError) as exc:
+            done = f"The import was written ({summary})" if rows is not None else "Nothing was imported"
+            print(f"ccm-secretariat: {done}, but the report was not: {describe_failure(exc)}", file=sys.stderr)
+            return 1
+        print(f"Wrote the report to {last.path}.", file=sys.stderr)
     return 0 if plan.complete else 3
 
 

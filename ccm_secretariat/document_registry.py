@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ccm_secretariat.domain.enums import Category
+from ccm_secretariat.errors import DomainError
 from ccm_secretariat.progress import Progress
 
 log = logging.getLogger(__name__)
@@ -150,7 +152,15 @@ def _badges(services: Services, meeting_id: int, fmt: str, out: str | Path, o: E
     if last is None:  # badges_pdf yields its result at least
         return
     generations = {b.participant_id: b.generation for b in run.badges}
-    reprints = services.badges.record_printed(list(generations), layout.name, generations=generations)
+    try:
+        reprints = services.badges.record_printed(list(generations), layout.name, generations=generations)
+    except DomainError as exc:  # the file is there; only the record of the printing is not
+        reason = re.sub(r"[;.]?\s*[Nn]othing was changed\.?$", ".", exc.message)
+        raise DomainError(
+            f"The badges were written to {last.path} ({last.message}), but their printing was not recorded: "
+            f"{reason} Until it is, the desk counts them as not printed and they do not check in: print the same "
+            "badges again (they keep their codes) once the database can be written."
+        ) from None
     note = f"; {reprints} of them reprinted" if reprints else ""
     yield replace(last, message=last.message + note)
 

@@ -76,7 +76,9 @@ class ImportFlow:
         except DomainError as exc:
             show_error(self.window, "Import registrations", exc)
             return
-        self._preview(incoming, sheet.name, lambda: imports.remember_mapping(sheet.headers, mapping))
+        self._preview(
+            incoming, sheet.name, lambda summary: imports.remember_mapping_after(summary, sheet.headers, mapping)
+        )
 
     def carry_over(self, from_meeting: int | None = None) -> None:
         meeting = self._meeting()
@@ -138,17 +140,15 @@ class ImportFlow:
 
         def done(result) -> None:
             self.last_result = result
-            if on_commit is not None:
-                on_commit()
+            unsaved = on_commit(result.summary) if on_commit is not None else None
             self.window.editor.record(
                 f"Import from {source}",
                 lambda: imports.run(meeting_id, incoming, choices, partial=True),
                 imports.undo,
                 result,
             )
-            answer = QMessageBox.question(
-                self.window, "Import", f"Imported from {source}: {result.summary}.\n\nSave a report of every row?"
-            )
+            said = unsaved or f"Imported from {source}: {result.summary}."  # exactly what was and was not saved
+            answer = QMessageBox.question(self.window, "Import", f"{said}\n\nSave a report of every row?")
             if answer == QMessageBox.StandardButton.Yes:
                 self.save_report(result.rows, True, source)
 

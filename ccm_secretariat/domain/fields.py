@@ -3,9 +3,12 @@
 Refused everywhere, with a message that names the character: control characters (C0 other than the line break
 and tab that multi-line fields allow, DEL, C1), lone surrogates, noncharacters (U+FFFE, U+FFFF and the like: they
 break the workbook and the Word report), the line and paragraph separators, a byte-order mark inside the text,
-and the bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069): a right-to-left
-override in a name would reverse the rest of a report sentence. Arabic, Hebrew and every other script are of
-course allowed; the documents isolate each name's direction themselves.
+the bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069): a right-to-left
+override in a name would reverse the rest of a report sentence; and the invisible characters that make two names
+look alike or a search miss (the zero-width space U+200B, the word joiner and invisible operators U+2060-U+2064,
+the Mongolian vowel separator U+180E). The zero-width joiner and non-joiner (U+200C, U+200D) stay (Persian and
+Indic names need them), and so do the direction marks U+200E and U+200F. Arabic, Hebrew and every other script
+are of course allowed; the documents isolate each name's direction themselves.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from ccm_secretariat.errors import ValidationError
 
 _REFUSED = (
     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
-    "\ufdd0-\ufdef\ufffe\uffff"
+    "\ufdd0-\ufdef\ufffe\uffff\u200b\u2060-\u2064\u180e"
 )
 _NONCHARACTERS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}-{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
 _ONE_LINE = re.compile(f"[\t\n\r{_REFUSED}{_NONCHARACTERS}]")
@@ -55,3 +58,9 @@ def clean(
             field,
         )
     return value
+
+
+def escaped(text: str) -> str:
+    """`text` with every character `clean` refuses in a one-line field written as its Python escape (\\x1b,
+    \\u202e, \\t): safe in a workbook cell, a terminal or a log, and still telling what the file held."""
+    return _ONE_LINE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text)

@@ -18,7 +18,12 @@ from ccm_secretariat.domain.fields import clean
 from ccm_secretariat.domain.names import fold, un_sort_key
 from ccm_secretariat.errors import DuplicateError, ValidationError
 
-EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+# An address as mail systems take it: a local part of letters (any script), digits and the RFC 5322 atext signs in
+# dot-separated runs; a domain of labels of letters, digits and inner hyphens. Quotes, brackets, spaces and the
+# like (`=HYPERLINK("http://e.example")@x.org`) are refused.
+_ATEXT = r"[\w!#$%&'*+/=?^`{|}~-]"
+_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
+EMAIL = re.compile(rf"^{_ATEXT}+(?:\.{_ATEXT}+)*@(?:{_LABEL}\.)+[^\W_][\w-]*[^\W_]$")
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)  # as un_sort_key drops it
 PHONE = re.compile(r"^[+0-9 ().\-/]*(\s*(ext\.?|x)\s*[0-9]+)?$", re.IGNORECASE)
 

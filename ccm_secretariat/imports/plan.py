@@ -17,6 +17,7 @@ from typing import Any
 
 from ccm_secretariat.bulk import paused_gc
 from ccm_secretariat.domain.enums import Category, Rule
+from ccm_secretariat.domain.fields import clean
 from ccm_secretariat.domain.names import match_key
 from ccm_secretariat.domain.participants import Member, MemberIndex, SameNameError, key_of, validate_fields
 from ccm_secretariat.domain.prose import un_date
@@ -54,6 +55,14 @@ class NewOrganisation:
     @property
     def label(self) -> str:
         return f"{self.name} (new organisation, rule {self.rule.value})"
+
+    def checked(self) -> NewOrganisation:
+        """The organisation with its name and acronym cleaned by the checks every stored name passes (trimmed,
+        at most 300 and 40 characters, no control, invisible or direction-changing character); ValidationError
+        otherwise, never a name cut or stored as it came."""
+        return NewOrganisation(
+            clean(self.name, "organisation", required=True), clean(self.acronym, "acronym", max_length=40), self.rule
+        )
 
 
 Destination = Target | NewOrganisation
@@ -273,6 +282,11 @@ def _plan_row(
                 else f"{_where(row, column)}: no delegation is given."
             )
             return plan
+    if isinstance(destination, NewOrganisation):
+        try:
+            destination.checked()
+        except ValidationError as exc:
+            return refuse(Finding.ERROR, f"{_where(row, Field.DELEGATION)}: the new organisation's name {exc.message}")
     plan.destination = destination
     key = destination_key(destination)
     delegation_id = ctx.delegations.get(key) or new_keys.setdefault(key, -1 - len(new_keys))

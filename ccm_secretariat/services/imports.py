@@ -121,6 +121,19 @@ class ImportService(Service):
             else:
                 row.mapping, row.used_at = text, dt.datetime.now()
 
+    def remember_mapping_after(self, summary: str, headers: list[str], mapping: Mapping) -> str | None:
+        """Remember the mapping once an import is saved; None when done, else a message saying exactly what was
+        saved (the import: `summary`) and what was not (the mapping), for a connection lost in between."""
+        try:
+            self.remember_mapping(headers, mapping)
+        except DomainError as exc:
+            log.warning("Import saved; its column mapping not remembered: %s", exc.message)
+            return (
+                f"The import was saved ({summary}); only the column mapping was not remembered for the next file "
+                f"with these headers: {exc.message.replace('that change was not saved', 'it was not saved')}"
+            )
+        return None
+
     @staticmethod
     def incoming(sheet: Sheet, mapping: Mapping) -> list[Incoming]:
         from ccm_secretariat.imports.plan import from_sheet
@@ -379,20 +392,21 @@ def _create_organisations(s: Session, new: list[NewOrganisation]) -> dict[tuple[
     if not new:
         return {}
     taken = {un_sort_key(n) for n in s.scalars(sa.select(Organisation.name))}
-    for org in new:
+    checked = [o.checked() for o in new]  # the checks of every stored name, on this path too
+    for org in checked:
         if un_sort_key(org.name) in taken:
             raise ValidationError(
                 f"“{org.name}” is in the list of organisations already; match the rows to it.", "organisation"
             )
     rows = [
         dict(
-            name=o.name.strip()[:300],
-            acronym=o.acronym.strip()[:40],
+            name=o.name,
+            acronym=o.acronym,
             sort_key=un_sort_key(o.name),
             kind=OrganisationKind.INTERNATIONAL if o.rule == Rule.RULE_1_2 else OrganisationKind.NGO,
             default_rule=o.rule,
         )
-        for o in new
+        for o in checked
     ]
     ids = s.scalars(sa.insert(Organisation).returning(Organisation.id, sort_by_parameter_order=True), rows).all()
     return {destination_key(o): oid for o, oid in zip(new, ids)}

@@ -615,15 +615,51 @@ class RegistrationService(Service):
         path = self._db.sqlite_path
         return backups.holding(path, "participant", participant_id) if path else []
 
-    def set_attendance(self, participant_ids: Iterable[int], part_number: int, mode: Attendance) -> int:
-        """Set attendance for one part for many participants at once."""
-        ids = list(participant_ids)
-        mode = Attendance(mode)
+    def set_attendance(
+        self,
+        participant_ids: Iterable[int],
+        part_number: int,
+        mode: Attendance | None,
+        expected_versions: dict[int, int] | None = None,
+    ) -> dict[int, int]:
+        """Set attendance at one part for many participants at once (None: no record, as before any was made);
+        returns each participant's new version. Attendance is part of the person's record: it counts the version
+        up, and with `expected_versions` (participant -> version as the screen read it) one changed meanwhile at
+        another desk refuses the lot (ConflictError), as every undo must."""
+        return self.restore_attendance(
+            {pid: mode for pid in participant_ids}, part_number, expected_versions=expected_versions
+        )
+
+    def restore_attendance(
+        self,
+        modes: dict[int, Attendance | None],
+        part_number: int,
+        expected_versions: dict[int, int] | None = None,
+    ) -> dict[int, int]:
+        """Each participant's attendance at one part as given (None: no record); all or none. See
+        set_attendance; the attendance undo puts back what each one had."""
         with self._write() as s:
-            people = list(s.scalars(sa.select(Participant).where(Participant.id.in_(ids))))
-            if len(people) != len(set(ids)):
+            people = list(s.scalars(sa.select(Participant).where(Participant.id.in_(list(modes)))))
+            if len(people) != len(modes):
                 raise NotFoundError("Some of the participants no longer exist; nothing was changed.")
             for person in people:
+                check_version(person, (expected_versions or {}).get(person.id), person.family_name)
+            for person in people:
                 delegation = get_or_fail(s, Delegation, person.delegation_id, "Delegation")
-                self._write_attendance(s, person, delegation.meeting_id, {part_number: mode})
-            return len(people)
+                mode = modes[person.id]
+                if mode is None:
+                    part = s.scalar(
+                        sa.select(MeetingPart.id).where(
+                            MeetingPart.meeting_id == delegation.meeting_id, MeetingPart.number == part_number
+                        )
+                    )
+                    s.execute(
+                        sa.delete(AttendanceRecord).where(
+                            AttendanceRecord.participant_id == person.id, AttendanceRecord.part_id == part
+                        )
+                    )
+                else:
+                    self._write_attendance(s, person, delegation.meeting_id, {part_number: Attendance(mode)})
+                person.changed_at = dt.datetime.now().replace(microsecond=0)  # a change to the record: version up
+            s.flush()
+            return {p.id: p.version for p in people}

@@ -167,7 +167,7 @@ def test_credentials_and_attendance_for_many_at_once(services, meeting):
     assert reg.delegation(ids[0]).credentials_kind is CredentialsKind.NOTE_VERBALE
 
     people = [reg.add_participant(ids[0], ParticipantInput(f"Person{i}")).id for i in range(3)]
-    assert reg.set_attendance(people, 1, Attendance.ONLINE) == 3
+    assert len(reg.set_attendance(people, 1, Attendance.ONLINE)) == 3
     assert reg.participant(people[0]).attendance == ((1, Attendance.ONLINE),)
     with pytest.raises(ValidationError, match="no part 2"):
         reg.set_attendance(people, 2, Attendance.IN_PERSON)

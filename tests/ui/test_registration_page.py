@@ -343,3 +343,45 @@ def test_the_participant_panel_shows_the_whole_record_and_edits_in_place(window,
     panel.consent.setChecked(False)
     assert "was changed by" in panel.problem.text()
     assert reg.participant(person.id).consent_to_publish is True
+
+
+def test_the_attendance_undo_goes_through_the_version_check(window, demo):
+    """Issue 20, point 14: this desk sets a person's attendance; another desk then changes her; Undo here is
+    refused with who and when, and the other desk's change stays. With no one in between, Undo puts back
+    exactly what was there (no attendance record at all)."""
+    from dataclasses import replace
+
+    from ccm_secretariat.domain.enums import Attendance
+    from ccm_secretariat.services import open_services
+    from tests.backends import location
+    from ui.dialogs.attendance_dialog import AttendanceDialog
+
+    page = window.registration
+    peru = next(d for d in page.delegation_rows if d.name == "Peru")
+    added = demo.registration.add_participant(peru.id, ParticipantInput("Rojas", "Ana", function="Adviser"))
+    window.refresh_current()
+    page.select_delegation("Peru")
+    page.member_table.selectRow(0)
+
+    def online(dialog: AttendanceDialog):
+        dialog.mode.setCurrentIndex(dialog.mode.findData(Attendance.ONLINE))
+        dialog.accept()
+
+    when_dialog(AttendanceDialog, online)
+    page.buttons["attendance"].click()
+    assert demo.registration.participant(added.id).attendance == ((1, Attendance.ONLINE),)
+    window.undo_action.trigger()  # no one in between: exactly as before
+    assert demo.registration.participant(added.id).attendance == ()
+    window.redo_action.trigger()
+    assert demo.registration.participant(added.id).attendance == ((1, Attendance.ONLINE),)
+
+    other = open_services(location(demo))  # the other desk changes her meanwhile
+    person = other.registration.participant(added.id)
+    other.registration.update_participant(
+        added.id, replace(person.as_input(), function="Counsellor", attendance={1: Attendance.IN_PERSON})
+    )
+    other.close()
+    window.undo_action.trigger()
+    assert "was changed by" in window.statusBar().currentMessage()
+    now = demo.registration.participant(added.id)
+    assert now.function == "Counsellor" and now.attendance == ((1, Attendance.IN_PERSON),)

@@ -4,7 +4,6 @@ members in protocol order, and search as you type across the whole meeting."""
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -651,17 +650,28 @@ class RegistrationPage(QWidget):
         if not chosen:
             return
         reg = self.services.registration
-        before = {p.id: dict(reg.participant(p.id).attendance) for p in chosen}
+        ids = [p.id for p in chosen]
+        shown = {p.id: reg.participant(p.id) for p in chosen}
+        before = {pid: dict(row.attendance) for pid, row in shown.items()}
+        # Saves, undo and redo on the versions this desk last saw (see Editor.seen): never over another desk's.
+        chains = {pid: self.editor.seen(("participant", pid), row.version)["chain"] for pid, row in shown.items()}
 
-        def undo(_):
-            for pid, parts in before.items():
-                reg.update_participant(pid, replace(reg.participant(pid).as_input(), attendance=parts))
+        def versioned(call):
+            try:
+                versions = call({pid: chain["version"] for pid, chain in chains.items()})
+            except ConflictError:
+                self.reload_delegation(*{p.delegation_id for p in chosen})
+                raise
+            for pid, version in versions.items():
+                chains[pid]["version"] = version
 
         def save(part, mode):
             return self.editor.perform(
                 f"Attendance of {len(chosen)} participant(s)",
-                lambda: reg.set_attendance([p.id for p in chosen], part, mode),
-                undo,
+                lambda: versioned(lambda seen: reg.set_attendance(ids, part, mode, expected_versions=seen)),
+                lambda _r: versioned(
+                    lambda seen: reg.restore_attendance({i: before[i].get(part) for i in ids}, part, seen)
+                ),
                 after=lambda: self.reload_delegation(*{p.delegation_id for p in chosen}),
             )
 
