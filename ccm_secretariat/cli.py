@@ -174,6 +174,7 @@ def build_parser(command_required: bool = True) -> argparse.ArgumentParser:
         metavar="RULE",
         help="add delegations the reference data lacks as new organisations under rule 1(2) or 1(3)",
     )
+    reg.add_argument("--encoding", help="the text file's encoding when it is not UTF-8 (e.g. cp1252, gbk, shift_jis)")
     carry = imports.add_parser("carry-over", help="copy delegations and members from an earlier meeting")
     carry.add_argument("--from", dest="source", required=True, help="the earlier meeting")
     _import_options(carry, meeting=False)
@@ -481,7 +482,9 @@ def cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> int
     imports = services.imports
     sheet = None
     if args.what == "registrations":
-        sheet = imports.read(args.file)
+        sheet = imports.read(args.file, args.encoding)
+        if sheet.encoding:
+            print(f"Read {args.file} as {sheet.encoding} text.", file=sys.stderr)
         mapping, _remembered = imports.mapping_for(sheet.headers)
         mapping = columns.parse_overrides(sheet.headers, mapping, args.map)
         incoming = imports.incoming(sheet, mapping)

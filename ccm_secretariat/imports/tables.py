@@ -1,7 +1,8 @@
 """Reading a table from a file: .xlsx, or CSV/TSV text, into a header and rows of text, with bounded memory.
 
 Serves the reference data (status lists) and registrations alike. Text files may be UTF-8 (with or without a
-byte-order mark), UTF-16 with a byte-order mark (Excel's "Unicode text"), or Windows-1252; comma, semicolon or
+byte-order mark), UTF-16 with a byte-order mark (Excel's "Unicode text"), or Windows-1252 when it reads as such
+(imports/encoding.py: the rule, never a silent guess), or an encoding named; comma, semicolon or
 tab separated; cells may hold quoted newlines. Workbooks are read in read-only mode after their zip directory
 has been checked, so a zip bomb or a sheet that claims a million columns is refused before it costs memory.
 Each problem names the file, the row and the column.
@@ -77,12 +78,12 @@ def read_table(path: Path) -> list[Row]:
     return [Row(line, dict(zip(keys, cells))) for line, cells in sheet.rows]
 
 
-def read_sheet(path: str | Path, *, comments: bool = False) -> Sheet:
+def read_sheet(path: str | Path, *, comments: bool = False, encoding: str | None = None) -> Sheet:
     with paused_gc():
-        return _read_sheet(Path(path), comments)
+        return _read_sheet(Path(path), comments, encoding)
 
 
-def _read_sheet(path: Path, comments: bool) -> Sheet:
+def _read_sheet(path: Path, comments: bool, encoding: str | None = None) -> Sheet:
     if not path.exists():
         raise ValidationError(f"{path} does not exist.", "file")
     if path.is_dir():
@@ -91,37 +92,18 @@ def _read_sheet(path: Path, comments: bool) -> Sheet:
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, comments)
     if suffix in (".csv", ".tsv", ".txt", ".tab"):
-        return _read_text(path, "\t" if suffix in (".tsv", ".tab") else None, comments)
+        return _read_text(path, "\t" if suffix in (".tsv", ".tab") else None, comments, encoding)
     if suffix == ".xls":
         raise ValidationError(f"{path.name} is an old Excel 97-2003 workbook; save it as .xlsx and try again.", "file")
     raise ValidationError(f"{path.name}: give a .tsv, .csv or .xlsx file.", "file")
 
 
 # Text files -----------------------------------------------------------------------------------------------
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """The text of a file and the encoding it was read in."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "UTF-16"
-        except UnicodeDecodeError as exc:
-            raise ValidationError(f"{name} starts like UTF-16 text but byte {exc.start} is not.", "file") from None
-    if b"\x00" in data:
-        raise ValidationError(
-            f"{name} is not a text file the import can read (it holds NUL bytes: save it as "
-            "CSV UTF-8, or as an Excel workbook).",
-            "file",
-        )
-    try:
-        return data.decode("utf-8-sig"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError as exc:
-        raise ValidationError(
-            f"{name} is neither UTF-8 nor Windows-1252 text (byte {exc.start}); save it as “CSV UTF-8” and try again.",
-            "file",
-        ) from None
+def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """The text of a file and the encoding it was read in (the rule: imports/encoding.py)."""
+    from ccm_secretariat.imports.encoding import decode as by_rule
+
+    return by_rule(data, name, encoding)
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -142,10 +124,10 @@ def _sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _read_text(path: Path, delimiter: str | None, comments: bool) -> Sheet:
+def _read_text(path: Path, delimiter: str | None, comments: bool, encoding: str | None = None) -> Sheet:
     if path.stat().st_size > MAX_TEXT_BYTES:
         raise ValidationError(f"{path.name} is larger than {MAX_TEXT_BYTES // 2**20} MB; split it.", "file")
-    text, encoding = decode(path.read_bytes(), path.name)
+    text, encoding = decode(path.read_bytes(), path.name, encoding)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or _sniff_delimiter(text))
 
     def numbered() -> Iterator[tuple[int, list[str]]]:

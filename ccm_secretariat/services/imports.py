@@ -97,8 +97,9 @@ class ImportResult:
 class ImportService(Service):
     # Reading and mapping ------------------------------------------------------------------------------
     @staticmethod
-    def read(path: str | Path) -> Sheet:
-        return read_sheet(path)
+    def read(path: str | Path, encoding: str | None = None) -> Sheet:
+        """A file's table; a text file in `encoding` when given, else by the rule of imports/encoding.py."""
+        return read_sheet(path, encoding=encoding)
 
     def mapping_for(self, headers: list[str]) -> tuple[Mapping, bool]:
         """The mapping used last time for a file with these headers, or the one the header names suggest;
