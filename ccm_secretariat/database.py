@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ccm_secretariat import backups
 from ccm_secretariat.application import migrations_dir
 from ccm_secretariat.constraints import integrity_error
-from ccm_secretariat.errors import DatabaseError
+from ccm_secretariat.errors import DatabaseError, DomainError
 from ccm_secretariat.userdirs import create_private, data_dir
 
 if TYPE_CHECKING:
@@ -133,6 +133,7 @@ class Database:
         self.desk_id = uuid.uuid4().hex  # this desk, in the notices other desks receive
         self.own_writes = 0  # committed write transactions of this desk (the change watcher leaves them out)
         self.after_own_write: list[Any] = []  # called after each of them commits
+        self.checkpoint_on_close = False  # an erasure could not be checkpointed at once (see erasure.py)
         self.warnings: list[str] = []  # what went wrong beside what was asked (an automatic backup), to be shown
 
     @property
@@ -224,13 +225,19 @@ class Database:
             log.warning("Automatic backup (%s) not made: %s", reason, exc)
             return None
 
-    def checkpoint(self) -> None:
-        """Write the journal (WAL) back into the database file and empty it (after an erasure)."""
-        if self.sqlite_path is not None:
-            with self.engine.connect() as conn:
-                _pragma(conn, "PRAGMA wal_checkpoint(TRUNCATE)")
+    def checkpoint(self) -> bool:
+        """Write the journal (WAL) back into the database file and empty it (after an erasure); False when
+        another connection's read transaction kept it from finishing."""
+        if self.sqlite_path is None:
+            return True
+        with self.engine.connect() as conn:
+            busy, logged, done = _pragma(conn, "PRAGMA wal_checkpoint(TRUNCATE)")
+        return not busy and logged == done
 
     def close(self) -> None:
+        if self.checkpoint_on_close:  # an erasure's old values still in the file: try again now
+            with contextlib.suppress(DomainError, sa.exc.DBAPIError):
+                self.checkpoint()
         self.engine.dispose()
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import sqlalchemy as sa
@@ -16,6 +15,7 @@ from ccm_secretariat.domain.enums import Attendance, Category, CredentialsKind, 
 from ccm_secretariat.domain.names import match_key, un_sort_key
 from ccm_secretariat.domain.participants import Member, MemberIndex, ParticipantInput, validate_participant
 from ccm_secretariat.domain.status import StatusFacts, category_on
+from ccm_secretariat.erasure import Erasure, scrub
 from ccm_secretariat.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
 from ccm_secretariat.orm import (
     AttendanceRecord,
@@ -586,9 +586,11 @@ class RegistrationService(Service):
                     s.add(DelegationPresence(delegation_id=d.id, part_id=part))
             return len(found)
 
-    def erase_participant(self, participant_id: int) -> list[Path]:
+    def erase_participant(self, participant_id: int) -> Erasure:
         """Erase a participant for good (no undo): the row and its attendance, overwritten in the file rather
-        than only unlinked. Returns the backups that still hold the person, for the secretary to delete."""
+        than only unlinked, then made to go from the files where the back end allows (erasure.py). Returns the
+        backups that still hold the person, for the secretary to delete, and what else still does and until
+        when."""
         with self._write() as s:
             person = get_or_fail(s, Participant, participant_id, "Participant")
             sqlite = s.get_bind().dialect.name == "sqlite"
@@ -607,13 +609,13 @@ class RegistrationService(Service):
             else:
                 s.execute(sa.text("SELECT ccm_forget_erased(:id)"), {"id": participant_id})
             log_bulk(s, "participant", [participant_id], "erased")
+        remains = scrub(self._db)
         if sqlite:
-            self._db.checkpoint()
             with self._db.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA secure_delete=OFF")
                 conn.rollback()
         path = self._db.sqlite_path
-        return backups.holding(path, "participant", participant_id) if path else []
+        return Erasure(backups.holding(path, "participant", participant_id) if path else [], remains)
 
     def set_attendance(
         self,

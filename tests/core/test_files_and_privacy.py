@@ -152,8 +152,9 @@ def test_a_participant_erased_for_good_leaves_no_trace_in_the_file(services, tmp
         ParticipantInput("Zyxwvutsrq", "Erasable", email="erasable.zyxwvutsrq@example.org", phone="+41 22 000 11 22"),
     )
     backup = services.db.backup()
-    held = services.registration.erase_participant(person.id)
-    assert held == [backup]  # the secretary is told which backups still hold the person
+    erasure = services.registration.erase_participant(person.id)
+    assert erasure.backups == [backup]  # the secretary is told which backups still hold the person
+    assert erasure.remains == ""  # nothing else does
     path = services.db.sqlite_path
     raw = b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists())
     assert b"zyxwvutsrq" not in raw.lower() and b"000 11 22" not in raw
@@ -182,3 +183,52 @@ def test_errors_never_carry_the_values_of_a_row(services):
         with services.db.engine.connect() as conn:
             conn.execute(sa.text("SELECT * FROM nowhere WHERE email = :e"), {"e": "secret.person@example.org"})
     assert "secret.person@example.org" not in str(info.value)
+
+
+def test_erase_for_good_says_what_remains_and_makes_it_go_where_the_back_end_allows(services):
+    """Issue 20, point 8. SQLite: another connection holding a read transaction keeps the old page in the file;
+    the desk says so, and the values go once the reader is done and the desk closes. PostgreSQL: VACUUM of the
+    touched tables (the owner's right) is run, and what the server still keeps is said."""
+    import datetime as dt
+
+    import sqlalchemy as sa
+
+    from ccm_secretariat.services.meetings import MeetingInput
+    from ccm_secretariat.services.registration import ParticipantInput
+
+    meeting = services.meetings.create(
+        MeetingInput("M", "M", "CCM/MSP/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 2), "", "Geneva")
+    )
+    d = services.registration.add_state_delegation(meeting.id, "Chile")
+    person = services.registration.add_participant(
+        d.id, ParticipantInput("Qwertzuiop", "Erasable", email="erasable.qwertzuiop@example.org", phone="+41 22 999")
+    )
+    path = services.db.sqlite_path
+    if path is None:
+        erasure = services.registration.erase_participant(person.id)
+        assert erasure.remains.startswith("The table files no longer hold them (VACUUM was run).")
+        assert "write-ahead log keeps them" in erasure.remains
+        with services.db.engine.connect() as conn:
+            vacuumed = conn.execute(
+                sa.text("SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'participant'")
+            ).scalar()
+        assert vacuumed
+        return
+    services.db.checkpoint()  # the person's row is in the database file itself now
+
+    def raw() -> bytes:
+        return b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists()).lower()
+
+    assert b"qwertzuiop" in raw()
+    reader = sqlite3.connect(path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM participant").fetchone()  # a read transaction, as another window holds
+    try:
+        erasure = services.registration.erase_participant(person.id)
+        assert erasure.remains.startswith("Another window or program is reading this database")
+        assert b"qwertzuiop" in raw()  # still there, as the desk said
+    finally:
+        reader.rollback()
+        reader.close()
+    services.close()  # the desk closing checkpoints again, now that the reader is done
+    assert b"qwertzuiop" not in raw() and b"22 999" not in raw()

@@ -631,14 +631,14 @@ class RegistrationPage(QWidget):
             != QMessageBox.StandardButton.Yes
         ):
             return
-        held = self.services.registration.erase_participant(person.id)
+        erasure = self.services.registration.erase_participant(person.id)
         self.editor.stack.clear()  # older steps may name the erased person; they must not bring them back
         self.reload_delegation(person.delegation_id)
-        text = f"Erased {person.display_name}."
-        if held:
+        text = f"Erased {person.display_name}." + (f"\n\n{erasure.remains}" if erasure.remains else "")
+        if erasure.backups:
             text += (
                 "\n\nThese backups still hold the person; delete them if the erasure must reach them too:\n"
-                + "\n".join(str(p) for p in held[:20])
+                + "\n".join(str(p) for p in erasure.backups[:20])
             )
         QMessageBox.information(self, "Erase for good", text)
 
