@@ -163,6 +163,16 @@ class Database:
         path = self.sqlite_path
         return str(path) if path else self.url.render_as_string(hide_password=True)
 
+    @property
+    def short_name(self) -> str:
+        """How a title bar names the database: the file's name, or "DATABASE on HOST" (the socket's folder for
+        a local server), decoded: never a URL-encoded string."""
+        path = self.sqlite_path
+        if path is not None:
+            return path.name
+        host = self.url.host or str(self.url.query.get("host") or "") or "this computer"
+        return f"{self.url.database or '?'} on {host}"
+
     def session(self) -> Session:
         return self._sessions()
 
@@ -373,6 +383,11 @@ def describe_database_failure(exc: Exception, url: URL | None = None) -> str:
             "connection is closed",
             "consuming input failed",
             "connection reset",
+            "connection is lost",
+            "connection is bad",
+            "ssl connection has been closed",
+            "could not receive data",
+            "administrator command",
         )
     ):
         return (

@@ -7,8 +7,10 @@ import logging
 import sys
 import traceback
 
+import sqlalchemy as sa
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ccm_secretariat.database import describe_database_failure
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.logs import log_path
 
@@ -42,6 +44,10 @@ def describe(error: DomainError) -> str:
 def show_error(parent: QWidget | None, title: str, error: BaseException) -> None:
     if isinstance(error, DomainError):
         QMessageBox.warning(parent, title, describe(error))
+        return
+    if isinstance(error, sa.exc.DBAPIError):  # a lost connection and the like: the desk's message, a way forward
+        logging.getLogger("ui.errors").warning("%s: %s", title, type(getattr(error, "orig", error)).__name__)
+        QMessageBox.warning(parent, "The database", describe_database_failure(error))
         return
     # Where it happened and what kind of error, not its message: a message may quote a person's data.
     logging.getLogger("ui.errors").error(

@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         title = f"{self.meeting.short_title} — " if self.meeting else ""
         if self.meeting is not None and self.meeting.practice:
             title = f"PRACTICE (fictitious participants) — {title}"
-        self.setWindowTitle(f"{title}{APP_NAME} — {Path(self.services.db.display_name).name}")
+        self.setWindowTitle(f"{title}{APP_NAME} — {self.services.db.short_name}")
 
     def show_figure(self, figure) -> None:
         """An overview figure clicked: the registration page lists exactly what it counts."""
@@ -609,6 +609,7 @@ class MainWindow(QMainWindow):
                     button.setEnabled(False)
         self.decisions.text.setReadOnly(True)
         self.check_in.field.setEnabled(False)
+        self.registration.set_read_only()
         self.setWindowTitle(self.windowTitle() + " — read only")
 
     def check_for_changes(self) -> None:

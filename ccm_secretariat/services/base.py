@@ -14,7 +14,7 @@ from ccm_secretariat.constraints import integrity_error
 from ccm_secretariat.database import Database, describe_database_failure
 from ccm_secretariat.domain.fields import clean  # (services validate with it)
 from ccm_secretariat.errors import ConflictError, DatabaseError, NotFoundError
-from ccm_secretariat.orm.stamps import last_change
+from ccm_secretariat.orm.stamps import ChangeLog, last_change
 
 if TYPE_CHECKING:
     from typing import Any
@@ -68,8 +68,25 @@ def get_or_fail(session: Session, model: type[T], object_id: int, what: str, loc
     never take the same next position."""
     obj = session.get(model, object_id, with_for_update={"key_share": True} if lock else None)
     if obj is None:
-        raise NotFoundError(f"{what} {object_id} no longer exists; it may have been removed in another window.")
+        raise NotFoundError(_gone(session, model, object_id, what))
     return obj
+
+
+def _gone(session: Session, model: type[Any], object_id: int, what: str) -> str:
+    """Who removed a record and when (from the change log), as a secretary reads it; the record's number only
+    when the log does not say."""
+    table = getattr(model, "__tablename__", "")
+    entry = session.execute(
+        sa.select(ChangeLog.by, ChangeLog.at, ChangeLog.action, ChangeLog.details)
+        .where(ChangeLog.table_name == table, ChangeLog.row_id == object_id)
+        .order_by(ChangeLog.id.desc())
+        .limit(1)
+    ).first()
+    if entry is None or entry.action not in ("removed", "erased"):
+        return f"{what} {object_id} no longer exists; it may have been removed in another window."
+    who = f"by {entry.by}" if entry.by else "at another desk"
+    when = f"{entry.at.day} {entry.at:%B %Y at %H:%M}"
+    return f"This {what.lower()} was {entry.action} {who} on {when}; nothing was saved."
 
 
 def next_position(s: Session, column: Any, where: Any) -> int:

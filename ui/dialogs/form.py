@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_secretariat.domain.enums import MeetingFormat
-from ccm_secretariat.errors import DomainError
+from ccm_secretariat.errors import DomainError, NotFoundError
 from ui.errors import describe
 
 ERROR_STYLE = "color: #a40000;"
@@ -108,6 +108,7 @@ class FormDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self._initial: tuple | None = None
         self._tried = False
+        self.gone = False  # the record edited was removed meanwhile (a NotFoundError on OK)
         self.first_field: QWidget | None = None  # where the keyboard starts, when not the first text field
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -170,6 +171,7 @@ class FormDialog(QDialog):
         """Escape or Cancel: after a question when something was typed, so that nothing is lost by a slip."""
         if (
             self.touched
+            and not self.gone  # the record was removed meanwhile: nothing typed can be saved; Cancel just closes
             and QMessageBox.question(
                 self,
                 self.windowTitle(),
@@ -214,6 +216,7 @@ class FormDialog(QDialog):
         try:
             self.result_value = self.submit()
         except DomainError as exc:
+            self.gone = isinstance(exc, NotFoundError)
             self.problem.setText(describe(exc))
             if exc.field in self.fields:
                 self.fields[exc.field].setStyleSheet(BAD_FIELD)

@@ -26,7 +26,7 @@ from ccm_secretariat.domain.enums import Category, Rule
 from ccm_secretariat.domain.names import fold
 from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.domain.search import SearchIndex
-from ccm_secretariat.errors import ConflictError
+from ccm_secretariat.errors import ConflictError, NotFoundError
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingRow
 from ccm_secretariat.services.overview import Figure
@@ -58,6 +58,8 @@ class RegistrationPage(QWidget):
         self.members: dict[int, list[DirectoryRow]] = {}
         self.index: SearchIndex[DirectoryRow] = SearchIndex([], lambda r: "")
         self.last_search_ms = 0.0
+        self.read_only = False
+        self.writing_shortcuts: list[QShortcut] = []
 
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search names, functions, delegations and e-mails (Ctrl+F)")
@@ -92,10 +94,10 @@ class RegistrationPage(QWidget):
         self.delegation_model = GroupedRowsModel(DELEGATION_COLUMNS, self)
         self.delegations = make_table(self.delegation_model, multi=True)
         self.delegations.selectionModel().selectionChanged.connect(self.show_members)
-        self.delegations.doubleClicked.connect(lambda _i: self.change_category())
+        self.delegations.doubleClicked.connect(lambda _i: None if self.read_only else self.change_category())
         self.member_model = RowTableModel(MEMBER_COLUMNS, self)
         self.member_table = make_table(self.member_model, multi=True)
-        self.member_table.doubleClicked.connect(lambda _i: self.edit_participant())
+        self.member_table.doubleClicked.connect(lambda _i: None if self.read_only else self.edit_participant())
         # The selected person's whole record, edited in place (ui/panels/participant_panel.py).
         self.panel = ParticipantPanel(services, editor, self._after_panel_save)
         self.panel.status.connect(self.status)
@@ -155,7 +157,9 @@ class RegistrationPage(QWidget):
             ),
         ):
             for sequence, slot in keys:
-                QShortcut(sequence, table, activated=slot, context=Qt.ShortcutContext.WidgetShortcut)
+                shortcut = QShortcut(sequence, table, activated=slot, context=Qt.ShortcutContext.WidgetShortcut)
+                if slot != self.to_members:
+                    self.writing_shortcuts.append(shortcut)  # a reader's desk turns them off
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -576,6 +580,9 @@ class RegistrationPage(QWidget):
                 versions["chain"] = self.editor.restart(versions["key"], exc.current.version)
                 self.reload_delegation(current.delegation_id)
                 raise
+            except NotFoundError:  # removed at another desk meanwhile: the list follows; Cancel closes
+                self.reload_delegation(current.delegation_id)
+                raise
             seen["row"] = row
             chain["version"] = row.version
             return row
@@ -676,6 +683,13 @@ class RegistrationPage(QWidget):
             )
 
         AttendanceDialog.ask(self, len(chosen), meeting.parts, save)
+
+    def set_read_only(self) -> None:
+        """A reader's account: Insert, Delete, F2, Enter and double-clicks open no editor; the panel takes no typing."""
+        self.read_only = True
+        for shortcut in self.writing_shortcuts:
+            shortcut.setEnabled(False)
+        self.panel.set_read_only()
 
     def show_history(self) -> None:
         """Who changed the delegation and its members, and when (several desks share the database)."""

@@ -33,6 +33,8 @@ class ParticipantPanel(QWidget):
         super().__init__(parent)
         self.services, self.editor, self._after = services, editor, after
         self.person: ParticipantRow | None = None
+        self.read_only = False  # a reader's account: shown, never edited
+        self.typed_over: dict[str, object] = {}  # a field being typed in when a refresh came: its value before
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setObjectName("delegationNotes")
@@ -72,11 +74,25 @@ class ParticipantPanel(QWidget):
         """Read the participant afresh (None: nobody selected) and show the whole record."""
         self.notes.setText(f"Delegation's notes: {notes}" if notes else "")
         self.notes.setVisible(bool(notes))
+        before = self.person
         self.person = self.services.registration.participant(person_id) if person_id is not None else None
         p = self.person
         for widget in (*self.fields.values(), self.consent, self.edit_button):
-            widget.setEnabled(p is not None)
+            widget.setEnabled(p is not None and not self.read_only)
         self.problem.setText("")
+        # A refresh never touches the field being typed in: it is left as typed, and saved when left (on the
+        # record as it is now: the other desk's changes to the other fields are kept).
+        typing = {
+            name: getattr(before, name)
+            for name, edit in self.fields.items()
+            if before is not None and p is not None and before.id == p.id and edit.hasFocus() and edit.isModified()
+        }
+        self.typed_over.update(typing)
+        if typing:
+            self.problem.setText(
+                "Another desk changed this record while you typed; what you are typing is kept and saved when you "
+                "leave the field."
+            )
         if p is None:
             self.name.setText("<i>Select a participant to see the whole record.</i>")
             self.details.setText("")
@@ -86,6 +102,8 @@ class ParticipantPanel(QWidget):
         lines = [f"<b>{escape(p.display_name)}</b>", escape(p.role.label), escape(p.function), escape(p.affiliation)]
         self.name.setText("<br>".join(line for line in lines if line))  # the whole text, wrapped
         for name, edit in self.fields.items():
+            if name in typing:
+                continue
             edit.blockSignals(True)
             edit.setText(getattr(p, name))
             edit.setCursorPosition(0)
@@ -108,12 +126,26 @@ class ParticipantPanel(QWidget):
             f"Last changed: {changed}"
         )
 
+    def set_read_only(self) -> None:
+        """A reader's account: the record is shown, nothing in it can be typed or ticked."""
+        self.read_only = True
+        for edit in self.fields.values():
+            edit.setReadOnly(True)
+        for widget in (*self.fields.values(), self.consent, self.edit_button):
+            widget.setEnabled(False)
+
     def save(self, name: str) -> None:
         """Save one field in place, on the version shown (another desk's later change is refused, and said)."""
         p = self.person
-        if p is None:
+        if p is None or self.read_only:
             return
         value: object = self.consent.isChecked() if name == "consent_to_publish" else self.fields[name].text()
+        if name in self.typed_over and getattr(p, name) != self.typed_over.pop(name):
+            self.problem.setText(  # the other desk changed this very field: shown, nothing overwritten unknowingly
+                f"While you typed, another desk changed {dict(EDITABLE).get(name, name)} to “{getattr(p, name)}”; "
+                "yours was not saved. Press Enter in the field to save yours over it."
+            )
+            return
         if value == getattr(p, name):
             return
         reg, pid, delegation_id = self.services.registration, p.id, p.delegation_id
