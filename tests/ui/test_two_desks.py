@@ -191,3 +191,32 @@ def test_the_attendance_undo_goes_through_the_version_check(window, demo):
     assert "was changed by" in window.statusBar().currentMessage()
     now = demo.registration.participant(added.id)
     assert now.function == "Counsellor" and now.attendance == ((1, Attendance.IN_PERSON),)
+
+
+def test_ok_again_after_a_refused_save_applies_only_this_desk_s_changes(window, demo):
+    """Point 17: the other desk changes the Function; this desk's dialog, opened before, changes the e-mail and
+    is refused; the form then shows the other desk's Function (marked), and OK again saves only the e-mail."""
+    from ui.dialogs.participant_dialog import ParticipantDialog
+
+    person = _rojas(window, demo)
+    seen = {}
+
+    def edit(dialog: ParticipantDialog):
+        other = open_services(location(demo))
+        other.registration.update_participant(
+            person.id, replace(other.registration.participant(person.id).as_input(), function="Counsellor")
+        )
+        other.close()
+        dialog.email.setText("ana.rojas@example.org")
+        dialog.accept()
+        seen["message"] = dialog.problem.text()
+        seen["function"] = dialog.function.text()
+        seen["marked"] = dialog.function.toolTip()
+        dialog.accept()  # OK again
+
+    when_dialog(ParticipantDialog, edit)
+    window.registration.edit_participant()
+    assert "was changed by" in seen["message"] and "Function: “Adviser” → “Counsellor”" in seen["message"]
+    assert seen["function"] == "Counsellor" and "other desk" in seen["marked"]
+    saved = demo.registration.participant(person.id)
+    assert saved.function == "Counsellor" and saved.email == "ana.rojas@example.org"  # the other desk's change kept

@@ -8,12 +8,12 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QWidget
 
 from ccm_secretariat.domain.enums import SALUTATIONS, Attendance, Gender, Role
-from ccm_secretariat.domain.participants import ParticipantInput, SameNameError
+from ccm_secretariat.domain.participants import EMAIL, ParticipantInput, SameNameError
+from ccm_secretariat.errors import ConflictError
 from ccm_secretariat.services.meetings import PartRow
 from ccm_secretariat.services.registration import ParticipantRow
 from ui.dialogs.form import FormDialog
 
-EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 ATTENDANCE_LABELS = {
     None: "—",
     Attendance.IN_PERSON: "In person",
@@ -33,6 +33,7 @@ class ParticipantDialog(FormDialog):
     ):
         super().__init__(f"{'Edit' if initial else 'Add'} participant — {delegation}", parent)
         self._save = save
+        self._shown = initial  # the record as this form last showed it (to tell this desk's changes from others')
         self.salutation = QComboBox()
         self.salutation.setEditable(True)
         self.salutation.addItems(["", *SALUTATIONS])
@@ -92,6 +93,37 @@ class ParticipantDialog(FormDialog):
                 box = self.attendance[number]
                 box.setCurrentIndex(box.findData(mode))
 
+    def merge(self, current: ParticipantRow) -> list[str]:
+        """After a refused save: show the other desk's current value in each field this desk did not change
+        (marked), so that OK again applies only what this desk changed. Returns the fields taken over."""
+        shown, typed = self._shown, self.value()
+        self._shown = current
+        if shown is None:
+            return []
+        setters: dict[str, Callable[[object], None]] = {
+            "salutation": lambda v: self.salutation.setCurrentText(str(v)),
+            "given_names": lambda v: self.given.setText(str(v)),
+            "family_name": lambda v: self.family.setText(str(v)),
+            "function": lambda v: self.function.setText(str(v)),
+            "affiliation": lambda v: self.affiliation.setText(str(v)),
+            "role": lambda v: self.role.setCurrentIndex(self.role.findData(v)),
+            "gender": lambda v: self.gender.setCurrentIndex(self.gender.findData(v)),
+            "email": lambda v: self.email.setText(str(v)),
+            "phone": lambda v: self.phone.setText(str(v)),
+            "consent_to_publish": lambda v: self.consent.setChecked(bool(v)),
+        }
+        taken = []
+        for name, put in setters.items():
+            theirs, before = getattr(current, name), getattr(shown, name)
+            if theirs != before and getattr(typed, name) == before:
+                put(theirs)
+                field = self.fields.get("consent" if name == "consent_to_publish" else name)
+                if field is not None:
+                    field.setStyleSheet("background: #FFF2B3;")
+                    field.setToolTip("Changed at the other desk: its value now")
+                taken.append(name)
+        return taken
+
     def problems(self):
         if not self.family.text().strip():
             return "family_name", "Give the family name (as the note verbale writes it)."
@@ -125,6 +157,10 @@ class ParticipantDialog(FormDialog):
         person (real delegations have namesakes) before adding them."""
         try:
             return self._save(self.value())
+        except ConflictError as exc:
+            if isinstance(exc.current, ParticipantRow):
+                self.merge(exc.current)
+            raise
         except SameNameError as exc:
             answer = QMessageBox.question(
                 self,
