@@ -220,3 +220,27 @@ def test_ok_again_after_a_refused_save_applies_only_this_desk_s_changes(window, 
     assert seen["function"] == "Counsellor" and "other desk" in seen["marked"]
     saved = demo.registration.participant(person.id)
     assert saved.function == "Counsellor" and saved.email == "ana.rojas@example.org"  # the other desk's change kept
+
+
+def test_the_panel_follows_the_desk_s_own_save_and_the_list(window, demo, answer_yes):
+    """Point 19: a save in the dialog shows at once in the panel (and who changed it), the next in-place edit is
+    not refused as another desk's, and a person removed from the list leaves the panel."""
+    from ui.dialogs.participant_dialog import ParticipantDialog
+
+    person = _rojas(window, demo)
+    page, panel = window.registration, window.registration.panel
+
+    def edit(dialog: ParticipantDialog):
+        dialog.function.setText("First Secretary")
+        dialog.accept()
+
+    when_dialog(ParticipantDialog, edit)
+    page.edit_participant()
+    assert panel.person is not None and panel.person.id == person.id
+    assert panel.fields["function"].text() == "First Secretary"
+    assert f"Last changed: {demo.db.user}" in panel.details.text()
+    panel.fields["phone"].setText("+41 22 917 12 34")
+    panel.fields["phone"].editingFinished.emit()
+    assert panel.problem.text() == "" and demo.registration.participant(person.id).phone == "+41 22 917 12 34"
+    page.remove_participant()  # answered yes
+    assert panel.person is None and panel.fields["function"].text() == ""

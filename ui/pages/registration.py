@@ -239,6 +239,7 @@ class RegistrationPage(QWidget):
             self.members[delegation_id] = self.services.roster.directory(meeting.id, delegation_id)
         self._rebuild_index()
         self.apply_search()
+        self._show_person()  # the panel follows the list: the row as saved, or nobody once it is gone
 
     def _rebuild_index(self) -> None:
         rows = [r for d in self.delegation_rows for r in self.members.get(d.id, ())]
@@ -375,12 +376,15 @@ class RegistrationPage(QWidget):
     def _after_panel_save(self, delegation_id: int) -> None:
         """A field saved (or undone) in the panel: the members again, the same person still selected."""
         person = self.panel.person
+        self._reselect(delegation_id, person.id if person is not None else None)
+
+    def _reselect(self, delegation_id: int, person_id: int | None) -> None:
+        """The delegation's members read again, the same person selected (and shown) when still listed."""
         self.reload_delegation(delegation_id)
-        if person is not None:
-            for row, m in enumerate(self.member_model.rows):
-                if m.id == person.id:
-                    self.member_table.selectRow(row)
-                    break
+        for row, m in enumerate(self.member_model.rows):
+            if m.id == person_id:
+                self.member_table.selectRow(row)
+                break
 
     def select_delegation(self, name: str) -> None:
         for i, d in enumerate(self.delegation_model.rows):
@@ -598,7 +602,7 @@ class RegistrationPage(QWidget):
                 f"Edit {current.family_name}",
                 lambda: do(data, same_name_ok),
                 lambda _r: update(seen["replaced"].as_input(), True),
-                after=lambda: self.reload_delegation(current.delegation_id),
+                after=lambda: self._reselect(current.delegation_id, current.id),
             )
 
         ParticipantDialog.ask(self, chosen[0].delegation, meeting.parts, save, current)

@@ -140,6 +140,8 @@ class ParticipantPanel(QWidget):
         if p is None or self.read_only:
             return
         value: object = self.consent.isChecked() if name == "consent_to_publish" else self.fields[name].text()
+        if name in self.fields:
+            self.fields[name].setModified(False)  # saved (or refused) now: no longer "being typed"
         if name in self.typed_over and getattr(p, name) != self.typed_over.pop(name):
             self.problem.setText(  # the other desk changed this very field: shown, nothing overwritten unknowingly
                 f"While you typed, another desk changed {dict(EDITABLE).get(name, name)} to “{getattr(p, name)}”; "
