@@ -151,6 +151,11 @@ class MainWindow(QMainWindow):
         from ccm_secretariat.watch import ChangeWatcher
 
         self.watcher = ChangeWatcher(services.db)
+        self.not_live = QLabel("Not live: other desks' changes do not appear; reconnecting…")
+        self.not_live.setObjectName("notLive")
+        self.not_live.setStyleSheet("color: #B00020; font-weight: bold;")
+        self.statusBar().addPermanentWidget(self.not_live)
+        self.not_live.setVisible(not self.watcher.live)
         self.watch_timer = QTimer(self)
         self.watch_timer.timeout.connect(self.check_for_changes)
         self.watch_timer.start(1000)
@@ -613,7 +618,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.windowTitle() + " — read only")
 
     def check_for_changes(self) -> None:
-        if self.watcher.changed_elsewhere():
+        changed = self.watcher.changed_elsewhere()
+        self.not_live.setVisible(not self.watcher.live)  # says when other desks' changes are not heard
+        if changed:
             self.refresh_from_elsewhere()
 
     def refresh_from_elsewhere(self) -> None:

@@ -244,3 +244,32 @@ def test_the_panel_follows_the_desk_s_own_save_and_the_list(window, demo, answer
     assert panel.problem.text() == "" and demo.registration.participant(person.id).phone == "+41 22 917 12 34"
     page.remove_participant()  # answered yes
     assert panel.person is None and panel.fields["function"].text() == ""
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="LISTEN on a server; a SQLite file is watched without a connection")
+def test_live_refresh_comes_back_after_the_server_drops_the_connection_and_says_when_not_live(
+    window, demo, monkeypatch
+):
+    """Point 20: the server ends the listening connection (as a restart does); the window says it is not
+    live; once listening again, the other desk's change made meanwhile appears."""
+    from ccm_secretariat import watch
+    from tests.backends import _admin
+
+    person = _rojas(window, demo)
+    watcher = window.watcher
+    assert watcher.live and not window.not_live.isVisibleTo(window)
+    admin = _admin()
+    with admin.connect() as conn:
+        conn.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": watcher._listener.info.backend_pid})
+    admin.dispose()
+    window.check_for_changes()
+    assert not watcher.live and window.not_live.isVisibleTo(window)
+    other = open_services(location(demo))  # the other desk's change while this one is not listening
+    other.registration.update_participant(
+        person.id, replace(other.registration.participant(person.id).as_input(), function="Counsellor")
+    )
+    other.close()
+    monkeypatch.setattr(watch.time, "monotonic", lambda: 1e12)  # the retry is due
+    window.check_for_changes()
+    assert watcher.live and not window.not_live.isVisibleTo(window)
+    assert window.registration.panel.fields["function"].text() == "Counsellor"  # shown without switching pages
