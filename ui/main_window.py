@@ -620,6 +620,8 @@ class MainWindow(QMainWindow):
     def check_for_changes(self) -> None:
         changed = self.watcher.changed_elsewhere()
         self.not_live.setVisible(not self.watcher.live)  # says when other desks' changes are not heard
+        while self.services.db.warnings:  # an automatic backup that could not be made: said, the work went on
+            self.say(self.services.db.warnings.pop(0))
         if changed:
             self.refresh_from_elsewhere()
 

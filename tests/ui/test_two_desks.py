@@ -273,3 +273,10 @@ def test_live_refresh_comes_back_after_the_server_drops_the_connection_and_says_
     window.check_for_changes()
     assert watcher.live and not window.not_live.isVisibleTo(window)
     assert window.registration.panel.fields["function"].text() == "Counsellor"  # shown without switching pages
+
+
+def test_a_backup_that_could_not_be_made_is_said_in_the_window(window):
+    window.services.db.warnings.append("Warning: No backup of demo.sqlite3 could be made (the disk is full).")
+    window.check_for_changes()
+    assert window.statusBar().currentMessage().startswith("Warning: No backup of demo.sqlite3 could be made")
+    assert window.services.db.warnings == []
