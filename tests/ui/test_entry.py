@@ -47,6 +47,6 @@ def test_the_window_carries_the_applications_name_and_icon(window):
 
     icon = application_icon()
     assert not icon.isNull() and sorted(s.width() for s in icon.availableSizes()) == list(SIZES)
-    assert window.windowTitle().endswith(f"Secretariat Desk — {Path(window.services.db.display_name).name}")
+    assert window.windowTitle().endswith(f"Secretariat Desk — {window.services.db.short_name}")  # readable
     assert DESKTOP_ID == "ccm-secretariat-desk" and (ROOT / "packaging" / f"{DESKTOP_ID}.desktop").is_file()
     assert QApplication.instance() is not None
