@@ -26,7 +26,7 @@ class ChangeWatcher:
     def __init__(self, db: Database):
         self.db = db
         self._sqlite: sqlite3.Connection | None = None
-        self._listener = None
+        self._listener: Any = None  # psycopg.Connection while listening
         self._url: str | None = None  # a server's: where to listen again after a dropped connection
         self._retry_at = 0.0
         self._notices: list[Any] = []  # received by the listening connection, not read yet
@@ -46,9 +46,10 @@ class ChangeWatcher:
     def _listen(self) -> None:
         import psycopg
 
-        self._listener = psycopg.connect(self._url, autocommit=True, connect_timeout=3)
-        self._listener.add_notify_handler(self._notices.append)
-        self._listener.execute(f"LISTEN {CHANGES_CHANNEL}")
+        listener = psycopg.connect(self._url or "", autocommit=True, connect_timeout=3)
+        listener.add_notify_handler(self._notices.append)
+        listener.execute(f"LISTEN {CHANGES_CHANNEL}")
+        self._listener = listener
 
     def _drop(self) -> None:
         """Forget a listening connection that failed (it is made again by `changed_elsewhere`)."""
