@@ -22,6 +22,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ui import colours
+
 # (fill, pattern) per segment position: distinct in grey as in colour.
 STYLES = (
     (QColor("#1f5fa8"), Qt.BrushStyle.SolidPattern),
@@ -213,7 +215,7 @@ class CumulativeLine(QWidget):
             previous = n
         if self.marked and self.marked > self.points[-1][0]:
             line.append(at(self.marked, previous))
-        p.setPen(QPen(QColor("#1f5fa8"), 2))
+        p.setPen(QPen(QColor(colours.colour("line", self.palette())), 2))
         p.drawPolyline(line)
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
@@ -227,7 +229,7 @@ class CumulativeLine(QWidget):
         )
         if self.marked:
             x = at(self.marked, 0).x()
-            p.setPen(QPen(QColor("#b00020"), 1.5, Qt.PenStyle.DashLine))
+            p.setPen(QPen(QColor(colours.colour("marker", self.palette())), 1.5, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
             p.drawText(QRectF(x - 130, area.top(), 126, 14), Qt.AlignmentFlag.AlignRight, "first day")
         p.end()

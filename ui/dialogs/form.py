@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from ccm_secretariat.domain.enums import MeetingFormat
 from ccm_secretariat.errors import DomainError
+from ui import colours
 from ui.errors import describe
 
-ERROR_STYLE = "color: #a40000;"
 BAD_FIELD = "border: 1px solid #c00000;"
 
 
@@ -97,7 +97,7 @@ class FormDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.problem = QLabel()
-        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.setStyleSheet(colours.style("error"))  # readable on a light and a dark palette
         self.problem.setWordWrap(True)
         self.problem.setMinimumHeight(self.problem.fontMetrics().height() * 2)  # no reflow when a message appears
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -33,6 +33,7 @@ from ccm_secretariat.services.meetings import MeetingRow
 from ccm_secretariat.services.overview import Figure
 from ccm_secretariat.services.registration import DelegationRow
 from ccm_secretariat.services.roster import DirectoryRow
+from ui import colours
 from ui.dialogs.attendance_dialog import AttendanceDialog
 from ui.dialogs.category_dialog import CategoryDialog
 from ui.dialogs.credentials_dialog import CredentialsDialog
@@ -76,6 +77,7 @@ class RegistrationPage(QWidget):
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.RichText)
         self.counts.setObjectName("categoryCounts")
+        self.counts.setWordWrap(True)  # on a narrow window the counts take two lines, never cut off
         # A figure chosen on the overview: only what it counts is listed, until "Show all".
         self.focus: Figure | None = None
         self.focus_label = QLabel()
@@ -87,15 +89,16 @@ class RegistrationPage(QWidget):
         focus_layout.setContentsMargins(0, 0, 0, 0)
         focus_layout.addWidget(self.focus_label, 1)
         focus_layout.addWidget(self.show_all)
-        self.focus_bar.setStyleSheet("#focusLabel { background: #fff4d6; padding: 3px 6px; }")
+        background, text = colours.BANNER  # its own text colour: white on light yellow was unreadable when dark
+        self.focus_bar.setStyleSheet(f"#focusLabel {{ background: {background}; color: {text}; padding: 3px 6px; }}")
         self.focus_bar.hide()
 
         self.delegation_model = GroupedRowsModel(DELEGATION_COLUMNS, self)
-        self.delegations = make_table(self.delegation_model, multi=True)
+        self.delegations = make_table(self.delegation_model, multi=True, name="Delegations")
         self.delegations.selectionModel().selectionChanged.connect(self.show_members)
         self.delegations.doubleClicked.connect(lambda _i: self.change_category())
         self.member_model = RowTableModel(MEMBER_COLUMNS, self)
-        self.member_table = make_table(self.member_model, multi=True)
+        self.member_table = make_table(self.member_model, multi=True, name="Members of the delegation")
         self.member_table.doubleClicked.connect(lambda _i: self.edit_participant())
         # The selected person's whole record, edited in place (ui/panels/participant_panel.py).
         self.panel = ParticipantPanel(services, editor, self._after_panel_save)
@@ -112,7 +115,7 @@ class RegistrationPage(QWidget):
         self.buttons = {}
         left_buttons = QHBoxLayout()
         for key, text, slot in (
-            ("add_delegation", "&Register delegation…", self.add_delegation),
+            ("add_delegation", "Register de&legation…", self.add_delegation),  # (Alt+R: the Room menu)
             ("category", "Ca&tegory…", self.change_category),
             ("credentials", "Cre&dentials…", self.set_credentials),
             ("presence", "&Present…", self.set_presence),
