@@ -128,12 +128,18 @@ class _DeskFilter(QObject):
 
 def prepare(window: QWidget) -> None:
     from ui.accessible import name_widgets
+    from ui.focus_order import reading_order
     from ui.tables import configure_view
 
     for view in window.findChildren(QAbstractItemView):
         configure_view(view)
     name_widgets(window)
     fit_window(window)
+    if isinstance(window, QDialog):
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()  # (the fields where they will show)
+        reading_order(window)
 
 
 def install() -> None:

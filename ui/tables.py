@@ -31,7 +31,12 @@ def configure_view(view: QAbstractItemView) -> None:
     model = view.model()
     if model is not None:
         describe_columns(view, model)
-        model.modelReset.connect(keeper.fit_columns)
+        model.modelReset.connect(lambda: _refit(view))
+
+
+def _refit(view: QAbstractItemView) -> None:
+    if isValid(view) and isinstance(view, QTableView):  # (the model may outlive its view)
+        fit_columns(view)
 
 
 def describe_columns(view: QAbstractItemView, model: QAbstractItemModel) -> None:
@@ -126,10 +131,6 @@ class _ViewKeeper(QObject):
         super().__init__(view)
         self.view = view
 
-    def fit_columns(self) -> None:
-        if isValid(self.view) and isinstance(self.view, QTableView):
-            fit_columns(self.view)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in WATCHED or not isValid(self.view):
@@ -140,7 +141,7 @@ class _ViewKeeper(QObject):
             if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):  # type: ignore[attr-defined]
                 give_current_row(self.view)
         elif watched is self.view.viewport() and kind == QEvent.Type.Resize:
-            self.fit_columns()
+            _refit(self.view)
         elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and isinstance(watched, QWidget):
             return self._tooltip(watched, event)
         return False

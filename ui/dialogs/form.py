@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMessageBox,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -135,17 +136,20 @@ class FormDialog(QDialog):
             focused = self.focusWidget()
             if focused is None or isinstance(focused, QAbstractButton):
                 first = self.first_field or next(
-                    (
-                        w
-                        for w in self.fields.values()
-                        if w.isEnabled()
-                        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
-                        and not isinstance(w, QAbstractButton)
-                    ),
+                    (w for w in self._field_stops() if w.isEnabled() and w.focusPolicy() != Qt.FocusPolicy.NoFocus),
                     None,
                 )
                 if first is not None:
                     first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _field_stops(self):
+        """Where the keyboard may start: each field but a button, or for a group of choices (Print badges'
+        "Print") its choice that is checked (arrow keys move between them; space never closes the dialog)."""
+        for widget in self.fields.values():
+            if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                yield from [b for b in widget.findChildren(QRadioButton) if b.isChecked()][:1]
+            elif not isinstance(widget, QAbstractButton):
+                yield widget
 
     def snapshot(self) -> tuple:
         values = []

@@ -84,8 +84,16 @@ class OverviewPage(QWidget):
         self.registered = QLabel()
         self.today = StackedBars(("Present today",))
         self.printed, self.not_printed = QPushButton(), QPushButton()
-        for chart in (self.delegations, self.participants, self.credentials, self.gender, self.today):
+        for chart, name in (
+            (self.delegations, "Delegations by category"),
+            (self.participants, "Participants by category"),
+            (self.credentials, "Credentials by category"),
+            (self.gender, "Gender balance by category"),
+            (self.today, "Present today by category"),
+        ):
             chart.clicked.connect(self.choose)
+            chart.setAccessibleName(name)  # its figures are its description (ui/charts.py)
+        self.registrations.setAccessibleName("Registrations over time")
         self.missing.clicked.connect(lambda: self.choose("credentials/missing"))
         self.printed.clicked.connect(lambda: self.choose("badges/printed"))
         self.not_printed.clicked.connect(lambda: self.choose("badges/not-printed"))
