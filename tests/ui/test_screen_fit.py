@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from tests.ui.walk import walk
 from ui.screen_fit import room
@@ -28,6 +28,11 @@ def fits(widget, where: str) -> list[str]:
         problems.append(f"{where}: at least {widget.minimumWidth()}×{widget.minimumHeight()}")
     if not area.contains(widget.geometry()):
         problems.append(f"{where}: at {widget.geometry()} off {area}")
+    pages = getattr(widget, "pages", None)
+    if isinstance(widget, QMainWindow) and pages is not None:  # the page shown needs no sideways scrolling (its buttons wrap, its columns narrow)
+        page = pages.currentWidget()
+        if page.minimumSizeHint().width() > pages.width() - 20:
+            problems.append(f"{where}: the page needs {page.minimumSizeHint().width()} of {pages.width()}")
     return problems
 
 

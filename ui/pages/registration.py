@@ -40,6 +40,7 @@ from ui.dialogs.credentials_dialog import CredentialsDialog
 from ui.dialogs.delegation_dialog import DelegationDialog
 from ui.dialogs.participant_dialog import ParticipantDialog
 from ui.dialogs.presence_dialog import PresenceDialog
+from ui.flow_layout import FlowLayout
 from ui.models.grouped import GroupedRowsModel
 from ui.models.table import RowTableModel
 from ui.pages.common import make_table
@@ -113,7 +114,7 @@ class RegistrationPage(QWidget):
         self.members_title.setObjectName("membersTitle")
 
         self.buttons = {}
-        left_buttons = QHBoxLayout()
+        left_buttons = FlowLayout()  # (wraps onto a second line in a narrow window)
         for key, text, slot in (
             ("add_delegation", "Register de&legation…", self.add_delegation),  # (Alt+R: the Room menu)
             ("category", "Ca&tegory…", self.change_category),
@@ -124,7 +125,7 @@ class RegistrationPage(QWidget):
         ):
             left_buttons.addWidget(self._button(key, text, slot))
         left_buttons.addStretch()
-        right_buttons = QHBoxLayout()
+        right_buttons = FlowLayout()
         for key, text, slot in (
             ("add_participant", "&Add participant…", self.add_participant),
             ("edit_participant", "Ed&it…", self.edit_participant),
