@@ -29,7 +29,8 @@ def fits(widget, where: str) -> list[str]:
     if not area.contains(widget.geometry()):
         problems.append(f"{where}: at {widget.geometry()} off {area}")
     pages = getattr(widget, "pages", None)
-    if isinstance(widget, QMainWindow) and pages is not None:  # the page shown needs no sideways scrolling (its buttons wrap, its columns narrow)
+    # The page shown needs no sideways scrolling (its buttons wrap, its columns narrow).
+    if isinstance(widget, QMainWindow) and pages is not None:
         page = pages.currentWidget()
         if page.minimumSizeHint().width() > pages.width() - 20:
             problems.append(f"{where}: the page needs {page.minimumSizeHint().width()} of {pages.width()}")
