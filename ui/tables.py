@@ -101,8 +101,10 @@ def cut_header(header: QHeaderView, section: int) -> str:
 
 
 def fit_columns(table: QTableView) -> None:
-    """When the columns together are wider than the view, narrow the widest (never below MIN_COLUMN) until all
-    of them show; their texts elide. A stretched column takes what is left, as before."""
+    """Columns sized to their content within the view: each column that is not stretched takes what its
+    header and cells need (up to 45 % of the view); when together they are wider than the view, the widest
+    narrow (never below MIN_COLUMN) until all of them show, their texts elided. A stretched column takes the
+    rest, as before."""
     header = table.horizontalHeader()
     room = table.viewport().width()
     columns = [c for c in range(header.count()) if not header.isSectionHidden(c)]
@@ -110,8 +112,11 @@ def fit_columns(table: QTableView) -> None:
         return
     fixed = [c for c in columns if header.sectionResizeMode(c) == QHeaderView.ResizeMode.Interactive]
     stretched = [c for c in columns if c not in fixed]
-    room -= sum(max(MIN_COLUMN, header.sectionSizeHint(c) // 2) for c in stretched)
-    widths = {c: header.sectionSize(c) for c in fixed}
+    widest_allowed = max(MIN_COLUMN, int(room * 0.45))
+    widths = {
+        c: min(widest_allowed, max(MIN_COLUMN, header.sectionSizeHint(c), table.sizeHintForColumn(c))) for c in fixed
+    }
+    room -= sum(max(MIN_COLUMN, header.sectionSizeHint(c)) for c in stretched)
     excess = sum(widths.values()) - room
     while excess > 0 and widths:
         widest = max(widths, key=lambda c: widths[c])
