@@ -48,9 +48,16 @@ def test_every_window_fits_its_screen(window, monkeypatch, tmp_path):
     assert window.minimumWidth() <= 1000  # two desks side by side on a 1600-pixel screen (1126 before)
 
 
-@pytest.mark.parametrize("screen, scale", [("1366x768", "1.25"), ("1920x1080", "2")])
-def test_at_laptop_scaling(screen, scale):
-    env = dict(os.environ, QT_SCALE_FACTOR=scale, QT_QPA_PLATFORM=f"offscreen:configfile={SCREENS / screen}.json")
+@pytest.mark.parametrize(
+    "screen, factor, scale",
+    [
+        ("1366x768", "1.25", "1.25"),  # a small laptop at 125 %
+        ("1920x1080", "2", "2"),  # a full-HD screen at 200 %
+        ("1366x768-144dpi", "1", "1.5"),  # 150 % set by the screen's DPI, as a desktop's display settings do
+    ],
+)
+def test_at_laptop_scaling(screen, factor, scale):
+    env = dict(os.environ, QT_SCALE_FACTOR=factor, QT_QPA_PLATFORM=f"offscreen:configfile={SCREENS / screen}.json")
     done = subprocess.run(
         [
             sys.executable,
