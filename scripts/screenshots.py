@@ -13,6 +13,9 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a 1920 × 1080 screen: windows are kept within their screen
+    _SCREEN = Path(__file__).resolve().parent.parent / "tests" / "screens" / "1920x1080.json"
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QSettings

@@ -33,6 +33,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName(DESKTOP_ID)  # the task bar matches the window to the .desktop file and its icon
     app.setWindowIcon(application_icon())
     app.setStyle("Fusion")
+    from ui import colours
+
+    QApplication.setPalette(
+        colours.readable(QApplication.palette())
+    )  # every text role at 4.5:1, on a light or a dark desktop
     logs.install()
     from ccm_secretariat.pending import prepare_process
 

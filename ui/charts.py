@@ -19,17 +19,20 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPolygonF,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from ui import colours
 
 # (fill, pattern) per segment position: distinct in grey as in colour.
 STYLES = (
     (QColor("#1f5fa8"), Qt.BrushStyle.SolidPattern),
     (QColor("#9cc7f0"), Qt.BrushStyle.Dense4Pattern),
     (QColor("#f2b233"), Qt.BrushStyle.BDiagPattern),
-    (QColor("#bbbbbb"), Qt.BrushStyle.Dense6Pattern),
+    (QColor("#4d4d4d"), Qt.BrushStyle.Dense3Pattern),  # dark and dense: unlike the second (Men) in grey too
 )
-LABEL_WIDTH = 170
+LABEL_WIDTH = 170  # at most: the row labels take what their longest needs
 ROW_HEIGHT = 22
 GAP = 8
 
@@ -65,12 +68,57 @@ class StackedBars(QWidget):
 
     def set_rows(self, rows: tuple[BarRow, ...]) -> None:
         self.rows = rows
-        self.setFixedHeight(self.sizeHint().height())
+        self.setAccessibleDescription(self.figures())
+        self.setFixedHeight(self._height(self.width() or 520))
         self.update()
 
+    def figures(self) -> str:
+        """Every figure in words, for a screen reader: "States Parties: Original 12, Copy or note verbale 3; …"."""
+        named = len(self.legend) == len(self.rows[0].segments) if self.rows else False
+        return "; ".join(
+            f"{row.label}: "
+            + ", ".join(
+                f"{self.legend[i]} {s.count:,}" if named and len(self.legend) > 1 else f"{s.count:,}"
+                for i, s in enumerate(row.segments)
+            )
+            + (f" ({row.note})" if row.note else "")
+            for row in self.rows
+        )
+
+    def label_width(self, width: int) -> int:
+        """The row labels' column: as wide as the longest label needs, up to LABEL_WIDTH or 40 % of the chart."""
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(r.label) for r in self.rows), default=0) + 12
+        return max(60, min(widest, max(LABEL_WIDTH, int(width * 0.4))))
+
+    def legend_lines(self, width: int) -> list[list[tuple[int, str]]]:
+        """The legend's entries in as many lines as `width` needs (none for a single series): never cut off."""
+        if len(self.legend) <= 1:
+            return []
+        metrics = self.fontMetrics()
+        start = self.label_width(width)
+        lines: list[list[tuple[int, str]]] = [[]]
+        x = start
+        for i, name in enumerate(self.legend):
+            step = 19 + metrics.horizontalAdvance(name) + 18
+            if lines[-1] and x + step > width:
+                lines.append([])
+                x = start
+            lines[-1].append((i, name))
+            x += step
+        return lines
+
+    def _height(self, width: int) -> int:
+        return len(self.legend_lines(width)) * ROW_HEIGHT + len(self.rows) * (ROW_HEIGHT + GAP) + GAP
+
     def sizeHint(self) -> QSize:
-        legend = ROW_HEIGHT if len(self.legend) > 1 else 0
-        return QSize(520, legend + len(self.rows) * (ROW_HEIGHT + GAP) + GAP)
+        return QSize(520, self._height(max(self.width(), 520)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        height = self._height(self.width())
+        if height != self.height():
+            self.setFixedHeight(height)  # the legend took another line, or gave one back
 
     def segment_rect(self, row: int, index: int) -> QRectF:
         """Where segment `index` of row `row` is drawn (for clicks, tooltips and tests)."""
@@ -84,24 +132,26 @@ class StackedBars(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = p.fontMetrics()
         top = 0.0
-        if len(self.legend) > 1:  # the legend, with each segment's swatch
-            x = float(LABEL_WIDTH)
-            for i, name in enumerate(self.legend):
-                self._swatch(p, QRectF(x, 5, 14, 12), i)
+        label_width = self.label_width(self.width())
+        for line in self.legend_lines(self.width()):  # the legend, with each segment's swatch
+            x = float(label_width)
+            for i, name in line:
+                self._swatch(p, QRectF(x, top + 5, 14, 12), i)
                 p.setPen(self.palette().text().color())
-                p.drawText(QPointF(x + 19, 15), name)
+                shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(20, self.width() - int(x) - 19))
+                p.drawText(QPointF(x + 19, top + 15), shown)
                 x += 19 + metrics.horizontalAdvance(name) + 18
-            top = ROW_HEIGHT
+            top += ROW_HEIGHT
         widest = max((sum(s.count for s in r.segments) for r in self.rows), default=0) or 1
         note_room = max((metrics.horizontalAdvance(r.note) for r in self.rows), default=0) + 60
-        room = max(40.0, self.width() - LABEL_WIDTH - note_room)
+        room = max(40.0, self.width() - label_width - note_room)
         self._hits = []
         for n, row in enumerate(self.rows):
             y = top + GAP + n * (ROW_HEIGHT + GAP)
             p.setPen(self.palette().text().color())
-            label = metrics.elidedText(row.label, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 8)
-            p.drawText(QRectF(0, y, LABEL_WIDTH - 8, ROW_HEIGHT), Qt.AlignmentFlag.AlignVCenter, label)
-            x = float(LABEL_WIDTH)
+            label = metrics.elidedText(row.label, Qt.TextElideMode.ElideRight, label_width - 8)
+            p.drawText(QRectF(0, y, label_width - 8, ROW_HEIGHT), Qt.AlignmentFlag.AlignVCenter, label)
+            x = float(label_width)
             for i, segment in enumerate(row.segments):
                 if not segment.count:
                     continue
@@ -180,6 +230,8 @@ class CumulativeLine(QWidget):
 
     def set_points(self, points: tuple[tuple[dt.date, int], ...], marked: dt.date | None) -> None:
         self.points, self.marked = points, marked
+        said = "; ".join(f"{day:%d %B %Y}: {n:,}" for day, n in points) or "No registration dates yet"
+        self.setAccessibleDescription(f"Running total by registration date: {said}")
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -213,7 +265,7 @@ class CumulativeLine(QWidget):
             previous = n
         if self.marked and self.marked > self.points[-1][0]:
             line.append(at(self.marked, previous))
-        p.setPen(QPen(QColor("#1f5fa8"), 2))
+        p.setPen(QPen(QColor(colours.colour("line", self.palette())), 2))
         p.drawPolyline(line)
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
@@ -227,7 +279,7 @@ class CumulativeLine(QWidget):
         )
         if self.marked:
             x = at(self.marked, 0).x()
-            p.setPen(QPen(QColor("#b00020"), 1.5, Qt.PenStyle.DashLine))
+            p.setPen(QPen(QColor(colours.colour("marker", self.palette())), 1.5, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
             p.drawText(QRectF(x - 130, area.top(), 126, 14), Qt.AlignmentFlag.AlignRight, "first day")
         p.end()

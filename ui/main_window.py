@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QTabWidget,
     QToolBar,
 )
 
@@ -27,6 +26,8 @@ from ccm_secretariat.services import Services
 from ui.dialogs.meeting_dialog import MeetingDialog
 from ui.errors import describe, show_error
 from ui.import_flow import ImportFlow
+from ui.mnemonics import give_mnemonics
+from ui.page_tabs import PageTabs
 from ui.pages.agenda import AgendaPage
 from ui.pages.check_in import CheckInPage
 from ui.pages.decisions import DecisionsPage
@@ -35,6 +36,7 @@ from ui.pages.meeting import MeetingPage
 from ui.pages.overview import OverviewPage
 from ui.pages.reference import ReferencePage
 from ui.pages.registration import RegistrationPage
+from ui.screen_fit import install as install_desk_filter
 from ui.settings import DeskSettings
 from ui.tasks import TaskRunner
 from ui.undo import Editor
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         self, services: Services, settings: DeskSettings | None = None, synchronous: bool = False, open_database=None
     ):
         super().__init__()
+        install_desk_filter()  # every window fitted to its screen, its tables and fields set up (ui/screen_fit.py)
         self.services = services
         self.settings = settings or DeskSettings()
         self.tasks = TaskRunner(self, synchronous=synchronous)
@@ -102,7 +105,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
 
         self.meeting_box = QComboBox()
-        self.meeting_box.setMinimumWidth(420)
+        self.meeting_box.setMinimumWidth(260)
+        self.meeting_box.setAccessibleName("Meeting")
         self.meeting_box.currentIndexChanged.connect(self._meeting_chosen)
         toolbar = QToolBar("Meeting")
         toolbar.setObjectName("meetingToolbar")
@@ -120,7 +124,7 @@ class MainWindow(QMainWindow):
         self.decisions = DecisionsPage(services, self.editor)
         self.reference = ReferencePage(services, self.editor)
         self.check_in = CheckInPage(services, self.editor)
-        self.pages = QTabWidget()
+        self.pages = PageTabs()  # each page scrolls when the screen is too small for it
         for page, title in (
             (self.overview, "Overview"),
             (self.registration, "Registration"),
@@ -232,6 +236,8 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "&About the Secretariat Desk", self.show_about)
+        for menu in (file, edit, room, export, help_menu):  # every item with its own letter (Export had none)
+            give_mnemonics(menu)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -338,8 +344,9 @@ class MainWindow(QMainWindow):
         )
 
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in SHORTCUTS)
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table cellspacing='4'>{rows}</table>")
+        from ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(SHORTCUTS, self).exec()
 
     def open_demo(self, practice: bool = False) -> None:
         found = existing_demo(self.services, practice=practice)
@@ -595,7 +602,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addWidget(banner)
         for action in self.findChildren(QAction):
-            if action.text() in self.WRITING_ACTIONS:
+            if action.text().replace("&", "") in {a.replace("&", "") for a in self.WRITING_ACTIONS}:
                 action.setEnabled(False)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)

@@ -142,6 +142,7 @@ class PreviewDialog(QDialog):
         self.pages = pages
         self.model = PageModel(pages, self)
         self.view = QListView()
+        self.view.setAccessibleName("Pages")
         self.view.setModel(self.model)
         self.view.setItemDelegate(PageDelegate(self.view))
         self.view.setUniformItemSizes(True)  # all pages of one document are one size: no need to measure each

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QColorDialog, QHBoxLayout, QPushButton, QWidget
 
 from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.services.badges import DEFAULT_COLOURS
+from ui import colours
 from ui.dialogs.form import FormDialog
 
 
@@ -23,6 +24,7 @@ class BadgeColoursDialog(FormDialog):
             swatch.setMinimumWidth(120)
             swatch.clicked.connect(lambda _c=False, c=category: self.choose(c))
             default = QPushButton("Default")
+            default.setAccessibleName(f"{category.label}: default colour")
             default.clicked.connect(lambda _c=False, c=category: self.set_colour(c, DEFAULT_COLOURS[c]))
             row = QWidget()
             layout = QHBoxLayout(row)
@@ -36,8 +38,9 @@ class BadgeColoursDialog(FormDialog):
 
     def set_colour(self, category: Category, colour: str) -> None:
         self.colours[category] = colour.upper()
-        text = "#000000" if QColor(colour).lightnessF() > 0.55 else "#FFFFFF"
+        text = colours.readable_on(colour)
         self.swatches[category].setText(colour.upper())
+        self.swatches[category].setAccessibleName(f"{category.label}: badge colour {colour.upper()}")
         self.swatches[category].setStyleSheet(f"background: {colour}; color: {text};")
 
     def choose(self, category: Category) -> None:

@@ -34,6 +34,11 @@ class DelegationDialog(FormDialog):
         self.is_state = QRadioButton("A State")
         self.is_org = QRadioButton("An organisation")
         self.is_state.setChecked(True)
+        # One of the two, each a stop of its own in the order of the screen (as one exclusive group, Qt made them
+        # a single stop, and Tab never reached "A State" once "An organisation" had been visited).
+        for one, other in ((self.is_state, self.is_org), (self.is_org, self.is_state)):
+            one.setAutoExclusive(False)
+            one.toggled.connect(lambda checked, other=other: other.setChecked(not checked))
         self.state = QComboBox()
         for s in states:
             self.state.addItem(s.name, s.id)

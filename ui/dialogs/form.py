@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMessageBox,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ccm_secretariat.domain.enums import MeetingFormat
 from ccm_secretariat.errors import DomainError, NotFoundError
+from ui import colours
 from ui.errors import describe
 
-ERROR_STYLE = "color: #a40000;"
 BAD_FIELD = "border: 1px solid #c00000;"
 
 
@@ -97,7 +98,7 @@ class FormDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.problem = QLabel()
-        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.setStyleSheet(colours.style("error"))  # readable on a light and a dark palette
         self.problem.setWordWrap(True)
         self.problem.setMinimumHeight(self.problem.fontMetrics().height() * 2)  # no reflow when a message appears
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -136,17 +137,20 @@ class FormDialog(QDialog):
             focused = self.focusWidget()
             if focused is None or isinstance(focused, QAbstractButton):
                 first = self.first_field or next(
-                    (
-                        w
-                        for w in self.fields.values()
-                        if w.isEnabled()
-                        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
-                        and not isinstance(w, QAbstractButton)
-                    ),
+                    (w for w in self._field_stops() if w.isEnabled() and w.focusPolicy() != Qt.FocusPolicy.NoFocus),
                     None,
                 )
                 if first is not None:
                     first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _field_stops(self):
+        """Where the keyboard may start: each field but a button, or for a group of choices (Print badges'
+        "Print") its choice that is checked (arrow keys move between them; space never closes the dialog)."""
+        for widget in self.fields.values():
+            if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                yield from [b for b in widget.findChildren(QRadioButton) if b.isChecked()][:1]
+            elif not isinstance(widget, QAbstractButton):
+                yield widget
 
     def snapshot(self) -> tuple:
         values = []

@@ -26,7 +26,7 @@ class HistoryDialog(QDialog):
         self.title, self.entries = title, entries
         self.model = RowTableModel(COLUMNS, self)
         self.model.set_rows(entries)
-        self.table = make_table(self.model, stretch_column=4)
+        self.table = make_table(self.model, stretch_column=4, name="Changes")
         for column, width in ((0, 130), (1, 100), (2, 160), (3, 110)):
             self.table.setColumnWidth(column, width)
         export = QPushButton("&Export…")

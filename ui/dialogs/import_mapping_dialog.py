@@ -9,6 +9,7 @@ from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.imports import columns
 from ccm_secretariat.imports.columns import Field, Mapping
 from ccm_secretariat.imports.tables import Sheet, column_letter
+from ui import colours
 from ui.dialogs.form import FormDialog
 
 IGNORE = "— not imported —"
@@ -37,7 +38,7 @@ class MappingDialog(FormDialog):
             example.setSizePolicy(
                 QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
             )  # long examples never push the field
-            example.setStyleSheet("color: #444;")
+            example.setStyleSheet(colours.style("quiet"))
             box = QComboBox()
             box.addItem(IGNORE, None)
             for f in Field:
@@ -52,6 +53,7 @@ class MappingDialog(FormDialog):
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(len(sheet.headers) + 1, 1)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Columns of the file")
         scroll.setWidget(grid_holder)
         scroll.setWidgetResizable(True)
         scroll.setMinimumHeight(min(520, 60 + 32 * len(sheet.headers)))

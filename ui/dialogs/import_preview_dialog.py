@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ccm_secretariat.imports.plan import Choices, Finding, NewOrganisation, Outcome, Plan, PlanRow
 from ccm_secretariat.imports.resolve import Target
+from ui import colours
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import make_table, selected_row
 
@@ -57,7 +58,6 @@ COLUMNS = [
         tooltip=lambda r: "\n".join(filter(None, [r.message, *r.notes])),
     ),
 ]
-REFUSED_COLOUR = QColor("#a40000")
 FOUND_WORDS = {
     Finding.DUPLICATE: ("duplicate", "duplicates"),
     Finding.POSSIBLE_DUPLICATE: ("possible duplicate", "possible duplicates"),
@@ -73,7 +73,7 @@ class PlanModel(RowTableModel):
             and index.isValid()
             and self.rows[index.row()].outcome == Outcome.REFUSE
         ):
-            return REFUSED_COLOUR
+            return QColor(colours.colour("error"))  # (for a light or a dark palette)
         return super().data(index, role)
 
 
@@ -104,7 +104,7 @@ class ImportPreviewDialog(QDialog):
         top.addWidget(self._label("&Show:", self.filter))
         top.addWidget(self.filter)
         self.model = PlanModel(COLUMNS, self)
-        self.table = make_table(self.model, stretch_column=6)
+        self.table = make_table(self.model, stretch_column=6, name="Rows of the file")
         for column, width in ((0, 50), (1, 70), (2, 120), (3, 130), (4, 140), (5, 220)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._show_row)
@@ -137,6 +137,8 @@ class ImportPreviewDialog(QDialog):
         form.addRow("D&uplicate:", self.decision)
         self.given = QLineEdit()
         self.family = QLineEdit()
+        self.given.setAccessibleName("Given names")
+        self.family.setAccessibleName("Family name")
         self.name_button = QPushButton("&Apply the name")
         self.name_button.clicked.connect(self.rename_selected)
         name_row = QHBoxLayout()
@@ -145,7 +147,7 @@ class ImportPreviewDialog(QDialog):
         name_row.addWidget(QLabel("Family"))
         name_row.addWidget(self.family, 1)
         name_row.addWidget(self.name_button)
-        form.addRow(self._label("Na&me:", self.given), name_row)
+        form.addRow(self._label("Nam&e:", self.given), name_row)  # (Alt+M: Match)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.report_button = self.buttons.addButton("Save &report…", QDialogButtonBox.ButtonRole.ActionRole)

@@ -12,6 +12,7 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Restore from backup")
         self.list = QListWidget()
+        self.list.setAccessibleName("Backups")
         for b in backups:
             item = QListWidgetItem(b.label)
             item.setToolTip(str(b.path))

@@ -46,7 +46,9 @@ class SeatingDialog(FormDialog):
             spin.setRange(1, MAX_SEATS_PER_DELEGATION)
             spin.setValue(plan.seats.get(category, 1) if plan else 1)
             self.per_category[category] = spin
-            grid.addWidget(QLabel(category.label), i, 0)
+            label = QLabel(category.label)
+            label.setBuddy(spin)  # read as "States Parties", not as a bare number
+            grid.addWidget(label, i, 0)
             grid.addWidget(spin, i, 1)
         self.include = QCheckBox("Seat registered delegations with nobody named too")
         self.include.setChecked(bool(plan and plan.include_registered))

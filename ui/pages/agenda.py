@@ -54,13 +54,13 @@ class AgendaPage(QWidget):
         self.services, self.editor = services, editor
         self.meeting: MeetingRow | None = None
         self.items = RowTableModel(ITEM_COLUMNS, self)
-        self.item_table = make_table(self.items, stretch_column=1)
+        self.item_table = make_table(self.items, stretch_column=1, name="Agenda items")
         self.item_table.doubleClicked.connect(lambda _i: self.edit_item())
         self.plenaries = RowTableModel(PLENARY_COLUMNS, self)
-        self.plenary_table = make_table(self.plenaries, stretch_column=4)
+        self.plenary_table = make_table(self.plenaries, stretch_column=4, name="Plenary meetings")
         self.plenary_table.doubleClicked.connect(lambda _i: self.edit_plenary())
         self.events = RowTableModel(EVENT_COLUMNS, self)
-        self.event_table = make_table(self.events, stretch_column=2)
+        self.event_table = make_table(self.events, stretch_column=2, name="Side events")
         self.event_table.doubleClicked.connect(lambda _i: self.edit_event())
         item_buttons, self.item_buttons = button_row(
             ("Add item…", self.add_item),

@@ -24,6 +24,7 @@ from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.check_in import CheckInResult
 from ccm_secretariat.services.meetings import MeetingRow
+from ui import colours
 from ui.dialogs.form import date_edit
 from ui.undo import Editor
 
@@ -192,7 +193,7 @@ class CheckInPage(QWidget):
         colour = self._colours.get(category, "#1F4E9A") if ok and category else ("#2E7D32" if ok else "#B00020")
         self.band.setStyleSheet(f"background: {colour};")
         self.answer.setText(result.message if result is not None else message)
-        self.answer.setStyleSheet("" if ok else "color: #B00020;")
+        self.answer.setStyleSheet("" if ok else colours.style("error"))
         self.detail.setText(
             f"{category.singular}"
             if ok and category

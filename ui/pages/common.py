@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView
 
+from ui.tables import configure_view
 
-def make_table(model, stretch_column: int | None = None, multi: bool = False) -> QTableView:
+
+def make_table(model, stretch_column: int | None = None, multi: bool = False, name: str = "") -> QTableView:
+    """A table of rows; `name` is what a screen reader calls it (its columns are its description: ui/tables.py)."""
     table = QTableView()
     table.setModel(model)
+    table.setAccessibleName(name)
+    configure_view(table)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(
         QAbstractItemView.SelectionMode.ExtendedSelection if multi else QAbstractItemView.SelectionMode.SingleSelection

@@ -31,7 +31,7 @@ class DocumentsPage(QWidget):
         self.services, self.editor = services, editor
         self.meeting: MeetingRow | None = None
         self.model = RowTableModel(COLUMNS, self)
-        self.table = make_table(self.model, stretch_column=1)
+        self.table = make_table(self.model, stretch_column=1, name="Conference documents")
         self.table.doubleClicked.connect(lambda _i: self.edit())
         buttons, self.buttons = button_row(("Add document…", self.add), ("Edit…", self.edit), ("Remove", self.remove))
         self.summary = QLabel()

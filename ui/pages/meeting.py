@@ -19,6 +19,7 @@ from ccm_secretariat.domain.prose import un_date_range
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingRow
+from ui import colours
 from ui.dialogs.officer_dialog import OfficerDialog
 from ui.dialogs.part_dialog import PartDialog
 from ui.errors import describe
@@ -61,7 +62,7 @@ class MeetingPage(QWidget):
         self.treaty = QLabel()
         form.addRow("Treaty", self.treaty)
         self.problem = QLabel()
-        self.problem.setStyleSheet("color: #a40000;")
+        self.problem.setStyleSheet(colours.style("error"))
         form.addRow("", self.problem)
         wording = QGroupBox("Wording of the report and the list")
         wording_layout = QVBoxLayout(wording)
@@ -80,7 +81,7 @@ class MeetingPage(QWidget):
             ],
             self,
         )
-        self.part_table = make_table(self.parts, stretch_column=1)
+        self.part_table = make_table(self.parts, stretch_column=1, name="Parts of the meeting")
         part_buttons, _ = button_row(("Add part…", self.add_part), ("Edit…", self.edit_part), used=self.letters)
         parts_box = QGroupBox("Parts")
         parts_layout = QVBoxLayout(parts_box)
@@ -94,7 +95,7 @@ class MeetingPage(QWidget):
             ],
             self,
         )
-        self.officer_table = make_table(self.officers, stretch_column=2)
+        self.officer_table = make_table(self.officers, stretch_column=2, name="Officers")
         officer_buttons, _ = button_row(
             ("Add officer…", self.add_officer), ("Remove", self.remove_officer), used=self.letters
         )

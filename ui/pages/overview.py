@@ -23,6 +23,7 @@ from ccm_secretariat.domain.prose import counted, un_date
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingRow
 from ccm_secretariat.services.overview import CREDENTIALS, GENDERS, Figure, Overview
+from ui import colours
 from ui.charts import BarRow, CumulativeLine, Segment, StackedBars
 from ui.undo import Editor
 
@@ -83,14 +84,22 @@ class OverviewPage(QWidget):
         self.registered = QLabel()
         self.today = StackedBars(("Present today",))
         self.printed, self.not_printed = QPushButton(), QPushButton()
-        for chart in (self.delegations, self.participants, self.credentials, self.gender, self.today):
+        for chart, name in (
+            (self.delegations, "Delegations by category"),
+            (self.participants, "Participants by category"),
+            (self.credentials, "Credentials by category"),
+            (self.gender, "Gender balance by category"),
+            (self.today, "Present today by category"),
+        ):
             chart.clicked.connect(self.choose)
+            chart.setAccessibleName(name)  # its figures are its description (ui/charts.py)
+        self.registrations.setAccessibleName("Registrations over time")
         self.missing.clicked.connect(lambda: self.choose("credentials/missing"))
         self.printed.clicked.connect(lambda: self.choose("badges/printed"))
         self.not_printed.clicked.connect(lambda: self.choose("badges/not-printed"))
         for button in (self.missing, self.printed, self.not_printed):
             button.setFlat(True)
-            button.setStyleSheet("text-align: left; color: #1f5fa8; text-decoration: underline;")
+            button.setStyleSheet(f"text-align: left; {colours.style('link')} text-decoration: underline;")
 
         self.participation_box = QGroupBox("Participation by category")
         box = QVBoxLayout(self.participation_box)
@@ -135,6 +144,7 @@ class OverviewPage(QWidget):
         layout.addLayout(grid)
         layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Overview of the meeting")
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         outer = QVBoxLayout(self)

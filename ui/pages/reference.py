@@ -41,7 +41,7 @@ class ReferencePage(QWidget):
             ),
         ]
         self.states = RowTableModel(columns, self)
-        self.state_table = make_table(self.states, stretch_column=0)
+        self.state_table = make_table(self.states, stretch_column=0, name="States and their treaty status")
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Find a State")
         self.filter.setClearButtonEnabled(True)
@@ -56,7 +56,7 @@ class ReferencePage(QWidget):
             ],
             self,
         )
-        self.org_table = make_table(self.organisations, stretch_column=0)
+        self.org_table = make_table(self.organisations, stretch_column=0, name="Organisations")
         org_buttons, self.org_buttons = button_row(("Add organisation…", self.add_organisation), used=self.letters)
         states_box = QGroupBox("States and the status of the Convention")
         states_layout = QVBoxLayout(states_box)

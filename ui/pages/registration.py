@@ -32,12 +32,14 @@ from ccm_secretariat.services.meetings import MeetingRow
 from ccm_secretariat.services.overview import Figure
 from ccm_secretariat.services.registration import DelegationRow
 from ccm_secretariat.services.roster import DirectoryRow
+from ui import colours
 from ui.dialogs.attendance_dialog import AttendanceDialog
 from ui.dialogs.category_dialog import CategoryDialog
 from ui.dialogs.credentials_dialog import CredentialsDialog
 from ui.dialogs.delegation_dialog import DelegationDialog
 from ui.dialogs.participant_dialog import ParticipantDialog
 from ui.dialogs.presence_dialog import PresenceDialog
+from ui.flow_layout import FlowLayout
 from ui.models.grouped import GroupedRowsModel
 from ui.models.table import RowTableModel
 from ui.pages.common import make_table
@@ -77,6 +79,7 @@ class RegistrationPage(QWidget):
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.RichText)
         self.counts.setObjectName("categoryCounts")
+        self.counts.setWordWrap(True)  # on a narrow window the counts take two lines, never cut off
         # A figure chosen on the overview: only what it counts is listed, until "Show all".
         self.focus: Figure | None = None
         self.focus_label = QLabel()
@@ -88,15 +91,16 @@ class RegistrationPage(QWidget):
         focus_layout.setContentsMargins(0, 0, 0, 0)
         focus_layout.addWidget(self.focus_label, 1)
         focus_layout.addWidget(self.show_all)
-        self.focus_bar.setStyleSheet("#focusLabel { background: #fff4d6; padding: 3px 6px; }")
+        background, text = colours.BANNER  # its own text colour: white on light yellow was unreadable when dark
+        self.focus_bar.setStyleSheet(f"#focusLabel {{ background: {background}; color: {text}; padding: 3px 6px; }}")
         self.focus_bar.hide()
 
         self.delegation_model = GroupedRowsModel(DELEGATION_COLUMNS, self)
-        self.delegations = make_table(self.delegation_model, multi=True)
+        self.delegations = make_table(self.delegation_model, multi=True, name="Delegations")
         self.delegations.selectionModel().selectionChanged.connect(self.show_members)
         self.delegations.doubleClicked.connect(lambda _i: None if self.read_only else self.change_category())
         self.member_model = RowTableModel(MEMBER_COLUMNS, self)
-        self.member_table = make_table(self.member_model, multi=True)
+        self.member_table = make_table(self.member_model, multi=True, name="Members of the delegation")
         self.member_table.doubleClicked.connect(lambda _i: None if self.read_only else self.edit_participant())
         # The selected person's whole record, edited in place (ui/panels/participant_panel.py).
         self.panel = ParticipantPanel(services, editor, self._after_panel_save)
@@ -111,9 +115,9 @@ class RegistrationPage(QWidget):
         self.members_title.setObjectName("membersTitle")
 
         self.buttons = {}
-        left_buttons = QHBoxLayout()
+        left_buttons = FlowLayout()  # (wraps onto a second line in a narrow window)
         for key, text, slot in (
-            ("add_delegation", "&Register delegation…", self.add_delegation),
+            ("add_delegation", "Register de&legation…", self.add_delegation),  # (Alt+R: the Room menu)
             ("category", "Ca&tegory…", self.change_category),
             ("credentials", "Cre&dentials…", self.set_credentials),
             ("presence", "&Present…", self.set_presence),
@@ -122,7 +126,7 @@ class RegistrationPage(QWidget):
         ):
             left_buttons.addWidget(self._button(key, text, slot))
         left_buttons.addStretch()
-        right_buttons = QHBoxLayout()
+        right_buttons = FlowLayout()
         for key, text, slot in (
             ("add_participant", "&Add participant…", self.add_participant),
             ("edit_participant", "Ed&it…", self.edit_participant),

@@ -18,6 +18,7 @@ from ccm_secretariat.domain.enums import Attendance
 from ccm_secretariat.errors import ConflictError, DomainError
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.registration import ParticipantRow
+from ui import colours
 from ui.errors import describe
 from ui.undo import Editor
 
@@ -57,7 +58,7 @@ class ParticipantPanel(QWidget):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setStyleSheet(colours.style("error"))
         self.edit_button = QPushButton("Edit everything…")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
