@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ccm_secretariat.domain.enums import AgendaStatus, Category, CredentialsKind, MeetingFormat
+from ccm_secretariat.domain.names import un_sort_key
 from ccm_secretariat.domain.prose import join_names, ordinal_in_words, un_date
 from ccm_secretariat.domain.symbols import Series
 from ccm_secretariat.exports.masthead import Masthead, place_and_dates
@@ -163,7 +164,8 @@ def build_documents_list(data: MeetingData, date: dt.date | None = None) -> Repo
         if rows:
             blocks += [
                 Heading(SERIES_HEADINGS[series]),
-                DocumentTable(("Symbol", "Title", "Languages"), rows, (0.3, 0.5, 0.2)),
+                # The Languages column takes "AR EN ES FR RU ZH" on one line.
+                DocumentTable(("Symbol", "Title", "Languages"), rows, (0.3, 0.45, 0.25)),
             ]
     if not blocks:
         blocks.append(Paragraph(1, "[No document has been entered in the register yet.]", placeholder=True))
@@ -173,8 +175,9 @@ def build_documents_list(data: MeetingData, date: dt.date | None = None) -> Repo
 
 
 def credentials_paragraphs(delegations: tuple[DelegationRow, ...] | list[DelegationRow], body: str) -> list[str]:
-    """What the report says of credentials: in original form, as copies or notes verbales, not received."""
-    states = [d for d in delegations if d.is_state]
+    """What the report says of credentials: in original form, as copies or notes verbales, not received; each
+    list of States in alphabetical order (accents ignored), whatever the order of the categories given."""
+    states = sorted((d for d in delegations if d.is_state), key=lambda d: un_sort_key(d.name))
     original = [d.name for d in states if d.credentials_received and d.credentials_kind is CredentialsKind.ORIGINAL]
     copies = [d.name for d in states if d.credentials_received and d.credentials_kind is not CredentialsKind.ORIGINAL]
     missing = [d.name for d in states if not d.credentials_received]
