@@ -64,7 +64,7 @@ def _masthead(
     return Masthead(
         doc.symbol if doc else default_symbol,
         "General",
-        date or (doc.issue_date if doc and doc.issue_date else dt.date.today()),
+        date or (doc.issue_date if doc and doc.issue_date else default_date(m)),
         "English",
         m.title,
         place_and_dates(m),
@@ -73,11 +73,19 @@ def _masthead(
     )
 
 
+def default_date(meeting: MeetingRow) -> dt.date:
+    """A document's date when the register gives none: today, or the meeting's first day once it has begun (a
+    meeting's documents are dated by its opening at the latest, not by the day they are printed again)."""
+    today = dt.date.today()
+    return min(today, meeting.first_day) if meeting.first_day else today
+
+
 def build_agenda(data: MeetingData, date: dt.date | None = None) -> Report:
-    """The agenda: its items in order, under their own numbers. "Provisional" until every item is adopted."""
+    """The agenda: its items in order, under their own numbers. Titled as the register has it ("Provisional
+    agenda") until every item is adopted, then "Agenda"."""
     adopted = bool(data.items) and all(i.status is AgendaStatus.ADOPTED for i in data.items)
     doc = _registered(data, ("agenda",), Series.MAIN)
-    title = "Agenda" if adopted else "Provisional agenda"
+    title = "Agenda" if adopted else (doc.title if doc else "Provisional agenda")
     blocks = tuple(
         Paragraph(i.number, i.title, tuple(f"{letter} {title}" for letter, title in i.lettered)) for i in data.items
     ) or (Paragraph(1, "[No agenda item has been entered yet.]", placeholder=True),)

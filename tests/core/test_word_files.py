@@ -239,3 +239,24 @@ def test_a_chapter_with_nothing_to_say_prints_no_heading(services):
     labels = [h.label for h in headings]
     assert labels == ["I.", "II.", "III."][: len(labels)]
     assert "Work of the 14MSP" not in [h.text for h in headings]  # nothing said of its work yet
+
+
+def test_a_document_is_dated_as_the_register_says_and_the_agenda_titled_as_it_is_registered(demo, demo_meeting):
+    from dataclasses import replace
+
+    from ccm_secretariat.domain.enums import AgendaStatus
+    from ccm_secretariat.report.meeting_documents import MeetingData, build_agenda
+
+    data = MeetingData.read(demo, demo_meeting.id)
+    # The register gives the agenda no date: the meeting's first day, not the day it is printed again.
+    assert build_agenda(data).masthead.date == dt.date(2020, 11, 25)
+    dated = tuple(
+        replace(d, issue_date=dt.date(2020, 10, 2)) if d.symbol == "CCM/CONF/2020/1" else d for d in data.documents
+    )
+    assert build_agenda(replace(data, documents=dated)).masthead.date == dt.date(2020, 10, 2)
+    pending = tuple(replace(i, status=AgendaStatus.PROVISIONAL) for i in data.items)
+    assert (
+        build_agenda(replace(data, items=pending)).masthead.title
+        == "Provisional Agenda for the Second Review Conference"
+    )
+    assert build_agenda(data).masthead.title == "Agenda"  # adopted
