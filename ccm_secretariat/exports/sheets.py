@@ -27,9 +27,8 @@ from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.progress import Progress
 
 FORMULA_FIRST = frozenset("=+-@\t\r")
-BODY_FONT = Font(name="Calibri", size=11)
 HEADER_FONT = Font(name="Calibri", size=11, bold=True)
-WRAP = Alignment(wrap_text=True)
+WRAP = Alignment(wrap_text=True)  # at the foot of the row like the other cells: their text in line with its last
 LINE_HEIGHT = 15  # points, a line of Calibri 11
 WIDE = 100  # characters of column width beyond which a sheet prints on its side
 
@@ -153,16 +152,31 @@ class _Bold:
         self.value = value
 
 
+def _style(
+    ws: Any, number_format: str = "", font: Font | None = None, quoted: bool = False, wrap: bool = False
+) -> StyleArray:
+    """A cell format with a number format, font or quote prefix, or wrapping its text."""
+    probe = WriteOnlyCell(ws, "")
+    probe._style = StyleArray()
+    if wrap:
+        probe.alignment = WRAP
+    if number_format:
+        probe.number_format = number_format
+    if font:
+        probe.font = font
+    style: StyleArray = probe._style
+    style.quotePrefix = int(quoted)  # openpyxl has no public setter for quotePrefix
+    return style
+
+
 class _RowWriter:
     """Appends rows: plain values as they are (nearly every cell of a large workbook, in one pass and no calls);
-    dates as dates; formula-like text quoted; text longer than its column wrapped, its row raised to fit. Only
-    those cells are made into styled cells (openpyxl's write-only mode pays for each one)."""
+    dates as dates; formula-like text quoted; text longer than its column wrapped, its row raised to fit it."""
 
     def __init__(self, ws: Any, widths: Sequence[int]):
         self.ws, self.widths, self.row = ws, list(widths), 1
-        probe = WriteOnlyCell(ws, "")
-        probe.alignment = WRAP  # at the foot of the row, in line with the other cells' text
-        self.wrap_style = probe._style
+        self.date, self.bold = _style(ws, "d mmmm yyyy"), _style(ws, font=HEADER_FONT)
+        self.quoted, self.wrap = _style(ws, quoted=True), _style(ws, wrap=True)
 
     def append(self, row: Sequence[Any]) -> None:
         ws, widths = self.ws, self.widths
@@ -172,18 +186,15 @@ class _RowWriter:
             kind = value.__class__
             if kind is str:
                 if value and value[0] in FORMULA_FIRST:
-                    row[i] = _quoted(ws, value)
+                    row[i] = cell = Cell(ws, 1, 1, None, self.quoted)
+                    cell._value, cell.data_type = value, "s"  # text, never a formula
                 elif i < len(widths) and len(value) > widths[i]:
-                    row[i] = Cell(ws, 1, 1, value, self.wrap_style)
+                    row[i] = Cell(ws, 1, 1, value, self.wrap)
                     lines = max(lines, _lines(value, widths[i]))
             elif kind is dt.date or kind is dt.datetime:
-                cell = WriteOnlyCell(ws, value)
-                cell.number_format = "d mmmm yyyy"
-                row[i] = cell
+                row[i] = Cell(ws, 1, 1, value, self.date)
             elif kind is _Bold:
-                cell = WriteOnlyCell(ws, value.value)
-                cell.font = HEADER_FONT
-                row[i] = cell
+                row[i] = Cell(ws, 1, 1, value.value, self.bold)
         self.row += 1
         if lines > 1:
             # The row's attributes as openpyxl's writer reads them (a RowDimension costs 50 µs to make).
@@ -192,11 +203,3 @@ class _RowWriter:
             del ws.row_dimensions[self.row]  # written with the row: 100,000 of them need not stay in memory
         else:
             ws.append(row)
-
-
-def _quoted(ws: Any, value: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value)
-    cell.data_type = "s"
-    cell._style = StyleArray()  # openpyxl has no public setter for quotePrefix
-    cell._style.quotePrefix = 1
-    return cell
