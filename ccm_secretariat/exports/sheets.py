@@ -1,13 +1,16 @@
 """Writing sheets of rows into an .xlsx workbook (openpyxl write-only: 100,000 rows stay quick and small).
 
-Real dates as dates, a frozen and bold header row, filters on, set widths, and any text that begins with =, +,
-- or @ stored as text with a quote prefix, so that no spreadsheet program runs it. The file is written beside
-its target and renamed into place at the end."""
+Real dates as dates, a frozen and bold header row, filters on, set widths, long text wrapped in a raised row,
+and any text that begins with =, +, - or @ stored as text with a quote prefix, so that no spreadsheet program
+runs it (the workbook's own totals are `Formula`s). Every sheet prints: A4 on its side when wide, one page wide,
+the header row on every page, a header with the meeting and the sheet's name, page x of y and the date below.
+The file is written beside its target and renamed into place at the end."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import re
 import tempfile
 import zipfile
@@ -18,13 +21,14 @@ from typing import Any
 
 from lxml import etree
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.writer.excel import ExcelWriter
 
-from ccm_secretariat.application import PRODUCER, VERSION
+from ccm_secretariat.application import APP_NAME, VERSION
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.progress import Progress
@@ -46,6 +50,16 @@ def sheet_title(name: str, taken: set[str] | None = None) -> str:
     return title
 
 
+HEADER_FONT = Font(name="Calibri", size=11, bold=True)
+WRAP = Alignment(wrap_text=True)  # at the foot of the row like the other cells: their text in line with its last
+LINE_HEIGHT = 15  # points, a line of Calibri 11
+WIDE = 100  # characters of column width beyond which a sheet prints on its side
+
+
+class Formula(str):
+    """A formula the workbook means (a total's =SUM(…)), written as a formula, unlike text that looks like one."""
+
+
 @dataclass(frozen=True)
 class Sheet:
     title: str
@@ -54,18 +68,68 @@ class Sheet:
     rows: Iterator[Sequence[Any]]
     # Native Excel charts over the rows written: (worksheet, rows written) -> [(chart, anchor cell)].
     charts: Callable[[Any, int], list[tuple[Any, str]]] | None = None
+    total_row: bool = False  # the last row is a total: bold, and outside the filter
 
 
-def write_sheets(all_sheets: list[Sheet], out: str | Path, total: int, private: bool = False) -> Iterator[Progress]:
+@dataclass(frozen=True)
+class Print:
+    """What every printed page of the workbook says: the meeting above, and a mark ("INTERNAL") if any."""
+
+    title: str = ""
+    mark: str = ""
+    subject: str = ""
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&&")  # & starts a code in a header or footer
+
+
+def _print_setup(ws: Any, sheet: Sheet, page: Print) -> None:
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.orientation = "landscape" if sum(sheet.widths) > WIDE else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0  # one page wide, as many long as it takes
+    ws.print_title_rows = "1:1"
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.75, bottom=0.7, header=0.3, footer=0.3)
+    ws.print_options.gridLines = False
+    for header, footer in ((ws.oddHeader, ws.oddFooter), (ws.evenHeader, ws.evenFooter)):
+        header.left.text = _escape(page.title)
+        if page.mark:
+            header.center.text = f'&"Calibri,Bold"{_escape(page.mark)}'
+        header.right.text = "&A"  # the sheet's name
+        footer.center.text = "Page &P of &N"
+        footer.right.text = "&D"
+        header.left.size = header.right.size = footer.center.size = footer.right.size = 9
+
+
+def _header_row(ws: Any, sheet: Sheet) -> list[Any]:
+    fill = PatternFill("solid", fgColor="DCE6F1")
+    wrap = Alignment(vertical="center", wrap_text=True)
+    cells = []
+    for title in sheet.header:
+        cell = WriteOnlyCell(ws, title)
+        cell.font, cell.fill, cell.alignment = HEADER_FONT, fill, wrap
+        cells.append(cell)
+    lines = max((_lines(t, w) for t, w in zip(sheet.header, sheet.widths)), default=1)
+    ws.row_dimensions[1].height = LINE_HEIGHT * lines
+    return cells
+
+
+def _lines(text: str, width: int) -> int:
+    """Lines a text takes in a wrapped cell `width` characters wide, at most (a word that does not fit on the
+    line's end goes to the next; Calibri's letters are narrower than the digits the width counts)."""
+    return max(1, math.ceil(len(text) / width))
+
+
+def write_sheets(
+    all_sheets: list[Sheet], out: str | Path, total: int, private: bool = False, page: Print = Print()
+) -> Iterator[Progress]:
     """Write the sheets; yields progress counted in rows out of `total`, the last item with the path."""
     total = max(1, total)
     workbook = Workbook(write_only=True)
-    workbook.properties.creator = "Secretariat"
-    workbook.properties.description = f"Made with {PRODUCER}"
-    workbook.properties.version = VERSION
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DCE6F1")
-    wrap = Alignment(vertical="top", wrap_text=True)
+    props = workbook.properties
+    props.creator, props.lastModifiedBy, props.title, props.subject = APP_NAME, APP_NAME, page.title, page.subject
+    props.language, props.description, props.version = "en-GB", f"Made with {APP_NAME} {VERSION}", VERSION
     done = 0
     titles: set[str] = set()
     with atomic_path(out, private) as temporary, _discarded_on_failure(workbook, out):
@@ -76,21 +140,19 @@ def write_sheets(all_sheets: list[Sheet], out: str | Path, total: int, private: 
             for i, width in enumerate(sheet.widths, start=1):
                 ws.column_dimensions[get_column_letter(i)].width = width
             ws.freeze_panes = "A2"
-            header = []
-            for title in sheet.header:
-                cell = WriteOnlyCell(ws, title)
-                cell.font, cell.fill, cell.alignment = bold, fill, wrap
-                header.append(cell)
-            ws.append(header)
+            _print_setup(ws, sheet, page)
+            ws.append(_header_row(ws, sheet))
+            writer = _RowWriter(ws, sheet.widths)
             count = 0
-            for row in sheet.rows:
-                ws.append(_safe_row(ws, row))
+            for row in _with_total(sheet):
+                writer.append(row)
                 count += 1
                 if count % 5000 == 0:
                     done += 5000
                     yield Progress(min(done, total), total, sheet.title)
             done += count % 5000
-            ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.header))}{count + 1}"
+            filtered = count - 1 if sheet.total_row and count else count
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.header))}{filtered + 1}"
             for chart, anchor in sheet.charts(ws, count) if sheet.charts else ():
                 ws.add_chart(chart, anchor)
         _save(workbook, temporary)
@@ -134,25 +196,73 @@ def _discarded_on_failure(workbook: Workbook, out: str | Path) -> Iterator[None]
         raise
 
 
-def _safe_row(ws: Any, row: Sequence[Any]) -> list[Any]:
-    """Plain values as they are; dates as dates; formula-like text as quoted text (one pass, no calls for the
-    plain cells that make up nearly all of a large workbook)."""
-    row = list(row)
-    for i, value in enumerate(row):
-        kind = value.__class__
-        if kind is str:
-            if value and value[0] in FORMULA_FIRST:
-                row[i] = _quoted(ws, value)
-        elif kind is dt.date or kind is dt.datetime:
-            cell = WriteOnlyCell(ws, value)
-            cell.number_format = "d mmmm yyyy"
-            row[i] = cell
-    return row
+def _with_total(sheet: Sheet) -> Iterator[Sequence[Any]]:
+    """The sheet's rows, the total (the last one) in bold cells when the sheet has one."""
+    if not sheet.total_row:
+        yield from sheet.rows
+        return
+    last = None
+    for row in sheet.rows:
+        if last is not None:
+            yield last
+        last = row
+    if last is not None:
+        yield [_Bold(value) for value in last]
 
 
-def _quoted(ws: Any, value: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value)
-    cell.data_type = "s"
-    cell._style = StyleArray()  # openpyxl has no public setter for quotePrefix
-    cell._style.quotePrefix = 1
-    return cell
+class _Bold:
+    def __init__(self, value: Any):
+        self.value = value
+
+
+def _style(
+    ws: Any, number_format: str = "", font: Font | None = None, quoted: bool = False, wrap: bool = False
+) -> StyleArray:
+    """A cell format with a number format, font or quote prefix, or wrapping its text."""
+    probe = WriteOnlyCell(ws, "")
+    probe._style = StyleArray()
+    if wrap:
+        probe.alignment = WRAP
+    if number_format:
+        probe.number_format = number_format
+    if font:
+        probe.font = font
+    style: StyleArray = probe._style
+    style.quotePrefix = int(quoted)  # openpyxl has no public setter for quotePrefix
+    return style
+
+
+class _RowWriter:
+    """Appends rows: plain values as they are (nearly every cell of a large workbook, in one pass and no calls);
+    dates as dates; formula-like text quoted; text longer than its column wrapped, its row raised to fit it."""
+
+    def __init__(self, ws: Any, widths: Sequence[int]):
+        self.ws, self.widths, self.row = ws, list(widths), 1
+        self.date, self.bold = _style(ws, "d mmmm yyyy"), _style(ws, font=HEADER_FONT)
+        self.quoted, self.wrap = _style(ws, quoted=True), _style(ws, wrap=True)
+
+    def append(self, row: Sequence[Any]) -> None:
+        ws, widths = self.ws, self.widths
+        row = list(row)
+        lines = 1
+        for i, value in enumerate(row):
+            kind = value.__class__
+            if kind is str:
+                if value and value[0] in FORMULA_FIRST:
+                    row[i] = cell = Cell(ws, 1, 1, None, self.quoted)
+                    cell._value, cell.data_type = value, "s"  # text, never a formula
+                elif i < len(widths) and len(value) > widths[i]:
+                    row[i] = Cell(ws, 1, 1, value, self.wrap)
+                    lines = max(lines, _lines(value, widths[i]))
+            elif kind is dt.date or kind is dt.datetime:
+                row[i] = Cell(ws, 1, 1, value, self.date)
+            elif kind is _Bold:
+                row[i] = Cell(ws, 1, 1, value.value, self.bold)
+        self.row += 1
+        if lines > 1:
+            # The row's attributes as openpyxl's writer reads them (a RowDimension costs 50 µs to make).
+            ws.row_dimensions[self.row] = {"ht": str(LINE_HEIGHT * lines), "customHeight": "1"}
+            ws.append(row)
+            del ws.row_dimensions[self.row]  # written with the row: 100,000 of them need not stay in memory
+        else:
+            ws.append(row)

@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from ccm_secretariat.domain.enums import Attendance, Category, Gender
 from ccm_secretariat.exports.masthead import PRACTICE_BANNER
-from ccm_secretariat.exports.sheets import Sheet, write_sheets
+from ccm_secretariat.exports.sheets import Formula, Print, Sheet, write_sheets
 from ccm_secretariat.progress import Progress
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.documents import DocumentRow
@@ -55,8 +55,10 @@ def participant_header(roster: Roster) -> tuple[tuple[str, ...], tuple[int, ...]
         "Phone",
         "Publish contact",
         *parts,
+        "Registered on",
+        "Participant no.",
     )
-    widths = (30, 22, 10, 20, 22, 34, 34, 18, 11, 30, 18, 10, *([11] * len(parts)))
+    widths = (30, 22, 10, 20, 22, 34, 40, 28, 11, 30, 18, 10, *([11] * len(parts)), 16, 12)
     return header, widths
 
 
@@ -84,6 +86,8 @@ def participant_rows(roster: Roster, category: Category | None = None, internal:
                 p.phone if shown else "",
                 "yes" if p.consent_to_publish else "no",
                 *(ATTENDANCE_TEXT.get(attendance.get(n), "") for n in numbers),
+                p.registration_date,
+                p.id,
             ]
 
 
@@ -131,12 +135,33 @@ def statistics_rows(roster: Roster) -> list[list[Any]]:
             row += [counts.get(Attendance.IN_PERSON, 0), counts.get(Attendance.ONLINE, 0)]
         rows.append(row)
     width = 7 + 2 * len(parts)
-    return rows + [["Total", *(sum(r[i] for r in rows) for i in range(1, width))]]
+    last = len(rows) + 1  # the header is row 1
+    totals = [Formula(f"=SUM({get_column_letter(i + 1)}2:{get_column_letter(i + 1)}{last})") for i in range(1, width)]
+    return rows + [["Total", *totals]]
+
+
+PATTERNS = ("solidDmnd", "ltUpDiag", "dkHorz", "openDmnd", "smCheck", "wdDnDiag")  # legible in black and white
+SHADES = ("1F3864", "2E75B6", "7F7F7F", "C55A11", "548235", "BF8F00")
+
+
+def _patterned(chart: Any) -> None:
+    """Each series in a pattern of its own over its colour, outlined in black."""
+    from openpyxl.chart.shapes import GraphicalProperties
+    from openpyxl.drawing.fill import ColorChoice, PatternFillProperties
+
+    for i, series in enumerate(chart.series):
+        fill = PatternFillProperties(
+            prst=PATTERNS[i % len(PATTERNS)],
+            fgClr=ColorChoice(srgbClr=SHADES[i % len(SHADES)]),
+            bgClr=ColorChoice(srgbClr="FFFFFF"),
+        )
+        series.graphicalProperties = GraphicalProperties(pattFill=fill)
+        series.graphicalProperties.line.solidFill = "000000"
 
 
 def statistics_charts(ws: Any, count: int, width: int) -> list[tuple[Any, str]]:
-    """Participation by category and gender balance, as native Excel charts beside the table (the rows above
-    the total: one a category)."""
+    """Participation by category and gender balance, as native Excel charts below the table (the rows above
+    the total: one a category), one above the other, each as wide as the printed page takes."""
     from openpyxl.chart import BarChart, Reference
 
     last = count  # the header is row 1; the categories are rows 2 .. count, the total row count + 1
@@ -156,8 +181,9 @@ def statistics_charts(ws: Any, count: int, width: int) -> list[tuple[Any, str]]:
         chart.height, chart.width = 7.5, 16
         chart.y_axis.majorGridlines = None
         chart.x_axis.scaling.orientation = "maxMin"  # the first category on top, as in the table
-    column = get_column_letter(width + 2)
-    return [(participation, f"{column}2"), (gender, f"{column}18")]
+        _patterned(chart)
+    below = count + 3  # a blank row under the total, then the charts (7.5 cm: about 15 rows each)
+    return [(participation, f"A{below}"), (gender, f"A{below + 17}")]
 
 
 def check_in_rows(roster: Roster) -> list[list[Any]]:
@@ -226,6 +252,7 @@ def sheets(roster: Roster, documents: list[DocumentRow], internal: bool = False)
             (40, *([13] * (len(stat_header) - 1))),
             iter(statistics_rows(roster)),
             lambda ws, count: statistics_charts(ws, count, len(stat_header)),
+            total_row=True,
         )
     )
     if roster.check_ins:
@@ -248,4 +275,10 @@ def participants_workbook(
     all_sheets = sheets(roster, documents, internal)
     total = max(1, 2 * roster.participant_count + len(roster.delegations) + len(documents))
     yield Progress(0, total, "Read the registrations")
-    yield from write_sheets(all_sheets, out, total, private=internal)
+    meeting = roster.meeting
+    page = Print(
+        meeting.short_title or meeting.title,
+        " ".join((["INTERNAL"] if internal else []) + (["PRACTICE COPY"] if meeting.practice else [])),
+        f"Registration: {meeting.title}",
+    )
+    yield from write_sheets(all_sheets, out, total, private=internal, page=page)

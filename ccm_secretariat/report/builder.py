@@ -69,17 +69,27 @@ class _Name:
 
 
 class _Numbered:
+    """The report's blocks: a chapter's heading is written with its first paragraph (a chapter with nothing to
+    say prints no heading), chapters numbered I., II. … as they come; a placeholder takes no number."""
+
     def __init__(self) -> None:
         self.blocks: list[Any] = []
         self.number = 0
+        self.chapters = 0
+        self.pending: str | None = None
 
     def heading(self, text: str) -> None:
-        self.blocks.append(Heading(text))
+        self.pending = text
 
     def para(self, text: str, placeholder: bool = False) -> None:
+        if self.pending is not None:
+            self.blocks.append(Heading(self.pending, f"{ROMAN[self.chapters]}."))
+            self.chapters += 1
+            self.pending = None
         lines = text.split("\n")
-        self.number += 1
-        self.blocks.append(Paragraph(self.number, lines[0], tuple(lines[1:]), placeholder))
+        if not placeholder:
+            self.number += 1
+        self.blocks.append(Paragraph(0 if placeholder else self.number, lines[0], tuple(lines[1:]), placeholder))
 
 
 def build_report(services: Services, meeting_id: int, options: ReportOptions = ReportOptions()) -> Report:
@@ -118,7 +128,7 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
     doc = _Numbered()
     officers = {o.role: o for o in meeting.officers}
     president = officers.get("President")
-    doc.heading("I. Introduction")
+    doc.heading("Introduction")
     doc.para(
         f"[The mandate of the {name()}: the provisions of the {meeting.treaty_title} under which it is "
         "convened, the decisions of the previous meeting on its dates, venue and presidency, and the "
@@ -132,7 +142,7 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
             else f"{president.person} was designated as President of the {name()}."
         )
 
-    doc.heading(f"II. Organization of the {name()}")
+    doc.heading(f"Organization of the {name()}")
     where = f"in {meeting.city} " if meeting.city else ""
     doc.para(f"The {part_words}{meeting.title} was held {where}{un_date_span_words(part.start_date, part.end_date)}.")
     for o in meeting.officers:
@@ -146,7 +156,7 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
         for text in credentials_paragraphs([d for d in delegations if d.took_part], body):
             doc.para(text)
 
-    doc.heading(f"III. Work of the {name()}")
+    doc.heading(f"Work of the {name()}")
     part_plenaries = [p for p in plenaries if p.part_number == part.number]
     opening = part_plenaries[0].date if part_plenaries else part.start_date
     if president:
@@ -194,7 +204,7 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
     if documents:
         doc.para(f"A list of documents submitted to the {part_words}{name()} is contained in the annex to this report.")
 
-    doc.heading("IV. Decisions and recommendations")
+    doc.heading("Decisions and recommendations")
     if decisions:
         for d in decisions:
             doc.para(d.text)
@@ -205,7 +215,10 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
     if documents:
         first = tuple((d.symbol, d.title) for d in documents if d.series in (Series.MAIN, Series.L))
         rest = tuple((d.symbol, d.title) for d in documents if d.series not in (Series.MAIN, Series.L))
-        tables = tuple(DocumentTable(("Symbol", "Title"), rows) for rows in (first, rest) if rows)
+        titles = ("Documents for general and limited distribution", "Working papers and other documents")
+        tables = tuple(
+            DocumentTable(("Symbol", "Title"), rows, title=title) for rows, title in zip((first, rest), titles) if rows
+        )
         annex = Annex("Annex", f"List of documents submitted to the {part_words}{meeting.title}", tables)
     return Report(masthead, tuple(doc.blocks), annex)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ccm_secretariat.domain.enums import AgendaStatus, Category, CredentialsKind, MeetingFormat
+from ccm_secretariat.domain.names import un_sort_key
 from ccm_secretariat.domain.prose import join_names, ordinal_in_words, un_date
 from ccm_secretariat.domain.symbols import Series
 from ccm_secretariat.exports.masthead import Masthead, place_and_dates
@@ -63,7 +64,7 @@ def _masthead(
     return Masthead(
         doc.symbol if doc else default_symbol,
         "General",
-        date or (doc.issue_date if doc and doc.issue_date else dt.date.today()),
+        date or (doc.issue_date if doc and doc.issue_date else default_date(m)),
         "English",
         m.title,
         place_and_dates(m),
@@ -72,11 +73,19 @@ def _masthead(
     )
 
 
+def default_date(meeting: MeetingRow) -> dt.date:
+    """A document's date when the register gives none: today, or the meeting's first day once it has begun (a
+    meeting's documents are dated by its opening at the latest, not by the day they are printed again)."""
+    today = dt.date.today()
+    return min(today, meeting.first_day) if meeting.first_day else today
+
+
 def build_agenda(data: MeetingData, date: dt.date | None = None) -> Report:
-    """The agenda: its items in order, under their own numbers. "Provisional" until every item is adopted."""
+    """The agenda: its items in order, under their own numbers. Titled as the register has it ("Provisional
+    agenda") until every item is adopted, then "Agenda"."""
     adopted = bool(data.items) and all(i.status is AgendaStatus.ADOPTED for i in data.items)
     doc = _registered(data, ("agenda",), Series.MAIN)
-    title = "Agenda" if adopted else "Provisional agenda"
+    title = "Agenda" if adopted else (doc.title if doc else "Provisional agenda")
     blocks = tuple(
         Paragraph(i.number, i.title, tuple(f"{letter} {title}" for letter, title in i.lettered)) for i in data.items
     ) or (Paragraph(1, "[No agenda item has been entered yet.]", placeholder=True),)
@@ -163,7 +172,8 @@ def build_documents_list(data: MeetingData, date: dt.date | None = None) -> Repo
         if rows:
             blocks += [
                 Heading(SERIES_HEADINGS[series]),
-                DocumentTable(("Symbol", "Title", "Languages"), rows, (0.3, 0.5, 0.2)),
+                # The Languages column takes "AR EN ES FR RU ZH" on one line.
+                DocumentTable(("Symbol", "Title", "Languages"), rows, (0.3, 0.45, 0.25)),
             ]
     if not blocks:
         blocks.append(Paragraph(1, "[No document has been entered in the register yet.]", placeholder=True))
@@ -173,8 +183,9 @@ def build_documents_list(data: MeetingData, date: dt.date | None = None) -> Repo
 
 
 def credentials_paragraphs(delegations: tuple[DelegationRow, ...] | list[DelegationRow], body: str) -> list[str]:
-    """What the report says of credentials: in original form, as copies or notes verbales, not received."""
-    states = [d for d in delegations if d.is_state]
+    """What the report says of credentials: in original form, as copies or notes verbales, not received; each
+    list of States in alphabetical order (accents ignored), whatever the order of the categories given."""
+    states = sorted((d for d in delegations if d.is_state), key=lambda d: un_sort_key(d.name))
     original = [d.name for d in states if d.credentials_received and d.credentials_kind is CredentialsKind.ORIGINAL]
     copies = [d.name for d in states if d.credentials_received and d.credentials_kind is not CredentialsKind.ORIGINAL]
     missing = [d.name for d in states if not d.credentials_received]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ccm_secretariat.exports.masthead import Masthead
@@ -9,12 +10,17 @@ from ccm_secretariat.exports.masthead import Masthead
 
 @dataclass(frozen=True)
 class Heading:
-    text: str  # "I. Introduction"
+    text: str  # "Introduction"
+    label: str = ""  # a chapter's numeral ("I."): Word numbers chapters itself, the PDF prints the label
+
+    @property
+    def full(self) -> str:
+        return f"{self.label} {self.text}" if self.label else self.text
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    number: int
+    number: int  # 0 for a placeholder, which takes no number
     text: str
     subparagraphs: tuple[str, ...] = ()  # "(a) To review ...", each with its label at the start
     placeholder: bool = False  # text for the secretary to write, shown in brackets and italics
@@ -25,6 +31,7 @@ class DocumentTable:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...] = (0.34, 0.66)  # of the text width, per column
+    title: str = ""  # a heading of its own ("Working papers …"), kept with the table
 
 
 @dataclass(frozen=True)
@@ -45,3 +52,26 @@ class Report:
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+
+EMPHASIS = re.compile(r"\*([^*\n]+)\*")
+
+
+def spans(text: str) -> list[tuple[str, bool]]:
+    """The small markup of a decision's text: words between asterisks ("*inter alia*") are emphasised (italics in
+    every format); the rest is plain. Returns (text, emphasised) pieces, the asterisks gone."""
+    pieces: list[tuple[str, bool]] = []
+    end = 0
+    for found in EMPHASIS.finditer(text):
+        if found.start() > end:
+            pieces.append((text[end : found.start()], False))
+        pieces.append((found.group(1), True))
+        end = found.end()
+    if end < len(text) or not pieces:
+        pieces.append((text[end:], False))
+    return pieces
+
+
+def plain(text: str) -> str:
+    """The text without its markup, as a reader sees it."""
+    return "".join(piece for piece, _ in spans(text))

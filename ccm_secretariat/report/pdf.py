@@ -53,6 +53,16 @@ def markup(text: str, fonts: FontSet, style: str = "regular") -> str:
     )
 
 
+def rich(text: str, fonts: FontSet, style: str = "regular") -> str:
+    """`markup` of a text with the model's emphasis (*inter alia*) in italics."""
+    return "".join(
+        f'<font name="{fonts.font("italic")}">{markup(piece, fonts, "italic")}</font>'
+        if emphasised
+        else markup(piece, fonts, style)
+        for piece, emphasised in model.spans(text)
+    )
+
+
 def _styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
     base = ParagraphStyle(
         "body",
@@ -111,23 +121,18 @@ def story(report: model.Report, fonts: FontSet, width: float = PAGE_WIDTH - 2 * 
     flow: list[Any] = []
     for block in report.blocks:
         if isinstance(block, model.DocumentTable):
-            flow += [_table(block, fonts, styles, width), Spacer(1, 10)]
+            flow += [*_table_title(block, fonts, styles), _table(block, fonts, styles, width), Spacer(1, 10)]
             continue
         if isinstance(block, model.Heading):
             flow.append(CondPageBreak(60))
-            flow.append(Paragraph(markup(block.text, fonts, "bold"), styles["heading"]))
+            flow.append(Paragraph(markup(block.full, fonts, "bold"), styles["heading"]))
             continue
         style = styles["placeholder"] if block.placeholder else styles["body"]
-        items = [
-            Paragraph(
-                markup(block.text, fonts, "italic" if block.placeholder else "regular"),
-                style,
-                bulletText=f"{block.number}.",
-            )
-        ]
+        text = rich(block.text, fonts, "italic" if block.placeholder else "regular")
+        items = [Paragraph(text, style) if block.placeholder else Paragraph(text, style, bulletText=f"{block.number}.")]
         for sub in block.subparagraphs:
             label, _, text = sub.partition(" ")
-            items.append(Paragraph(markup(text, fonts), styles["sub"], bulletText=label))
+            items.append(Paragraph(rich(text, fonts), styles["sub"], bulletText=label))
         flow.append(KeepTogether(items) if len(items) > 1 else items[0])
     if report.annex:
         flow += [
@@ -136,13 +141,19 @@ def story(report: model.Report, fonts: FontSet, width: float = PAGE_WIDTH - 2 * 
             Paragraph(markup(report.annex.subtitle, fonts, "bold"), styles["annex"]),
         ]
         for table in report.annex.tables:
-            flow += [_table(table, fonts, styles, width), Spacer(1, 18)]
+            flow += [*_table_title(table, fonts, styles), _table(table, fonts, styles, width), Spacer(1, 18)]
     return flow
+
+
+def _table_title(table: model.DocumentTable, fonts: FontSet, styles: dict[str, Any]) -> list[Any]:
+    if not table.title:
+        return []
+    return [CondPageBreak(80), Paragraph(markup(table.title, fonts, "bold"), styles["heading"])]
 
 
 def _table(table: model.DocumentTable, fonts: FontSet, styles: dict[str, Any], width: float) -> LongTable:
     rows = [[Paragraph(markup(h, fonts, "italic"), styles["cell_head"]) for h in table.header]]
-    rows += [[Paragraph(markup(c, fonts), styles["cell"]) for c in row] for row in table.rows]
+    rows += [[Paragraph(rich(c, fonts), styles["cell"]) for c in row] for row in table.rows]
     t = LongTable(rows, colWidths=[width * w for w in table.widths], repeatRows=1)
     t.setStyle(
         TableStyle(

@@ -113,6 +113,7 @@ class ParticipantRow(NamedTuple):
     version: int = 0  # as read; an edit made on it is refused once someone else has changed the person
     changed_by: str = ""
     changed_at: dt.datetime | None = None
+    registration_date: dt.date | None = None  # read by the roster (the workbook's column), not by the desk
 
     @property
     def full_name(self) -> str:

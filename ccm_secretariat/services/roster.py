@@ -144,9 +144,10 @@ class RosterService(Service):
             rows = s.execute(
                 sa.text(
                     "SELECT p.id, p.delegation_id, p.position, p.salutation, p.given_names, p.family_name, p.function, "
-                    "p.affiliation, p.role, p.email, p.phone, p.gender, p.consent_to_publish FROM participant p "
+                    "p.affiliation, p.role, p.email, p.phone, p.gender, p.consent_to_publish, p.registration_date "
+                    "FROM participant p "
                     "JOIN delegation d ON d.id = p.delegation_id WHERE d.meeting_id = :meeting"
-                ),
+                ).columns(registration_date=sa.Date),  # a date on SQLite too
                 {"meeting": meeting_id},
             ).all()
         for r in rows:
@@ -166,6 +167,7 @@ class RosterService(Service):
                     genders[r[11]],
                     bool(r[12]),
                     tuple(sorted(attendance.get(r[0], ()))),
+                    registration_date=r[13],
                 )
             )
         for people in members.values():

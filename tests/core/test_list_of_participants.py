@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from ccm_secretariat.domain.enums import Attendance, CredentialsKind, Gender, Role
 from ccm_secretariat.exports.fonts import FontSet
@@ -145,7 +146,7 @@ def test_workbook_reads_back(services, hostile, tmp_path):
         "Statistics",
     ]
     ws = wb["Participants"]
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:M6"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:O6"
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     assert [r[0] for r in rows] == ["Japan", "Japan", "Lebanon", "Lebanon", "Lebanon"]
     assert rows[2][4] == "Khoury" and rows[2][7] == "Head of delegation" and rows[2][12] == "in person"
@@ -163,8 +164,13 @@ def test_workbook_reads_back(services, hostile, tmp_path):
     assert "s.khoury@example.org" in emails and "hidden@example.org" not in emails  # no consent, no contact
     stats = list(wb["Statistics"].iter_rows(values_only=True))
     assert stats[0][:7] == ("Category", "Delegations", "Participants", "Women", "Men", "Other", "Not stated")
-    assert stats[-1][:3] == ("Total", 2, 5)  # the ICRC, registered only, did not take part
-    assert stats[-1][7:9] == (1, 1)  # part 1: one in person, one online
+    last_category = len(stats) - 1
+    assert stats[-1][1] == f"=SUM(B2:B{last_category})"  # totals as formulas over the categories above
+    totals = [sum(r[i] for r in stats[1:-1]) for i in range(1, len(stats[0]))]
+    assert stats[-1][0] == "Total" and totals[:2] == [2, 5]  # the ICRC, registered only, did not take part
+    assert totals[6:8] == [1, 1]  # part 1: one in person, one online
+    assert wb["Statistics"].auto_filter.ref == f"A1:{get_column_letter(len(stats[0]))}{last_category}"
+    assert wb["Statistics"].cell(len(stats), 2).font.b  # the total row in bold
     # Native Excel charts beside the table: participation by category, and gender balance, over its rows.
     import re
     import zipfile
@@ -172,7 +178,7 @@ def test_workbook_reads_back(services, hostile, tmp_path):
     with zipfile.ZipFile(out) as z:
         charts = sorted(n for n in z.namelist() if n.startswith("xl/charts/chart"))
         xml = [z.read(n).decode() for n in charts]
-    last = len(stats) - 1  # the categories are rows 2 .. last, the total below them is left out
+    last = last_category  # the categories are rows 2 .. last, the total below them is left out
     assert len(charts) == 2
     assert "Participation by category" in xml[0] and "Gender balance" in xml[1]
     assert f"'Statistics'!$B$2:$B${last}" in xml[0] and f"'Statistics'!$C$2:$C${last}" in xml[0]

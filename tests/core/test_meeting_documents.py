@@ -14,7 +14,7 @@ from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.enums import CredentialsKind
 from ccm_secretariat.progress import run_to_end
 from tests.backends import location
-from tests.core.docx_read import numbered_paragraphs
+from tests.core.docx_read import labelled
 from tests.core.meetings import fourteenth_msp
 from tests.core.pdf_text import pdf_text
 
@@ -22,13 +22,14 @@ from tests.core.pdf_text import pdf_text
 def docx_text(path) -> str:
     """The text as a reader sees it, the numbers of Word's numbered paragraphs included ("14. …")."""
     d = docx.Document(path)
-    numbered = {text: n for n, text in numbered_paragraphs(path).items()}
+    labels = iter(labelled(path))
     texts = []
     for block in d.iter_inner_content():  # paragraphs and tables in the order a reader meets them
         if isinstance(block, docx.table.Table):
             texts += [c.text for row in block.rows for c in row.cells]
         else:
-            texts.append(f"{numbered[block.text]}. {block.text}" if block.text in numbered else block.text)
+            label, text, _ = next(labels)
+            texts.append(f"{label} {text}" if label else text)
     return re.sub(r"\s+", " ", " ".join(texts))
 
 
@@ -172,7 +173,7 @@ def test_an_abbreviated_short_title_is_introduced_before_it_is_used(services):
 def test_the_word_report_uses_word_s_own_headings_and_properties(demo, demo_meeting, tmp_path):
     run_to_end(DOCUMENTS["report"].job(demo, demo_meeting.id, "docx", tmp_path / "r.docx"))
     d = docx.Document(tmp_path / "r.docx")
-    headings = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
+    headings = [f"{label} {text}" for label, text, style in labelled(tmp_path / "r.docx") if style == "Heading 1"]
     assert headings[:3] == [
         "I. Introduction",
         "II. Organization of the Second Review Conference",

@@ -197,6 +197,20 @@ def test_decisions_edited_in_place(window, demo, demo_meeting, qtbot):
     assert demo.agenda.decisions(demo_meeting.id)[0].text.startswith("The Conference thanked Switzerland for its")
 
 
+def test_a_decision_s_italics_are_typed_between_asterisks_and_shown_as_printed(window, demo, demo_meeting, qtbot):
+    page = window.decisions
+    window.pages.setCurrentWidget(page)
+    row = next(i for i, d in enumerate(page.model.rows) if "*inter alia*" in d.text)
+    index = page.model.index(row, 2)
+    assert "*" not in page.model.data(index)  # the list shows the words, not the markup
+    page.table.selectRow(row)
+    assert "<i>inter alia</i>" in page.printed.text()
+    page.text.setFocus()
+    page.text.moveCursor(page.text.textCursor().MoveOperation.End)
+    qtbot.keyClicks(page.text, " See *mutatis mutandis*.")
+    assert "<i>mutatis mutandis</i>" in page.printed.text() and "*" not in page.printed.text()
+
+
 @sqlite_only  # restoring a file's backup; a server's database is restored with the server's own tools
 def test_restore_from_backup_in_the_window(qtbot, demo, demo_meeting, tmp_path, answer_yes):
     from PySide6.QtCore import QSettings

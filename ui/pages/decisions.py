@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from html import escape
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from ccm_secretariat.errors import ConflictError
+from ccm_secretariat.report.model import plain, spans
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingRow
 from ui.models.table import Column, RowTableModel
@@ -17,8 +19,16 @@ from ui.undo import Editor
 COLUMNS = [
     Column("No.", lambda d: d.position, align_right=True),
     Column("Item", lambda d: d.agenda_item_number or "", align_right=True),
-    Column("Paragraph", lambda d: d.text.split("\n")[0]),
+    Column("Paragraph", lambda d: plain(d.text.split("\n")[0])),
 ]
+
+
+def as_printed(text: str) -> str:
+    """The paragraph as the report prints it: words between asterisks in italics."""
+    return "<br>".join(
+        "".join(f"<i>{escape(piece)}</i>" if emphasised else escape(piece) for piece, emphasised in spans(line))
+        for line in text.split("\n")
+    )
 
 
 class DecisionsPage(QWidget):
@@ -37,6 +47,9 @@ class DecisionsPage(QWidget):
         self._saving = QTimer(self, singleShot=True, interval=900)
         self._saving.timeout.connect(self.save_text)
         self.text.textChanged.connect(self._saving.start)
+        self.printed = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)  # the markup, shown as printed
+        self.printed.setAccessibleName("As printed")
+        self.text.textChanged.connect(self._show_printed)
         self._shown = None
         buttons, self.buttons = button_row(("Add paragraph", self.add), ("Remove", self.remove))
         editor_box = QWidget()
@@ -50,6 +63,8 @@ class DecisionsPage(QWidget):
         text_label.setBuddy(self.text)
         editor_layout.addWidget(text_label)
         editor_layout.addWidget(self.text, 1)
+        editor_layout.addWidget(QLabel("As printed (words between asterisks, *inter alia*, in italics):"))
+        editor_layout.addWidget(self.printed)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(editor_box)
@@ -85,6 +100,7 @@ class DecisionsPage(QWidget):
             self.text.blockSignals(True)
             self.text.setPlainText(self._shown.text)
             self.text.blockSignals(False)
+            self._show_printed()
 
     def show_selected(self, *_args) -> None:
         self.save_text()
@@ -93,7 +109,11 @@ class DecisionsPage(QWidget):
         self.text.blockSignals(True)
         self.text.setPlainText(row.text if row else "")
         self.text.blockSignals(False)
+        self._show_printed()
         self.text.setEnabled(row is not None)
+
+    def _show_printed(self) -> None:
+        self.printed.setText(as_printed(self.text.toPlainText()))
 
     def save_text(self) -> None:
         self._saving.stop()
