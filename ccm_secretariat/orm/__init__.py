@@ -12,6 +12,7 @@ from ccm_secretariat.orm.base import Base
 from ccm_secretariat.orm.documents import Document
 from ccm_secretariat.orm.meeting import Meeting, MeetingPart, Officer
 from ccm_secretariat.orm.meeting_room import BadgePrint, CategoryColour, CheckIn, SeatAllowance, SeatingPlan
+from ccm_secretariat.orm.obligations import ExtensionRequest, ObligationRecord, RequestParagraph, TransparencyReport
 from ccm_secretariat.orm.reference import Organisation, State, StateAlias, Treaty, TreatyStatus
 from ccm_secretariat.orm.registration import (
     AttendanceRecord,
@@ -52,4 +53,8 @@ __all__ = [
     "CheckIn",
     "SeatAllowance",
     "SeatingPlan",
+    "ExtensionRequest",
+    "ObligationRecord",
+    "RequestParagraph",
+    "TransparencyReport",
 ]
