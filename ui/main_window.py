@@ -32,6 +32,7 @@ from ui.pages.check_in import CheckInPage
 from ui.pages.decisions import DecisionsPage
 from ui.pages.documents import DocumentsPage
 from ui.pages.meeting import MeetingPage
+from ui.pages.obligations import ObligationsPage
 from ui.pages.overview import OverviewPage
 from ui.pages.reference import ReferencePage
 from ui.pages.registration import RegistrationPage
@@ -41,8 +42,9 @@ from ui.undo import Editor
 
 SHORTCUTS = (
     (
-        "Alt+1 … Alt+8",
-        "The pages: Overview, Registration, Meeting, Agenda, Documents, Decisions, Reference data, Check-in",
+        "Alt+1 … Alt+9",
+        "The pages: Overview, Registration, Meeting, Agenda, Documents, Decisions, Reference data, Check-in, "
+        "Obligations",
     ),
     ("Alt+8, then scan", "Check-in at the door: scan a badge (or type a name, choose it, Enter)"),
     ("Ctrl+F", "Find a participant (Escape in the search clears it)"),
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
         self.decisions = DecisionsPage(services, self.editor)
         self.reference = ReferencePage(services, self.editor)
         self.check_in = CheckInPage(services, self.editor)
+        self.obligations = ObligationsPage(services, self.editor)
         self.pages = QTabWidget()
         for page, title in (
             (self.overview, "Overview"),
@@ -130,12 +133,13 @@ class MainWindow(QMainWindow):
             (self.decisions, "Decisions and recommendations"),
             (self.reference, "Reference data"),
             (self.check_in, "Check-in"),
+            (self.obligations, "Obligations"),
         ):
             self.pages.addTab(page, title)
             page.status.connect(self.say)
         self.meeting_page.renamed.connect(self.reload_meetings)
         self.pages.currentChanged.connect(lambda _i: self.refresh_current())
-        for n in range(self.pages.count()):  # Alt+1 … Alt+8: the pages, in the order of their tabs
+        for n in range(self.pages.count()):  # Alt+1 … Alt+9: the pages, in the order of their tabs
             self.pages.setTabToolTip(n, f"Alt+{n + 1}")
             QShortcut(QKeySequence(f"Alt+{n + 1}"), self, lambda n=n: self.pages.setCurrentIndex(n))
         self.setCentralWidget(self.pages)

@@ -169,3 +169,28 @@ def test_requests_due_for_the_meeting(demo, demo_meeting):
     assert later.next_meeting is not None
     assert [(d.state, d.deadline) for d in later.next_meeting.expected] == [("Austria", D(2020, 8, 1))]
     assert demo.obligations.tracker(D(2026, 1, 1)).next_meeting is None  # no meeting after that day
+
+
+def test_the_obligations_command_and_its_views(tmp_path, capsys):
+    from ccm_secretariat.cli import main as cli
+
+    db = str(tmp_path / "o.sqlite3")
+    assert cli(["--db", db, "demo"]) == 0
+    capsys.readouterr()
+    assert cli(["--db", db, "obligations", "--as-at", "2020-11-20"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["State", "Obligation", "Original", "deadline", "Deadline", "in", "force", "Status"]
+    assert out[1].split("  ")[0] == "Bosnia and Herzegovina"
+    assert "Initial reports due in 2019: 4 (Gambia, Namibia, Philippines, Sri Lanka); received on time: 0." in out
+    assert cli(["--db", db, "obligations", "--as-at", "2020-01-01", "--due-for-next-meeting"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith("opening 25 November 2020: requests due by 25 February 2020.")
+    assert "Submitted: Chile, Article 4: clearance, until 1 June 2022 (recommended)." in out
+    assert cli(["--db", db, "obligations", "--state", "Sri Lanka", "--overdue", "--as-at", "2020-11-20"]) == 0
+    out = [line.split("  ")[0] for line in capsys.readouterr().out.splitlines()]
+    assert out[0] == "State" and set(out[1:]) == {"Sri Lanka"}
+    xlsx = tmp_path / "t.xlsx"
+    assert cli(["--db", db, "obligations", "--state", "Peru", "--out", str(xlsx), "--as-at", "2020-11-20"]) == 0
+    assert "Wrote" in capsys.readouterr().out and xlsx.stat().st_size > 0
+    assert cli(["--db", db, "obligations", "--state", "Atlantis"]) == 1
+    assert "Atlantis" in capsys.readouterr().err
