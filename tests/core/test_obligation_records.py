@@ -194,3 +194,18 @@ def test_the_obligations_command_and_its_views(tmp_path, capsys):
     assert "Wrote" in capsys.readouterr().out and xlsx.stat().st_size > 0
     assert cli(["--db", db, "obligations", "--state", "Atlantis"]) == 1
     assert "Atlantis" in capsys.readouterr().err
+
+
+def test_a_report_or_a_request_removed_after_a_version_check(services):
+    report = services.obligations.add_report("Namibia", D(2019, 7, 1))
+    request = services.obligations.add_request(RequestInput("Chile", ART4, D(2022, 6, 1), 12, meeting_name="2RC"))
+    services.obligations.set_outcome(request, Outcome.RECOMMENDED, D(2020, 11, 27))
+    with pytest.raises(ConflictError):
+        services.obligations.remove_request(request, expected_version=1)
+    services.obligations.remove_request(request, expected_version=2)
+    services.obligations.remove_report(report, expected_version=1)
+    t = services.obligations.tracker(D(2020, 1, 1), state="Chile")
+    assert t.requests == () and services.obligations.tracker(D(2020, 1, 1), year=2019).transparency.on_time == ()
+    with services.db.transaction(write=False) as s:
+        removed = s.scalars(sa.select(ChangeLog.table_name).where(ChangeLog.action == "removed")).all()
+    assert sorted(removed) == ["extension_request", "transparency_report"]
