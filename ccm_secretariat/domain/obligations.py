@@ -67,6 +67,14 @@ class TreatyPeriods:
     initial_report_days: int = 180
     annual_report_month_day: tuple[int, int] = (4, 30)
     request_months_before_meeting: int = 9
+    destruction_extension_years: int = 4  # Article 3.3: "a period of up to four years", each request
+    clearance_extension_years: int = 5  # Articles 4.5 and 4.8: "up to five years", each request
+
+    def longest_extension_months(self, obligation: Obligation) -> int:
+        years = (
+            self.destruction_extension_years if obligation is Obligation.DESTRUCTION else self.clearance_extension_years
+        )
+        return 12 * years
 
 
 CCM_PERIODS = TreatyPeriods()

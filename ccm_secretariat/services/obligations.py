@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm.attributes import flag_modified
 
-from ccm_secretariat.domain.obligations import Obligation, Outcome
+from ccm_secretariat.domain.obligations import CCM_PERIODS, Obligation, Outcome
 from ccm_secretariat.errors import DuplicateError, ValidationError
 from ccm_secretariat.orm import ExtensionRequest, Meeting, ObligationRecord, RequestParagraph, TransparencyReport
 from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
@@ -185,6 +185,12 @@ class ObligationService(Service):
         request.obligation = _article(data.obligation)
         if data.period_months is not None and data.period_months <= 0:
             raise ValidationError("the period requested is a number of months above 0.", "period")
+        longest = CCM_PERIODS.longest_extension_months(request.obligation)
+        if data.period_months is not None and data.period_months > longest:
+            raise ValidationError(
+                f"a request under {request.obligation.label} extends the deadline by {longest} months at most.",
+                "period",
+            )
         meeting_name = data.meeting_name
         if data.meeting_id is not None:  # its title kept, so that the request still names it if it is removed
             meeting_name = get_or_fail(s, Meeting, data.meeting_id, "Meeting").title

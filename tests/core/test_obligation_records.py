@@ -126,6 +126,12 @@ def test_edits_are_version_checked_and_logged(services):
         services.obligations.set_record(RecordInput("Chile", Obligation.INITIAL_REPORT))
     with pytest.raises(ValidationError, match="meeting"):
         services.obligations.add_request(RequestInput("Chile", ART4, D(2022, 6, 1)))
+    # Articles 3.3 and 4.5: up to four and five years a request.
+    with pytest.raises(ValidationError, match="48 months at most"):
+        services.obligations.add_request(RequestInput("Peru", ART3, D(2025, 4, 1), 49, meeting_name="2RC"))
+    with pytest.raises(ValidationError, match="60 months at most"):
+        services.obligations.add_request(RequestInput("Chile", ART4, D(2026, 7, 1), 61, meeting_name="2RC"))
+    assert services.obligations.add_request(RequestInput("Chile", ART4, D(2026, 6, 1), 60, meeting_name="10MSP"))
 
 
 def test_reports_received_overdue_and_refused_twice(services):
