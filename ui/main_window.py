@@ -613,6 +613,7 @@ class MainWindow(QMainWindow):
                     button.setEnabled(False)
         self.decisions.text.setReadOnly(True)
         self.check_in.field.setEnabled(False)
+        self.obligations.buttons["Report received…"].setEnabled(False)  # its export stays
         self.setWindowTitle(self.windowTitle() + " — read only")
 
     def check_for_changes(self) -> None:

@@ -3,12 +3,23 @@
 import datetime as dt
 
 import openpyxl
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
-from tests.ui.conftest import type_text
+from tests.ui.conftest import type_text, when_dialog
+from ui.dialogs.report_received_dialog import ReportReceivedDialog
 
 D = dt.date
+
+
+@pytest.fixture(autouse=True)
+def typing_a_name_into_a_list():
+    """A State's name typed into a list is one search, even on a busy machine (restored after)."""
+    before = QApplication.keyboardInputInterval()
+    QApplication.setKeyboardInputInterval(3000)
+    yield
+    QApplication.setKeyboardInputInterval(before)
 
 
 def _open_page(window, qtbot):
@@ -68,3 +79,30 @@ def test_the_workbook_holds_the_tracker(window, qtbot, tmp_path, monkeypatch):
     )
     reports = list(book["Reports"].iter_rows(values_only=True))
     assert ("Sri Lanka", "Initial report", dt.datetime(2019, 2, 28), None, "overdue") in reports
+
+
+def test_a_report_received_is_typed_in_counted_and_undone(window, qtbot):
+    page = _open_page(window, qtbot)
+    page.state_box.setFocus()
+    qtbot.keyClicks(page.state_box, "Gambia")
+    assert {r.label for r in page.overdue.rows} == {"Initial report", "Annual report 2019"}
+
+    def fill(d):
+        assert d.state.currentText() == "Gambia"  # the State chosen on the page comes first
+        d.kind.setFocus()
+        qtbot.keyClicks(d.kind, "Initial")
+        assert not d.year.isEnabled()
+        d.received.setFocus()
+        d.received.lineEdit().selectAll()
+        type_text(d.received.lineEdit(), "20/11/2019")
+        qtbot.keyClick(d.received, Qt.Key_Return)
+
+    when_dialog(ReportReceivedDialog, fill)
+    qtbot.keyClick(page.buttons["Report received…"], Qt.Key_Space)
+    assert {r.label for r in page.overdue.rows} == {"Annual report 2019"}
+    assert page.tracker.transparency.on_time == ("Gambia",)  # due 28 November 2019
+    assert "received on time: 1." in page.figures_text.text()
+    window.undo_action.trigger()
+    assert {r.label for r in page.overdue.rows} == {"Initial report", "Annual report 2019"}
+    window.redo_action.trigger()
+    assert page.tracker.transparency.on_time == ("Gambia",)

@@ -23,6 +23,7 @@ from ccm_secretariat.exports.obligations_workbook import next_meeting_lines, obl
 from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.tracker import Tracker
+from ui.dialogs.report_received_dialog import ReportReceivedDialog
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table
 from ui.undo import Editor
@@ -68,7 +69,9 @@ class ObligationsPage(QWidget):
         state_label, year_label = QLabel("&State:"), QLabel("Transparency figures for &year:")
         state_label.setBuddy(self.state_box)
         year_label.setBuddy(self.year_box)
-        buttons, self.buttons = button_row(("Export workbook…", self.export), used={"s", "y"})
+        buttons, self.buttons = button_row(
+            ("Report received…", self.report_received), ("Export workbook…", self.export), used={"s", "y"}
+        )
         self.deadlines = RowTableModel(DEADLINES, self)
         self.deadline_table = make_table(self.deadlines, stretch_column=5)
         self.overdue = RowTableModel(REPORTS, self)
@@ -144,6 +147,26 @@ class ObligationsPage(QWidget):
             self.deadline_table.setColumnWidth(column, width)
         self.overdue_table.setColumnWidth(0, 200)
         self.overdue_table.setColumnWidth(2, 130)
+
+    def report_received(self) -> None:
+        """Record a transparency report received (one undoable action; its undo is version-checked)."""
+        service = self.services.obligations
+        names = [self.state_box.itemData(i) for i in range(1, self.state_box.count())]
+        chosen = self.state_box.currentData()
+        states = [chosen] + [n for n in names if n != chosen] if chosen else names
+
+        def save(state: str, received: dt.date, year: int | None):
+            what = f"{state}'s initial report" if year is None else f"{state}'s annual report for {year}"
+            return self.editor.perform(
+                f"Record {what}",
+                lambda: service.add_report(state, received, year),
+                lambda report_id: service.remove_report(report_id, expected_version=1),
+                self.reload,
+            )
+
+        _id, accepted = ReportReceivedDialog.ask(self, states, self.day(), save)
+        if accepted:
+            self.status.emit("Recorded the report received.")
 
     def export(self, path: str | None = None) -> None:
         if self.tracker is None:
