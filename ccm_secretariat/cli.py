@@ -141,6 +141,13 @@ def build_parser(command_required: bool = True) -> argparse.ArgumentParser:
     which.add_argument("--participant", type=int, help="the participant's number")
     history.add_argument("--out", help="write it as a workbook (.xlsx) instead of printing it")
 
+    obligations = sub.add_parser("obligations", help="States Parties' deadlines, reports due and extension requests")
+    obligations.add_argument("--state", help="one State (every obligation, recorded or not)")
+    obligations.add_argument("--overdue", action="store_true", help="the reports overdue")
+    obligations.add_argument("--due-for-next-meeting", action="store_true", help="the requests for the next meeting")
+    obligations.add_argument("--as-at", type=_date, help="the day (default: today)")
+    obligations.add_argument("--out", help="write the whole tracker as a workbook (.xlsx)")
+
     checkin = sub.add_parser("checkin", help="check a participant in at the door (a badge code)")
     checkin.add_argument("code")
     checkin.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
@@ -534,6 +541,20 @@ def cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> int
     return 0 if plan.complete else 3
 
 
+def cmd_obligations(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    from ccm_secretariat.exports import obligations_workbook as book
+
+    tracker = services.obligations.tracker(args.as_at or dt.date.today(), state=args.state)
+    if args.out:
+        run_to_end(book.obligations_workbook(tracker, args.out))
+        print(f"Wrote {args.out} ({len(tracker.deadlines)} deadlines, {len(tracker.reports)} reports).", file=out)
+        return 0
+    for n, block in enumerate(book.tracker_blocks(tracker, args.overdue, args.due_for_next_meeting)):
+        print("\n" if n else "", end="", file=out)
+        _print_table(block, out)
+    return 0
+
+
 def _print_table(rows: Sequence[Sequence[str]], out: TextIO, indent: str = "") -> None:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
@@ -553,6 +574,7 @@ COMMANDS = {
     "seating": cmd_seating,
     "checkin": cmd_checkin,
     "history": cmd_history,
+    "obligations": cmd_obligations,
 }
 
 

@@ -6,12 +6,15 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ccm_secretariat.domain.enums import AgendaStatus, MeetingFormat
+from ccm_secretariat.domain.obligations import Obligation, Outcome
 from ccm_secretariat.reference.files import RESOURCES
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.documents import DocumentInput
 from ccm_secretariat.services.meetings import MeetingInput, MeetingRow
+from ccm_secretariat.services.obligations import RecordInput, RequestInput
 
 DEMO_FILE = RESOURCES / "demo" / "ccm-2rc-2020.json"
 
@@ -57,6 +60,7 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
         + len(data["plenary_meetings"])
         + len(data["documents"])
         + len(data["decisions"])
+        + (0 if practice else len(data.get("obligations", {}).get("requests", ())))
     )
     first = parts[0]
     # One transaction: a kill, a full disk or a lock half-way leaves no half-loaded meeting behind.
@@ -140,9 +144,48 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
         for decision in data["decisions"]:
             services.agenda.add_decision(mid, decision["text"], item_ids.get(decision.get("agenda_item")))
             done += 1
+        if not practice:  # the treaty's records, once: the practice copy shares them
+            done += load_obligations(services, mid, data.get("obligations", {}))
+            yield done, total, "obligations"
         if practice:
             from ccm_secretariat.synth import fictitious_members
 
             fictitious_members(services, mid, PRACTICE_PARTICIPANTS)
             yield done, total, "fictitious participants"
     yield done, total, "decisions and recommendations"
+
+
+def load_obligations(services: Services, meeting_id: int, data: dict[str, Any]) -> int:
+    """The facts recorded per State and article and the extension requests submitted to the demo meeting (with
+    their observations, reporting points and outcome); returns the number of requests."""
+    for r in data.get("records", ()):
+        services.obligations.set_record(
+            RecordInput(
+                r["state"],
+                Obligation(r["article"]),
+                applies=r.get("applies"),
+                completed_on=_date(r.get("completed_on")),
+                compliance_declared_on=_date(r.get("compliance_declared_on")),
+                compliance_meeting=r.get("compliance_meeting", ""),
+                notes=r.get("notes", ""),
+            )
+        )
+    requests = data.get("requests", ())
+    for r in requests:
+        request_id = services.obligations.add_request(
+            RequestInput(
+                r["state"],
+                Obligation(r["article"]),
+                _day(r["until"]),
+                period_months=r.get("period_months"),
+                meeting_id=meeting_id,
+                submitted_on=_date(r.get("submitted_on")),
+                condition=r.get("condition", ""),
+                observations=tuple(r.get("observations", ())),
+                points_intro=r.get("points_intro", ""),
+                points=tuple(r.get("points", ())),
+                closing=tuple(r.get("closing", ())),
+            )
+        )
+        services.obligations.set_outcome(request_id, Outcome(r["outcome"]), _date(r.get("outcome_on")))
+    return len(requests)

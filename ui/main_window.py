@@ -33,6 +33,7 @@ from ui.pages.check_in import CheckInPage
 from ui.pages.decisions import DecisionsPage
 from ui.pages.documents import DocumentsPage
 from ui.pages.meeting import MeetingPage
+from ui.pages.obligations import ObligationsPage
 from ui.pages.overview import OverviewPage
 from ui.pages.reference import ReferencePage
 from ui.pages.registration import RegistrationPage
@@ -43,8 +44,9 @@ from ui.undo import Editor
 
 SHORTCUTS = (
     (
-        "Alt+1 … Alt+8",
-        "The pages: Overview, Registration, Meeting, Agenda, Documents, Decisions, Reference data, Check-in",
+        "Alt+1 … Alt+9",
+        "The pages: Overview, Registration, Meeting, Agenda, Documents, Decisions, Reference data, Check-in, "
+        "Obligations",
     ),
     ("Alt+8, then scan", "Check-in at the door: scan a badge (or type a name, choose it, Enter)"),
     ("Ctrl+F", "Find a participant (Escape in the search clears it)"),
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         self.decisions = DecisionsPage(services, self.editor)
         self.reference = ReferencePage(services, self.editor)
         self.check_in = CheckInPage(services, self.editor)
+        self.obligations = ObligationsPage(services, self.editor)
         self.pages = PageTabs()  # each page scrolls when the screen is too small for it
         for page, title in (
             (self.overview, "Overview"),
@@ -134,12 +137,13 @@ class MainWindow(QMainWindow):
             (self.decisions, "Decisions and recommendations"),
             (self.reference, "Reference data"),
             (self.check_in, "Check-in"),
+            (self.obligations, "Obligations"),
         ):
             self.pages.addTab(page, title)
             page.status.connect(self.say)
         self.meeting_page.renamed.connect(self.reload_meetings)
         self.pages.currentChanged.connect(lambda _i: self.refresh_current())
-        for n in range(self.pages.count()):  # Alt+1 … Alt+8: the pages, in the order of their tabs
+        for n in range(self.pages.count()):  # Alt+1 … Alt+9: the pages, in the order of their tabs
             self.pages.setTabToolTip(n, f"Alt+{n + 1}")
             QShortcut(QKeySequence(f"Alt+{n + 1}"), self, lambda n=n: self.pages.setCurrentIndex(n))
         self.setCentralWidget(self.pages)
@@ -622,6 +626,7 @@ class MainWindow(QMainWindow):
         self.decisions.text.setReadOnly(True)
         self.check_in.field.setEnabled(False)
         self.registration.set_read_only()
+        self.obligations.buttons["Report received…"].setEnabled(False)  # its export stays
         self.setWindowTitle(self.windowTitle() + " — read only")
 
     def check_for_changes(self) -> None:

@@ -19,6 +19,7 @@ from ccm_secretariat.orm.meeting_room import (
     SeatAllowance,
     SeatingPlan,
 )
+from ccm_secretariat.orm.obligations import ExtensionRequest, ObligationRecord, RequestParagraph, TransparencyReport
 from ccm_secretariat.orm.reference import Organisation, State, StateAlias, Treaty, TreatyStatus
 from ccm_secretariat.orm.registration import (
     AttendanceRecord,
@@ -60,4 +61,8 @@ __all__ = [
     "CheckIn",
     "SeatAllowance",
     "SeatingPlan",
+    "ExtensionRequest",
+    "ObligationRecord",
+    "RequestParagraph",
+    "TransparencyReport",
 ]

@@ -18,6 +18,7 @@ from ccm_secretariat.orm.agenda import AgendaItem, DecisionParagraph, PlenaryMee
 from ccm_secretariat.orm.base import Base, table_of
 from ccm_secretariat.orm.documents import Document
 from ccm_secretariat.orm.meeting import Meeting, MeetingPart, Officer
+from ccm_secretariat.orm.obligations import ExtensionRequest, ObligationRecord, TransparencyReport
 from ccm_secretariat.orm.registration import Delegation, Participant
 
 if TYPE_CHECKING:
@@ -25,8 +26,21 @@ if TYPE_CHECKING:
     from typing import Any
 
 STAMPED = (Participant, Delegation)  # the last change is on the row too
-LOGGED = STAMPED + (Meeting, MeetingPart, Officer, AgendaItem, PlenaryMeeting, SideEvent, DecisionParagraph, Document)
-NAMED_BY = ("name", "family_name", "given_names", "number", "title", "symbol", "role", "text")  # logged when added
+LOGGED: tuple[type[Any], ...] = STAMPED + (Meeting, MeetingPart, Officer, AgendaItem, PlenaryMeeting, SideEvent)
+LOGGED += (DecisionParagraph, Document, ObligationRecord, TransparencyReport, ExtensionRequest)
+NAMED_BY = (
+    "obligation",
+    "until",
+    "year_covered",
+    "name",
+    "family_name",
+    "given_names",
+    "number",
+    "title",
+    "symbol",
+    "role",
+    "text",
+)  # logged when added
 NOT_LOGGED = {"version", "changed_by", "changed_at", "search_key", "sort_key", "email_key"}  # derived or stamps
 
 

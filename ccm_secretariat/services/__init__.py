@@ -14,6 +14,7 @@ from ccm_secretariat.services.documents import DocumentService
 from ccm_secretariat.services.history import HistoryService
 from ccm_secretariat.services.imports import ImportService
 from ccm_secretariat.services.meetings import MeetingService
+from ccm_secretariat.services.obligations import ObligationService
 from ccm_secretariat.services.overview import OverviewService
 from ccm_secretariat.services.reference import ReferenceService
 from ccm_secretariat.services.registration import RegistrationService
@@ -39,6 +40,7 @@ class Services:
     check_in: CheckInService
     history: HistoryService
     overview: OverviewService
+    obligations: ObligationService
 
     @classmethod
     def for_database(cls, db: Database) -> Services:
@@ -58,6 +60,7 @@ class Services:
             CheckInService(db, registration),
             HistoryService(db),
             OverviewService(db, registration),
+            ObligationService(db, reference),
         )
 
     def close(self) -> None:

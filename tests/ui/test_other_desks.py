@@ -102,6 +102,8 @@ def test_a_reader_account_opens_the_desk_read_only_and_can_still_export(demo, qt
         assert banner is not None and reader in banner.text()
         assert not window.registration.buttons["add_participant"].isEnabled()
         assert window.registration.buttons["history"].isEnabled()
+        assert not window.obligations.buttons["Report received…"].isEnabled()
+        assert window.obligations.buttons["Export workbook…"].isEnabled()
         window.export("participants", "xlsx", str(tmp_path / "w.xlsx"))
         assert (tmp_path / "w.xlsx").stat().st_size > 1000
         window.close()

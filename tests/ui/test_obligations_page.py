@@ -1,0 +1,108 @@
+"""The obligations page driven with the keyboard, and its workbook read back."""
+
+import datetime as dt
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from tests.ui.conftest import type_text, when_dialog
+from ui.dialogs.report_received_dialog import ReportReceivedDialog
+
+D = dt.date
+
+
+@pytest.fixture(autouse=True)
+def typing_a_name_into_a_list():
+    """A State's name typed into a list is one search, even on a busy machine (restored after)."""
+    before = QApplication.keyboardInputInterval()
+    QApplication.setKeyboardInputInterval(3000)
+    yield
+    QApplication.setKeyboardInputInterval(before)
+
+
+def _open_page(window, qtbot):
+    page = window.obligations
+    page.today = D(2020, 11, 20)  # the week before the Conference opens
+    qtbot.keyClick(window, Qt.Key_9, Qt.AltModifier)
+    assert window.pages.currentWidget() is page
+    page.year_box.selectAll()
+    type_text(page.year_box, "2019")
+    qtbot.keyClick(page.year_box, Qt.Key_Tab)
+    assert page.year_box.value() == 2019
+    return page
+
+
+def test_the_page_shows_deadlines_overdue_reports_requests_and_figures(window, qtbot):
+    page = _open_page(window, qtbot)
+    rows = {(d.state, d.obligation.value): d for d in page.deadlines.rows}
+    assert rows["Peru", "3"].deadline == D(2021, 3, 1) and rows["Croatia", "4"].status == "completed"
+    first = [page.deadlines.data(page.deadlines.index(0, c)) for c in range(6)]
+    assert first[:5] == ["Bosnia and Herzegovina", "Article 4: clearance", "1 March 2021", "1 March 2021", "open"]
+    assert "requests due by 25 February 2020" in page.meeting_text.text()
+    assert "Submitted: Peru, Article 3: stockpile destruction, until 1 April 2024 (recommended)." in (
+        page.meeting_text.text()
+    )
+    assert "Initial reports due in 2019: 4 (Gambia, Namibia, Philippines, Sri Lanka)" in page.figures_text.text()
+    assert page.overdue.rowCount() == len(page.tracker.overdue_reports) > 0
+    # One State: every obligation shown, recorded or not.
+    page.state_box.setFocus()
+    qtbot.keyClicks(page.state_box, "Namibia")
+    assert page.state_box.currentText() == "Namibia"
+    assert {d.obligation.value for d in page.deadlines.rows} == {"3", "4"}
+    assert {r.state for r in page.overdue.rows} == {"Namibia"}
+
+
+def test_the_workbook_holds_the_tracker(window, qtbot, tmp_path, monkeypatch):
+    page = _open_page(window, qtbot)
+    out = tmp_path / "tracker.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "*.xlsx"))
+    page.buttons["Export workbook…"].setFocus()
+    qtbot.keyClick(page.buttons["Export workbook…"], Qt.Key_Space)
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Deadlines", "Reports", "Extension requests", "Next meeting and figures"]
+    deadlines = [tuple(r) for r in book["Deadlines"].iter_rows(values_only=True)]
+    assert deadlines[0][:4] == ("State", "Obligation", "Original deadline", "Deadline in force")
+    lebanon = next(r for r in deadlines if r[0] == "Lebanon")
+    assert lebanon[1:5] == ("Article 4: clearance", dt.datetime(2021, 5, 1), dt.datetime(2021, 5, 1), "open")
+    requests = [tuple(r) for r in book["Extension requests"].iter_rows(values_only=True)]
+    peru = next(r for r in requests if r[0] == "Peru")
+    assert (peru[4], peru[5], peru[7]) == (37, dt.datetime(2024, 4, 1), "recommended")
+    assert peru[11].splitlines()[1] == "(b) Updated information on remaining stockpiles;"
+    assert peru[10].startswith(
+        "In recommending to take a decision to grant the request, the Conference noted that Peru"
+    )
+    summary = [r[0] for r in book["Next meeting and figures"].iter_rows(values_only=True)]
+    assert any(
+        s.startswith("Initial reports due in 2019: 4 (Gambia, Namibia, Philippines, Sri Lanka)") for s in summary
+    )
+    reports = list(book["Reports"].iter_rows(values_only=True))
+    assert ("Sri Lanka", "Initial report", dt.datetime(2019, 2, 28), None, "overdue") in reports
+
+
+def test_a_report_received_is_typed_in_counted_and_undone(window, qtbot):
+    page = _open_page(window, qtbot)
+    page.state_box.setFocus()
+    qtbot.keyClicks(page.state_box, "Gambia")
+    assert {r.label for r in page.overdue.rows} == {"Initial report", "Annual report 2019"}
+
+    def fill(d):
+        assert d.state.currentText() == "Gambia"  # the State chosen on the page comes first
+        d.kind.setFocus()
+        qtbot.keyClicks(d.kind, "Initial")
+        assert not d.year.isEnabled()
+        d.received.setFocus()
+        d.received.lineEdit().selectAll()
+        type_text(d.received.lineEdit(), "20/11/2019")
+        qtbot.keyClick(d.received, Qt.Key_Return)
+
+    when_dialog(ReportReceivedDialog, fill)
+    qtbot.keyClick(page.buttons["Report received…"], Qt.Key_Space)
+    assert {r.label for r in page.overdue.rows} == {"Annual report 2019"}
+    assert page.tracker.transparency.on_time == ("Gambia",)  # due 28 November 2019
+    assert "received on time: 1." in page.figures_text.text()
+    window.undo_action.trigger()
+    assert {r.label for r in page.overdue.rows} == {"Initial report", "Annual report 2019"}
+    window.redo_action.trigger()
+    assert page.tracker.transparency.on_time == ("Gambia",)

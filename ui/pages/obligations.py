@@ -1,0 +1,179 @@
+"""The obligations tracker: deadlines by State and obligation, overdue reports, the requests due for the
+meeting, and the figures of a transparency paragraph. Read in one service call into plain values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ccm_secretariat.domain.prose import un_date
+from ccm_secretariat.exports.obligations_workbook import next_meeting_lines, obligations_workbook, transparency_lines
+from ccm_secretariat.progress import run_to_end
+from ccm_secretariat.services import Services
+from ccm_secretariat.services.tracker import Tracker
+from ui.dialogs.report_received_dialog import ReportReceivedDialog
+from ui.models.table import Column, RowTableModel
+from ui.pages.common import button_row, make_table
+from ui.undo import Editor
+
+ALL_STATES = "All States with a record or a request"
+
+
+def _day(value: dt.date | None) -> str:
+    return un_date(value) if value else ""
+
+
+DEADLINES = [
+    Column("State", lambda d: d.state),
+    Column("Obligation", lambda d: d.obligation.label),
+    Column("Original deadline", lambda d: _day(d.original)),
+    Column("Deadline in force", lambda d: _day(d.deadline) + (" (extended)" if d.extended else "")),
+    Column("Status", lambda d: d.status),
+    Column("Compliance declared", lambda d: d.compliance_meeting or _day(d.compliance_declared_on)),
+]
+REPORTS = [
+    Column("State", lambda r: r.state),
+    Column("Report", lambda r: r.label),
+    Column("Due", lambda r: _day(r.due)),
+]
+
+
+class ObligationsPage(QWidget):
+    status = Signal(str)
+
+    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None, today: dt.date | None = None):
+        super().__init__(parent)
+        self.services, self.editor = services, editor
+        self.meeting = None
+        self.today = today  # None: the real day
+        self.tracker: Tracker | None = None
+        self.state_box = QComboBox()
+        self.state_box.setAccessibleName("State")
+        self.state_box.currentIndexChanged.connect(lambda _i: self.reload())
+        self.year_box = QSpinBox()
+        self.year_box.setRange(2000, 2100)
+        self.year_box.setAccessibleName("Year of the transparency figures")
+        self.year_box.valueChanged.connect(lambda _v: self.reload())
+        state_label, year_label = QLabel("&State:"), QLabel("Transparency figures for &year:")
+        state_label.setBuddy(self.state_box)
+        year_label.setBuddy(self.year_box)
+        buttons, self.buttons = button_row(
+            ("Report received…", self.report_received), ("Export workbook…", self.export), used={"s", "y"}
+        )
+        self.deadlines = RowTableModel(DEADLINES, self)
+        self.deadline_table = make_table(self.deadlines, stretch_column=5)
+        self.overdue = RowTableModel(REPORTS, self)
+        self.overdue_table = make_table(self.overdue, stretch_column=1)
+        self.overdue_label = QLabel()
+        self.meeting_text = QLabel()
+        self.figures_text = QLabel()
+        for label in (self.meeting_text, self.figures_text):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top = QGridLayout()
+        top.addWidget(state_label, 0, 0)
+        top.addWidget(self.state_box, 0, 1)
+        top.addWidget(year_label, 0, 2)
+        top.addWidget(self.year_box, 0, 3)
+        top.addLayout(buttons, 0, 4)
+        reports = QWidget()
+        reports_layout = QVBoxLayout(reports)
+        reports_layout.addWidget(self.overdue_label)
+        reports_layout.addWidget(self.overdue_table, 1)
+        texts = QWidget()
+        texts_layout = QVBoxLayout(texts)
+        texts_layout.addWidget(QLabel("<b>Requests due for the meeting</b>"))
+        texts_layout.addWidget(self.meeting_text)
+        texts_layout.addWidget(QLabel("<b>Transparency figures</b>"))
+        texts_layout.addWidget(self.figures_text)
+        texts_layout.addStretch()
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(reports)
+        lower.addWidget(texts)
+        lower.setSizes([520, 820])
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.addWidget(QLabel("<b>Deadlines by State and obligation</b>"))
+        upper_layout.addWidget(self.deadline_table, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(upper)
+        split.addWidget(lower)
+        split.setSizes([380, 300])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+
+    def day(self) -> dt.date:
+        return self.today or dt.date.today()
+
+    def set_meeting(self, meeting) -> None:
+        self.meeting = meeting
+        if self.state_box.count() == 0:
+            self.state_box.blockSignals(True)
+            self.state_box.addItem(ALL_STATES, None)
+            for state in self.services.reference.states():
+                if state.entry_into_force is not None:
+                    self.state_box.addItem(state.name, state.name)
+            self.state_box.blockSignals(False)
+            self.year_box.blockSignals(True)
+            self.year_box.setValue(self.day().year - 1)
+            self.year_box.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        meeting_id = self.meeting.id if self.meeting is not None else None
+        t = self.services.obligations.tracker(
+            self.day(), meeting_id=meeting_id, state=self.state_box.currentData(), year=self.year_box.value()
+        )
+        self.tracker = t
+        self.deadlines.set_rows(list(t.deadlines))
+        self.overdue.set_rows(list(t.overdue_reports))
+        self.overdue_label.setText(f"<b>Reports overdue on {un_date(t.today)}</b>: {len(t.overdue_reports)}")
+        self.meeting_text.setText("\n".join(next_meeting_lines(t)))
+        self.figures_text.setText("\n".join(transparency_lines(t)))
+        for column, width in ((0, 330), (1, 230), (2, 130), (3, 190), (4, 110)):
+            self.deadline_table.setColumnWidth(column, width)
+        self.overdue_table.setColumnWidth(0, 200)
+        self.overdue_table.setColumnWidth(2, 130)
+
+    def report_received(self) -> None:
+        """Record a transparency report received (one undoable action; its undo is version-checked)."""
+        service = self.services.obligations
+        names = [self.state_box.itemData(i) for i in range(1, self.state_box.count())]
+        chosen = self.state_box.currentData()
+        states = [chosen] + [n for n in names if n != chosen] if chosen else names
+
+        def save(state: str, received: dt.date, year: int | None):
+            what = f"{state}'s initial report" if year is None else f"{state}'s annual report for {year}"
+            return self.editor.perform(
+                f"Record {what}",
+                lambda: service.add_report(state, received, year),
+                lambda report_id: service.remove_report(report_id, expected_version=1),
+                self.reload,
+            )
+
+        _id, accepted = ReportReceivedDialog.ask(self, states, self.day(), save)
+        if accepted:
+            self.status.emit("Recorded the report received.")
+
+    def export(self, path: str | None = None) -> None:
+        if self.tracker is None:
+            return
+        if not path:
+            default = str(Path.home() / "obligations.xlsx")
+            path, _ = QFileDialog.getSaveFileName(self, "Export the tracker", default, "*.xlsx")
+        if path:
+            run_to_end(obligations_workbook(self.tracker, path))
+            self.status.emit(f"Wrote {path}.")
