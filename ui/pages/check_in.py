@@ -132,7 +132,7 @@ class CheckInPage(QWidget):
         self.completer.setModel(QStringListModel(list(self._names), self.completer))
 
     def reload(self) -> None:
-        if self.meeting is None:
+        if self.meeting is None or not self.day.date().isValid():  # a day half typed counts nothing yet
             return
         if not self._categories:
             self._categories = {d.id: d.category for d in self.services.registration.delegations(self.meeting.id)}
@@ -156,6 +156,9 @@ class CheckInPage(QWidget):
         text = self.field.text().strip()
         self.field.clear()
         if not text or self.meeting is None:
+            return
+        if not self.day.date().isValid():
+            self.show_result(None, f"Type the day the check-in counts for: {self.day.problem()}")
             return
         check_in = self.services.check_in
         meeting_id, day = self.meeting.id, self.checking_day()

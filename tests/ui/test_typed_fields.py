@@ -1,0 +1,86 @@
+"""Fields that take what a secretary types (issue 19): a date typed in one piece after Tab, in any of the ways
+people write it, and nothing else; a time field that Tab leaves."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from ui.dialogs.meeting_dialog import MeetingDialog
+from ui.dialogs.plenary_dialog import PlenaryDialog
+
+
+@pytest.fixture(autouse=True)
+def _no_questions(answer_yes):
+    """A failing test closes its dialog without a question box holding the run."""
+
+
+def shown(qtbot, dialog):
+    """The dialog as a person sees it: shown and the active window (so that Tab selects a field's text)."""
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def tab_into(dialog, before, expected) -> None:
+    """Tab from `before` and check the keyboard lands in `expected`, as a person sees it."""
+    before.setFocus()
+    QTest.keyClick(dialog.focusWidget(), Qt.Key_Tab)
+    assert dialog.focusWidget() is expected
+
+
+def new_meeting_at_its_first_day(qtbot) -> MeetingDialog:
+    dialog = shown(qtbot, MeetingDialog(lambda data: data))
+    QTest.keyClicks(dialog.title_edit, "Fourteenth Meeting of States Parties")
+    QTest.keyClicks(dialog.short, "14MSP")
+    QTest.keyClicks(dialog.prefix, "CCM/MSP/2026")
+    tab_into(dialog, dialog.body, dialog.first)
+    return dialog
+
+
+@pytest.mark.parametrize("typed", ["14 Sep 2026", "14.09.2026", "2026-09-14", "14/09/2026", "September 14, 2026"])
+def test_a_date_typed_after_tab_is_the_date_typed(qtbot, typed):
+    dialog = new_meeting_at_its_first_day(qtbot)
+    QTest.keyClicks(dialog.focusWidget(), typed)  # Tab selected the whole date: typing replaces it
+    QTest.keyClick(dialog.focusWidget(), Qt.Key_Tab)
+    assert dialog.focusWidget() is dialog.last  # nothing spilled into the next field
+    assert dialog.first.date() == QDate(2026, 9, 14)
+    assert dialog.first.text() == "14 September 2026"  # shown as the UN writes it once left
+    QTest.keyClicks(dialog.focusWidget(), "17 Sep 2026")
+    QTest.keyClick(dialog.focusWidget(), Qt.Key_Return)
+    assert dialog.result_value.first_day == dt.date(2026, 9, 14)
+    assert dialog.result_value.last_day == dt.date(2026, 9, 17)
+
+
+@pytest.mark.parametrize("typed", ["14 Sep 20", "14.09.26", "1 Jan 1752", "31/02/2026", "soon"])
+def test_a_date_field_never_holds_a_date_that_was_not_typed(qtbot, typed):
+    dialog = new_meeting_at_its_first_day(qtbot)
+    QTest.keyClicks(dialog.focusWidget(), typed)
+    QTest.keyClick(dialog.focusWidget(), Qt.Key_Tab)
+    assert not dialog.first.date().isValid()
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert "First day" in dialog.problem.text() and f"“{typed}” is not a date" in dialog.problem.text()
+    assert dialog.first.text() == typed  # nothing silently changed
+    QTest.keyClick(dialog.last, Qt.Key_Return)
+    assert dialog.result_value is None and dialog.focusWidget() is dialog.first
+
+
+def test_tab_leaves_a_time_field_and_reaches_the_agenda_items(qtbot):
+    saved = []
+    dialog = shown(qtbot, PlenaryDialog(3, dt.date(2026, 9, 14), lambda data: saved.append(data) or data))
+    tab_into(dialog, dialog.date, dialog.start)
+    QTest.keyClicks(dialog.focusWidget(), "09:30")
+    QTest.keyClick(dialog.focusWidget(), Qt.Key_Tab)
+    assert dialog.focusWidget() is dialog.end  # not the start's minutes
+    QTest.keyClicks(dialog.focusWidget(), "12:45")
+    QTest.keyClick(dialog.focusWidget(), Qt.Key_Tab)
+    assert dialog.focusWidget() is dialog.items
+    assert (dialog.start.time(), dialog.end.time()) == (QTime(9, 30), QTime(12, 45))
+    QTest.keyClick(dialog.focusWidget(), Qt.Key_Backtab)
+    assert dialog.focusWidget() is dialog.end  # and back the same way
