@@ -44,8 +44,8 @@ def parse_typed_date(text: str, month_first: bool = False) -> dt.date | None:
     if len(words) != 3 or re.search(r"[^\w\s.,/-]", text):
         return None
     numbers = [w for w in words if w.isdigit()]
-    month = next((_MONTHS.get(w.lower()) for w in words if not w.isdigit()), None)
-    if month is None or len(numbers) != 2:
+    month = next((_MONTHS.get(w.lower(), 0) for w in words if not w.isdigit()), 0)
+    if not month or len(numbers) != 2:
         return None
     years = [n for n in numbers if len(n) == 4]
     days = [n for n in numbers if len(n) <= 2]
