@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 
+from ccm_secretariat.domain.dates import file_date
 from ccm_secretariat.domain.enums import SALUTATIONS, Category, Gender, Role
 from ccm_secretariat.domain.names import un_sort_key
 
@@ -196,23 +196,11 @@ def yes_no(text: str) -> bool | None:
     return None
 
 
-_DAY_FIRST = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
-
-
-def date(text: str) -> dt.date | None:
-    """ISO dates ("2025-08-14", "2025-08-14 09:12:33", Indico's "2025-08-14T09:12:33") and day-first dates
-    ("14.08.2025", "14/08/2025", as European systems write them). Raises ValueError for anything else."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    m = _DAY_FIRST.match(text)
-    if m:
-        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    raise ValueError(text)
+def date(text: str, month_first: bool = False) -> dt.date | None:
+    """A date cell: ISO dates and timestamps (Indico's "2025-08-14T09:12:33"), Excel day numbers, "14 Aug 2025",
+    and d/m/y dates ("14.08.2025", "14/08/2025"; month first when the file writes them so). None when empty;
+    raises ValueError for anything else."""
+    return file_date(text, month_first)
 
 
 SKIPPED_STATES = {

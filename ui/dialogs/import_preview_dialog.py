@@ -50,7 +50,9 @@ COLUMNS = [
     Column("Found", lambda r: r.finding.value),
     Column("Given names", lambda r: r.given),
     Column("Family name", lambda r: r.family),
-    Column("Delegation", lambda r: r.delegation),
+    Column("Affiliation", lambda r: r.affiliation, tooltip=lambda r: r.affiliation),
+    Column("Delegation", lambda r: r.delegation, tooltip=lambda r: r.delegation),
+    Column("Decided by", lambda r: r.decided_by.value if r.decided_by else ""),
     Column(
         "Why",
         lambda r: " ".join(filter(None, [r.message, *r.notes])),
@@ -104,8 +106,9 @@ class ImportPreviewDialog(QDialog):
         top.addWidget(self._label("&Show:", self.filter))
         top.addWidget(self.filter)
         self.model = PlanModel(COLUMNS, self)
-        self.table = make_table(self.model, stretch_column=6)
-        for column, width in ((0, 50), (1, 70), (2, 120), (3, 130), (4, 140), (5, 220)):
+        self.table = make_table(self.model, stretch_column=8)
+        widths = ((0, 45), (1, 65), (2, 100), (3, 110), (4, 120), (5, 200), (6, 190), (7, 115))
+        for column, width in widths:
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._show_row)
 
@@ -130,6 +133,10 @@ class ImportPreviewDialog(QDialog):
         match_row.addWidget(self.target, 1)
         match_row.addWidget(self.match_button)
         match_row.addWidget(self.new_org_button)
+        self.country_button = QPushButton("With its &country")
+        self.country_button.setToolTip("Put the row with the State of its country column")
+        self.country_button.clicked.connect(self.with_country)
+        match_row.addWidget(self.country_button)
         form.addRow(self._label("&Delegation:", self.target), match_row)
         form.addRow("", self.same_text)
         self.decision = QComboBox()
@@ -215,6 +222,12 @@ class ImportPreviewDialog(QDialog):
             self.decision.setCurrentIndex(self.decision.findData(r.outcome if r.outcome in r.choices else Outcome.SKIP))
         self.given.setText(r.given)
         self.family.setText(r.family)
+        self.country_button.setEnabled(r.country is not None and r.destination != r.country)
+        self.country_button.setToolTip(
+            f"Put the row with {r.country.name}, the State of its country column"
+            if r.country is not None
+            else "The row's country column names no State"
+        )
 
     # Choosing ------------------------------------------------------------------------------------------
     def _apply(self, keep_line: int) -> None:
@@ -237,6 +250,16 @@ class ImportPreviewDialog(QDialog):
             return
         for line in self._lines_like(r):
             self.choices.targets[line] = target
+        self._apply(r.line)
+
+    def with_country(self) -> None:
+        r = self.selected()
+        if r is None or r.country is None:
+            return
+        for line in self._lines_like(r):
+            row = next(x for x in self.plan.rows if x.line == line)
+            if row.country is not None:
+                self.choices.targets[line] = row.country
         self._apply(r.line)
 
     def new_organisation(self) -> None:
