@@ -5,13 +5,15 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -203,6 +205,7 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
+        QApplication.instance().installEventFilter(self)  # Ctrl+Z in a line edit: see eventFilter
         edit.addSeparator()
         self._action(edit, "&Find a participant", self.find, QKeySequence.StandardKey.Find)
         room = bar.addMenu("&Room")
@@ -636,6 +639,20 @@ class MainWindow(QMainWindow):
         for view, value in views:
             view.verticalScrollBar().setValue(value)
         self.say("Updated with another desk's changes.")
+
+    def eventFilter(self, watched, event) -> bool:
+        """Ctrl+Z (Ctrl+Shift+Z) is the desk's undo (redo) wherever the focus is in this window: a line edit keeps
+        the key only while it holds typing of its own to take back (the check-in field, the record panel's
+        fields once saved, the search box hand it to Edit → Undo)."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit) and watched.window() is self:
+            own = {
+                QKeySequence.StandardKey.Undo: watched.isModified() and watched.isUndoAvailable(),
+                QKeySequence.StandardKey.Redo: watched.isModified() and watched.isRedoAvailable(),
+            }
+            for key, keeps in own.items():
+                if event.matches(key) and not keeps:
+                    return True  # not taken by the field: the window's shortcut fires
+        return super().eventFilter(watched, event)
 
     def closeEvent(self, event) -> None:
         self.watch_timer.stop()

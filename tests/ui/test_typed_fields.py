@@ -86,3 +86,32 @@ def test_tab_leaves_a_time_field_and_reaches_the_agenda_items(qtbot):
     assert (dialog.start.time(), dialog.end.time()) == (QTime(9, 30), QTime(12, 45))
     QTest.keyClick(dialog.focusWidget(), Qt.Key_Backtab)
     assert dialog.focusWidget() is dialog.end  # and back the same way
+
+
+def test_ctrl_z_in_a_line_edit_undoes_the_last_desk_action_and_the_banner_follows(window, qtbot):
+    from ccm_secretariat.domain.badge_code import badge_code
+    from ccm_secretariat.synth import fictitious_members
+    from tests.ui.conftest import type_text
+
+    meeting = window.meeting
+    fictitious_members(window.services, meeting.id, 3)
+    person = window.services.roster.directory(meeting.id)[0]
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key_8, Qt.AltModifier)
+    page = window.check_in
+    page.day.setDate(QDate(2020, 11, 25))
+    qtbot.waitUntil(page.field.hasFocus)
+    type_text(page.field, badge_code(person.id))
+    QTest.keyClick(page.field, Qt.Key_Return)
+    assert page.last.ok and page.total.text() == "<b>1</b>"
+    # The focus is still in the check-in field (a line edit): Ctrl+Z is the desk's undo, as Edit → Undo.
+    assert page.field.hasFocus()
+    QTest.keyClick(page.field, Qt.Key_Z, Qt.ControlModifier)
+    assert page.total.text() == "<b>0</b>"
+    assert page.answer.text() == f"Check-in of {person.display_name} undone."  # the banner follows
+    QTest.keyClick(page.field, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)  # and redo
+    assert page.total.text() == "<b>1</b>" and page.answer.text().startswith(person.display_name)
+    # Text being typed is the field's own to take back first.
+    type_text(page.field, "Ab")
+    QTest.keyClick(page.field, Qt.Key_Z, Qt.ControlModifier)
+    assert page.field.text() == "" and page.total.text() == "<b>1</b>"

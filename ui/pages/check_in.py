@@ -154,7 +154,7 @@ class CheckInPage(QWidget):
     # A scan ----------------------------------------------------------------------------------------------
     def enter(self) -> None:
         text = self.field.text().strip()
-        self.field.clear()
+        self.field.setText("")  # (not clear(): that is the field's own undo step, and Ctrl+Z is the desk's here)
         if not text or self.meeting is None:
             return
         if not self.day.date().isValid():
@@ -181,12 +181,22 @@ class CheckInPage(QWidget):
         if result.ok:
             self.editor.record(
                 f"Check in {result.name}",
-                lambda: check_in.check_in(meeting_id, result.participant_id, day),
-                check_in.undo,
+                lambda: self._shown(check_in.check_in(meeting_id, result.participant_id, day)),
+                self._undone,
                 result,
                 after=self.reload,
             )
         self.show_result(result)
+
+    def _shown(self, result: CheckInResult) -> CheckInResult:
+        """Redone: the banner says so again."""
+        self.show_result(result)
+        return result
+
+    def _undone(self, result: CheckInResult) -> None:
+        """Undone (Ctrl+Z, Edit → Undo): the banner follows, so that it never shows a check-in that is gone."""
+        self.services.check_in.undo(result)
+        self.show_result(None, f"Check-in of {result.name} undone.")
 
     def show_result(self, result: CheckInResult | None, message: str | None = None) -> None:
         self.last = result
