@@ -517,6 +517,8 @@ def cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> int
         if sheet is not None:
             imports.remember_mapping(sheet.headers, mapping)
         rows, summary = result.rows, result.summary
+        if result.note:
+            print(f"note: {result.note}", file=sys.stderr)
     else:
         c = plan.counts()
         if args.dry_run:  # the plan's own counts: what the import would do

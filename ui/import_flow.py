@@ -161,8 +161,9 @@ class ImportFlow:
                 imports.undo,
                 result,
             )
+            note = f"{result.note}\n\n" if result.note else ""  # the delegations left with no head, by name
             answer = QMessageBox.question(
-                self.window, "Import", f"Imported from {source}: {result.summary}.\n\nSave a report of every row?"
+                self.window, "Import", f"Imported from {source}: {result.summary}.\n\n{note}Save a report of every row?"
             )
             if answer == QMessageBox.StandardButton.Yes:
                 self.save_report(result.rows, True, source)

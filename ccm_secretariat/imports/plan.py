@@ -17,7 +17,7 @@ from typing import Any
 
 from ccm_secretariat.bulk import paused_gc
 from ccm_secretariat.domain.dates import ambiguous, numeric_order
-from ccm_secretariat.domain.enums import Category, Rule
+from ccm_secretariat.domain.enums import Category, Role, Rule
 from ccm_secretariat.domain.names import match_key
 from ccm_secretariat.domain.participants import Member, MemberIndex, SameNameError, key_of, validate_fields
 from ccm_secretariat.domain.prose import un_date
@@ -134,6 +134,7 @@ class PlanRow:
     affiliation: str = ""
     decided_by: str = ""  # how the delegation was found: DECIDED_BY's values
     country: Target | None = None  # the State of the country column, offered for an unknown organisation
+    order: int = 0  # protocol order among the rows the import adds to one delegation (a file with no role)
 
     @property
     def destination_label(self) -> str:
@@ -227,7 +228,28 @@ def build_plan(incoming: list[Incoming], ctx: MeetingContext, choices: Choices |
         ask = next((d.strip() for d in dates if ambiguous(d)), "") if order is None else ""
     with paused_gc():
         rows = [_plan_row(row, ctx, choices, index, new_keys, month_first) for row in incoming]
+    if not any(Field.ROLE in row.fields or row.target is not None for row in incoming):
+        _protocol_order(rows, ctx)
     return Plan(rows, ctx, copy.deepcopy(choices), ask)
+
+
+def _protocol_order(rows: list[PlanRow], ctx: MeetingContext) -> None:
+    """A file with no role: in each delegation the head is the most senior person whose function or salutation
+    says so (head of delegation, minister, ambassador or permanent representative, an Excellency), unless the
+    delegation has one already; the others follow by rank, then in the file's order."""
+    groups: dict[tuple[str, int | str], list[PlanRow]] = {}
+    for r in rows:
+        if r.outcome == Outcome.ADD and r.values is not None:
+            r.order = read.protocol_rank(r.values["function"], r.values["salutation"])
+            groups.setdefault(destination_key(r.destination), []).append(r)
+    for key, members in groups.items():
+        existing = ctx.delegations.get(key)
+        if existing is not None and existing in ctx.members.heads:
+            continue
+        best = min(members, key=lambda r: (r.order, r.line))
+        if best.order < read.HEAD_RANKS and best.values is not None:
+            best.values["role"] = Role.HEAD
+            best.order = -1
 
 
 def _where(row: Incoming, f: Field) -> str:

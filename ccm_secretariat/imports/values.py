@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 
 from ccm_secretariat.domain.dates import file_date
 from ccm_secretariat.domain.enums import SALUTATIONS, Category, Gender, Role
@@ -253,3 +254,36 @@ _CATEGORY_KEYS.update({un_sort_key(c.label): c for c in Category})
 def category(text: str) -> Category | None:
     """What a category written in the file means, when it is one the application knows."""
     return _CATEGORY_KEYS.get(un_sort_key(text))
+
+
+# UN protocol order of a delegation's members when the file names no role: rank words of the function (and an
+# Excellency's salutation), most senior first. The first few ranks say "head of delegation" when no one else does.
+_RANKS = (
+    r"\b(head of (the )?delegation|chef de (la )?delegation|jefe de (la )?delegacion)\b",
+    r"^(?!.*\b(vice|deputy|minister counsellor|minister counselor)\b).*\b(minister|ministre|ministro)\b",
+    r"\b(vice minister|deputy minister|secretary of state|state secretary)\b",
+    r"^(?!.*\bdeputy\b).*\b(ambassador|ambassadeur|embajador|permanent representative|representant permanent)\b",
+    r"\b(deputy permanent representative|deputy head|alternate head)\b",
+    r"\b(minister counsellor|minister counselor|ministre conseiller)\b",
+    r"\b(counsellor|counselor|conseiller|consejero)\b",
+    r"\bfirst secretary\b",
+    r"\bsecond secretary\b",
+    r"\bthird secretary\b",
+    r"\b(attache|agregado)\b",
+)
+_RANK_PATTERNS = tuple(re.compile(p) for p in _RANKS)
+HEAD_RANKS = 4  # ranks below this (head of delegation, minister, vice-minister, ambassador) can head a delegation
+EXCELLENCY_RANK = 3
+
+
+@functools.lru_cache(maxsize=4096)
+def protocol_rank(function: str, salutation_text: str = "") -> int:
+    """0 for a head of delegation named so, then ministers, vice-ministers, ambassadors and permanent
+    representatives (or an Excellency), deputies, counsellors, secretaries, attachés; len(_RANKS) for anyone else."""
+    text = un_sort_key(function)
+    for rank, pattern in enumerate(_RANK_PATTERNS):
+        if pattern.search(text):
+            return rank
+    if re.match(r"\s*(h\.?\s?e\.?\s|his excellency|her excellency)", salutation_text.casefold() + " "):
+        return EXCELLENCY_RANK
+    return len(_RANKS)

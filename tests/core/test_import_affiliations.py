@@ -130,3 +130,32 @@ def test_dates_in_a_file_as_typed(services, meeting, tmp_path, cells, month_firs
     _incoming, plan = load(services, path, meeting.id, Choices(month_first=month_first))
     assert plan.ask_date_order == ask  # asked once, for the whole file, only when no date of it says
     assert [r.values["registration_date"] for r in plan.rows] == expected
+
+
+def test_a_file_with_no_role_gets_heads_and_protocol_order(services, meeting, tmp_path):  # noqa: F811
+    from ccm_secretariat.domain.enums import Role
+
+    path = tmp_path / "roles.csv"
+    path.write_text(
+        "Title,First Name,Last Name,Position,Country\n"
+        "Mr.,Tom,Attache,Attaché,Chile\n"
+        "Ms.,Ana,Second,Second Secretary,Chile\n"
+        "Mr.,Luis,First,First Secretary,Chile\n"
+        "H.E. Ms.,Eva,Excellency,Legal Adviser,Chile\n"
+        "Ms.,Ines,Counsellor,Counsellor,Chile\n"
+        "Mr.,Pablo,Deputy,Deputy Permanent Representative,Peru\n"
+        "Mr.,Juan,Minister,Minister of Foreign Affairs,Peru\n"
+        "Ms.,Kari,Expert,Expert,Norway\n",
+        encoding="utf-8",
+    )
+    incoming, _plan = load(services, path, meeting.id)
+    result = services.imports.run(meeting.id, incoming)
+    rows = {d.name: d for d in services.registration.delegations(meeting.id)}
+    chile = services.registration.participants(rows["Chile"].id)
+    assert [p.family_name for p in chile] == ["Excellency", "Counsellor", "First", "Second", "Attache"]
+    assert [p.role for p in chile][:2] == [Role.HEAD, Role.REPRESENTATIVE]
+    peru = services.registration.participants(rows["Peru"].id)
+    assert [(p.family_name, p.role) for p in peru] == [("Minister", Role.HEAD), ("Deputy", Role.REPRESENTATIVE)]
+    # Nobody in Norway's delegation says they head it: the summary names it.
+    assert result.headless == ("Norway",)
+    assert result.note == "No head of delegation in 1 delegation: Norway."
