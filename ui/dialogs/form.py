@@ -63,7 +63,8 @@ class DateEdit(QLineEdit):
 
     def setDate(self, day: QDate) -> None:
         self._set(QDate(day) if day.isValid() and day.year() >= FIRST_YEAR else QDate())
-        self.setText(un_date(day.toPython()) if self._date.isValid() else "")
+        day = self._date
+        self.setText(un_date(dt.date(day.year(), day.month(), day.day())) if day.isValid() else "")
 
     def problem(self) -> str | None:
         """What is wrong with the text, or None when it is a date."""
@@ -92,7 +93,8 @@ class DateEdit(QLineEdit):
         super().keyPressEvent(event)
 
     def show_calendar(self) -> None:
-        popup = QCalendarWidget(self, Qt.WindowType.Popup)
+        popup = QCalendarWidget(self)
+        popup.setWindowFlags(Qt.WindowType.Popup)
         popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         popup.setMinimumDate(QDate(1900, 1, 1))
         if self._date.isValid():
@@ -134,7 +136,7 @@ class TimeEdit(QTimeEdit):
 
 
 def time_edit(time: dt.time | QTime) -> TimeEdit:
-    return TimeEdit(QTime(time))
+    return TimeEdit(time if isinstance(time, QTime) else QTime(time.hour, time.minute))
 
 
 def format_combo(current: MeetingFormat | None = None) -> QComboBox:
