@@ -526,9 +526,12 @@ class MainWindow(QMainWindow):
         if kind.name == "seating" and self.services.seating.plan(self.meeting.id) is None and not self.edit_seating():
             return
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / default), f"*.{fmt}")
+            folder = Path(self.settings.last_folder or Path.home())
+            folder = folder if folder.is_dir() else Path.home()
+            path, _ = QFileDialog.getSaveFileName(self, "Export", str(folder / default), f"*.{fmt}")
             if not path:
                 return
+            self.settings.last_folder = str(Path(path).parent)
         meeting_id, services = self.meeting.id, self.services
         options = options or ExportOptions(internal=internal)
 

@@ -115,3 +115,28 @@ def test_ctrl_z_in_a_line_edit_undoes_the_last_desk_action_and_the_banner_follow
     type_text(page.field, "Ab")
     QTest.keyClick(page.field, Qt.Key_Z, Qt.ControlModifier)
     assert page.field.text() == "" and page.total.text() == "<b>1</b>"
+    # A day that is not one of the meeting's is refused with the meeting's dates.
+    page.day.setDate(QDate(2020, 12, 25))
+    type_text(page.field, badge_code(person.id))
+    QTest.keyClick(page.field, Qt.Key_Return)
+    assert not page.last.ok and "25 December 2020 is not a day of" in page.answer.text()
+    assert "held 25\u201327 November 2020" in page.answer.text()
+
+
+def test_the_save_dialog_opens_in_the_last_folder_used(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+    folder = tmp_path / "out"
+    folder.mkdir()
+
+    def save_as(_parent, _title, where, _filter):
+        asked.append(where)
+        return str(folder / f"list-{len(asked)}.xlsx"), _filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    window.export("participants", "xlsx")
+    window.export("participants", "xlsx")
+    assert not asked[0].startswith(str(folder))
+    assert asked[1].startswith(str(folder) + "/")  # the second opens where the first was saved
+    assert (folder / "list-2.xlsx").exists()
