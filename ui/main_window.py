@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ccm_secretariat.application import APP_NAME
 from ccm_secretariat.demo import existing_demo, load_demo
 from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
+from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.services import Services
 from ui.dialogs.meeting_dialog import MeetingDialog
@@ -302,8 +303,8 @@ class MainWindow(QMainWindow):
             QMessageBox.question(
                 self,
                 "Delete this meeting",
-                f"Delete {m.title} ({m.symbol_prefix}) with its {delegations:,} delegation(s), {people:,} "
-                f"participant(s), agenda and documents? {safety}",
+                f"Delete {m.title} ({m.symbol_prefix}) with its {counted(delegations, 'delegation')}, "
+                f"{counted(people, 'participant')}, agenda and documents? {safety}",
                 QMessageBox.Yes | QMessageBox.No,
                 QMessageBox.No,
             )

@@ -23,6 +23,7 @@ from ccm_secretariat.bulk import paused_gc
 from ccm_secretariat.domain.enums import OrganisationKind, Role, Rule
 from ccm_secretariat.domain.names import un_sort_key
 from ccm_secretariat.domain.participants import MemberIndex
+from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.errors import DomainError, NotFoundError, ValidationError
 from ccm_secretariat.imports import columns
 from ccm_secretariat.imports.columns import Field, Mapping
@@ -196,7 +197,7 @@ class ImportService(Service):
             if not plan.complete and not partial:
                 refused = [r for r in plan.rows if r.outcome == Outcome.REFUSE]
                 raise ValidationError(
-                    f"{len(refused)} row(s) cannot be imported, so nothing was written; the "
+                    f"{counted(len(refused), 'row')} cannot be imported, so nothing was written; the "
                     f"first: {refused[0].message}",
                     "rows",
                 )
@@ -264,8 +265,8 @@ class ImportService(Service):
                 later = sum(1 for pid in members if pid not in added)
                 if later:
                     raise DomainError(
-                        f"{later} participant(s) were added since to delegations the import "
-                        "registered; remove them first, or keep the import."
+                        f"{counted(later, 'participant')} {'was' if later == 1 else 'were'} added since to delegations "
+                        "the import registered; remove them first, or keep the import."
                     )
             ids = list(added)
             for start in range(0, len(ids), 900):

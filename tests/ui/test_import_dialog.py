@@ -83,7 +83,7 @@ def test_import_walk_through(window, tmp_path, monkeypatch):
     assert seen["first"][6] == (Finding.UNRESOLVED, Outcome.REFUSE)
     assert seen["first"][7] == (Finding.POSSIBLE_DUPLICATE, Outcome.SKIP)
     assert seen["summary"] == "6 to add; 0 to update; 0 to skip; 0 refused (found: 1 possible duplicate)."
-    assert seen["ok"] == "&Import 6 row(s)"
+    assert seen["ok"] == "&Import 6 rows"
 
     after = {d.name: (d.participant_count, d.category) for d in services.registration.delegations(meeting.id)}
     assert after["Survivor Corps"] == (2, Category.RULE_1_3)

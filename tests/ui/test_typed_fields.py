@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 
+from tests.ui.conftest import when_dialog
 from ui.dialogs.meeting_dialog import MeetingDialog
 from ui.dialogs.plenary_dialog import PlenaryDialog
 
@@ -140,3 +141,13 @@ def test_the_save_dialog_opens_in_the_last_folder_used(window, tmp_path, monkeyp
     assert not asked[0].startswith(str(folder))
     assert asked[1].startswith(str(folder) + "/")  # the second opens where the first was saved
     assert (folder / "list-2.xlsx").exists()
+
+
+def test_credentials_of_one_delegation_name_it(window):
+    from ui.dialogs.credentials_dialog import CredentialsDialog
+
+    page = window.registration
+    page.select_delegation("Chile")
+    when_dialog(CredentialsDialog, lambda dialog: dialog.accept())
+    page.set_credentials()
+    assert window.undo_stack.undoText() == "Credentials of Chile"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.imports.plan import Choices, Finding, NewOrganisation, Outcome, Plan, PlanRow
 from ccm_secretariat.imports.resolve import Target
 from ui.models.table import Column, RowTableModel
@@ -187,7 +188,9 @@ class ImportPreviewDialog(QDialog):
         self.summary.setText("; ".join(parts) + (f" (found: {', '.join(found)})" if found else "") + ".")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         landing = c[Outcome.ADD] + c[Outcome.UPDATE]
-        ok.setText(f"&Import {landing:,} row(s)" + (f", leave {c[Outcome.REFUSE]:,} out" if c[Outcome.REFUSE] else ""))
+        ok.setText(
+            f"&Import {counted(landing, 'row')}" + (f", leave {c[Outcome.REFUSE]:,} out" if c[Outcome.REFUSE] else "")
+        )
         ok.setEnabled(landing > 0)
         self._show_rows(keep_line=keep_line)
 

@@ -433,7 +433,9 @@ class RegistrationPage(QWidget):
         if d is None:
             return
         answer = QMessageBox.question(
-            self, "Remove delegation", f"Remove the delegation of {d.name} and its {d.participant_count} member(s)?"
+            self,
+            "Remove delegation",
+            f"Remove the delegation of {d.name} and its {counted(d.participant_count, 'member')}?",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -501,7 +503,9 @@ class RegistrationPage(QWidget):
 
         def save(received, kind, date):
             return self.editor.perform(
-                f"Credentials of {len(chosen)} delegation(s)", lambda: apply(received, kind, date), undo
+                f"Credentials of {chosen[0].name if len(chosen) == 1 else counted(len(chosen), 'delegation')}",
+                lambda: apply(received, kind, date),
+                undo,
             )
 
         CredentialsDialog.ask(self, len(chosen), save)
@@ -522,7 +526,7 @@ class RegistrationPage(QWidget):
                 reg.set_presence(after, part, False) if present else reg.set_presence(before, part, True)
 
             return self.editor.perform(
-                f"{'Present' if present else 'Not present'}: {len(ids)} delegation(s)",
+                f"{'Present' if present else 'Not present'}: {counted(len(ids), 'delegation')}",
                 lambda: reg.set_presence(ids, part, present),
                 undo,
             )
@@ -608,7 +612,7 @@ class RegistrationPage(QWidget):
         ids = [p.id for p in chosen]
         touched = {p.delegation_id for p in chosen}
         self.editor.perform(
-            f"Remove {len(chosen)} participant(s)",
+            f"Remove {counted(len(chosen), 'participant')}",
             lambda: reg.remove_participants(ids),
             reg.restore,
             after=lambda: self.reload_delegation(*touched),
@@ -659,7 +663,7 @@ class RegistrationPage(QWidget):
 
         def save(part, mode):
             return self.editor.perform(
-                f"Attendance of {len(chosen)} participant(s)",
+                f"Attendance of {counted(len(chosen), 'participant')}",
                 lambda: reg.set_attendance([p.id for p in chosen], part, mode),
                 undo,
                 after=lambda: self.reload_delegation(*{p.delegation_id for p in chosen}),
