@@ -151,3 +151,28 @@ def test_credentials_of_one_delegation_name_it(window):
     when_dialog(CredentialsDialog, lambda dialog: dialog.accept())
     page.set_credentials()
     assert window.undo_stack.undoText() == "Credentials of Chile"
+
+
+def test_a_state_field_waits_to_say_not_in_the_list_and_enter_takes_the_single_suggestion(qtbot, services):
+    from ui.dialogs.delegation_dialog import DelegationDialog
+
+    saved = []
+    reference = services.reference
+    dialog = DelegationDialog(
+        reference.states(), reference.organisations(), set(), lambda *args: saved.append(args) or args
+    )
+    shown(qtbot, dialog)
+    dialog.state.setFocus()
+    QTest.keyClicks(dialog.focusWidget(), "Tuva")
+    assert dialog.problem.text() == ""  # still being typed
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    popup = dialog.state.completer().popup()
+    if popup.isVisible():
+        QTest.keyClick(popup, Qt.Key_Escape)  # the suggestions put away
+    QTest.keyClick(dialog.focusWidget(), Qt.Key_Tab)  # left: now it says so
+    qtbot.waitUntil(lambda: dialog.problem.text() != "", timeout=2000)
+    assert dialog.problem.text() == "“Tuva” is not in the list; choose one of its entries."
+    dialog.state.setFocus()
+    QTest.keyClick(dialog.focusWidget(), Qt.Key_Return)  # the one suggestion left, Tuvalu
+    tuvalu = next(s.id for s in reference.states() if s.name == "Tuvalu")
+    assert saved == [("state", tuvalu, "", None)]

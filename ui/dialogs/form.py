@@ -265,7 +265,7 @@ class FormDialog(QDialog):
             return
         field, message = found
         self.problem.setText(message)
-        if field in self.fields:
+        if field in self.fields and message:  # no message yet (a field still being typed): no red either
             self.fields[field].setStyleSheet(BAD_FIELD)
 
     def submit(self):
