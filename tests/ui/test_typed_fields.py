@@ -176,3 +176,13 @@ def test_a_state_field_waits_to_say_not_in_the_list_and_enter_takes_the_single_s
     QTest.keyClick(dialog.focusWidget(), Qt.Key_Return)  # the one suggestion left, Tuvalu
     tuvalu = next(s.id for s in reference.states() if s.name == "Tuvalu")
     assert saved == [("state", tuvalu, "", None)]
+
+
+def test_a_button_that_cannot_act_is_disabled_and_says_why(window):
+    page = window.registration
+    page.delegations.clearSelection()
+    add, erase = page.buttons["add_participant"], page.buttons["erase_participant"]
+    assert not add.isEnabled() and add.toolTip() == "Select a delegation first"
+    assert not erase.isEnabled() and erase.toolTip() == "Select the one participant to erase"
+    page.select_delegation("Chile")
+    assert add.isEnabled() and add.toolTip() == "Add a member to Chile"

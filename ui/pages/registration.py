@@ -102,6 +102,8 @@ class RegistrationPage(QWidget):
         self.panel.status.connect(self.status)
         self.panel.edit_button.clicked.connect(self.edit_participant)
         self.member_table.selectionModel().selectionChanged.connect(self._show_person)
+        for view in (self.delegations, self.member_table):
+            view.selectionModel().selectionChanged.connect(self._explain_buttons)
         self._size_columns(self.delegations, {1: 70, 2: 112, 3: 62}, stretch=0)
         self._size_columns(self.member_table, {0: 190, 1: 150, 2: 200, 3: 200}, stretch=4)
         self.member_table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
@@ -225,6 +227,7 @@ class RegistrationPage(QWidget):
             self.members = members
         self._rebuild_index()
         self.apply_search()
+        self._explain_buttons()
 
     def reload_delegation(self, *delegation_ids: int) -> None:
         """After an edit of some delegations' members: re-read those delegations only (quick at 100,000)."""
@@ -360,6 +363,17 @@ class RegistrationPage(QWidget):
             f"<b>{escape(d.name_with_acronym)}</b> — {d.category.singular}, "
             f"{counted(d.participant_count, 'member')}{present}"
         )
+
+    def _explain_buttons(self, *_args) -> None:
+        """A button that cannot act is disabled, and its tooltip says why (rather than a message after a click)."""
+        d, chosen = self.selected_delegation(), self.selected_members()
+        for key, able, why, what in (
+            ("add_participant", d is not None, "Select a delegation first", f"Add a member to {d.name if d else ''}"),
+            ("erase_participant", len(chosen) == 1, "Select the one participant to erase", "Erase this person"),
+        ):
+            if key in self.buttons:
+                self.buttons[key].setEnabled(able)
+                self.buttons[key].setToolTip(what if able else why)
 
     def _show_person(self, *_args) -> None:
         chosen = self.selected_members()
