@@ -186,3 +186,19 @@ def test_a_button_that_cannot_act_is_disabled_and_says_why(window):
     assert not erase.isEnabled() and erase.toolTip() == "Select the one participant to erase"
     page.select_delegation("Chile")
     assert add.isEnabled() and add.toolTip() == "Add a member to Chile"
+
+
+def test_after_registering_a_delegation_the_keyboard_is_in_its_members(window, qtbot):
+    from ui.dialogs.delegation_dialog import DelegationDialog
+
+    def register(dialog: DelegationDialog):
+        dialog.state.setCurrentIndex(dialog.state.findText("Tuvalu"))
+        dialog.accept()
+
+    page = window.registration
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    when_dialog(DelegationDialog, register)
+    page.add_delegation()
+    assert page.selected_delegation().name == "Tuvalu"
+    assert window.focusWidget() is page.member_table

@@ -440,6 +440,7 @@ class RegistrationPage(QWidget):
         )
         if accepted:
             self.select_delegation(row.name)
+            self.member_table.setFocus()  # its members next: Insert adds the first
             self.status.emit(f"Registered {row.name} ({row.category.label}).")
 
     def remove_delegation(self) -> None:
