@@ -340,6 +340,7 @@ def cmd_seating(services: Services, args: argparse.Namespace, out: TextIO) -> in
             seats[_category(name)] = int(number)
         except argparse.ArgumentTypeError as exc:
             raise ValidationError(str(exc) + ".", "per_delegation") from None
+    made = services.seating.plan(meeting.id) is None and (args.rows is None or args.seats is None)
     plan = services.seating.draw(
         meeting.id,
         args.state,
@@ -357,6 +358,13 @@ def cmd_seating(services: Services, args: argparse.Namespace, out: TextIO) -> in
         f"{plan.room.capacity} seats.",
         file=out,
     )
+    if made:
+        room = plan.room
+        print(
+            f"No room was given: one of {room.rows} rows of {room.seats_per_row} seats was made to fit "
+            "(--rows and --seats change it).",
+            file=out,
+        )
     return 0
 
 
