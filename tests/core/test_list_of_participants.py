@@ -204,3 +204,17 @@ def test_an_installed_cjk_font_shows_the_japanese_names(services, hostile, tmp_p
     )
     assert last.warnings == ()
     assert "佐藤" in pdf_text(tmp_path / "l.pdf")
+
+
+def test_the_provisional_list_takes_its_symbol_from_the_register(demo, demo_meeting, tmp_path):
+    from ccm_secretariat.cli import main
+    from tests.core.test_room_documents import location
+
+    out = tmp_path / "provisional.pdf"
+    assert (
+        main(["--db", location(demo), "export", "participants", "--provisional", "--format", "pdf", "--out", str(out)])
+        == 0
+    )
+    text = pdf_text(out)
+    assert "CCM/CONF/2020/MISC.1" in text and "/INF.1" not in text  # the seed's annex: the provisional list
+    assert "Provisional list of participants" in text
