@@ -206,7 +206,9 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
-        QApplication.instance().installEventFilter(self)  # Ctrl+Z in a line edit: see eventFilter
+        application = QApplication.instance()
+        if application is not None:
+            application.installEventFilter(self)  # Ctrl+Z in a line edit: see eventFilter
         edit.addSeparator()
         self._action(edit, "&Find a participant", self.find, QKeySequence.StandardKey.Find)
         room = bar.addMenu("&Room")
@@ -503,6 +505,8 @@ class MainWindow(QMainWindow):
         stem = "registration" if kind.name == "participants" and fmt == "xlsx" else kind.file_stem
         stem += "-INTERNAL" if internal else ""
         default = f"{self.meeting.short_title}-{stem}.{fmt}".replace(" ", "-").replace("/", "-")
+        if kind.name in ("agenda", "programme") and not self._export_empty_anyway(kind):
+            return
         if options is None and kind.name == "participants" and fmt == "pdf":
             from ui.dialogs.list_options_dialog import ListOptionsDialog
 
@@ -643,6 +647,22 @@ class MainWindow(QMainWindow):
         for view, value in views:
             view.verticalScrollBar().setValue(value)
         self.say("Updated with another desk's changes.")
+
+    def _export_empty_anyway(self, kind) -> bool:
+        """An agenda with no item, or a programme with no plenary, is exported only after a question."""
+        agenda, meeting_id = self.services.agenda, self.meeting.id
+        empty = not (agenda.items(meeting_id) if kind.name == "agenda" else agenda.plenaries(meeting_id))
+        if not empty:
+            return True
+        what = "agenda has no item" if kind.name == "agenda" else "programme of work has no meeting"
+        answer = QMessageBox.question(
+            self,
+            "Export",
+            f"The {what} yet: the {kind.label.lower()} would be empty. Export it anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def eventFilter(self, watched, event) -> bool:
         """Ctrl+Z (Ctrl+Shift+Z) is the desk's undo (redo) wherever the focus is in this window: a line edit keeps

@@ -202,3 +202,29 @@ def test_after_registering_a_delegation_the_keyboard_is_in_its_members(window, q
     page.add_delegation()
     assert page.selected_delegation().name == "Tuvalu"
     assert window.focusWidget() is page.member_table
+
+
+def test_exporting_an_empty_agenda_asks_first(qtbot, services, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from ccm_secretariat.services.meetings import MeetingInput
+    from ui.main_window import MainWindow
+    from ui.settings import DeskSettings
+
+    empty = services.meetings.create(
+        MeetingInput("An empty meeting", "EMPTY", "CCM/MSP/2030", dt.date(2030, 9, 2), dt.date(2030, 9, 4), "", "")
+    )
+    window = MainWindow(services, DeskSettings(QSettings(str(tmp_path / "e.ini"), QSettings.IniFormat)), True)
+    qtbot.addWidget(window)
+    window.reload_meetings(prefer=empty.id)
+    asked, saved = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: saved.append(a) or ("", ""))
+    window.export("agenda", "pdf")
+    window.export("programme", "docx")
+    assert asked == [
+        "The agenda has no item yet: the provisional agenda would be empty. Export it anyway?",
+        "The programme of work has no meeting yet: the provisional programme of work would be empty. Export it anyway?",
+    ]
+    assert saved == []  # declined: no save dialog, nothing written
