@@ -15,15 +15,18 @@ DESKTOP_ID = "ccm-secretariat-desk"  # the .desktop file, the icon's name, the w
 VERSION = __version__
 
 
-def _shipped(*parts: str) -> Path:
-    """A folder shipped with the package, as a path on disk (wheels and bundles unpack their package data)."""
-    folder = resources.files("ccm_secretariat").joinpath(*parts)
-    path = Path(str(folder))
-    if not path.is_dir():
-        raise FileNotFoundError(
-            f"the application's {'/'.join(parts)} folder is missing from the installation ({path}); reinstall it."
-        )
-    return path
+def _shipped(name: str) -> Path:
+    """A folder shipped with the package, as a path on disk. Installed (a wheel, a bundle), it is package data:
+    ccm_secretariat/<name>, found through importlib.resources. In the checkout it is the repository's top-level
+    <name>/ (pyproject's package-dir maps one onto the other when the wheel is built)."""
+    installed = Path(str(resources.files("ccm_secretariat").joinpath(name)))
+    checkout = Path(__file__).resolve().parent.parent / name
+    for path in (installed, checkout):
+        if path.is_dir():
+            return path
+    raise FileNotFoundError(
+        f"the application's {name} folder is missing from the installation ({installed}); reinstall it."
+    )
 
 
 def resources_dir() -> Path:

@@ -353,6 +353,7 @@ def cmd_seating(services: Services, args: argparse.Namespace, out: TextIO) -> in
             seats[_category(name)] = int(number)
         except argparse.ArgumentTypeError as exc:
             raise ValidationError(str(exc) + ".", "per_delegation") from None
+    made = services.seating.plan(meeting.id) is None and (args.rows is None or args.seats is None)
     plan = services.seating.draw(
         meeting.id,
         args.state,
@@ -370,6 +371,13 @@ def cmd_seating(services: Services, args: argparse.Namespace, out: TextIO) -> in
         f"{plan.room.capacity} seats.",
         file=out,
     )
+    if made:
+        room = plan.room
+        print(
+            f"No room was given: one of {room.rows} rows of {room.seats_per_row} seats was made to fit "
+            "(--rows and --seats change it).",
+            file=out,
+        )
     return 0
 
 
@@ -470,6 +478,9 @@ def _import_options(parser: argparse.ArgumentParser, meeting: bool = True) -> No
         parser.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
     parser.add_argument("--dry-run", action="store_true", help="show what would happen; write nothing")
     parser.add_argument(
+        "--month-first", action="store_true", help="read the file's dates such as 02/08/2026 month first (8 February)"
+    )
+    parser.add_argument(
         "--on-duplicate",
         choices=["skip", "update", "add"],
         default="skip",
@@ -483,7 +494,7 @@ def cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> int
     from ccm_secretariat.domain.enums import Rule
     from ccm_secretariat.imports import columns
     from ccm_secretariat.imports.columns import Field
-    from ccm_secretariat.imports.plan import Choices, NewOrganisation, Outcome
+    from ccm_secretariat.imports.plan import Choices, DecidedBy, NewOrganisation, Outcome
 
     meeting = services.meetings.find(args.meeting)
     imports = services.imports
@@ -502,12 +513,19 @@ def cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> int
         earlier = services.meetings.find(args.source)
         incoming = imports.carry_over(earlier.id, meeting.id)
         source = f"meeting {earlier.id} ({earlier.symbol_prefix})"
-    choices = Choices(on_duplicate=Outcome(args.on_duplicate))
+    choices = Choices(on_duplicate=Outcome(args.on_duplicate), month_first=True if args.month_first else None)
     context = imports.context(meeting.id)
     plan = imports.preview(meeting.id, incoming, choices, context)
+    if plan.ask_date_order:
+        print(
+            f"note: the file's dates such as {plan.ask_date_order} are read day first; --month-first reads them "
+            "month first.",
+            file=sys.stderr,
+        )
     if getattr(args, "new_organisations", None):
         for r, row in zip(plan.rows, incoming):
-            if r.finding.value == "unresolved" and r.delegation_text and row.fields.get(Field.DELEGATION):
+            named = row.fields.get(Field.DELEGATION) or r.decided_by == DecidedBy.AFFILIATION  # not a country
+            if r.finding.value == "unresolved" and r.delegation_text and named:
                 choices.targets[r.line] = NewOrganisation(r.delegation_text, "", Rule(args.new_organisations))
         plan = imports.preview(meeting.id, incoming, choices, context)
     for r in plan.rows:
@@ -522,11 +540,21 @@ def cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> int
         rows, summary = result.rows, result.summary
         if sheet is not None and (unsaved := imports.remember_mapping_after(summary, sheet.headers, mapping)):
             print(unsaved, file=sys.stderr)
+        if result.note:
+            print(f"note: {result.note}", file=sys.stderr)
     else:
         c = plan.counts()
-        summary = f"added 0, updated 0, skipped {c[Outcome.SKIP]}, refused {c[Outcome.REFUSE]}"
-        reason = "a dry run" if args.dry_run else "some rows are refused; --partial imports the others"
-        print(f"Nothing was written: {reason}. The plan: {plan.summary}.", file=sys.stderr)
+        if args.dry_run:  # the plan's own counts: what the import would do
+            summary = (
+                f"would add {c[Outcome.ADD]}, update {c[Outcome.UPDATE]}, skip {c[Outcome.SKIP]}, "
+                f"refuse {c[Outcome.REFUSE]} (a dry run: nothing written)"
+            )
+        else:
+            summary = f"added 0, updated 0, skipped {c[Outcome.SKIP]}, refused {c[Outcome.REFUSE]}"
+            print(
+                f"Nothing was written: some rows are refused; --partial imports the others. The plan: {plan.summary}.",
+                file=sys.stderr,
+            )
     print(summary, file=out)
     if args.report:
         try:

@@ -84,15 +84,24 @@ def _participants(
     if fmt == "pdf":
         from ccm_secretariat.exports.participants_pdf import ListOptions, participants_pdf
 
+        symbol = o.symbol or _registered_symbol(services, meeting_id, o.provisional)
         return participants_pdf(
             services,
             meeting_id,
             out,
-            ListOptions(symbol=o.symbol, provisional=o.provisional, date=o.date, capitalise_family_names=o.capitals),
+            ListOptions(symbol=symbol, provisional=o.provisional, date=o.date, capitalise_family_names=o.capitals),
         )
     from ccm_secretariat.exports.workbook import participants_workbook
 
     return participants_workbook(services, meeting_id, out, internal=o.internal)
+
+
+def _registered_symbol(services: Services, meeting_id: int, provisional: bool) -> str | None:
+    """The list's symbol as the meeting's register of documents gives it ("Provisional list of participants",
+    CCM/CONF/2020/MISC.1, for the provisional one); None when the register has no such document."""
+    wanted = "provisional list of participants" if provisional else "list of participants"
+    found = [d for d in services.documents.list(meeting_id) if d.title.strip().casefold() == wanted]
+    return found[0].symbol if found else None
 
 
 def _rendered(build: Builder) -> Writer:

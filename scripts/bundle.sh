@@ -12,6 +12,6 @@ started=$(date +%s)
 bundle=dist/ccm-secretariat
 mkdir -p "$bundle/share/applications" "$bundle/share/icons/hicolor/256x256/apps"
 cp packaging/ccm-secretariat-desk.desktop "$bundle/share/applications/"
-cp ccm_secretariat/resources/icons/ccm-secretariat-desk-256.png \
+cp resources/icons/ccm-secretariat-desk-256.png \
     "$bundle/share/icons/hicolor/256x256/apps/ccm-secretariat-desk.png"
 echo "Bundle: $bundle, $(du -sh "$bundle" | cut -f1), built in $(( $(date +%s) - started )) s"

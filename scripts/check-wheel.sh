@@ -23,6 +23,12 @@ export QT_QPA_PLATFORM=offscreen
 run() { "$work/venv/bin/ccm-secretariat" --db "$work/desk.sqlite3" "$@"; }
 where="$("$work/venv/bin/python" -c 'import ccm_secretariat; print(ccm_secretariat.__file__)')"
 case "$where" in "$checkout"*) echo "the checkout was imported instead of the wheel: $where" >&2; exit 1 ;; esac
+# The top-level resources/ and db/ are installed inside the package, never as packages of their own.
+site="$(dirname "$(dirname "$where")")"
+for folder in resources db; do
+    [ -d "$site/ccm_secretariat/$folder" ] || { echo "ccm_secretariat/$folder is missing from the wheel" >&2; exit 1; }
+    [ ! -e "$site/$folder" ] || { echo "the wheel installs a top-level $folder into site-packages" >&2; exit 1; }
+done
 run --version
 run demo
 run synth --participants 300 --seed 7 >/dev/null

@@ -9,9 +9,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from ccm_secretariat.domain.dates import parse_typed_date
+from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.exports.import_report import import_report
-from ccm_secretariat.imports.plan import Incoming, Plan
+from ccm_secretariat.imports.plan import Choices, Incoming, Plan
 from ccm_secretariat.imports.tables import Sheet
 from ui.dialogs.import_mapping_dialog import MappingDialog
 from ui.dialogs.import_preview_dialog import ImportPreviewDialog
@@ -120,6 +122,8 @@ class ImportFlow:
 
         def show(last) -> None:
             context, plan = last.value
+            if plan.ask_date_order:  # asked once for the whole file, before the preview
+                plan = imports.preview(meeting_id, incoming, self.date_order(plan.ask_date_order), context)
             plan, accepted = ImportPreviewDialog.ask(
                 self.window,
                 f"Import from {source}",
@@ -135,6 +139,17 @@ class ImportFlow:
             "Checking the registrations", plan_job, show, lambda exc: show_error(self.window, "Import", exc)
         )
 
+    def date_order(self, example: str) -> Choices:
+        """How the file writes its dates, when none of them says (02/08/2026 is 2 August or 8 February)."""
+        day_first, month_first = parse_typed_date(example), parse_typed_date(example, month_first=True)
+        box = QMessageBox(QMessageBox.Icon.Question, "Import: dates", "", parent=self.window)
+        box.setText(f"The file writes its dates as {example}: which day is that? (Asked once for the whole file.)")
+        first = box.addButton(f"&{un_date(day_first)}" if day_first else "Day first", QMessageBox.ButtonRole.YesRole)
+        box.addButton(f"{un_date(month_first)}" if month_first else "Month first", QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(first)
+        box.exec()
+        return Choices(month_first=box.clickedButton() is not first)
+
     def _commit(self, meeting_id: int, incoming: list[Incoming], plan: Plan, source: str, on_commit) -> None:
         imports, choices = self.services.imports, plan.choices
 
@@ -148,7 +163,8 @@ class ImportFlow:
                 result,
             )
             said = unsaved or f"Imported from {source}: {result.summary}."  # exactly what was and was not saved
-            answer = QMessageBox.question(self.window, "Import", f"{said}\n\nSave a report of every row?")
+            note = f"{result.note}\n\n" if result.note else ""  # the delegations left with no head, by name
+            answer = QMessageBox.question(self.window, "Import", f"{said}\n\n{note}Save a report of every row?")
             if answer == QMessageBox.StandardButton.Yes:
                 self.save_report(result.rows, True, source)
 

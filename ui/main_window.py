@@ -5,13 +5,15 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 from ccm_secretariat.application import APP_NAME
 from ccm_secretariat.demo import existing_demo, load_demo
 from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
+from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.services import Services
 from ui.dialogs.meeting_dialog import MeetingDialog
@@ -216,6 +219,9 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
+        application = QApplication.instance()
+        if application is not None:
+            application.installEventFilter(self)  # Ctrl+Z in a line edit: see eventFilter
         edit.addSeparator()
         self._action(edit, "&Find a participant", self.find, QKeySequence.StandardKey.Find)
         room = bar.addMenu("&Room")
@@ -314,8 +320,8 @@ class MainWindow(QMainWindow):
             QMessageBox.question(
                 self,
                 "Delete this meeting",
-                f"Delete {m.title} ({m.symbol_prefix}) with its {delegations:,} delegation(s), {people:,} "
-                f"participant(s), agenda and documents? {safety}",
+                f"Delete {m.title} ({m.symbol_prefix}) with its {counted(delegations, 'delegation')}, "
+                f"{counted(people, 'participant')}, agenda and documents? {safety}",
                 QMessageBox.Yes | QMessageBox.No,
                 QMessageBox.No,
             )
@@ -515,6 +521,8 @@ class MainWindow(QMainWindow):
         stem = "registration" if kind.name == "participants" and fmt == "xlsx" else kind.file_stem
         stem += "-INTERNAL" if internal else ""
         default = f"{self.meeting.short_title}-{stem}.{fmt}".replace(" ", "-").replace("/", "-")
+        if kind.name in ("agenda", "programme") and not self._export_empty_anyway(kind):
+            return
         if options is None and kind.name == "participants" and fmt == "pdf":
             from ui.dialogs.list_options_dialog import ListOptionsDialog
 
@@ -539,9 +547,12 @@ class MainWindow(QMainWindow):
         if kind.name == "seating" and self.services.seating.plan(self.meeting.id) is None and not self.edit_seating():
             return
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / default), f"*.{fmt}")
+            folder = Path(self.settings.last_folder or Path.home())
+            folder = folder if folder.is_dir() else Path.home()
+            path, _ = QFileDialog.getSaveFileName(self, "Export", str(folder / default), f"*.{fmt}")
             if not path:
                 return
+            self.settings.last_folder = str(Path(path).parent)
         meeting_id, services = self.meeting.id, self.services
         options = options or ExportOptions(internal=internal)
 
@@ -658,6 +669,36 @@ class MainWindow(QMainWindow):
         for view, value in views:
             view.verticalScrollBar().setValue(value)
         self.say("Updated with another desk's changes.")
+
+    def _export_empty_anyway(self, kind) -> bool:
+        """An agenda with no item, or a programme with no plenary, is exported only after a question."""
+        agenda, meeting_id = self.services.agenda, self.meeting.id
+        empty = not (agenda.items(meeting_id) if kind.name == "agenda" else agenda.plenaries(meeting_id))
+        if not empty:
+            return True
+        what = "agenda has no item" if kind.name == "agenda" else "programme of work has no meeting"
+        answer = QMessageBox.question(
+            self,
+            "Export",
+            f"The {what} yet: the {kind.label.lower()} would be empty. Export it anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def eventFilter(self, watched, event) -> bool:
+        """Ctrl+Z (Ctrl+Shift+Z) is the desk's undo (redo) wherever the focus is in this window: a line edit keeps
+        the key only while it holds typing of its own to take back (the check-in field, the record panel's
+        fields once saved, the search box hand it to Edit → Undo)."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit) and watched.window() is self:
+            own = {
+                QKeySequence.StandardKey.Undo: watched.isModified() and watched.isUndoAvailable(),
+                QKeySequence.StandardKey.Redo: watched.isModified() and watched.isRedoAvailable(),
+            }
+            for key, keeps in own.items():
+                if event.matches(key) and not keeps:
+                    return True  # not taken by the field: the window's shortcut fires
+        return super().eventFilter(watched, event)
 
     def closeEvent(self, event) -> None:
         self.watch_timer.stop()

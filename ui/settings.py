@@ -53,6 +53,15 @@ class DeskSettings:
     def remember_list_options(self, database: str, meeting_id: int, options: dict) -> None:
         self._s.setValue(f"lists/{_key(database)}/{meeting_id}", options)
 
+    # The folder the last document was saved in: the next save dialog opens there.
+    @property
+    def last_folder(self) -> str:
+        return str(self._s.value("files/last_folder", "") or "")
+
+    @last_folder.setter
+    def last_folder(self, folder: str) -> None:
+        self._s.setValue("files/last_folder", folder)
+
     # Window layout.
     def geometry(self) -> QByteArray | None:
         return self._s.value("window/geometry")

@@ -99,7 +99,10 @@ def participants_pdf(
         y = _opening(canvas, fonts, roster, y, options)
         columns = Columns(canvas, fonts, y, lambda page: draw_running_header(canvas, fonts, symbol, page))
         done = 0
-        for category, delegations in roster.by_category():
+        for category, registered in roster.by_category():
+            delegations = [d for d in registered if d.took_part]  # nobody named and not present: not printed
+            if not delegations:
+                continue
             title = fonts.wrap(LIST_CATEGORY_TITLES[category], 11, COLUMN_WIDTH, "bold")
             category_lines: list[Line] = [(t, 11, "bold", 0, 14) for t in title]
             for d in delegations:
@@ -119,7 +122,8 @@ def _opening(canvas: Canvas, fonts: FontSet, roster: Roster, y: float, options: 
     """The opening note and the table of participation statistics."""
     width = PAGE_WIDTH - 2 * MARGIN_X
     as_of = un_date(options.date or dt.date.today())
-    people, delegations = roster.participant_count, len(roster.delegations)
+    people = roster.participant_count
+    delegations = sum(1 for d in roster.delegations if d.took_part)  # as the statistics below count them
     notes = [
         f"This {'provisional ' if options.provisional else ''}list of participants in the {roster.meeting.title} "
         f"has been prepared on the basis of the notifications of the composition of delegations received by the "

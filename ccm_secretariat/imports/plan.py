@@ -16,7 +16,8 @@ from enum import Enum
 from typing import Any
 
 from ccm_secretariat.bulk import paused_gc
-from ccm_secretariat.domain.enums import Category, Rule
+from ccm_secretariat.domain.dates import ambiguous, numeric_order
+from ccm_secretariat.domain.enums import Category, Role, Rule
 from ccm_secretariat.domain.fields import clean
 from ccm_secretariat.domain.names import match_key
 from ccm_secretariat.domain.participants import Member, MemberIndex, SameNameError, key_of, validate_fields
@@ -24,7 +25,7 @@ from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.errors import DuplicateError, ValidationError
 from ccm_secretariat.imports import values as read
 from ccm_secretariat.imports.columns import Field, Mapping
-from ccm_secretariat.imports.resolve import Resolver, Target
+from ccm_secretariat.imports.resolve import Resolver, Target, organisation_like
 from ccm_secretariat.imports.tables import Sheet, column_letter
 
 
@@ -33,6 +34,16 @@ class Outcome(str, Enum):
     UPDATE = "update"
     SKIP = "skip"
     REFUSE = "refuse"
+
+
+class DecidedBy(str, Enum):
+    """How a row's delegation was decided, shown in the preview."""
+
+    DELEGATION = "delegation column"
+    AFFILIATION = "affiliation"
+    COUNTRY = "country"
+    HAND = "by hand"
+    CARRIED_OVER = "carried over"
 
 
 class Finding(str, Enum):
@@ -97,6 +108,7 @@ class Choices:
     names: dict[int, tuple[str, str]] = field(default_factory=dict)  # line -> (given, family) corrected
     duplicates: dict[int, Outcome] = field(default_factory=dict)  # line -> skip, update or add
     on_duplicate: Outcome = Outcome.SKIP  # for the duplicates without a decision of their own
+    month_first: bool | None = None  # how the file writes 02/08/2026; None: as its dates show, else day first
 
 
 @dataclass
@@ -128,6 +140,10 @@ class PlanRow:
     same_as_line: int | None = None  # the earlier row of the file this one duplicates
     notes: list[str] = field(default_factory=list)
     name_split: bool = False
+    affiliation: str = ""
+    decided_by: str = ""  # how the delegation was found: DECIDED_BY's values
+    country: Target | None = None  # the State of the country column, offered for an unknown organisation
+    order: int = 0  # protocol order among the rows the import adds to one delegation (a file with no role)
 
     @property
     def destination_label(self) -> str:
@@ -157,6 +173,7 @@ class Plan:
     rows: list[PlanRow]
     context: MeetingContext | None = None  # what the plan was made against
     choices: Choices | None = None
+    ask_date_order: str = ""  # a date such as 02/08/2026 that only the secretary can read: ask once
 
     def counts(self) -> Counter[str]:
         return Counter(r.outcome for r in self.rows)
@@ -211,9 +228,37 @@ def build_plan(incoming: list[Incoming], ctx: MeetingContext, choices: Choices |
         dict(ctx.members.heads),
     )
     new_keys: dict[tuple[Any, ...], int] = {}  # delegations the import would create: key -> a pseudo id below zero
+    dates = [row.fields.get(Field.REGISTRATION_DATE, "") for row in incoming]
+    ask = ""
+    month_first = choices.month_first
+    if month_first is None:
+        order = numeric_order(dates)
+        month_first = order == "month first"
+        ask = next((d.strip() for d in dates if ambiguous(d)), "") if order is None else ""
     with paused_gc():
-        rows = [_plan_row(row, ctx, choices, index, new_keys) for row in incoming]
-    return Plan(rows, ctx, copy.deepcopy(choices))
+        rows = [_plan_row(row, ctx, choices, index, new_keys, month_first) for row in incoming]
+    if not any(Field.ROLE in row.fields or row.target is not None for row in incoming):
+        _protocol_order(rows, ctx)
+    return Plan(rows, ctx, copy.deepcopy(choices), ask)
+
+
+def _protocol_order(rows: list[PlanRow], ctx: MeetingContext) -> None:
+    """A file with no role: in each delegation the head is the most senior person whose function or salutation
+    says so (head of delegation, minister, ambassador or permanent representative, an Excellency), unless the
+    delegation has one already; the others follow by rank, then in the file's order."""
+    groups: dict[tuple[str, int | str], list[PlanRow]] = {}
+    for r in rows:
+        if r.outcome == Outcome.ADD and r.values is not None:
+            r.order = read.protocol_rank(r.values["function"], r.values["salutation"])
+            groups.setdefault(destination_key(r.destination), []).append(r)
+    for key, members in groups.items():
+        existing = ctx.delegations.get(key)
+        if existing is not None and existing in ctx.members.heads:
+            continue
+        best = min(members, key=lambda r: (r.order, r.line))
+        if best.order < read.HEAD_RANKS and best.values is not None:
+            best.values["role"] = Role.HEAD
+            best.order = -1
 
 
 def _where(row: Incoming, f: Field) -> str:
@@ -233,7 +278,12 @@ _FIELD_OF_VALUE = {
 
 
 def _plan_row(
-    row: Incoming, ctx: MeetingContext, choices: Choices, index: MemberIndex, new_keys: dict[tuple[Any, ...], int]
+    row: Incoming,
+    ctx: MeetingContext,
+    choices: Choices,
+    index: MemberIndex,
+    new_keys: dict[tuple[Any, ...], int],
+    month_first: bool,
 ) -> PlanRow:
     f = row.fields.get
     # The name.
@@ -247,6 +297,7 @@ def _plan_row(
         given, family = f(Field.GIVEN_NAMES, ""), f(Field.FAMILY_NAME, "")
     text = f(Field.DELEGATION, "") or f(Field.COUNTRY, "")
     plan = PlanRow(row.line, given, family, text, None, Finding.NEW, Outcome.ADD, name_split=split)
+    plan.affiliation = f(Field.AFFILIATION, "").strip()
 
     def refuse(finding: Finding, message: str) -> PlanRow:
         plan.finding, plan.outcome, plan.message = finding, Outcome.REFUSE, message
@@ -265,22 +316,12 @@ def _plan_row(
         return refuse(Finding.ERROR, f"{_where(row, column)}: no name is given.")
 
     # The delegation.
-    destination = choices.targets.get(row.line) or row.target
+    destination = choices.targets.get(row.line)
+    plan.decided_by = DecidedBy.HAND if destination is not None else DecidedBy.CARRIED_OVER
+    destination = destination or row.target
     if destination is None:
-        if Field.DELEGATION in row.fields and f(Field.DELEGATION):
-            destination = ctx.resolver.resolve(text)
-            column = Field.DELEGATION
-        else:
-            destination = ctx.resolver.state(text)
-            column = Field.COUNTRY
+        destination = _decide(row, ctx, plan)
         if destination is None:
-            plan.finding, plan.outcome = Finding.UNRESOLVED, Outcome.REFUSE
-            plan.message = (
-                f"{_where(row, column)}: “{text}” is not a State or an organisation the application "
-                "knows; match it by hand."
-                if text
-                else f"{_where(row, column)}: no delegation is given."
-            )
             return plan
     if isinstance(destination, NewOrganisation):
         try:
@@ -294,7 +335,7 @@ def _plan_row(
 
     # The values, checked by the same rules as a single edit.
     try:
-        values = _values(row, given, family)
+        values = _values(row, given, family, month_first)
     except ValidationError as exc:
         return refuse(Finding.ERROR, f"{exc.message}")
     plan.values = values
@@ -356,6 +397,48 @@ def _plan_row(
     return plan
 
 
+def _decide(row: Incoming, ctx: MeetingContext, plan: PlanRow) -> Destination | None:
+    """The delegation a row joins: the delegation column's, else the affiliation's (a known organisation, a State
+    or one of its ministries, missions or embassies), else the country's. An affiliation that reads as an
+    organisation the application does not know is asked about, never put with the country silently."""
+    f = row.fields.get
+    delegation, country = f(Field.DELEGATION, "").strip(), f(Field.COUNTRY, "").strip()
+    plan.country = ctx.resolver.state(country) if country else None
+    if delegation:
+        plan.decided_by = DecidedBy.DELEGATION
+        found = ctx.resolver.resolve(delegation)
+        if found is None:
+            _unresolved(row, plan, Field.DELEGATION, delegation)
+        return found
+    if plan.affiliation:
+        found = ctx.resolver.affiliation(plan.affiliation)
+        if found is not None:
+            plan.decided_by = DecidedBy.AFFILIATION
+            return found
+        if organisation_like(plan.affiliation):
+            plan.decided_by, plan.delegation_text = DecidedBy.AFFILIATION, plan.affiliation
+            plan.finding, plan.outcome = Finding.UNRESOLVED, Outcome.REFUSE
+            plan.message = (
+                f"{_where(row, Field.AFFILIATION)}: “{plan.affiliation}” reads as an organisation the "
+                "application does not know: add it as a new organisation, match it by hand"
+                + (f", or put the row with its country ({plan.country.name})." if plan.country else ".")
+            )
+            return None
+    plan.decided_by = DecidedBy.COUNTRY
+    if plan.country is None:
+        _unresolved(row, plan, Field.COUNTRY, country)
+    return plan.country
+
+
+def _unresolved(row: Incoming, plan: PlanRow, column: Field, text: str) -> None:
+    plan.finding, plan.outcome = Finding.UNRESOLVED, Outcome.REFUSE
+    plan.message = (
+        f"{_where(row, column)}: “{text}” is not a State or an organisation the application knows; match it by hand."
+        if text
+        else f"{_where(row, column)}: no delegation is given."
+    )
+
+
 def _add(
     plan: PlanRow,
     index: MemberIndex,
@@ -403,7 +486,7 @@ def _given_values(row: Incoming, values: dict[str, Any]) -> dict[str, Any]:
     return given
 
 
-def _values(row: Incoming, given: str, family: str) -> dict[str, Any]:
+def _values(row: Incoming, given: str, family: str, month_first: bool = False) -> dict[str, Any]:
     f = row.fields.get
     role = read.role(f(Field.ROLE, ""))
     if role is None:
@@ -416,11 +499,11 @@ def _values(row: Incoming, given: str, family: str) -> dict[str, Any]:
     if consent is None:
         raise ValidationError(f"{_where(row, Field.CONSENT)}: “{f(Field.CONSENT)}” is neither yes nor no.", "consent")
     try:
-        registered = read.date(f(Field.REGISTRATION_DATE, ""))
+        registered = read.date(f(Field.REGISTRATION_DATE, ""), month_first)
     except ValueError:
         raise ValidationError(
             f"{_where(row, Field.REGISTRATION_DATE)}: “{f(Field.REGISTRATION_DATE)}” is not a "
-            "date (write 2025-08-14 or 14.08.2025).",
+            "date (write 2025-08-14, 14.08.2025 or 14 Aug 2025).",
             "registration_date",
         ) from None
     salutation = read.salutation(f(Field.SALUTATION, ""))

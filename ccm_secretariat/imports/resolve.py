@@ -66,6 +66,35 @@ _MISSION = re.compile(
 )
 
 
+# An affiliation that names a government body: its State is named after "of" ("Ministry of Foreign Affairs of
+# Peru", "Government of Chile") or after a comma ("Ministry of Defence, Austria").
+_GOVERNMENT = re.compile(
+    r"\b(?:ministry|ministere|ministerio|department|departement|government|gouvernement|gobierno|embassy|"
+    r"ambassade|embajada|mission|consulate|armed forces|army|navy|parliament|presidency|national|federal|"
+    r"permanent representation|office of the president)\b"
+)
+_OF = re.compile(r" (?:of|de|du|des|d|del) (?:the |la |le |l |les )?")
+# Words that say an affiliation is an organisation rather than part of a government.
+_ORGANISATION_WORDS = re.compile(
+    r"\b(?:organi[sz]ation|organisme|organizacion|international|internationale|internacional|association|"
+    r"foundation|fondation|fundacion|coalition|campaign|council|committee|comite|centre|center|institute|"
+    r"institut|instituto|university|universite|universidad|college|school|union|agency|trust|federation|"
+    r"society|network|ngo|league|alliance|watch|fund|programme|program|united nations|red cross|"
+    r"red crescent|aid|initiative|group|partnership|without borders|sans frontieres|commission|secretariat|"
+    r"bank|forum|project|service|ong)\b"
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Z&-]{1,9}$")
+
+
+def organisation_like(affiliation: str) -> bool:
+    """Whether an affiliation reads as an organisation (a NGO, an international body, a university), not as a
+    government body: such a name, unknown, is asked about rather than put with the person's country."""
+    text = un_sort_key(affiliation)
+    if not text or _GOVERNMENT.search(text):
+        return False
+    return bool(_ORGANISATION_WORDS.search(text) or _ACRONYM.match(affiliation.strip()))
+
+
 class Resolver:
     """Built once per import from the reference tables; each lookup is a dictionary access."""
 
@@ -104,10 +133,15 @@ class Resolver:
     __hash__ = None  # type: ignore[assignment]  # mutable
 
     def add_organisation(self, target: Target, acronym: str = "") -> None:
+        """Known by its name, its acronym, either part of a name with another in brackets ("Handicap
+        International (Humanity & Inclusion)"), and its name without a leading "The"."""
         self._seen.clear()
         self._organisations[match_key(target.name)] = target
-        if acronym:
-            self._organisations.setdefault(match_key(acronym), target)
+        names = [acronym, *re.split(r"\s*[()]\s*", target.name)]
+        if target.name.casefold().startswith("the "):
+            names.append(target.name[4:])
+        for name in filter(None, (n.strip() for n in names)):
+            self._organisations.setdefault(match_key(name), target)
 
     def _memo(self, kind: str, text: str, find: Callable[[str], Target | None]) -> Target | None:
         key = (kind, text)
@@ -142,6 +176,30 @@ class Resolver:
                 match_key(text.split("(")[1].rstrip(") "))
             )
         return found
+
+    def affiliation(self, text: str) -> Target | None:
+        """The delegation an affiliation names: a known organisation (the whole, or one of its parts separated
+        by a comma, a dash or a slash: "ICRC – Geneva"), a State ("Chile", "Permanent Mission of Chile to …"), or
+        the State a government body belongs to ("Ministry of Foreign Affairs of Peru"); None when it says
+        nothing certain."""
+        return self._memo("affiliation", text, self._affiliation)
+
+    def _affiliation(self, text: str) -> Target | None:
+        parts = [text, *re.split(r"\s*(?:,|;|/| - | – | — )\s*", text)]
+        for part in parts:
+            found = self.organisation(part)
+            if found is not None:
+                return found
+        found = self.state(text)
+        if found is not None or not _GOVERNMENT.search(un_sort_key(text)):
+            return found
+        folded = un_sort_key(text)
+        tails = [*text.split(",")[1:], *(folded[m.end() :] for m in _OF.finditer(folded))]
+        for tail in tails:
+            sid = self._states.get(match_key(re.split(r" (?:to|in|at|aupres|en|ante) ", tail)[0]))
+            if sid is not None:
+                return Target("state", sid, self._state_names[sid])
+        return None
 
     def resolve(self, text: str) -> Target | None:
         return self.state(text) or self.organisation(text)

@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import re
 
+from ccm_secretariat.domain.dates import file_date
 from ccm_secretariat.domain.enums import SALUTATIONS, Category, Gender, Role
 from ccm_secretariat.domain.names import un_sort_key
 
@@ -196,23 +197,11 @@ def yes_no(text: str) -> bool | None:
     return None
 
 
-_DAY_FIRST = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
-
-
-def date(text: str) -> dt.date | None:
-    """ISO dates ("2025-08-14", "2025-08-14 09:12:33", Indico's "2025-08-14T09:12:33") and day-first dates
-    ("14.08.2025", "14/08/2025", as European systems write them). Raises ValueError for anything else."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    m = _DAY_FIRST.match(text)
-    if m:
-        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    raise ValueError(text)
+def date(text: str, month_first: bool = False) -> dt.date | None:
+    """A date cell: ISO dates and timestamps (Indico's "2025-08-14T09:12:33"), Excel day numbers, "14 Aug 2025",
+    and d/m/y dates ("14.08.2025", "14/08/2025"; month first when the file writes them so). None when empty;
+    raises ValueError for anything else."""
+    return file_date(text, month_first)
 
 
 SKIPPED_STATES = {
@@ -265,3 +254,36 @@ _CATEGORY_KEYS.update({un_sort_key(c.label): c for c in Category})
 def category(text: str) -> Category | None:
     """What a category written in the file means, when it is one the application knows."""
     return _CATEGORY_KEYS.get(un_sort_key(text))
+
+
+# UN protocol order of a delegation's members when the file names no role: rank words of the function (and an
+# Excellency's salutation), most senior first. The first few ranks say "head of delegation" when no one else does.
+_RANKS = (
+    r"\b(head of (the )?delegation|chef de (la )?delegation|jefe de (la )?delegacion)\b",
+    r"^(?!.*\b(vice|deputy|minister counsellor|minister counselor)\b).*\b(minister|ministre|ministro)\b",
+    r"\b(vice minister|deputy minister|secretary of state|state secretary)\b",
+    r"^(?!.*\bdeputy\b).*\b(ambassador|ambassadeur|embajador|permanent representative|representant permanent)\b",
+    r"\b(deputy permanent representative|deputy head|alternate head)\b",
+    r"\b(minister counsellor|minister counselor|ministre conseiller)\b",
+    r"\b(counsellor|counselor|conseiller|consejero)\b",
+    r"\bfirst secretary\b",
+    r"\bsecond secretary\b",
+    r"\bthird secretary\b",
+    r"\b(attache|agregado)\b",
+)
+_RANK_PATTERNS = tuple(re.compile(p) for p in _RANKS)
+HEAD_RANKS = 4  # ranks below this (head of delegation, minister, vice-minister, ambassador) can head a delegation
+EXCELLENCY_RANK = 3
+
+
+@functools.lru_cache(maxsize=4096)
+def protocol_rank(function: str, salutation_text: str = "") -> int:
+    """0 for a head of delegation named so, then ministers, vice-ministers, ambassadors and permanent
+    representatives (or an Excellency), deputies, counsellors, secretaries, attachés; len(_RANKS) for anyone else."""
+    text = un_sort_key(function)
+    for rank, pattern in enumerate(_RANK_PATTERNS):
+        if pattern.search(text):
+            return rank
+    if re.match(r"\s*(h\.?\s?e\.?\s|his excellency|her excellency)", salutation_text.casefold() + " "):
+        return EXCELLENCY_RANK
+    return len(_RANKS)

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from ccm_secretariat.domain.badge_code import read_code
 from ccm_secretariat.domain.enums import Attendance, Category
+from ccm_secretariat.domain.prose import EN_DASH, un_date, un_date_range
 from ccm_secretariat.orm import AttendanceRecord, BadgePrint, CheckIn, Delegation, Meeting, MeetingPart, Participant
 from ccm_secretariat.services.badges import badge_secret
 from ccm_secretariat.services.base import Service, get_or_fail
@@ -102,12 +103,21 @@ class CheckInService(Service):
                 )
             )
             if part is None:
+                parts = s.execute(
+                    sa.select(MeetingPart.start_date, MeetingPart.end_date)
+                    .where(MeetingPart.meeting_id == meeting_id)
+                    .order_by(MeetingPart.start_date)
+                ).all()
+                held = "; ".join(un_date_range(a, b, EN_DASH) for a, b in parts)
                 return CheckInResult(
-                    Outcome.NOT_A_MEETING_DAY, f"{day.day} {day:%B %Y} is not a day of {meeting.short_title}.", **who
+                    Outcome.NOT_A_MEETING_DAY,
+                    f"{un_date(day)} is not a day of {meeting.short_title}"
+                    + (f", held {held}: choose one of its days." if held else "."),
+                    **who,
                 )
             earlier = s.scalar(sa.select(CheckIn.at).where(CheckIn.participant_id == p.id, CheckIn.day == day))
             if earlier is not None:
-                when = "today" if day == today else f"on {day.day} {day:%B %Y}"
+                when = f"today, {un_date(day)}," if day == today else f"on {un_date(day)}"
                 return CheckInResult(Outcome.ALREADY, f"{name} was checked in {when} at {earlier:%H:%M}.", **who)
             record = CheckIn(participant_id=p.id, day=day, at=dt.datetime.now().replace(microsecond=0))
             s.add(record)

@@ -20,9 +20,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ccm_secretariat.bulk import paused_gc
-from ccm_secretariat.domain.enums import OrganisationKind, Rule
+from ccm_secretariat.domain.enums import OrganisationKind, Role, Rule
 from ccm_secretariat.domain.names import un_sort_key
 from ccm_secretariat.domain.participants import MemberIndex
+from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.errors import DomainError, NotFoundError, ValidationError
 from ccm_secretariat.imports import columns
 from ccm_secretariat.imports.columns import Field, Mapping
@@ -75,6 +76,15 @@ class ImportResult:
     created_delegations: tuple[int, ...]
     created_organisations: tuple[int, ...]
     previous: tuple[tuple[int, dict[str, Any]], ...]
+    headless: tuple[str, ...] = ()  # the delegations it added to that still have no head of delegation
+
+    @property
+    def note(self) -> str:
+        """What the secretary should look at after the import."""
+        if not self.headless:
+            return ""
+        n = len(self.headless)
+        return f"No head of delegation in {n} delegation{'s' if n != 1 else ''}: {', '.join(self.headless)}."
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for r in self.rows if r.outcome == outcome)
@@ -201,14 +211,14 @@ class ImportService(Service):
             if not plan.complete and not partial:
                 refused = [r for r in plan.rows if r.outcome == Outcome.REFUSE]
                 raise ValidationError(
-                    f"{len(refused)} row(s) cannot be imported, so nothing was written; the "
+                    f"{counted(len(refused), 'row')} cannot be imported, so nothing was written; the "
                     f"first: {refused[0].message}",
                     "rows",
                 )
             organisations = _create_organisations(s, plan.new_organisations())
             delegations, created = _create_delegations(s, ctx, plan, organisations)
             added: list[int] = []
-            adds = [r for r in plan.rows if r.outcome == Outcome.ADD]
+            adds = sorted((r for r in plan.rows if r.outcome == Outcome.ADD), key=lambda r: r.order)  # protocol order
             positions = dict(ctx.positions)
             for start in range(0, len(adds), BATCH):
                 with paused_gc():  # not across the yield: the collector stays paused for this batch only
@@ -227,6 +237,7 @@ class ImportService(Service):
                     added += _insert(s, batch)
                 yield len(added), total, "Adding participants"
             previous = _update(s, [r for r in plan.rows if r.outcome == Outcome.UPDATE])
+            headless = _headless(s, {delegations[destination_key(r.destination)] for r in adds})
             yield total, total, "Saving"
         log.info(
             "Import into meeting %d: %d row(s), %d participant(s) added, %d updated, %d delegation(s) registered",
@@ -237,7 +248,13 @@ class ImportService(Service):
             len(created),
         )
         yield ImportResult(
-            meeting_id, tuple(plan.rows), tuple(added), tuple(created), tuple(organisations.values()), tuple(previous)
+            meeting_id,
+            tuple(plan.rows),
+            tuple(added),
+            tuple(created),
+            tuple(organisations.values()),
+            tuple(previous),
+            headless,
         )
 
     def run(
@@ -262,8 +279,8 @@ class ImportService(Service):
                 later = sum(1 for pid in members if pid not in added)
                 if later:
                     raise DomainError(
-                        f"{later} participant(s) were added since to delegations the import "
-                        "registered; remove them first, or keep the import."
+                        f"{counted(later, 'participant')} {'was' if later == 1 else 'were'} added since to delegations "
+                        "the import registered; remove them first, or keep the import."
                     )
             ids = list(added)
             for start in range(0, len(ids), 900):
@@ -332,6 +349,19 @@ class ImportService(Service):
 
 
 # In the session ------------------------------------------------------------------------------------------
+def _headless(s: Session, delegation_ids: set[int]) -> tuple[str, ...]:
+    """The names of these delegations that have no head of delegation, in the documents' order."""
+    if not delegation_ids:
+        return ()
+    heads = sa.select(Participant.delegation_id).where(Participant.role == Role.HEAD)
+    query = (
+        sa.select(Delegation.name)
+        .where(Delegation.id.in_(sorted(delegation_ids)), Delegation.id.not_in(heads))
+        .order_by(Delegation.sort_key)
+    )
+    return tuple(s.scalars(query))
+
+
 def _resolver(s: Session) -> Resolver:
     return Resolver(
         s.execute(sa.select(State.id, State.iso3, State.name)).all(),

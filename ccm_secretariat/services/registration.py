@@ -523,7 +523,11 @@ class RegistrationService(Service):
             self._member_index(s, delegation, values["email"]).check(delegation_id, values, None, same_name_ok)
             position = next_position(s, Participant.position, Participant.delegation_id == delegation_id)
             person = Participant(
-                delegation_id=delegation_id, meeting_id=delegation.meeting_id, position=position, **values
+                delegation_id=delegation_id,
+                meeting_id=delegation.meeting_id,
+                position=position,
+                registration_date=dt.date.today(),  # added by hand: registered today, as an import's row says
+                **values,
             )
             s.add(person)
             s.flush()

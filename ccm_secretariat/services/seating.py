@@ -101,6 +101,8 @@ class SeatingService(Service):
                 raise ValidationError(
                     f"{category.label}: between 1 and {MAX_SEATS_PER_DELEGATION} seats a delegation, not {n}.", "seats"
                 )
+        if (rows is None or seats_per_row is None) and self.plan(meeting_id) is None:
+            rows, seats_per_row = self.fitting_room(meeting_id, seats, bool(include_registered), blocks or 1)
         with self._write() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
             plan = s.get(SeatingPlan, meeting_id)
@@ -116,6 +118,22 @@ class SeatingService(Service):
             s.flush()
             self._set_seats(s, meeting_id, seats)
         return self._plan_made(meeting_id)
+
+    def fitting_room(
+        self, meeting_id: int, seats: dict[Category, int], include_registered: bool, blocks: int = 1
+    ) -> tuple[int, int]:
+        """(rows, seats in each row) of a room in which the meeting's delegations fit, for a first draw made with no
+        room given: rows of 20 seats (or of the most seats one delegation has), with room to spare for a
+        delegation that does not fit at the end of a row."""
+        needs = [
+            seats.get(d.category, 1)
+            for d in self._registration.delegations(meeting_id)
+            if d.took_part or include_registered
+        ] or [1]
+        per_row = max(20, max(needs))
+        usable = per_row - max(needs) + 1  # what a row surely holds whatever the order
+        rows = -(-sum(needs) // (usable * blocks)) + 1
+        return min(rows, 200), per_row
 
     def set_room(
         self,

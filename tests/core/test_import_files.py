@@ -169,7 +169,8 @@ def test_bad_rows_are_named_and_nothing_is_written(services, meeting, tmp_path):
         "row 2, column “Position” (D): the function is 10000 characters long; at most 300 fit.",
         "row 3, column “Last Name” (B): no name is given.",
         "row 4, column “Email” (E): the e-mail “bo@example” is not an e-mail address.",
-        "row 5, column “Registration date” (F): “14 August” is not a date (write 2025-08-14 or 14.08.2025).",
+        "row 5, column “Registration date” (F): “14 August” is not a date "
+        "(write 2025-08-14, 14.08.2025 or 14 Aug 2025).",
     ]
     out, err = io.StringIO(), io.StringIO()
     db = location(services)
@@ -182,15 +183,15 @@ def test_bad_rows_are_named_and_nothing_is_written(services, meeting, tmp_path):
 def test_the_command_line(services, meeting, tmp_path, capsys):
     path = tmp_path / "in.csv"
     path.write_text(
-        "Nom,Prénom,Pays,Délégation\nLopez,Ana,Spain,\nNg,Cy,Switzerland,Humanity & Inclusion\nLi,Bo,Freedonia,\n",
+        "Nom,Prénom,Pays,Délégation\nLopez,Ana,Spain,\nNg,Cy,Switzerland,Survivor Corps\nLi,Bo,Freedonia,\n",
         encoding="utf-8",
     )
     db = location(services)
     report = tmp_path / "report.xlsx"
     assert main(["--db", db, "import", "registrations", str(path), "--dry-run", "--report", str(report)]) == 3
     out, err = capsys.readouterr()
-    assert out == "added 0, updated 0, skipped 0, refused 2\n"
-    assert "“Humanity & Inclusion” is not a State or an organisation" in err
+    assert out == "would add 1, update 0, skip 0, refuse 2 (a dry run: nothing written)\n"  # the plan's counts
+    assert "“Survivor Corps” is not a State or an organisation" in err
     assert openpyxl.load_workbook(report)["Import (not written)"].cell(2, 2).value == "to add"
     code = main(["--db", db, "import", "registrations", str(path), "--new-organisations", "1(3)", "--partial"])
     out, _ = capsys.readouterr()
@@ -204,4 +205,4 @@ def test_the_command_line(services, meeting, tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "Délégation → country" in err
     names = {r.name for r in services.registration.delegations(meeting.id)}
-    assert names == {"Spain", "Humanity & Inclusion"}
+    assert names == {"Spain", "Survivor Corps"}

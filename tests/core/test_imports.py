@@ -232,21 +232,20 @@ def test_a_second_head_and_an_e_mail_taken_elsewhere_are_refused(services, meeti
 def test_hand_matching_and_a_new_organisation(services, meeting, tmp_path):
     path = tmp_path / "orgs.csv"
     path.write_text(
-        "First Name,Last Name,Delegation\nAna,Lopez,Freedonia\nBo,Li,Humanity & Inclusion\n"
-        "Cy,Ng,Humanity & Inclusion\n",
+        "First Name,Last Name,Delegation\nAna,Lopez,Freedonia\nBo,Li,Survivor Corps\nCy,Ng,Survivor Corps\n",
         encoding="utf-8",
     )
     before = snapshot(services)
     incoming, plan = load(services, path, meeting.id)
     assert [r.finding for r in plan.rows] == [Finding.UNRESOLVED] * 3
     spain = next(t for t in services.imports.targets() if t.name == "Spain")
-    hi = NewOrganisation("Humanity & Inclusion", "HI", Rule.RULE_1_3)
+    hi = NewOrganisation("Survivor Corps", "SC", Rule.RULE_1_3)
     choices = Choices(targets={2: spain, 3: hi, 4: hi})
     result = services.imports.run(meeting.id, incoming, choices)
     assert result.summary == "added 3, updated 0, skipped 0, refused 0"
     rows = {r.name: r for r in services.registration.delegations(meeting.id)}
-    assert rows["Humanity & Inclusion"].category == Category.RULE_1_3
-    assert rows["Humanity & Inclusion"].participant_count == 2 and rows["Spain"].participant_count == 1
+    assert rows["Survivor Corps"].category == Category.RULE_1_3
+    assert rows["Survivor Corps"].participant_count == 2 and rows["Spain"].participant_count == 1
     services.imports.undo(result)
     assert snapshot(services) == before  # the organisation made by the import went with it
 
@@ -334,11 +333,11 @@ def test_a_cancelled_import_writes_nothing(services, meeting, tmp_path):
     path.write_text(
         "First Name,Last Name,Delegation\n"
         + "".join(f"P{i},Q{i},Spain\n" for i in range(30))
-        + "Bo,Li,Humanity & Inclusion\n",
+        + "Bo,Li,Survivor Corps\n",
         encoding="utf-8",
     )
     incoming, plan = load(services, path, meeting.id)
-    choices = Choices(targets={32: NewOrganisation("Humanity & Inclusion")})
+    choices = Choices(targets={32: NewOrganisation("Survivor Corps")})
     before = snapshot(services)
     job = services.imports.commit(meeting.id, incoming, choices)
     assert [next(job)[2], next(job)[2]] == ["Backing up the database", "Checking the rows"]

@@ -14,11 +14,26 @@ from ccm_secretariat.document_registry import DOCUMENTS
 from ccm_secretariat.progress import run_to_end
 
 
-def test_the_shipped_files_are_package_data_of_the_package_itself():
+def test_the_shipped_files_are_the_top_level_folders_mapped_into_the_package():
+    import tomllib
+    from pathlib import Path
+
+    from setuptools import find_namespace_packages
+
     import ccm_secretariat
 
-    package = application.resources_dir().parent
-    assert package == application.migrations_dir().parent == type(package)(ccm_secretariat.__file__).parent
+    root = Path(ccm_secretariat.__file__).resolve().parents[1]
+    # In the checkout they are the repository's resources/ and db/ (the card's top level), not the package's.
+    assert application.resources_dir() == root / "resources" and application.migrations_dir() == root / "db"
+    assert not (root / "ccm_secretariat" / "resources").exists() and not (root / "ccm_secretariat" / "db").exists()
+    # The wheel maps them into the package, and names every package: none forgotten, no top-level data package.
+    setuptools = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]
+    assert setuptools["package-dir"] == {"ccm_secretariat.resources": "resources", "ccm_secretariat.db": "db"}
+    found = {p for p in find_namespace_packages(str(root), include=["ccm_secretariat*", "ui*"]) if "__" not in p}
+    for folder in ("resources", "db"):
+        found |= {f"ccm_secretariat.{p}" for p in find_namespace_packages(str(root), include=[folder, f"{folder}.*"])}
+    found = {p for p in found if "__pycache__" not in p}
+    assert set(setuptools["packages"]) == found
     for name in (
         "reference/states.tsv",
         "reference/ccm_status.tsv",

@@ -82,19 +82,17 @@ def test_list_of_participants_reads_back(services, hostile, tmp_path):
     text = pdf_text(out)
     assert "CCM/MSP/2026/INF.1" in text and "Distr.: General" in text and "10 September 2026" in text
     assert "List of participants" in text and "Geneva, 14\u201317 September 2026" in text  # an en dash
-    # The ICRC is registered with no member and not marked present: listed, but not counted as taking part.
+    # The ICRC is registered with no member and not marked present: neither counted nor printed, and the
+    # opening paragraph counts as the statistics do.
     assert "Participation statistics" in text and "Total participation 2 5" in text
+    assert "It lists 5 participants from 2 delegations." in text
+    assert "INTERNATIONAL COMMITTEE OF THE RED CROSS" not in text
     # Categories in order, the empty ones left out; delegations in capitals; the head first.
     listed = text.split("Total participation 2 5", 1)[1]  # the list after the statistics
-    assert (
-        listed.index("States Parties")
-        < listed.index("JAPAN")
-        < listed.index("under rule 1 (2)")
-        < listed.index("INTERNATIONAL COMMITTEE OF THE RED CROSS")
-    )
+    assert listed.index("States Parties") < listed.index("JAPAN")
+    assert "under rule 1 (2)" not in listed  # its only delegation took no part: no heading either
     assert "observer States" not in listed
     assert "Signatory States" not in text.split("Participation statistics")[1]
-    assert text.index("LEBANON") < text.index("INTERNATIONAL COMMITTEE OF THE RED CROSS (ICRC)")
     assert text.index("JAPAN") < text.index("LEBANON")
     lebanon = text.split("LEBANON", 1)[1]
     assert lebanon.index("Head of delegation") < lebanon.index("H.E. Mr. Salim KHOURY") < lebanon.index("Adviser")
@@ -115,7 +113,7 @@ def test_arabic_is_shaped_and_right_to_left(services, hostile, tmp_path):
     run_to_end(participants_pdf(services, hostile.id, out, ListOptions(fonts=FontSet("sans", fallbacks=()))))
     text = pdf_text(out)
     # Shaped Arabic is drawn as presentation forms in visual order: the family name stands left of the given name.
-    assert "Mr." in text and "(no participants notified)" in text
+    assert "Mr." in text and "(no participants notified)" not in text  # the ICRC took no part: left out
     arabic = [w for w in text.split() if any("\u0600" <= c <= "\u06ff" or "\ufe70" <= c <= "\ufeff" for c in w)]
     assert len(arabic) >= 2
 
@@ -212,3 +210,17 @@ def test_an_installed_cjk_font_shows_the_japanese_names(services, hostile, tmp_p
     )
     assert last.warnings == ()
     assert "佐藤" in pdf_text(tmp_path / "l.pdf")
+
+
+def test_the_provisional_list_takes_its_symbol_from_the_register(demo, demo_meeting, tmp_path):
+    from ccm_secretariat.cli import main
+    from tests.core.test_room_documents import location
+
+    out = tmp_path / "provisional.pdf"
+    assert (
+        main(["--db", location(demo), "export", "participants", "--provisional", "--format", "pdf", "--out", str(out)])
+        == 0
+    )
+    text = pdf_text(out)
+    assert "CCM/CONF/2020/MISC.1" in text and "/INF.1" not in text  # the seed's annex: the provisional list
+    assert "Provisional list of participants" in text

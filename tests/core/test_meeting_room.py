@@ -118,8 +118,10 @@ def meeting(services):
 
 def test_the_plan_seats_who_takes_part_from_the_draw_and_keeps_the_draw(services, meeting):
     seating = services.seating
-    with pytest.raises(ValidationError, match="give the room"):
-        seating.draw(meeting.id, "Croatia")
+    fitted = seating.draw(meeting.id, "Croatia")  # no room given: one is made that seats everyone taking part
+    taking_part = [d for d in services.registration.delegations(meeting.id) if d.took_part]
+    assert fitted.room.seats_per_row == 20 and fitted.room.rows >= 2
+    assert len(seating.layout(meeting.id).delegations_in_seat_order()) == len(taking_part)
     plan = seating.draw(meeting.id, "Costa Rica", rows=4, seats_per_row=6, seats={SP: 2}, today=dt.date(2026, 8, 1))
     assert (plan.first_state, plan.drawn_on, plan.drawn_by_desk) == ("Costa Rica", dt.date(2026, 8, 1), False)
     names = [d.name for d in seating.layout(meeting.id).delegations_in_seat_order()]
@@ -250,3 +252,16 @@ def test_the_database_refuses_a_bad_room_a_bad_colour_and_a_second_check_in(serv
         ),
     ):
         assert_refused(services, sql, names)
+
+
+def test_the_demo_is_seated_by_a_draw_with_no_room_given(demo, demo_meeting, capsys):
+    from ccm_secretariat.cli import main
+    from tests.core.test_room_documents import location
+
+    assert main(["--db", location(demo), "seating", "draw", "--state", "Croatia"]) == 0
+    out = capsys.readouterr().out
+    assert "Seating starts from Croatia" in out and "No room was given: one of " in out and "was made to fit" in out
+    layout = demo.seating.layout(demo_meeting.id)
+    assert len(layout.delegations_in_seat_order()) == sum(
+        1 for d in demo.registration.delegations(demo_meeting.id) if d.took_part
+    )

@@ -17,8 +17,8 @@ from ui.dialogs.import_preview_dialog import ImportPreviewDialog
 CSV = """Prénom,Nom,Courriel,Pays,Organisation représentée,Fonction
 Ana,Lopez,ana@example.es,Espagne,,Counsellor
 Bo,Lindqvist,bo@example.se,Suède,,Ambassador
-Cy,Ng,cy@example.org,Suisse,Humanity & Inclusion,Campaigner
-Di,Ho,di@example.org,Suisse,Humanity & Inclusion,Adviser
+Cy,Ng,cy@example.org,Suisse,Survivor Corps,Campaigner
+Di,Ho,di@example.org,Suisse,Survivor Corps,Adviser
 Ed,Smith,ed@example.org,Ruritania,,Delegate
 Ana,LOPEZ,,Espagne,,Legal adviser
 """
@@ -55,9 +55,9 @@ def test_import_walk_through(window, tmp_path, monkeypatch):
         dialog.table.selectRow(2)
         dialog.target.setCurrentIndex(dialog.target.findText("Sweden"))
         dialog.match_selected()
-        # Rows 4 and 5: Humanity & Inclusion is added as a rule 1(3) organisation (both rows at once).
+        # Rows 4 and 5: Survivor Corps is added as a rule 1(3) organisation (both rows at once).
         dialog.table.selectRow(0)
-        dialog.add_organisation(dialog.selected(), NewOrganisation("Humanity & Inclusion", "HI", Rule.RULE_1_3))
+        dialog.add_organisation(dialog.selected(), NewOrganisation("Survivor Corps", "SC", Rule.RULE_1_3))
         # Row 7: "Ana LOPEZ" is a possible duplicate of row 2; she is another person.
         dialog.filter.setCurrentIndex(2)  # Duplicates
         assert [r.line for r in dialog.model.rows] == [7]
@@ -83,10 +83,10 @@ def test_import_walk_through(window, tmp_path, monkeypatch):
     assert seen["first"][6] == (Finding.UNRESOLVED, Outcome.REFUSE)
     assert seen["first"][7] == (Finding.POSSIBLE_DUPLICATE, Outcome.SKIP)
     assert seen["summary"] == "6 to add; 0 to update; 0 to skip; 0 refused (found: 1 possible duplicate)."
-    assert seen["ok"] == "&Import 6 row(s)"
+    assert seen["ok"] == "&Import 6 rows"
 
     after = {d.name: (d.participant_count, d.category) for d in services.registration.delegations(meeting.id)}
-    assert after["Humanity & Inclusion"] == (2, Category.RULE_1_3)
+    assert after["Survivor Corps"] == (2, Category.RULE_1_3)
     assert after["Sweden"][0] == before.get("Sweden", 0) + 2
     assert after["Spain"][0] == before.get("Spain", 0) + 2
     ws = openpyxl.load_workbook(report)["Import"]
@@ -95,7 +95,7 @@ def test_import_walk_through(window, tmp_path, monkeypatch):
     assert window.undo_stack.undoText() == "Import from inscriptions.csv"
     window.undo_action.trigger()
     assert {d.name: d.participant_count for d in services.registration.delegations(meeting.id)} == before
-    assert not any(o.name == "Humanity & Inclusion" for o in services.reference.organisations())
+    assert not any(o.name == "Survivor Corps" for o in services.reference.organisations())
     window.redo_action.trigger()
     assert {d.name: d.participant_count for d in services.registration.delegations(meeting.id)}["Sweden"] == before.get(
         "Sweden", 0

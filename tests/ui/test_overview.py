@@ -105,3 +105,21 @@ def test_the_bars_are_reached_with_the_keyboard(qtbot, services, tmp_path):
     QTest.keyClick(page.credentials, Qt.Key.Key_Return)
     assert window.pages.currentWidget() is reg
     assert [r.id for r in reg.delegation_model.rows] == [d["costa_rica"]]
+
+
+def test_a_meeting_with_no_delegations_does_not_claim_every_credential(qtbot, services, tmp_path):
+    import datetime as dt
+
+    from ccm_secretariat.services.meetings import MeetingInput
+
+    empty = services.meetings.create(
+        MeetingInput("An empty meeting", "EMPTY", "CCM/MSP/2030", dt.date(2030, 9, 2), dt.date(2030, 9, 4), "", "")
+    )
+    window = MainWindow(services, DeskSettings(QSettings(str(tmp_path / "e.ini"), QSettings.IniFormat)), True)
+    qtbot.addWidget(window)
+    window.reload_meetings(prefer=empty.id)
+    window.show()
+    page = window.overview
+    qtbot.waitUntil(lambda: page.data is not None and page.data.meeting_id == empty.id)
+    assert page.missing.text() == "No State Party is registered yet."
+    assert not page.missing.isEnabled()

@@ -64,6 +64,10 @@ class DelegationDialog(FormDialog):
         self.add_field("rule", "Attends under", self.rule)
         for signal in (self.is_state.toggled, self.state.currentTextChanged, self.organisation.currentTextChanged):
             signal.connect(self.revalidate)
+        for box in (self.state, self.organisation):
+            edit = box.lineEdit()
+            if edit is not None:
+                edit.editingFinished.connect(self.revalidate)  # "not in the list" once the field is left
         self.is_state.toggled.connect(self._enable)
         self._enable()
         self.setMinimumWidth(520)
@@ -89,10 +93,22 @@ class DelegationDialog(FormDialog):
         if not box.currentText().strip():
             return field, f"Choose the {what} from the list."
         if self._chosen(box) is None:
+            if self.focusWidget() in (box, box.lineEdit()) and not self._tried:
+                return field, ""  # still being typed: OK waits, the message until the field is left
             return field, f"“{box.currentText()}” is not in the list; choose one of its entries."
         if box.currentText() in self._registered:
             return field, f"{box.currentText()} is registered at this meeting already."
         return None
+
+    def accept(self) -> None:
+        """Enter with a single suggestion left takes it ("chil" + Enter registers Chile)."""
+        box = self.state if self.is_state.isChecked() else self.organisation
+        typed = box.currentText().strip().casefold()
+        if typed and self._chosen(box) is None:
+            found = [i for i in range(box.count()) if typed in box.itemText(i).casefold()]
+            if len(found) == 1:
+                box.setCurrentIndex(found[0])
+        super().accept()
 
     def submit(self):
         if self.is_state.isChecked():

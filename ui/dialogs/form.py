@@ -3,27 +3,29 @@ and errors from the services shown next to the field they name."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import QDate, QEvent, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QCalendarWidget,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QRadioButton,
+    QStyle,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from ccm_secretariat.domain.dates import FIRST_YEAR, parse_typed_date
 from ccm_secretariat.domain.enums import MeetingFormat
+from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.errors import DomainError, NotFoundError
 from ui import colours
 from ui.errors import describe
@@ -31,55 +33,111 @@ from ui.errors import describe
 BAD_FIELD = "border: 1px solid #c00000;"
 
 
-_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-
-
-def parse_typed_date(text: str) -> dt.date | None:
-    """A date as people type it: "14 Sep 2026", "14 September 2026", "September 14, 2026", "14/09/2026",
-    "14.09.2026" (day first, as outside the United States), "2026-09-14". None when it is not one."""
-    words = re.findall(r"[A-Za-z]+|\d+", text)
-    try:
-        if len(words) == 3 and all(w.isdigit() for w in words):
-            a, b, c = (int(w) for w in words)
-            return dt.date(a, b, c) if len(words[0]) == 4 else dt.date(c, b, a)
-        if len(words) == 3:
-            numbers = [int(w) for w in words if w.isdigit()]
-            month = next((_MONTHS.get(w.lower()) for w in words if not w.isdigit()), None)
-            if month is None or len(numbers) != 2:
-                return None
-            day, year = sorted(numbers)  # the year is the larger number
-            return dt.date(year, month, day)
-    except ValueError:
-        return None
-    return None
-
-
-class DateEdit(QDateEdit):
-    """A date field with a calendar that shows dates as the UN writes them (25 November 2020) and takes them as
-    people type them (see parse_typed_date); Tab moves to the next field, not to the next part of the date."""
+class DateEdit(QLineEdit):
+    """A date field that takes the date as people type it ("14 Sep 2026", "14.09.2026", "2026-09-14"; see
+    parse_typed_date) in one piece, shows it as the UN writes it (25 November 2020) once left, and opens a
+    calendar with Alt+Down or its button. It never holds a date that was not typed or chosen: while the text is
+    not a date, `date()` is an invalid QDate and `problem()` says why; Tab always moves to the next field."""
 
     def __init__(self, day: QDate):
-        super().__init__(day)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("d MMMM yyyy")
+        super().__init__()
+        self._date = QDate()
+        self.setPlaceholderText("14 Sep 2026")
+        self.setToolTip("Type the date as you write it: 14 Sep 2026, 14.09.2026 or 2026-09-14 (Alt+Down: calendar)")
+        pick = self.addAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown), QLineEdit.ActionPosition.TrailingPosition
+        )
+        pick.setToolTip("Choose the date on a calendar (Alt+Down)")
+        pick.triggered.connect(self.show_calendar)
+        self.textChanged.connect(self._typed)  # first, so that every other listener reads the new date
+        self.editingFinished.connect(self._tidy)
+        self.setDate(day)
 
-    def validate(self, text: str, pos: int):
-        if parse_typed_date(text) is not None:
-            return QValidator.State.Acceptable, text, pos
-        return QValidator.State.Intermediate, text, pos
+    @property
+    def dateChanged(self):
+        """The text's own signal: the date changes only with the text. (A Python-declared Signal is avoided:
+        each emit of one drops a reference to True with PySide6 6.12, and enough of them crash the program.)"""
+        return self.textChanged
 
-    def dateTimeFromText(self, text: str):
-        day = parse_typed_date(text)
-        return super().dateTimeFromText(text) if day is None else QDateTime(QDate(day), QTime(0, 0))
+    def date(self) -> QDate:
+        return QDate(self._date)
 
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, forward)
+    def setDate(self, day: QDate) -> None:
+        self._set(QDate(day) if day.isValid() and day.year() >= FIRST_YEAR else QDate())
+        day = self._date
+        self.setText(un_date(dt.date(day.year(), day.month(), day.day())) if day.isValid() else "")
+
+    def problem(self) -> str | None:
+        """What is wrong with the text, or None when it is a date."""
+        if self._date.isValid():
+            return None
+        text = self.text().strip()
+        if not text:
+            return "type a date, such as 14 Sep 2026."
+        return f"“{text}” is not a date: type it as 14 Sep 2026, 14.09.2026 or 2026-09-14 (a year from 1900)."
+
+    def _set(self, day: QDate) -> None:
+        self._date = day
+
+    def _typed(self, text: str) -> None:
+        found = parse_typed_date(text)
+        self._set(QDate(found) if found is not None else QDate())
+
+    def _tidy(self) -> None:
+        if self._date.isValid():
+            self.setDate(self._date)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self.show_calendar()
+            return
+        super().keyPressEvent(event)
+
+    def show_calendar(self) -> None:
+        popup = QCalendarWidget(self)
+        popup.setWindowFlags(Qt.WindowType.Popup)
+        popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        popup.setMinimumDate(QDate(1900, 1, 1))
+        if self._date.isValid():
+            popup.setSelectedDate(self._date)
+
+        def chosen(day: QDate) -> None:
+            self.setDate(day)
+            popup.close()
+            self.setFocus()
+
+        popup.activated.connect(chosen)
+        popup.clicked.connect(chosen)
+        popup.move(self.mapToGlobal(self.rect().bottomLeft()))
+        popup.show()
+        popup.setFocus()
 
 
-def date_edit(day: dt.date | QDate | None = None) -> QDateEdit:
+def date_edit(day: dt.date | QDate | None = None) -> DateEdit:
     return DateEdit(QDate(day) if day is not None else QDate.currentDate())
+
+
+class TimeEdit(QTimeEdit):
+    """A time field (10:00): typed as "10:00" or "1000"; Tab leaves it, rather than walking hour -> minute."""
+
+    def __init__(self, time: QTime):
+        super().__init__(time)
+        self.setDisplayFormat("HH:mm")
+
+    def event(self, event) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            QWidget.focusNextPrevChild(self, forward)  # the next field, not the minutes
+            return True
+        return super().event(event)
+
+
+def time_edit(time: dt.time | QTime) -> TimeEdit:
+    return TimeEdit(time if isinstance(time, QTime) else QTime(time.hour, time.minute))
 
 
 def format_combo(current: MeetingFormat | None = None) -> QComboBox:
@@ -121,11 +179,22 @@ class FormDialog(QDialog):
     def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
         self.fields[name] = widget
         self.form.addRow(label, widget)
+        if isinstance(widget, DateEdit):
+            widget.dateChanged.connect(self.revalidate)
         return widget
 
     def problems(self) -> tuple[str, str] | None:
         """(field, message) of the first thing wrong, checked as the user types; None when all is well."""
         return None
+
+    def _problems(self) -> tuple[str, str] | None:
+        """A date field that holds no date first (whatever the dialog checks), then the dialog's own checks."""
+        for name, widget in self.fields.items():
+            if isinstance(widget, DateEdit) and widget.isEnabled() and widget.problem():
+                label = self.form.labelForField(widget)
+                said = label.text().replace("&", "") if isinstance(label, QLabel) and label.text() else name
+                return name, f"{said}: {widget.problem()}"
+        return self.problems()
 
     # The keyboard ---------------------------------------------------------------------------------------
     def showEvent(self, event) -> None:
@@ -195,14 +264,14 @@ class FormDialog(QDialog):
     def revalidate(self, *_args) -> None:
         for widget in self.fields.values():
             widget.setStyleSheet("")
-        found = self.problems()
+        found = self._problems()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(found is None)
         if found is None or not (self.touched or self._tried):  # no error before anything was typed
             self.problem.setText("")
             return
         field, message = found
         self.problem.setText(message)
-        if field in self.fields:
+        if field in self.fields and message:  # no message yet (a field still being typed): no red either
             self.fields[field].setStyleSheet(BAD_FIELD)
 
     def submit(self):
@@ -211,7 +280,7 @@ class FormDialog(QDialog):
 
     def accept(self) -> None:
         self._tried = True
-        found = self.problems()
+        found = self._problems()
         if found is not None:
             self.revalidate()
             if found[0] in self.fields:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.imports.plan import Choices, Finding, NewOrganisation, Outcome, Plan, PlanRow
 from ccm_secretariat.imports.resolve import Target
 from ui import colours
@@ -51,7 +52,9 @@ COLUMNS = [
     Column("Found", lambda r: r.finding.value),
     Column("Given names", lambda r: r.given),
     Column("Family name", lambda r: r.family),
-    Column("Delegation", lambda r: r.delegation),
+    Column("Affiliation", lambda r: r.affiliation, tooltip=lambda r: r.affiliation),
+    Column("Delegation", lambda r: r.delegation, tooltip=lambda r: r.delegation),
+    Column("Decided by", lambda r: r.decided_by.value if r.decided_by else ""),
     Column(
         "Why",
         lambda r: " ".join(filter(None, [r.message, *r.notes])),
@@ -104,8 +107,9 @@ class ImportPreviewDialog(QDialog):
         top.addWidget(self._label("&Show:", self.filter))
         top.addWidget(self.filter)
         self.model = PlanModel(COLUMNS, self)
-        self.table = make_table(self.model, stretch_column=6, name="Rows of the file")
-        for column, width in ((0, 50), (1, 70), (2, 120), (3, 130), (4, 140), (5, 220)):
+        self.table = make_table(self.model, stretch_column=8, name="Rows of the file")
+        widths = ((0, 45), (1, 65), (2, 100), (3, 110), (4, 120), (5, 200), (6, 190), (7, 115))
+        for column, width in widths:
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._show_row)
 
@@ -130,6 +134,10 @@ class ImportPreviewDialog(QDialog):
         match_row.addWidget(self.target, 1)
         match_row.addWidget(self.match_button)
         match_row.addWidget(self.new_org_button)
+        self.country_button = QPushButton("With its &country")
+        self.country_button.setToolTip("Put the row with the State of its country column")
+        self.country_button.clicked.connect(self.with_country)
+        match_row.addWidget(self.country_button)
         form.addRow(self._label("&Delegation:", self.target), match_row)
         form.addRow("", self.same_text)
         self.decision = QComboBox()
@@ -182,7 +190,9 @@ class ImportPreviewDialog(QDialog):
         self.summary.setText("; ".join(parts) + (f" (found: {', '.join(found)})" if found else "") + ".")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         landing = c[Outcome.ADD] + c[Outcome.UPDATE]
-        ok.setText(f"&Import {landing:,} row(s)" + (f", leave {c[Outcome.REFUSE]:,} out" if c[Outcome.REFUSE] else ""))
+        ok.setText(
+            f"&Import {counted(landing, 'row')}" + (f", leave {c[Outcome.REFUSE]:,} out" if c[Outcome.REFUSE] else "")
+        )
         ok.setEnabled(landing > 0)
         self._show_rows(keep_line=keep_line)
 
@@ -217,6 +227,12 @@ class ImportPreviewDialog(QDialog):
             self.decision.setCurrentIndex(self.decision.findData(r.outcome if r.outcome in r.choices else Outcome.SKIP))
         self.given.setText(r.given)
         self.family.setText(r.family)
+        self.country_button.setEnabled(r.country is not None and r.destination != r.country)
+        self.country_button.setToolTip(
+            f"Put the row with {r.country.name}, the State of its country column"
+            if r.country is not None
+            else "The row's country column names no State"
+        )
 
     # Choosing ------------------------------------------------------------------------------------------
     def _apply(self, keep_line: int) -> None:
@@ -239,6 +255,16 @@ class ImportPreviewDialog(QDialog):
             return
         for line in self._lines_like(r):
             self.choices.targets[line] = target
+        self._apply(r.line)
+
+    def with_country(self) -> None:
+        r = self.selected()
+        if r is None or r.country is None:
+            return
+        for line in self._lines_like(r):
+            row = next(x for x in self.plan.rows if x.line == line)
+            if row.country is not None:
+                self.choices.targets[line] = row.country
         self._apply(r.line)
 
     def new_organisation(self) -> None:

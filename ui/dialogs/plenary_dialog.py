@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QTimeEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
 
 from ccm_secretariat.domain.enums import MeetingFormat
 from ccm_secretariat.services.agenda import PlenaryRow
-from ui.dialogs.form import FormDialog, date_edit
+from ui.dialogs.form import FormDialog, date_edit, time_edit
 
 
 class PlenaryDialog(FormDialog):
@@ -27,10 +27,9 @@ class PlenaryDialog(FormDialog):
         self.number.setRange(1, 999)
         self.number.setValue(initial.number if initial else next_number)
         self.date = date_edit(initial.date if initial else first_day)
-        self.start = QTimeEdit(QTime(initial.start_time if initial else QTime(10, 0)))
-        self.end = QTimeEdit(QTime(initial.end_time if initial else QTime(13, 0)))
+        self.start = time_edit(initial.start_time if initial else QTime(10, 0))
+        self.end = time_edit(initial.end_time if initial else QTime(13, 0))
         for edit in (self.start, self.end):
-            edit.setDisplayFormat("HH:mm")
             edit.timeChanged.connect(self.revalidate)
         self.items = QLineEdit(", ".join(map(str, initial.agenda_item_numbers)) if initial else "")
         self.items.setPlaceholderText("agenda item numbers, e.g. 1, 2, 3")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QLineEdit, QTimeEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ccm_secretariat.services.agenda import SideEventRow
-from ui.dialogs.form import FormDialog, date_edit
+from ui.dialogs.form import FormDialog, date_edit, time_edit
 
 
 class SideEventDialog(FormDialog):
@@ -18,10 +18,9 @@ class SideEventDialog(FormDialog):
         self.title_edit = QLineEdit(initial.title if initial else "")
         self.title_edit.setPlaceholderText("e.g. Victim assistance in practice")
         self.date = date_edit(initial.date if initial else first_day)
-        self.start = QTimeEdit(QTime(initial.start_time) if initial else QTime(13, 15))
-        self.end = QTimeEdit(QTime(initial.end_time) if initial else QTime(14, 45))
+        self.start = time_edit(initial.start_time if initial else QTime(13, 15))
+        self.end = time_edit(initial.end_time if initial else QTime(14, 45))
         for edit in (self.start, self.end):
-            edit.setDisplayFormat("HH:mm")
             edit.timeChanged.connect(self.revalidate)
         self.organiser = QLineEdit(initial.organiser or "" if initial else "")
         self.organiser.setPlaceholderText("e.g. ICRC, or the Permanent Mission of Chile")

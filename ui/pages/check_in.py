@@ -133,7 +133,7 @@ class CheckInPage(QWidget):
         self.completer.setModel(QStringListModel(list(self._names), self.completer))
 
     def reload(self) -> None:
-        if self.meeting is None:
+        if self.meeting is None or not self.day.date().isValid():  # a day half typed counts nothing yet
             return
         if not self._categories:
             self._categories = {d.id: d.category for d in self.services.registration.delegations(self.meeting.id)}
@@ -155,8 +155,11 @@ class CheckInPage(QWidget):
     # A scan ----------------------------------------------------------------------------------------------
     def enter(self) -> None:
         text = self.field.text().strip()
-        self.field.clear()
+        self.field.setText("")  # (not clear(): that is the field's own undo step, and Ctrl+Z is the desk's here)
         if not text or self.meeting is None:
+            return
+        if not self.day.date().isValid():
+            self.show_result(None, f"Type the day the check-in counts for: {self.day.problem()}")
             return
         check_in = self.services.check_in
         meeting_id, day = self.meeting.id, self.checking_day()
@@ -179,12 +182,22 @@ class CheckInPage(QWidget):
         if result.ok:
             self.editor.record(
                 f"Check in {result.name}",
-                lambda: check_in.check_in(meeting_id, result.participant_id, day),
-                check_in.undo,
+                lambda: self._shown(check_in.check_in(meeting_id, result.participant_id, day)),
+                self._undone,
                 result,
                 after=self.reload,
             )
         self.show_result(result)
+
+    def _shown(self, result: CheckInResult) -> CheckInResult:
+        """Redone: the banner says so again."""
+        self.show_result(result)
+        return result
+
+    def _undone(self, result: CheckInResult) -> None:
+        """Undone (Ctrl+Z, Edit → Undo): the banner follows, so that it never shows a check-in that is gone."""
+        self.services.check_in.undo(result)
+        self.show_result(None, f"Check-in of {result.name} undone.")
 
     def show_result(self, result: CheckInResult | None, message: str | None = None) -> None:
         self.last = result

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.domain.prose import counted, un_date
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingRow
@@ -212,10 +213,11 @@ class OverviewPage(QWidget):
             )
         )
         missing = o.missing_credentials.count if o.missing_credentials else 0
+        parties = sum(f.count for b in o.credentials if b.category is Category.STATE_PARTY for f in b.segments)
         self.missing.setText(
             f"{counted(missing, 'State Party', 'States Parties')} still without credentials: list them"
             if missing
-            else "Every State Party has presented credentials."
+            else ("Every State Party has presented credentials." if parties else "No State Party is registered yet.")
         )
         self.missing.setEnabled(bool(missing))
         self.gender.set_rows(

@@ -107,6 +107,8 @@ class RegistrationPage(QWidget):
         self.panel.status.connect(self.status)
         self.panel.edit_button.clicked.connect(self.edit_participant)
         self.member_table.selectionModel().selectionChanged.connect(self._show_person)
+        for view in (self.delegations, self.member_table):
+            view.selectionModel().selectionChanged.connect(self._explain_buttons)
         self._size_columns(self.delegations, {1: 70, 2: 112, 3: 62}, stretch=0)
         self._size_columns(self.member_table, {0: 190, 1: 150, 2: 200, 3: 200}, stretch=4)
         self.member_table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
@@ -232,6 +234,7 @@ class RegistrationPage(QWidget):
             self.members = members
         self._rebuild_index()
         self.apply_search()
+        self._explain_buttons()
 
     def reload_delegation(self, *delegation_ids: int) -> None:
         """After an edit of some delegations' members: re-read those delegations only (quick at 100,000)."""
@@ -369,6 +372,17 @@ class RegistrationPage(QWidget):
             f"{counted(d.participant_count, 'member')}{present}"
         )
 
+    def _explain_buttons(self, *_args) -> None:
+        """A button that cannot act is disabled, and its tooltip says why (rather than a message after a click)."""
+        d, chosen = self.selected_delegation(), self.selected_members()
+        for key, able, why, what in (
+            ("add_participant", d is not None, "Select a delegation first", f"Add a member to {d.name if d else ''}"),
+            ("erase_participant", len(chosen) == 1, "Select the one participant to erase", "Erase this person"),
+        ):
+            if key in self.buttons:
+                self.buttons[key].setEnabled(able)
+                self.buttons[key].setToolTip(what if able else why)
+
     def _show_person(self, *_args) -> None:
         chosen = self.selected_members()
         if len(chosen) != 1:
@@ -437,6 +451,7 @@ class RegistrationPage(QWidget):
         )
         if accepted:
             self.select_delegation(row.name)
+            self.member_table.setFocus()  # its members next: Insert adds the first
             self.status.emit(f"Registered {row.name} ({row.category.label}).")
 
     def remove_delegation(self) -> None:
@@ -444,7 +459,9 @@ class RegistrationPage(QWidget):
         if d is None:
             return
         answer = QMessageBox.question(
-            self, "Remove delegation", f"Remove the delegation of {d.name} and its {d.participant_count} member(s)?"
+            self,
+            "Remove delegation",
+            f"Remove the delegation of {d.name} and its {counted(d.participant_count, 'member')}?",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -512,7 +529,9 @@ class RegistrationPage(QWidget):
 
         def save(received, kind, date):
             return self.editor.perform(
-                f"Credentials of {len(chosen)} delegation(s)", lambda: apply(received, kind, date), undo
+                f"Credentials of {chosen[0].name if len(chosen) == 1 else counted(len(chosen), 'delegation')}",
+                lambda: apply(received, kind, date),
+                undo,
             )
 
         CredentialsDialog.ask(self, len(chosen), save)
@@ -533,7 +552,7 @@ class RegistrationPage(QWidget):
                 reg.set_presence(after, part, False) if present else reg.set_presence(before, part, True)
 
             return self.editor.perform(
-                f"{'Present' if present else 'Not present'}: {len(ids)} delegation(s)",
+                f"{'Present' if present else 'Not present'}: {counted(len(ids), 'delegation')}",
                 lambda: reg.set_presence(ids, part, present),
                 undo,
             )
@@ -622,7 +641,7 @@ class RegistrationPage(QWidget):
         ids = [p.id for p in chosen]
         touched = {p.delegation_id for p in chosen}
         self.editor.perform(
-            f"Remove {len(chosen)} participant(s)",
+            f"Remove {counted(len(chosen), 'participant')}",
             lambda: reg.remove_participants(ids),
             reg.restore,
             after=lambda: self.reload_delegation(*touched),
@@ -682,7 +701,7 @@ class RegistrationPage(QWidget):
 
         def save(part, mode):
             return self.editor.perform(
-                f"Attendance of {len(chosen)} participant(s)",
+                f"Attendance of {counted(len(chosen), 'participant')}",
                 lambda: versioned(lambda seen: reg.set_attendance(ids, part, mode, expected_versions=seen)),
                 lambda _r: versioned(
                     lambda seen: reg.restore_attendance({i: before[i].get(part) for i in ids}, part, seen)
