@@ -74,6 +74,7 @@ class Outcome:
 _cancel: Any = None
 _progress: Any = None
 _parent = 0
+_opened: Services | None = None
 
 
 def _start_worker(cancel: Any, progress: Any, parent: int) -> None:
@@ -98,16 +99,24 @@ def _stopped() -> bool:
     return bool(_cancel.is_set()) or os.getppid() != _parent
 
 
-def _write(url: str, meeting_id: int, index: int, item: PackItem, target: str, options: ExportOptions) -> Outcome:
-    """One document, in a worker process, with its own connection to the database."""
-    from ccm_secretariat.services import open_services
+def _services(url: str) -> Services:
+    """The worker's connection to the database, opened for its first document and kept for the next."""
+    global _opened
+    if _opened is None:
+        from ccm_secretariat.services import open_services
 
+        _opened = open_services(url)
+    return _opened
+
+
+def _write(url: str, meeting_id: int, index: int, item: PackItem, target: str, options: ExportOptions) -> Outcome:
+    """One document, in a worker process."""
     if _stopped():
         return Outcome(index, cancelled=True)
-    services = open_services(url)
     try:
         steps = cast(
-            "Generator[Progress, None, None]", DOCUMENTS[item.kind].job(services, meeting_id, item.fmt, target, options)
+            "Generator[Progress, None, None]",
+            DOCUMENTS[item.kind].job(_services(url), meeting_id, item.fmt, target, options),
         )
         last: Progress | None = None
         for last in steps:
@@ -119,8 +128,6 @@ def _write(url: str, meeting_id: int, index: int, item: PackItem, target: str, o
         return Outcome(index, last.message, last.warnings)
     except DomainError as exc:
         return Outcome(index, error=str(exc))
-    finally:
-        services.close()
 
 
 def _staging(folder: Path) -> Path:
