@@ -38,6 +38,7 @@ class ExportOptions:
     delegation_ids: tuple[int, ...] = ()
     participant_ids: tuple[int, ...] = ()
     only_new: bool = False  # badges not printed yet
+    record_printed: bool = True  # badges: recorded as printed once written (the pack records them once in place)
 
 
 # (services, meeting id, format, file, options) -> the export's progress, its last item with the file
@@ -145,6 +146,9 @@ def _badges(services: Services, meeting_id: int, fmt: str, out: str | Path, o: E
         if last.path is None:
             yield last
     if last is None:  # badges_pdf yields its result at least
+        return
+    if not o.record_printed:
+        yield replace(last, printed=tuple(b.participant_id for b in run.badges))
         return
     reprints = services.badges.record_printed([b.participant_id for b in run.badges], layout.name)
     note = f"; {reprints} of them reprinted" if reprints else ""

@@ -20,7 +20,7 @@ import tempfile
 import time
 from collections.abc import Generator, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -68,6 +68,7 @@ class Outcome:
     warnings: tuple[str, ...] = ()
     error: str = ""
     cancelled: bool = False
+    printed: tuple[int, ...] = ()  # the badges written, recorded as printed once they are in place
 
 
 # In each worker process: the pack's cancel flag and the queue its progress goes back by.
@@ -125,7 +126,7 @@ def _write(url: str, meeting_id: int, index: int, item: PackItem, target: str, o
                 return Outcome(index, cancelled=True)
             _progress.put((index, last.done, max(last.total, 1)))
         assert last is not None and last.path is not None  # an export yields its result last
-        return Outcome(index, last.message, last.warnings)
+        return Outcome(index, last.message, last.warnings, printed=last.printed)
     except DomainError as exc:
         return Outcome(index, error=str(exc))
 
@@ -155,6 +156,7 @@ def write_pack(
     folder = Path(os.path.realpath(folder))
     url = services.db.url.render_as_string(hide_password=False)
     services.meetings.get(meeting_id)  # a meeting that does not exist fails here, before any process starts
+    options = replace(options or ExportOptions(), record_printed=False)
     staging = _staging(folder)
     context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt or holds connections
     cancel, progress = context.Event(), context.Queue()
@@ -162,7 +164,7 @@ def write_pack(
     try:
         with ProcessPoolExecutor(workers, context, _start_worker, (cancel, progress, os.getpid())) as pool:
             futures = [
-                pool.submit(_write, url, meeting_id, i, item, str(staging / item.file_name), options or ExportOptions())
+                pool.submit(_write, url, meeting_id, i, item, str(staging / item.file_name), options)
                 for i, item in enumerate(PACK)
             ]
             try:
@@ -175,10 +177,22 @@ def write_pack(
         written = [o for o in outcomes if not o.error]
         for o in written:
             os.replace(staging / PACK[o.index].file_name, folder / PACK[o.index].file_name)
+        outcomes = [_recorded(services, o, options) for o in outcomes]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         pending.forget(staging)
     yield Progress(STEPS, STEPS, summary(outcomes, folder), folder, tuple(w for o in outcomes for w in o.warnings))
+
+
+def _recorded(services: Services, outcome: Outcome, options: ExportOptions) -> Outcome:
+    """The badges of the pack recorded as printed, now that their file is in place."""
+    if not outcome.printed:
+        return outcome
+    from ccm_secretariat.exports.badges import DEFAULT_LAYOUT
+
+    reprints = services.badges.record_printed(outcome.printed, options.layout or DEFAULT_LAYOUT)
+    note = f"; {reprints} of them reprinted" if reprints else ""
+    return replace(outcome, message=outcome.message + note, printed=())
 
 
 def _follow(futures: list[Future[Outcome]], progress: Any) -> Iterator[Progress]:

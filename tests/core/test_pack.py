@@ -63,6 +63,7 @@ def test_the_pack_writes_every_document_in_parallel(demo, meeting, tmp_path):
     assert sorted(decoded(out / "badges.pdf", 0) + decoded(out / "badges.pdf", 1)) == sorted(
         badge_code(p.id) for p in people
     )
+    assert set(demo.badges.printed(meeting.id)) == {p.id for p in people}  # recorded once in place
 
 
 def test_a_cancelled_pack_leaves_the_folder_as_it_was(demo, meeting, tmp_path):
@@ -73,6 +74,7 @@ def test_a_cancelled_pack_leaves_the_folder_as_it_was(demo, meeting, tmp_path):
     next(steps)
     steps.close()
     assert [p.name for p in out.iterdir()] == ["badges.pdf"] and (out / "badges.pdf").read_text() == "the old badges"
+    assert demo.badges.printed(meeting.id) == {}  # no badge recorded as printed: none was delivered
     import multiprocessing
 
     assert multiprocessing.active_children() == []
