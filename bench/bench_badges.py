@@ -83,7 +83,8 @@ def main() -> None:
     shutil.rmtree(tmp)
     print(
         f"Badges ({args.participants:,}): application {a['seconds']:.1f} s ({a['note']}), floor {f['seconds']:.1f} s, "
-        f"ratio {a['seconds'] / f['seconds']:.2f} (target 1.5), peak memory {a['peak_mb']:.0f} MB "
+        f"ratio {a['seconds'] / f['seconds']:.2f} (target 1.5; CPU {a['cpu_s']:.1f} s against {f['cpu_s']:.1f} s, "
+        f"{a['cpu_s'] / f['cpu_s']:.2f}), peak memory {a['peak_mb']:.0f} MB "
         f"(target 400; floor {f['peak_mb']:.0f} MB)"
     )
 
