@@ -32,12 +32,15 @@ def synthetic_database(participants: int, seed: int = 1) -> Path:
 
 
 def measure(code: str) -> dict:
-    """Run `code` in a fresh interpreter; it must print one JSON object. Adds the peak memory in MB."""
+    """Run `code` in a fresh interpreter; it must print one JSON object. Adds the peak memory in MB and the
+    whole process's CPU seconds (steadier than wall time on a machine shared with other work)."""
     wrapper = (
         "import json, resource, sys, time\n"
         f"sys.path.insert(0, {str(ROOT)!r})\n"
         f"{code}\n"
-        "result['peak_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "usage = resource.getrusage(resource.RUSAGE_SELF)\n"
+        "result['peak_mb'] = usage.ru_maxrss / 1024\n"
+        "result['cpu_s'] = usage.ru_utime + usage.ru_stime\n"
         "print(json.dumps(result))\n"
     )
     out = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True, check=False)

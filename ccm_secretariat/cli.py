@@ -115,6 +115,10 @@ def build_parser(command_required: bool = True) -> argparse.ArgumentParser:
             )
         if kind.name in ("report", "agenda", "programme", "documents-list", "credentials"):
             doc.add_argument("--landscape", action="store_true", help="A4 on its side (a long programme of work)")
+    pack = export.add_parser("pack", help="every document of the meeting at once, in parallel, into a folder")
+    pack.add_argument("--out", required=True, help="folder to write (made if missing)")
+    pack.add_argument("--meeting", help="number, symbol prefix or short title (default: the latest)")
+    pack.add_argument("--processes", type=int, help="worker processes (default: one a core)")
 
     seating = sub.add_parser("seating", help="the seating plan").add_subparsers(dest="action", required=True)
     draw = seating.add_parser("draw", help="record the State drawn by lot (or draw one) and the room")
@@ -285,6 +289,17 @@ def cmd_states(services: Services, args: argparse.Namespace, out: TextIO) -> int
 
 def cmd_export(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     meeting = services.meetings.find(args.meeting)
+    if args.what == "pack":
+        from ccm_secretariat.pack import write_pack
+
+        last = run_to_end(write_pack(services, meeting.id, args.out, args.processes))
+        warnings = list(dict.fromkeys(last.warnings))
+        for warning in warnings[:10]:
+            print(f"warning: {warning}", file=sys.stderr)
+        if len(warnings) > 10:
+            print(f"warning: … and {len(warnings) - 10} more like these.", file=sys.stderr)
+        print(last.message, file=out)
+        return 0
     capitals = getattr(args, "capitals", None)
     options = ExportOptions(
         date=args.date,

@@ -41,6 +41,7 @@ class ExportOptions:
     participant_ids: tuple[int, ...] = ()
     only_new: bool = False  # badges not printed yet
     revoke_old: bool = False  # reprinted badges get new codes; the older badges no longer check in
+    record_printed: bool = True  # badges: recorded as printed once written (the pack records them once in place)
 
 
 # (services, meeting id, format, file, options) -> the export's progress, its last item with the file
@@ -161,6 +162,9 @@ def _badges(services: Services, meeting_id: int, fmt: str, out: str | Path, o: E
     if last is None:  # badges_pdf yields its result at least
         return
     generations = {b.participant_id: b.generation for b in run.badges}
+    if not o.record_printed:  # the pack records them once the file is in place
+        yield replace(last, printed=tuple(generations.items()))
+        return
     try:
         reprints = services.badges.record_printed(list(generations), layout.name, generations=generations)
     except DomainError as exc:  # the file is there; only the record of the printing is not

@@ -57,7 +57,10 @@ def clean_leftovers() -> list[Path]:
             if _alive(int(pid_text)):
                 continue
             leftover = Path(name)
-            if leftover.name.endswith(".part") and leftover.exists():
+            if leftover.name.endswith(".part") and leftover.is_dir():  # a document pack's hidden folder
+                removed += [p for p in leftover.rglob("*") if p.is_file()]
+                shutil.rmtree(leftover, ignore_errors=True)
+            elif leftover.name.endswith(".part") and leftover.exists():
                 leftover.unlink()
                 removed.append(leftover)
             note.unlink()

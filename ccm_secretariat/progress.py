@@ -18,6 +18,9 @@ class Progress:
     message: str = ""
     path: Path | None = None  # set on the last item, once the file is in place
     warnings: tuple[str, ...] = ()
+    # Badges written but not recorded as printed (ExportOptions.record_printed off): the pack records them once
+    # they are in place.
+    printed: tuple[tuple[int, int], ...] = ()  # (participant, code generation)
 
     @property
     def finished(self) -> bool:

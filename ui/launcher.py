@@ -23,6 +23,9 @@ def no_display() -> str:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # in the bundle, a document pack's worker process starts here
     from ccm_secretariat.cli import build_parser
     from ccm_secretariat.cli import main as command_line
 

@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         preview = file.addMenu("Print previe&w")
         for kind in PREVIEWS:
             self._action(preview, f"{kind.label}…", lambda _c=False, name=kind.name: self.preview(name))
+        self._action(file, "E&xport pack…", lambda: self.export_pack())
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu("&Edit")
@@ -512,6 +513,11 @@ class MainWindow(QMainWindow):
         )
 
     # Exports -----------------------------------------------------------------------------------------
+    def export_pack(self, folder: str | None = None) -> None:
+        from ui.pack_export import export_pack
+
+        export_pack(self, folder)
+
     def export(self, what: str, fmt: str, path: str | None = None, options: ExportOptions | None = None) -> None:
         if self.meeting is None:
             QMessageBox.information(self, "Export", "Create or open a meeting first.")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ccm_secretariat.domain.enums import Category
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Badge:
     participant_id: int
     code: str

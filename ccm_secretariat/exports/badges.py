@@ -6,12 +6,12 @@ Names and delegations shrink (or break onto a second line) to fit; nothing is cu
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -22,6 +22,8 @@ from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.fitting import LEADING, fit
 from ccm_secretariat.exports.fonts import FontSet, missing_warning
+from ccm_secretariat.exports.lean import LeanCanvas
+from ccm_secretariat.exports.qr import draw_qr
 from ccm_secretariat.progress import Progress
 
 if TYPE_CHECKING:
@@ -69,13 +71,15 @@ def _text_colour(hex_colour: str) -> str:
     return "#000000" if 0.299 * r + 0.587 * g + 0.114 * b > 0.55 else "#FFFFFF"
 
 
-def _crop_marks(canvas: Canvas, x: float, y: float, w: float, h: float) -> None:
-    canvas.setLineWidth(0.3)
-    canvas.setStrokeColor(HexColor("#000000"))
-    for cx, dx in ((x, -1), (x + w, 1)):
-        for cy, dy in ((y, -1), (y + h, 1)):
-            canvas.line(cx + dx * CROP_GAP, cy, cx + dx * (CROP_GAP + CROP_MARK), cy)
-            canvas.line(cx, cy + dy * CROP_GAP, cx, cy + dy * (CROP_GAP + CROP_MARK))
+def crop_marks(slots: list[tuple[float, float]], w: float, h: float) -> str:
+    """The crop marks of badges w × h at the lower left corners `slots`, as one stroked path (PDF operators)."""
+    ops = ["q 0.3 w 0 G"]
+    for x, y in slots:
+        for cx, dx in ((x, -1), (x + w, 1)):
+            for cy, dy in ((y, -1), (y + h, 1)):
+                ops.append(f"{cx + dx * CROP_GAP:.2f} {cy:.2f} m {cx + dx * (CROP_GAP + CROP_MARK):.2f} {cy:.2f} l")
+                ops.append(f"{cx:.2f} {cy + dy * CROP_GAP:.2f} m {cx:.2f} {cy + dy * (CROP_GAP + CROP_MARK):.2f} l")
+    return "\n".join([*ops, "S Q"])
 
 
 def _lines(
@@ -93,80 +97,73 @@ def _lines(
     return y
 
 
-def qr_modules(code: str) -> list[list[bool]]:
-    """The QR code of `code` (error correction M, the mask chosen as the standard says), as rows of modules."""
-    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    qr.addData(code)
-    qr.make()
-    n = qr.getModuleCount()
-    return [[bool(qr.isDark(r, c)) for c in range(n)] for r in range(n)]
+class BadgeDrawer:
+    """Draws the badges of one run at one size. What every badge shares (the bands, the meeting's line, the
+    sizes) is measured once; names and delegations, which repeat, are fitted once each."""
 
+    def __init__(self, fonts: FontSet, run: BadgeRun, w: float, h: float) -> None:
+        self.fonts, self.run, self.w, self.h = fonts, run, w, h
+        self.scale = h / (55 * mm) if w > h else w / (55 * mm)  # type sizes grow with the badge
+        self.pad = 4 * mm
+        self.band = 9 * mm * self.scale
+        self.meeting = f"{run.short_title} · {run.dates}" + (" · PRACTICE" if run.practice else "")
+        self.small = min(7.5 * self.scale, (w - 2 * self.pad) / fonts.width(self.meeting, 1))
+        below_meeting = self.pad + self.small + 3.5 * mm  # from the top edge
+        self.qr = min(h - self.band - below_meeting - self.pad - 3 * mm, w * 0.3)
+        self.text_width = w - 2 * self.pad - self.qr - 2 * mm
+        self.room = h - below_meeting - self.band - self.pad
+        self.black = HexColor("#000000")
+        self.fill = {c: HexColor(colour) for c, colour in run.colours.items()}
+        self.ink = {c: HexColor(_text_colour(colour)) for c, colour in run.colours.items()}
+        self.labels = {c: self._label(label) for c, label in BAND_LABELS.items()}
+        self._fit = functools.lru_cache(maxsize=8192)(self._fit_text)
 
-def draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float, size: float) -> None:
-    """The modules as one filled path, a rectangle for each run of dark modules in a row (not one shape a
-    module, which is what makes reportlab's widget slow)."""
-    n = len(modules)
-    unit = size / n
-    path = canvas.beginPath()
-    for r, row in enumerate(modules):
-        top = y + size - (r + 1) * unit
-        c = 0
-        while c < n:
-            if row[c]:
-                start = c
-                while c < n and row[c]:
-                    c += 1
-                path.rect(x + start * unit, top, (c - start) * unit, unit)
-            else:
-                c += 1
-    canvas.drawPath(path, stroke=0, fill=1)
+    def _label(self, label: str) -> tuple[str, float, float]:
+        size = min(9.5 * self.scale, (self.w - 2 * self.pad) / self.fonts.width(label, 1, "bold"))
+        return label, size, (self.w - self.fonts.width(label, size, "bold")) / 2
 
+    def _fit_text(self, text: str, height: float, max_size: float, style: str, max_lines: int) -> Fitted:
+        return fit(self.fonts, text, self.text_width, height, max_size, style, max_lines)
 
-def draw_badge(
-    canvas: Canvas, fonts: FontSet, run: BadgeRun, badge: Badge, x: float, y: float, w: float, h: float
-) -> None:
-    scale = h / (55 * mm) if w > h else w / (55 * mm)  # type sizes grow with the badge
-    pad = 4 * mm
-    band = 9 * mm * scale
-    colour = run.colours[badge.category]
-    canvas.setFillColor(HexColor(colour))
-    canvas.rect(x, y, w, band, stroke=0, fill=1)
-    canvas.setFillColor(HexColor(_text_colour(colour)))
-    label = BAND_LABELS[badge.category]
-    size = min(9.5 * scale, (w - 2 * pad) / fonts.width(label, 1, "bold"))
-    fonts.draw(canvas, x + (w - fonts.width(label, size, "bold")) / 2, y + (band - size * 0.7) / 2, label, size, "bold")
-    canvas.setFillColor(HexColor("#000000"))
+    def draw(self, canvas: Canvas, badge: Badge, x: float, y: float) -> None:
+        fonts, w, h, pad, band = self.fonts, self.w, self.h, self.pad, self.band
+        canvas.setFillColor(self.fill[badge.category])
+        canvas.rect(x, y, w, band, stroke=0, fill=1)
+        canvas.setFillColor(self.ink[badge.category])
+        label, size, offset = self.labels[badge.category]
+        fonts.draw(canvas, x + offset, y + (band - size * 0.7) / 2, label, size, "bold")
+        canvas.setFillColor(self.black)
 
-    top = y + h - pad
-    meeting = f"{run.short_title} · {run.dates}" + (" · PRACTICE" if run.practice else "")
-    small = min(7.5 * scale, (w - 2 * pad) / fonts.width(meeting, 1))
-    fonts.draw(canvas, x + pad, top - small, meeting, small)
-    canvas.setLineWidth(0.4)
-    canvas.line(x + pad, top - small - 1.5 * mm, x + w - pad, top - small - 1.5 * mm)
-    top -= small + 3.5 * mm
+        top = y + h - pad
+        fonts.draw(canvas, x + pad, top - self.small, self.meeting, self.small)
+        canvas.setLineWidth(0.4)
+        canvas.line(x + pad, top - self.small - 1.5 * mm, x + w - pad, top - self.small - 1.5 * mm)
+        top -= self.small + 3.5 * mm
 
-    qr = min(h - band - (y + h - top) - pad - 3 * mm, w * 0.3)
-    text_width = w - 2 * pad - qr - 2 * mm
-    first = " ".join(p for p in (badge.salutation, badge.given_names) if p)
-    room = top - (y + band + pad)
-    if first:
-        fitted = fit(fonts, first, text_width, room * 0.22, 10.5 * scale)
-        top = _lines(canvas, fonts, fitted, x + pad, top, "regular")
-    family = fit(fonts, badge.family_name.upper(), text_width, room * 0.4, 17 * scale, "bold")
-    top = _lines(canvas, fonts, family, x + pad, top, "bold") - 1.5 * mm
-    delegation = fit(
-        fonts, badge.delegation, text_width, max(top - (y + band + pad), 6), 11 * scale, "bold", max_lines=3
-    )
-    _lines(canvas, fonts, delegation, x + pad, top, "bold")
+        first = " ".join(p for p in (badge.salutation, badge.given_names) if p)
+        if first:
+            top = _lines(
+                canvas,
+                fonts,
+                self._fit(first, self.room * 0.22, 10.5 * self.scale, "regular", 2),
+                x + pad,
+                top,
+                "regular",
+            )
+        family = self._fit(badge.family_name.upper(), self.room * 0.4, 17 * self.scale, "bold", 2)
+        top = _lines(canvas, fonts, family, x + pad, top, "bold") - 1.5 * mm
+        delegation = self._fit(badge.delegation, max(top - (y + band + pad), 6), 11 * self.scale, "bold", 3)
+        _lines(canvas, fonts, delegation, x + pad, top, "bold")
 
-    qx, qy = x + w - pad - qr, y + band + pad + 3 * mm
-    draw_qr(canvas, qr_modules(badge.code), qx, qy, qr)
-    code_size = min(7 * scale, qr / fonts.width(badge.code, 1))
-    fonts.draw(
-        canvas, qx + (qr - fonts.width(badge.code, code_size)) / 2, qy - code_size - 1 * mm, badge.code, code_size
-    )
-    if badge.reprint:
-        fonts.draw(canvas, x + w - pad - fonts.width("R", 6), y + h - pad - 6, "R", 6)  # a reprint, discreetly
+        qr = self.qr
+        qx, qy = x + w - pad - qr, y + band + pad + 3 * mm
+        draw_qr(canvas, badge.code, qx, qy, qr)
+        code_size = min(7 * self.scale, qr / fonts.width(badge.code, 1))
+        fonts.draw(
+            canvas, qx + (qr - fonts.width(badge.code, code_size)) / 2, qy - code_size - 1 * mm, badge.code, code_size
+        )
+        if badge.reprint:
+            fonts.draw(canvas, x + w - pad - fonts.width("R", 6), y + h - pad - 6, "R", 6)  # a reprint, discreetly
 
 
 def badges_pdf(run: BadgeRun, layout: BadgeLayout, out: str | Path, fonts: FontSet | None = None) -> Iterator[Progress]:
@@ -178,22 +175,28 @@ def badges_pdf(run: BadgeRun, layout: BadgeLayout, out: str | Path, fonts: FontS
     left = (page_w - layout.columns * w - (layout.columns - 1) * gap) / 2
     bottom = (page_h - layout.rows * h - (layout.rows - 1) * gap) / 2
     with atomic_path(out) as temporary:
-        canvas = Canvas(str(temporary), pagesize=(page_w, page_h), pageCompression=1, initialFontName=fonts.font())
+        canvas = LeanCanvas(temporary, pagesize=(page_w, page_h), pageCompression=1, initialFontName=fonts.font())
         canvas.setTitle(f"Badges — {run.short_title}")
         canvas.setAuthor("Secretariat")
         canvas.setCreator(PRODUCER)
+        drawer = BadgeDrawer(fonts, run, w, h)
+        slots = [
+            (
+                left + (k % layout.columns) * (w + gap),
+                page_h - bottom - (k // layout.columns + 1) * h - (k // layout.columns) * gap,
+            )
+            for k in range(layout.per_sheet)
+        ]
+        full_sheet = crop_marks(slots, w, h)
         sheets = 0
         for i, badge in enumerate(run.badges):
             slot = i % layout.per_sheet
-            if slot == 0 and i:
-                canvas.showPage()
             if slot == 0:
+                if i:
+                    canvas.showPage()
                 sheets += 1
-            column, row = slot % layout.columns, slot // layout.columns
-            x = left + column * (w + gap)
-            y = page_h - bottom - (row + 1) * h - row * gap
-            _crop_marks(canvas, x, y, w, h)
-            draw_badge(canvas, fonts, run, badge, x, y, w, h)
+                canvas.addLiteral(full_sheet if total - i >= layout.per_sheet else crop_marks(slots[: total - i], w, h))
+            drawer.draw(canvas, badge, *slots[slot])
             if i % 500 == 499:
                 yield Progress(i + 1, total, f"{i + 1:,} badges")
         canvas.save()

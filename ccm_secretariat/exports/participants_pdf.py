@@ -19,6 +19,7 @@ from ccm_secretariat.domain.prose import counted, un_date
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.columns import COLUMN_WIDTH, Columns, Line, height
 from ccm_secretariat.exports.fonts import FontSet, missing_warning
+from ccm_secretariat.exports.lean import LeanCanvas
 from ccm_secretariat.exports.masthead import (
     MARGIN_X,
     PAGE_WIDTH,
@@ -80,7 +81,7 @@ def participants_pdf(
     symbol = options.symbol or f"{roster.meeting.symbol_prefix}/INF.1"
     with atomic_path(out) as temporary:
         # The initial font is an embedded one: reportlab would otherwise name a Helvetica it does not embed.
-        canvas = Canvas(str(temporary), pagesize=(PAGE_WIDTH, 842), pageCompression=1, initialFontName=fonts.font())
+        canvas = LeanCanvas(temporary, pagesize=(PAGE_WIDTH, 842), pageCompression=1, initialFontName=fonts.font())
         canvas.setTitle(f"{'Provisional list' if options.provisional else 'List'} of participants — {symbol}")
         canvas.setAuthor("Secretariat")
         canvas.setCreator(PRODUCER)

@@ -36,6 +36,7 @@ DEFAULT_COLOURS = {
     Category.RULE_1_3: "#C8C8C8",  # light grey
 }
 COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+CHUNK = 5000  # participants recorded at a time (one transaction all the same)
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,8 @@ class BadgeService(Service):
 
     def run(self, meeting_id: int, choice: BadgeChoice = BadgeChoice()) -> BadgeRun:
         """The badges chosen, in the order of the list (category, delegation, protocol order)."""
-        roster = self._roster.roster(meeting_id)
-        printed = self.printed(meeting_id)
+        roster = self._roster.names(meeting_id)
+        printed = self._printed_ids(meeting_id)
         wanted_delegations, wanted_people = set(choice.delegation_ids), set(choice.participant_ids)
         colours = self.colours(meeting_id)
         badges = []
@@ -155,6 +156,16 @@ class BadgeService(Service):
                 if colour is not None and colour.strip().upper() != DEFAULT_COLOURS[category]:
                     s.add(CategoryColour(meeting_id=meeting_id, category=category, colour=colour.strip().upper()))
 
+    def _printed_ids(self, meeting_id: int) -> set[int]:
+        with self._read() as s:
+            return set(
+                s.scalars(
+                    sa.select(BadgePrint.participant_id)
+                    .join(Participant, Participant.id == BadgePrint.participant_id)
+                    .where(Participant.meeting_id == meeting_id)
+                )
+            )
+
     def printed(self, meeting_id: int) -> dict[int, BadgeRecord]:
         """Every participant whose badge was printed: how often and when last."""
         secret = self.secret()
@@ -195,19 +206,25 @@ class BadgeService(Service):
         ids = list(dict.fromkeys(participant_ids))
         generations = generations or {}
         when = when or dt.datetime.now().replace(microsecond=0)
+        before: set[int] = set()
+        gone = 0
         with self._write() as s:
-            before = set(s.scalars(sa.select(BadgePrint.participant_id).where(BadgePrint.participant_id.in_(ids))))
-            existing = set(s.scalars(sa.select(Participant.id).where(Participant.id.in_(ids))))
-            gone = [i for i in ids if i not in existing]
-            if gone:
-                raise ValidationError(
-                    f"{len(gone)} of the participants were removed meanwhile; print again.", "participants"
+            for start in range(0, len(ids), CHUNK):  # bound parameters stay within any database's limit
+                chunk = ids[start : start + CHUNK]
+                before.update(
+                    s.scalars(sa.select(BadgePrint.participant_id).where(BadgePrint.participant_id.in_(chunk)))
                 )
-            s.execute(
-                sa.insert(BadgePrint),
-                [
+                existing = set(s.scalars(sa.select(Participant.id).where(Participant.id.in_(chunk))))
+                gone += sum(1 for i in chunk if i not in existing)
+                rows = [
                     {"participant_id": i, "printed_at": when, "layout": layout, "generation": generations.get(i, 1)}
-                    for i in ids
-                ],
-            )
+                    for i in chunk
+                    if i in existing
+                ]
+                if rows:
+                    s.execute(sa.insert(BadgePrint), rows)
+            if gone:  # the transaction is rolled back: nothing recorded
+                raise ValidationError(
+                    f"{gone} of the participants were removed meanwhile; print again.", "participants"
+                )
         return len(before)

@@ -433,3 +433,22 @@ def test_two_edits_of_one_record_undo_in_turn_and_a_stale_plenary_is_refused(win
     numbers = [p.number for p in agenda.plenaries(demo_meeting.id)]
     assert first.number in numbers and first.number + 100 not in numbers
     assert agenda.plenaries(demo_meeting.id)[0].closed
+
+
+def test_file_export_pack_writes_the_meeting_documents_into_the_folder_chosen(window, demo, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from ccm_secretariat.domain.participants import ParticipantInput
+    from ccm_secretariat.pack import PACK
+
+    delegation = demo.registration.delegations(window.meeting.id)[0]
+    demo.registration.add_participant(delegation.id, ParticipantInput("Delegate", "Alex", "Mx."))
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    next(a for a in menu.actions() if a.text() == "E&xport pack…").trigger()
+    written = {p.name for p in folder.iterdir()}
+    assert written == {item.file_name for item in PACK} - {"seating-plan.pdf"}  # no State drawn by lot yet
+    assert window.statusBar().currentMessage().startswith(f"{len(PACK) - 1} of {len(PACK)} documents written")
+    assert "seating-plan.pdf: not written" in window.last_export.message

@@ -1,0 +1,47 @@
+"""File → Export pack…: every document of the meeting at once into a folder (ccm_secretariat/pack.py), behind
+the one progress bar of the task runner (Cancel stops the workers and leaves the folder as it was), then a
+summary of what was written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ccm_secretariat.pack import write_pack
+from ui.errors import show_error
+
+
+def export_pack(window, folder: str | None = None) -> None:
+    if window.meeting is None:
+        QMessageBox.information(window, "Export pack", "Create or open a meeting first.")
+        return
+    if folder is None:
+        folder = QFileDialog.getExistingDirectory(window, "Export pack: the folder to write in", str(Path.home()))
+        if not folder:
+            return
+    meeting_id, services = window.meeting.id, window.services
+
+    def make():
+        return write_pack(services, meeting_id, folder)
+
+    def done(last):
+        window.last_export = last
+        window.say(last.message.splitlines()[0])
+        warnings = list(dict.fromkeys(last.warnings))
+        details = last.message + (
+            f"\n\n{len(warnings)} names cannot be shown in full (see the log)." if warnings else ""
+        )
+        if window.tasks.synchronous:
+            return
+        if (
+            QMessageBox.question(window, "Export pack", f"{details}\n\nOpen the folder now?")
+            == QMessageBox.StandardButton.Yes
+        ):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+
+    window.tasks.run(
+        f"Writing the document pack to {Path(folder).name}", make, done, lambda e: show_error(window, "Export", e)
+    )
