@@ -215,10 +215,8 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
     if documents:
         first = tuple((d.symbol, d.title) for d in documents if d.series in (Series.MAIN, Series.L))
         rest = tuple((d.symbol, d.title) for d in documents if d.series not in (Series.MAIN, Series.L))
-        titles = ("Documents for general and limited distribution", "Working papers and other documents")
-        tables = tuple(
-            DocumentTable(("Symbol", "Title"), rows, title=title) for rows, title in zip((first, rest), titles) if rows
-        )
+        # Two tables, each under its own header row, as the report's annex prints them (no heading of the desk's own).
+        tables = tuple(DocumentTable(("Symbol", "Title"), rows) for rows in (first, rest) if rows)
         annex = Annex("Annex", f"List of documents submitted to the {part_words}{meeting.title}", tables)
     return Report(masthead, tuple(doc.blocks), annex)
 

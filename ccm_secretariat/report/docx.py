@@ -165,7 +165,9 @@ def report_docx(report: model.Report, out: str | Path, landscape: bool = False) 
     if report.annex:
         _para(doc, "Annex Heading", report.annex.title)
         _para(doc, "Annex Title", report.annex.subtitle)
-        for table_model in report.annex.tables:
+        for i, table_model in enumerate(report.annex.tables):
+            if i and not table_model.title:
+                doc.add_paragraph(style="Table Separator")
             _table(doc, table_model, TEXT_WIDTH, "Heading 2")
     with atomic_path(out) as temporary:
         doc.save(str(temporary))

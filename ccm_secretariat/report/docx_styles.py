@@ -146,6 +146,8 @@ def define_styles(doc: Any, lang: str) -> None:
         ("Annex Title", _p(keep=True, after=240), _r(size=12, bold=True)),
         ("Table Text", _p(), _r(size=9.5)),
         ("Table Heading", _p(keep=True), _r(size=9.5, italic=True)),
+        # Between two tables with no heading of their own: Word joins tables that touch into one.
+        ("Table Separator", _p(keep=True, after=240), _r(size=2)),
         ("Header", _p(rule=True, after=120), _r(size=9, bold=True)),
         ("Header Right", _p(rule=True, after=120, jc="right"), _r(size=9, bold=True)),
         ("Footer", _p(), _r(size=9, bold=True)),

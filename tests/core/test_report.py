@@ -48,6 +48,8 @@ def test_annex_lists_every_document_as_in_the_seed(demo, demo_meeting, seed_text
     assert rows == seed_annex(seed_text)
     assert len(rows) == 30
     assert [len(t.rows) for t in report.annex.tables] == [17, 13]  # main series and L., then the others
+    # Each under its own header row, as the seed prints them: no heading the seed does not have.
+    assert [(t.header, t.title) for t in report.annex.tables] == [(("Symbol", "Title"), "")] * 2
 
 
 def test_other_generated_paragraphs(demo, demo_meeting, seed_text):
