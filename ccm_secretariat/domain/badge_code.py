@@ -5,7 +5,8 @@ database's own secret, made once by migration 0013, truncated to ten digits, abo
 Without the secret nobody can compute a valid code for anyone, so a badge that was never printed cannot be made
 up; a mistyped or misread digit, or two digits swapped, fails the MAC rather than finding someone else. A reprint
 may take the next generation, which makes the older badges' codes invalid (the check-in looks the generation up
-in the record of printed badges). Generations run 1 to 99 and then start again at 1."""
+in the record of printed badges). Generations run 1 to 99; a 99th reprint with a new code is refused (starting
+again at 1 would make the newest badge look older than the ones it replaced)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,12 @@ def _mac(secret: bytes, participant_id: int, generation: int) -> str:
 
 
 def next_generation(generation: int) -> int:
-    return int(generation % MAX_GENERATION + 1)
+    if generation >= MAX_GENERATION:
+        raise ValueError(f"a badge can take a new code {MAX_GENERATION - 1} times; reprint it with its code")
+    return generation + 1
+
+
+MAX_CODE_LENGTH = 20  # digits: a participant number far beyond any meeting's, its generation and the MAC
 
 
 def badge_code(secret: bytes, participant_id: int, generation: int = 1) -> str:
@@ -38,7 +44,7 @@ def read_code(secret: bytes, code: str) -> tuple[int, int] | None:
     """The participant number and the badge's generation a code stands for, or None when it is not a code this
     database made (a mistake, another database's badge, or a forgery)."""
     code = code.strip().replace(" ", "")
-    if not code.isascii() or not code.isdigit() or len(code) < 1 + GENERATION_DIGITS + MAC_DIGITS:
+    if not code.isascii() or not code.isdigit() or not 1 + GENERATION_DIGITS + MAC_DIGITS <= len(code) <= MAX_CODE_LENGTH:
         return None
     mac = code[-MAC_DIGITS:]
     body = code[:-MAC_DIGITS]

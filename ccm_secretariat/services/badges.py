@@ -85,7 +85,7 @@ class BadgeService(Service):
     def run(self, meeting_id: int, choice: BadgeChoice = BadgeChoice()) -> BadgeRun:
         """The badges chosen, in the order of the list (category, delegation, protocol order)."""
         roster = self._roster.names(meeting_id)
-        printed = self._printed_ids(meeting_id)
+        printed = self._printed_generations(meeting_id)
         wanted_delegations, wanted_people = set(choice.delegation_ids), set(choice.participant_ids)
         colours = self.colours(meeting_id)
         badges = []
@@ -99,9 +99,12 @@ class BadgeService(Service):
                     continue
                 if choice.only_new and p.id in printed:
                     continue
-                generation = printed[p.id].generation if p.id in printed else 1
+                generation = printed.get(p.id, 1)
                 if choice.revoke_old and p.id in printed:
-                    generation = next_generation(generation)
+                    try:
+                        generation = next_generation(generation)
+                    except ValueError as exc:
+                        raise ValidationError(f"{p.given_names} {p.family_name}: {exc}.", "revoke_old") from None
                 badges.append(
                     Badge(
                         p.id,
@@ -156,15 +159,16 @@ class BadgeService(Service):
                 if colour is not None and colour.strip().upper() != DEFAULT_COLOURS[category]:
                     s.add(CategoryColour(meeting_id=meeting_id, category=category, colour=colour.strip().upper()))
 
-    def _printed_ids(self, meeting_id: int) -> set[int]:
+    def _printed_generations(self, meeting_id: int) -> dict[int, int]:
+        """The participants whose badge was printed, each with the generation of its current code."""
         with self._read() as s:
-            return set(
-                s.scalars(
-                    sa.select(BadgePrint.participant_id)
-                    .join(Participant, Participant.id == BadgePrint.participant_id)
-                    .where(Participant.meeting_id == meeting_id)
-                )
+            rows = s.execute(
+                sa.select(BadgePrint.participant_id, sa.func.max(BadgePrint.generation))
+                .join(Participant, Participant.id == BadgePrint.participant_id)
+                .where(Participant.meeting_id == meeting_id)
+                .group_by(BadgePrint.participant_id)
             )
+            return {participant_id: int(generation or 1) for participant_id, generation in rows}
 
     def printed(self, meeting_id: int) -> dict[int, BadgeRecord]:
         """Every participant whose badge was printed: how often and when last."""

@@ -17,7 +17,6 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from ccm_secretariat import pending
-from ccm_secretariat.domain.badge_code import badge_code
 from ccm_secretariat.domain.participants import ParticipantInput
 from ccm_secretariat.pack import PACK, write_pack
 from ccm_secretariat.progress import run_to_end
@@ -61,7 +60,7 @@ def test_the_pack_writes_every_document_in_parallel(demo, meeting, tmp_path):
     assert load_workbook(out / "list-of-participants.xlsx", read_only=True).sheetnames
     assert len(people) == 10
     assert sorted(decoded(out / "badges.pdf", 0) + decoded(out / "badges.pdf", 1)) == sorted(
-        badge_code(p.id) for p in people
+        demo.badges.code(p.id) for p in people
     )
     assert set(demo.badges.printed(meeting.id)) == {p.id for p in people}  # recorded once in place
 

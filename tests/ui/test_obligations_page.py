@@ -93,8 +93,8 @@ def test_a_report_received_is_typed_in_counted_and_undone(window, qtbot):
         qtbot.keyClicks(d.kind, "Initial")
         assert not d.year.isEnabled()
         d.received.setFocus()
-        d.received.lineEdit().selectAll()
-        type_text(d.received.lineEdit(), "20/11/2019")
+        d.received.selectAll()
+        type_text(d.received, "20/11/2019")
         qtbot.keyClick(d.received, Qt.Key_Return)
 
     when_dialog(ReportReceivedDialog, fill)

@@ -90,19 +90,20 @@ def test_tab_leaves_a_time_field_and_reaches_the_agenda_items(qtbot):
 
 
 def test_ctrl_z_in_a_line_edit_undoes_the_last_desk_action_and_the_banner_follows(window, qtbot):
-    from ccm_secretariat.domain.badge_code import badge_code
     from ccm_secretariat.synth import fictitious_members
     from tests.ui.conftest import type_text
 
     meeting = window.meeting
     fictitious_members(window.services, meeting.id, 3)
     person = window.services.roster.directory(meeting.id)[0]
+    window.services.badges.record_printed([person.id], "standard")  # only a printed badge checks in
+    code = window.services.badges.code(person.id)
     window.activateWindow()
     QTest.keyClick(window, Qt.Key_8, Qt.AltModifier)
     page = window.check_in
     page.day.setDate(QDate(2020, 11, 25))
     qtbot.waitUntil(page.field.hasFocus)
-    type_text(page.field, badge_code(person.id))
+    type_text(page.field, code)
     QTest.keyClick(page.field, Qt.Key_Return)
     assert page.last.ok and page.total.text() == "<b>1</b>"
     # The focus is still in the check-in field (a line edit): Ctrl+Z is the desk's undo, as Edit → Undo.
@@ -118,7 +119,7 @@ def test_ctrl_z_in_a_line_edit_undoes_the_last_desk_action_and_the_banner_follow
     assert page.field.text() == "" and page.total.text() == "<b>1</b>"
     # A day that is not one of the meeting's is refused with the meeting's dates.
     page.day.setDate(QDate(2020, 12, 25))
-    type_text(page.field, badge_code(person.id))
+    type_text(page.field, code)
     QTest.keyClick(page.field, Qt.Key_Return)
     assert not page.last.ok and "25 December 2020 is not a day of" in page.answer.text()
     assert "held 25\u201327 November 2020" in page.answer.text()
