@@ -44,7 +44,8 @@ def read_code(secret: bytes, code: str) -> tuple[int, int] | None:
     """The participant number and the badge's generation a code stands for, or None when it is not a code this
     database made (a mistake, another database's badge, or a forgery)."""
     code = code.strip().replace(" ", "")
-    if not code.isascii() or not code.isdigit() or not 1 + GENERATION_DIGITS + MAC_DIGITS <= len(code) <= MAX_CODE_LENGTH:
+    shortest = 1 + GENERATION_DIGITS + MAC_DIGITS
+    if not code.isascii() or not code.isdigit() or not shortest <= len(code) <= MAX_CODE_LENGTH:
         return None
     mac = code[-MAC_DIGITS:]
     body = code[:-MAC_DIGITS]

@@ -77,6 +77,9 @@ def ambiguous(text: str) -> bool:
     return first <= 12 and second <= 12 and first != second
 
 
+EXCEL_YEARS = (1990, 2099)  # the years an Excel day number in a registration file is taken in
+
+
 def file_date(text: str, month_first: bool = False) -> dt.date | None:
     """A date cell of a registration file: ISO (with a time or not), an Excel day number, or a typed date.
     None when empty; ValueError when it is not a date."""
@@ -85,9 +88,11 @@ def file_date(text: str, month_first: bool = False) -> dt.date | None:
         return None
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ].*)?", text):
         found = _checked(int(text[:4]), int(text[5:7]), int(text[8:10]))
-    elif re.fullmatch(r"\d{4,5}(\.\d+)?", text) and 1 <= float(text) < 2958466:
+    elif re.fullmatch(r"\d{4,5}(\.\d+)?", text):
+        # An Excel day number only within the years a registration can fall in: a bare year ("2025") or any other
+        # number is not silently a date of 1905.
         found = _EXCEL_EPOCH + dt.timedelta(days=int(float(text)))
-        found = found if found.year >= FIRST_YEAR else None
+        found = found if EXCEL_YEARS[0] <= found.year <= EXCEL_YEARS[1] else None
     else:
         found = parse_typed_date(text.split(" ")[0] if _NUMERIC.match(text.split(" ")[0]) else text, month_first)
     if found is None:

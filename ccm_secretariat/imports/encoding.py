@@ -79,6 +79,8 @@ def _named(data: bytes, name: str, encoding: str) -> tuple[str, str]:
         ) from None
     try:
         return data.decode(label), label
+    except LookupError:  # a codec that is not a text encoding (base64, hex, rot13…)
+        raise ValidationError(f"“{encoding}” is not a text encoding (try utf-8, cp1252, gbk).", "encoding") from None
     except UnicodeDecodeError as exc:
         raise ValidationError(
             f"{name} is not {label} text: row {_row_of(data, exc.start)} (byte {exc.start + 1}) is not.", "encoding"

@@ -260,11 +260,14 @@ def category(text: str) -> Category | None:
 # Excellency's salutation), most senior first. The first few ranks say "head of delegation" when no one else does.
 _RANKS = (
     r"\b(head of (the )?delegation|chef de (la )?delegation|jefe de (la )?delegacion)\b",
-    r"^(?!.*\b(vice|deputy|minister counsellor|minister counselor)\b).*\b(minister|ministre|ministro)\b",
+    # A minister's own title, not "Minister Plenipotentiary", "Adviser to the Minister" or "Office of the Minister".
+    r"^(?!.*\b(vice|deputy|minister counsellor|minister counselor|plenipotentiary|plenipotentiaire|plenipotenciario"
+    r"|advis[eo]r|assistant|office|cabinet|to the minister|of the minister)\b).*\b(minister|ministre|ministro)\b",
     r"\b(vice minister|deputy minister|secretary of state|state secretary)\b",
     r"^(?!.*\bdeputy\b).*\b(ambassador|ambassadeur|embajador|permanent representative|representant permanent)\b",
     r"\b(deputy permanent representative|deputy head|alternate head)\b",
-    r"\b(minister counsellor|minister counselor|ministre conseiller)\b",
+    r"\b(minister counsellor|minister counselor|ministre conseiller|minister plenipotentiary"
+    r"|ministre plenipotentiaire|ministro plenipotenciario)\b",
     r"\b(counsellor|counselor|conseiller|consejero)\b",
     r"\bfirst secretary\b",
     r"\bsecond secretary\b",

@@ -159,3 +159,18 @@ def test_a_file_with_no_role_gets_heads_and_protocol_order(services, meeting, tm
     # Nobody in Norway's delegation says they head it: the summary names it.
     assert result.headless == ("Norway",)
     assert result.note == "No head of delegation in 1 delegation: Norway."
+
+
+def test_an_unknown_affiliation_with_no_organisation_word_is_asked_about_too(services, meeting, tmp_path):  # noqa: F811
+    """A word list of organisations always misses one: only a government body goes with the country unasked."""
+    path = tmp_path / "indico.csv"
+    lines = ["First Name,Last Name,Email,Affiliation,Country"]
+    lines += ["Zawadi,Juma,z@example.org,Friends of the Earth Zanzibar,Tanzania"]
+    lines += ["Amani,Said,a@example.org,Ministry of Defence,Tanzania"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _incoming, plan = load(services, path, meeting.id)
+    friends, ministry = plan.rows
+    assert friends.finding == Finding.UNRESOLVED and friends.destination is None
+    assert "“Friends of the Earth Zanzibar” reads as an organisation" in friends.message
+    assert ministry.destination is not None and ministry.decided_by == DecidedBy.COUNTRY
+    assert ministry.destination.name == "United Republic of Tanzania"

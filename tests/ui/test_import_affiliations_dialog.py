@@ -71,3 +71,19 @@ def test_the_preview_says_where_each_row_goes_and_asks_about_an_unknown_organisa
     with services.db.session() as s:
         day = s.scalar(sa.text("SELECT registration_date FROM participant WHERE email = 'ida@example.org'"))
     assert str(day)[:10] == str(dt.date(2026, 2, 8))  # read month first, as answered
+
+
+def test_a_new_organisation_comes_back_with_its_rule_and_the_affiliation_as_its_name(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from ccm_secretariat.domain.enums import Rule
+    from ui.dialogs.new_organisation_dialog import NewOrganisationDialog
+
+    dialog = NewOrganisationDialog("Friends of the Earth Zanzibar")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QTest.keyClick(dialog.name, Qt.Key.Key_Return)  # Enter accepts with the rule as offered
+    value = dialog.result_value
+    assert value is not None and value.rule is Rule.RULE_1_3
+    assert value.label == "Friends of the Earth Zanzibar (new organisation, rule 1(3))"

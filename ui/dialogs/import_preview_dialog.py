@@ -273,7 +273,8 @@ class ImportPreviewDialog(QDialog):
         r = self.selected()
         if r is None:
             return
-        value, accepted = NewOrganisationDialog.ask(self, r.delegation_text or self.target.currentText())
+        offered = r.affiliation or r.delegation_text or self.target.currentText()
+        value, accepted = NewOrganisationDialog.ask(self, offered)
         if accepted:
             self.add_organisation(r, value)
 

@@ -41,7 +41,8 @@ class NewOrganisationDialog(FormDialog):
         return None
 
     def submit(self) -> NewOrganisation:
-        return NewOrganisation(self.name.text().strip(), self.acronym.text().strip(), self.rule.currentData())
+        # Qt hands a (str, Enum) member back as its plain string: made a Rule again here.
+        return NewOrganisation(self.name.text().strip(), self.acronym.text().strip(), Rule(self.rule.currentData()))
 
     @classmethod
     def ask(cls, parent, name: str) -> tuple[NewOrganisation | None, bool]:
