@@ -30,6 +30,10 @@ def roles_sql(database: str, writer: str = "ccm_writer", reader: str = "ccm_read
         # person for good forgets their entries through a function that runs with the owner's rights (0013).
         f"REVOKE UPDATE, DELETE, TRUNCATE ON change_log FROM {w}",
         f"GRANT EXECUTE ON FUNCTION ccm_forget_erased(integer) TO {w}",
+        # The key that makes badge codes: a reader who could read it could make the badge of anyone printed; a
+        # writer reads it (to print and check in) but cannot change it.
+        f"REVOKE ALL ON desk_secret FROM {r}",
+        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON desk_secret FROM {w}",
         # Tables a later version of the desk creates (migrations run as the owner) get the same rights.
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {r}",
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {w}",
@@ -70,7 +74,8 @@ def apply_roles(url: URL, statements: list[str], writer: str = "ccm_writer") -> 
                 sa.text(
                     "SELECT has_table_privilege(:w, 'participant', 'INSERT'), "
                     "NOT has_table_privilege(:w, 'change_log', 'UPDATE') "
-                    "AND NOT has_table_privilege(:w, 'change_log', 'DELETE')"
+                    "AND NOT has_table_privilege(:w, 'change_log', 'DELETE') "
+                    "AND NOT has_table_privilege(:w, 'desk_secret', 'UPDATE')"
                 ),
                 {"w": writer},
             ).one()

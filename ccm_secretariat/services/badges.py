@@ -74,6 +74,7 @@ class BadgeService(Service):
         self._secret: bytes | None = None
 
     def secret(self) -> bytes:
+        """The key of this database's badge codes; a reader's account may not read it (refused as a reader's)."""
         if self._secret is None:
             with self._read() as s:
                 self._secret = badge_secret(s)

@@ -34,6 +34,10 @@ WRITER_RIGHTS = """
 DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'ccm_writer') THEN
     REVOKE UPDATE, DELETE, TRUNCATE ON change_log FROM ccm_writer;
     GRANT EXECUTE ON FUNCTION ccm_forget_erased(integer) TO ccm_writer;
+    REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON desk_secret FROM ccm_writer;
+END IF;
+IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'ccm_reader') THEN
+    REVOKE ALL ON desk_secret FROM ccm_reader;
 END IF; END $$
 """
 

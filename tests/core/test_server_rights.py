@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from ccm_secretariat.cli import main
 from ccm_secretariat.domain.participants import ParticipantInput
+from ccm_secretariat.errors import DomainError
 from ccm_secretariat.services import open_services
 from tests.backends import ON_POSTGRES, location
 
@@ -59,6 +60,9 @@ def test_the_change_log_is_append_only_for_the_writer(demo, demo_meeting, roles)
             with pytest.raises(sa.exc.ProgrammingError, match="must be owner"):  # the owner's function only
                 conn.exec_driver_sql("DROP FUNCTION ccm_forget_erased(integer)")
             conn.rollback()
+            with pytest.raises(sa.exc.ProgrammingError, match="permission denied"):  # the badge key stays
+                conn.exec_driver_sql("UPDATE desk_secret SET value = 'x'")
+            conn.rollback()
         # The function forgets only the entries of a participant who no longer exists.
         with writer.db.engine.connect() as conn:
             conn.execute(sa.text("SELECT ccm_forget_erased(:i)"), {"i": added.id})
@@ -78,3 +82,15 @@ def test_the_change_log_is_append_only_for_the_writer(demo, demo_meeting, roles)
     with demo.db.engine.connect() as conn:  # the owner can prune it
         conn.exec_driver_sql("DELETE FROM change_log WHERE action = 'erased'")
         conn.commit()
+
+
+def test_a_reader_cannot_read_the_key_that_makes_badge_codes(demo, roles):
+    reader = open_services(roles["reader"])
+    try:
+        with reader.db.engine.connect() as conn:
+            with pytest.raises(sa.exc.ProgrammingError, match="permission denied"):
+                conn.exec_driver_sql("SELECT value FROM desk_secret")
+        with pytest.raises(DomainError, match="a reader's account"):
+            reader.badges.code(1)
+    finally:
+        reader.close()
