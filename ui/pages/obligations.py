@@ -73,9 +73,9 @@ class ObligationsPage(QWidget):
             ("Report received…", self.report_received), ("Export workbook…", self.export), used={"s", "y"}
         )
         self.deadlines = RowTableModel(DEADLINES, self)
-        self.deadline_table = make_table(self.deadlines, stretch_column=5)
+        self.deadline_table = make_table(self.deadlines, stretch_column=5, name="Deadlines by State and obligation")
         self.overdue = RowTableModel(REPORTS, self)
-        self.overdue_table = make_table(self.overdue, stretch_column=1)
+        self.overdue_table = make_table(self.overdue, stretch_column=1, name="Reports overdue")
         self.overdue_label = QLabel()
         self.meeting_text = QLabel()
         self.figures_text = QLabel()
