@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from ccm_secretariat import backups
 from ccm_secretariat.domain.enums import Attendance, Category, CredentialsKind, Gender, Role, Rule
@@ -668,5 +669,6 @@ class RegistrationService(Service):
                 else:
                     self._write_attendance(s, person, delegation.meeting_id, {part_number: Attendance(mode)})
                 person.changed_at = dt.datetime.now().replace(microsecond=0)  # a change to the record: version up
+                flag_modified(person, "changed_at")  # even within the second of the last change (same value)
             s.flush()
             return {p.id: p.version for p in people}

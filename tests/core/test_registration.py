@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from ccm_secretariat.domain.enums import Attendance, Category, CredentialsKind, Role, Rule
-from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
+from ccm_secretariat.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
 from ccm_secretariat.services.meetings import MeetingInput
 from ccm_secretariat.services.registration import ParticipantInput
 
@@ -181,3 +181,17 @@ def test_removing_a_delegation_removes_its_members(services, meeting):
     reg.remove_delegation(d.id)
     with pytest.raises(NotFoundError):
         reg.participant(p.id)
+
+
+def test_attendance_and_its_undo_count_the_version_up_even_within_one_second(services, meeting):
+    """Another desk holding the version read before must be refused after each of them (review of issue 20)."""
+    reg = services.registration
+    d = reg.add_state_delegation(meeting.id, "Peru")
+    person = reg.add_participant(d.id, ParticipantInput("Quispe")).id
+    start = reg.participant(person).version
+    after_set = reg.set_attendance([person], 1, Attendance.ONLINE, expected_versions={person: start})[person]
+    after_undo = reg.restore_attendance({person: None}, 1, {person: after_set})[person]
+    after_redo = reg.restore_attendance({person: Attendance.ONLINE}, 1, {person: after_undo})[person]
+    assert start < after_set < after_undo < after_redo  # all within the same second, most likely
+    with pytest.raises(ConflictError):
+        reg.restore_attendance({person: None}, 1, {person: after_set})
