@@ -118,3 +118,36 @@ def test_badge_colours_chosen_per_meeting(window, monkeypatch):
     window.edit_badge_colours()
     colours = window.services.badges.colours(window.meeting.id)
     assert colours[Category.OBSERVER_STATE] == "#123456" and colours[Category.STATE_PARTY] == "#1F4E9A"
+
+
+def test_a_name_chosen_from_the_list_leaves_the_field_empty_for_the_next_badge(window, qtbot):
+    """A clerk types part of a name, picks it from the completer's list with the arrow keys and Enter; the next
+    badge scanned must not be typed after that name."""
+    meeting = window.meeting
+    fictitious_members(window.services, meeting.id, 5)
+    people = window.services.roster.directory(meeting.id)
+    window.services.badges.record_printed([p.id for p in people], "90x55")
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key_8, Qt.AltModifier)
+    page = window.check_in
+    page.day.setDate(QDate(2020, 11, 25))
+    qtbot.waitUntil(lambda: page.field.hasFocus())
+    person = people[2]
+    type_text(page.field, person.family_name[:5])
+    popup = page.completer.popup()
+    page.completer.setCompletionPrefix(person.family_name[:5])
+    page.completer.complete()
+    qtbot.waitUntil(popup.isVisible)
+    row = next(
+        i
+        for i in range(page.completer.completionCount())
+        if page.completer.setCurrentRow(i) and person.family_name in page.completer.currentCompletion()
+    )
+    popup.setCurrentIndex(page.completer.completionModel().index(row, 0))
+    QTest.keyClick(popup, Qt.Key_Return)
+    qtbot.waitUntil(lambda: page.last is not None and page.last.ok)
+    assert page.last.participant_id == person.id
+    qtbot.wait(50)
+    assert page.field.text() == ""
+    scan(page, window.services.badges.code(people[3].id))
+    assert page.last.ok and page.last.participant_id == people[3].id

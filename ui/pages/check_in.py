@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCompleter,
@@ -156,6 +156,9 @@ class CheckInPage(QWidget):
     def enter(self) -> None:
         text = self.field.text().strip()
         self.field.setText("")  # (not clear(): that is the field's own undo step, and Ctrl+Z is the desk's here)
+        # A name chosen from the completer's list with Enter is written back into the field after this: emptied
+        # again once it has been, so that the next badge scanned is not typed after it.
+        QTimer.singleShot(0, lambda: self.field.setText(""))
         if not text or self.meeting is None:
             return
         if not self.day.date().isValid():
