@@ -123,7 +123,11 @@ class ImportFlow:
         def show(last) -> None:
             context, plan = last.value
             if plan.ask_date_order:  # asked once for the whole file, before the preview
-                plan = imports.preview(meeting_id, incoming, self.date_order(plan.ask_date_order), context)
+                order = self.date_order(plan.ask_date_order)
+                if order is None:  # Cancel or Escape: nothing imported, nothing decided
+                    self.window.say("Import cancelled.")
+                    return
+                plan = imports.preview(meeting_id, incoming, order, context)
             plan, accepted = ImportPreviewDialog.ask(
                 self.window,
                 f"Import from {source}",
@@ -139,16 +143,23 @@ class ImportFlow:
             "Checking the registrations", plan_job, show, lambda exc: show_error(self.window, "Import", exc)
         )
 
-    def date_order(self, example: str) -> Choices:
-        """How the file writes its dates, when none of them says (02/08/2026 is 2 August or 8 February)."""
+    def date_order(self, example: str) -> Choices | None:
+        """How the file writes its dates, when none of them says (02/08/2026 is 2 August or 8 February); None when
+        the secretary cancels (Escape is Cancel, never one of the two readings)."""
         day_first, month_first = parse_typed_date(example), parse_typed_date(example, month_first=True)
         box = QMessageBox(QMessageBox.Icon.Question, "Import: dates", "", parent=self.window)
         box.setText(f"The file writes its dates as {example}: which day is that? (Asked once for the whole file.)")
         first = box.addButton(f"&{un_date(day_first)}" if day_first else "Day first", QMessageBox.ButtonRole.YesRole)
-        box.addButton(f"{un_date(month_first)}" if month_first else "Month first", QMessageBox.ButtonRole.NoRole)
+        second = box.addButton(
+            f"{un_date(month_first)}" if month_first else "Month first", QMessageBox.ButtonRole.NoRole
+        )
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(first)
+        box.setEscapeButton(cancel)
         box.exec()
-        return Choices(month_first=box.clickedButton() is not first)
+        if box.clickedButton() not in (first, second):
+            return None
+        return Choices(month_first=box.clickedButton() is second)
 
     def _commit(self, meeting_id: int, incoming: list[Incoming], plan: Plan, source: str, on_commit) -> None:
         imports, choices = self.services.imports, plan.choices

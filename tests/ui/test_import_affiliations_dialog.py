@@ -87,3 +87,24 @@ def test_a_new_organisation_comes_back_with_its_rule_and_the_affiliation_as_its_
     value = dialog.result_value
     assert value is not None and value.rule is Rule.RULE_1_3
     assert value.label == "Friends of the Earth Zanzibar (new organisation, rule 1(3))"
+
+
+def test_escape_at_the_date_question_decides_nothing(window):
+    """02/08/2026: 2 August or 8 February? Escape is Cancel, never one of the two readings (review of issue 19)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.conftest import when_dialog
+
+    when_dialog(QMessageBox, lambda box: QTest.keyClick(box, Qt.Key.Key_Escape))
+    assert window.imports.date_order("02/08/2026") is None
+    answers = []
+    for role in (QMessageBox.ButtonRole.YesRole, QMessageBox.ButtonRole.NoRole):  # the two readings
+
+        def choose(box, role=role):
+            next(b for b in box.buttons() if box.buttonRole(b) == role).click()
+
+        when_dialog(QMessageBox, choose)
+        answers.append(window.imports.date_order("02/08/2026"))
+    assert sorted(a.month_first for a in answers) == [False, True]
