@@ -58,7 +58,7 @@ def test_the_preview_says_where_each_row_goes_and_asks_about_an_unknown_organisa
     when_dialog(ImportPreviewDialog, preview)
     window.imports.import_file(str(path))
 
-    assert "02/08/2026" in seen["question"] and seen["buttons"] == ["&2 August 2026", "8 February 2026"]
+    assert "02/08/2026" in seen["question"] and seen["buttons"] == ["Cancel", "&2 August 2026", "8 February 2026"]
     assert seen["shown"]["Ida"] == ("Human Rights Watch", "Human Rights Watch (organisation)", "affiliation")
     assert seen["shown"]["Ian"] == ("ICRC", "International Committee of the Red Cross (organisation)", "affiliation")
     assert seen["shown"]["Pedro"] == ("Ministry of Foreign Affairs of Peru", "Peru", "affiliation")
