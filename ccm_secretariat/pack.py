@@ -192,9 +192,16 @@ def _recorded(services: Services, outcome: Outcome, options: ExportOptions) -> O
     from ccm_secretariat.exports.badges import DEFAULT_LAYOUT
 
     generations = dict(outcome.printed)
-    reprints = services.badges.record_printed(
-        list(generations), options.layout or DEFAULT_LAYOUT, generations=generations
-    )
+    try:
+        reprints = services.badges.record_printed(
+            list(generations), options.layout or DEFAULT_LAYOUT, generations=generations
+        )
+    except DomainError as exc:  # the file is in place; only the record of the printing is not
+        said = (
+            f"; their printing was not recorded ({exc.message.rstrip('.')}): until it is, the desk counts them as not "
+            "printed and they do not check in; print the same badges again"
+        )
+        return replace(outcome, message=outcome.message + said, printed=())
     note = f"; {reprints} of them reprinted" if reprints else ""
     return replace(outcome, message=outcome.message + note, printed=())
 

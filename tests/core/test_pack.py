@@ -123,3 +123,19 @@ def test_a_document_that_cannot_be_written_is_named_in_the_summary(demo, tmp_pat
     assert "seating-plan.pdf: not written, state: no State has been drawn by lot" in last.message
     assert not (tmp_path / "pack" / "seating-plan.pdf").exists()
     assert (tmp_path / "pack" / "badges.pdf").exists()
+
+
+def test_badges_in_place_whose_printing_cannot_be_recorded_say_so(demo, tmp_path, monkeypatch):
+    """The files are in place; the summary says the badges' printing was not recorded (review of issue 27)."""
+    from ccm_secretariat.errors import ValidationError
+
+    m = _with_participants(demo)
+
+    def refused(*_args, **_kwargs):
+        raise ValidationError("2 of the participants were removed meanwhile; print again.", "participants")
+
+    monkeypatch.setattr(demo.badges, "record_printed", refused)
+    last = run_to_end(write_pack(demo, m.id, tmp_path / "pack", processes=1))
+    assert (tmp_path / "pack" / "badges.pdf").exists()
+    assert "their printing was not recorded (2 of the participants were removed meanwhile" in last.message
+    assert demo.badges.printed(m.id) == {}
