@@ -615,11 +615,17 @@ class RegistrationService(Service):
             else:
                 s.execute(sa.text("SELECT ccm_forget_erased(:id)"), {"id": participant_id})
             log_bulk(s, "participant", [participant_id], "erased")
-        remains = scrub(self._db)
-        if sqlite:
-            with self._db.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA secure_delete=OFF")
-                conn.rollback()
+        # The erasure is committed: what follows only clears traces, and its failure must not look like the
+        # erasure's (the window then keeps an undo that could bring the person back).
+        try:
+            remains = scrub(self._db)
+            if sqlite:
+                with self._db.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA secure_delete=OFF")
+                    conn.rollback()
+        except sa.exc.SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            remains = f"The person was erased, but the database file could not be cleared of their traces ({reason})."
         path = self._db.sqlite_path
         return Erasure(backups.holding(path, "participant", participant_id) if path else [], remains)
 

@@ -232,3 +232,31 @@ def test_erase_for_good_says_what_remains_and_makes_it_go_where_the_back_end_all
         reader.close()
     services.close()  # the desk closing checkpoints again, now that the reader is done
     assert b"qwertzuiop" not in raw() and b"22 999" not in raw()
+
+
+def test_an_erasure_whose_clean_up_fails_is_still_an_erasure(services, monkeypatch):
+    """The erasure is committed before the traces are cleared: a failed checkpoint or VACUUM is said, never raised
+    as if the erasure itself had failed (the window would then keep an undo that could bring the person back)."""
+    import datetime as dt
+
+    import sqlalchemy as sa
+
+    from ccm_secretariat.errors import NotFoundError
+    from ccm_secretariat.services import registration
+    from ccm_secretariat.services.meetings import MeetingInput
+    from ccm_secretariat.services.registration import ParticipantInput
+
+    meeting = services.meetings.create(
+        MeetingInput("M", "M", "CCM/MSP/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 2), "", "Geneva")
+    )
+    d = services.registration.add_state_delegation(meeting.id, "Peru")
+    person = services.registration.add_participant(d.id, ParticipantInput("Quispe", email="q@example.org"))
+
+    def failing(_db):
+        raise sa.exc.OperationalError("VACUUM", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(registration, "scrub", failing)
+    erasure = services.registration.erase_participant(person.id)
+    assert "was erased, but the database file could not be cleared of their traces (disk I/O error)" in erasure.remains
+    with pytest.raises(NotFoundError):
+        services.registration.participant(person.id)
