@@ -79,6 +79,8 @@ class ExtensionRequest(Base):
         sa.CheckConstraint("obligation IN ('3', '4')", name="article"),
         sa.CheckConstraint("period_months IS NULL OR period_months > 0", name="period"),
         sa.CheckConstraint("(outcome_on IS NULL) = (outcome = 'pending')", name="outcome_dated"),
+        # Granted for a shorter period: the date granted, and only then (the deadline moves to it).
+        sa.CheckConstraint("(granted_until IS NOT NULL) = (outcome = 'granted shorter')", name="shorter_dated"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -77,6 +77,7 @@ def upgrade() -> None:
     sa.Column('granted_until', sa.Date(), nullable=True),
     sa.Column('version', sa.Integer(), server_default=sa.text('1'), nullable=False),
     sa.CheckConstraint("(outcome_on IS NULL) = (outcome = 'pending')", name=op.f('ck_extension_request_outcome_dated')),
+    sa.CheckConstraint("(granted_until IS NOT NULL) = (outcome = 'granted shorter')", name=op.f('ck_extension_request_shorter_dated')),
     sa.CheckConstraint("obligation IN ('3', '4')", name=op.f('ck_extension_request_article')),
     sa.CheckConstraint('period_months IS NULL OR period_months > 0', name=op.f('ck_extension_request_period')),
     sa.ForeignKeyConstraint(['meeting_id'], ['meeting.id'], name=op.f('fk_extension_request_meeting_id_meeting'), ondelete='SET NULL'),

@@ -215,3 +215,18 @@ def test_a_report_or_a_request_removed_after_a_version_check(services):
     with services.db.transaction(write=False) as s:
         removed = s.scalars(sa.select(ChangeLog.table_name).where(ChangeLog.action == "removed")).all()
     assert sorted(removed) == ["extension_request", "transparency_report"]
+
+
+def test_the_database_refuses_a_shorter_grant_without_its_date(services):
+    """The service's rule is the database's too (a shorter grant without its date would fall back to the longer
+    period requested)."""
+    import sqlalchemy as sa
+
+    request_id = services.obligations.add_request(RequestInput("Chile", ART4, D(2022, 6, 1), 12, meeting_name="2RC"))
+    with services.db.engine.connect() as conn:
+        with pytest.raises(sa.exc.IntegrityError):
+            conn.execute(
+                sa.text("UPDATE extension_request SET outcome = 'granted shorter', outcome_on = :d WHERE id = :i"),
+                {"d": D(2021, 9, 21), "i": request_id},
+            )
+        conn.rollback()
