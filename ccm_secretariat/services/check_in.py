@@ -111,14 +111,16 @@ class CheckInService(Service):
                 held = "; ".join(un_date_range(a, b, EN_DASH) for a, b in parts)
                 return CheckInResult(
                     Outcome.NOT_A_MEETING_DAY,
-                    f"{un_date(day)} is not a day of {meeting.short_title}"
+                    f"{un_date(day)} is not a day of the meeting ({meeting.short_title})"
                     + (f", held {held}: choose one of its days." if held else "."),
                     **who,
                 )
             earlier = s.scalar(sa.select(CheckIn.at).where(CheckIn.participant_id == p.id, CheckIn.day == day))
             if earlier is not None:
-                when = f"today, {un_date(day)}," if day == today else f"on {un_date(day)}"
-                return CheckInResult(Outcome.ALREADY, f"{name} was checked in {when} at {earlier:%H:%M}.", **who)
+                when = f"today, {un_date(day)}, at {earlier:%H:%M}" if day == today else f"for {un_date(day)}"
+                if day != today:  # a day other than today: when it was recorded, not a time of that day
+                    when += f" (recorded on {un_date(earlier.date())} at {earlier:%H:%M})"
+                return CheckInResult(Outcome.ALREADY, f"{name} was checked in {when}.", **who)
             record = CheckIn(participant_id=p.id, day=day, at=dt.datetime.now().replace(microsecond=0))
             s.add(record)
             added = (

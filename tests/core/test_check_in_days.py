@@ -22,5 +22,5 @@ def test_the_check_in_answers_name_the_day(services):
     later = today + dt.timedelta(days=30)
     refused = services.check_in.check_in(meeting.id, person.id, later)
     assert refused.outcome is Outcome.NOT_A_MEETING_DAY and not refused.ok
-    assert f"{later.day} {later:%B} {later.year} is not a day of TODAY, held " in refused.message
+    assert f"{later.day} {later:%B} {later.year} is not a day of the meeting (TODAY), held " in refused.message
     assert services.check_in.counts(meeting.id, later) == {}

@@ -241,7 +241,7 @@ def test_the_meeting_room_from_the_command_line(services, room, tmp_path, capsys
     assert main(["--db", db, "checkin", code, "--day", "2026-09-07"]) == 0
     assert "Checked in: " in capsys.readouterr().out
     assert main(["--db", db, "checkin", code, "--day", "2026-09-07"]) == 1
-    assert "was checked in on 7 September 2026 at" in capsys.readouterr().out
+    assert "was checked in for 7 September 2026 (recorded on " in capsys.readouterr().out
     assert main(["--db", db, "checkin", "12345", "--day", "2026-09-07"]) == 1
     assert "not a badge code" in capsys.readouterr().out
 

@@ -37,7 +37,7 @@ def test_scans_and_names_at_the_door(window, qtbot):
     assert page.last.ok and page.answer.text() == f"{first.display_name} — {first.delegation}"
     assert page.total.text() == "<b>1</b>"
     scan(page, badge_code(first.id))
-    assert not page.last.ok and "was checked in on 25 November 2020" in page.answer.text()
+    assert not page.last.ok and "was checked in for 25 November 2020 (recorded on " in page.answer.text()
     scan(page, "12345678")
     assert "is not a badge code" in page.answer.text() and page.total.text() == "<b>1</b>"
     assert page.field.text() == "" and page.field.hasFocus()
