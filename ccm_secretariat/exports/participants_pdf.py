@@ -116,7 +116,7 @@ def participants_pdf(
         canvas.save()
         pages = columns.page
     warnings = tuple(missing_warning(text, chars) for text, chars in sorted(fonts.missing.items()))
-    yield Progress(total, total, f"{pages} pages", Path(out), warnings)
+    yield Progress(total, total, counted(pages, "page"), Path(out), warnings)
 
 
 def _opening(canvas: Canvas, fonts: FontSet, roster: Roster, y: float, options: ListOptions) -> float:

@@ -25,6 +25,7 @@ from reportlab.platypus import (
 )
 
 from ccm_secretariat.application import PRODUCER
+from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.fonts import FontSet, visual
 from ccm_secretariat.exports.masthead import (
@@ -234,4 +235,4 @@ def report_pdf(
         pages = doc.page
         yield Progress(2, 3, "Wrote the PDF")
     warnings = tuple(f"{text}: no font here can show {''.join(sorted(chars))}" for text, chars in fonts.missing.items())
-    yield Progress(3, 3, f"{pages} pages", Path(out), warnings)
+    yield Progress(3, 3, counted(pages, "page"), Path(out), warnings)
