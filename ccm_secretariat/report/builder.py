@@ -81,7 +81,7 @@ class _Numbered:
     def heading(self, text: str) -> None:
         self.pending = text
 
-    def para(self, text: str, placeholder: bool = False) -> None:
+    def para(self, text: str, placeholder: bool = False, marked: bool = False) -> None:
         if self.pending is not None:
             self.blocks.append(Heading(self.pending, f"{ROMAN[self.chapters]}."))
             self.chapters += 1
@@ -89,7 +89,8 @@ class _Numbered:
         lines = text.split("\n")
         if not placeholder:
             self.number += 1
-        self.blocks.append(Paragraph(0 if placeholder else self.number, lines[0], tuple(lines[1:]), placeholder))
+        paragraph = Paragraph(0 if placeholder else self.number, lines[0], tuple(lines[1:]), placeholder, marked)
+        self.blocks.append(paragraph)
 
 
 def build_report(services: Services, meeting_id: int, options: ReportOptions = ReportOptions()) -> Report:
@@ -207,7 +208,7 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
     doc.heading("Decisions and recommendations")
     if decisions:
         for d in decisions:
-            doc.para(d.text)
+            doc.para(d.text, marked=True)
     else:
         doc.para(f"[The decisions and recommendations of the {body}.]", placeholder=True)
 

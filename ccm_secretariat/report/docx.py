@@ -35,9 +35,9 @@ TEXT_WIDTH = 16.6  # cm between the margins
 LETTERS = [f"({chr(ord('a') + i)})" for i in range(26)]
 
 
-def _text(paragraph: Any, text: str) -> Any:
-    """The text in runs: the markup's emphasis in the Emphasis character style, the rest plain."""
-    for piece, emphasised in model.spans(text):
+def _text(paragraph: Any, text: str, marked: bool = False) -> Any:
+    """The text in runs; a decision's (`marked`) with its markup's emphasis in the Emphasis character style."""
+    for piece, emphasised in model.spans(text) if marked else [(text, False)]:
         run = paragraph.add_run(piece)
         if emphasised:
             run.style = "Emphasis"
@@ -135,16 +135,16 @@ def _block(doc: Any, block: model.Block, text_width: float, run_on: bool) -> Non
             num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
             num_pr.get_or_add_ilvl().val, num_pr.get_or_add_numId().val = 0, 0
             p.add_run(f"{block.number}.\t")
-        _text(p, block.text)
+        _text(p, block.text, block.marked)
         lettered = [sub.partition(" ")[0] for sub in block.subparagraphs] == LETTERS[: len(block.subparagraphs)]
         for sub in block.subparagraphs:
             if lettered:  # Word letters them: (a), (b) …
-                _para(doc, "Sub-item", sub.partition(" ")[2])
+                _text(_para(doc, "Sub-item"), sub.partition(" ")[2], block.marked)
             else:
                 s = _para(doc, "Sub-item")
                 num_pr = s._p.get_or_add_pPr().get_or_add_numPr()
                 num_pr.get_or_add_ilvl().val, num_pr.get_or_add_numId().val = 1, 0
-                _text(s, sub.replace(" ", "\t", 1))
+                _text(s, sub.replace(" ", "\t", 1), block.marked)
 
 
 def report_docx(report: model.Report, out: str | Path, landscape: bool = False) -> Iterator[Progress]:

@@ -24,6 +24,9 @@ class Paragraph:
     text: str
     subparagraphs: tuple[str, ...] = ()  # "(a) To review ...", each with its label at the start
     placeholder: bool = False  # text for the secretary to write, shown in brackets and italics
+    # The text is a decision's, with its small markup (*inter alia* in italics: spans()); any other text, names
+    # above all, is printed literally, asterisks included.
+    marked: bool = False
 
 
 @dataclass(frozen=True)

@@ -54,13 +54,13 @@ def markup(text: str, fonts: FontSet, style: str = "regular") -> str:
     )
 
 
-def rich(text: str, fonts: FontSet, style: str = "regular") -> str:
-    """`markup` of a text with the model's emphasis (*inter alia*) in italics."""
+def rich(text: str, fonts: FontSet, style: str = "regular", marked: bool = False) -> str:
+    """`markup` of a text; a decision's (`marked`) with its emphasis (*inter alia*) in italics."""
     return "".join(
         f'<font name="{fonts.font("italic")}">{markup(piece, fonts, "italic")}</font>'
         if emphasised
         else markup(piece, fonts, style)
-        for piece, emphasised in model.spans(text)
+        for piece, emphasised in (model.spans(text) if marked else [(text, False)])
     )
 
 
@@ -129,11 +129,11 @@ def story(report: model.Report, fonts: FontSet, width: float = PAGE_WIDTH - 2 * 
             flow.append(Paragraph(markup(block.full, fonts, "bold"), styles["heading"]))
             continue
         style = styles["placeholder"] if block.placeholder else styles["body"]
-        text = rich(block.text, fonts, "italic" if block.placeholder else "regular")
+        text = rich(block.text, fonts, "italic" if block.placeholder else "regular", block.marked)
         items = [Paragraph(text, style) if block.placeholder else Paragraph(text, style, bulletText=f"{block.number}.")]
         for sub in block.subparagraphs:
             label, _, text = sub.partition(" ")
-            items.append(Paragraph(rich(text, fonts), styles["sub"], bulletText=label))
+            items.append(Paragraph(rich(text, fonts, marked=block.marked), styles["sub"], bulletText=label))
         flow.append(KeepTogether(items) if len(items) > 1 else items[0])
     if report.annex:
         flow += [

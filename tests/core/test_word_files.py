@@ -204,14 +204,19 @@ def test_properties_are_the_export_s(word_files):
 
 
 def test_inter_alia_is_italic_not_asterisks_in_every_format(demo, demo_meeting, tmp_path):
+    # Only a decision's text carries the markup: a name with asterisks is printed as registered.
+    org = demo.reference.add_organisation("Action *Now* Network", "", "ngo", "1(3)")
+    added = demo.registration.add_organisation_delegation(demo_meeting.id, org.id)
+    demo.registration.set_presence([added.id], 1, True)
     run_to_end(DOCUMENTS["report"].job(demo, demo_meeting.id, "docx", tmp_path / "r.docx"))
     run_to_end(DOCUMENTS["report"].job(demo, demo_meeting.id, "pdf", tmp_path / "r.pdf"))
     d = docx.Document(tmp_path / "r.docx")
     emphasised = [r.text for p in d.paragraphs for r in p.runs if r.style.name == "Emphasis"]
     assert "inter alia" in emphasised
-    assert not any("*" in p.text for p in d.paragraphs)
+    assert [p.text.count("*") for p in d.paragraphs if "*" in p.text] == [2]  # the name's own asterisks only
+    assert any("Action *Now* Network" in p.text for p in d.paragraphs)
     text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "r.pdf").pages)
-    assert "inter alia" in text and "*inter" not in text
+    assert "inter alia" in text and "*inter" not in text and "Action *Now* Network" in text
     fonts = {
         str(f.get_object()["/BaseFont"])
         for page in PdfReader(tmp_path / "r.pdf").pages
