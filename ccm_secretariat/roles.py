@@ -29,7 +29,7 @@ def roles_sql(database: str, writer: str = "ccm_writer", reader: str = "ccm_read
         # Who changed what is append-only for the writer: only the owner can change or prune it. Erasing a
         # person for good forgets their entries through a function that runs with the owner's rights (0013).
         f"REVOKE UPDATE, DELETE, TRUNCATE ON change_log FROM {w}",
-        f"GRANT EXECUTE ON FUNCTION ccm_forget_erased(integer) TO {w}",
+        f"GRANT EXECUTE ON FUNCTION ccm_forget_erased(integer, text) TO {w}",
         # The key that makes badge codes: a reader who could read it could make the badge of anyone printed; a
         # writer reads it (to print and check in) but cannot change it.
         f"REVOKE ALL ON desk_secret FROM {r}",

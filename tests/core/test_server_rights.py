@@ -58,16 +58,23 @@ def test_the_change_log_is_append_only_for_the_writer(demo, demo_meeting, roles)
                     conn.exec_driver_sql(statement)
                 conn.rollback()
             with pytest.raises(sa.exc.ProgrammingError, match="must be owner"):  # the owner's function only
-                conn.exec_driver_sql("DROP FUNCTION ccm_forget_erased(integer)")
+                conn.exec_driver_sql("DROP FUNCTION ccm_forget_erased(integer, text)")
             conn.rollback()
             with pytest.raises(sa.exc.ProgrammingError, match="permission denied"):  # the badge key stays
                 conn.exec_driver_sql("UPDATE desk_secret SET value = 'x'")
             conn.rollback()
-        # The function forgets only the entries of a participant who no longer exists.
+        # The owner's function forgets entries only as it erases a person who exists: the history of someone
+        # removed earlier (Remove, as any writer may) cannot be wiped through it.
+        removed = writer.registration.add_participant(peru.id, ParticipantInput("Mamani", "Rosa", email="rm@x.org"))
+        writer.registration.remove_participant(removed.id)
+        count = "SELECT count(*) FROM change_log WHERE table_name = 'participant' AND row_id = :i"
         with writer.db.engine.connect() as conn:
-            conn.execute(sa.text("SELECT ccm_forget_erased(:i)"), {"i": added.id})
-            conn.commit()
-            assert conn.execute(sa.text("SELECT count(*) FROM change_log WHERE row_id = :i"), {"i": added.id}).scalar()
+            before = conn.execute(sa.text(count), {"i": removed.id}).scalar()
+            assert before >= 2  # added, removed
+            with pytest.raises(sa.exc.DBAPIError, match="does not exist: nothing was erased"):
+                conn.execute(sa.text("SELECT ccm_forget_erased(:i, 'x')"), {"i": removed.id})
+            conn.rollback()
+            assert conn.execute(sa.text(count), {"i": removed.id}).scalar() == before
         # Erasing for good still works for a writer, and leaves only that someone was erased.
         erasure = writer.registration.erase_participant(added.id)
         assert "until its autovacuum passes" in erasure.remains  # VACUUM is the owner's: said, not pretended
