@@ -49,3 +49,21 @@ def test_a_practice_meeting_s_nameplates_carry_the_practice_banner_on_both_halve
         assert pages
         for page in pages:  # the banner the list and the report carry, read from the floor and from the podium
             assert page.count("PRACTICE COPY: FICTITIOUS PARTICIPANTS") == (2 if marked else 0), page
+
+
+def test_a_practice_meeting_s_badges_open_their_meeting_line_with_practice_copy(tmp_path):
+    from ccm_secretariat.domain.badges import Badge, BadgeRun
+    from ccm_secretariat.domain.enums import Category
+    from ccm_secretariat.exports.badges import DEFAULT_LAYOUT, LAYOUTS, badges_pdf
+
+    badge = Badge(1, "123456789", "Ms.", "Ana", "Rojas", "Peru", Category.STATE_PARTY)
+    colours = {c: "#1F4E9A" for c in Category}
+    for practice in (True, False):
+        out = tmp_path / f"badges-{practice}.pdf"
+        run_to_end(
+            badges_pdf(
+                BadgeRun("2RC", "25–27 November 2020", colours, (badge,), practice), LAYOUTS[DEFAULT_LAYOUT], out
+            )
+        )
+        text = " ".join(PdfReader(out).pages[0].extract_text().split())
+        assert ("PRACTICE COPY · 2RC" in text) is practice and "ROJAS" in text
