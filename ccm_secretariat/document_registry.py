@@ -181,7 +181,8 @@ def _badges(services: Services, meeting_id: int, fmt: str, out: str | Path, o: E
 def _nameplates(services: Services, meeting_id: int, fmt: str, out: str | Path, o: ExportOptions) -> Iterator[Progress]:
     from ccm_secretariat.exports.nameplates import nameplates_pdf
 
-    return nameplates_pdf(services.seating.nameplates(meeting_id, o.category, o.delegation_ids), out)
+    plates = services.seating.nameplates(meeting_id, o.category, o.delegation_ids)
+    return nameplates_pdf(plates, out, practice=services.meetings.get(meeting_id).practice)
 
 
 def _seating(services: Services, meeting_id: int, fmt: str, out: str | Path, o: ExportOptions) -> Iterator[Progress]:

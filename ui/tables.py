@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QHelpEvent, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip, QWidget
 from shiboken6 import isValid
 
 WATCHED = (QEvent.Type.FocusIn, QEvent.Type.Resize, QEvent.Type.ToolTip, QEvent.Type.KeyPress)
@@ -152,15 +152,27 @@ class _ViewKeeper(QObject):
         return False
 
     def _home_end(self, event: QKeyEvent) -> bool:
-        """In a table of rows, Home and End go to the first and last row (as Ctrl+Home and Ctrl+End do)."""
+        """In a table of rows, Home and End go to the first and last row and select it, as Down and Up do (a
+        Ctrl+Home sent instead would move without selecting in a table that selects several rows)."""
         if (
             event.key() not in (Qt.Key.Key_Home, Qt.Key.Key_End)
             or event.modifiers() != Qt.KeyboardModifier.NoModifier
             or self.view.selectionBehavior() != QAbstractItemView.SelectionBehavior.SelectRows
         ):
             return False
-        moved = QKeyEvent(QEvent.Type.KeyPress, event.key(), Qt.KeyboardModifier.ControlModifier)
-        QApplication.sendEvent(self.view, moved)
+        cursor = (
+            QAbstractItemView.CursorAction.MoveHome
+            if event.key() == Qt.Key.Key_Home
+            else QAbstractItemView.CursorAction.MoveEnd
+        )
+        index = self.view.moveCursor(cursor, Qt.KeyboardModifier.ControlModifier)
+        selection = self.view.selectionModel()
+        if index.isValid() and selection is not None:
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            if self.view.selectionMode() == QAbstractItemView.SelectionMode.NoSelection:
+                flags = QItemSelectionModel.SelectionFlag.NoUpdate
+            selection.setCurrentIndex(index, flags)
+            self.view.scrollTo(index)
         return True
 
     def _tooltip(self, watched: QWidget, event: QHelpEvent) -> bool:

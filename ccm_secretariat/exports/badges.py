@@ -106,8 +106,10 @@ class BadgeDrawer:
         self.scale = h / (55 * mm) if w > h else w / (55 * mm)  # type sizes grow with the badge
         self.pad = 4 * mm
         self.band = 9 * mm * self.scale
-        self.meeting = f"{run.short_title} · {run.dates}" + (" · PRACTICE" if run.practice else "")
-        self.small = min(7.5 * self.scale, (w - 2 * self.pad) / fonts.width(self.meeting, 1))
+        # A practice meeting's line opens with the red PRACTICE COPY of its other documents' banner, in bold.
+        self.meeting = ("PRACTICE COPY · " if run.practice else "") + f"{run.short_title} · {run.dates}"
+        self.meeting_style = "bold" if run.practice else "regular"
+        self.small = min(7.5 * self.scale, (w - 2 * self.pad) / fonts.width(self.meeting, 1, self.meeting_style))
         below_meeting = self.pad + self.small + 3.5 * mm  # from the top edge
         self.qr = min(h - self.band - below_meeting - self.pad - 3 * mm, w * 0.3)
         self.text_width = w - 2 * self.pad - self.qr - 2 * mm
@@ -135,7 +137,10 @@ class BadgeDrawer:
         canvas.setFillColor(self.black)
 
         top = y + h - pad
-        fonts.draw(canvas, x + pad, top - self.small, self.meeting, self.small)
+        if self.run.practice:
+            canvas.setFillColorRGB(0.7, 0, 0)
+        fonts.draw(canvas, x + pad, top - self.small, self.meeting, self.small, self.meeting_style)
+        canvas.setFillColor(self.black)
         canvas.setLineWidth(0.4)
         canvas.line(x + pad, top - self.small - 1.5 * mm, x + w - pad, top - self.small - 1.5 * mm)
         top -= self.small + 3.5 * mm

@@ -16,6 +16,7 @@ from ccm_secretariat.domain.seating import Seated
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.fitting import LEADING, Fitted, fit
 from ccm_secretariat.exports.fonts import FontSet, missing_warning
+from ccm_secretariat.exports.masthead import PRACTICE_BANNER
 from ccm_secretariat.progress import Progress
 
 PAGE_W, PAGE_H = 297 * mm, 210 * mm
@@ -27,9 +28,18 @@ def plate_text(fonts: FontSet, name: str) -> Fitted:
     return fit(fonts, name.upper(), PAGE_W - 2 * MARGIN, PAGE_H / 2 - 2 * MARGIN, MAX_SIZE, "bold")
 
 
-def _half(canvas: Canvas, fonts: FontSet, fitted: Fitted) -> None:
-    """The name centred in the lower half (0 to PAGE_H / 2), reading upright."""
+def _half(canvas: Canvas, fonts: FontSet, fitted: Fitted, practice: bool) -> None:
+    """The name centred in the lower half (0 to PAGE_H / 2), reading upright; a practice meeting's banner in red
+    above it, as on its other documents."""
     half = PAGE_H / 2
+    if practice:
+        banner = PRACTICE_BANNER.upper()
+        size = min(14.0, (PAGE_W - 2 * MARGIN) / fonts.width(banner, 1, "bold"))
+        canvas.setFillColorRGB(0.7, 0, 0)
+        fonts.draw(
+            canvas, (PAGE_W - fonts.width(banner, size, "bold")) / 2, half - MARGIN / 2 - size, banner, size, "bold"
+        )
+        canvas.setFillColor(HexColor("#000000"))
     block = fitted.size * LEADING * (len(fitted.lines) - 1) + fitted.size * 0.72  # cap height of the last line
     y = half / 2 + block / 2 - fitted.size * 0.72
     for line in fitted.lines:
@@ -37,7 +47,9 @@ def _half(canvas: Canvas, fonts: FontSet, fitted: Fitted) -> None:
         y -= fitted.size * LEADING
 
 
-def nameplates_pdf(plates: Sequence[Seated], out: str | Path, fonts: FontSet | None = None) -> Iterator[Progress]:
+def nameplates_pdf(
+    plates: Sequence[Seated], out: str | Path, fonts: FontSet | None = None, practice: bool = False
+) -> Iterator[Progress]:
     fonts = fonts or FontSet("sans")
     with atomic_path(out) as temporary:
         canvas = Canvas(str(temporary), pagesize=(PAGE_W, PAGE_H), pageCompression=1, initialFontName=fonts.font())
@@ -52,11 +64,11 @@ def nameplates_pdf(plates: Sequence[Seated], out: str | Path, fonts: FontSet | N
             canvas.line(0, PAGE_H / 2, PAGE_W, PAGE_H / 2)  # fold here
             canvas.setDash()
             canvas.setFillColor(HexColor("#000000"))
-            _half(canvas, fonts, fitted)
+            _half(canvas, fonts, fitted, practice)
             canvas.saveState()
             canvas.translate(PAGE_W, PAGE_H)
             canvas.rotate(180)  # the other side of the fold, seen from the podium
-            _half(canvas, fonts, fitted)
+            _half(canvas, fonts, fitted, practice)
             canvas.restoreState()
             canvas.showPage()
             if i % 50 == 49:

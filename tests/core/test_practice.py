@@ -35,3 +35,35 @@ def test_the_practice_copy_is_marked_everywhere(demo, demo_meeting, tmp_path):
     assert docx.Document(tmp_path / "r.docx").paragraphs[0].text.startswith("PRACTICE COPY")
     run_to_end(report_pdf(report, tmp_path / "r.pdf"))
     assert "PRACTICE COPY" in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
+
+
+def test_a_practice_meeting_s_nameplates_carry_the_practice_banner_on_both_halves(demo, demo_meeting, tmp_path):
+    from ccm_secretariat.document_registry import DOCUMENTS
+
+    run_to_end(load_demo(demo, practice=True))
+    practice = existing_demo(demo, practice=True)
+    for meeting, marked in ((practice, True), (demo_meeting, False)):
+        out = tmp_path / f"plates-{meeting.id}.pdf"
+        run_to_end(DOCUMENTS["nameplates"].job(demo, meeting.id, "pdf", out))
+        pages = [" ".join(p.extract_text().split()) for p in PdfReader(out).pages]
+        assert pages
+        for page in pages:  # the banner the list and the report carry, read from the floor and from the podium
+            assert page.count("PRACTICE COPY: FICTITIOUS PARTICIPANTS") == (2 if marked else 0), page
+
+
+def test_a_practice_meeting_s_badges_open_their_meeting_line_with_practice_copy(tmp_path):
+    from ccm_secretariat.domain.badges import Badge, BadgeRun
+    from ccm_secretariat.domain.enums import Category
+    from ccm_secretariat.exports.badges import DEFAULT_LAYOUT, LAYOUTS, badges_pdf
+
+    badge = Badge(1, "123456789", "Ms.", "Ana", "Rojas", "Peru", Category.STATE_PARTY)
+    colours = {c: "#1F4E9A" for c in Category}
+    for practice in (True, False):
+        out = tmp_path / f"badges-{practice}.pdf"
+        run_to_end(
+            badges_pdf(
+                BadgeRun("2RC", "25–27 November 2020", colours, (badge,), practice), LAYOUTS[DEFAULT_LAYOUT], out
+            )
+        )
+        text = " ".join(PdfReader(out).pages[0].extract_text().split())
+        assert ("PRACTICE COPY · 2RC" in text) is practice and "ROJAS" in text

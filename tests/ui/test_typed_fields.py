@@ -37,13 +37,22 @@ def tab_into(dialog, before, expected) -> None:
 
 
 def new_meeting_at_its_first_day(qtbot) -> MeetingDialog:
+    """A new meeting typed from its first field, Tab after each, up to its first day (Tab selects the date)."""
     dialog = shown(qtbot, MeetingDialog(lambda data: data))
-    # The other fields are filled in directly: PySide6 6.12.0 drops a reference to None on each void call, and
-    # the many that typing them makes can crash the interpreter as it exits.
-    dialog.title_edit.setText("Fourteenth Meeting of States Parties")
-    dialog.short.setText("14MSP")
-    dialog.prefix.setText("CCM/MSP/2026")
-    tab_into(dialog, dialog.body, dialog.first)
+    dialog.title_edit.setFocus()
+    for field, typed in (
+        (dialog.title_edit, "Fourteenth Meeting of States Parties"),
+        (dialog.short, "14MSP"),
+        (dialog.prefix, "CCM/MSP/2026"),
+    ):
+        assert dialog.focusWidget() is field
+        QTest.keyClicks(field, typed)
+        QTest.keyClick(field, Qt.Key_Tab)
+        assert field.text() == typed
+    for field in (dialog.venue, dialog.city, dialog.body):  # the defaults kept (Palais des Nations, Geneva)
+        assert dialog.focusWidget() is field
+        QTest.keyClick(field, Qt.Key_Tab)
+    assert dialog.focusWidget() is dialog.first
     return dialog
 
 

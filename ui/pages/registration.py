@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -107,6 +107,9 @@ class RegistrationPage(QWidget):
         self.panel.status.connect(self.status)
         self.panel.edit_button.clicked.connect(self.edit_participant)
         self.member_table.selectionModel().selectionChanged.connect(self._show_person)
+        # The members read again (a save, an undo, another desk): the same people stay selected and shown.
+        self.member_model.modelReset.connect(lambda: self.select_people(self._kept))
+        self._kept: set[int] = set()
         for view in (self.delegations, self.member_table):
             view.selectionModel().selectionChanged.connect(self._explain_buttons)
         self._size_columns(self.delegations, {1: 70, 2: 112, 3: 62}, stretch=0)
@@ -245,8 +248,7 @@ class RegistrationPage(QWidget):
         for delegation_id in delegation_ids:
             self.members[delegation_id] = self.services.roster.directory(meeting.id, delegation_id)
         self._rebuild_index()
-        self.apply_search()
-        self._show_person()  # the panel follows the list: the row as saved, or nobody once it is gone
+        self.apply_search()  # (the panel follows the list: the row as saved, or nobody once it is gone)
 
     def _rebuild_index(self) -> None:
         rows = [r for d in self.delegation_rows for r in self.members.get(d.id, ())]
@@ -385,6 +387,7 @@ class RegistrationPage(QWidget):
 
     def _show_person(self, *_args) -> None:
         chosen = self.selected_members()
+        self._kept = {m.id for m in chosen}  # (a model reset clears the selection without a signal)
         if len(chosen) != 1:
             self.panel.show_person(None)
             return
@@ -396,13 +399,31 @@ class RegistrationPage(QWidget):
         person = self.panel.person
         self._reselect(delegation_id, person.id if person is not None else None)
 
-    def _reselect(self, delegation_id: int, person_id: int | None) -> None:
-        """The delegation's members read again, the same person selected (and shown) when still listed."""
+    def _reselect(self, delegation_id: int, *person_ids: int | None) -> None:
+        """The delegation's members read again, these people selected (and shown) when listed."""
         self.reload_delegation(delegation_id)
+        self.select_people({i for i in person_ids if i is not None})
+
+    def _reload_selecting(self, delegation_ids: set[int], person_ids: list[int]) -> None:
+        self.reload_delegation(*delegation_ids)
+        self.select_people(set(person_ids))
+
+    def select_people(self, ids: set[int]) -> None:
+        """Select exactly the listed members among `ids` (the first one current), and show the one selected."""
+        selection, first = QItemSelection(), None
+        last = self.member_model.columnCount() - 1
         for row, m in enumerate(self.member_model.rows):
-            if m.id == person_id:
-                self.member_table.selectRow(row)
-                break
+            if m.id in ids:
+                selection.select(self.member_model.index(row, 0), self.member_model.index(row, last))
+                first = self.member_model.index(row, 0) if first is None else first
+        model = self.member_table.selectionModel()
+        before = [m.id for m in self.selected_members()]
+        if first is not None:
+            model.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if [m.id for m in self.selected_members()] == before:  # no selectionChanged: shown here (once, not twice)
+            self._show_person()
+        self._explain_buttons()
 
     def select_delegation(self, name: str) -> None:
         for i, d in enumerate(self.delegation_model.rows):
@@ -568,14 +589,20 @@ class RegistrationPage(QWidget):
             QMessageBox.information(self, "Add participant", "Select the delegation first.")
             return
         reg = self.services.registration
+        added: dict[str, int] = {}
+
+        def add(data, same_name_ok):
+            row = reg.add_participant(d.id, data, same_name_ok)
+            added["id"] = row.id
+            return row
 
         def save(data, same_name_ok=False):
             return self.editor.perform_addition(
                 f"Add {data.family_name} to {d.name}",
-                lambda: reg.add_participant(d.id, data, same_name_ok),
+                lambda: add(data, same_name_ok),
                 reg.remove_participant,
                 reg.restore,
-                after=lambda: self.reload_delegation(d.id),
+                after=lambda: self._reselect(d.id, added.get("id")),  # the one added is shown (until undone)
             )
 
         row, accepted = ParticipantDialog.ask(self, d.name, meeting.parts, save)
@@ -644,7 +671,7 @@ class RegistrationPage(QWidget):
             f"Remove {counted(len(chosen), 'participant')}",
             lambda: reg.remove_participants(ids),
             reg.restore,
-            after=lambda: self.reload_delegation(*touched),
+            after=lambda: self._reload_selecting(touched, ids),  # undo shows the people brought back
         )
 
     def erase_participant(self) -> None:

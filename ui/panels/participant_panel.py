@@ -88,7 +88,8 @@ class ParticipantPanel(QWidget):
             for name, edit in self.fields.items()
             if before is not None and p is not None and before.id == p.id and edit.hasFocus() and edit.isModified()
         }
-        self.typed_over.update(typing)
+        for name, value in typing.items():  # the value when the typing began (a second refresh keeps it)
+            self.typed_over.setdefault(name, value)
         if typing:
             self.problem.setText(
                 "Another desk changed this record while you typed; what you are typing is kept and saved when you "
