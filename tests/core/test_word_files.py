@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import subprocess
 import zipfile
 
 import docx
@@ -21,6 +20,7 @@ from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.report.builder import build_report
 from tests.core.docx_read import labelled
 from tests.core.meetings import fourteenth_msp
+from tests.core.pdf_text import laid_out_pages
 
 NAMES = ("report", "agenda", "programme", "documents-list", "credentials")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -149,23 +149,7 @@ def test_a_paragraph_inserted_in_chapter_iv_as_a_secretary_would_is_numbered_and
 
 
 def _as_pdf(path, tmp_path) -> str:
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
-    pdf = PdfReader(tmp_path / f"{path.stem}.pdf")
-    return " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+    return " ".join(" ".join(page.split()) for page in laid_out_pages(path, tmp_path))
 
 
 def test_tables_repeat_their_header_rows_keep_rows_whole_and_wear_a_named_style(word_files):

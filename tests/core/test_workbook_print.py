@@ -7,18 +7,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
-import subprocess
 import zipfile
 
 import pytest
 import sqlalchemy as sa
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from ccm_secretariat.application import APP_NAME
 from ccm_secretariat.exports.workbook import participants_workbook
 from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.synth import synthesise
+from tests.core.pdf_text import laid_out_pages
 
 
 @pytest.fixture
@@ -69,22 +68,7 @@ def test_the_internal_workbook_says_internal_on_every_page(synthetic, tmp_path):
 
 
 def _printed(path, tmp_path) -> list[str]:
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
-    return [page.extract_text() for page in PdfReader(tmp_path / f"{path.stem}.pdf").pages]
+    return laid_out_pages(path, tmp_path)
 
 
 def test_participants_have_their_number_and_registration_date_and_long_text_wraps(synthetic, tmp_path):
