@@ -150,7 +150,7 @@ def test_check_in_at_the_door(services, meeting):
     first = check.scan(meeting.id, muller, day)
     assert first.ok and first.message == "Ana Muller — Switzerland"
     again = check.scan(meeting.id, muller, day)
-    assert again.outcome is Outcome.ALREADY and "checked in on 8 September 2026 at" in again.message
+    assert again.outcome is Outcome.ALREADY and "checked in for 8 September 2026 (recorded on " in again.message
     assert check.scan(meeting.id, muller, dt.date(2026, 9, 9)).ok  # the next day is another check-in
     assert check.scan(meeting.id, muller[:-1] + str((int(muller[-1]) + 1) % 10), day).outcome is Outcome.UNKNOWN
     assert check.scan(meeting.id, services.badges.code(999_999), day).outcome is Outcome.UNKNOWN
