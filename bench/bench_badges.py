@@ -21,7 +21,7 @@ from common import measure, synthetic_database
 
 APP = """
 from ccm_secretariat.services import open_services
-from ccm_secretariat.document_registry import DOCUMENTS
+from ccm_secretariat.documents.registry import DOCUMENTS
 from ccm_secretariat.progress import run_to_end
 started = time.perf_counter()
 services = open_services({db!r})

@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from ccm_secretariat.samples.synth import synthesise
 from ccm_secretariat.services import open_services
-from ccm_secretariat.synth import synthesise
 
 
 def main() -> None:

@@ -27,7 +27,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    from ccm_secretariat.document_registry import DOCUMENTS
+    from ccm_secretariat.documents.registry import DOCUMENTS
     from ccm_secretariat.progress import run_to_end
     from ccm_secretariat.services import open_services
     from ui.print_preview import PdfPages, PreviewDialog

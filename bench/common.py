@@ -19,8 +19,8 @@ def synthetic_database(participants: int, seed: int = 1) -> Path:
     path = CACHE / f"synth-{participants}-{seed}.sqlite3"
     if not path.exists():
         sys.path.insert(0, str(ROOT))
+        from ccm_secretariat.samples.synth import synthesise
         from ccm_secretariat.services import open_services
-        from ccm_secretariat.synth import synthesise
 
         started = time.perf_counter()
         services = open_services(path)

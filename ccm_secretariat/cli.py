@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ccm_secretariat.application import VERSION
-from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
+from ccm_secretariat.documents.registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.enums import Category, MeetingFormat
 from ccm_secretariat.domain.fields import escaped
 from ccm_secretariat.domain.prose import un_date
@@ -198,7 +198,7 @@ def build_parser(command_required: bool = True) -> argparse.ArgumentParser:
 
 
 def cmd_demo(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    from ccm_secretariat.demo import existing_demo, load_demo
+    from ccm_secretariat.samples.demo import existing_demo, load_demo
 
     found = existing_demo(services)
     if found is not None:
@@ -290,7 +290,7 @@ def cmd_states(services: Services, args: argparse.Namespace, out: TextIO) -> int
 def cmd_export(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     meeting = services.meetings.find(args.meeting)
     if args.what == "pack":
-        from ccm_secretariat.pack import write_pack
+        from ccm_secretariat.documents.pack import write_pack
 
         last = run_to_end(write_pack(services, meeting.id, args.out, args.processes))
         warnings = list(dict.fromkeys(last.warnings))
@@ -424,7 +424,7 @@ def cmd_checkin(services: Services, args: argparse.Namespace, out: TextIO) -> in
 
 
 def cmd_synth(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    from ccm_secretariat.synth import synthesise
+    from ccm_secretariat.samples.synth import synthesise
 
     try:
         meeting_id = run_to_end(synthesise(services, args.participants, args.seed))[2]
@@ -438,10 +438,10 @@ def cmd_synth(services: Services, args: argparse.Namespace, out: TextIO) -> int:
 def cmd_db(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from ccm_secretariat import backups
+    from ccm_secretariat.storage import backups
 
     if args.action == "roles":
-        from ccm_secretariat.roles import apply_roles, roles_sql
+        from ccm_secretariat.storage.db_roles import apply_roles, roles_sql
 
         if services.db.sqlite_path is not None:
             raise DomainError("roles are a server's: give --db postgresql+psycopg://owner@host/dbname.")
@@ -459,7 +459,7 @@ def cmd_db(services: Services, args: argparse.Namespace, out: TextIO) -> int:
             print(";\n".join(statements) + ";", file=out)
         return 0
     if args.action == "copy":
-        from ccm_secretariat.copying import copy_database
+        from ccm_secretariat.storage.copying import copy_database
 
         last = run_to_end(copy_database(args.source, args.target))
         print(f"Copied {last.message}.", file=out)
@@ -645,7 +645,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     err = err or sys.stderr
     args = build_parser().parse_args(argv)
     from ccm_secretariat import logs
-    from ccm_secretariat.pending import prepare_process
+    from ccm_secretariat.storage.pending import prepare_process
 
     logs.install()  # imports, exports and backups made from the command line are logged as the window's are
     try:

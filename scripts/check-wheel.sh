@@ -41,7 +41,7 @@ while read -r name fmt; do
     [ -s "$work/out/$name.$fmt" ] || { echo "export $name --format $fmt wrote nothing" >&2; exit 1; }
     count=$((count + 1))
 done < <("$work/venv/bin/python" -c '
-from ccm_secretariat.document_registry import DOCUMENTS
+from ccm_secretariat.documents.registry import DOCUMENTS
 for kind in DOCUMENTS.values():
     for fmt in kind.formats:
         print(kind.name, fmt)')

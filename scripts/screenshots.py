@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from ccm_secretariat.demo import load_demo
 from ccm_secretariat.domain.enums import Attendance, Gender, Role
+from ccm_secretariat.samples.demo import load_demo
 from ccm_secretariat.services import open_services
 from ccm_secretariat.services.registration import ParticipantInput
 

@@ -15,12 +15,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ccm_secretariat.demo import load_demo  # noqa: E402
-from ccm_secretariat.document_registry import DOCUMENTS  # noqa: E402
+from ccm_secretariat.documents.registry import DOCUMENTS  # noqa: E402
 from ccm_secretariat.exports.workbook import participants_workbook  # noqa: E402
 from ccm_secretariat.progress import run_to_end  # noqa: E402
+from ccm_secretariat.samples.demo import load_demo  # noqa: E402
+from ccm_secretariat.samples.synth import synthesise  # noqa: E402
 from ccm_secretariat.services import open_services  # noqa: E402
-from ccm_secretariat.synth import synthesise  # noqa: E402
 
 OUT = ROOT / "docs" / "documents"
 

@@ -18,7 +18,7 @@ _HOME = tempfile.mkdtemp(prefix="ccm-test-home-")
 for _name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = os.path.join(_HOME, _name.lower())
 
-from ccm_secretariat.demo import load_demo  # noqa: E402
+from ccm_secretariat.samples.demo import load_demo  # noqa: E402
 from ccm_secretariat.services import Services, open_services  # noqa: E402
 from tests import backends  # noqa: E402
 

@@ -14,9 +14,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from ccm_secretariat import logs
     from ccm_secretariat.application import APP_ID, APP_NAME, DESKTOP_ID, VERSION
-    from ccm_secretariat.database import default_database_path
     from ccm_secretariat.errors import DomainError
     from ccm_secretariat.services import open_services
+    from ccm_secretariat.storage.database import default_database_path
     from ui.dialogs.start_dialog import DEMO, NEW, OPEN, StartDialog
     from ui.errors import install_excepthook
     from ui.icons import application_icon
@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         colours.readable(QApplication.palette())
     )  # every text role at 4.5:1, on a light or a dark desktop
     logs.install()
-    from ccm_secretariat.pending import prepare_process
+    from ccm_secretariat.storage.pending import prepare_process
 
     prepare_process()  # remove what killed exports left behind; keep this run's temporary files private
     settings = DeskSettings()

@@ -10,9 +10,9 @@ import traceback
 import sqlalchemy as sa
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ccm_secretariat.database import describe_database_failure
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.logs import log_path
+from ccm_secretariat.storage.database import describe_database_failure
 
 FIELD_NAMES = {
     "family_name": "Family name",

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_secretariat.application import APP_NAME
-from ccm_secretariat.demo import existing_demo, load_demo
-from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
+from ccm_secretariat.documents.registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.errors import DomainError
+from ccm_secretariat.samples.demo import existing_demo, load_demo
 from ccm_secretariat.services import Services
 from ui.dialogs.meeting_dialog import MeetingDialog
 from ui.errors import describe, show_error
@@ -158,8 +158,8 @@ class MainWindow(QMainWindow):
         if self.settings.state() is not None:
             self.restoreState(self.settings.state())
         self.reload_meetings(prefer=self.settings.last_meeting)
-        # Other desks' changes appear within a second or two (see ccm_secretariat/watch.py).
-        from ccm_secretariat.watch import ChangeWatcher
+        # Other desks' changes appear within a second or two (see ccm_secretariat/storage/watch.py).
+        from ccm_secretariat.storage.watch import ChangeWatcher
 
         self.watcher = ChangeWatcher(services.db)
         self.not_live = QLabel("Not live: other desks' changes do not appear; reconnecting…")
@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
         self.say(f"Backed up to {path}")
 
     def restore_backup(self) -> None:
-        from ccm_secretariat import backups
+        from ccm_secretariat.storage import backups
         from ui.dialogs.restore_dialog import RestoreDialog
 
         path = self.services.db.sqlite_path

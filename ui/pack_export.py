@@ -1,4 +1,4 @@
-"""File → Export pack…: every document of the meeting at once into a folder (ccm_secretariat/pack.py), behind
+"""File → Export pack…: every document of the meeting at once into a folder (ccm_secretariat/documents/pack.py), behind
 the one progress bar of the task runner (Cancel stops the workers and leaves the folder as it was), then a
 summary of what was written."""
 
@@ -10,7 +10,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ccm_secretariat.pack import write_pack
+from ccm_secretariat.documents.pack import write_pack
 from ui.errors import show_error
 
 

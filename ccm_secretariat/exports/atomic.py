@@ -11,8 +11,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from ccm_secretariat import pending
 from ccm_secretariat.errors import DomainError
+from ccm_secretariat.storage import pending
 
 
 def _umask() -> int:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from ccm_secretariat.bulk import paused_gc
 from ccm_secretariat.domain.dates import ambiguous, numeric_order
 from ccm_secretariat.domain.enums import Category, Role, Rule
 from ccm_secretariat.domain.fields import clean
@@ -27,6 +26,7 @@ from ccm_secretariat.imports import values as read
 from ccm_secretariat.imports.columns import Field, Mapping
 from ccm_secretariat.imports.resolve import Resolver, Target, organisation_like
 from ccm_secretariat.imports.tables import Sheet, column_letter
+from ccm_secretariat.storage.paused_gc import paused_gc
 
 
 class Outcome(str, Enum):

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ccm_secretariat.bulk import paused_gc
 from ccm_secretariat.errors import ValidationError
+from ccm_secretariat.storage.paused_gc import paused_gc
 
 if TYPE_CHECKING:
     from typing import Any

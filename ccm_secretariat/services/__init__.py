@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ccm_secretariat.database import Database, open_database
 from ccm_secretariat.services.agenda import AgendaService
 from ccm_secretariat.services.badges import BadgeService
 from ccm_secretariat.services.check_in import CheckInService
@@ -20,6 +19,7 @@ from ccm_secretariat.services.reference import ReferenceService
 from ccm_secretariat.services.registration import RegistrationService
 from ccm_secretariat.services.roster import RosterService
 from ccm_secretariat.services.seating import SeatingService
+from ccm_secretariat.storage.database import Database, open_database
 
 if TYPE_CHECKING:
     from typing import Any

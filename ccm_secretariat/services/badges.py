@@ -22,8 +22,8 @@ from ccm_secretariat.services.base import Service, get_or_fail
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from ccm_secretariat.database import Database
     from ccm_secretariat.services.roster import RosterService
+    from ccm_secretariat.storage.database import Database
 
 # Bands that differ in lightness as well as hue, so that a black-and-white print still tells them apart; the
 # category's name is printed in the band in any case.

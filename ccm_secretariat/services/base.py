@@ -10,11 +10,11 @@ import sqlalchemy as sa
 import sqlalchemy.orm.exc
 from sqlalchemy.orm import Session
 
-from ccm_secretariat.constraints import integrity_error
-from ccm_secretariat.database import Database, describe_database_failure
 from ccm_secretariat.domain.fields import clean  # (services validate with it)
 from ccm_secretariat.errors import ConflictError, DatabaseError, NotFoundError
 from ccm_secretariat.orm.stamps import ChangeLog, last_change
+from ccm_secretariat.storage.constraints import integrity_error
+from ccm_secretariat.storage.database import Database, describe_database_failure
 
 if TYPE_CHECKING:
     from typing import Any

@@ -19,8 +19,8 @@ from ccm_secretariat.services.badges import badge_secret
 from ccm_secretariat.services.base import Service, get_or_fail
 
 if TYPE_CHECKING:
-    from ccm_secretariat.database import Database
     from ccm_secretariat.services.registration import RegistrationService
+    from ccm_secretariat.storage.database import Database
 
 
 class Outcome(str, Enum):

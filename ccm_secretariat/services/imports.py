@@ -19,7 +19,6 @@ from typing import Any, cast
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from ccm_secretariat.bulk import paused_gc
 from ccm_secretariat.domain.enums import OrganisationKind, Role, Rule
 from ccm_secretariat.domain.names import un_sort_key
 from ccm_secretariat.domain.participants import MemberIndex
@@ -47,6 +46,7 @@ from ccm_secretariat.orm.stamps import log_bulk
 from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.services.base import Service, get_or_fail
 from ccm_secretariat.services.registration import derived_state_categories, meeting_first_day
+from ccm_secretariat.storage.paused_gc import paused_gc
 
 log = logging.getLogger(__name__)
 

@@ -21,8 +21,8 @@ from ccm_secretariat.services.tracker import Tracker, read_tracker
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from ccm_secretariat.database import Database
     from ccm_secretariat.services.reference import ReferenceService
+    from ccm_secretariat.storage.database import Database
 
 __all__ = ["ObligationService", "RecordInput", "RequestInput", "Tracker"]
 

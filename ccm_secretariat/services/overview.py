@@ -16,8 +16,8 @@ from ccm_secretariat.orm import BadgePrint, CheckIn, Meeting, MeetingPart, Parti
 from ccm_secretariat.services.base import Service, get_or_fail
 
 if TYPE_CHECKING:
-    from ccm_secretariat.database import Database
     from ccm_secretariat.services.registration import DelegationRow, RegistrationService
+    from ccm_secretariat.storage.database import Database
 
 CREDENTIALS = (("original", "Original"), ("copy", "Copy or note verbale"), ("none", "Not received"))
 GENDERS = ((Gender.FEMALE, "Women"), (Gender.MALE, "Men"), (Gender.OTHER, "Other"), (Gender.UNSPECIFIED, "Not stated"))

@@ -11,12 +11,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
-from ccm_secretariat import backups
 from ccm_secretariat.domain.enums import Attendance, Category, CredentialsKind, Gender, Role, Rule
 from ccm_secretariat.domain.names import match_key, un_sort_key
 from ccm_secretariat.domain.participants import Member, MemberIndex, ParticipantInput, validate_participant
 from ccm_secretariat.domain.status import StatusFacts, category_on
-from ccm_secretariat.erasure import Erasure, scrub
 from ccm_secretariat.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
 from ccm_secretariat.orm import (
     AttendanceRecord,
@@ -34,6 +32,8 @@ from ccm_secretariat.reference.loader import state_lookup
 from ccm_secretariat.services import snapshots
 from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail, next_position
 from ccm_secretariat.services.snapshots import Snapshot
+from ccm_secretariat.storage import backups
+from ccm_secretariat.storage.erasure import Erasure, scrub
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from ccm_secretariat.services.meetings import MeetingRow, MeetingService
 from ccm_secretariat.services.registration import DelegationRow, ParticipantRow, RegistrationService
 
 if TYPE_CHECKING:
-    from ccm_secretariat.database import Database
+    from ccm_secretariat.storage.database import Database
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from ccm_secretariat.services.base import Service, get_or_fail
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from ccm_secretariat.database import Database
     from ccm_secretariat.services.reference import ReferenceService
     from ccm_secretariat.services.registration import RegistrationService
+    from ccm_secretariat.storage.database import Database
 
 
 @dataclass(frozen=True)

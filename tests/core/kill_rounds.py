@@ -53,11 +53,11 @@ s.meetings.create(MeetingInput("Fourteenth Meeting", "14MSP", "CCM/MSP/2026", dt
                                dt.date(2026, 9, 9), "", "Geneva"))
 """,
     "load the demo": """
-from ccm_secretariat.demo import load_demo
+from ccm_secretariat.samples.demo import load_demo
 run_to_end(load_demo(s))
 """,
     "synthesise a meeting": """
-from ccm_secretariat.synth import synthesise
+from ccm_secretariat.samples.synth import synthesise
 run_to_end(synthesise(s, 6000, 5))
 """,
     "import registrations": """
@@ -81,7 +81,7 @@ s.db.backup()
 """,
     "restore a backup": """
 from pathlib import Path
-from ccm_secretariat import backups
+from ccm_secretariat.storage import backups
 s.close()
 backups.restore(Path(sys.argv[1]), Path(sys.argv[3]))
 """,
@@ -128,9 +128,9 @@ def template(folder: Path) -> tuple[Path, Path, Path]:
     import datetime as dt
 
     from ccm_secretariat.progress import run_to_end
+    from ccm_secretariat.samples.synth import synthesise
     from ccm_secretariat.services import open_services
     from ccm_secretariat.services.meetings import MeetingInput
-    from ccm_secretariat.synth import synthesise
 
     path = folder / "template.sqlite3"
     s = open_services(path)
@@ -160,7 +160,7 @@ def template(folder: Path) -> tuple[Path, Path, Path]:
 def backups_unreadable(path: Path) -> str | None:
     """A problem when a backup listed for `path` does not pass SQLite's quick check (a killed backup must never
     be listed as one)."""
-    from ccm_secretariat import backups
+    from ccm_secretariat.storage import backups
 
     for info in backups.list_backups(path):
         if not backups._checked(info.path):

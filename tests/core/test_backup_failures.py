@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from ccm_secretariat import backups
 from ccm_secretariat.cli import main as cli
-from ccm_secretariat.database import open_database
 from ccm_secretariat.errors import DatabaseError
+from ccm_secretariat.storage import backups
+from ccm_secretariat.storage.database import open_database
 from tests.backends import sqlite_only
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,7 +25,7 @@ KILLED_BACKUP = f"""
 import os, signal, sqlite3, sys
 sys.path.insert(0, {str(ROOT)!r})
 from pathlib import Path
-from ccm_secretariat import backups
+from ccm_secretariat.storage import backups
 
 def die(*_):
     os.kill(os.getpid(), signal.SIGKILL)

@@ -9,13 +9,13 @@ import pytest
 import sqlalchemy as sa
 
 from ccm_secretariat.cli import main
-from ccm_secretariat.copying import _tables, copy_database, digest
-from ccm_secretariat.database import open_database
 from ccm_secretariat.domain.participants import ParticipantInput
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.progress import run_to_end
+from ccm_secretariat.samples.synth import fictitious_members
 from ccm_secretariat.services import open_services
-from ccm_secretariat.synth import fictitious_members
+from ccm_secretariat.storage.copying import _tables, copy_database, digest
+from ccm_secretariat.storage.database import open_database
 from tests import backends
 
 

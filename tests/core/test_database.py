@@ -5,11 +5,11 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from ccm_secretariat.database import head_revision, open_database
 from ccm_secretariat.errors import DatabaseError
 from ccm_secretariat.orm import Base
 from ccm_secretariat.services import open_services
 from ccm_secretariat.services.registration import ParticipantInput
+from ccm_secretariat.storage.database import head_revision, open_database
 from tests.backends import sqlite_only
 
 
@@ -80,7 +80,7 @@ def test_a_locked_database_gives_a_clear_message_and_loses_nothing(tmp_path, dem
 
 @sqlite_only  # the desk's own backups are of a SQLite file; a server has its own
 def test_backups_copy_the_data_rotate_list_and_restore(tmp_path, demo, demo_meeting, monkeypatch):
-    from ccm_secretariat import backups
+    from ccm_secretariat.storage import backups
 
     copy = demo.db.backup()
     with sqlite3.connect(copy) as conn:
@@ -114,7 +114,7 @@ def test_reference_data_is_loaded_once(tmp_path):
 def test_an_older_database_is_copied_before_it_is_upgraded(tmp_path, monkeypatch):
     import shutil
 
-    from ccm_secretariat import database
+    from ccm_secretariat.storage import database
 
     path = tmp_path / "old.sqlite3"
     open_database(path).close()  # at the newest revision
@@ -145,7 +145,7 @@ def test_an_older_database_is_copied_before_it_is_upgraded(tmp_path, monkeypatch
 def test_a_first_wave_database_keeps_its_data_through_migration_0002(tmp_path):
     from alembic import command
 
-    from ccm_secretariat import database
+    from ccm_secretariat.storage import database
 
     path = tmp_path / "wave1.sqlite3"
     engine = sa.create_engine(f"sqlite:///{path}")

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from ccm_secretariat.cli import main as cli
-from ccm_secretariat.document_registry import DOCUMENTS
+from ccm_secretariat.documents.registry import DOCUMENTS
 from ccm_secretariat.domain.enums import OrganisationKind, Rule
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.exports.sheets import sheet_title

@@ -12,9 +12,9 @@ import textwrap
 
 import pytest
 
-from ccm_secretariat.database import open_database
 from ccm_secretariat.errors import DatabaseError, DomainError
 from ccm_secretariat.exports.atomic import atomic_path
+from ccm_secretariat.storage.database import open_database
 from tests.backends import sqlite_only
 from tests.conftest import ROOT
 
@@ -25,7 +25,7 @@ def mode(path) -> int:
 
 @sqlite_only  # file modes of a SQLite file, its journal and backups
 def test_the_database_its_journal_and_its_backups_are_private(services, tmp_path):
-    from ccm_secretariat.database import default_database_path
+    from ccm_secretariat.storage.database import default_database_path
 
     path = services.db.sqlite_path
     services.meetings.list()
@@ -42,13 +42,13 @@ def test_the_database_its_journal_and_its_backups_are_private(services, tmp_path
 
 
 def test_a_killed_export_leaves_nothing_behind_after_the_next_start(tmp_path):
-    from ccm_secretariat import pending
+    from ccm_secretariat.storage import pending
 
     target = tmp_path / "list.xlsx"
     script = textwrap.dedent(f"""
         import os, sys, tempfile
         sys.path.insert(0, {str(ROOT)!r})
-        from ccm_secretariat.pending import prepare_process
+        from ccm_secretariat.storage.pending import prepare_process
         from ccm_secretariat.exports.atomic import atomic_path
         prepare_process()
         with atomic_path({str(target)!r}) as temporary:

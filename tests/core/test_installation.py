@@ -9,9 +9,9 @@ import pytest
 
 from ccm_secretariat import application
 from ccm_secretariat.cli import main as cli
-from ccm_secretariat.database import head_revision, schema_history
-from ccm_secretariat.document_registry import DOCUMENTS
+from ccm_secretariat.documents.registry import DOCUMENTS
 from ccm_secretariat.progress import run_to_end
+from ccm_secretariat.storage.database import head_revision, schema_history
 
 
 def test_the_shipped_files_are_the_top_level_folders_mapped_into_the_package():

@@ -64,7 +64,7 @@ def test_the_database_refuses_what_the_services_refuse(services, delegation):
 
 
 def test_a_conflict_found_by_the_database_reads_as_a_message_without_personal_data(services, delegation):
-    from ccm_secretariat.constraints import integrity_error
+    from ccm_secretariat.storage.constraints import integrity_error
 
     class Diag:
         constraint_name = "uq_participant_meeting_id_email_key"
@@ -84,7 +84,7 @@ def test_a_conflict_found_by_the_database_reads_as_a_message_without_personal_da
 def test_a_migration_that_fails_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     import shutil
 
-    from ccm_secretariat import database
+    from ccm_secretariat.storage import database
 
     migrations = tmp_path / "migrations"
     shutil.copytree(database.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
@@ -115,7 +115,7 @@ def _counts(services) -> tuple:
 
 
 def test_the_demo_is_loaded_whole_or_not_at_all(services, monkeypatch):
-    from ccm_secretariat.demo import existing_demo, load_demo
+    from ccm_secretariat.samples.demo import existing_demo, load_demo
 
     before = _counts(services)
     job = load_demo(services)
@@ -139,7 +139,7 @@ def test_the_demo_is_loaded_whole_or_not_at_all(services, monkeypatch):
 
 
 def test_a_synthetic_meeting_is_made_whole_or_not_at_all(services):
-    from ccm_secretariat.synth import synthesise
+    from ccm_secretariat.samples.synth import synthesise
 
     before = _counts(services)
     job = synthesise(services, 12_000, seed=3)

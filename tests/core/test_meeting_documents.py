@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from ccm_secretariat.cli import main
-from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
+from ccm_secretariat.documents.registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.enums import CredentialsKind
 from ccm_secretariat.progress import run_to_end
 from tests.backends import location

@@ -182,7 +182,7 @@ def test_check_in_at_the_door(services, meeting):
 
 
 def test_only_printed_badges_check_in_and_a_reprint_revokes_the_old_one(services, meeting, tmp_path):
-    from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
+    from ccm_secretariat.documents.registry import DOCUMENTS, ExportOptions
     from ccm_secretariat.orm import DeskSecret
     from ccm_secretariat.progress import run_to_end
 

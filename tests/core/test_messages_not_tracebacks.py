@@ -56,7 +56,7 @@ def test_status_lists_that_used_to_crash(db, tmp_path, capsys):
 @sqlite_only  # fills the disk with SQLite's max_page_count
 def test_a_full_disk_during_a_synthetic_meeting_and_an_export(demo, tmp_path, capsys, monkeypatch):
     from ccm_secretariat.progress import run_to_end
-    from ccm_secretariat.synth import synthesise
+    from ccm_secretariat.samples.synth import synthesise
 
     before = demo.meetings.list()
 

@@ -16,10 +16,10 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from ccm_secretariat import pending
+from ccm_secretariat.documents.pack import PACK, write_pack
 from ccm_secretariat.domain.participants import ParticipantInput
-from ccm_secretariat.pack import PACK, write_pack
 from ccm_secretariat.progress import run_to_end
+from ccm_secretariat.storage import pending
 from tests.backends import location
 from tests.core.test_room_documents import decoded
 

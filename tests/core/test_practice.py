@@ -7,13 +7,13 @@ import docx
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from ccm_secretariat.demo import PRACTICE_PARTICIPANTS, existing_demo, load_demo
 from ccm_secretariat.exports.participants_pdf import participants_pdf
 from ccm_secretariat.exports.workbook import participants_workbook
 from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.report.builder import build_report
 from ccm_secretariat.report.docx import report_docx
 from ccm_secretariat.report.pdf import report_pdf
+from ccm_secretariat.samples.demo import PRACTICE_PARTICIPANTS, existing_demo, load_demo
 
 
 def test_the_practice_copy_is_marked_everywhere(demo, demo_meeting, tmp_path):
@@ -38,7 +38,7 @@ def test_the_practice_copy_is_marked_everywhere(demo, demo_meeting, tmp_path):
 
 
 def test_a_practice_meeting_s_nameplates_carry_the_practice_banner_on_both_halves(demo, demo_meeting, tmp_path):
-    from ccm_secretariat.document_registry import DOCUMENTS
+    from ccm_secretariat.documents.registry import DOCUMENTS
 
     run_to_end(load_demo(demo, practice=True))
     practice = existing_demo(demo, practice=True)

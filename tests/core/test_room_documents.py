@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from ccm_secretariat.cli import main
-from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
+from ccm_secretariat.documents.registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.enums import Category, Role
 from ccm_secretariat.domain.participants import ParticipantInput
 from ccm_secretariat.errors import ValidationError

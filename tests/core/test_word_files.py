@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from ccm_secretariat.application import APP_NAME
-from ccm_secretariat.document_registry import DOCUMENTS
+from ccm_secretariat.documents.registry import DOCUMENTS
 from ccm_secretariat.domain.enums import CredentialsKind
 from ccm_secretariat.domain.names import un_sort_key
 from ccm_secretariat.progress import run_to_end

@@ -7,7 +7,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 
 from ccm_secretariat.domain.enums import Category
-from ccm_secretariat.synth import fictitious_members
+from ccm_secretariat.samples.synth import fictitious_members
 from tests.ui.conftest import type_text, when_dialog
 from ui.dialogs.room_print_dialog import RoomPrintDialog
 from ui.dialogs.seating_dialog import SeatingDialog

@@ -5,7 +5,7 @@ import pytest
 
 from ccm_secretariat.domain.participants import ParticipantInput
 from ccm_secretariat.services import open_services
-from ccm_secretariat.watch import ChangeWatcher
+from ccm_secretariat.storage.watch import ChangeWatcher
 from tests.backends import ON_POSTGRES, location
 
 

@@ -249,8 +249,8 @@ def test_restore_from_backup_in_the_window(qtbot, demo, demo_meeting, tmp_path, 
 def test_delete_a_meeting_help_and_status_messages(window, demo, demo_meeting, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from ccm_secretariat import backups
     from ccm_secretariat.services.registration import ParticipantInput
+    from ccm_secretariat.storage import backups
 
     shown = {}
     monkeypatch.setattr(QMessageBox, "about", lambda _p, title, text: shown.setdefault("about", text))
@@ -438,8 +438,8 @@ def test_two_edits_of_one_record_undo_in_turn_and_a_stale_plenary_is_refused(win
 def test_file_export_pack_writes_the_meeting_documents_into_the_folder_chosen(window, demo, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
+    from ccm_secretariat.documents.pack import PACK
     from ccm_secretariat.domain.participants import ParticipantInput
-    from ccm_secretariat.pack import PACK
 
     delegation = demo.registration.delegations(window.meeting.id)[0]
     demo.registration.add_participant(delegation.id, ParticipantInput("Delegate", "Alex", "Mx."))

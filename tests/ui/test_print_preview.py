@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 
-from ccm_secretariat.synth import fictitious_members
+from ccm_secretariat.samples.synth import fictitious_members
 from tests.core.pdf_text import pdf_text
 from ui.print_preview import PreviewDialog
 
@@ -78,7 +78,7 @@ def test_ctrl_p_previews_the_exported_list_and_prints_its_pages(window, qtbot, t
 def window_options(meeting):
     import datetime as dt
 
-    from ccm_secretariat.document_registry import ExportOptions
+    from ccm_secretariat.documents.registry import ExportOptions
 
     return ExportOptions(
         date=dt.date(2020, 11, 20), provisional=True, symbol=f"{meeting.symbol_prefix}/MISC.1", capitals=True

@@ -252,7 +252,7 @@ def test_live_refresh_comes_back_after_the_server_drops_the_connection_and_says_
 ):
     """Point 20: the server ends the listening connection (as a restart does); the window says it is not
     live; once listening again, the other desk's change made meanwhile appears."""
-    from ccm_secretariat import watch
+    from ccm_secretariat.storage import watch
     from tests.backends import _admin
 
     person = _rojas(window, demo)

@@ -99,7 +99,7 @@ def test_tab_leaves_a_time_field_and_reaches_the_agenda_items(qtbot):
 
 
 def test_ctrl_z_in_a_line_edit_undoes_the_last_desk_action_and_the_banner_follows(window, qtbot):
-    from ccm_secretariat.synth import fictitious_members
+    from ccm_secretariat.samples.synth import fictitious_members
     from tests.ui.conftest import type_text
 
     meeting = window.meeting

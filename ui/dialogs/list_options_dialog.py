@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
-from ccm_secretariat.document_registry import ExportOptions
+from ccm_secretariat.documents.registry import ExportOptions
 from ui.dialogs.form import FormDialog, date_edit
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from ccm_secretariat.backups import BackupInfo
+from ccm_secretariat.storage.backups import BackupInfo
 
 
 class RestoreDialog(QDialog):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QComboBox, QRadioButton, QVBoxLayout, QWidget
 
-from ccm_secretariat.document_registry import ExportOptions
+from ccm_secretariat.documents.registry import ExportOptions
 from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.exports.badges import DEFAULT_LAYOUT, LAYOUTS
 from ui.dialogs.form import FormDialog

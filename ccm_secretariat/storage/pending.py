@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ccm_secretariat.userdirs import cache_dir, data_dir, private
+from ccm_secretariat.storage.userdirs import cache_dir, data_dir, private
 
 
 def _notes() -> Path:

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from ccm_secretariat.database import open_database
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.orm import Base
 from ccm_secretariat.progress import Progress
+from ccm_secretariat.storage.database import open_database
 
 if TYPE_CHECKING:
-    from ccm_secretariat.database import Database
+    from ccm_secretariat.storage.database import Database
 
 BATCH = 5000
 

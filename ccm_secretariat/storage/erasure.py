@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 if TYPE_CHECKING:
-    from ccm_secretariat.database import Database
+    from ccm_secretariat.storage.database import Database
 
 TOUCHED = ("participant", "attendance", "check_in", "badge_print", "change_log")
 

@@ -17,7 +17,7 @@ import threading
 import time
 from typing import Any
 
-from ccm_secretariat.database import CHANGES_CHANNEL, Database
+from ccm_secretariat.storage.database import CHANGES_CHANNEL, Database
 
 RETRY = 2.0  # seconds between two tries to listen again
 

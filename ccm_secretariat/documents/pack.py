@@ -24,10 +24,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from ccm_secretariat import pending
-from ccm_secretariat.document_registry import DOCUMENTS, ExportOptions
+from ccm_secretariat.documents.registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.progress import Progress
+from ccm_secretariat.storage import pending
 
 if TYPE_CHECKING:
     from ccm_secretariat.services import Services

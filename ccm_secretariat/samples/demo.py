@@ -148,7 +148,7 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
             done += load_obligations(services, mid, data.get("obligations", {}))
             yield done, total, "obligations"
         if practice:
-            from ccm_secretariat.synth import fictitious_members
+            from ccm_secretariat.samples.synth import fictitious_members
 
             fictitious_members(services, mid, PRACTICE_PARTICIPANTS)
             yield done, total, "fictitious participants"

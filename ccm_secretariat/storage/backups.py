@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccm_secretariat.errors import DatabaseError
-from ccm_secretariat.userdirs import create_private, private
+from ccm_secretariat.storage.userdirs import create_private, private
 
 log = logging.getLogger(__name__)
 

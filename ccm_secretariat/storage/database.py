@@ -27,11 +27,11 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from ccm_secretariat import backups
 from ccm_secretariat.application import migrations_dir
-from ccm_secretariat.constraints import integrity_error
 from ccm_secretariat.errors import DatabaseError, DomainError
-from ccm_secretariat.userdirs import create_private, data_dir
+from ccm_secretariat.storage import backups
+from ccm_secretariat.storage.constraints import integrity_error
+from ccm_secretariat.storage.userdirs import create_private, data_dir
 
 if TYPE_CHECKING:
     from collections.abc import Callable

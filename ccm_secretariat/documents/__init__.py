@@ -1,0 +1,1 @@
+"""The documents the desk writes, declared once (the registry), and the meeting's pack of them."""
