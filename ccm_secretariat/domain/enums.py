@@ -195,3 +195,37 @@ SALUTATIONS = (
     "Gen.",
     "Col.",
 )
+
+
+class DocumentType(str, Enum):
+    """What a document of the register is, for the documents the desk writes itself and finds there (their
+    symbol, title and date): set when it is registered, never read from the words of its title."""
+
+    OTHER = "other"
+    AGENDA = "agenda"
+    PROGRAMME = "programme"  # the programme of work
+    REPORT = "report"  # the meeting's (draft) report
+    DOCUMENTS_LIST = "documents_list"
+    CREDENTIALS = "credentials"  # the report on credentials
+
+    @property
+    def label(self) -> str:
+        return {
+            DocumentType.OTHER: "Other document",
+            DocumentType.AGENDA: "Agenda",
+            DocumentType.PROGRAMME: "Programme of work",
+            DocumentType.REPORT: "Report of the meeting",
+            DocumentType.DOCUMENTS_LIST: "List of documents",
+            DocumentType.CREDENTIALS: "Report on credentials",
+        }[self]
+
+
+class OfficerRole(str, Enum):
+    """What an officer of the meeting is, whatever the words of the officer's title ("Secretary-General of the
+    Conference", "Secrétaire général de la Réunion"): the report says of each what its model says."""
+
+    PRESIDENT = "president"
+    VICE_PRESIDENT = "vice_president"
+    SECRETARY_GENERAL = "secretary_general"
+    SECRETARY = "secretary"
+    OTHER = "other"  # the Director of the ISU and any other officer: "participated in the work of …"

@@ -8,7 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ccm_secretariat.domain.enums import MeetingFormat
+from ccm_secretariat.domain.enums import MeetingFormat, OfficerRole
 from ccm_secretariat.orm.base import Base, enum_column
 
 
@@ -61,7 +61,11 @@ class Officer(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
-    role: Mapped[str] = mapped_column(sa.String(120))
+    role: Mapped[str] = mapped_column(sa.String(120))  # the officer's title as written: "Secretary of the Conference"
+    # What the officer is, whatever the words of the title: the report reads this, never the title's words.
+    kind: Mapped[OfficerRole] = mapped_column(
+        enum_column(OfficerRole), default=OfficerRole.OTHER, server_default=OfficerRole.OTHER.value
+    )
     position: Mapped[int] = mapped_column(default=0)
     salutation: Mapped[str] = mapped_column(sa.String(30), default="")
     name: Mapped[str] = mapped_column(sa.String(200), default="")

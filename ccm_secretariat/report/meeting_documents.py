@@ -3,20 +3,23 @@ and Word renderers serve them all): the provisional agenda, the provisional prog
 documents and the state of credentials.
 
 Each document's symbol, title and date come from the document register when it holds the document (found by its
-title), and otherwise follow the usual pattern (…/1 for the agenda)."""
+type: the agenda, the programme of work …), and otherwise follow the usual pattern (…/1 for the agenda). Every word
+they print comes from a `Wording` (English by default)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ccm_secretariat.domain.enums import AgendaStatus, Category, CredentialsKind, MeetingFormat
+from ccm_secretariat.domain.enums import AgendaStatus, Category, CredentialsKind, DocumentType, MeetingFormat
 from ccm_secretariat.domain.names import un_sort_key
-from ccm_secretariat.domain.prose import join_names, ordinal_in_words, un_date
 from ccm_secretariat.domain.symbols import Series
-from ccm_secretariat.exports.masthead import Masthead, place_and_dates
-from ccm_secretariat.report.model import DocumentTable, Heading, Paragraph, Report
+from ccm_secretariat.exports.masthead import Masthead
+from ccm_secretariat.report.data import registered
+from ccm_secretariat.report.model import Block, DocumentTable, Heading, Paragraph, Report
+from ccm_secretariat.report.wording import Wording
+from ccm_secretariat.report.wording.en import ENGLISH
 from ccm_secretariat.services.agenda import AgendaItemRow, PlenaryRow, SideEventRow
 from ccm_secretariat.services.documents import DocumentRow
 from ccm_secretariat.services.meetings import MeetingRow
@@ -49,25 +52,19 @@ class MeetingData:
         )
 
 
-def _registered(data: MeetingData, words: tuple[str, ...], series: Series | None = None) -> DocumentRow | None:
-    """The register's document whose title contains one of `words` (and of `series`, when given)."""
-    for d in data.documents:
-        if (series is None or d.series is series) and any(w in d.title.lower() for w in words):
-            return d
-    return None
-
-
 def _masthead(
-    data: MeetingData, doc: DocumentRow | None, default_symbol: str, title: str, date: dt.date | None
+    data: MeetingData, w: Wording, doc_type: DocumentType, default: str, title: str, date: dt.date | None
 ) -> Masthead:
+    """The register's document of that type gives the symbol (else `default`) and the date (else the usual)."""
     m = data.meeting
+    doc = registered(data.documents, doc_type)
     return Masthead(
-        doc.symbol if doc else default_symbol,
-        "General",
+        doc.symbol if doc else f"{m.symbol_prefix}/{default}",
+        w.distribution(False),
         date or (doc.issue_date if doc and doc.issue_date else default_date(m)),
-        "English",
+        w.language,
         m.title,
-        place_and_dates(m),
+        w.place_and_dates(m),
         title,
         practice=m.practice,
     )
@@ -80,151 +77,111 @@ def default_date(meeting: MeetingRow) -> dt.date:
     return min(today, meeting.first_day) if meeting.first_day else today
 
 
-def build_agenda(data: MeetingData, date: dt.date | None = None) -> Report:
+def build_agenda(data: MeetingData, date: dt.date | None = None, w: Wording = ENGLISH) -> Report:
     """The agenda: its items in order, under their own numbers. Titled as the register has it ("Provisional
     agenda") until every item is adopted, then "Agenda"."""
     adopted = bool(data.items) and all(i.status is AgendaStatus.ADOPTED for i in data.items)
-    doc = _registered(data, ("agenda",), Series.MAIN)
-    title = "Agenda" if adopted else (doc.title if doc else "Provisional agenda")
+    doc = registered(data.documents, DocumentType.AGENDA)
+    title = w.document_title(DocumentType.AGENDA, adopted)
+    title = doc.title if doc and not adopted else title
     blocks = tuple(
         Paragraph(i.number, i.title, tuple(f"{letter} {title}" for letter, title in i.lettered)) for i in data.items
-    ) or (Paragraph(1, "[No agenda item has been entered yet.]", placeholder=True),)
-    return Report(_masthead(data, doc, f"{data.meeting.symbol_prefix}/1", title, date), blocks, None)
+    ) or (Paragraph(1, w.nothing_yet(DocumentType.AGENDA), placeholder=True),)
+    return Report(_masthead(data, w, DocumentType.AGENDA, "1", title, date), blocks, None)
 
 
-def _time(t: dt.time) -> str:
-    return f"{t.hour:02d}:{t.minute:02d}"
+def _day_table(data: MeetingData, w: Wording, day: dt.date, show_format: bool) -> DocumentTable:
+    """The plenary meetings and side events of a day, by time."""
+    titles = {i.number: i.title for i in data.items}
+    entries = [
+        (
+            (p.start_time, 0, p.number),
+            w.time_range(p.start_time, p.end_time),
+            w.plenary(p.number, p.closed, p.held if show_format else None),
+            w.agenda_items([(n, titles.get(n, "")) for n in p.agenda_item_numbers]),
+        )
+        for p in data.plenaries
+        if p.date == day
+    ]
+    entries += [
+        (
+            (e.start_time, 1, e.id),
+            w.time_range(e.start_time, e.end_time),
+            w.side_event(e.title, e.organiser, e.room),
+            w.nothing(),
+        )
+        for e in data.side_events
+        if e.date == day
+    ]
+    rows = tuple((time, meeting, items) for _key, time, meeting, items in sorted(entries))
+    return DocumentTable(w.programme_header(), rows, (0.16, 0.34, 0.5))
 
 
-FORMAT_WORDS = {"in_person": "in person", "virtual": "virtual", "hybrid": "hybrid"}
-
-
-def _plenary_line(p: PlenaryRow, show_format: bool) -> str:
-    marks = (["closed"] if p.closed else []) + ([FORMAT_WORDS[p.held.value]] if show_format and p.held else [])
-    name = f"{ordinal_in_words(p.number).capitalize()} plenary meeting"
-    return f"{name} ({', '.join(marks)})" if marks else name
-
-
-def _side_event_line(e: SideEventRow) -> str:
-    organiser = f", organised by {e.organiser}" if e.organiser else ""
-    room = f" ({e.room})" if e.room else ""
-    return f"Side event: {e.title}{organiser}{room}"
-
-
-def build_programme(data: MeetingData, date: dt.date | None = None) -> Report:
+def build_programme(data: MeetingData, date: dt.date | None = None, w: Wording = ENGLISH) -> Report:
     """The programme of work: by day and time, each plenary meeting with the agenda items it takes up (closed
     meetings marked, the format given when the meetings are not all held the same way), and the side events."""
-    titles = {i.number: i.title for i in data.items}
-    doc = _registered(data, ("programme of work", "program of work"))
-    blocks: list[Any] = []
     days = sorted({p.date for p in data.plenaries} | {e.date for e in data.side_events})
     # The format where it varies, or where no meeting is held in person (a virtual session says so throughout).
     held = {p.held for p in data.plenaries}
     show_format = len(held) > 1 or (bool(held) and MeetingFormat.IN_PERSON not in held)
+    blocks: list[Block] = []
     for day in days:
-        blocks.append(Heading(f"{day:%A} {un_date(day)}"))
-        entries = [
-            (
-                (p.start_time, 0, p.number),
-                p.start_time,
-                p.end_time,
-                _plenary_line(p, show_format),
-                "; ".join(f"{n}. {titles.get(n, '')}".rstrip() for n in p.agenda_item_numbers) or "—",
-            )
-            for p in data.plenaries
-            if p.date == day
-        ]
-        entries += [
-            ((e.start_time, 1, e.id), e.start_time, e.end_time, _side_event_line(e), "—")
-            for e in data.side_events
-            if e.date == day
-        ]
-        rows = tuple(
-            (f"{_time(start)}–{_time(end)}", meeting, items) for _key, start, end, meeting, items in sorted(entries)
-        )
-        blocks.append(DocumentTable(("Time", "Meeting", "Agenda items"), rows, (0.16, 0.34, 0.5)))
+        blocks += [Heading(w.day_heading(day)), _day_table(data, w, day, show_format)]
     if not days:
-        blocks.append(Paragraph(1, "[No plenary meeting has been entered yet.]", placeholder=True))
-    return Report(
-        _masthead(data, doc, f"{data.meeting.symbol_prefix}/2", "Provisional programme of work", date),
-        tuple(blocks),
-        None,
-    )
+        blocks.append(Paragraph(1, w.nothing_yet(DocumentType.PROGRAMME), placeholder=True))
+    title = w.document_title(DocumentType.PROGRAMME)
+    return Report(_masthead(data, w, DocumentType.PROGRAMME, "2", title, date), tuple(blocks), None)
 
 
-SERIES_HEADINGS = {
-    Series.MAIN: "Documents for general distribution",
-    Series.L: "Limited distribution",
-    Series.WP: "Working papers",
-    Series.CRP: "Conference room papers",
-    Series.INF: "Information documents",
-    Series.MISC: "Miscellaneous documents",
-}
-
-
-def build_documents_list(data: MeetingData, date: dt.date | None = None) -> Report:
+def build_documents_list(data: MeetingData, date: dt.date | None = None, w: Wording = ENGLISH) -> Report:
     """The register by series, in the order the report's annex uses, revisions, addenda and corrigenda under
     their parent (the register's own order), with their languages."""
-    doc = _registered(data, ("list of documents",))
-    blocks: list[Any] = []
+    blocks: list[Block] = []
     for series in Series:
         rows = tuple((d.symbol, d.title, d.languages) for d in data.documents if d.series is series)
         if rows:
             blocks += [
-                Heading(SERIES_HEADINGS[series]),
+                Heading(w.series_heading(series)),
                 # The Languages column takes "AR EN ES FR RU ZH" on one line.
-                DocumentTable(("Symbol", "Title", "Languages"), rows, (0.3, 0.45, 0.25)),
+                DocumentTable(w.documents_header(), rows, (0.3, 0.45, 0.25)),
             ]
     if not blocks:
-        blocks.append(Paragraph(1, "[No document has been entered in the register yet.]", placeholder=True))
-    return Report(
-        _masthead(data, doc, f"{data.meeting.symbol_prefix}/INF.2", "List of documents", date), tuple(blocks), None
-    )
+        blocks.append(Paragraph(1, w.nothing_yet(DocumentType.DOCUMENTS_LIST), placeholder=True))
+    title = w.document_title(DocumentType.DOCUMENTS_LIST)
+    return Report(_masthead(data, w, DocumentType.DOCUMENTS_LIST, "INF.2", title, date), tuple(blocks), None)
 
 
-def credentials_paragraphs(delegations: tuple[DelegationRow, ...] | list[DelegationRow], body: str) -> list[str]:
+def credentials_paragraphs(
+    delegations: tuple[DelegationRow, ...] | list[DelegationRow], body: str, w: Wording = ENGLISH
+) -> list[str]:
     """What the report says of credentials: in original form, as copies or notes verbales, not received; each
     list of States in alphabetical order (accents ignored), whatever the order of the categories given."""
     states = sorted((d for d in delegations if d.is_state), key=lambda d: un_sort_key(d.name))
-    original = [d.name for d in states if d.credentials_received and d.credentials_kind is CredentialsKind.ORIGINAL]
-    copies = [d.name for d in states if d.credentials_received and d.credentials_kind is not CredentialsKind.ORIGINAL]
+    received = [d for d in states if d.credentials_received]
+    original = [d.name for d in received if d.credentials_kind is CredentialsKind.ORIGINAL]
+    copies = [d.name for d in received if d.credentials_kind is not CredentialsKind.ORIGINAL]
     missing = [d.name for d in states if not d.credentials_received]
-    text = []
-    if original:
-        text.append(
-            f"Formal credentials, in accordance with the rules of procedure, were received from "
-            f"{len(original)} State{'s' if len(original) != 1 else ''}: {join_names(original)}."
+    text = [
+        sentence(names)
+        for names, sentence in (
+            (original, w.credentials_original),
+            (copies, w.credentials_copies),
+            (missing, w.credentials_missing),
         )
-    if copies:
-        text.append(
-            f"Copies of credentials or notes verbales were received from {len(copies)} "
-            f"State{'s' if len(copies) != 1 else ''}: {join_names(copies)}."
-        )
-    if missing:
-        text.append(
-            f"No credentials had been received from {len(missing)} State{'s' if len(missing) != 1 else ''} "
-            f"at the time of this report: {join_names(missing)}."
-        )
-    if not states:
-        text.append(f"No State is registered for the {body} yet.")
-    return text
+        if names
+    ]
+    return text if states else [w.no_state_registered(body)]
 
 
-def build_credentials(data: MeetingData, date: dt.date | None = None) -> Report:
+def build_credentials(data: MeetingData, date: dt.date | None = None, w: Wording = ENGLISH) -> Report:
     body = data.meeting.body_name
     parties = [d for d in data.delegations if d.category is Category.STATE_PARTY]
     others = [d for d in data.delegations if d.is_state and d.category is not Category.STATE_PARTY]
-    blocks: list[Any] = [Heading("States Parties")]
-    n = 0
-    for text in credentials_paragraphs(parties, body):
-        n += 1
-        blocks.append(Paragraph(n, text))
-    if others:
-        blocks.append(Heading("Other States"))
-        for text in credentials_paragraphs(others, body):
-            n += 1
-            blocks.append(Paragraph(n, text))
-    doc = _registered(data, ("credentials",))
-    return Report(
-        _masthead(data, doc, f"{data.meeting.symbol_prefix}/INF.3", "Report on credentials", date), tuple(blocks), None
-    )
+    sections = [(w.states_parties_heading(), parties)] + ([(w.other_states_heading(), others)] if others else [])
+    blocks: list[Block] = []
+    for heading, states in sections:
+        blocks.append(Heading(heading))
+        for text in credentials_paragraphs(states, body, w):
+            blocks.append(Paragraph(sum(isinstance(b, Paragraph) for b in blocks) + 1, text))
+    title = w.document_title(DocumentType.CREDENTIALS)
+    return Report(_masthead(data, w, DocumentType.CREDENTIALS, "INF.3", title, date), tuple(blocks), None)

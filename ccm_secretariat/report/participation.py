@@ -4,14 +4,18 @@ non-empty category, worded by the meeting's report settings."""
 from __future__ import annotations
 
 from ccm_secretariat.domain.enums import Category
-from ccm_secretariat.domain.prose import join_names
+from ccm_secretariat.report.wording import Wording
+from ccm_secretariat.report.wording.en import ENGLISH
 from ccm_secretariat.services.meetings import ReportSettings
 from ccm_secretariat.services.registration import DelegationRow
 
 
-def participation_paragraphs(delegations: list[DelegationRow], settings: ReportSettings, body: str) -> list[str]:
+def participation_paragraphs(
+    delegations: list[DelegationRow], settings: ReportSettings, body: str, wording: Wording = ENGLISH
+) -> list[str]:
     """`delegations` in list order (by category, then English order); `body` is "Conference" or "Meeting".
-    Only those that took part are named: members named, or marked present (not merely registered)."""
+    Only those that took part are named: members named, or marked present (not merely registered). The sentences
+    are the meeting's own (its report settings); the lists of names are joined by `wording`."""
     delegations = [d for d in delegations if d.took_part]
     paragraphs = []
     for category in Category:
@@ -19,9 +23,9 @@ def participation_paragraphs(delegations: list[DelegationRow], settings: ReportS
         if not members:
             continue
         if category.is_state:
-            names = join_names([d.name for d in members], settings.serial_comma_states)
+            names = wording.join([d.name for d in members], settings.serial_comma_states)
         else:
-            names = join_names([d.name_with_acronym for d in members], settings.serial_comma_organisations)
+            names = wording.join([d.name_with_acronym for d in members], settings.serial_comma_organisations)
         template = getattr(settings, category.value)
         paragraphs.append(template.format(body=body, names=names))
     return paragraphs

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ccm_secretariat.domain.enums import AgendaStatus, MeetingFormat
+from ccm_secretariat.domain.enums import AgendaStatus, DocumentType, MeetingFormat, OfficerRole
 from ccm_secretariat.domain.obligations import Obligation, Outcome
 from ccm_secretariat.reference.files import RESOURCES
 from ccm_secretariat.services import Services
@@ -100,6 +100,7 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
                 name=officer.get("name", ""),
                 description=officer.get("description", ""),
                 state=officer.get("state", ""),
+                kind=OfficerRole(officer.get("kind", "other")),
             )
         for state in data["states"]:
             services.registration.add_state_delegation(mid, state["name"], name=state["name"])
@@ -137,6 +138,7 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
                     _date(doc.get("issue_date")),
                     doc.get("languages", "AR EN ES FR RU ZH"),
                     doc.get("agenda_item"),
+                    doc_type=DocumentType(doc.get("kind", "other")),
                 ),
             )
             done += 1

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from ccm_secretariat.domain.enums import Distribution
+from ccm_secretariat.domain.enums import Distribution, DocumentType
 from ccm_secretariat.domain.symbols import Series, SymbolParts, parse_symbol
 from ccm_secretariat.errors import DuplicateError, ValidationError
 from ccm_secretariat.orm import AgendaItem, Document, Meeting
@@ -30,6 +30,7 @@ class DocumentInput:
     agenda_item_number: int | None = None
     submitted_by: str = ""
     distribution: Distribution | None = None  # None: Limited for the L. series, General otherwise
+    doc_type: DocumentType = DocumentType.OTHER  # the agenda, the report …: what the desk finds it by
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,24 @@ class DocumentRow:
     distribution: Distribution
     parts: SymbolParts
     version: int = 0
+    doc_type: DocumentType = DocumentType.OTHER
 
     @property
     def series(self) -> Series:
         return self.parts.series
+
+    def input(self) -> DocumentInput:
+        """The entry as it stands, to save again (undo)."""
+        return DocumentInput(
+            self.symbol,
+            self.title,
+            self.issue_date,
+            self.languages,
+            self.agenda_item_number,
+            self.submitted_by,
+            self.distribution,
+            self.doc_type,
+        )
 
     @property
     def kind(self) -> str:
@@ -87,6 +102,7 @@ class DocumentService(Service):
                 d.distribution,
                 parse_symbol(d.symbol, prefix),
                 d.version,
+                d.doc_type,
             )
             for d in docs
         ]
@@ -122,6 +138,7 @@ class DocumentService(Service):
             agenda_item_id=item_id,
             submitted_by=clean(data.submitted_by, "submitted_by"),
             distribution=distribution,
+            doc_type=DocumentType(data.doc_type),
         )
 
     def add(self, meeting_id: int, data: DocumentInput) -> DocumentRow:

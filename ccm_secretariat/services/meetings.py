@@ -8,7 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ccm_secretariat.domain.enums import MeetingFormat
+from ccm_secretariat.domain.enums import MeetingFormat, OfficerRole
 from ccm_secretariat.domain.symbols import normalise_prefix
 from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
 from ccm_secretariat.orm import Meeting, MeetingPart, Officer, Treaty
@@ -71,6 +71,7 @@ class OfficerRow:
     description: str
     state_id: int | None
     state_name: str
+    kind: OfficerRole = OfficerRole.OTHER  # what the report says of the officer; `role` is the title as written
 
     @property
     def person(self) -> str:
@@ -137,7 +138,7 @@ def _meeting_row(meeting: Meeting, treaty: Treaty) -> MeetingRow:
         settings=ReportSettings.from_dict(meeting.report_settings),
         parts=tuple(PartRow(p.id, p.number, p.start_date, p.end_date, p.format, p.venue) for p in meeting.parts),
         officers=tuple(
-            OfficerRow(o.id, o.role, o.position, o.salutation, o.name, o.description, o.state_id, o.state_name)
+            OfficerRow(o.id, o.role, o.position, o.salutation, o.name, o.description, o.state_id, o.state_name, o.kind)
             for o in meeting.officers
         ),
         practice=meeting.practice,
@@ -286,7 +287,10 @@ class MeetingService(Service):
         name: str = "",
         description: str = "",
         state: str = "",
+        kind: OfficerRole = OfficerRole.OTHER,
     ) -> OfficerRow:
+        """`role` is the officer's title as the report writes it ("Secretary of the Conference"); `kind` what the
+        officer is (President, Vice-President, Secretary-General, Secretary, other)."""
         role = clean(role, "role", required=True, max_length=120)
         with self._write() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting", lock=True)  # the next position is this desk's alone
@@ -311,6 +315,7 @@ class MeetingService(Service):
                 description=clean(description, "description", max_length=500),
                 state_id=state_id,
                 state_name=state_name,
+                kind=OfficerRole(kind),
             )
             s.add(officer)
             s.flush()
@@ -323,6 +328,7 @@ class MeetingService(Service):
                 officer.description,
                 officer.state_id,
                 officer.state_name,
+                officer.kind,
             )
 
     def remove_officer(self, officer_id: int) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from ccm_secretariat.domain.enums import CredentialsKind, MeetingFormat
+from ccm_secretariat.domain.enums import CredentialsKind, DocumentType, MeetingFormat, OfficerRole
 from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.report import meeting_documents
 from ccm_secretariat.report.builder import ReportOptions, build_report
@@ -77,10 +77,23 @@ def a_made_up_meeting(services) -> int:
     meetings, agenda, reg = services.meetings, services.agenda, services.registration
     meetings.set_part(m.id, 1, dt.date(2026, 9, 7), dt.date(2026, 9, 9), MeetingFormat.IN_PERSON)
     meetings.set_part(m.id, 2, dt.date(2026, 11, 30), dt.date(2026, 12, 2), MeetingFormat.HYBRID)
-    meetings.add_officer(m.id, "President", salutation="H.E. Mr.", name="Aurelio Duarte")
-    meetings.add_officer(m.id, "Vice-President", state="Philippines")
-    meetings.add_officer(m.id, "Secretary-General of the Meeting", salutation="Mr.", name="Tomas Berg")
-    meetings.add_officer(m.id, "Secretary of the Meeting", salutation="Ms.", name="Ines Lutz", description="Officer")
+    meetings.add_officer(m.id, "President", salutation="H.E. Mr.", name="Aurelio Duarte", kind=OfficerRole.PRESIDENT)
+    meetings.add_officer(m.id, "Vice-President", state="Philippines", kind=OfficerRole.VICE_PRESIDENT)
+    meetings.add_officer(
+        m.id,
+        "Secretary-General of the Meeting",
+        salutation="Mr.",
+        name="Tomas Berg",
+        kind=OfficerRole.SECRETARY_GENERAL,
+    )
+    meetings.add_officer(
+        m.id,
+        "Secretary of the Meeting",
+        salutation="Ms.",
+        name="Ines Lutz",
+        description="Officer",
+        kind=OfficerRole.SECRETARY,
+    )
     meetings.add_officer(m.id, "Director of the Implementation Support Unit", salutation="Dr.", name="Ada Kerr")
     for title in ("Opening of the Meeting", "Adoption of the agenda", "Consideration of reports"):
         agenda.add_item(m.id, title, sub_items=("Article 3", "Article 4") if "reports" in title else ())
@@ -89,14 +102,14 @@ def a_made_up_meeting(services) -> int:
         m.id, 2, dt.date(2026, 11, 30), dt.time(15), dt.time(18), (3,), closed=True, format=MeetingFormat.VIRTUAL
     )
     agenda.set_side_event(m.id, dt.date(2026, 12, 1), dt.time(13, 15), dt.time(14, 45), "Clearance", "UNDP", "XXIV")
-    for symbol, title, day in (
-        ("CCM/MSP/2026/1", "Provisional agenda", dt.date(2026, 8, 1)),
-        ("CCM/MSP/2026/2", "Provisional programme of work", None),
-        ("CCM/MSP/2026/L.1", "Draft final report", dt.date(2026, 12, 2)),
-        ("CCM/MSP/2026/WP.1", "A working paper", None),
-        ("CCM/MSP/2026/INF.2", "List of documents", None),
+    for symbol, title, day, kind in (
+        ("CCM/MSP/2026/1", "Provisional agenda", dt.date(2026, 8, 1), DocumentType.AGENDA),
+        ("CCM/MSP/2026/2", "Provisional programme of work", None, DocumentType.PROGRAMME),
+        ("CCM/MSP/2026/L.1", "Draft final report", dt.date(2026, 12, 2), DocumentType.REPORT),
+        ("CCM/MSP/2026/WP.1", "A working paper", None, DocumentType.OTHER),
+        ("CCM/MSP/2026/INF.2", "List of documents", None, DocumentType.DOCUMENTS_LIST),
     ):
-        services.documents.add(m.id, DocumentInput(symbol, title, day, "EN FR"))
+        services.documents.add(m.id, DocumentInput(symbol, title, day, "EN FR", doc_type=kind))
     chile = reg.add_state_delegation(m.id, "Chile")
     reg.add_state_delegation(m.id, "Netherlands")
     reg.add_organisation_delegation(m.id, "International Committee of the Red Cross")

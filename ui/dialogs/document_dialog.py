@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from ccm_secretariat.domain.enums import DocumentType
 from ccm_secretariat.domain.symbols import parse_symbol
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.services.documents import LANGUAGES, DocumentInput, DocumentRow
@@ -28,6 +29,11 @@ class DocumentDialog(FormDialog):
         self.symbol = QLineEdit(initial.symbol if initial else f"{prefix}/")
         self.kind = QLabel()
         self.title_edit = QLineEdit(initial.title if initial else "")
+        # Which of the desk's own documents it is: the agenda, the report … take their symbol and date from it.
+        self.doc_type = QComboBox()
+        for doc_type in DocumentType:
+            self.doc_type.addItem(doc_type.label, doc_type)
+        self.doc_type.setCurrentIndex(self.doc_type.findData(initial.doc_type if initial else DocumentType.OTHER))
         self.dated = QCheckBox("Issued on")
         self.date = date_edit(initial.issue_date if initial else None)
         self.dated.setChecked(bool(initial and initial.issue_date))
@@ -45,6 +51,7 @@ class DocumentDialog(FormDialog):
         self.add_field("symbol", "Symbol", self.symbol)
         self.add_field("kind", "Series", self.kind)
         self.add_field("title", "Title", self.title_edit)
+        self.add_field("doc_type", "Type", self.doc_type)
         self.add_field("date", "", self.dated)
         self.add_field("issue_date", "Date", self.date)
         row = QWidget()
@@ -88,6 +95,7 @@ class DocumentDialog(FormDialog):
                 languages=" ".join(c for c, box in self.languages.items() if box.isChecked()),
                 agenda_item_number=self.agenda.currentData(),
                 submitted_by=self.submitted.text(),
+                doc_type=DocumentType(self.doc_type.currentData()),
             )
         )
 

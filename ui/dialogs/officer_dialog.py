@@ -6,16 +6,26 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from ccm_secretariat.domain.enums import OfficerRole
 from ui.dialogs.form import FormDialog
 
+# The usual titles and what each officer is; a title typed in another language or words is another officer
+# ("participated in the work of …") unless the kind below says otherwise.
 ROLES = [
-    "President",
-    "Vice-President",
-    "Secretary-General of the Conference",
-    "Secretary of the Conference",
-    "Secretary-General of the Meeting",
-    "Secretary of the Meeting",
-    "Director of the Implementation Support Unit",
+    ("President", OfficerRole.PRESIDENT),
+    ("Vice-President", OfficerRole.VICE_PRESIDENT),
+    ("Secretary-General of the Conference", OfficerRole.SECRETARY_GENERAL),
+    ("Secretary of the Conference", OfficerRole.SECRETARY),
+    ("Secretary-General of the Meeting", OfficerRole.SECRETARY_GENERAL),
+    ("Secretary of the Meeting", OfficerRole.SECRETARY),
+    ("Director of the Implementation Support Unit", OfficerRole.OTHER),
+]
+KINDS = [
+    (OfficerRole.PRESIDENT, "President"),
+    (OfficerRole.VICE_PRESIDENT, "Vice-President"),
+    (OfficerRole.SECRETARY_GENERAL, "Secretary-General"),
+    (OfficerRole.SECRETARY, "Secretary"),
+    (OfficerRole.OTHER, "Other officer"),
 ]
 
 
@@ -25,7 +35,14 @@ class OfficerDialog(FormDialog):
         self._save = save
         self.role = QComboBox()
         self.role.setEditable(True)
-        self.role.addItems(ROLES)
+        for title, kind in ROLES:
+            self.role.addItem(title, kind)
+        # What the report says of the officer follows the kind, whatever the words of the title.
+        self.kind = QComboBox()
+        for kind, label in KINDS:
+            self.kind.addItem(label, kind)
+        self.role.currentIndexChanged.connect(self._kind_of_title)
+        self._kind_of_title()
         self.salutation = QComboBox()
         self.salutation.setEditable(True)
         self.salutation.addItems(["", "Mr.", "Ms.", "H.E. Mr.", "H.E. Ms.", "Dr."])
@@ -39,6 +56,7 @@ class OfficerDialog(FormDialog):
         self.state.addItems(["", *state_names])
         for name, label, widget in (
             ("role", "Role", self.role),
+            ("kind", "Kind", self.kind),
             ("salutation", "Salutation", self.salutation),
             ("name", "Name", self.name),
             ("description", "Description", self.description),
@@ -49,6 +67,11 @@ class OfficerDialog(FormDialog):
         self.state.currentTextChanged.connect(self.revalidate)
         self.setMinimumWidth(620)
         self.revalidate()
+
+    def _kind_of_title(self) -> None:
+        kind = self.role.currentData()
+        if kind is not None:
+            self.kind.setCurrentIndex(self.kind.findData(kind))
 
     def problems(self):
         if not self.name.text().strip() and not self.state.currentText().strip():
@@ -62,6 +85,7 @@ class OfficerDialog(FormDialog):
             self.name.text(),
             self.description.text(),
             self.state.currentText(),
+            OfficerRole(self.kind.currentData()),
         )
 
     @classmethod

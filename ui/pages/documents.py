@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
+from ccm_secretariat.domain.enums import DocumentType
 from ccm_secretariat.services import Services
-from ccm_secretariat.services.documents import DocumentInput
 from ccm_secretariat.services.meetings import MeetingRow
 from ui.dialogs.document_dialog import DocumentDialog
 from ui.models.table import Column, RowTableModel
@@ -20,6 +20,7 @@ COLUMNS = [
     Column("Date", lambda d: f"{d.issue_date.day} {d.issue_date:%B %Y}" if d.issue_date else ""),
     Column("Languages", lambda d: d.languages),
     Column("Item", lambda d: d.agenda_item_number or "", align_right=True),
+    Column("Type", lambda d: "" if d.doc_type is DocumentType.OTHER else d.doc_type.label),
 ]
 
 
@@ -83,15 +84,7 @@ class DocumentsPage(QWidget):
         if current is None:
             return
         docs = self.services.documents
-        before = DocumentInput(
-            current.symbol,
-            current.title,
-            current.issue_date,
-            current.languages,
-            current.agenda_item_number,
-            current.submitted_by,
-            current.distribution,
-        )
+        before = current.input()
 
         seen = self.editor.seen(("document", current.id), current.version)
 
@@ -120,15 +113,7 @@ class DocumentsPage(QWidget):
             return
         docs = self.services.documents
         holder = {"id": current.id, "version": current.version}
-        data = DocumentInput(
-            current.symbol,
-            current.title,
-            current.issue_date,
-            current.languages,
-            current.agenda_item_number,
-            current.submitted_by,
-            current.distribution,
-        )
+        data = current.input()
 
         def undo(_):
             added = docs.add(meeting.id, data)

@@ -220,11 +220,11 @@ class MeetingPage(QWidget):
         meetings, meeting_id = self.services.meetings, meeting.id
         names = [s.name for s in self.services.reference.states()]
 
-        def save(role, salutation, name, description, state):
+        def save(role, salutation, name, description, state, kind):
             return self.editor.perform(
                 f"Add {role}",
                 lambda: meetings.add_officer(
-                    meeting_id, role, salutation=salutation, name=name, description=description, state=state
+                    meeting_id, role, salutation=salutation, name=name, description=description, state=state, kind=kind
                 ),
                 lambda row: meetings.remove_officer(row.id),
             )

@@ -1,0 +1,126 @@
+"""The chapters of the draft procedural report, one function each, from the report's data (`ReportData`) and its
+words (`Wording`): each returns its heading and paragraphs of the neutral document model, unnumbered; the builder
+numbers them. A chapter with nothing to say returns no paragraph (and then prints no heading)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ccm_secretariat.domain.enums import DocumentType, OfficerRole
+from ccm_secretariat.domain.symbols import Series
+from ccm_secretariat.report.data import ReportData, registered
+from ccm_secretariat.report.meeting_documents import credentials_paragraphs
+from ccm_secretariat.report.model import Annex, DocumentTable, Paragraph
+from ccm_secretariat.report.participation import participation_paragraphs
+from ccm_secretariat.report.wording import Wording
+
+
+@dataclass(frozen=True)
+class Chapter:
+    heading: str
+    paragraphs: tuple[Paragraph, ...]
+
+
+def _paragraphs(*texts: str) -> tuple[Paragraph, ...]:
+    """Paragraphs of running text, numbered later; a line break starts a sub-paragraph ("(a) …")."""
+    out = []
+    for text in texts:
+        lines = text.split("\n")
+        out.append(Paragraph(0, lines[0], tuple(lines[1:])))
+    return tuple(out)
+
+
+def _placeholder(text: str) -> Paragraph:
+    return Paragraph(0, text, placeholder=True)
+
+
+@dataclass(frozen=True)
+class Names:
+    """How the report names the meeting: a short title made of words ("Second Review Conference") as it is; an
+    abbreviation ("14MSP") introduced after the full title at its first use (the mandate), then used alone."""
+
+    first: str
+    short: str
+
+    @classmethod
+    def of(cls, data: ReportData, w: Wording) -> Names:
+        short = data.meeting.short_title.strip()
+        if " " in short:
+            return cls(short, short)
+        return cls(w.introduced(data.meeting.title, short), short)
+
+
+def introduction(data: ReportData, w: Wording, names: Names) -> Chapter:
+    m = data.meeting
+    paragraphs = [_placeholder(w.mandate(names.first, m.treaty_title))]
+    presidents = data.officers(OfficerRole.PRESIDENT)
+    if presidents:
+        president = presidents[-1]
+        paragraphs += _paragraphs(w.president_designated(president.person, president.description, names.short))
+    return Chapter(w.introduction_heading(), tuple(paragraphs))
+
+
+def organization(data: ReportData, w: Wording, names: Names) -> Chapter:
+    m, body = data.meeting, data.meeting.body_name
+    texts = [w.part_held(data.part_number, m.title, m.city, data.part.start_date, data.part.end_date)]
+    for o in m.officers:
+        if o.name and o.kind is OfficerRole.SECRETARY:
+            texts.append(w.secretary_served(o.person, o.description, o.role))
+        elif o.name and o.kind is OfficerRole.OTHER:
+            texts.append(w.officer_took_part(o.person, o.description, body))
+    texts += participation_paragraphs(list(data.delegations), m.settings, body, w)
+    if any(d.credentials_received for d in data.delegations if d.is_state):  # once credentials are recorded
+        texts += credentials_paragraphs(data.took_part, body, w)
+    return Chapter(w.organization_heading(names.short), _paragraphs(*texts))
+
+
+def work(data: ReportData, w: Wording, names: Names) -> Chapter:
+    body, day, part = data.meeting.body_name, data.opening, data.part_number
+    texts = []
+    presidents = data.officers(OfficerRole.PRESIDENT)
+    if presidents:
+        texts.append(w.opened(day, part, names.short, presidents[-1].person, presidents[-1].description))
+    if data.part_plenaries:
+        texts.append(w.plenaries_held(body, len(data.part_plenaries), data.part.format))
+    texts += _elected(data, w)
+    agenda = registered(data.documents, DocumentType.AGENDA)
+    programme = registered(data.documents, DocumentType.PROGRAMME)
+    if agenda or programme:
+        symbols = (agenda.symbol if agenda else None, programme.symbol if programme else None)
+        texts.append(w.agenda_adopted(body, day, *symbols))
+    if data.documents:
+        texts.append(w.annex_pointer(part, names.short))
+    return Chapter(w.work_heading(names.short), _paragraphs(*texts))
+
+
+def _elected(data: ReportData, w: Wording) -> list[str]:
+    """The Secretary-General confirmed and the Vice-Presidents elected at the opening."""
+    body, day, texts = data.meeting.body_name, data.opening, []
+    sg = data.officer(OfficerRole.SECRETARY_GENERAL)
+    if sg:
+        texts.append(w.secretary_general_confirmed(day, body, sg.person, sg.description, sg.role))
+    vice_presidents = [o.state_name or o.person for o in data.officers(OfficerRole.VICE_PRESIDENT)]
+    if vice_presidents:
+        serial = data.meeting.settings.serial_comma_organisations
+        texts.append(w.vice_presidents_elected(day, vice_presidents, body, serial))
+    return texts
+
+
+def decisions(data: ReportData, w: Wording) -> Chapter:
+    if not data.decisions:
+        return Chapter(w.decisions_heading(), (_placeholder(w.decisions_placeholder(data.meeting.body_name)),))
+    marked = tuple(
+        Paragraph(0, p.text, p.subparagraphs, marked=True) for p in _paragraphs(*(d.text for d in data.decisions))
+    )
+    return Chapter(w.decisions_heading(), marked)
+
+
+def annex(data: ReportData, w: Wording) -> Annex | None:
+    """The documents submitted: the main series and L. in one table, the others in a second, each under its own
+    header row as the report's annex prints them (no heading of the desk's own)."""
+    if not data.documents:
+        return None
+    first = tuple((d.symbol, d.title) for d in data.documents if d.series in (Series.MAIN, Series.L))
+    rest = tuple((d.symbol, d.title) for d in data.documents if d.series not in (Series.MAIN, Series.L))
+    tables = tuple(DocumentTable(w.symbol_and_title(), rows) for rows in (first, rest) if rows)
+    return Annex(w.annex_heading(), w.annex_subtitle(data.part_number, data.meeting.title), tables)
