@@ -10,10 +10,11 @@ import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from arabic_reshaper import ArabicReshaper
 from bidi import get_display
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FONT_DIR = RESOURCES / "fonts"
+_V = TypeVar("_V")
 FAMILIES = {
     "sans": {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf", "italic": "DejaVuSans-Oblique.ttf"},
     "serif": {"regular": "DejaVuSerif.ttf", "bold": "DejaVuSerif-Bold.ttf", "italic": "DejaVuSerif-Italic.ttf"},
@@ -131,6 +133,11 @@ class FontSet:
         self._fallbacks: list[Face] | None = None
         self.missing: dict[str, set[str]] = {}  # text -> characters no font covers
         self._logged: set[str] = set()  # fonts and scripts logged once per document
+        # Functions, affiliations, delegations and labels repeat thousands of times in a long document: their
+        # widths and their encoded operators are kept (a bounded number; encodings for one PDF at a time).
+        self._widths: dict[tuple[str, float, str], float] = {}
+        self._encoded: dict[tuple[str, float, str], str] = {}
+        self._encoded_for: object = None
 
     def font(self, style: str = "regular") -> str:
         return self.styles[style].name
@@ -183,6 +190,14 @@ class FontSet:
             log.info("Fonts: %s", what)
 
     def width(self, text: str, size: float, style: str = "regular") -> float:
+        key = (style, size, text)
+        found = self._widths.get(key)
+        if found is None:
+            found = self._measure(text, size, style)
+            _keep(self._widths, key, found)
+        return found
+
+    def _measure(self, text: str, size: float, style: str) -> float:
         if self.is_simple(text, style):
             return float(pdfmetrics.stringWidth(text, self.styles[style].name, size))
         return sum(
@@ -192,15 +207,30 @@ class FontSet:
     def draw(self, canvas: Canvas, x: float, y: float, text: str, size: float, style: str = "regular") -> float:
         """Draw `text` with its left end at x; returns its width."""
         if self.is_simple(text, style):
-            canvas.setFont(self.styles[style].name, size)
-            canvas.drawString(x, y, text)
-            return float(pdfmetrics.stringWidth(text, self.styles[style].name, size))
+            pieces = [(self.styles[style].name, text)]
+        else:
+            pieces = self.runs(visual(text), style, text)
         start = x
-        for font, part in self.runs(visual(text), style, text):
+        for font, part in pieces:
             canvas.setFont(font, size)
-            canvas.drawString(x, y, part)
-            x += pdfmetrics.stringWidth(part, font, size)
+            if canvas.bottomup:  # as drawString writes it on the usual canvas, without its machinery
+                canvas._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {self._encode(canvas, font, part, size)} T* ET")
+            else:
+                canvas.drawString(x, y, part)
+            x += self.width(text, size, style) if len(pieces) == 1 else pdfmetrics.stringWidth(part, font, size)
         return x - start
+
+    def _encode(self, canvas: Canvas, font_name: str, text: str, size: float) -> str:
+        """text_body, kept for the canvas's document (a text's bytes in a font's subsets never change within it)."""
+        if self._encoded_for is not canvas._doc:
+            self._encoded.clear()
+            self._encoded_for = canvas._doc
+        key = (font_name, size, text)
+        found = self._encoded.get(key)
+        if found is None:
+            found = text_body(canvas, font_name, text, size)
+            _keep(self._encoded, key, found)
+        return found
 
     def wrap(self, text: str, size: float, width: float, style: str = "regular") -> list[str]:
         """Lines of at most `width` points, broken at spaces (a word longer than a line is cut)."""
@@ -225,6 +255,34 @@ class FontSet:
         if current:
             lines.append(current)
         return lines
+
+
+CACHE_LIMIT = 20_000  # entries of each cache; emptied when full (a long list's names rarely repeat anyway)
+
+
+def _keep(cache: dict[tuple[str, float, str], _V], key: tuple[str, float, str], value: _V) -> None:
+    if len(cache) >= CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+
+
+def text_operators(canvas: Canvas, font_name: str, x: float, y: float, text: str, size: float) -> str:
+    """The operators reportlab's drawString writes for `text` in a TrueType font at the canvas's default
+    leading, byte for byte, without its text object, bidi pass and width measured again: the documents draw a
+    few hundred thousand strings, and that machinery was most of their time."""
+    return f"BT 1 0 0 1 {fp_str(x, y)} Tm {text_body(canvas, font_name, text, size)} T* ET"
+
+
+def text_body(canvas: Canvas, font_name: str, text: str, size: float) -> str:
+    """The font, size and string operators of text_operators: the characters go into the font's subsets as
+    drawString puts them."""
+    font = pdfmetrics.getFont(font_name)
+    doc = canvas._doc
+    state = f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
+    return " ".join(
+        f"{font.getSubsetInternalName(subset, doc)} {state} ({escapePDF(chunk)}) Tj"
+        for subset, chunk in font.splitString(text, doc)
+    )
 
 
 def _simple(face: Face, text: str) -> bool:
