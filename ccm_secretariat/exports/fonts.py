@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FONT_DIR = RESOURCES / "fonts"
+_K = TypeVar("_K")
 _V = TypeVar("_V")
 FAMILIES = {
     "sans": {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf", "italic": "DejaVuSans-Oblique.ttf"},
@@ -138,6 +139,7 @@ class FontSet:
         self._widths: dict[tuple[str, float, str], float] = {}
         self._encoded: dict[tuple[str, float, str], str] = {}
         self._encoded_for: object = None
+        self._pieces: dict[tuple[str, str], list[tuple[str, str]]] = {}
 
     def font(self, style: str = "regular") -> str:
         return self.styles[style].name
@@ -198,18 +200,22 @@ class FontSet:
         return found
 
     def _measure(self, text: str, size: float, style: str) -> float:
-        if self.is_simple(text, style):
-            return float(pdfmetrics.stringWidth(text, self.styles[style].name, size))
-        return sum(
-            float(pdfmetrics.stringWidth(part, font, size)) for font, part in self.runs(visual(text), style, text)
-        )
+        return sum(float(pdfmetrics.stringWidth(part, font, size)) for font, part in self.pieces(text, style))
+
+    def pieces(self, text: str, style: str = "regular") -> list[tuple[str, str]]:
+        """(font name, text) pieces of `text` as it stands on the line: itself in the style's font when simple,
+        else its runs in visual order (joined Arabic, reversed right-to-left runs)."""
+        key = (style, text)
+        found = self._pieces.get(key)
+        if found is None:
+            simple = self.is_simple(text, style)
+            found = [(self.styles[style].name, text)] if simple else self.runs(visual(text), style, text)
+            _keep(self._pieces, key, found)
+        return found
 
     def draw(self, canvas: Canvas, x: float, y: float, text: str, size: float, style: str = "regular") -> float:
         """Draw `text` with its left end at x; returns its width."""
-        if self.is_simple(text, style):
-            pieces = [(self.styles[style].name, text)]
-        else:
-            pieces = self.runs(visual(text), style, text)
+        pieces = self.pieces(text, style)
         start = x
         for font, part in pieces:
             canvas.setFont(font, size)
@@ -260,7 +266,7 @@ class FontSet:
 CACHE_LIMIT = 20_000  # entries of each cache; emptied when full (a long list's names rarely repeat anyway)
 
 
-def _keep(cache: dict[tuple[str, float, str], _V], key: tuple[str, float, str], value: _V) -> None:
+def _keep(cache: dict[_K, _V], key: _K, value: _V) -> None:
     if len(cache) >= CACHE_LIMIT:
         cache.clear()
     cache[key] = value
