@@ -8,6 +8,7 @@ import functools
 import logging
 import os
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -132,6 +133,7 @@ class FontSet:
             fallbacks = tuple(env.split(os.pathsep)) if env is not None else SYSTEM_FALLBACKS
         self._fallback_paths = tuple(p for p in fallbacks if p)
         self._fallbacks: list[Face] | None = None
+        self._unread: list[Path] = []
         self.missing: dict[str, set[str]] = {}  # text -> characters no font covers
         self._logged: set[str] = set()  # fonts and scripts logged once per document
         # Functions, affiliations, delegations and labels repeat thousands of times in a long document: their
@@ -145,16 +147,27 @@ class FontSet:
         return self.styles[style].name
 
     def fallbacks(self) -> list[Face]:
+        """Every fallback font there is, read."""
+        return list(self._fallback_faces())
+
+    def _fallback_faces(self) -> Iterator[Face]:
+        """The fallback fonts in order of preference, each read (a few hundred milliseconds for a CJK font) only
+        when the ones before it lack a character."""
         if self._fallbacks is None:
-            faces = [] if self._sans.name in {f.name for f in self.styles.values()} else [self._sans]
-            for path in self._fallback_paths:
-                if Path(path).is_file():
-                    try:
-                        faces.append(_register(Path(path)))
-                    except Exception:  # a damaged or unsupported font file is skipped
-                        continue
-            self._fallbacks = faces
-        return self._fallbacks
+            self._fallbacks = [] if self._sans.name in {f.name for f in self.styles.values()} else [self._sans]
+            self._unread = [Path(p) for p in self._fallback_paths]
+        i = 0
+        while i < len(self._fallbacks) or self._unread:
+            if i < len(self._fallbacks):
+                yield self._fallbacks[i]
+                i += 1
+                continue
+            path = self._unread.pop(0)
+            if path.is_file():
+                try:
+                    self._fallbacks.append(_register(path))
+                except Exception:  # a damaged or unsupported font file is skipped
+                    continue
 
     def is_simple(self, text: str, style: str = "regular") -> bool:
         """True when the style's own font covers every character and nothing is right-to-left."""
@@ -170,7 +183,7 @@ class FontSet:
             face = (
                 primary
                 if code in primary.coverage or ch == " "
-                else next((f for f in self.fallbacks() if code in f.coverage), None)
+                else next((f for f in self._fallback_faces() if code in f.coverage), None)
             )
             if face is None:
                 self.missing.setdefault(logical or text, set()).add(ch)

@@ -111,3 +111,19 @@ def test_each_category_band_of_the_badges_is_one_form_placed_on_every_badge(serv
     text = " ".join(page.extract_text() for page in pages)
     assert text.count("STATE PARTY") == 10 and text.count("OBSERVER ORGANISATION") == 1
     assert text.count("14MSP · 7–9 September 2026") == 11
+
+
+def test_a_fallback_font_is_read_only_when_the_fonts_before_it_lack_a_character(monkeypatch, tmp_path):
+    import ccm_secretariat.exports.fonts as fonts_module
+
+    read: list[str] = []
+    register = fonts_module._register
+    monkeypatch.setattr(fonts_module, "_register", lambda path: read.append(path.name) or register(path))
+    later = ("DejaVuSerif-Italic.ttf", "DejaVuSerif-Bold.ttf")
+    fonts = FontSet("serif", fallbacks=tuple(str(fonts_module.FONT_DIR / name) for name in later))
+    canvas = Canvas(str(tmp_path / "x.pdf"))
+    read.clear()
+    fonts.draw(canvas, 72, 700, "محمد", 12)  # the serif lacks Arabic: DejaVu Sans, the first fallback, has it
+    assert [name for name in read if name in later] == [] and fonts.missing == {}
+    fonts.draw(canvas, 72, 680, "中", 12)  # none has it: every fallback is tried, and the character reported
+    assert [name for name in read if name in later] == list(later) and fonts.missing == {"中": {"中"}}
