@@ -35,10 +35,13 @@ import zxingcpp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from ccm_secretariat.domain.badge_code import badge_code
 from ccm_secretariat.exports.fonts import FONT_DIR
 started = time.perf_counter()
 pdfmetrics.registerFont(TTFont('DejaVuSans', str(FONT_DIR / 'DejaVuSans.ttf')))
-rows = sqlite3.connect({db!r}).execute(
+database = sqlite3.connect({db!r})
+secret = database.execute("SELECT value FROM desk_secret WHERE name = 'badge'").fetchone()[0].encode()
+rows = database.execute(
     "SELECT p.id, p.salutation || ' ' || p.given_names, p.family_name, d.name FROM participant p "
     "JOIN delegation d ON d.id = p.delegation_id ORDER BY d.sort_key, p.position"
 ).fetchall()
@@ -54,7 +57,7 @@ for i, (pid, first, family, delegation) in enumerate(rows):
     c.drawString(x, y + 120, first)
     c.drawString(x, y + 100, family.upper())
     c.drawString(x, y + 80, delegation)
-    code = services.badges.code(pid)
+    code = badge_code(secret, pid)
     c.drawString(x + 200, y + 30, code)
     image = zxingcpp.create_barcode(code, zxingcpp.BarcodeFormat.QRCode, ec_level='M').to_image(
         scale=1, add_quiet_zones=False)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -119,6 +120,7 @@ class BadgeDrawer:
         self.ink = {c: HexColor(_text_colour(colour)) for c, colour in run.colours.items()}
         self.labels = {c: self._label(label) for c, label in BAND_LABELS.items()}
         self._fit = functools.lru_cache(maxsize=8192)(self._fit_text)
+        self._frames: set[str] = set()
 
     def _label(self, label: str) -> tuple[str, float, float]:
         size = min(9.5 * self.scale, (self.w - 2 * self.pad) / self.fonts.width(label, 1, "bold"))
@@ -127,23 +129,37 @@ class BadgeDrawer:
     def _fit_text(self, text: str, height: float, max_size: float, style: str, max_lines: int) -> Fitted:
         return fit(self.fonts, text, self.text_width, height, max_size, style, max_lines)
 
+    def _frame(self, canvas: Canvas, category: Category) -> str:
+        """What every badge of `category` shares (the band and its label, the meeting's line and the rule under
+        it), drawn once as a form the badges place: its name."""
+        name = f"badge-{category.name}"
+        if name not in self._frames:
+            fonts, w, h, pad, band = self.fonts, self.w, self.h, self.pad, self.band
+            canvas.beginForm(name, 0, 0, w, h)
+            canvas.setFillColor(self.fill[category])
+            canvas.rect(0, 0, w, band, stroke=0, fill=1)
+            canvas.setFillColor(self.ink[category])
+            label, size, offset = self.labels[category]
+            fonts.draw(canvas, offset, (band - size * 0.7) / 2, label, size, "bold")
+            canvas.setFillColor(self.black)
+            top = h - pad
+            if self.run.practice:
+                canvas.setFillColorRGB(0.7, 0, 0)
+            fonts.draw(canvas, pad, top - self.small, self.meeting, self.small, self.meeting_style)
+            canvas.setFillColor(self.black)
+            canvas.setLineWidth(0.4)
+            canvas.line(pad, top - self.small - 1.5 * mm, w - pad, top - self.small - 1.5 * mm)
+            canvas.endForm()
+            self._frames.add(name)
+        return name
+
     def draw(self, canvas: Canvas, badge: Badge, x: float, y: float) -> None:
         fonts, w, h, pad, band = self.fonts, self.w, self.h, self.pad, self.band
-        canvas.setFillColor(self.fill[badge.category])
-        canvas.rect(x, y, w, band, stroke=0, fill=1)
-        canvas.setFillColor(self.ink[badge.category])
-        label, size, offset = self.labels[badge.category]
-        fonts.draw(canvas, x + offset, y + (band - size * 0.7) / 2, label, size, "bold")
-        canvas.setFillColor(self.black)
-
-        top = y + h - pad
-        if self.run.practice:
-            canvas.setFillColorRGB(0.7, 0, 0)
-        fonts.draw(canvas, x + pad, top - self.small, self.meeting, self.small, self.meeting_style)
-        canvas.setFillColor(self.black)
-        canvas.setLineWidth(0.4)
-        canvas.line(x + pad, top - self.small - 1.5 * mm, x + w - pad, top - self.small - 1.5 * mm)
-        top -= self.small + 3.5 * mm
+        frame = self._frame(canvas, badge.category)
+        canvas.addLiteral(f"q 1 0 0 1 {fp_str(x, y)} cm")
+        canvas.doForm(frame)
+        canvas.addLiteral("Q")
+        top = y + h - pad - self.small - 3.5 * mm
 
         first = " ".join(p for p in (badge.salutation, badge.given_names) if p)
         if first:

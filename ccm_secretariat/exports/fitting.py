@@ -45,12 +45,23 @@ def fit(
     words = text.split()
     if not words:
         return Fitted(max_size, ("",))
-    unit: dict[str, float] = {}
+    whole = " ".join(words)
+    if max_lines >= 1 and min(max_size, width / _unit(fonts, whole, style), height / LEADING) == max_size:
+        return Fitted(max_size, (whole,))  # nothing scores higher than the whole text at the largest size
+    return best_breaks(fonts, words, width, height, max_size, style, max_lines)
+
+
+def _unit(fonts: FontSet, line: str, style: str) -> float:
+    return max(fonts.width(line, 1.0, style), 1e-6)
+
+
+def best_breaks(
+    fonts: FontSet, words: list[str], width: float, height: float, max_size: float, style: str, max_lines: int
+) -> Fitted:
+    """Of the ways to break `words` into 1 to `max_lines` lines, the one that reads best at the largest size."""
 
     def measure(line: str) -> float:
-        if line not in unit:
-            unit[line] = max(fonts.width(line, 1.0, style), 1e-6)
-        return unit[line]
+        return _unit(fonts, line, style)
 
     best: tuple[float, float, tuple[str, ...]] | None = None  # (score, size, lines)
     for count in range(1, min(max_lines, len(words)) + 1):

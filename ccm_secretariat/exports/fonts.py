@@ -8,12 +8,14 @@ import functools
 import logging
 import os
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from arabic_reshaper import ArabicReshaper
 from bidi import get_display
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FONT_DIR = RESOURCES / "fonts"
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 FAMILIES = {
     "sans": {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf", "italic": "DejaVuSans-Oblique.ttf"},
     "serif": {"regular": "DejaVuSerif.ttf", "bold": "DejaVuSerif-Bold.ttf", "italic": "DejaVuSerif-Italic.ttf"},
@@ -129,23 +133,41 @@ class FontSet:
             fallbacks = tuple(env.split(os.pathsep)) if env is not None else SYSTEM_FALLBACKS
         self._fallback_paths = tuple(p for p in fallbacks if p)
         self._fallbacks: list[Face] | None = None
+        self._unread: list[Path] = []
         self.missing: dict[str, set[str]] = {}  # text -> characters no font covers
         self._logged: set[str] = set()  # fonts and scripts logged once per document
+        # Functions, affiliations, delegations and labels repeat thousands of times in a long document: their
+        # widths and their encoded operators are kept (a bounded number; encodings for one PDF at a time).
+        self._widths: dict[tuple[str, float, str], float] = {}
+        self._encoded: dict[tuple[str, float, str], str] = {}
+        self._encoded_for: object = None
+        self._pieces: dict[tuple[str, str], list[tuple[str, str]]] = {}
 
     def font(self, style: str = "regular") -> str:
         return self.styles[style].name
 
     def fallbacks(self) -> list[Face]:
+        """Every fallback font there is, read."""
+        return list(self._fallback_faces())
+
+    def _fallback_faces(self) -> Iterator[Face]:
+        """The fallback fonts in order of preference, each read (a few hundred milliseconds for a CJK font) only
+        when the ones before it lack a character."""
         if self._fallbacks is None:
-            faces = [] if self._sans.name in {f.name for f in self.styles.values()} else [self._sans]
-            for path in self._fallback_paths:
-                if Path(path).is_file():
-                    try:
-                        faces.append(_register(Path(path)))
-                    except Exception:  # a damaged or unsupported font file is skipped
-                        continue
-            self._fallbacks = faces
-        return self._fallbacks
+            self._fallbacks = [] if self._sans.name in {f.name for f in self.styles.values()} else [self._sans]
+            self._unread = [Path(p) for p in self._fallback_paths]
+        i = 0
+        while i < len(self._fallbacks) or self._unread:
+            if i < len(self._fallbacks):
+                yield self._fallbacks[i]
+                i += 1
+                continue
+            path = self._unread.pop(0)
+            if path.is_file():
+                try:
+                    self._fallbacks.append(_register(path))
+                except Exception:  # a damaged or unsupported font file is skipped
+                    continue
 
     def is_simple(self, text: str, style: str = "regular") -> bool:
         """True when the style's own font covers every character and nothing is right-to-left."""
@@ -161,7 +183,7 @@ class FontSet:
             face = (
                 primary
                 if code in primary.coverage or ch == " "
-                else next((f for f in self.fallbacks() if code in f.coverage), None)
+                else next((f for f in self._fallback_faces() if code in f.coverage), None)
             )
             if face is None:
                 self.missing.setdefault(logical or text, set()).add(ch)
@@ -183,24 +205,51 @@ class FontSet:
             log.info("Fonts: %s", what)
 
     def width(self, text: str, size: float, style: str = "regular") -> float:
-        if self.is_simple(text, style):
-            return float(pdfmetrics.stringWidth(text, self.styles[style].name, size))
-        return sum(
-            float(pdfmetrics.stringWidth(part, font, size)) for font, part in self.runs(visual(text), style, text)
-        )
+        key = (style, size, text)
+        found = self._widths.get(key)
+        if found is None:
+            found = self._measure(text, size, style)
+            _keep(self._widths, key, found)
+        return found
+
+    def _measure(self, text: str, size: float, style: str) -> float:
+        return sum(float(pdfmetrics.stringWidth(part, font, size)) for font, part in self.pieces(text, style))
+
+    def pieces(self, text: str, style: str = "regular") -> list[tuple[str, str]]:
+        """(font name, text) pieces of `text` as it stands on the line: itself in the style's font when simple,
+        else its runs in visual order (joined Arabic, reversed right-to-left runs)."""
+        key = (style, text)
+        found = self._pieces.get(key)
+        if found is None:
+            simple = self.is_simple(text, style)
+            found = [(self.styles[style].name, text)] if simple else self.runs(visual(text), style, text)
+            _keep(self._pieces, key, found)
+        return found
 
     def draw(self, canvas: Canvas, x: float, y: float, text: str, size: float, style: str = "regular") -> float:
         """Draw `text` with its left end at x; returns its width."""
-        if self.is_simple(text, style):
-            canvas.setFont(self.styles[style].name, size)
-            canvas.drawString(x, y, text)
-            return float(pdfmetrics.stringWidth(text, self.styles[style].name, size))
+        pieces = self.pieces(text, style)
         start = x
-        for font, part in self.runs(visual(text), style, text):
+        for font, part in pieces:
             canvas.setFont(font, size)
-            canvas.drawString(x, y, part)
-            x += pdfmetrics.stringWidth(part, font, size)
+            if canvas.bottomup:  # as drawString writes it on the usual canvas, without its machinery
+                canvas._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {self._encode(canvas, font, part, size)} T* ET")
+            else:
+                canvas.drawString(x, y, part)
+            x += self.width(text, size, style) if len(pieces) == 1 else pdfmetrics.stringWidth(part, font, size)
         return x - start
+
+    def _encode(self, canvas: Canvas, font_name: str, text: str, size: float) -> str:
+        """text_body, kept for the canvas's document (a text's bytes in a font's subsets never change within it)."""
+        if self._encoded_for is not canvas._doc:
+            self._encoded.clear()
+            self._encoded_for = canvas._doc
+        key = (font_name, size, text)
+        found = self._encoded.get(key)
+        if found is None:
+            found = text_body(canvas, font_name, text, size)
+            _keep(self._encoded, key, found)
+        return found
 
     def wrap(self, text: str, size: float, width: float, style: str = "regular") -> list[str]:
         """Lines of at most `width` points, broken at spaces (a word longer than a line is cut)."""
@@ -225,6 +274,34 @@ class FontSet:
         if current:
             lines.append(current)
         return lines
+
+
+CACHE_LIMIT = 20_000  # entries of each cache; emptied when full (a long list's names rarely repeat anyway)
+
+
+def _keep(cache: dict[_K, _V], key: _K, value: _V) -> None:
+    if len(cache) >= CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+
+
+def text_operators(canvas: Canvas, font_name: str, x: float, y: float, text: str, size: float) -> str:
+    """The operators reportlab's drawString writes for `text` in a TrueType font at the canvas's default
+    leading, byte for byte, without its text object, bidi pass and width measured again: the documents draw a
+    few hundred thousand strings, and that machinery was most of their time."""
+    return f"BT 1 0 0 1 {fp_str(x, y)} Tm {text_body(canvas, font_name, text, size)} T* ET"
+
+
+def text_body(canvas: Canvas, font_name: str, text: str, size: float) -> str:
+    """The font, size and string operators of text_operators: the characters go into the font's subsets as
+    drawString puts them."""
+    font = pdfmetrics.getFont(font_name)
+    doc = canvas._doc
+    state = f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
+    return " ".join(
+        f"{font.getSubsetInternalName(subset, doc)} {state} ({escapePDF(chunk)}) Tj"
+        for subset, chunk in font.splitString(text, doc)
+    )
 
 
 def _simple(face: Face, text: str) -> bool:
