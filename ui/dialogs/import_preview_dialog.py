@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.imports.plan import Choices, Finding, NewOrganisation, Outcome, Plan, PlanRow
 from ccm_secretariat.imports.resolve import Target
 from ui import colours
+from ui.confirm import discard_confirmed
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import make_table, selected_row
 
@@ -253,15 +253,8 @@ class ImportPreviewDialog(QDialog):
 
     def reject(self) -> None:
         """Escape or Cancel: after a question when the secretary has made choices, so that none is lost by a slip."""
-        if self._chosen() != self._chosen_at_start and (
-            QMessageBox.question(
-                self,
-                self.windowTitle(),
-                "Discard the choices you made in the preview?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            != QMessageBox.StandardButton.Yes
+        if self._chosen() != self._chosen_at_start and not discard_confirmed(
+            self, "Discard the choices you made in the preview?"
         ):
             return
         super().reject()
