@@ -35,6 +35,7 @@ STYLES = (
 LABEL_WIDTH = 170  # at most: the row labels take what their longest needs
 ROW_HEIGHT = 22
 GAP = 8
+MARKED = "first day"  # the label of the cumulative line's marked day
 
 
 @dataclass(frozen=True)
@@ -281,5 +282,15 @@ class CumulativeLine(QWidget):
             x = at(self.marked, 0).x()
             p.setPen(QPen(QColor(colours.colour("marker", self.palette())), 1.5, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
-            p.drawText(QRectF(x - 130, area.top(), 126, 14), Qt.AlignmentFlag.AlignRight, "first day")
+            room = self.marker_label_rect(x, area, p.fontMetrics().horizontalAdvance(MARKED))
+            p.drawText(room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, MARKED)
         p.end()
+
+    @staticmethod
+    def marker_label_rect(x: float, area: QRectF, width: float) -> QRectF:
+        """Where "first day" is written: left of the dashed line when it fits inside the plot, else right of it;
+        always inside the plot (never over the axis figures) and clear of the dashed line."""
+        width += 4
+        left = x - 4 - width if x - 4 - width >= area.left() else x + 4
+        left = min(left, area.right() - width)
+        return QRectF(left, area.top() + 2, width, 16)
