@@ -58,7 +58,7 @@ def walk(window, look: Look, monkeypatch, tmp_path) -> list[str]:
     opened = {"file": str(csv)}  # File → Import reads the CSV; a page's button that asks for a file gets none
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (opened["file"], ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "")  # Export pack… asks for a folder
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "")  # (Browse… in Export pack)
 
     for action in window.menuBar().actions():
         for item in action.menu().actions():
