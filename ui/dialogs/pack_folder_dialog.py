@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ccm_secretariat.errors import ValidationError
 from ui.dialogs.form import FormDialog
@@ -38,11 +38,18 @@ class PackFolderDialog(FormDialog):
         self.form.addRow(note)
         self.folder = QLineEdit(str(proposed))
         self.folder.textChanged.connect(self.revalidate)
-        self.add_field("folder", "&Folder:", self.folder)
         self.browse_button = QPushButton("&Browse…")
         self.browse_button.setAutoDefault(False)
         self.browse_button.clicked.connect(self.browse)
-        self.form.addRow("", self.browse_button)
+        row = QWidget()
+        beside = QHBoxLayout(row)
+        beside.setContentsMargins(0, 0, 0, 0)
+        beside.addWidget(self.folder, 1)
+        beside.addWidget(self.browse_button)
+        label = QLabel("&Folder:")
+        label.setBuddy(self.folder)
+        self.fields["folder"] = self.folder
+        self.form.addRow(label, row)
         self.buttons.button(self.buttons.StandardButton.Ok).setText("&Write the documents")
         self.setMinimumWidth(560)
         self.folder.setFocus()
