@@ -38,6 +38,7 @@ class PackFolderDialog(FormDialog):
         self.form.addRow(note)
         self.folder = QLineEdit(str(proposed))
         self.folder.textChanged.connect(self.revalidate)
+        self.folder.setAccessibleName("Folder")  # (its label is not beside it in the widget tree)
         self.browse_button = QPushButton("&Browse…")
         self.browse_button.setAutoDefault(False)
         self.browse_button.clicked.connect(self.browse)
