@@ -240,12 +240,12 @@ class ImportPreviewDialog(QDialog):
         self.why.setText("\n".join(filter(None, [r.message, *r.notes])) or "—")
         self.country_button.setEnabled(r.country is not None and r.destination is None)
         if r.destination is not None:
-            why_not = f"The row goes to {r.delegation} already; choose another delegation to change that"
+            tip = f"The row goes to {r.delegation} already; choose another delegation to change that"
         elif r.country is None:
-            why_not = "The row's country column names no State"
+            tip = "The row's country column names no State"
         else:
-            why_not = ""
-        self.country_button.setToolTip(why_not or f"Put the row with {r.country.name}, the State of its country column")
+            tip = f"Put the row with {r.country.name}, the State of its country column"
+        self.country_button.setToolTip(tip)
 
     # Choosing ------------------------------------------------------------------------------------------
     def _chosen(self) -> tuple:
