@@ -373,10 +373,13 @@ class CumulativeLine(QWidget):
         p.setPen(text)
         p.drawText(QRectF(0, area.top() - 6, left - 6, 14), Qt.AlignmentFlag.AlignRight, str(peak))
         p.drawText(QRectF(0, area.bottom() - 8, left - 6, 14), Qt.AlignmentFlag.AlignRight, "0")
-        p.drawText(QRectF(area.left(), area.bottom() + 4, 120, 16), Qt.AlignmentFlag.AlignLeft, f"{first:%d %b %Y}")
-        p.drawText(
-            QRectF(area.right() - 120, area.bottom() + 4, 120, 16), Qt.AlignmentFlag.AlignRight, f"{last:%d %b %Y}"
-        )
+        half = area.width() / 2 - 4  # the first and last day each take at most half the axis: never overlapping
+        for day, x, align in (
+            (first, area.left(), Qt.AlignmentFlag.AlignLeft),
+            (last, area.right() - half, Qt.AlignmentFlag.AlignRight),
+        ):
+            shown = p.fontMetrics().elidedText(un_date(day), Qt.TextElideMode.ElideRight, int(half))
+            p.drawText(QRectF(x, area.bottom() + 4, half, 16), align, shown)
         if self.marked:
             x = at(self.marked, 0).x()
             p.setPen(QPen(QColor(colours.colour("marker", self.palette())), 1.5, Qt.PenStyle.DashLine))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPainter
 
 from ui.charts import MARKED, CumulativeLine
 
@@ -46,3 +46,20 @@ def test_a_first_day_before_every_registration_is_labelled_inside_the_plot(qtbot
     assert columns and min(columns) >= 45  # nothing in the figures' margin (the peak "237" is there)
     words = chart.fontMetrics().horizontalAdvance(MARKED)
     assert max(columns) - min(columns) >= words * 0.6  # the whole label drawn beside the line, not cut
+
+
+def test_the_axis_names_its_first_and_last_day_as_the_un_writes_them(qtbot, monkeypatch):
+    chart = CumulativeLine()
+    qtbot.addWidget(chart)
+    chart.resize(600, 200)
+    chart.set_points(((dt.date(2026, 10, 1), 20), (dt.date(2026, 10, 28), 237)), dt.date(2020, 11, 25))
+    drawn: list[str] = []
+    original = QPainter.drawText
+
+    def spy(painter, *args):
+        drawn.append(str(args[-1]))
+        return original(painter, *args)
+
+    monkeypatch.setattr(QPainter, "drawText", spy)  # what the chart writes, read back
+    chart.grab()
+    assert "25 November 2020" in drawn and "28 October 2026" in drawn
