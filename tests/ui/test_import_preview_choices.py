@@ -88,3 +88,16 @@ def test_escape_in_the_preview_asks_once_choices_were_made(window, tmp_path, mon
     assert seen["dropped"]
     after = {d.name: d.participant_count for d in window.services.registration.delegations(window.meeting.id)}
     assert after == before  # nothing imported
+
+
+def test_a_long_delegation_name_does_not_widen_the_preview_past_a_small_screen(qtbot):
+    """At 200 % on 1920×1080 (960 pixels for a dialog) the delegation field took the width of the longest name it
+    offers, and the preview scrolled sideways with "With its country" off its edge (issue 21)."""
+    from ccm_secretariat.imports.plan import Plan
+    from ccm_secretariat.imports.resolve import Target
+
+    name = "Geneva International Centre for Humanitarian Demining and the Mine Action Support Group of Donors"
+    dialog = ImportPreviewDialog("Import", Plan([]), [Target("organisation", 1, name)], lambda _c: Plan([]))
+    qtbot.addWidget(dialog)
+    assert dialog.layout().totalMinimumSize().width() < 800
+    assert dialog.target.itemText(0) == f"{name} (organisation)"  # offered whole in its list

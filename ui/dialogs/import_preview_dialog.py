@@ -123,6 +123,9 @@ class ImportPreviewDialog(QDialog):
         self.target = QComboBox()
         self.target.setEditable(True)
         self.target.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Not as wide as the longest organisation's name: the row's buttons stay in view on a small screen.
+        self.target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.target.setMinimumContentsLength(16)
         self.targets = targets
         for t in targets:
             self.target.addItem(t.label, t)
