@@ -77,6 +77,7 @@ class ObligationsPage(QWidget):
         self.deadline_table.setProperty("stretchShare", 0.16)  # "Compliance declared" names a meeting (ui/tables.py)
         self.overdue = RowTableModel(REPORTS, self)
         self.overdue_table = make_table(self.overdue, stretch_column=1, name="Reports overdue")
+        self.overdue_table.setProperty("stretchShare", 0.4)  # "Annual report 2025" whole beside long State names
         self.overdue_label = QLabel()
         self.meeting_text = QLabel()
         self.figures_text = QLabel()
