@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -21,8 +21,9 @@ from PySide6.QtGui import (
     QPolygonF,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QToolTip, QWidget
 
+from ccm_secretariat.domain.prose import un_date
 from ui import colours
 
 # (fill, pattern) per segment position: distinct in grey as in colour.
@@ -35,6 +36,7 @@ STYLES = (
 LABEL_WIDTH = 170  # at most: the row labels take what their longest needs
 ROW_HEIGHT = 22
 GAP = 8
+MARKED = "first day"  # the label of the cumulative line's marked day
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,36 @@ class BarRow:
     note: str = ""  # at the end of the bar: "previous: 58"
 
 
+class FigureMark(QAbstractButton):
+    """One bar or segment for a screen reader: a button named by its figure ("States Parties, Original: 12"),
+    placed over the segment its chart draws; pressing it (a screen reader's action) lists what it counts, as a
+    click on the segment does. It draws nothing and takes neither the mouse nor the focus: the chart does."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_figure(self, name: str, rect: QRectF) -> None:
+        self.setText(name.replace("&", "&&"))
+        self.setAccessibleName(name)
+        self.setGeometry(rect.toAlignedRect())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        pass
+
+
+class PointMark(QLabel):
+    """One day of the running total for a screen reader ("25 November 2020: 42 registered"), over its point."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        pass
+
+
 class StackedBars(QWidget):
     """One bar a row, its segments in the order of `legend`; a click on a segment emits its key."""
 
@@ -61,6 +93,7 @@ class StackedBars(QWidget):
         self.legend = legend
         self.rows: tuple[BarRow, ...] = ()
         self._hits: list[tuple[QRectF, Segment]] = []
+        self.marks: list[FigureMark] = []  # one a segment, for a screen reader
         self._current = 0  # the segment the keyboard is on (arrow keys move, Enter or Space chooses)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -70,6 +103,7 @@ class StackedBars(QWidget):
         self.rows = rows
         self.setAccessibleDescription(self.figures())
         self.setFixedHeight(self._height(self.width() or 520))
+        self._lay_out()
         self.update()
 
     def figures(self) -> str:
@@ -119,6 +153,7 @@ class StackedBars(QWidget):
         height = self._height(self.width())
         if height != self.height():
             self.setFixedHeight(height)  # the legend took another line, or gave one back
+        self._lay_out()
 
     def segment_rect(self, row: int, index: int) -> QRectF:
         """Where segment `index` of row `row` is drawn (for clicks, tooltips and tests)."""
@@ -126,6 +161,46 @@ class StackedBars(QWidget):
             if segment is self.rows[row].segments[index]:
                 return rect
         return QRectF()
+
+    def _bars_top(self) -> float:
+        return len(self.legend_lines(self.width())) * ROW_HEIGHT
+
+    def _note_room(self) -> int:
+        return max((self.fontMetrics().horizontalAdvance(r.note) for r in self.rows), default=0) + 60
+
+    def _row_y(self, n: int) -> float:
+        return self._bars_top() + GAP + n * (ROW_HEIGHT + GAP)
+
+    def _lay_out(self) -> None:
+        """Where each segment goes (clicks, the keyboard, painting) and the screen reader's marks over them."""
+        label_width = self.label_width(self.width())
+        widest = max((sum(s.count for s in r.segments) for r in self.rows), default=0) or 1
+        room = max(40.0, self.width() - label_width - self._note_room())
+        self._hits = []
+        marks: list[tuple[str, QRectF, str]] = []
+        named = len(self.legend) == len(self.rows[0].segments) if self.rows else False
+        for n, row in enumerate(self.rows):
+            y, x = self._row_y(n), float(label_width)
+            for i, segment in enumerate(row.segments):
+                series = f", {self.legend[i]}" if named else ""
+                name = f"{row.label}{series}: {segment.count:,}" + (f" ({row.note})" if row.note else "")
+                if not segment.count:  # nothing drawn: the mark sits on the row's label
+                    marks.append((name, QRectF(0, y, label_width - 8, ROW_HEIGHT), segment.key))
+                    continue
+                rect = QRectF(x, y, max(3.0, room * segment.count / widest), ROW_HEIGHT)
+                self._hits.append((rect, segment))
+                marks.append((name, rect, segment.key))
+                x += rect.width()
+        while len(self.marks) < len(marks):
+            mark = FigureMark(self)
+            mark.clicked.connect(lambda _checked=False, mark=mark: self.clicked.emit(mark.property("key")))
+            self.marks.append(mark)
+        for mark, (name, rect, key) in zip(self.marks, marks):
+            mark.set_figure(name, rect)
+            mark.setProperty("key", key)
+            mark.show()
+        for mark in self.marks[len(marks) :]:
+            mark.hide()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -142,32 +217,27 @@ class StackedBars(QWidget):
                 p.drawText(QPointF(x + 19, top + 15), shown)
                 x += 19 + metrics.horizontalAdvance(name) + 18
             top += ROW_HEIGHT
-        widest = max((sum(s.count for s in r.segments) for r in self.rows), default=0) or 1
-        note_room = max((metrics.horizontalAdvance(r.note) for r in self.rows), default=0) + 60
-        room = max(40.0, self.width() - label_width - note_room)
-        self._hits = []
+        hits = iter(self._hits)
         for n, row in enumerate(self.rows):
-            y = top + GAP + n * (ROW_HEIGHT + GAP)
+            y = self._row_y(n)
             p.setPen(self.palette().text().color())
             label = metrics.elidedText(row.label, Qt.TextElideMode.ElideRight, label_width - 8)
             p.drawText(QRectF(0, y, label_width - 8, ROW_HEIGHT), Qt.AlignmentFlag.AlignVCenter, label)
-            x = float(label_width)
+            end = float(label_width)
             for i, segment in enumerate(row.segments):
                 if not segment.count:
                     continue
-                width = max(3.0, room * segment.count / widest)
-                rect = QRectF(x, y, width, ROW_HEIGHT)
+                rect, _segment = next(hits)
                 self._swatch(p, rect, i)
-                self._hits.append((rect, segment))
                 number = f"{segment.count:,}"
-                if width > metrics.horizontalAdvance(number) + 8:
+                if rect.width() > metrics.horizontalAdvance(number) + 8:
                     p.setPen(QColor("white") if i == 0 else QColor("black"))
                     p.drawText(rect, Qt.AlignmentFlag.AlignCenter, number)
-                x += width
+                end = rect.right()
             p.setPen(self.palette().text().color())
             total = sum(s.count for s in row.segments)
             text = f"{total:,}" + (f"   {row.note}" if row.note else "")
-            p.drawText(QRectF(x + 6, y, note_room, ROW_HEIGHT), Qt.AlignmentFlag.AlignVCenter, text)
+            p.drawText(QRectF(end + 6, y, self._note_room(), ROW_HEIGHT), Qt.AlignmentFlag.AlignVCenter, text)
         if self.hasFocus() and self._hits:  # where Enter would go
             self._current = min(self._current, len(self._hits) - 1)
             p.setPen(QPen(self.palette().highlight().color(), 2, Qt.PenStyle.DotLine))
@@ -205,6 +275,11 @@ class StackedBars(QWidget):
         else:
             super().keyPressEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._lay_out()
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.update()
@@ -226,20 +301,52 @@ class CumulativeLine(QWidget):
         super().__init__(parent)
         self.points: tuple[tuple[dt.date, int], ...] = ()
         self.marked: dt.date | None = None
+        self.marks: list[PointMark] = []  # one a day with registrations, for a screen reader
         self.setMinimumHeight(170)
 
     def set_points(self, points: tuple[tuple[dt.date, int], ...], marked: dt.date | None) -> None:
         self.points, self.marked = points, marked
         said = "; ".join(f"{day:%d %B %Y}: {n:,}" for day, n in points) or "No registration dates yet"
         self.setAccessibleDescription(f"Running total by registration date: {said}")
+        self._place_marks()
         self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_marks()
+
+    def _area(self) -> QRectF:
+        left, right, top, bottom = 46.0, 16.0, 10.0, 26.0
+        return QRectF(left, top, max(10.0, self.width() - left - right), max(10.0, self.height() - top - bottom))
+
+    def _span(self) -> tuple[dt.date, dt.date, int, int]:
+        """The first and last day drawn, the days between them and the highest total."""
+        days = [d for d, _ in self.points] + ([self.marked] if self.marked else [])
+        first, last = min(days), max(days)
+        return first, last, max(1, (last - first).days), max(n for _, n in self.points) or 1
+
+    def at(self, day: dt.date, n: int) -> QPointF:
+        """Where the total `n` on `day` is drawn."""
+        area, (first, _last, span, peak) = self._area(), self._span()
+        return QPointF(area.left() + area.width() * (day - first).days / span, area.bottom() - area.height() * n / peak)
+
+    def _place_marks(self) -> None:
+        while len(self.marks) < len(self.points):
+            self.marks.append(PointMark(self))
+        for mark, (day, n) in zip(self.marks, self.points):
+            point = self.at(day, n)
+            mark.setText(f"{un_date(day)}: {n:,} registered")
+            mark.setGeometry(int(point.x()) - 3, int(point.y()) - 3, 7, 7)
+            mark.show()
+        for mark in self.marks[len(self.points) :]:
+            mark.hide()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         text = self.palette().text().color()
-        left, right, top, bottom = 46.0, 16.0, 10.0, 26.0
-        area = QRectF(left, top, max(10.0, self.width() - left - right), max(10.0, self.height() - top - bottom))
+        area = self._area()
+        left = area.left()
         p.setPen(QPen(text, 1))
         p.drawLine(area.bottomLeft(), area.bottomRight())
         p.drawLine(area.bottomLeft(), area.topLeft())
@@ -247,15 +354,8 @@ class CumulativeLine(QWidget):
             p.drawText(area, Qt.AlignmentFlag.AlignCenter, "No registration dates yet")
             p.end()
             return
-        days = [d for d, _ in self.points] + ([self.marked] if self.marked else [])
-        first, last = min(days), max(days)
-        span = max(1, (last - first).days)
-        peak = max(n for _, n in self.points) or 1
-
-        def at(day: dt.date, n: int) -> QPointF:
-            return QPointF(
-                area.left() + area.width() * (day - first).days / span, area.bottom() - area.height() * n / peak
-            )
+        first, last, _span, peak = self._span()
+        at = self.at
 
         line = QPolygonF()
         previous = 0
@@ -273,13 +373,26 @@ class CumulativeLine(QWidget):
         p.setPen(text)
         p.drawText(QRectF(0, area.top() - 6, left - 6, 14), Qt.AlignmentFlag.AlignRight, str(peak))
         p.drawText(QRectF(0, area.bottom() - 8, left - 6, 14), Qt.AlignmentFlag.AlignRight, "0")
-        p.drawText(QRectF(area.left(), area.bottom() + 4, 120, 16), Qt.AlignmentFlag.AlignLeft, f"{first:%d %b %Y}")
-        p.drawText(
-            QRectF(area.right() - 120, area.bottom() + 4, 120, 16), Qt.AlignmentFlag.AlignRight, f"{last:%d %b %Y}"
-        )
+        half = area.width() / 2 - 4  # the first and last day each take at most half the axis: never overlapping
+        for day, x, align in (
+            (first, area.left(), Qt.AlignmentFlag.AlignLeft),
+            (last, area.right() - half, Qt.AlignmentFlag.AlignRight),
+        ):
+            shown = p.fontMetrics().elidedText(un_date(day), Qt.TextElideMode.ElideRight, int(half))
+            p.drawText(QRectF(x, area.bottom() + 4, half, 16), align, shown)
         if self.marked:
             x = at(self.marked, 0).x()
             p.setPen(QPen(QColor(colours.colour("marker", self.palette())), 1.5, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
-            p.drawText(QRectF(x - 130, area.top(), 126, 14), Qt.AlignmentFlag.AlignRight, "first day")
+            room = self.marker_label_rect(x, area, p.fontMetrics().horizontalAdvance(MARKED))
+            p.drawText(room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, MARKED)
         p.end()
+
+    @staticmethod
+    def marker_label_rect(x: float, area: QRectF, width: float) -> QRectF:
+        """Where "first day" is written: left of the dashed line when it fits inside the plot, else right of it;
+        always inside the plot (never over the axis figures) and clear of the dashed line."""
+        width += 4
+        left = x - 4 - width if x - 4 - width >= area.left() else x + 4
+        left = min(left, area.right() - width)
+        return QRectF(left, area.top() + 2, width, 16)

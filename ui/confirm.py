@@ -23,3 +23,18 @@ def confirm_empty_file(parent, location: str) -> bool:
         )
         == QMessageBox.StandardButton.Yes
     )
+
+
+def discard_confirmed(dialog, question: str) -> bool:
+    """Escape or Cancel in a dialog where something was typed or chosen: Yes only if the secretary says so (No is
+    the default, so that nothing is lost by a slip)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        dialog,
+        dialog.windowTitle(),
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -1,6 +1,6 @@
-"""File → Export pack…: every document of the meeting at once into a folder (ccm_secretariat/documents/pack.py), behind
-the one progress bar of the task runner (Cancel stops the workers and leaves the folder as it was), then a
-summary of what was written."""
+"""File → Export pack…: every document of the meeting at once into a folder (ccm_secretariat/documents/pack.py;
+the folder asked in ui/dialogs/pack_folder_dialog.py), behind the one progress bar of the task runner (Cancel stops
+the workers and leaves the folder as it was), then a summary of what was written."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ccm_secretariat.documents.pack import write_pack
+from ui.dialogs.pack_folder_dialog import PackFolderDialog, proposed_folder
 from ui.errors import show_error
 
 
@@ -19,9 +20,11 @@ def export_pack(window, folder: str | None = None) -> None:
         QMessageBox.information(window, "Export pack", "Create or open a meeting first.")
         return
     if folder is None:
-        folder = QFileDialog.getExistingDirectory(window, "Export pack: the folder to write in", str(Path.home()))
-        if not folder:
+        proposed = proposed_folder(window.settings.last_folder, window.meeting.symbol_prefix)
+        chosen, accepted = PackFolderDialog.ask(window, proposed)
+        if not accepted or chosen is None:
             return
+        folder = str(chosen)
     meeting_id, services = window.meeting.id, window.services
 
     def make():
@@ -29,6 +32,7 @@ def export_pack(window, folder: str | None = None) -> None:
 
     def done(last):
         window.last_export = last
+        window.settings.last_folder = folder  # the next export opens here
         window.say(last.message.splitlines()[0])
         warnings = list(dict.fromkeys(last.warnings))
         details = last.message + (

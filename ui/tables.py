@@ -104,7 +104,7 @@ def fit_columns(table: QTableView) -> None:
     """Columns sized to their content within the view: each column that is not stretched takes what its
     header and cells need (up to 45 % of the view); when together they are wider than the view, the widest
     narrow (never below MIN_COLUMN) until all of them show, their texts elided. A stretched column takes the
-    rest, as before."""
+    rest, as before, and at least the share of the view its table's "stretchShare" property asks for."""
     header = table.horizontalHeader()
     room = table.viewport().width()
     columns = [c for c in range(header.count()) if not header.isSectionHidden(c)]
@@ -116,7 +116,8 @@ def fit_columns(table: QTableView) -> None:
     widths = {
         c: min(widest_allowed, max(MIN_COLUMN, header.sectionSizeHint(c), table.sizeHintForColumn(c))) for c in fixed
     }
-    room -= sum(max(MIN_COLUMN, header.sectionSizeHint(c)) for c in stretched)
+    share = int(room * float(table.property("stretchShare") or 0))  # a table may keep its stretched column wider
+    room -= sum(max(MIN_COLUMN, header.sectionSizeHint(c), share) for c in stretched)
     excess = sum(widths.values()) - room
     while excess > 0 and widths:
         widest = max(widths, key=lambda c: widths[c])

@@ -17,6 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ccm_secretariat.domain.prose import counted, un_date
 from ccm_secretariat.errors import DatabaseError
 from ccm_secretariat.storage.userdirs import create_private, private
 
@@ -41,8 +42,8 @@ class BackupInfo:
     def label(self) -> str:
         what = ", ".join(self.meetings) or "no meeting"
         return (
-            f"{self.taken:%d %B %Y, %H:%M} — {self.reason.replace('-', ' ')} — {what}; "
-            f"{self.participants:,} participant(s)"
+            f"{un_date(self.taken.date())}, {self.taken:%H:%M} — {self.reason.replace('-', ' ')} — {what}; "
+            f"{counted(self.participants, 'participant')}"
         )
 
 

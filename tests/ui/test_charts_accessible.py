@@ -4,7 +4,7 @@ figures; Men and Not stated (and every other pair of series) differ when printed
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QAccessible, QBrush, QColor, QImage, QPainter
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QBrush, QColor, QImage, QPainter
 
 from ui.charts import STYLES, BarRow, Segment, StackedBars
 
@@ -70,3 +70,39 @@ def test_series_differ_in_grey(qapp):
     for i in range(len(greys)):
         for j in range(i + 1, len(greys)):
             assert abs(greys[i] - greys[j]) >= 12 or STYLES[i][1] != STYLES[j][1], (i, j, greys)
+
+
+def test_each_bar_is_a_named_button_for_a_screen_reader_and_pressing_it_lists_what_it_counts(qtbot, services, tmp_path):
+    """Issue 21: one accessible child per bar or segment (not only one description for the whole chart): its
+    role a button, its name the figure; a screen reader's Press lists what it counts, as a click does."""
+    from tests.ui.test_overview import open_window
+
+    window, _m, d, p = open_window(qtbot, services, tmp_path)
+    page, reg = window.overview, window.registration
+    qtbot.waitUntil(lambda: page.data is not None)
+    chart = QAccessible.queryAccessibleInterface(page.gender)
+    children = [chart.child(i) for i in range(chart.childCount())]
+    assert [c.role() for c in children] == [QAccessible.Role.Button] * 12  # 3 categories × 4 series
+    names = [c.text(QAccessible.Text.Name) for c in children]
+    assert names[:4] == [
+        "States Parties, Women: 2",
+        "States Parties, Men: 1",
+        "States Parties, Other: 0",
+        "States Parties, Not stated: 1",
+    ]
+    women = page.gender.marks[0]
+    assert QRectF(women.geometry()).intersects(page.gender.segment_rect(0, 0))  # over the segment it names
+    delegations = QAccessible.queryAccessibleInterface(page.delegations)
+    said = [delegations.child(i).text(QAccessible.Text.Name) for i in range(delegations.childCount())]
+    assert said[0] == "States Parties, Delegations: 2 (previous: 1)"
+
+    action = children[0].actionInterface()
+    assert QAccessibleActionInterface.pressAction() in action.actionNames()
+    action.doAction(QAccessibleActionInterface.pressAction())
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is reg, timeout=3000)
+    assert {r.id for r in reg.member_model.rows} == {p["ana"], p["eva"]}
+
+    line = QAccessible.queryAccessibleInterface(page.registrations)
+    days = [line.child(i).text(QAccessible.Text.Name) for i in range(line.childCount())]
+    assert len(days) == len(page.registrations.points) and days[-1].endswith(": 5 registered")
+    assert all(line.child(i).role() == QAccessible.Role.StaticText for i in range(line.childCount()))

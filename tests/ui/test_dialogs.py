@@ -63,3 +63,22 @@ def test_dialogs_validate_as_you_type(qtbot, demo_meeting):
     for dialog in (CredentialsDialog(3, never), AttendanceDialog(2, demo_meeting.parts, never)):
         qtbot.addWidget(dialog)
         assert ok(dialog)
+
+
+def test_the_start_up_dialog_answers_an_alt_letter_per_choice(qtbot):
+    """The first start at the keyboard: Alt+N, Alt+O and Alt+D each choose one thing (the walk checks the rest)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from ui.dialogs.start_dialog import DEMO, NEW, OPEN, StartDialog
+
+    for key, choice in ((Qt.Key.Key_N, NEW), (Qt.Key.Key_O, OPEN), (Qt.Key.Key_D, DEMO)):
+        dialog = StartDialog()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda dialog=dialog: QApplication.activeWindow() is dialog, timeout=2000)
+        QTest.keyClick(dialog, key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda dialog=dialog: dialog.choice is not None, timeout=2000)  # (a mnemonic clicks late)
+        assert (dialog.choice, dialog.result()) == (choice, StartDialog.DialogCode.Accepted)

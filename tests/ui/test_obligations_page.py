@@ -106,3 +106,24 @@ def test_a_report_received_is_typed_in_counted_and_undone(window, qtbot):
     assert {r.label for r in page.overdue.rows} == {"Initial report", "Annual report 2019"}
     window.redo_action.trigger()
     assert page.tracker.transparency.on_time == ("Gambia",)
+
+
+@pytest.mark.parametrize("size", [(1093, 614), (960, 540)])  # 1366×768 at 125 %, 1920×1080 at 200 %
+def test_on_a_small_screen_every_column_reads(window, qtbot, size):
+    """Issue 21: at 1366×768 and 125 % (1093 × 614 for the window) every header reads whole, and so do the
+    obligations, dates, statuses and the overdue reports' names; only a long State or meeting name elides."""
+    from ui.tables import cut_header
+
+    window.resize(*size)
+    page = _open_page(window, qtbot)
+    QApplication.processEvents()
+    for table in (page.deadline_table, page.overdue_table):
+        header = table.horizontalHeader()
+        cut = [table.model().headerData(c, Qt.Horizontal) for c in range(header.count()) if cut_header(header, c)]
+        assert cut == [], table.accessibleName()
+    whole = {page.deadline_table: (1, 2, 3, 4), page.overdue_table: (1, 2)}
+    for table, columns in whole.items():  # as wide as Qt says their cells need
+        narrow = [c for c in columns if table.columnWidth(c) < table.sizeHintForColumn(c)]
+        assert narrow == [], table.accessibleName()
+    widths = [page.deadline_table.columnWidth(c) for c in range(6)]
+    assert widths[5] >= 140  # "Compliance declared" is not squeezed to "Co…" by the others

@@ -1,6 +1,8 @@
 """Another desk's changes appear in this window (within the watcher's second), keeping the search typed, the
 selection and the scroll; this desk's own changes are not announced as someone else's."""
 
+import re
+
 import pytest
 
 from ccm_secretariat.domain.participants import ParticipantInput
@@ -58,12 +60,16 @@ def test_the_history_of_a_delegation_in_the_desk(window, demo, tmp_path):
     def look(dialog: HistoryDialog):
         seen["rows"] = [dialog.model.data(dialog.model.index(r, 2)) for r in range(dialog.model.rowCount())]
         seen["actions"] = [dialog.model.data(dialog.model.index(r, 3)) for r in range(dialog.model.rowCount())]
+        seen["when"] = dialog.model.data(dialog.model.index(0, 0))
+        seen["room"] = (dialog.table.columnWidth(0), dialog.table.sizeHintForColumn(0))
         dialog.export(str(tmp_path / "peru.xlsx"))
         dialog.accept()
 
     when_dialog(HistoryDialog, look)
     page.buttons["history"].click()
     assert seen["rows"] == ["Quispe", "Peru"] and seen["actions"] == ["added", "added"]  # newest first
+    assert re.fullmatch(r"[1-9]\d? [A-Z][a-z]+ \d{4}, \d\d:\d\d", seen["when"]), seen["when"]  # 6 December 2026, 07:41
+    assert seen["room"][0] >= seen["room"][1]  # the When column takes what its dates need
     assert load_workbook(tmp_path / "peru.xlsx").active.max_row == 3
 
 

@@ -1,5 +1,6 @@
 """Agenda, documents, meeting, exports: the other pages driven through their widgets."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.backends import ON_POSTGRES, sqlite_only
@@ -435,17 +436,24 @@ def test_two_edits_of_one_record_undo_in_turn_and_a_stale_plenary_is_refused(win
     assert agenda.plenaries(demo_meeting.id)[0].closed
 
 
-def test_file_export_pack_writes_the_meeting_documents_into_the_folder_chosen(window, demo, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
+def test_file_export_pack_writes_the_meeting_documents_into_the_folder_chosen(window, demo, tmp_path):
+    """The folder is typed (after Tab, over what is offered) and made when it does not exist yet (issue 19)."""
+    from PySide6.QtTest import QTest
 
     from ccm_secretariat.documents.pack import PACK
     from ccm_secretariat.domain.participants import ParticipantInput
+    from ui.dialogs.pack_folder_dialog import PackFolderDialog
 
     delegation = demo.registration.delegations(window.meeting.id)[0]
     demo.registration.add_participant(delegation.id, ParticipantInput("Delegate", "Alex", "Mx."))
-    folder = tmp_path / "pack"
-    folder.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    folder = tmp_path / "exports" / "pack"  # neither exists yet
+
+    def type_folder(dialog: PackFolderDialog):
+        QTest.keyClick(dialog.folder, Qt.Key_A, Qt.ControlModifier)
+        type_text(dialog.folder, str(folder))
+        QTest.keyClick(dialog.folder, Qt.Key_Return)
+
+    when_dialog(PackFolderDialog, type_folder)
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
     next(a for a in menu.actions() if a.text() == "E&xport pack…").trigger()
     written = {p.name for p in folder.iterdir()}

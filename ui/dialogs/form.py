@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QRadioButton,
     QStyle,
     QTimeEdit,
@@ -28,6 +27,7 @@ from ccm_secretariat.domain.enums import MeetingFormat
 from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.errors import DomainError, NotFoundError
 from ui import colours
+from ui.confirm import discard_confirmed
 from ui.errors import describe
 
 BAD_FIELD = "border: 1px solid #c00000;"
@@ -245,14 +245,7 @@ class FormDialog(QDialog):
         if (
             self.touched
             and not self.gone  # the record was removed meanwhile: nothing typed can be saved; Cancel just closes
-            and QMessageBox.question(
-                self,
-                self.windowTitle(),
-                "Discard what you typed?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            != QMessageBox.StandardButton.Yes
+            and not discard_confirmed(self, "Discard what you typed?")
         ):
             return
         super().reject()

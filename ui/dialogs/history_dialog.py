@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.exports.history_workbook import history_workbook
 from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.services.history import HistoryEntry
@@ -11,7 +12,7 @@ from ui.models.table import Column, RowTableModel
 from ui.pages.common import make_table
 
 COLUMNS = [
-    Column("When", lambda e: f"{e.at:%d %b %Y %H:%M}"),
+    Column("When", lambda e: f"{un_date(e.at.date())}, {e.at:%H:%M}"),
     Column("Who", lambda e: e.by),
     Column("What", lambda e: e.what),
     Column("Action", lambda e: e.action),
@@ -27,8 +28,6 @@ class HistoryDialog(QDialog):
         self.model = RowTableModel(COLUMNS, self)
         self.model.set_rows(entries)
         self.table = make_table(self.model, stretch_column=4, name="Changes")
-        for column, width in ((0, 130), (1, 100), (2, 160), (3, 110)):
-            self.table.setColumnWidth(column, width)
         export = QPushButton("&Export…")
         export.clicked.connect(self.export)
         close = QPushButton("Close")

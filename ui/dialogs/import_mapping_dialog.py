@@ -3,7 +3,7 @@ the field it is mapped to, detected (or remembered) and corrected by the secreta
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QGridLayout, QLabel, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QGridLayout, QLabel, QScrollArea, QWidget
 
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.imports import columns
@@ -11,6 +11,7 @@ from ccm_secretariat.imports.columns import Field, Mapping
 from ccm_secretariat.imports.tables import Sheet, column_letter
 from ui import colours
 from ui.dialogs.form import FormDialog
+from ui.elided import ElidedLabel
 
 IGNORE = "— not imported —"
 
@@ -31,13 +32,10 @@ class MappingDialog(FormDialog):
             label = QLabel(f"<b>{title}</b>")
             grid.addWidget(label, 0, col)
         self.boxes: list[QComboBox] = []
+        self.examples: list[ElidedLabel] = []
         for i, header in enumerate(sheet.headers):
             samples = [cells[i] for _line, cells in sheet.rows[:40] if cells[i]][:3]
-            example = QLabel(" · ".join(s[:40] for s in samples))
-            example.setToolTip("\n".join(samples))
-            example.setSizePolicy(
-                QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
-            )  # long examples never push the field
+            example = ElidedLabel(" · ".join(samples), "\n".join(samples))  # cut with "…", whole in the tooltip
             example.setStyleSheet(colours.style("quiet"))
             box = QComboBox()
             box.addItem(IGNORE, None)
@@ -50,6 +48,7 @@ class MappingDialog(FormDialog):
             grid.addWidget(example, i + 1, 1)
             grid.addWidget(box, i + 1, 2)
             self.boxes.append(box)
+            self.examples.append(example)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(len(sheet.headers) + 1, 1)
         scroll = QScrollArea()

@@ -4,6 +4,7 @@ duplicate, correct a split name). Each choice plans the import again; nothing is
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -29,6 +30,7 @@ from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.imports.plan import Choices, Finding, NewOrganisation, Outcome, Plan, PlanRow
 from ccm_secretariat.imports.resolve import Target
 from ui import colours
+from ui.confirm import discard_confirmed
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import make_table, selected_row
 
@@ -94,6 +96,7 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(title)
         self.plan = plan
         self.choices = plan.choices or Choices()
+        self._chosen_at_start = self._chosen()
         self._replan = replan
         self._save_report = save_report
         self.summary = QLabel()
@@ -108,6 +111,7 @@ class ImportPreviewDialog(QDialog):
         top.addWidget(self.filter)
         self.model = PlanModel(COLUMNS, self)
         self.table = make_table(self.model, stretch_column=8, name="Rows of the file")
+        self.table.setProperty("stretchShare", 0.22)  # the reasons keep room beside long affiliations (ui/tables.py)
         widths = ((0, 45), (1, 65), (2, 100), (3, 110), (4, 120), (5, 200), (6, 190), (7, 115))
         for column, width in widths:
             self.table.setColumnWidth(column, width)
@@ -119,6 +123,9 @@ class ImportPreviewDialog(QDialog):
         self.target = QComboBox()
         self.target.setEditable(True)
         self.target.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Not as wide as the longest organisation's name: the row's buttons stay in view on a small screen.
+        self.target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.target.setMinimumContentsLength(16)
         self.targets = targets
         for t in targets:
             self.target.addItem(t.label, t)
@@ -156,6 +163,11 @@ class ImportPreviewDialog(QDialog):
         name_row.addWidget(self.family, 1)
         name_row.addWidget(self.name_button)
         form.addRow(self._label("Nam&e:", self.given), name_row)  # (Alt+M: Match)
+        self.why = QLabel()  # the reasons in full: the table's column elides them
+        self.why.setWordWrap(True)
+        self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.why.setAccessibleName("Why")
+        form.addRow("Why:", self.why)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.report_button = self.buttons.addButton("Save &report…", QDialogButtonBox.ButtonRole.ActionRole)
@@ -214,8 +226,9 @@ class ImportPreviewDialog(QDialog):
         if r is None:
             return
         self.row_box.setTitle(f"Row {r.line}: {r.name or '(no name)'}")
-        if isinstance(r.destination, Target):
-            self.target.setCurrentIndex(self.target.findData(r.destination))
+        if isinstance(r.destination, Target):  # (findData compares the stored objects, not their values)
+            found = (i for i in range(self.target.count()) if self.target.itemData(i) == r.destination)
+            self.target.setCurrentIndex(next(found, -1))
         else:
             self.target.setCurrentIndex(-1)
             self.target.setEditText(r.delegation_text)
@@ -227,14 +240,32 @@ class ImportPreviewDialog(QDialog):
             self.decision.setCurrentIndex(self.decision.findData(r.outcome if r.outcome in r.choices else Outcome.SKIP))
         self.given.setText(r.given)
         self.family.setText(r.family)
-        self.country_button.setEnabled(r.country is not None and r.destination != r.country)
-        self.country_button.setToolTip(
-            f"Put the row with {r.country.name}, the State of its country column"
-            if r.country is not None
-            else "The row's country column names no State"
-        )
+        self.why.setText("\n".join(filter(None, [r.message, *r.notes])) or "—")
+        self.country_button.setEnabled(r.country is not None and r.destination is None)
+        if r.destination is not None:
+            tip = f"The row goes to {r.delegation} already; choose another delegation to change that"
+        elif r.country is None:
+            tip = "The row's country column names no State"
+        else:
+            tip = f"Put the row with {r.country.name}, the State of its country column"
+        self.country_button.setToolTip(tip)
 
     # Choosing ------------------------------------------------------------------------------------------
+    def _chosen(self) -> tuple:
+        return copy.deepcopy((self.choices.targets, self.choices.names, self.choices.duplicates))
+
+    def reject(self) -> None:
+        """Escape or Cancel: after a question when the secretary has made choices, so that none is lost by a slip."""
+        if self._chosen() != self._chosen_at_start and not discard_confirmed(
+            self, "Discard the choices you made in the preview?"
+        ):
+            return
+        super().reject()
+
+    def discard(self) -> None:
+        """Close without asking (tests, and callers that have asked already)."""
+        super().reject()
+
     def _apply(self, keep_line: int) -> None:
         self.plan = self._replan(self.choices)
         self._refresh(keep_line)

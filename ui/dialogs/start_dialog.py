@@ -21,11 +21,11 @@ class StartDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         for key, text in (
-            (NEW, "Start a new meeting…"),
-            (OPEN, "Open a database…"),
-            (DEMO, "Open the demo conference (CCM Second Review Conference, 2020)"),
+            (NEW, "Start a &new meeting…"),
+            (OPEN, "&Open a database…"),
+            (DEMO, "Open the &demo conference (CCM Second Review Conference, 2020)"),
         ):
-            button = QPushButton(text)
+            button = QPushButton(text)  # (Alt+N, Alt+O, Alt+D: one letter each)
             button.setMinimumHeight(34)
             button.clicked.connect(lambda _checked=False, key=key: self._choose(key))
             layout.addWidget(button)

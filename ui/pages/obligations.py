@@ -74,8 +74,10 @@ class ObligationsPage(QWidget):
         )
         self.deadlines = RowTableModel(DEADLINES, self)
         self.deadline_table = make_table(self.deadlines, stretch_column=5, name="Deadlines by State and obligation")
+        self.deadline_table.setProperty("stretchShare", 0.16)  # "Compliance declared" names a meeting (ui/tables.py)
         self.overdue = RowTableModel(REPORTS, self)
         self.overdue_table = make_table(self.overdue, stretch_column=1, name="Reports overdue")
+        self.overdue_table.setProperty("stretchShare", 0.4)  # "Annual report 2025" whole beside long State names
         self.overdue_label = QLabel()
         self.meeting_text = QLabel()
         self.figures_text = QLabel()
@@ -102,7 +104,9 @@ class ObligationsPage(QWidget):
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(reports)
         lower.addWidget(texts)
-        lower.setSizes([520, 820])
+        lower.setStretchFactor(0, 1)  # the overdue reports take half the width: their three columns read whole
+        lower.setStretchFactor(1, 1)
+        lower.setSizes([660, 660])
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.addWidget(QLabel("<b>Deadlines by State and obligation</b>"))
@@ -143,10 +147,6 @@ class ObligationsPage(QWidget):
         self.overdue_label.setText(f"<b>Reports overdue on {un_date(t.today)}</b>: {len(t.overdue_reports)}")
         self.meeting_text.setText("\n".join(next_meeting_lines(t)))
         self.figures_text.setText("\n".join(transparency_lines(t)))
-        for column, width in ((0, 330), (1, 230), (2, 130), (3, 190), (4, 110)):
-            self.deadline_table.setColumnWidth(column, width)
-        self.overdue_table.setColumnWidth(0, 200)
-        self.overdue_table.setColumnWidth(2, 130)
 
     def report_received(self) -> None:
         """Record a transparency report received (one undoable action; its undo is version-checked)."""

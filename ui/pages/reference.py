@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from ccm_secretariat.domain.names import fold
@@ -11,6 +12,8 @@ from ui.dialogs.organisation_dialog import KIND_LABELS, OrganisationDialog
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table
 from ui.undo import Editor
+
+SIDE_BY_SIDE = 1600  # the width (logical pixels) from which States and organisations sit side by side
 
 
 def _d(day) -> str:
@@ -42,6 +45,7 @@ class ReferencePage(QWidget):
         ]
         self.states = RowTableModel(columns, self)
         self.state_table = make_table(self.states, stretch_column=0, name="States and their treaty status")
+        self.state_table.setProperty("stretchShare", 0.24)  # long names ("Bolivia (Plurinational State of)")
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Find a State")
         self.filter.setClearButtonEnabled(True)
@@ -67,12 +71,22 @@ class ReferencePage(QWidget):
         orgs_layout = QVBoxLayout(orgs_box)
         orgs_layout.addLayout(org_buttons)
         orgs_layout.addWidget(self.org_table)
-        splitter = QSplitter()
-        splitter.addWidget(states_box)
-        splitter.addWidget(orgs_box)
-        splitter.setSizes([780, 560])
+        self.splitter = QSplitter()
+        self.splitter.addWidget(states_box)
+        self.splitter.addWidget(orgs_box)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side only where both tables have the room their dates and names need; else one above the other
+        (at 125 % on a 1366-pixel screen, the dates lost their years)."""
+        super().resizeEvent(event)
+        wide = self.width() >= SIDE_BY_SIDE
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            whole = self.width() if wide else self.height()
+            self.splitter.setSizes([whole * 3 // 5, whole * 2 // 5])
 
     def set_meeting(self, meeting) -> None:
         self.meeting = meeting
@@ -82,10 +96,6 @@ class ReferencePage(QWidget):
         self.all_states = self.services.reference.states()
         self._filter()
         self.organisations.set_rows(self.services.reference.organisations())
-        for column, width in ((1, 46), (2, 84), (3, 84), (4, 84), (5, 84), (6, 84), (7, 180)):
-            self.state_table.setColumnWidth(column, width)
-        for column, width in ((1, 70), (2, 170), (3, 44)):
-            self.org_table.setColumnWidth(column, width)
 
     def _filter(self, *_args) -> None:
         text = fold(self.filter.text().strip())
