@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ccm_secretariat.domain.enums import MeetingFormat
+from ccm_secretariat.domain.events import EventKind
 from ccm_secretariat.domain.prose import (
     join_names,
     number_in_words,
@@ -17,8 +18,12 @@ from ccm_secretariat.domain.prose import (
 )
 from ccm_secretariat.domain.symbols import Series
 from ccm_secretariat.exports.masthead import Masthead, place_and_dates
+from ccm_secretariat.report.events import DayTeller, election_basis, messages, rules_confirmed
+from ccm_secretariat.report.events import introduction as intro_paragraphs
+from ccm_secretariat.report.events_en import EnglishEvents
 from ccm_secretariat.report.model import Annex, DocumentTable, Heading, Paragraph, Report
 from ccm_secretariat.report.participation import participation_paragraphs
+from ccm_secretariat.report.requests import request_paragraphs
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.documents import DocumentRow
 from ccm_secretariat.services.meetings import MeetingRow, OfficerRow, PartRow
@@ -129,14 +134,19 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
     doc = _Numbered()
     officers = {o.role: o for o in meeting.officers}
     president = officers.get("President")
+    events = services.events.list(meeting_id)
     doc.heading("Introduction")
-    doc.para(
-        f"[The mandate of the {name()}: the provisions of the {meeting.treaty_title} under which it is "
-        "convened, the decisions of the previous meeting on its dates, venue and presidency, and the "
-        "General Assembly resolution by which the Secretary-General was requested to convene it.]",
-        placeholder=True,
-    )
-    if president:
+    introduction = intro_paragraphs(events, meeting, EnglishEvents())
+    for t in introduction:
+        doc.para("\n".join((t.text, *t.items)))
+    if not introduction:
+        doc.para(
+            f"[The mandate of the {name()}: the provisions of the {meeting.treaty_title} under which it is "
+            "convened, the decisions of the previous meeting on its dates, venue and presidency, and the "
+            "General Assembly resolution by which the Secretary-General was requested to convene it.]",
+            placeholder=True,
+        )
+    if president and not any(e.kind is EventKind.DESIGNATED for e in events):
         doc.para(
             f"{president.person}, {president.description}, was designated as President of the {name()}."
             if president.description
@@ -160,13 +170,14 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
     doc.heading(f"Work of the {name()}")
     part_plenaries = [p for p in plenaries if p.part_number == part.number]
     opening = part_plenaries[0].date if part_plenaries else part.start_date
+    days = DayTeller(EnglishEvents())
     if president:
         described = (
             f"{president.person}, {president.description} and President of the {name()}"
             if president.description
             else f"{president.person}, President of the {name()}"
         )
-        doc.para(f"On {un_date(opening)}, the {part_words}{name()} was opened by {described}.")
+        doc.para(f"{days.on(opening)}, the {part_words}{name()} was opened by {described}.")
     if part_plenaries:
         count = len(part_plenaries)
         noun = "formal plenary meeting" if count == 1 else "formal plenary meetings"
@@ -174,6 +185,9 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
             part.format, ""
         )
         doc.para(f"The {body} held {number_in_words(count)} {noun}{fmt}.")
+        days.interrupt()
+    for text in messages(events, body, EnglishEvents(), days):
+        doc.para(text)
     secretary_general = next((o for o in meeting.officers if "secretary-general" in o.role.lower()), None)
     if secretary_general:
         who = (
@@ -181,34 +195,58 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
             if secretary_general.description
             else secretary_general.person
         )
-        doc.para(f"On {un_date(opening)}, the {body} confirmed {who} as {secretary_general.role}.")
+        doc.para(f"{days.on(opening)}, the {body} confirmed {who} as {secretary_general.role}.")
     vice_presidents = [o.state_name or o.person for o in meeting.officers if o.role == "Vice-President"]
     if vice_presidents:
         names = join_names([with_article(v) for v in vice_presidents], meeting.settings.serial_comma_organisations)
         noun = "Vice-President" if len(vice_presidents) == 1 else "Vice-Presidents"
         verb = "was" if len(vice_presidents) == 1 else "were"
-        doc.para(f"On {un_date(opening)}, {names} {verb} elected {noun} of the {body}.")
+        basis = election_basis(events)
+        lead = f"{days.on(opening)}, and {basis}," if basis else f"{days.on(opening)},"
+        doc.para(f"{lead} {names} {verb} elected {noun} of the {body}.")
     agenda_doc = next((d for d in documents if d.series is Series.MAIN and "agenda" in d.title.lower()), None)
     programme_doc = next((d for d in documents if "programme of work" in d.title.lower()), None)
+    for_part = f" for the {part_words}{body}" if several else ""
     adopted = [
         f"the provisional agenda ({agenda_doc.symbol})" if agenda_doc else "",
-        f"the provisional programme of work ({programme_doc.symbol})" if programme_doc else "",
+        f"provisional programme of work{for_part} ({programme_doc.symbol})" if programme_doc else "",
     ]
     adopted = [a for a in adopted if a]
+    rules = rules_confirmed(events)
+    work: list[str] = []
     if adopted:
         subject = join_names(adopted, False)
         verb = "were" if len(adopted) > 1 else "was"
-        doc.para(
+        work.append(
             f"{subject[0].upper()}{subject[1:]} {verb} circulated by the Secretariat prior to the {body} "
-            f"and {verb} adopted by the {body} on {un_date(opening)}."
+            f"and {verb} subsequently adopted by the {body} on {un_date(opening)}."
         )
+        days.on(opening)
+    if rules:
+        how = ", *mutatis mutandis*" if rules.flag else ""
+        also = " also" if work else ""
+        work.append(
+            f"{days.on(opening)}, the {body}{also} confirmed the rules of procedure as contained in document "
+            f"{rules.reference}{how}."
+        )
+    if work:
+        doc.para(" ".join(work), marked=rules is not None and rules.flag)
     if documents:
-        doc.para(f"A list of documents submitted to the {part_words}{name()} is contained in the annex to this report.")
+        doc.para(
+            f"A list of documents submitted to the {part_words}{name()} is contained in the annex to this report. "
+            "These documents are available through the United Nations Official Documents System "
+            "(http://documents.un.org)."
+        )
 
     doc.heading("Decisions and recommendations")
     if decisions:
+        requests = {r.id: r for r in services.obligations.tracker(opening, meeting_id).requests}
         for d in decisions:
-            doc.para(d.text, marked=True)
+            if d.request_id is None:
+                doc.para(d.text, marked=True)
+            elif d.request_id in requests:
+                for t in request_paragraphs(requests[d.request_id], body, EnglishEvents()):
+                    doc.para("\n".join((t.text, *t.items)))
     else:
         doc.para(f"[The decisions and recommendations of the {body}.]", placeholder=True)
 

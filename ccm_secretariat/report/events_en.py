@@ -8,8 +8,17 @@ from collections.abc import Sequence
 
 from ccm_secretariat.domain.enums import MeetingFormat
 from ccm_secretariat.domain.events import MeetingEvent
-from ccm_secretariat.domain.prose import join_names, number_in_words, ordinal_in_words, un_date, un_date_span_words
+from ccm_secretariat.domain.obligations import Outcome
+from ccm_secretariat.domain.prose import (
+    join_names,
+    number_in_words,
+    ordinal_in_words,
+    un_date,
+    un_date_span_words,
+    with_article,
+)
 from ccm_secretariat.services.meetings import OfficerRow, PartRow
+from ccm_secretariat.services.tracker import RequestRow
 
 OPEN, CLOSE = "\u201c", "\u201d"
 POSSESSIVE = {"Mr.": "his", "Ms.": "her", "Mrs.": "her", "Miss": "her"}
@@ -31,7 +40,38 @@ def _who(name: str, capacity: str) -> str:
     return f"{name}, {capacity}," if capacity else name
 
 
+# What an extension request is for, as the report says it (per article of the obligation), and the article
+# of the Convention that provides for the request.
+REQUESTED_FOR = {
+    "3": ("to complete the destruction of all its cluster munition stockpiles", "3.2"),
+    "4": ("for completing the clearance and destruction of cluster munition remnants", "4.1"),
+}
+DECIDED = {
+    Outcome.RECOMMENDED: "recommended to take a decision to grant",
+    Outcome.GRANTED: "decided to grant",
+    Outcome.GRANTED_SHORTER: "decided to grant",
+    Outcome.REFUSED: "decided not to grant",
+}
+
+
 class EnglishEvents:
+    def assessment(self, r: RequestRow, body: str) -> str:
+        purpose, article = REQUESTED_FOR[r.obligation.value]
+        lead = (
+            f"The {body} assessed the request submitted by {with_article(r.state)} for an extension of its deadline "
+            f"{purpose} in accordance with Article {article} of the Convention"
+        )
+        if r.outcome is Outcome.PENDING:
+            return f"{lead}."
+        period = f" of {r.period_months} months" if r.period_months and not r.granted_until else ""
+        until = r.granted_until or r.until
+        to = "up to" if r.condition else "until"
+        condition = f" {r.condition}" if r.condition else ""
+        # The clearance paragraphs set the outcome off with a comma when they state the period (46, 50; not 55).
+        comma = "," if r.obligation.value == "4" and r.period_months else ""
+        grant = f"the request for an extension{period} {to} {un_date(until)}{condition}"
+        return f"{lead}{comma} and {DECIDED[r.outcome]} {grant}."
+
     def provision(self, article: str, treaty: str, paragraph: int, sentence: int, quotes: Sequence[str]) -> str:
         subject = f"Article {article} of the {treaty}" if paragraph == sentence == 0 else f"Article {article}"
         verb = "provides" if paragraph == sentence == 0 else "also provides" if sentence else "further provides"

@@ -142,13 +142,21 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
             )
             done += 1
         yield done, total, "documents"
-        for decision in data["decisions"]:
-            services.agenda.add_decision(mid, decision["text"], item_ids.get(decision.get("agenda_item")))
-            done += 1
-        load_events(services, mid, data.get("events", ()))
         if not practice:  # the treaty's records, once: the practice copy shares them
             done += load_obligations(services, mid, data.get("obligations", {}))
             yield done, total, "obligations"
+        requests = {
+            (r.state, r.obligation.value): r.id for r in services.obligations.tracker(_day(first["start"])).requests
+        }
+        for decision in data["decisions"]:
+            item_id = item_ids.get(decision.get("agenda_item"))
+            if "request" in decision:  # the request's paragraphs, written from its record
+                key = (decision["request"]["state"], decision["request"]["article"])
+                services.agenda.add_decision(mid, "", item_id, request_id=requests[key])
+            else:
+                services.agenda.add_decision(mid, decision["text"], item_id)
+            done += 1
+        load_events(services, mid, data.get("events", ()))
         if practice:
             from ccm_secretariat.samples.synth import fictitious_members
 

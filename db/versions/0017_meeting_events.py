@@ -4,7 +4,8 @@ Revision ID: 0017
 Revises: 0014
 Create Date: 2026-12-06 07:14:33
 
-A new table; nothing that exists changes. Each kind requires its fields (the same rule as
+A new table; a decision paragraph may stand for an extension request's paragraphs, written from its record
+(request_id; typed paragraphs have none). Each kind requires its fields (the same rule as
 ccm_secretariat.domain.events.REQUIRED).
 """
 from __future__ import annotations
@@ -47,10 +48,20 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('meeting_event', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_meeting_event_meeting_id'), ['meeting_id'], unique=False)
+    with op.batch_alter_table('decision_paragraph', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('request_id', sa.Integer(), nullable=True))
+        batch_op.create_index(batch_op.f('ix_decision_paragraph_request_id'), ['request_id'], unique=False)
+        batch_op.create_foreign_key(batch_op.f('fk_decision_paragraph_request_id_extension_request'), 'extension_request', ['request_id'], ['id'], ondelete='CASCADE')
+        batch_op.create_check_constraint(batch_op.f('ck_decision_paragraph_text_or_request'), "request_id IS NOT NULL OR text <> ''")
 
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('decision_paragraph', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('ck_decision_paragraph_text_or_request'), type_='check')
+        batch_op.drop_constraint(batch_op.f('fk_decision_paragraph_request_id_extension_request'), type_='foreignkey')
+        batch_op.drop_index(batch_op.f('ix_decision_paragraph_request_id'))
+        batch_op.drop_column('request_id')
     with op.batch_alter_table('meeting_event', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_meeting_event_meeting_id'))
 
