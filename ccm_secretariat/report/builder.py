@@ -255,7 +255,7 @@ def build_report(services: Services, meeting_id: int, options: ReportOptions = R
         first = tuple((d.symbol, d.title) for d in documents if d.series in (Series.MAIN, Series.L))
         rest = tuple((d.symbol, d.title) for d in documents if d.series not in (Series.MAIN, Series.L))
         # Two tables, each under its own header row, as the report's annex prints them (no heading of the desk's own).
-        tables = tuple(DocumentTable(("Symbol", "Title"), rows) for rows in (first, rest) if rows)
+        tables = tuple(DocumentTable(("Symbol", "Title"), rows, symbols=0) for rows in (first, rest) if rows)
         annex = Annex("Annex", f"List of documents submitted to the {part_words}{meeting.title}", tables)
     return Report(masthead, tuple(doc.blocks), annex)
 

@@ -173,7 +173,7 @@ def build_documents_list(data: MeetingData, date: dt.date | None = None) -> Repo
             blocks += [
                 Heading(SERIES_HEADINGS[series]),
                 # The Languages column takes "AR EN ES FR RU ZH" on one line.
-                DocumentTable(("Symbol", "Title", "Languages"), rows, (0.3, 0.45, 0.25)),
+                DocumentTable(("Symbol", "Title", "Languages"), rows, (0.3, 0.45, 0.25), symbols=0),
             ]
     if not blocks:
         blocks.append(Paragraph(1, "[No document has been entered in the register yet.]", placeholder=True))

@@ -50,3 +50,26 @@ def test_the_requests_assessments_follow_their_records(demo, demo_meeting):
         "destruction of all its cluster munition stockpiles in accordance with Article 3.2 of the Convention and "
         "decided to grant the request for an extension until 1 April 2023."  # the shorter period granted
     )
+
+
+def test_each_document_symbol_links_to_its_record_in_the_official_documents_system(demo, demo_meeting, tmp_path):
+    import docx
+    from pypdf import PdfReader
+
+    from ccm_secretariat.progress import run_to_end
+    from ccm_secretariat.report.docx import report_docx
+    from ccm_secretariat.report.pdf import report_pdf
+
+    report = build_report(demo, demo_meeting.id)
+    run_to_end(report_docx(report, tmp_path / "report.docx"))
+    run_to_end(report_pdf(report, tmp_path / "report.pdf"))
+    symbols = [row[0] for table in report.annex.tables for row in table.rows]
+    word = docx.Document(tmp_path / "report.docx")
+    links = [(h.text, h.address) for t in word.tables for r in t.rows for c in r.cells for p in c.paragraphs
+             for h in p.hyperlinks]  # fmt: skip
+    assert links == [(s, f"https://undocs.org/{s}") for s in symbols]
+    cells = [c.paragraphs[0] for t in word.tables for r in t.rows for c in r.cells if c.paragraphs[0].hyperlinks]
+    assert [p.text for p in cells] == symbols  # the cell reads the symbol, as before
+    pdf = [a.get_object()["/A"]["/URI"] for page in PdfReader(tmp_path / "report.pdf").pages
+           for a in page.get("/Annots", [])]  # fmt: skip
+    assert pdf == [f"https://undocs.org/{s}" for s in symbols]
