@@ -35,6 +35,7 @@ from ui.pages.agenda import AgendaPage
 from ui.pages.check_in import CheckInPage
 from ui.pages.decisions import DecisionsPage
 from ui.pages.documents import DocumentsPage
+from ui.pages.events import EventsPage
 from ui.pages.meeting import MeetingPage
 from ui.pages.obligations import ObligationsPage
 from ui.pages.overview import OverviewPage
@@ -47,9 +48,9 @@ from ui.undo import Editor
 
 SHORTCUTS = (
     (
-        "Alt+1 … Alt+9",
+        "Alt+1 … Alt+9, Alt+0",
         "The pages: Overview, Registration, Meeting, Agenda, Documents, Decisions, Reference data, Check-in, "
-        "Obligations",
+        "Obligations, History",
     ),
     ("Alt+8, then scan", "Check-in at the door: scan a badge (or type a name, choose it, Enter)"),
     ("Ctrl+F", "Find a participant (Escape in the search clears it)"),
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.reference = ReferencePage(services, self.editor)
         self.check_in = CheckInPage(services, self.editor)
         self.obligations = ObligationsPage(services, self.editor)
+        self.events = EventsPage(services, self.editor)
         self.pages = PageTabs()  # each page scrolls when the screen is too small for it
         for page, title in (
             (self.overview, "Overview"),
@@ -141,14 +143,15 @@ class MainWindow(QMainWindow):
             (self.reference, "Reference data"),
             (self.check_in, "Check-in"),
             (self.obligations, "Obligations"),
+            (self.events, "History"),
         ):
             self.pages.addTab(page, title)
             page.status.connect(self.say)
         self.meeting_page.renamed.connect(self.reload_meetings)
         self.pages.currentChanged.connect(lambda _i: self.refresh_current())
-        for n in range(self.pages.count()):  # Alt+1 … Alt+9: the pages, in the order of their tabs
-            self.pages.setTabToolTip(n, f"Alt+{n + 1}")
-            QShortcut(QKeySequence(f"Alt+{n + 1}"), self, lambda n=n: self.pages.setCurrentIndex(n))
+        for n in range(self.pages.count()):  # Alt+1 … Alt+9, Alt+0: the pages, in the order of their tabs
+            self.pages.setTabToolTip(n, f"Alt+{(n + 1) % 10}")
+            QShortcut(QKeySequence(f"Alt+{(n + 1) % 10}"), self, lambda n=n: self.pages.setCurrentIndex(n))
         self.setCentralWidget(self.pages)
         self._menus()
         self.statusBar().showMessage(f"Database: {services.db.display_name}")

@@ -119,3 +119,11 @@ def symbol_sort_key(symbol: str) -> tuple[Any, ...]:
         except ValidationError:
             continue
     return (symbol, 99, 0, ())
+
+
+ODS = "https://undocs.org/"  # resolves a UN document symbol to its record in the Official Documents System
+
+
+def ods_link(symbol: str) -> str:
+    """The address of a document's record in the Official Documents System: https://undocs.org/CCM/CONF/2020/1."""
+    return ODS + symbol.strip()

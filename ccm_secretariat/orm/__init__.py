@@ -10,6 +10,7 @@ from ccm_secretariat.orm.agenda import (
 )
 from ccm_secretariat.orm.base import Base
 from ccm_secretariat.orm.documents import Document
+from ccm_secretariat.orm.events import MeetingEventRecord
 from ccm_secretariat.orm.meeting import Meeting, MeetingPart, Officer
 from ccm_secretariat.orm.meeting_room import (
     BadgePrint,
@@ -53,6 +54,7 @@ __all__ = [
     "SideEvent",
     "plenary_agenda_items",
     "Document",
+    "MeetingEventRecord",
     "ChangeLog",
     "DeskSecret",
     "SchemaHistory",

@@ -102,12 +102,18 @@ class DecisionParagraph(Base):
     """One numbered paragraph of the decisions and recommendations, under an agenda item."""
 
     __tablename__ = "decision_paragraph"
+    __table_args__ = (sa.CheckConstraint("request_id IS NOT NULL OR text <> ''", name="text_or_request"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
     agenda_item_id: Mapped[int | None] = mapped_column(sa.ForeignKey("agenda_item.id", ondelete="SET NULL"))
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str] = mapped_column(sa.Text)
+    # Where the report writes an extension request's paragraphs from its record (assessment, observations,
+    # reporting points): the text is then empty; a typed paragraph has no request.
+    request_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("extension_request.id", ondelete="CASCADE"), index=True
+    )
     version: Mapped[int] = mapped_column(default=1, server_default=sa.text("1"))  # see registration.py
 
     __mapper_args__ = {"version_id_col": version}

@@ -7,11 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ccm_secretariat.domain.enums import DocumentType, OfficerRole
+from ccm_secretariat.domain.events import EventKind
 from ccm_secretariat.domain.symbols import Series
+from ccm_secretariat.report import events
 from ccm_secretariat.report.data import ReportData, registered
 from ccm_secretariat.report.meeting_documents import credentials_paragraphs
 from ccm_secretariat.report.model import Annex, DocumentTable, Paragraph
 from ccm_secretariat.report.participation import participation_paragraphs
+from ccm_secretariat.report.requests import request_paragraphs
 from ccm_secretariat.report.wording import Wording
 
 
@@ -51,10 +54,12 @@ class Names:
 
 
 def introduction(data: ReportData, w: Wording, names: Names) -> Chapter:
+    """From the meeting's history when it is recorded (the seed's 1-8), else a placeholder saying what goes here."""
     m = data.meeting
-    paragraphs = [_placeholder(w.mandate(names.first, m.treaty_title))]
+    told = events.introduction(data.events, m, w.events)
+    paragraphs = [Paragraph(0, t.text, t.items) for t in told] or [_placeholder(w.mandate(names.first, m.treaty_title))]
     presidents = data.officers(OfficerRole.PRESIDENT)
-    if presidents:
+    if presidents and not any(e.kind is EventKind.DESIGNATED for e in data.events):
         president = presidents[-1]
         paragraphs += _paragraphs(w.president_designated(president.person, president.description, names.short))
     return Chapter(w.introduction_heading(), tuple(paragraphs))
@@ -75,44 +80,73 @@ def organization(data: ReportData, w: Wording, names: Names) -> Chapter:
 
 
 def work(data: ReportData, w: Wording, names: Names) -> Chapter:
+    """Dated paragraphs of one day in a row say "On the same day" (the seed's 19-23)."""
     body, day, part = data.meeting.body_name, data.opening, data.part_number
+    days = events.DayTeller(w.events)
     texts = []
     presidents = data.officers(OfficerRole.PRESIDENT)
     if presidents:
-        texts.append(w.opened(day, part, names.short, presidents[-1].person, presidents[-1].description))
+        texts.append(w.opened(days.on(day), part, names.short, presidents[-1].person, presidents[-1].description))
     if data.part_plenaries:
         texts.append(w.plenaries_held(body, len(data.part_plenaries), data.part.format))
-    texts += _elected(data, w)
-    agenda = registered(data.documents, DocumentType.AGENDA)
-    programme = registered(data.documents, DocumentType.PROGRAMME)
-    if agenda or programme:
-        symbols = (agenda.symbol if agenda else None, programme.symbol if programme else None)
-        texts.append(w.agenda_adopted(body, day, *symbols))
+        days.interrupt()
+    texts += events.messages(data.events, body, w.events, days)
+    texts += _elected(data, w, days)
+    paragraphs = list(_paragraphs(*texts))
+    adopted = _adopted(data, w, days)
+    if adopted:
+        paragraphs.append(adopted)
     if data.documents:
-        texts.append(w.annex_pointer(part, names.short))
-    return Chapter(w.work_heading(names.short), _paragraphs(*texts))
+        paragraphs += _paragraphs(w.annex_pointer(part, names.short))
+    return Chapter(w.work_heading(names.short), tuple(paragraphs))
 
 
-def _elected(data: ReportData, w: Wording) -> list[str]:
+def _elected(data: ReportData, w: Wording, days: events.DayTeller) -> list[str]:
     """The Secretary-General confirmed and the Vice-Presidents elected at the opening."""
     body, day, texts = data.meeting.body_name, data.opening, []
     sg = data.officer(OfficerRole.SECRETARY_GENERAL)
     if sg:
-        texts.append(w.secretary_general_confirmed(day, body, sg.person, sg.description, sg.role))
+        texts.append(w.secretary_general_confirmed(days.on(day), body, sg.person, sg.description, sg.role))
     vice_presidents = [o.state_name or o.person for o in data.officers(OfficerRole.VICE_PRESIDENT)]
     if vice_presidents:
         serial = data.meeting.settings.serial_comma_organisations
-        texts.append(w.vice_presidents_elected(day, vice_presidents, body, serial))
+        basis = events.election_basis(data.events)
+        texts.append(w.vice_presidents_elected(days.on(day), vice_presidents, body, serial, basis))
     return texts
 
 
+def _adopted(data: ReportData, w: Wording, days: events.DayTeller) -> Paragraph | None:
+    """The agenda and programme adopted, and the rules of procedure confirmed (the seed's 23)."""
+    body, day = data.meeting.body_name, data.opening
+    agenda = registered(data.documents, DocumentType.AGENDA)
+    programme = registered(data.documents, DocumentType.PROGRAMME)
+    texts = []
+    if agenda or programme:
+        symbols = (agenda.symbol if agenda else None, programme.symbol if programme else None)
+        texts.append(w.agenda_adopted(body, day, *symbols, data.part_number))
+        days.on(day)
+    rules = events.rules_confirmed(data.events)
+    if rules is not None:
+        texts.append(w.rules_confirmed(days.on(day), body, rules.reference, rules.flag, also=bool(texts)))
+    if not texts:
+        return None
+    return Paragraph(0, " ".join(texts), marked=rules is not None)  # the markup: *mutatis mutandis*
+
+
 def decisions(data: ReportData, w: Wording) -> Chapter:
+    """The typed paragraphs (with their markup), and where one holds an extension request's place, the request's
+    paragraphs written from its record."""
     if not data.decisions:
         return Chapter(w.decisions_heading(), (_placeholder(w.decisions_placeholder(data.meeting.body_name)),))
-    marked = tuple(
-        Paragraph(0, p.text, p.subparagraphs, marked=True) for p in _paragraphs(*(d.text for d in data.decisions))
-    )
-    return Chapter(w.decisions_heading(), marked)
+    out: list[Paragraph] = []
+    for d in data.decisions:
+        request = data.request(d.request_id) if d.request_id is not None else None
+        if request is not None:
+            told = request_paragraphs(request, data.meeting.body_name, w.events)
+            out += [Paragraph(0, t.text, t.items) for t in told]
+        elif d.request_id is None:
+            out += [Paragraph(0, p.text, p.subparagraphs, marked=True) for p in _paragraphs(d.text)]
+    return Chapter(w.decisions_heading(), tuple(out))
 
 
 def annex(data: ReportData, w: Wording) -> Annex | None:
@@ -122,5 +156,5 @@ def annex(data: ReportData, w: Wording) -> Annex | None:
         return None
     first = tuple((d.symbol, d.title) for d in data.documents if d.series in (Series.MAIN, Series.L))
     rest = tuple((d.symbol, d.title) for d in data.documents if d.series not in (Series.MAIN, Series.L))
-    tables = tuple(DocumentTable(w.symbol_and_title(), rows) for rows in (first, rest) if rows)
+    tables = tuple(DocumentTable(w.symbol_and_title(), rows, symbols=0) for rows in (first, rest) if rows)
     return Annex(w.annex_heading(), w.annex_subtitle(data.part_number, data.meeting.title), tables)

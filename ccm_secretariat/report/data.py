@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ccm_secretariat.domain.enums import DocumentType, OfficerRole
+from ccm_secretariat.domain.events import MeetingEvent
 from ccm_secretariat.domain.symbols import Series
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.services.agenda import AgendaItemRow, DecisionRow, PlenaryRow
 from ccm_secretariat.services.documents import DocumentRow
 from ccm_secretariat.services.meetings import MeetingRow, OfficerRow, PartRow
 from ccm_secretariat.services.registration import DelegationRow
+from ccm_secretariat.services.tracker import RequestRow
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -43,20 +45,30 @@ class ReportData:
     decisions: tuple[DecisionRow, ...]
     part: PartRow  # the part the report covers
     options: ReportOptions = ReportOptions()
+    events: tuple[MeetingEvent, ...] = ()  # the meeting's history (the introduction, the work)
+    requests: tuple[RequestRow, ...] = ()  # the extension requests whose places the decisions hold
 
     @classmethod
     def read(cls, services: Services, meeting_id: int, options: ReportOptions = ReportOptions()) -> ReportData:
         meeting = services.meetings.get(meeting_id)
         plenaries = tuple(services.agenda.plenaries(meeting_id))
+        decisions = tuple(services.agenda.decisions(meeting_id))
+        placed = {d.request_id for d in decisions if d.request_id is not None}
+        requests: tuple[RequestRow, ...] = ()
+        if placed and meeting.first_day:
+            tracker = services.obligations.tracker(meeting.first_day, meeting_id, treaty=meeting.treaty)
+            requests = tuple(r for r in tracker.requests if r.id in placed)
         return cls(
             meeting,
             tuple(services.registration.delegations(meeting_id)),
             tuple(services.agenda.items(meeting_id)),
             plenaries,
             tuple(services.documents.list(meeting_id)),
-            tuple(services.agenda.decisions(meeting_id)),
+            decisions,
             covered_part(meeting, plenaries, options.part),
             options,
+            tuple(services.events.list(meeting_id)),
+            requests,
         )
 
     @property
@@ -86,6 +98,9 @@ class ReportData:
     def officer(self, kind: OfficerRole) -> OfficerRow | None:
         found = self.officers(kind)
         return found[0] if found else None
+
+    def request(self, request_id: int) -> RequestRow | None:
+        return next((r for r in self.requests if r.id == request_id), None)
 
     @property
     def took_part(self) -> tuple[DelegationRow, ...]:

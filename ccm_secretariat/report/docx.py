@@ -12,9 +12,13 @@ from typing import TYPE_CHECKING
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from ccm_secretariat.domain.prose import un_date
+from ccm_secretariat.domain.symbols import ods_link
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.masthead import PRACTICE_BANNER, Masthead
 from ccm_secretariat.progress import Progress
@@ -41,6 +45,17 @@ def _text(paragraph: Any, text: str, marked: bool = False) -> Any:
         run = paragraph.add_run(piece)
         if emphasised:
             run.style = "Emphasis"
+    return paragraph
+
+
+def _link(paragraph: Any, symbol: str) -> Any:
+    """A document symbol as a link to its record in the Official Documents System (the Hyperlink style)."""
+    text = OxmlElement("w:t")
+    text.text = symbol
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), paragraph.part.relate_to(ods_link(symbol), RT.HYPERLINK, is_external=True))
+    link.append(element("w:r", element("w:rPr", element("w:rStyle", val="Hyperlink")), text))
+    paragraph._p.append(link)
     return paragraph
 
 
@@ -84,9 +99,9 @@ def _table(doc: Any, model_table: model.DocumentTable, text_width: float, headin
         cell.paragraphs[0].style = "Table Heading"
         cell.paragraphs[0].add_run(text)
     for row in model_table.rows:
-        for cell, text in zip(table.add_row().cells, row):
+        for i, (cell, text) in enumerate(zip(table.add_row().cells, row)):
             cell.paragraphs[0].style = "Table Text"
-            _text(cell.paragraphs[0], text)
+            (_link if i == model_table.symbols else _text)(cell.paragraphs[0], text)
     for i, row in enumerate(table.rows):
         tr_pr = row._tr.get_or_add_trPr()
         tr_pr.append(element("w:cantSplit"))

@@ -156,6 +156,7 @@ def define_styles(doc: Any, lang: str) -> None:
     for name, p_pr, r_pr in styles:
         _define(doc, name, p_pr, r_pr)
     _define(doc, "Emphasis", None, _r(italic=True), WD_STYLE_TYPE.CHARACTER)
+    _define(doc, "Hyperlink", None, _r(color="0563C1"), WD_STYLE_TYPE.CHARACTER)  # a symbol linked to the ODS
     for name in ("Header Right", "Footer Right"):
         doc.styles[name].base_style = doc.styles[name.split()[0]]
     doc.styles["Title"].next_paragraph_style = doc.styles["Normal"]

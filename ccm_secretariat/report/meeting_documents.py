@@ -143,7 +143,7 @@ def build_documents_list(data: MeetingData, date: dt.date | None = None, w: Word
             blocks += [
                 Heading(w.series_heading(series)),
                 # The Languages column takes "AR EN ES FR RU ZH" on one line.
-                DocumentTable(w.documents_header(), rows, (0.3, 0.45, 0.25)),
+                DocumentTable(w.documents_header(), rows, (0.3, 0.45, 0.25), symbols=0),
             ]
     if not blocks:
         blocks.append(Paragraph(1, w.nothing_yet(DocumentType.DOCUMENTS_LIST), placeholder=True))

@@ -35,6 +35,7 @@ class DocumentTable:
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...] = (0.34, 0.66)  # of the text width, per column
     title: str = ""  # a heading of its own ("Working papers …"), kept with the table
+    symbols: int | None = None  # the column of document symbols, each a link to its record in the ODS
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from reportlab.platypus import (
 
 from ccm_secretariat.application import PRODUCER
 from ccm_secretariat.domain.prose import counted
+from ccm_secretariat.domain.symbols import ods_link
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.fonts import FontSet, visual
 from ccm_secretariat.exports.masthead import (
@@ -152,9 +153,18 @@ def _table_title(table: model.DocumentTable, fonts: FontSet, styles: dict[str, A
     return [CondPageBreak(80), Paragraph(markup(table.title, fonts, "bold"), styles["heading"])]
 
 
+def _linked(symbol: str) -> str:
+    """A document symbol as a link to its record in the Official Documents System."""
+    address = escape(ods_link(symbol), {'"': "&quot;"})
+    return f'<a href="{address}">{escape(symbol)}</a>'
+
+
 def _table(table: model.DocumentTable, fonts: FontSet, styles: dict[str, Any], width: float) -> LongTable:
     rows = [[Paragraph(markup(h, fonts, "italic"), styles["cell_head"]) for h in table.header]]
-    rows += [[Paragraph(rich(c, fonts), styles["cell"]) for c in row] for row in table.rows]
+    rows += [
+        [Paragraph(_linked(c) if i == table.symbols else rich(c, fonts), styles["cell"]) for i, c in enumerate(row)]
+        for row in table.rows
+    ]
     t = LongTable(rows, colWidths=[width * w for w in table.widths], repeatRows=1)
     t.setStyle(
         TableStyle(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ccm_secretariat.domain.enums import AgendaStatus, DocumentType, MeetingFormat, OfficerRole
+from ccm_secretariat.domain.events import DATE_FIELDS, EventKind, MeetingEvent
 from ccm_secretariat.domain.obligations import Obligation, Outcome
 from ccm_secretariat.reference.files import RESOURCES
 from ccm_secretariat.services import Services
@@ -143,18 +144,35 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
             )
             done += 1
         yield done, total, "documents"
-        for decision in data["decisions"]:
-            services.agenda.add_decision(mid, decision["text"], item_ids.get(decision.get("agenda_item")))
-            done += 1
         if not practice:  # the treaty's records, once: the practice copy shares them
             done += load_obligations(services, mid, data.get("obligations", {}))
             yield done, total, "obligations"
+        requests = {
+            (r.state, r.obligation.value): r.id for r in services.obligations.tracker(_day(first["start"])).requests
+        }
+        for decision in data["decisions"]:
+            item_id = item_ids.get(decision.get("agenda_item"))
+            if "request" in decision:  # the request's paragraphs, written from its record
+                key = (decision["request"]["state"], decision["request"]["article"])
+                services.agenda.add_decision(mid, "", item_id, request_id=requests[key])
+            else:
+                services.agenda.add_decision(mid, decision["text"], item_id)
+            done += 1
+        load_events(services, mid, data.get("events", ()))
         if practice:
             from ccm_secretariat.samples.synth import fictitious_members
 
             fictitious_members(services, mid, PRACTICE_PARTICIPANTS)
             yield done, total, "fictitious participants"
     yield done, total, "decisions and recommendations"
+
+
+def load_events(services: Services, meeting_id: int, events: Iterable[dict[str, Any]]) -> None:
+    """The meeting's history as records (the report's introduction and the work of the meeting)."""
+    for e in events:
+        dates: dict[str, Any] = {k: _day(e[k]) for k in DATE_FIELDS if e.get(k)}
+        values: dict[str, Any] = {k: v for k, v in e.items() if k not in dates and k != "kind"}
+        services.events.add(meeting_id, MeetingEvent(EventKind(e["kind"]), **dates, **values))
 
 
 def load_obligations(services: Services, meeting_id: int, data: dict[str, Any]) -> int:

@@ -10,6 +10,7 @@ from ccm_secretariat.services.agenda import AgendaService
 from ccm_secretariat.services.badges import BadgeService
 from ccm_secretariat.services.check_in import CheckInService
 from ccm_secretariat.services.documents import DocumentService
+from ccm_secretariat.services.events import EventService
 from ccm_secretariat.services.history import HistoryService
 from ccm_secretariat.services.imports import ImportService
 from ccm_secretariat.services.meetings import MeetingService
@@ -41,6 +42,7 @@ class Services:
     history: HistoryService
     overview: OverviewService
     obligations: ObligationService
+    events: EventService  # the meeting's history as records (the report's introduction, the work)
 
     @classmethod
     def for_database(cls, db: Database) -> Services:
@@ -61,6 +63,7 @@ class Services:
             HistoryService(db),
             OverviewService(db, registration),
             ObligationService(db, reference),
+            EventService(db),
         )
 
     def close(self) -> None:

@@ -121,6 +121,7 @@ class DecisionRow:
     position: int
     text: str
     version: int = 0
+    request_id: int | None = None  # the report writes this extension request's paragraphs here (no text)
 
 
 class AgendaService(Service):
@@ -459,14 +460,21 @@ class AgendaService(Service):
                     p.position,
                     p.text,
                     p.version,
+                    p.request_id,
                 )
                 for p in paragraphs
             ]
 
     def add_decision(
-        self, meeting_id: int, text: str, agenda_item_id: int | None = None, index: int | None = None
+        self,
+        meeting_id: int,
+        text: str,
+        agenda_item_id: int | None = None,
+        index: int | None = None,
+        request_id: int | None = None,
     ) -> DecisionRow:
-        text = clean(text, "text", required=True, max_length=20000, multiline=True)  # sub-items (a), (b)
+        """A typed paragraph, or (`request_id`, no text) the place of an extension request's paragraphs."""
+        text = clean(text, "text", required=request_id is None, max_length=20000, multiline=True)  # (a), (b)
         with self._write() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting", lock=True)
             number = None
@@ -482,7 +490,9 @@ class AgendaService(Service):
                     .order_by(DecisionParagraph.position, DecisionParagraph.id)
                 )
             )
-            new = DecisionParagraph(meeting_id=meeting_id, agenda_item_id=agenda_item_id, text=text)
+            new = DecisionParagraph(
+                meeting_id=meeting_id, agenda_item_id=agenda_item_id, text=text, request_id=request_id
+            )
             paragraphs.insert(len(paragraphs) if index is None else max(0, index), new)
             for i, p in enumerate(paragraphs, start=1):
                 p.position = i
@@ -505,7 +515,7 @@ class AgendaService(Service):
         with self._write() as s:
             p = get_or_fail(s, DecisionParagraph, decision_id, "Paragraph")
             check_version(p, expected_version, f"Paragraph {p.position}")
-            row = DecisionRow(p.id, p.agenda_item_id, None, p.position, p.text)
+            row = DecisionRow(p.id, p.agenda_item_id, None, p.position, p.text, request_id=p.request_id)
             s.delete(p)
             return row
 

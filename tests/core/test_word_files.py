@@ -120,9 +120,17 @@ def test_chapters_paragraphs_and_sub_items_are_numbered_by_their_styles(word_fil
     numbers = [label for label, _, style in shown if style == "Numbered Paragraph"]
     assert numbers == [f"{n}." for n in range(1, len(numbers) + 1)]
     subs = [label for label, _, style in shown if style == "Sub-item"]
-    assert subs[:5] == ["(a)", "(b)", "(c)", "(d)", "(a)"]  # lettered again under each paragraph
+    # Lettered again under each paragraph: the Article's three purposes (1), then Bulgaria's four points (34).
+    assert subs[:8] == ["(a)", "(b)", "(c)", "(a)", "(b)", "(c)", "(d)", "(a)"]
     assert not any(c.isdigit() for _, text, _ in shown for c in text[:2] if text.startswith(tuple("0123456789")))
-    placeholders = [(label, style) for label, text, style in shown if text.startswith("[")]
+    assert not [text for _, text, _ in shown if text.startswith("[")]  # the demo's history is recorded
+
+
+def test_a_placeholder_takes_no_number_and_its_own_style(services, tmp_path):
+    meeting = fourteenth_msp(services)  # no history recorded: the introduction is a placeholder
+    path = tmp_path / "report.docx"
+    run_to_end(DOCUMENTS["report"].job(services, meeting.id, "docx", path))
+    placeholders = [(label, style) for label, text, style in labelled(path) if text.startswith("[")]
     assert placeholders and all(label == "" and style == "Placeholder" for label, style in placeholders)
 
 

@@ -16,10 +16,11 @@ from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table, selected_row
 from ui.undo import Editor
 
+GENERATED = "[An extension request's paragraphs, written from its record (Obligations page)]"
 COLUMNS = [
     Column("No.", lambda d: d.position, align_right=True),
     Column("Item", lambda d: d.agenda_item_number or "", align_right=True),
-    Column("Paragraph", lambda d: plain(d.text.split("\n")[0])),
+    Column("Paragraph", lambda d: plain(d.text.split("\n")[0]) if d.request_id is None else GENERATED),
 ]
 
 
@@ -110,7 +111,7 @@ class DecisionsPage(QWidget):
         self.text.setPlainText(row.text if row else "")
         self.text.blockSignals(False)
         self._show_printed()
-        self.text.setEnabled(row is not None)
+        self.text.setEnabled(row is not None and row.request_id is None)  # a request's: from its record
 
     def _show_printed(self) -> None:
         self.printed.setText(as_printed(self.text.toPlainText()))
@@ -179,7 +180,9 @@ class DecisionsPage(QWidget):
         holder = {"id": row.id, "version": row.version}
 
         def undo(_):
-            added = agenda.add_decision(meeting.id, row.text, row.agenda_item_id, row.position - 1)
+            added = agenda.add_decision(
+                meeting.id, row.text, row.agenda_item_id, row.position - 1, request_id=row.request_id
+            )
             holder.update(id=added.id, version=added.version)
 
         self._shown = None

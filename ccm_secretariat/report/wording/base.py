@@ -13,11 +13,13 @@ from collections.abc import Sequence
 
 from ccm_secretariat.domain.enums import DocumentType, MeetingFormat
 from ccm_secretariat.domain.symbols import Series
+from ccm_secretariat.report.events import EventWording
 from ccm_secretariat.services.meetings import MeetingRow
 
 
 class Wording(ABC):
     language: str  # the masthead's "Original:" ("English")
+    events: EventWording  # the meeting's history and the extension requests (report/events.py, requests.py)
 
     @abstractmethod
     def date(self, day: dt.date) -> str:
@@ -116,8 +118,9 @@ class Wording(ABC):
         """ "<person>, <description>, participated in the work of the Conference." (any other officer)"""
 
     @abstractmethod
-    def opened(self, day: dt.date, part: int | None, name: str, person: str, description: str) -> str:
-        """ "On 25 November 2020, the first part of the <name> was opened by <person>, <description> and President
+    def opened(self, when: str, part: int | None, name: str, person: str, description: str) -> str:
+        """`when`: `on_day`'s "On 25 November 2020" (or "On the same day").
+        "On 25 November 2020, the first part of the <name> was opened by <person>, <description> and President
         of the <name>." """
 
     @abstractmethod
@@ -125,15 +128,29 @@ class Wording(ABC):
         """ "The Conference held nine formal plenary meetings in virtual format."""
 
     @abstractmethod
-    def secretary_general_confirmed(self, day: dt.date, body: str, person: str, description: str, title: str) -> str:
-        """ "On <day>, the Conference confirmed <person>, <description>, as <title>."""
+    def secretary_general_confirmed(self, when: str, body: str, person: str, description: str, title: str) -> str:
+        """ "On the same day, the Conference confirmed <person>, <description>, as <title>."""
 
     @abstractmethod
-    def vice_presidents_elected(self, day: dt.date, names: Sequence[str], body: str, serial_comma: bool) -> str:
-        """ "On <day>, the Netherlands, Germany … were elected Vice-Presidents of the Conference."""
+    def vice_presidents_elected(
+        self, when: str, names: Sequence[str], body: str, serial_comma: bool, basis: str = ""
+    ) -> str:
+        """ "On the same day, and <basis>, the Netherlands, Germany … were elected Vice-Presidents of the
+        Conference." (`basis`: "pursuant to the recommendation of …", as the record gives it)"""
 
     @abstractmethod
-    def agenda_adopted(self, body: str, day: dt.date, agenda: str | None, programme: str | None) -> str:
+    def on_day(self, day: dt.date, same_as_before: bool) -> str:
+        """ "On 25 November 2020", or "On the same day" right after a paragraph of that day."""
+
+    @abstractmethod
+    def rules_confirmed(self, when: str, body: str, document: str, mutatis_mutandis: bool, also: bool) -> str:
+        """ "On the same day, the Conference also confirmed the rules of procedure as contained in document
+        CCM/MSP/2010/3, *mutatis mutandis*." (the markup: italics)"""
+
+    @abstractmethod
+    def agenda_adopted(
+        self, body: str, day: dt.date, agenda: str | None, programme: str | None, part: int | None = None
+    ) -> str:
         """ "The provisional agenda (<symbol>) and the provisional programme of work (<symbol>) were circulated …
         and were adopted by the Conference on <day>." Either symbol may be None, not both."""
 

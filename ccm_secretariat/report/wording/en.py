@@ -17,6 +17,7 @@ from ccm_secretariat.domain.prose import (
 )
 from ccm_secretariat.domain.symbols import Series
 from ccm_secretariat.exports.masthead import place_and_dates
+from ccm_secretariat.report.events_en import EnglishEvents
 from ccm_secretariat.report.wording.base import Wording
 from ccm_secretariat.services.meetings import MeetingRow
 
@@ -56,6 +57,7 @@ def _plural(n: int, word: str) -> str:
 
 class English(Wording):
     language = "English"
+    events = EnglishEvents()
 
     # The small pieces ---------------------------------------------------------------------------------------------
     def date(self, day: dt.date) -> str:
@@ -140,40 +142,61 @@ class English(Wording):
     def officer_took_part(self, person: str, description: str, body: str) -> str:
         return f"{_who(person, description)} participated in the work of the {body}."
 
-    def opened(self, day: dt.date, part: int | None, name: str, person: str, description: str) -> str:
+    def opened(self, when: str, part: int | None, name: str, person: str, description: str) -> str:
         by = (
             f"{person}, {description} and President of the {name}"
             if description
             else f"{person}, President of the {name}"
         )
-        return f"On {self.date(day)}, the {self._part_of(part, name)} was opened by {by}."
+        return f"{when}, the {self._part_of(part, name)} was opened by {by}."
 
     def plenaries_held(self, body: str, count: int, held: MeetingFormat) -> str:
         noun = "formal plenary meeting" if count == 1 else "formal plenary meetings"
         return f"The {body} held {self.number(count)} {noun}{HELD_IN.get(held, '')}."
 
-    def secretary_general_confirmed(self, day: dt.date, body: str, person: str, description: str, title: str) -> str:
-        return f"On {self.date(day)}, the {body} confirmed {_who(person, description)} as {title}."
+    def secretary_general_confirmed(self, when: str, body: str, person: str, description: str, title: str) -> str:
+        return f"{when}, the {body} confirmed {_who(person, description)} as {title}."
 
-    def vice_presidents_elected(self, day: dt.date, names: Sequence[str], body: str, serial_comma: bool) -> str:
+    def vice_presidents_elected(
+        self, when: str, names: Sequence[str], body: str, serial_comma: bool, basis: str = ""
+    ) -> str:
         listed = self.join([with_article(n) for n in names], serial_comma)
+        lead = f"{when}, and {basis}," if basis else f"{when},"
         if len(names) == 1:
-            return f"On {self.date(day)}, {listed} was elected Vice-President of the {body}."
-        return f"On {self.date(day)}, {listed} were elected Vice-Presidents of the {body}."
+            return f"{lead} {listed} was elected Vice-President of the {body}."
+        return f"{lead} {listed} were elected Vice-Presidents of the {body}."
 
-    def agenda_adopted(self, body: str, day: dt.date, agenda: str | None, programme: str | None) -> str:
-        adopted = [f"the provisional agenda ({agenda})" if agenda else "", ""]
-        adopted[1] = f"the provisional programme of work ({programme})" if programme else ""
+    def on_day(self, day: dt.date, same_as_before: bool) -> str:
+        return self.events.on_day(day, same_as_before)
+
+    def rules_confirmed(self, when: str, body: str, document: str, mutatis_mutandis: bool, also: bool) -> str:
+        how = ", *mutatis mutandis*" if mutatis_mutandis else ""
+        return (
+            f"{when}, the {body}{' also' if also else ''} confirmed the rules of procedure as contained in document "
+            f"{document}{how}."
+        )
+
+    def agenda_adopted(
+        self, body: str, day: dt.date, agenda: str | None, programme: str | None, part: int | None = None
+    ) -> str:
+        for_part = f" for the {self._part_of(part, body)}" if part else ""
+        adopted = [f"the provisional agenda ({agenda})" if agenda else ""]
+        adopted.append(
+            f"{'' if agenda else 'the '}provisional programme of work{for_part} ({programme})" if programme else ""
+        )
         subject = self.join([a for a in adopted if a])
         verb = "were" if agenda and programme else "was"
         return (
             f"{subject[0].upper()}{subject[1:]} {verb} circulated by the Secretariat prior to the {body} "
-            f"and {verb} adopted by the {body} on {self.date(day)}."
+            f"and {verb} subsequently adopted by the {body} on {self.date(day)}."
         )
 
     def annex_pointer(self, part: int | None, name: str) -> str:
         submitted = self._part_of(part, name)
-        return f"A list of documents submitted to the {submitted} is contained in the annex to this report."
+        return (
+            f"A list of documents submitted to the {submitted} is contained in the annex to this report. These "
+            "documents are available through the United Nations Official Documents System (http://documents.un.org)."
+        )
 
     def decisions_placeholder(self, body: str) -> str:
         return f"[The decisions and recommendations of the {body}.]"

@@ -1,0 +1,25 @@
+"""An extension request's paragraphs in the report's decisions, written from its record (the obligations
+tracker): the assessment, the analysing group's observations, the reporting points under their introduction
+(lettered subparagraphs) and the closing paragraphs, where the decisions hold the request's place."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from ccm_secretariat.report.events import Text
+from ccm_secretariat.services.tracker import RequestRow
+
+
+class RequestWording(Protocol):
+    def assessment(self, request: RequestRow, body: str) -> str: ...
+
+
+def request_paragraphs(request: RequestRow, body: str, wording: RequestWording) -> list[Text]:
+    out = [Text(wording.assessment(request, body))]
+    out += [Text(text) for text in request.observations]
+    if request.points_intro or request.points:
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        items = tuple(f"({letters[i]}) {point}" for i, point in enumerate(request.points))
+        out.append(Text(request.points_intro, items))
+    out += [Text(text) for text in request.closing]
+    return out

@@ -1,0 +1,86 @@
+"""The meeting's history page, driven with the keyboard: a record typed in, changed, removed and undone."""
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from ccm_secretariat.domain.events import EventKind
+from tests.ui.conftest import type_text, when_dialog
+from tests.ui.test_keyboard import press
+from ui.dialogs.event_dialog import EventDialog
+
+
+def _open(window, qtbot):
+    qtbot.keyClick(window, Qt.Key_0, Qt.AltModifier)  # the tenth page: Alt+0
+    assert window.pages.currentWidget() is window.events
+    return window.events
+
+
+def test_the_demos_history_is_listed_in_the_reports_order(window, qtbot):
+    page = _open(window, qtbot)
+    kinds = [e.kind for e in page.model.rows]
+    assert kinds[0] is EventKind.PROVISIONS and kinds[-1] is EventKind.RULES
+    assert page.model.data(page.model.index(4, 1)) == "Preparatory meeting"
+    assert page.model.data(page.model.index(4, 2)) == "29 June 2020"
+
+
+def test_a_video_message_typed_in_then_undone(window, qtbot):
+    page = _open(window, qtbot)
+    before = len(page.model.rows)
+
+    def fill(dialog: EventDialog):
+        dialog.kind.setCurrentIndex(dialog.kind.findData(EventKind.VIDEO_MESSAGE))
+        assert not dialog.widgets["venue"].isVisible() and dialog.widgets["on"].isVisible()
+        dialog.kind.setFocus()
+        assert dialog.focusWidget() is dialog.kind, dialog.focusWidget()
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key_Tab)
+        assert dialog.focusWidget() is dialog.widgets["on"]  # the hidden fields take no Tab
+        type_text(dialog.widgets["on"], "26 Nov 2020")
+        qtbot.keyClick(dialog.widgets["on"], Qt.Key_Tab)
+        assert dialog.focusWidget() is dialog.widgets["name"]
+        type_text(dialog.widgets["name"], "Mr. Peter Maurer")
+        qtbot.keyClick(dialog.widgets["name"], Qt.Key_Tab)
+        type_text(dialog.focusWidget(), "President of the International Committee of the Red Cross")
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key_Return)  # Enter in the capacity's field: OK
+        assert not dialog.isVisible(), dialog.problem.text()
+
+    when_dialog(EventDialog, fill)
+    page.buttons["Add record…"].click()
+    added = page.model.rows[-1]
+    assert len(page.model.rows) == before + 1
+    assert (added.kind, added.on, added.name) == (EventKind.VIDEO_MESSAGE, dt.date(2020, 11, 26), "Mr. Peter Maurer")
+    assert added.circumstances == "President of the International Committee of the Red Cross"
+    press(qtbot, page.table, Qt.Key_Z, Qt.ControlModifier)
+    assert len(page.model.rows) == before
+    press(qtbot, page.table, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert page.model.rows[-1].name == "Mr. Peter Maurer"
+
+
+def test_a_required_field_left_empty_is_named_and_nothing_is_saved(window, qtbot):
+    page = _open(window, qtbot)
+    before = len(page.model.rows)
+
+    def fill(dialog: EventDialog):
+        dialog.kind.setCurrentIndex(dialog.kind.findData(EventKind.REQUESTED))
+        type_text(dialog.widgets["reference"], "75/62")
+        dialog.accept()
+        assert dialog.isVisible()
+        assert dialog.problem.text().startswith("Operative paragraph")
+        dialog.discard()
+
+    when_dialog(EventDialog, fill)
+    page.buttons["Add record…"].click()
+    assert len(page.model.rows) == before
+
+
+def test_removing_a_record_and_undoing_puts_it_back_in_its_place(window, qtbot, monkeypatch):
+    page = _open(window, qtbot)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.table.selectRow(3)
+    removed = page.model.rows[3]
+    page.buttons["Remove"].click()
+    assert removed.id not in [e.id for e in page.model.rows]
+    press(qtbot, page.table, Qt.Key_Z, Qt.ControlModifier)
+    back = page.model.rows[3]
+    assert (back.kind, back.reference, back.outcome) == (removed.kind, removed.reference, removed.outcome)

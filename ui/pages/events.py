@@ -1,0 +1,134 @@
+"""The meeting's history: the records the report's introduction and the work of the meeting are written from
+(the convention's provisions, the decision that convened the meeting, the preparatory meetings, the silence
+procedures, the messages delivered ...), in the order the report tells them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
+
+from ccm_secretariat.domain.events import MeetingEvent
+from ccm_secretariat.domain.prose import un_date
+from ccm_secretariat.services import Services
+from ccm_secretariat.services.meetings import MeetingRow
+from ui.dialogs.event_dialog import KIND_LABELS, EventDialog
+from ui.models.table import Column, RowTableModel
+from ui.pages.common import button_row, make_table, selected_row
+from ui.undo import Editor
+
+
+def _id(e: MeetingEvent) -> int:
+    assert e.id is not None  # a record read from the database
+    return e.id
+
+
+def _when(e: MeetingEvent) -> str:
+    if e.on:
+        return un_date(e.on)
+    if e.start and e.end and e.start != e.end:
+        return f"{un_date(e.start)} – {un_date(e.end)}"
+    return un_date(e.start) if e.start else ""
+
+
+def _what(e: MeetingEvent) -> str:
+    parts = [e.name, f"No. {e.number}" if e.number else "", e.reference, e.venue, e.circumstances, e.outcome]
+    return " · ".join(p for p in parts if p)
+
+
+COLUMNS = [
+    Column("No.", lambda e: e.position, align_right=True),
+    Column("Kind", lambda e: KIND_LABELS[e.kind]),
+    Column("When", _when),
+    Column("What", _what),
+]
+
+
+class EventsPage(QWidget):
+    status = Signal(str)
+
+    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services, self.editor = services, editor
+        self.meeting: MeetingRow | None = None
+        self.model = RowTableModel(COLUMNS, self)
+        self.table = make_table(self.model, stretch_column=3, name="The meeting's history")
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        buttons, self.buttons = button_row(("Add record…", self.add), ("Edit…", self.edit), ("Remove", self.remove))
+        hint = QLabel(
+            "The report's introduction and the work of the meeting are written from these records, in this order."
+        )
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(hint)
+        layout.addWidget(self.table, 1)
+
+    def set_meeting(self, meeting) -> None:
+        self.meeting = meeting
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_rows(self.services.events.list(self.meeting.id) if self.meeting else [])
+        for column, width in ((0, 44), (1, 260), (2, 220)):
+            self.table.setColumnWidth(column, width)
+
+    def add(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
+        events = self.services.events
+        added: dict[str, MeetingEvent] = {}
+
+        def save(event: MeetingEvent) -> MeetingEvent:
+            def do() -> MeetingEvent:
+                # Redo puts the record back where the first addition put it.
+                added["row"] = events.add(meeting.id, added.get("row", event))
+                return added["row"]
+
+            return self.editor.perform(
+                f"Add a record ({KIND_LABELS[event.kind].lower()})",
+                do,
+                lambda _r: events.remove(_id(added["row"]), added["row"].version),
+            )
+
+        row, accepted = EventDialog.ask(self, save)
+        if accepted:
+            self.status.emit(f"Added the record {row.position}.")
+
+    def edit(self) -> None:
+        row = selected_row(self.table)
+        if row is None:
+            return
+        events = self.services.events
+        seen = self.editor.seen(("event", row.id), row.version)
+
+        def save(event: MeetingEvent) -> MeetingEvent:
+            return self.editor.perform_versioned(
+                f"Change the record {row.position}",
+                lambda value, version: events.update(row.id, value, version),
+                event,
+                row,
+                seen,
+            )
+
+        EventDialog.ask(self, save, row)
+
+    def remove(self) -> None:
+        meeting = self.meeting
+        row = selected_row(self.table)
+        if meeting is None or row is None:
+            return
+        asked = QMessageBox.question(self, "Remove record", f"Remove the record {row.position} ({_what(row)[:80]})?")
+        if asked != QMessageBox.StandardButton.Yes:
+            return
+        events = self.services.events
+        current = {"row": row}
+
+        def undo(_removed: MeetingEvent) -> None:
+            current["row"] = events.add(meeting.id, current["row"])  # back in its place, with a new version
+
+        self.editor.perform(
+            f"Remove the record {row.position}",
+            lambda: events.remove(_id(current["row"]), current["row"].version),
+            undo,
+        )
