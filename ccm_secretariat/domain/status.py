@@ -11,25 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ccm_secretariat.domain.entry_into_force import Counting, EntryIntoForceRule, first_day_of_month_after
 from ccm_secretariat.domain.enums import Category
 
-
-def first_day_of_month_after(day: dt.date, months: int) -> dt.date:
-    """The first day of the `months`-th month after the month of `day` (deposit 27 Sep 2019, 6 -> 1 Mar 2020)."""
-    index = day.year * 12 + (day.month - 1) + months
-    return dt.date(index // 12, index % 12 + 1, 1)
+__all__ = ["StatusFacts", "category_on", "entry_into_force_for", "first_day_of_month_after"]
 
 
 def entry_into_force_for(
     deposit: dt.date | None, general_entry_into_force: dt.date | None, months_after_deposit: int
 ) -> dt.date | None:
-    """Entry into force for a State that deposited on `deposit`, under a treaty with the given rule."""
-    if deposit is None:
-        return None
-    own = first_day_of_month_after(deposit, months_after_deposit)
-    if general_entry_into_force is not None and own < general_entry_into_force:
-        return general_entry_into_force
-    return own
+    """Entry into force for a State that deposited on `deposit`, under the CCM's kind of rule (the first day of the
+    n-th month after deposit); other treaties' rules: `EntryIntoForceRule` in the convention's profile."""
+    return EntryIntoForceRule(
+        Counting.FIRST_DAY_OF_NTH_MONTH, months_after_deposit, general_entry_into_force
+    ).for_deposit(deposit)
 
 
 @dataclass(frozen=True)
