@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ccm_secretariat.application import VERSION
+from ccm_secretariat.convention_commands import cmd_treaties
 from ccm_secretariat.documents.registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.enums import Category, MeetingFormat
 from ccm_secretariat.domain.fields import escaped
@@ -66,7 +67,8 @@ def build_parser(command_required: bool = True) -> argparse.ArgumentParser:
     states = sub.add_parser("states", help="reference data of States").add_subparsers(dest="action", required=True)
     imp = states.add_parser("import", help="import a treaty status list (TSV, CSV or xlsx)")
     imp.add_argument("file")
-    imp.add_argument("--treaty", default="CCM")
+    imp.add_argument("--treaty", default="CCM", help="the convention's short name (`treaties` lists them)")
+    sub.add_parser("treaties", help="the conventions the desk knows, with their entry-into-force rules")
 
     export = sub.add_parser("export", help="produce a document").add_subparsers(dest="what", required=True)
     for kind in DOCUMENTS.values():
@@ -618,6 +620,7 @@ COMMANDS = {
     "checkin": cmd_checkin,
     "history": cmd_history,
     "obligations": cmd_obligations,
+    "treaties": cmd_treaties,
 }
 
 

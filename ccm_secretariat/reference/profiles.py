@@ -86,7 +86,7 @@ def _field(data: dict[str, Any], name: str, where: str, kind: type, required: bo
         return kind()
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise ProfileError(f"{where}: “{name}” should be a {kind.__name__}, not {value!r}.", name)
-    if kind is str and required and not value.strip():
+    if isinstance(value, str) and required and not value.strip():
         raise ProfileError(f"{where}: “{name}” is empty.", name)
     return value
 
