@@ -14,10 +14,16 @@ from ccm_secretariat.domain.enums import Instrument, OrganisationKind, Rule, UNM
 from ccm_secretariat.domain.names import match_key, un_sort_key
 from ccm_secretariat.domain.status import StatusFacts, category_on
 from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
-from ccm_secretariat.orm import Organisation, State, StateAlias, Treaty, TreatyStatus
+from ccm_secretariat.orm import Organisation, OrganisationRule, State, StateAlias, Treaty, TreatyStatus
 from ccm_secretariat.reference.files import read_table
 from ccm_secretariat.reference.loader import apply_status_rows, load_reference_data
-from ccm_secretariat.reference.treaties import ensure_treaty, entry_into_force_rule, find_treaty, treaty_profile
+from ccm_secretariat.reference.treaties import (
+    ensure_treaty,
+    entry_into_force_rule,
+    find_treaty,
+    meeting_profile,
+    treaty_profile,
+)
 from ccm_secretariat.services.base import Service, clean, get_or_fail
 
 if TYPE_CHECKING:
@@ -173,6 +179,23 @@ class ReferenceService(Service):
             s.add(org)
             s.flush()
             return OrganisationRow(org.id, org.name, org.acronym, org.kind, org.default_rule)
+
+    def set_organisation_rule(self, organisation_id: int, treaty: str, rule: str | None) -> None:
+        """The rule of `treaty`'s profile ("1(2)", "invited") under which an organisation attends that
+        convention's meetings; None goes back to its default rule."""
+        rules = meeting_profile(treaty).organisation_rules()
+        if rule is not None and rule not in rules:
+            known = ", ".join(f"“{r}”" for r in rules)
+            raise ValidationError(f"the {treaty} admits organisations under {known}, not “{rule}”.", "rule")
+        with self._write() as s:
+            get_or_fail(s, Organisation, organisation_id, "Organisation")
+            tr = ensure_treaty(s, treaty)
+            existing = s.get(OrganisationRule, (organisation_id, tr.id))
+            if existing is not None:
+                s.delete(existing)
+                s.flush()
+            if rule is not None:
+                s.add(OrganisationRule(organisation_id=organisation_id, treaty_id=tr.id, category=rules[rule].category))
 
 
 def _treaty(s: Session, short_name: str, write: bool = False) -> Treaty:

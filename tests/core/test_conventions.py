@@ -82,3 +82,125 @@ def test_an_unknown_convention_is_refused_by_name(tmp_path, capsys):
         from ccm_secretariat.reference.profiles import profile
 
         profile("XYZ")
+
+
+def att_meeting(services, first_day: dt.date, prefix: str):
+    from ccm_secretariat.services.meetings import MeetingInput
+    from ccm_secretariat.services.registration import ParticipantInput
+
+    m = services.meetings.create(
+        MeetingInput(
+            "Sixth Conference of States Parties to the Arms Trade Treaty",
+            "CSP6",
+            prefix,
+            first_day,
+            first_day + dt.timedelta(days=4),
+            "",
+            "Geneva",
+            treaty="ATT",
+            body_name="Conference",
+        )
+    )
+    for name, family in (("China", "Li"), ("Japan", "Sato")):
+        d = services.registration.add_state_delegation(m.id, name)
+        services.registration.add_participant(d.id, ParticipantInput(family, "Wei", "Mr.", "Counsellor"))
+    return m
+
+
+def test_an_att_meeting_counts_entry_into_force_on_the_90th_day_and_names_only_the_att(services, tmp_path):
+    """The held-out check: China's accession of 6 July 2020 is in force on 4 October 2020, not on the 3rd."""
+    from ccm_secretariat.documents.registry import DOCUMENTS, ExportOptions  # noqa: F401
+    from ccm_secretariat.domain.enums import Category
+    from ccm_secretariat.exports.participants_pdf import participants_pdf
+    from ccm_secretariat.progress import run_to_end
+    from ccm_secretariat.report.builder import build_report
+    from ccm_secretariat.report.docx import report_docx
+    from ccm_secretariat.report.pdf import report_pdf
+    from tests.core.pdf_text import pdf_text
+
+    services.reference.import_status(att_file(tmp_path), "ATT")
+    on_3 = att_meeting(services, dt.date(2020, 10, 3), "ATT/CSP6/2020")
+    on_4 = att_meeting(services, dt.date(2020, 10, 4), "ATT/CSP6/2020/B")
+    assert on_3.treaty == "ATT" and on_3.profile.full_name == "Arms Trade Treaty"
+    cats = {d.name: d.category for d in services.registration.delegations(on_3.id)}
+    assert cats == {"China": Category.RATIFIED_NOT_IN_FORCE, "Japan": Category.STATE_PARTY}
+    cats = {d.name: d.category for d in services.registration.delegations(on_4.id)}
+    assert cats == {"China": Category.STATE_PARTY, "Japan": Category.STATE_PARTY}
+
+    run_to_end(participants_pdf(services, on_3.id, tmp_path / "list.pdf"))
+    listed = pdf_text(tmp_path / "list.pdf")
+    assert "States that have ratified or acceded but for which the Treaty is not yet in force" in listed
+    assert "Arms Trade Treaty" in listed
+    report = build_report(services, on_3.id)
+    run_to_end(report_pdf(report, tmp_path / "report.pdf"))
+    run_to_end(report_docx(report, tmp_path / "report.docx"))
+    reported = pdf_text(tmp_path / "report.pdf")
+    assert "The following States Parties to the Treaty participated in the work of the Conference: Japan." in reported
+    assert (
+        "The following States that have ratified or acceded to the Treaty, but for which it has not yet entered into "
+        "force, participated in the work of the Conference as observers: China." in reported
+    )
+    assert "Arms Trade Treaty" in reported
+    from docx import Document
+
+    word = "\n".join(p.text for p in Document(tmp_path / "report.docx").paragraphs)
+    assert "participated in the work of the Conference: Japan." in word
+    for text in (listed, reported, word):
+        assert "CCM" not in text and "Cluster" not in text and "the Convention" not in text
+
+
+def test_an_organisations_rule_is_per_convention(services, tmp_path):
+    from ccm_secretariat.domain.enums import Category
+    from ccm_secretariat.errors import ValidationError
+    from ccm_secretariat.services.meetings import MeetingInput
+
+    att = att_meeting(services, dt.date(2020, 10, 3), "ATT/CSP6/2020")
+    ccm = services.meetings.create(
+        MeetingInput("Meeting", "M", "CCM/MSP/2020", dt.date(2020, 11, 25), dt.date(2020, 11, 27), "", "Geneva")
+    )
+    icrc = next(o for o in services.reference.organisations() if o.acronym == "ICRC")
+    services.reference.set_organisation_rule(icrc.id, "ATT", "invited")
+    at_att = services.registration.add_organisation_delegation(att.id, "ICRC")
+    at_ccm = services.registration.add_organisation_delegation(ccm.id, "ICRC")
+    assert at_att.category is Category.RULE_1_3 and not at_att.is_overridden
+    assert at_ccm.category is Category.RULE_1_2
+    assert (
+        att_profile_heading(services, att.id, at_att)
+        == "Non-governmental and other organisations participating as observers"
+    )
+    services.reference.set_organisation_rule(icrc.id, "ATT", None)
+    assert services.registration.delegation(at_att.id).category is Category.RULE_1_2
+    with pytest.raises(ValidationError, match="the ATT admits organisations under “named”, “invited”, not “1\\(3\\)”"):
+        services.reference.set_organisation_rule(icrc.id, "ATT", "1(3)")
+
+
+def att_profile_heading(services, meeting_id, delegation):
+    return services.meetings.get(meeting_id).profile.category(delegation.category).list
+
+
+def test_an_att_meetings_workbook_badges_and_registration_headings_follow_its_profile(services, tmp_path):
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from ccm_secretariat.exports.badges import DEFAULT_LAYOUT, LAYOUTS, badges_pdf
+    from ccm_secretariat.exports.workbook import participants_workbook
+    from ccm_secretariat.progress import run_to_end
+    from ccm_secretariat.services.registration import ParticipantInput
+
+    services.reference.import_status(att_file(tmp_path), "ATT")
+    m = att_meeting(services, dt.date(2020, 10, 3), "ATT/CSP6/2020")
+    icrc = services.registration.add_organisation_delegation(m.id, "ICRC")
+    services.registration.add_participant(icrc.id, ParticipantInput("Dupont", "Anne", "Ms.", "Legal adviser"))
+    run_to_end(participants_workbook(services, m.id, tmp_path / "w.xlsx"))
+    book = load_workbook(tmp_path / "w.xlsx")
+    assert "States Parties" in book.sheetnames and "International organisations" in book.sheetnames
+    assert not any("Rule 1" in name for name in book.sheetnames)
+    categories = {row[0] for row in book["Delegations"].iter_rows(min_row=2, values_only=True)}
+    assert "International organisations attending as observers" in categories
+    assert "States that have ratified or acceded but for which the Treaty is not yet in force" in categories
+
+    run = services.badges.run(m.id)
+    assert run.colours == services.badges.default_colours(m.id)
+    run_to_end(badges_pdf(run, LAYOUTS[DEFAULT_LAYOUT], tmp_path / "b.pdf"))
+    text = " ".join(PdfReader(tmp_path / "b.pdf").pages[0].extract_text().split())
+    assert "STATE PARTY (NOT YET IN FORCE)" in text and "OBSERVER ORGANISATION" in text

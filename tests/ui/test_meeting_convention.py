@@ -1,0 +1,65 @@
+"""The new meeting dialog chooses the convention: typed at the keyboard, the meeting follows that convention's
+profile (its categories' headings on the registration page)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import when_dialog
+from ui.dialogs.meeting_dialog import MeetingDialog
+
+
+def key(widget, k, text: str = "") -> None:
+    for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, k, Qt.NoModifier, text))
+
+
+def typed(dialog, text: str) -> None:
+    for ch in text:
+        key(dialog.focusWidget(), Qt.Key_unknown, ch)
+
+
+def test_a_new_meeting_of_the_att_is_chosen_at_the_keyboard(window, tmp_path):
+    seen = {}
+
+    def fill(dialog: MeetingDialog):
+        seen["proposed"] = dialog.treaty.currentData()  # the current meeting's convention
+        typed(dialog, "Sixth Conference of States Parties to the Arms Trade Treaty")
+        key(dialog.focusWidget(), Qt.Key_Tab)
+        typed(dialog, "CSP6")
+        key(dialog.focusWidget(), Qt.Key_Tab)
+        typed(dialog, "ATT/CSP6/2020")
+        for _ in range(20):  # on to the Convention field, as a person tabs
+            if dialog.focusWidget() is dialog.treaty:
+                break
+            key(dialog.focusWidget(), Qt.Key_Tab)
+        seen["reached"] = dialog.focusWidget() is dialog.treaty
+        typed(dialog, "ATT")
+        seen["tooltip"] = dialog.treaty.itemData(dialog.treaty.currentIndex(), Qt.ItemDataRole.ToolTipRole)
+        key(dialog.focusWidget(), Qt.Key_Return)
+        if dialog.isVisible():
+            seen["left open"] = dialog.problem.text()
+            dialog.discard()
+
+    when_dialog(MeetingDialog, fill)
+    window.new_meeting()
+    assert seen["proposed"] == "CCM" and seen["reached"] and "left open" not in seen, seen
+    assert seen["tooltip"].startswith("the 90th day after the deposit")
+    assert window.meeting.treaty == "ATT" and window.meeting.profile.full_name == "Arms Trade Treaty"
+    # The registration page heads the delegations with the ATT's headings.
+    status = tmp_path / "att.tsv"
+    status.write_text(
+        "state\tsignature_date\tinstrument\tdeposit_date\nChina\t\taccession\t2020-07-06\n", encoding="utf-8"
+    )
+    window.services.reference.import_status(status, "ATT")
+    window.services.registration.add_state_delegation(window.meeting.id, "China")
+    window.services.registration.add_organisation_delegation(window.meeting.id, "ICRC")
+    window.registration.set_meeting(window.meeting)
+    model = window.registration.delegation_model
+    headings = [model.heading_text(n) for n in model.heading_rows()]
+    assert headings == [
+        "States Parties — 1 delegation, 0 participants",  # in force for China on the meeting's first day
+        "International organisations attending as observers — 1 delegation, 0 participants",
+    ], headings
