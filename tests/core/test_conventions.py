@@ -204,3 +204,18 @@ def test_an_att_meetings_workbook_badges_and_registration_headings_follow_its_pr
     run_to_end(badges_pdf(run, LAYOUTS[DEFAULT_LAYOUT], tmp_path / "b.pdf"))
     text = " ".join(PdfReader(tmp_path / "b.pdf").pages[0].extract_text().split())
     assert "STATE PARTY (NOT YET IN FORCE)" in text and "OBSERVER ORGANISATION" in text
+
+
+def test_the_overview_names_an_att_meetings_categories_as_the_att_does(services, tmp_path):
+    services.reference.import_status(att_file(tmp_path), "ATT")
+    m = att_meeting(services, dt.date(2020, 10, 3), "ATT/CSP6/2020")
+    services.registration.add_organisation_delegation(m.id, "ICRC")
+    o = services.overview.overview(m.id)
+    assert [o.short_names[c] for c in o.categories] == [
+        "States Parties",
+        "Ratified, not in force",
+        "International organisations",
+    ]
+    labels = {f.label for f in o.all_figures()}
+    assert "International organisations attending as observers: delegations" in labels
+    assert not any("rule 1" in label.lower() for label in labels)
