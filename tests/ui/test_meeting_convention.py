@@ -63,3 +63,13 @@ def test_a_new_meeting_of_the_att_is_chosen_at_the_keyboard(window, tmp_path):
         "States Parties — 1 delegation, 0 participants",  # in force for China on the meeting's first day
         "International organisations attending as observers — 1 delegation, 0 participants",
     ], headings
+    # The reference page shows the ATT's status list, and each State's category at this meeting in its words.
+    page = window.reference
+    page.set_meeting(window.meeting)
+    assert page.states_box.title() == "States and the status of the Arms Trade Treaty"
+    china = next(n for n, s in enumerate(page.states.rows) if s.name == "China")
+    shown = [page.states.data(page.states.index(china, c)) for c in range(page.states.columnCount())]
+    assert shown[5] == "4 Oct 2020", shown  # in force on the 90th day after its deposit
+    assert shown[-1] == "States Parties"
+    japan = next(n for n, s in enumerate(page.states.rows) if s.name == "Japan")
+    assert page.states.data(page.states.index(japan, page.states.columnCount() - 1)) == "Other observer States"
