@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ccm_secretariat.application import APP_ID
 from ccm_secretariat.domain.entry_into_force import Counting, EntryIntoForceRule, WithdrawalRule
 from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.errors import NotFoundError, ValidationError
@@ -197,10 +199,28 @@ def load_profiles(folder: Path) -> dict[str, ConventionProfile]:
     return profiles
 
 
+def own_conventions_dir() -> Path:
+    """Where a secretariat puts profiles of its own: CCM_SECRETARIAT_CONVENTIONS, or `conventions` in the user's
+    data folder (`~/.local/share/ccm-secretariat/conventions` on Linux)."""
+    named = os.environ.get("CCM_SECRETARIAT_CONVENTIONS")
+    if named:
+        return Path(named)
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_ID, appauthor=False) / "conventions"
+
+
 @cache
 def shipped_profiles() -> dict[str, ConventionProfile]:
-    """The profiles shipped with the desk."""
-    return load_profiles(CONVENTIONS_DIR)
+    """The profiles shipped with the desk, then a secretariat's own (which may not reuse a shipped short name)."""
+    profiles = load_profiles(CONVENTIONS_DIR)
+    own = own_conventions_dir()
+    if own.is_dir():
+        for short_name, added in load_profiles(own).items():
+            if short_name in profiles:
+                raise ProfileError(f"{added.file}: short_name “{short_name}” is a shipped convention's.", "short_name")
+            profiles[short_name] = added
+    return profiles
 
 
 def profile(short_name: str) -> ConventionProfile:
