@@ -3,22 +3,11 @@ profile (its categories' headings on the registration page)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from tests.ui.conftest import when_dialog
+from tests.ui.test_keyboard import key, typed
 from ui.dialogs.meeting_dialog import MeetingDialog
-
-
-def key(widget, k, text: str = "") -> None:
-    for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-        QApplication.sendEvent(widget, QKeyEvent(kind, k, Qt.NoModifier, text))
-
-
-def typed(dialog, text: str) -> None:
-    for ch in text:
-        key(dialog.focusWidget(), Qt.Key_unknown, ch)
 
 
 def test_a_new_meeting_of_the_att_is_chosen_at_the_keyboard(window, tmp_path):
