@@ -260,13 +260,14 @@ def cmd_delegations(services: Services, args: argparse.Namespace, out: TextIO) -
     rows = services.registration.delegations(meeting.id, category)
     print(f"{meeting.title} ({meeting.symbol_prefix})", file=out)
     if not rows:
-        print("No delegation is registered" + (f" as {category.label}." if category else "."), file=out)
+        heading = meeting.profile.category(category).view if category else ""
+        print("No delegation is registered" + (f" as {heading}." if category else "."), file=out)
         return 0
     for cat in Category:
         group = [r for r in rows if r.category == cat]
         if not group:
             continue
-        print(f"\n{cat.label} ({len(group)})", file=out)
+        print(f"\n{meeting.profile.category(cat).view} ({len(group)})", file=out)  # in the meeting's convention
         table = [("", "Delegation", "Participants", "Credentials", "Note")]
         for i, r in enumerate(group, start=1):
             cred = (

@@ -116,8 +116,11 @@ def _opening(canvas: Canvas, fonts: FontSet, roster: Roster, y: float, options: 
     as_of = un_date(options.date or dt.date.today())
     people = roster.participant_count
     delegations = sum(1 for d in roster.delegations if d.took_part)  # as the statistics below count them
+    title, convention = roster.meeting.title, roster.meeting.profile.full_name
+    if convention not in title:  # the list names its convention, as the title usually does
+        title = f"{title} ({convention})"
     notes = [
-        f"This {'provisional ' if options.provisional else ''}list of participants in the {roster.meeting.title} "
+        f"This {'provisional ' if options.provisional else ''}list of participants in the {title} "
         f"has been prepared on the basis of the notifications of the composition of delegations received by the "
         f"secretariat as at {as_of}. It lists {counted(people, 'participant')} from "
         f"{counted(delegations, 'delegation')}.",

@@ -219,3 +219,42 @@ def test_the_overview_names_an_att_meetings_categories_as_the_att_does(services,
     labels = {f.label for f in o.all_figures()}
     assert "International organisations attending as observers: delegations" in labels
     assert not any("rule 1" in label.lower() for label in labels)
+
+
+def test_the_held_out_check_on_the_command_line(tmp_path, capsys):
+    """A fresh database, the ATT's list imported, meetings on 3 and 4 October 2020, registrations imported; the
+    delegations, the list of participants and the report all in the ATT's words."""
+    from tests.core.pdf_text import pdf_text
+
+    db = str(tmp_path / "att.sqlite3")
+    assert cli(["--db", db, "states", "import", "--treaty", "ATT", str(att_file(tmp_path))]) == 0
+    registrants = tmp_path / "registrants.csv"
+    registrants.write_text("First Name,Last Name,Delegation\nWei,Li,China\nKen,Sato,Japan\n", encoding="utf-8")
+    for day, prefix in (("03", "ATT/CSP6/2020"), ("04", "ATT/CSP6/2020/B")):
+        create = ["meeting", "create", "--treaty", "ATT", "--title", "Sixth Conference of States Parties"]
+        create += ["--short-title", f"CSP6-{day}", "--prefix", prefix, "--first-day", f"2020-10-{day}"]
+        assert cli(["--db", db, *create, "--last-day", "2020-10-08", "--body", "Conference"]) == 0
+        imported = ["import", "registrations", str(registrants), "--meeting", prefix]
+        assert cli(["--db", db, *imported]) == 0, capsys.readouterr().err
+        capsys.readouterr()
+        assert cli(["--db", db, "delegations", "--meeting", prefix]) == 0
+        out = capsys.readouterr().out
+        if day == "03":
+            assert "\nStates Parties (1)\n" in out and "Japan" in out.split("States Parties (1)")[1].split("\n\n")[0]
+            rnif = "States that have ratified or acceded but for which the Treaty is not yet in force (1)"
+            assert rnif in out and "China" in out.split(rnif)[1]
+        else:
+            assert "\nStates Parties (2)\n" in out and "not yet in force" not in out
+    listed, reported = tmp_path / "list.pdf", tmp_path / "report.pdf"
+    export = ["export", "participants", "--format", "pdf", "--meeting", "ATT/CSP6/2020", "--out", str(listed)]
+    assert cli(["--db", db, *export]) == 0
+    export = ["export", "report", "--format", "pdf", "--meeting", "ATT/CSP6/2020", "--out", str(reported)]
+    assert cli(["--db", db, *export]) == 0
+    listed_text, reported_text = pdf_text(listed), pdf_text(reported)
+    assert (
+        "Arms Trade Treaty" in reported_text and "Sixth Conference of States Parties (Arms Trade Treaty)" in listed_text
+    )
+    assert "participated in the work of the Conference: Japan." in reported_text
+    assert "States that have ratified or acceded but for which the Treaty is not yet in force CHINA" in listed_text
+    for text in (listed_text, reported_text):
+        assert "CCM" not in text and "Cluster" not in text
