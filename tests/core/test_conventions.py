@@ -258,3 +258,35 @@ def test_the_held_out_check_on_the_command_line(tmp_path, capsys):
     assert "States that have ratified or acceded but for which the Treaty is not yet in force CHINA" in listed_text
     for text in (listed_text, reported_text):
         assert "CCM" not in text and "Cluster" not in text
+
+
+@pytest.mark.parametrize(
+    ("treaty", "deposit", "in_force"),
+    [
+        ("APMBC", dt.date(2020, 2, 29), dt.date(2020, 8, 1)),  # the first day of the sixth month after deposit
+        ("BWC", dt.date(2020, 3, 10), dt.date(2020, 3, 10)),  # on deposit
+        ("CCW", dt.date(2019, 8, 31), dt.date(2020, 2, 29)),  # six months, to the shorter month's last day
+        ("TPNW", dt.date(2021, 3, 1), dt.date(2021, 5, 30)),  # the 90th day
+    ],
+)
+def test_each_conventions_meeting_counts_entry_into_force_by_its_own_rule(
+    services, tmp_path, treaty, deposit, in_force
+):
+    from ccm_secretariat.domain.enums import Category
+    from ccm_secretariat.services.meetings import MeetingInput
+
+    path = tmp_path / "status.tsv"
+    path.write_text(
+        f"state\tsignature_date\tinstrument\tdeposit_date\nTuvalu\t\taccession\t{deposit}\n", encoding="utf-8"
+    )
+    services.reference.import_status(path, treaty)
+    found = {}
+    for label, day in (("before", in_force - dt.timedelta(days=1)), ("on", in_force)):
+        m = services.meetings.create(
+            MeetingInput(
+                "Meeting", label, f"{treaty}/MSP/{day.year}/{label[0].upper()}", day, day, "", "Geneva", treaty=treaty
+            )
+        )
+        found[label] = services.registration.add_state_delegation(m.id, "Tuvalu").category
+    before = Category.OBSERVER_STATE if deposit == in_force else Category.RATIFIED_NOT_IN_FORCE
+    assert found == {"before": before, "on": Category.STATE_PARTY}
