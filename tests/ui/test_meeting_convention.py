@@ -62,3 +62,15 @@ def test_a_new_meeting_of_the_att_is_chosen_at_the_keyboard(window, tmp_path):
     assert shown[-1] == "States Parties"
     japan = next(n for n, s in enumerate(page.states.rows) if s.name == "Japan")
     assert page.states.data(page.states.index(japan, page.states.columnCount() - 1)) == "Other observer States"
+
+
+def test_the_examples_follow_the_convention_chosen(qtbot):
+    dialog = MeetingDialog(lambda data: data, treaty="CCM")
+    qtbot.addWidget(dialog)
+    assert dialog.prefix.placeholderText() == "e.g. CCM/MSP/2026"
+    assert "Convention on Cluster Munitions" in dialog.title_edit.placeholderText()
+    dialog.treaty.setCurrentIndex(dialog.treaty.findData("TPNW"))
+    assert dialog.prefix.placeholderText() == "e.g. TPNW/MSP/2026"
+    assert dialog.title_edit.placeholderText() == (
+        "e.g. Fourteenth Meeting of States Parties to the Treaty on the Prohibition of Nuclear Weapons"
+    )

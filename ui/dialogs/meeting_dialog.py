@@ -47,13 +47,9 @@ class MeetingDialog(FormDialog):
         super().__init__("New meeting", parent)
         self._save = save
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText(
-            "e.g. Fourteenth Meeting of States Parties to the Convention on Cluster Munitions"
-        )
         self.short = QLineEdit()
         self.short.setPlaceholderText("e.g. 14MSP")
         self.prefix = QLineEdit()
-        self.prefix.setPlaceholderText("e.g. CCM/MSP/2026")
         self.venue = QLineEdit("Palais des Nations")
         self.city = QLineEdit("Geneva")
         self.body = QComboBox()
@@ -67,6 +63,8 @@ class MeetingDialog(FormDialog):
             edit.dateChanged.connect(self.revalidate)
         self.format = format_combo()
         self.treaty = convention_combo(treaty)
+        self.treaty.currentIndexChanged.connect(self._suggest)
+        self._suggest()
         for name, label, widget in (
             ("title", "Title", self.title_edit),
             ("short_title", "Short title", self.short),
@@ -84,6 +82,14 @@ class MeetingDialog(FormDialog):
             edit.textChanged.connect(self.revalidate)
         self.setMinimumWidth(640)
         self.revalidate()
+
+    def _suggest(self, *_args) -> None:
+        """The examples in the empty fields follow the convention chosen."""
+        convention = shipped_profiles()[self.treaty.currentData()]
+        self.title_edit.setPlaceholderText(
+            f"e.g. Fourteenth {convention.meeting_names[0]} to the {convention.full_name}"
+        )
+        self.prefix.setPlaceholderText(f"e.g. {convention.short_name}/MSP/2026")
 
     def problems(self):
         if not self.title_edit.text().strip():
