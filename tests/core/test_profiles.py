@@ -92,6 +92,20 @@ def test_an_unknown_convention_is_named() -> None:
         (("meeting_names = [", "meeting_names = 3 #"), "ccm.toml: “meeting_names” should be a list", "meeting_names"),
         (("[withdrawal]", "[withdrawn]"), "ccm.toml: the table \\[withdrawal\\] is missing", "withdrawal"),
         (("short_name", "short_name short_name"), "ccm.toml: not a TOML file the desk can read", "file"),
+        (('cited_as = "the Convention"', 'cited_as = " "'), "ccm.toml: “cited_as” is empty", "cited_as"),
+        (('sheet = "Signatory States"', 'sheet = "' + "S" * 32 + '"'), "longer than Excel's 31 characters", "sheet"),
+        (
+            ("[entry_into_force]", "[entry]"),
+            "ccm.toml: the table \\[entry_into_force\\] is missing",
+            "entry_into_force",
+        ),
+        (('key = "signatory"', 'key = "state_party"'), "the category key “state_party” is given twice", "key"),
+        (
+            ("meeting_names = [", "meeting_names = [3, "),
+            "ccm.toml: meeting_names should be a list of names",
+            "meeting_names",
+        ),
+        (("n = 6\ngeneral", 'n = "six"\ngeneral'), "entry_into_force: “n” should be a int", "n"),
     ],
 )
 def test_a_broken_profile_names_its_file_and_field(
@@ -120,3 +134,17 @@ def test_a_category_per_status_is_required(tmp_path: Path) -> None:
     text = CCM_TEXT.replace('status_file = "ccm_status.tsv"\n', "").replace('status = "signatory"', 'status = "party"')
     with pytest.raises(ProfileError, match="x.toml: no category is given for the status “signatory”"):
         load_profiles(write(tmp_path, text))
+
+
+def test_a_category_or_convention_the_profile_lacks_is_named() -> None:
+    from ccm_secretariat.orm import Treaty
+    from ccm_secretariat.reference.treaties import entry_into_force_rule, meeting_profile
+
+    ccm = profile("CCM")
+    assert ccm.category(Category.RULE_1_2).is_state is False and ccm.category("state_party").is_state
+    with pytest.raises(NotFoundError, match="the CCM has no participation category “friends”"):
+        ccm.category("friends")
+    with pytest.raises(NotFoundError, match="the treaty “XYZ” has no convention profile"):
+        meeting_profile("XYZ")
+    own = Treaty(short_name="XYZ", title="X", general_entry_into_force=dt.date(2000, 1, 1), months_after_deposit=3)
+    assert entry_into_force_rule(own).for_deposit(dt.date(2020, 1, 15)) == dt.date(2020, 4, 1)
