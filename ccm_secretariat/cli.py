@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ccm_secretariat.application import VERSION
+from ccm_secretariat.convention_commands import cmd_treaties
 from ccm_secretariat.documents.registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.enums import Category, MeetingFormat
 from ccm_secretariat.domain.fields import escaped
@@ -66,7 +67,8 @@ def build_parser(command_required: bool = True) -> argparse.ArgumentParser:
     states = sub.add_parser("states", help="reference data of States").add_subparsers(dest="action", required=True)
     imp = states.add_parser("import", help="import a treaty status list (TSV, CSV or xlsx)")
     imp.add_argument("file")
-    imp.add_argument("--treaty", default="CCM")
+    imp.add_argument("--treaty", default="CCM", help="the convention's short name (`treaties` lists them)")
+    sub.add_parser("treaties", help="the conventions the desk knows, with their entry-into-force rules")
 
     export = sub.add_parser("export", help="produce a document").add_subparsers(dest="what", required=True)
     for kind in DOCUMENTS.values():
@@ -258,13 +260,14 @@ def cmd_delegations(services: Services, args: argparse.Namespace, out: TextIO) -
     rows = services.registration.delegations(meeting.id, category)
     print(f"{meeting.title} ({meeting.symbol_prefix})", file=out)
     if not rows:
-        print("No delegation is registered" + (f" as {category.label}." if category else "."), file=out)
+        heading = meeting.profile.category(category).view if category else ""
+        print("No delegation is registered" + (f" as {heading}." if category else "."), file=out)
         return 0
     for cat in Category:
         group = [r for r in rows if r.category == cat]
         if not group:
             continue
-        print(f"\n{cat.label} ({len(group)})", file=out)
+        print(f"\n{meeting.profile.category(cat).view} ({len(group)})", file=out)  # in the meeting's convention
         table = [("", "Delegation", "Participants", "Credentials", "Note")]
         for i, r in enumerate(group, start=1):
             cred = (
@@ -618,6 +621,7 @@ COMMANDS = {
     "checkin": cmd_checkin,
     "history": cmd_history,
     "obligations": cmd_obligations,
+    "treaties": cmd_treaties,
 }
 
 

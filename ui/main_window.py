@@ -302,7 +302,8 @@ class MainWindow(QMainWindow):
     # File menu ---------------------------------------------------------------------------------------
     def new_meeting(self) -> None:
         ends = [p.end_date for m in self.services.meetings.list() for p in m.parts]
-        row, accepted = MeetingDialog.ask(self, self.services.meetings.create, max(ends, default=None))
+        treaty = self.meeting.treaty if self.meeting is not None else None
+        row, accepted = MeetingDialog.ask(self, self.services.meetings.create, max(ends, default=None), treaty)
         if accepted:
             self.reload_meetings(prefer=row.id)
             self.say(f"Created {row.title}.")

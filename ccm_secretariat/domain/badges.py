@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ccm_secretariat.domain.enums import Category
 
@@ -29,3 +29,4 @@ class BadgeRun:
     colours: dict[Category, str]
     badges: tuple[Badge, ...]
     practice: bool = False
+    labels: dict[Category, str] = field(default_factory=dict)  # the band's words per category (the profile's)

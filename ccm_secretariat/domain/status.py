@@ -11,25 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ccm_secretariat.domain.entry_into_force import Counting, EntryIntoForceRule, first_day_of_month_after
 from ccm_secretariat.domain.enums import Category
 
-
-def first_day_of_month_after(day: dt.date, months: int) -> dt.date:
-    """The first day of the `months`-th month after the month of `day` (deposit 27 Sep 2019, 6 -> 1 Mar 2020)."""
-    index = day.year * 12 + (day.month - 1) + months
-    return dt.date(index // 12, index % 12 + 1, 1)
+__all__ = ["StatusFacts", "category_on", "entry_into_force_for", "first_day_of_month_after", "status_on"]
 
 
 def entry_into_force_for(
     deposit: dt.date | None, general_entry_into_force: dt.date | None, months_after_deposit: int
 ) -> dt.date | None:
-    """Entry into force for a State that deposited on `deposit`, under a treaty with the given rule."""
-    if deposit is None:
-        return None
-    own = first_day_of_month_after(deposit, months_after_deposit)
-    if general_entry_into_force is not None and own < general_entry_into_force:
-        return general_entry_into_force
-    return own
+    """Entry into force for a State that deposited on `deposit`, under the CCM's kind of rule (the first day of the
+    n-th month after deposit); other treaties' rules: `EntryIntoForceRule` in the convention's profile."""
+    return EntryIntoForceRule(
+        Counting.FIRST_DAY_OF_NTH_MONTH, months_after_deposit, general_entry_into_force
+    ).for_deposit(deposit)
 
 
 @dataclass(frozen=True)
@@ -42,16 +37,30 @@ class StatusFacts:
     withdrawal_effective: dt.date | None = None
 
 
-def category_on(day: dt.date, status: StatusFacts | None) -> Category:
-    """The category of a State's delegation at a meeting that opens on `day`."""
+def status_on(day: dt.date, status: StatusFacts | None) -> str:
+    """A State's standing under a treaty on `day`: "party" (in force for it), "ratified_not_in_force",
+    "signatory" or "not_signatory"; a convention's profile says which category each gives."""
     if status is None:
-        return Category.OBSERVER_STATE
+        return "not_signatory"
     if status.withdrawal_effective is not None and status.withdrawal_effective <= day:
-        return Category.OBSERVER_STATE
+        return "not_signatory"
     if status.deposit is not None and status.deposit <= day:
         if status.entry_into_force is not None and status.entry_into_force <= day:
-            return Category.STATE_PARTY
-        return Category.RATIFIED_NOT_IN_FORCE
+            return "party"
+        return "ratified_not_in_force"
     if status.signature is not None and status.signature <= day:
-        return Category.SIGNATORY
-    return Category.OBSERVER_STATE
+        return "signatory"
+    return "not_signatory"
+
+
+_CCM_CATEGORIES = {
+    "party": Category.STATE_PARTY,
+    "ratified_not_in_force": Category.RATIFIED_NOT_IN_FORCE,
+    "signatory": Category.SIGNATORY,
+    "not_signatory": Category.OBSERVER_STATE,
+}
+
+
+def category_on(day: dt.date, status: StatusFacts | None) -> Category:
+    """The category of a State's delegation at a meeting that opens on `day`, under the CCM's categories."""
+    return _CCM_CATEGORIES[status_on(day, status)]

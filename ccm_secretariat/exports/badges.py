@@ -19,7 +19,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ccm_secretariat.application import PRODUCER
 from ccm_secretariat.domain.badges import Badge, BadgeRun
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.fitting import LEADING, fit
 from ccm_secretariat.exports.fonts import FontSet, missing_warning
@@ -56,15 +55,6 @@ LAYOUTS = {
     )
 }
 DEFAULT_LAYOUT = "90x55"
-
-BAND_LABELS = {
-    Category.STATE_PARTY: "STATE PARTY",
-    Category.SIGNATORY: "SIGNATORY STATE",
-    Category.RATIFIED_NOT_IN_FORCE: "STATE PARTY (NOT YET IN FORCE)",
-    Category.OBSERVER_STATE: "OBSERVER STATE",
-    Category.RULE_1_2: "OBSERVER ORGANISATION",
-    Category.RULE_1_3: "OBSERVER ORGANISATION",
-}
 
 
 def _text_colour(hex_colour: str) -> str:
@@ -118,7 +108,7 @@ class BadgeDrawer:
         self.black = HexColor("#000000")
         self.fill = {c: HexColor(colour) for c, colour in run.colours.items()}
         self.ink = {c: HexColor(_text_colour(colour)) for c, colour in run.colours.items()}
-        self.labels = {c: self._label(label) for c, label in BAND_LABELS.items()}
+        self.labels = {c: self._label(label) for c, label in run.labels.items()}
         self._fit = functools.lru_cache(maxsize=8192)(self._fit_text)
         self._frames: set[str] = set()
 

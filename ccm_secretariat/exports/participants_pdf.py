@@ -14,7 +14,7 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from ccm_secretariat.application import PRODUCER
-from ccm_secretariat.domain.enums import Category, Role
+from ccm_secretariat.domain.enums import Role
 from ccm_secretariat.domain.prose import counted, un_date
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.columns import COLUMN_WIDTH, Columns, Line, height
@@ -34,15 +34,6 @@ from ccm_secretariat.services.registration import DelegationRow, ParticipantRow
 from ccm_secretariat.services.roster import Roster
 
 NAME_SIZE, TEXT_SIZE, LEAD = 9.0, 8.5, 10.6
-LIST_CATEGORY_TITLES = {
-    Category.STATE_PARTY: "States Parties",
-    Category.SIGNATORY: "Signatory States",
-    Category.RATIFIED_NOT_IN_FORCE: "States that have ratified or acceded but for which the Convention is not "
-    "yet in force",
-    Category.OBSERVER_STATE: "Other States participating as observers",
-    Category.RULE_1_2: "Organisations participating as observers under rule 1 (2) of the rules of procedure",
-    Category.RULE_1_3: "Other organisations participating as observers under rule 1 (3) of the rules of procedure",
-}
 
 
 @dataclass(frozen=True)
@@ -104,7 +95,7 @@ def participants_pdf(
             delegations = [d for d in registered if d.took_part]  # nobody named and not present: not printed
             if not delegations:
                 continue
-            title = fonts.wrap(LIST_CATEGORY_TITLES[category], 11, COLUMN_WIDTH, "bold")
+            title = fonts.wrap(roster.meeting.profile.category(category).list, 11, COLUMN_WIDTH, "bold")
             category_lines: list[Line] = [(t, 11, "bold", 0, 14) for t in title]
             for d in delegations:
                 for count in _delegation(columns, fonts, d, roster.members.get(d.id, []), capitalise, category_lines):
@@ -125,8 +116,11 @@ def _opening(canvas: Canvas, fonts: FontSet, roster: Roster, y: float, options: 
     as_of = un_date(options.date or dt.date.today())
     people = roster.participant_count
     delegations = sum(1 for d in roster.delegations if d.took_part)  # as the statistics below count them
+    title, convention = roster.meeting.title, roster.meeting.profile.full_name
+    if convention not in title:  # the list names its convention, as the title usually does
+        title = f"{title} ({convention})"
     notes = [
-        f"This {'provisional ' if options.provisional else ''}list of participants in the {roster.meeting.title} "
+        f"This {'provisional ' if options.provisional else ''}list of participants in the {title} "
         f"has been prepared on the basis of the notifications of the composition of delegations received by the "
         f"secretariat as at {as_of}. It lists {counted(people, 'participant')} from "
         f"{counted(delegations, 'delegation')}.",
@@ -156,7 +150,7 @@ def _opening(canvas: Canvas, fonts: FontSet, roster: Roster, y: float, options: 
     stats = roster.statistics()
     sums = {True: [0, 0], False: [0, 0]}
     for category, s in stats.items():
-        label_lines = fonts.wrap(LIST_CATEGORY_TITLES[category], 9, col_a - MARGIN_X - 90)
+        label_lines = fonts.wrap(roster.meeting.profile.category(category).list, 9, col_a - MARGIN_X - 90)
         for i, line in enumerate(label_lines):
             fonts.draw(canvas, MARGIN_X, y, line, 9)
             if i == 0:

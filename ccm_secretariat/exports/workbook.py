@@ -20,14 +20,6 @@ from ccm_secretariat.services import Services
 from ccm_secretariat.services.documents import DocumentRow
 from ccm_secretariat.services.roster import Roster
 
-SHEET_NAMES = {
-    Category.STATE_PARTY: "States Parties",
-    Category.SIGNATORY: "Signatory States",
-    Category.RATIFIED_NOT_IN_FORCE: "Ratified, not in force",
-    Category.OBSERVER_STATE: "Observer States",
-    Category.RULE_1_2: "Rule 1(2) organisations",
-    Category.RULE_1_3: "Rule 1(3) organisations",
-}
 ATTENDANCE_TEXT: dict[Attendance | None, str] = {
     Attendance.IN_PERSON: "in person",
     Attendance.ONLINE: "online",
@@ -62,13 +54,18 @@ def participant_header(roster: Roster) -> tuple[tuple[str, ...], tuple[int, ...]
     return header, widths
 
 
+def _heading(roster: Roster, category: Category) -> str:
+    """The category's heading in the meeting's convention."""
+    return roster.meeting.profile.category(category).view
+
+
 def participant_rows(roster: Roster, category: Category | None = None, internal: bool = False) -> Iterator[list[Any]]:
     """Contact details only of those who consented to their publication, unless the workbook is `internal`."""
     numbers = [p.number for p in roster.meeting.parts]
     for d in roster.delegations:
         if category is not None and d.category != category:
             continue
-        label = d.category.label
+        label = _heading(roster, d.category)
         for p in roster.members.get(d.id, ()):
             attendance = dict(p.attendance)
             shown = internal or p.consent_to_publish
@@ -94,7 +91,7 @@ def participant_rows(roster: Roster, category: Category | None = None, internal:
 def delegation_rows(roster: Roster) -> Iterator[list[Any]]:
     for d in roster.delegations:
         yield [
-            d.category.label,
+            _heading(roster, d.category),
             d.name,
             d.iso3 or d.acronym,
             d.participant_count,
@@ -125,7 +122,7 @@ def statistics_rows(roster: Roster) -> list[list[Any]]:
     rows: list[list[Any]] = []
     for category, s in roster.statistics().items():
         row = [
-            category.label,
+            _heading(roster, category),
             s.delegations,
             s.participants,
             *(s.by_gender.get(g, 0) for g in (Gender.FEMALE, Gender.MALE, Gender.OTHER, Gender.UNSPECIFIED)),
@@ -226,7 +223,8 @@ def sheets(roster: Roster, documents: list[DocumentRow], internal: bool = False)
         ),
     ]
     for category, _ in roster.by_category():
-        result.append(Sheet(SHEET_NAMES[category], p_header, p_widths, participant_rows(roster, category, internal)))
+        sheet = roster.meeting.profile.category(category).sheet
+        result.append(Sheet(sheet, p_header, p_widths, participant_rows(roster, category, internal)))
     result.append(
         Sheet(
             "Documents",
@@ -259,7 +257,7 @@ def sheets(roster: Roster, documents: list[DocumentRow], internal: bool = False)
         result.append(
             Sheet(
                 "Attendance by day",
-                ("Day", *(c.label for c in Category), "Total"),
+                ("Day", *(_heading(roster, c) for c in Category), "Total"),
                 (14, *([16] * len(Category)), 10),
                 iter(check_in_rows(roster)),
             )

@@ -21,7 +21,7 @@ from ccm_secretariat.orm.meeting_room import (
     SeatingPlan,
 )
 from ccm_secretariat.orm.obligations import ExtensionRequest, ObligationRecord, RequestParagraph, TransparencyReport
-from ccm_secretariat.orm.reference import Organisation, State, StateAlias, Treaty, TreatyStatus
+from ccm_secretariat.orm.reference import Organisation, OrganisationRule, State, StateAlias, Treaty, TreatyStatus
 from ccm_secretariat.orm.registration import (
     AttendanceRecord,
     Delegation,
@@ -35,6 +35,7 @@ from ccm_secretariat.orm.stamps import ChangeLog  # who changed what, and when
 __all__ = [
     "Base",
     "Organisation",
+    "OrganisationRule",
     "State",
     "StateAlias",
     "Treaty",

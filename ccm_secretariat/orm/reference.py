@@ -7,7 +7,7 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ccm_secretariat.domain.enums import Instrument, OrganisationKind, Rule, UNMembership
+from ccm_secretariat.domain.enums import Category, Instrument, OrganisationKind, Rule, UNMembership
 from ccm_secretariat.orm.base import Base, enum_column
 
 
@@ -70,3 +70,15 @@ class Organisation(Base):
     sort_key: Mapped[str] = mapped_column(sa.String(300), index=True)
     kind: Mapped[OrganisationKind] = mapped_column(enum_column(OrganisationKind))
     default_rule: Mapped[Rule] = mapped_column(enum_column(Rule))
+
+
+class OrganisationRule(Base):
+    """The category an organisation attends in at one convention's meetings: its rule there, where it differs
+    from its default rule (a rule 1(2) body of the CCM may be admitted otherwise by another convention)."""
+
+    __tablename__ = "organisation_rule"
+    __table_args__ = (sa.CheckConstraint("category IN ('rule_1_2', 'rule_1_3')", name="organisation_category"),)
+
+    organisation_id: Mapped[int] = mapped_column(sa.ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True)
+    treaty_id: Mapped[int] = mapped_column(sa.ForeignKey("treaty.id", ondelete="CASCADE"), primary_key=True)
+    category: Mapped[Category] = mapped_column(enum_column(Category))

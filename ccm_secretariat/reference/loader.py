@@ -9,10 +9,11 @@ from sqlalchemy.orm import Session
 
 from ccm_secretariat.domain.enums import Instrument, OrganisationKind, Rule, UNMembership
 from ccm_secretariat.domain.names import match_key, un_sort_key
-from ccm_secretariat.domain.status import entry_into_force_for
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.orm import Organisation, State, StateAlias, Treaty, TreatyStatus
 from ccm_secretariat.reference.files import REFERENCE_DIR, Row, parse_date, read_table, require_columns
+from ccm_secretariat.reference.profiles import shipped_profiles
+from ccm_secretariat.reference.treaties import ensure_treaty, entry_into_force_rule
 
 STATUS_COLUMNS = ("state", "signature_date", "instrument", "deposit_date")
 
@@ -23,18 +24,11 @@ def load_reference_data(session: Session) -> None:
         return
     _load_states(session)
     _load_organisations(session)
-    for row in read_table(REFERENCE_DIR / "treaties.tsv"):
-        v = row.values
-        treaty = Treaty(
-            short_name=v["short_name"],
-            title=v["title"],
-            general_entry_into_force=parse_date(v["general_entry_into_force"], row, "general_entry_into_force"),
-            months_after_deposit=int(v["months_after_deposit"]),
-        )
-        session.add(treaty)
-        session.flush()
-        if v.get("status_file"):
-            apply_status_rows(session, treaty, read_table(REFERENCE_DIR / v["status_file"]), v["status_file"])
+    for short_name, convention in shipped_profiles().items():
+        treaty = ensure_treaty(session, short_name)
+        if convention.status_file:
+            rows = read_table(REFERENCE_DIR / convention.status_file)
+            apply_status_rows(session, treaty, rows, convention.status_file)
 
 
 def _load_states(session: Session) -> None:
@@ -77,6 +71,7 @@ def apply_status_rows(session: Session, treaty: Treaty, rows: list[Row], file_na
     require_columns(rows, STATUS_COLUMNS, file_name)
     lookup = state_lookup(session)
     parsed: dict[int, dict[str, Any]] = {}
+    rule = entry_into_force_rule(treaty)
     for row in rows:
         v = row.values
         name = v["state"]
@@ -111,9 +106,7 @@ def apply_status_rows(session: Session, treaty: Treaty, rows: list[Row], file_na
             signature_date=signature,
             instrument=instrument,
             deposit_date=deposit,
-            entry_into_force=entry_into_force_for(
-                deposit, treaty.general_entry_into_force, treaty.months_after_deposit
-            ),
+            entry_into_force=rule.for_deposit(deposit),
             withdrawal_effective=withdrawal,
             verified=v.get("verified", "yes").lower() not in ("no", "false", "0"),
         )

@@ -16,7 +16,8 @@ from ccm_secretariat.domain.badges import Badge, BadgeRun
 from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.domain.prose import EN_DASH, un_date_range
 from ccm_secretariat.errors import ValidationError
-from ccm_secretariat.orm import BadgePrint, CategoryColour, DeskSecret, Meeting, Participant
+from ccm_secretariat.orm import BadgePrint, CategoryColour, DeskSecret, Meeting, Participant, Treaty
+from ccm_secretariat.reference.treaties import meeting_profile
 from ccm_secretariat.services.base import Service, get_or_fail
 
 if TYPE_CHECKING:
@@ -25,16 +26,8 @@ if TYPE_CHECKING:
     from ccm_secretariat.services.roster import RosterService
     from ccm_secretariat.storage.database import Database
 
-# Bands that differ in lightness as well as hue, so that a black-and-white print still tells them apart; the
-# category's name is printed in the band in any case.
-DEFAULT_COLOURS = {
-    Category.STATE_PARTY: "#1F4E9A",  # dark blue
-    Category.SIGNATORY: "#2E8B57",  # green
-    Category.RATIFIED_NOT_IN_FORCE: "#2E8B57",
-    Category.OBSERVER_STATE: "#F2C200",  # yellow
-    Category.RULE_1_2: "#B22222",  # red
-    Category.RULE_1_3: "#C8C8C8",  # light grey
-}
+# The bands' default colours are the meeting's convention's (its profile): they differ in lightness as well as
+# hue, so that a black-and-white print still tells them apart; the category's name is printed in the band anyway.
 COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 CHUNK = 5000  # participants recorded at a time (one transaction all the same)
 
@@ -126,11 +119,17 @@ class BadgeService(Service):
             )
         m = roster.meeting
         dates = " and ".join(un_date_range(p.start_date, p.end_date, EN_DASH) for p in m.parts)
-        return BadgeRun(m.short_title, dates, colours, tuple(badges), m.practice)
+        labels = {c.category: c.badge for c in m.profile.categories}
+        return BadgeRun(m.short_title, dates, colours, tuple(badges), m.practice, labels)
+
+    def default_colours(self, meeting_id: int) -> dict[Category, str]:
+        """The band colours of the meeting's convention's profile."""
+        with self._read() as s:
+            return _defaults(s, get_or_fail(s, Meeting, meeting_id, "Meeting"))
 
     def colours(self, meeting_id: int) -> dict[Category, str]:
         with self._read() as s:
-            get_or_fail(s, Meeting, meeting_id, "Meeting")
+            defaults = _defaults(s, get_or_fail(s, Meeting, meeting_id, "Meeting"))
             chosen = dict(
                 s.execute(
                     sa.select(CategoryColour.category, CategoryColour.colour).where(
@@ -138,7 +137,7 @@ class BadgeService(Service):
                     )
                 ).all()
             )
-        return {c: chosen.get(c, DEFAULT_COLOURS[c]) for c in Category}
+        return {c: chosen.get(c, defaults[c]) for c in Category}
 
     def set_colour(self, meeting_id: int, category: Category, colour: str | None) -> None:
         """The band colour of a category on this meeting's badges (#RRGGBB); None goes back to the default."""
@@ -150,14 +149,14 @@ class BadgeService(Service):
             if colour is not None and not COLOUR.fullmatch(colour.strip()):
                 raise ValidationError(f"“{colour}” is not a colour written #RRGGBB (for example #1F4E9A).", "colour")
         with self._write() as s:
-            get_or_fail(s, Meeting, meeting_id, "Meeting")
+            defaults = _defaults(s, get_or_fail(s, Meeting, meeting_id, "Meeting"))
             for category, colour in colours.items():
                 s.execute(
                     sa.delete(CategoryColour).where(
                         CategoryColour.meeting_id == meeting_id, CategoryColour.category == category
                     )
                 )
-                if colour is not None and colour.strip().upper() != DEFAULT_COLOURS[category]:
+                if colour is not None and colour.strip().upper() != defaults[category]:
                     s.add(CategoryColour(meeting_id=meeting_id, category=category, colour=colour.strip().upper()))
 
     def _printed_generations(self, meeting_id: int) -> dict[int, int]:
@@ -233,3 +232,8 @@ class BadgeService(Service):
                     f"{gone} of the participants were removed meanwhile; print again.", "participants"
                 )
         return len(before)
+
+
+def _defaults(s: Session, meeting: Meeting) -> dict[Category, str]:
+    treaty = get_or_fail(s, Treaty, meeting.treaty_id, "Treaty")
+    return {c.category: c.colour for c in meeting_profile(treaty.short_name).categories}

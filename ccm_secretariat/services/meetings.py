@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -12,6 +12,8 @@ from ccm_secretariat.domain.enums import MeetingFormat, OfficerRole
 from ccm_secretariat.domain.symbols import normalise_prefix
 from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
 from ccm_secretariat.orm import Meeting, MeetingPart, Officer, Treaty
+from ccm_secretariat.reference.profiles import ConventionProfile
+from ccm_secretariat.reference.treaties import ensure_treaty, meeting_profile, treaty_profile
 from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail, next_position
 
 
@@ -43,9 +45,18 @@ class ReportSettings:
     capitalise_family_names: bool = False
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> ReportSettings:
+    def from_dict(cls, data: dict[str, Any] | None, base: ReportSettings | None = None) -> ReportSettings:
+        """The settings stored in `data`; what they lack comes from `base` (the convention's wording)."""
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in (data or {}).items() if k in known})
+        return replace(base or cls(), **{k: v for k, v in (data or {}).items() if k in known})
+
+    @classmethod
+    def for_convention(cls, convention: ConventionProfile | None) -> ReportSettings:
+        """The participation sentences of the convention's profile (the CCM's are these defaults)."""
+        if convention is None:
+            return cls()
+        sentences: dict[str, Any] = {c.key: c.report for c in convention.categories}
+        return cls(**sentences)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -103,6 +114,11 @@ class MeetingRow:
     def last_day(self) -> dt.date | None:
         return max((p.end_date for p in self.parts), default=None)
 
+    @property
+    def profile(self) -> ConventionProfile:
+        """The meeting's convention: its categories, headings and rules."""
+        return meeting_profile(self.treaty)
+
 
 @dataclass(frozen=True)
 class MeetingInput:
@@ -135,7 +151,9 @@ def _meeting_row(meeting: Meeting, treaty: Treaty) -> MeetingRow:
         venue=meeting.venue,
         city=meeting.city,
         body_name=meeting.body_name,
-        settings=ReportSettings.from_dict(meeting.report_settings),
+        settings=ReportSettings.from_dict(
+            meeting.report_settings, ReportSettings.for_convention(treaty_profile(treaty))
+        ),
         parts=tuple(PartRow(p.id, p.number, p.start_date, p.end_date, p.format, p.venue) for p in meeting.parts),
         officers=tuple(
             OfficerRow(o.id, o.role, o.position, o.salutation, o.name, o.description, o.state_id, o.state_name, o.kind)
@@ -177,7 +195,10 @@ class MeetingService(Service):
         prefix = normalise_prefix(data.symbol_prefix)
         _check_dates(data.first_day, data.last_day, "last_day")
         with self._write() as s:
-            treaty = s.scalar(sa.select(Treaty).where(Treaty.short_name == data.treaty))
+            if treaty_profile(data.treaty) is not None:
+                treaty: Treaty | None = ensure_treaty(s, data.treaty)  # a convention new to this database
+            else:
+                treaty = s.scalar(sa.select(Treaty).where(Treaty.short_name == data.treaty))
             if treaty is None:
                 raise ValidationError(f"no treaty is called “{data.treaty}”.", "treaty")
             if s.scalar(sa.select(Meeting.id).where(Meeting.symbol_prefix == prefix)):
@@ -190,7 +211,7 @@ class MeetingService(Service):
                 venue=clean(data.venue, "venue", max_length=200),
                 city=clean(data.city, "city", max_length=100),
                 body_name=clean(data.body_name, "body_name", required=True, max_length=60),
-                report_settings=ReportSettings().to_dict(),
+                report_settings=ReportSettings.for_convention(treaty_profile(treaty)).to_dict(),
                 practice=bool(data.practice),
             )
             meeting.parts.append(

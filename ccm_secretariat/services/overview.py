@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from ccm_secretariat.domain.enums import Category, CredentialsKind, Gender
-from ccm_secretariat.orm import BadgePrint, CheckIn, Meeting, MeetingPart, Participant
+from ccm_secretariat.orm import BadgePrint, CheckIn, Meeting, MeetingPart, Participant, Treaty
+from ccm_secretariat.reference.treaties import treaty_profile
 from ccm_secretariat.services.base import Service, get_or_fail
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class Overview:
     present_today: tuple[Figure, ...] = ()  # per category
     badges_printed: Figure | None = None
     badges_not_printed: Figure | None = None
+    short_names: dict[Category, str] = field(default_factory=dict)  # beside a bar, in the meeting's convention
 
     def figure(self, key: str) -> Figure:
         """The figure called `key` (what a click on the page names)."""
@@ -102,6 +104,7 @@ class OverviewService(Service):
         category_of = {d.id: d.category for d in delegations}
         with self._read() as s:
             meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
+            convention = treaty_profile(get_or_fail(s, Treaty, meeting.treaty_id, "Treaty"))
             first_day = s.scalar(
                 sa.select(sa.func.min(MeetingPart.start_date)).where(MeetingPart.meeting_id == meeting_id)
             )
@@ -163,7 +166,7 @@ class OverviewService(Service):
         undated = sum(n for day, n in by_day if day is None)
 
         def named(c: Category) -> str:
-            return c.label
+            return convention.category(c).view if convention is not None else c.label
 
         credentials = []
         for c in shown:
@@ -262,4 +265,5 @@ class OverviewService(Service):
                 len(everyone - printed),
                 participant_ids=frozenset(everyone - printed),
             ),
+            short_names={c: convention.category(c).short for c in shown} if convention is not None else {},
         )

@@ -12,11 +12,18 @@ from sqlalchemy.orm import Session
 
 from ccm_secretariat.domain.enums import Instrument, OrganisationKind, Rule, UNMembership
 from ccm_secretariat.domain.names import match_key, un_sort_key
-from ccm_secretariat.domain.status import StatusFacts, category_on, entry_into_force_for
+from ccm_secretariat.domain.status import StatusFacts, category_on
 from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
-from ccm_secretariat.orm import Organisation, State, StateAlias, Treaty, TreatyStatus
+from ccm_secretariat.orm import Organisation, OrganisationRule, State, StateAlias, Treaty, TreatyStatus
 from ccm_secretariat.reference.files import read_table
 from ccm_secretariat.reference.loader import apply_status_rows, load_reference_data
+from ccm_secretariat.reference.treaties import (
+    ensure_treaty,
+    entry_into_force_rule,
+    find_treaty,
+    meeting_profile,
+    treaty_profile,
+)
 from ccm_secretariat.services.base import Service, clean, get_or_fail
 
 if TYPE_CHECKING:
@@ -71,7 +78,8 @@ class ReferenceService(Service):
     def states(self, treaty: str = "CCM") -> list[StateRow]:
         """Every State, in English order, with its status under `treaty`."""
         with self._read() as s:
-            treaty_id = _treaty(s, treaty).id
+            found = find_treaty(s, treaty) if treaty_profile(treaty) else _treaty(s, treaty)
+            treaty_id = found.id if found is not None else -1  # a shipped convention not yet in this database
             statuses = {
                 st.state_id: st for st in s.scalars(sa.select(TreatyStatus).where(TreatyStatus.treaty_id == treaty_id))
             }
@@ -125,7 +133,7 @@ class ReferenceService(Service):
             raise ValidationError("the deposit cannot precede the signature.", "deposit")
         with self._write() as s:
             get_or_fail(s, State, state_id, "State")
-            tr = _treaty(s, treaty)
+            tr = _treaty(s, treaty, write=True)
             status = s.scalar(
                 sa.select(TreatyStatus).where(TreatyStatus.treaty_id == tr.id, TreatyStatus.state_id == state_id)
             )
@@ -134,9 +142,7 @@ class ReferenceService(Service):
                 s.add(status)
             status.signature_date, status.instrument, status.deposit_date = signature, instrument, deposit
             status.withdrawal_effective = withdrawal_effective
-            status.entry_into_force = entry_into_force or entry_into_force_for(
-                deposit, tr.general_entry_into_force, tr.months_after_deposit
-            )
+            status.entry_into_force = entry_into_force or entry_into_force_rule(tr).for_deposit(deposit)
             status.verified = True
         return next(r for r in self.states(treaty) if r.id == state_id)
 
@@ -146,7 +152,7 @@ class ReferenceService(Service):
         path = Path(path)
         rows = read_table(path)
         with self._write() as s:
-            return apply_status_rows(s, _treaty(s, treaty), rows, path.name)
+            return apply_status_rows(s, _treaty(s, treaty, write=True), rows, path.name)
 
     # Organisations -----------------------------------------------------------------------------------
     def organisations(self) -> list[OrganisationRow]:
@@ -174,9 +180,28 @@ class ReferenceService(Service):
             s.flush()
             return OrganisationRow(org.id, org.name, org.acronym, org.kind, org.default_rule)
 
+    def set_organisation_rule(self, organisation_id: int, treaty: str, rule: str | None) -> None:
+        """The rule of `treaty`'s profile ("1(2)", "invited") under which an organisation attends that
+        convention's meetings; None goes back to its default rule."""
+        rules = meeting_profile(treaty).organisation_rules()
+        if rule is not None and rule not in rules:
+            known = ", ".join(f"“{r}”" for r in rules)
+            raise ValidationError(f"the {treaty} admits organisations under {known}, not “{rule}”.", "rule")
+        with self._write() as s:
+            get_or_fail(s, Organisation, organisation_id, "Organisation")
+            tr = ensure_treaty(s, treaty)
+            existing = s.get(OrganisationRule, (organisation_id, tr.id))
+            if existing is not None:
+                s.delete(existing)
+                s.flush()
+            if rule is not None:
+                s.add(OrganisationRule(organisation_id=organisation_id, treaty_id=tr.id, category=rules[rule].category))
 
-def _treaty(s: Session, short_name: str) -> Treaty:
-    """The treaty called `short_name`, or a NotFoundError that says so."""
+
+def _treaty(s: Session, short_name: str, write: bool = False) -> Treaty:
+    """The treaty called `short_name` (added from its profile when writing), or a NotFoundError that says so."""
+    if write and treaty_profile(short_name) is not None:
+        return ensure_treaty(s, short_name)
     treaty = s.scalar(sa.select(Treaty).where(Treaty.short_name == short_name))
     if treaty is None:
         raise NotFoundError(f"no treaty is called “{short_name}”.", "treaty")

@@ -14,7 +14,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from ccm_secretariat.domain.enums import Attendance, Category, CredentialsKind, Gender, Role, Rule
 from ccm_secretariat.domain.names import match_key, un_sort_key
 from ccm_secretariat.domain.participants import Member, MemberIndex, ParticipantInput, validate_participant
-from ccm_secretariat.domain.status import StatusFacts, category_on
+from ccm_secretariat.domain.status import StatusFacts, category_on, status_on
 from ccm_secretariat.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
 from ccm_secretariat.orm import (
     AttendanceRecord,
@@ -23,12 +23,15 @@ from ccm_secretariat.orm import (
     Meeting,
     MeetingPart,
     Organisation,
+    OrganisationRule,
     Participant,
     State,
+    Treaty,
     TreatyStatus,
 )
 from ccm_secretariat.orm.stamps import ChangeLog, log_bulk
 from ccm_secretariat.reference.loader import state_lookup
+from ccm_secretariat.reference.treaties import treaty_profile
 from ccm_secretariat.services import snapshots
 from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail, next_position
 from ccm_secretariat.services.snapshots import Snapshot
@@ -152,16 +155,19 @@ def derived_state_categories(
 ) -> dict[int, Category]:
     """Category of every State (or of `state_ids`) with a status under the meeting's treaty, on its first day."""
     day = meeting_first_day(session, meeting.id)
+    treaty = get_or_fail(session, Treaty, meeting.treaty_id, "Treaty")
+    convention = treaty_profile(treaty)
     query = sa.select(TreatyStatus).where(TreatyStatus.treaty_id == meeting.treaty_id)
     if state_ids is not None:
         query = query.where(TreatyStatus.state_id.in_(state_ids))
     rows = session.execute(query).scalars()
-    return {
-        st.state_id: category_on(
-            day, StatusFacts(st.signature_date, st.deposit_date, st.entry_into_force, st.withdrawal_effective)
-        )
+    facts = {
+        st.state_id: StatusFacts(st.signature_date, st.deposit_date, st.entry_into_force, st.withdrawal_effective)
         for st in rows
     }
+    if convention is None:  # a treaty row no profile describes: the categories the desk always had
+        return {sid: category_on(day, f) for sid, f in facts.items()}
+    return {sid: convention.for_status(status_on(day, f)).category for sid, f in facts.items()}
 
 
 def _all_delegations(s: Session, delegation_ids: Iterable[int]) -> list[Delegation]:
@@ -199,9 +205,16 @@ class RegistrationService(Service):
                 ).all()
             )
             query = (
-                sa.select(Delegation, State.iso3, Organisation.acronym, Organisation.default_rule)
+                sa.select(
+                    Delegation, State.iso3, Organisation.acronym, Organisation.default_rule, OrganisationRule.category
+                )
                 .outerjoin(State, Delegation.state_id == State.id)
                 .outerjoin(Organisation, Delegation.organisation_id == Organisation.id)
+                .outerjoin(  # the organisation's category at this convention's meetings, where it has one
+                    OrganisationRule,
+                    (OrganisationRule.organisation_id == Delegation.organisation_id)
+                    & (OrganisationRule.treaty_id == meeting.treaty_id),
+                )
                 .where(*where)
             )
             present: dict[int, list[int]] = {}
@@ -213,8 +226,10 @@ class RegistrationService(Service):
             ):
                 present.setdefault(did, []).append(number)
             rows = [
-                self._row(d, iso3, acronym, rule, derived, counts.get(d.id, 0), tuple(sorted(present.get(d.id, ()))))
-                for d, iso3, acronym, rule in s.execute(query)
+                self._row(
+                    d, iso3, acronym, here or rule, derived, counts.get(d.id, 0), tuple(sorted(present.get(d.id, ())))
+                )
+                for d, iso3, acronym, rule, here in s.execute(query)
             ]
         if category is not None:
             rows = [r for r in rows if r.category == category]
@@ -225,7 +240,7 @@ class RegistrationService(Service):
         d: Delegation,
         iso3: str | None,
         acronym: str | None,
-        rule: str | None,
+        rule: Rule | Category | None,
         derived: dict[int, Category],
         count: int,
         present: tuple[int, ...] = (),
@@ -233,7 +248,7 @@ class RegistrationService(Service):
         if d.state_id is not None:
             base = derived.get(d.state_id, Category.OBSERVER_STATE)
         else:
-            base = Rule(rule).category
+            base = rule if isinstance(rule, Category) else Rule(rule).category
         return DelegationRow(
             id=d.id,
             meeting_id=d.meeting_id,

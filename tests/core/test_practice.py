@@ -62,7 +62,11 @@ def test_a_practice_meeting_s_badges_open_their_meeting_line_with_practice_copy(
         out = tmp_path / f"badges-{practice}.pdf"
         run_to_end(
             badges_pdf(
-                BadgeRun("2RC", "25–27 November 2020", colours, (badge,), practice), LAYOUTS[DEFAULT_LAYOUT], out
+                BadgeRun(
+                    "2RC", "25–27 November 2020", colours, (badge,), practice, {Category.STATE_PARTY: "STATE PARTY"}
+                ),
+                LAYOUTS[DEFAULT_LAYOUT],
+                out,
             )
         )
         text = " ".join(PdfReader(out).pages[0].extract_text().split())

@@ -136,10 +136,10 @@ def test_an_unknown_treaty_is_a_clear_error_everywhere(services):
     chile = services.reference.find_state("Chile")
     for call in (
         lambda: services.reference.set_status(
-            chile.id, signature=dt.date(2008, 12, 3), instrument=None, deposit=None, treaty="ATT"
+            chile.id, signature=dt.date(2008, 12, 3), instrument=None, deposit=None, treaty="XYZ"
         ),
-        lambda: services.reference.states("ATT"),
-        lambda: services.reference.treaty("ATT"),
+        lambda: services.reference.states("XYZ"),
+        lambda: services.reference.treaty("XYZ"),
     ):
-        with pytest.raises(NotFoundError, match="no treaty is called “ATT”"):
+        with pytest.raises(NotFoundError, match="no treaty is called “XYZ”"):
             call()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QStyleFactory
 
-from ccm_secretariat.services.badges import DEFAULT_COLOURS
+from ccm_secretariat.reference.profiles import shipped_profiles
 from ui import colours
 
 
@@ -50,5 +50,13 @@ def test_the_desks_own_colours_read_at_4_5(qapp, name):
 
 
 def test_badge_swatches_read_whatever_the_colour():
-    for colour in [*DEFAULT_COLOURS.values(), "#808080", "#777777", "#ff0000", "#00ff00", "#1F4E9A", "#FFD700"]:
+    for colour in [
+        *{c.colour for p in shipped_profiles().values() for c in p.categories},
+        "#808080",
+        "#777777",
+        "#ff0000",
+        "#00ff00",
+        "#1F4E9A",
+        "#FFD700",
+    ]:
         assert colours.contrast(colours.readable_on(colour), QColor(colour)) >= 4.5, colour

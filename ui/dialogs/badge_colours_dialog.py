@@ -6,7 +6,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QHBoxLayout, QPushButton, QWidget
 
 from ccm_secretariat.domain.enums import Category
-from ccm_secretariat.services.badges import DEFAULT_COLOURS
 from ui import colours
 from ui.dialogs.form import FormDialog
 
@@ -16,6 +15,7 @@ class BadgeColoursDialog(FormDialog):
         super().__init__("Badge colours", parent)
         self.services, self.meeting_id = services, meeting_id
         self.colours = dict(services.badges.colours(meeting_id))
+        defaults = services.badges.default_colours(meeting_id)  # the meeting's convention's
         self.swatches: dict[Category, QPushButton] = {}
         for category in Category:
             if category is Category.RATIFIED_NOT_IN_FORCE:
@@ -25,7 +25,7 @@ class BadgeColoursDialog(FormDialog):
             swatch.clicked.connect(lambda _c=False, c=category: self.choose(c))
             default = QPushButton("Default")
             default.setAccessibleName(f"{category.label}: default colour")
-            default.clicked.connect(lambda _c=False, c=category: self.set_colour(c, DEFAULT_COLOURS[c]))
+            default.clicked.connect(lambda _c=False, c=category: self.set_colour(c, defaults[c]))
             row = QWidget()
             layout = QHBoxLayout(row)
             layout.setContentsMargins(0, 0, 0, 0)

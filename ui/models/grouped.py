@@ -22,6 +22,7 @@ class GroupedRowsModel(RowTableModel):
     def __init__(self, columns: Sequence[Column], parent: Any = None):
         super().__init__(columns, parent)
         self._view: list[tuple[Category, int, int] | int] = []  # a heading, or an index into rows
+        self.headings: dict[Category, str] = {}  # the meeting's convention's heading of each category
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -54,7 +55,8 @@ class GroupedRowsModel(RowTableModel):
         entry = self._view[index]
         assert isinstance(entry, tuple)
         category, delegations, people = entry
-        return f"{category.label} — {counted(delegations, 'delegation')}, {counted(people, 'participant')}"
+        heading = self.headings.get(category, category.label)
+        return f"{heading} — {counted(delegations, 'delegation')}, {counted(people, 'participant')}"
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._view)

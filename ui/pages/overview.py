@@ -196,7 +196,7 @@ class OverviewPage(QWidget):
             f"<h2>{title}</h2>{counted(delegations, 'delegation')} and {counted(people, 'participant')} "
             f"registered" + (f"; first day {un_date(o.first_day)}" if o.first_day else "") + "."
         )
-        labels = [c.short for c in o.categories]
+        labels = [o.short_names.get(c, c.short) for c in o.categories]
         previous = [f"previous: {o.previous.get(c, (0, 0))[0]}" if o.previous_title else "" for c in o.categories]
         previous_people = [
             f"previous: {o.previous.get(c, (0, 0))[1]}" if o.previous_title else "" for c in o.categories
@@ -208,7 +208,10 @@ class OverviewPage(QWidget):
         )
         self.credentials.set_rows(
             tuple(
-                BarRow(b.category.short, tuple(Segment(f.key, f.count, f.label) for f in b.segments))
+                BarRow(
+                    o.short_names.get(b.category, b.category.short),
+                    tuple(Segment(f.key, f.count, f.label) for f in b.segments),
+                )
                 for b in o.credentials
             )
         )
@@ -222,7 +225,11 @@ class OverviewPage(QWidget):
         self.missing.setEnabled(bool(missing))
         self.gender.set_rows(
             tuple(
-                BarRow(b.category.short, tuple(Segment(f.key, f.count, f.label) for f in b.segments)) for b in o.gender
+                BarRow(
+                    o.short_names.get(b.category, b.category.short),
+                    tuple(Segment(f.key, f.count, f.label) for f in b.segments),
+                )
+                for b in o.gender
             )
         )
         self.registrations.set_points(o.registrations, o.first_day)

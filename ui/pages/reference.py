@@ -7,6 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from ccm_secretariat.domain.names import fold
+from ccm_secretariat.domain.status import status_on
 from ccm_secretariat.services import Services
 from ui.dialogs.organisation_dialog import KIND_LABELS, OrganisationDialog
 from ui.models.table import Column, RowTableModel
@@ -39,7 +40,9 @@ class ReferencePage(QWidget):
             Column(
                 "Category at this meeting",
                 lambda s: (
-                    s.category_on(self.meeting.first_day).label if self.meeting and self.meeting.first_day else ""
+                    self.meeting.profile.for_status(status_on(self.meeting.first_day, s.facts)).view
+                    if self.meeting and self.meeting.first_day
+                    else ""
                 ),
             ),
         ]
@@ -62,7 +65,7 @@ class ReferencePage(QWidget):
         )
         self.org_table = make_table(self.organisations, stretch_column=0, name="Organisations")
         org_buttons, self.org_buttons = button_row(("Add organisation…", self.add_organisation), used=self.letters)
-        states_box = QGroupBox("States and the status of the Convention")
+        self.states_box = states_box = QGroupBox("States and the status of the Convention")
         states_layout = QVBoxLayout(states_box)
         states_layout.addLayout(state_buttons)
         states_layout.addWidget(self.filter)
@@ -92,8 +95,14 @@ class ReferencePage(QWidget):
         self.meeting = meeting
         self.reload()
 
+    def _treaty(self) -> dict[str, str]:
+        """The meeting's convention (the reference service's own choice with no meeting)."""
+        return {"treaty": self.meeting.treaty} if self.meeting is not None else {}
+
     def reload(self) -> None:
-        self.all_states = self.services.reference.states()
+        self.all_states = self.services.reference.states(**self._treaty())
+        if self.meeting is not None:
+            self.states_box.setTitle(f"States and the status of the {self.meeting.profile.full_name}")
         self._filter()
         self.organisations.set_rows(self.services.reference.organisations())
 
@@ -109,7 +118,7 @@ class ReferencePage(QWidget):
         )
         if not path:
             return
-        counts = self.services.reference.import_status(path)
+        counts = self.services.reference.import_status(path, **self._treaty())
         self.reload()
         self.status.emit(
             f"Imported {path}: {counts['added']} added, {counts['changed']} changed, {counts['unchanged']} unchanged."

@@ -224,6 +224,8 @@ class RegistrationPage(QWidget):
     # Loading -----------------------------------------------------------------------------------------
     def set_meeting(self, meeting) -> None:
         self.meeting = meeting
+        if meeting is not None:  # the headings of the meeting's convention
+            self.delegation_model.headings = {c.category: c.view for c in meeting.profile.categories}
         self.reload()
 
     def reload(self) -> None:

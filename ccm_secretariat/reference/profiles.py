@@ -1,0 +1,232 @@
+"""Convention profiles: what makes a convention's meetings its own, read from one TOML file per convention
+(`resources/reference/conventions/*.toml`; the format is in the README). Every error names the file and the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ccm_secretariat.application import APP_ID
+from ccm_secretariat.domain.entry_into_force import Counting, EntryIntoForceRule, WithdrawalRule
+from ccm_secretariat.domain.enums import Category
+from ccm_secretariat.errors import NotFoundError, ValidationError
+from ccm_secretariat.reference.files import REFERENCE_DIR
+
+CONVENTIONS_DIR = REFERENCE_DIR / "conventions"
+STATUSES = ("party", "ratified_not_in_force", "signatory", "not_signatory", "organisation")
+HEADINGS = ("view", "short", "sheet", "list", "badge", "report")
+
+
+class ProfileError(ValidationError):
+    """A profile file that cannot be used: the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class CategoryProfile:
+    """One participation category: its key (what the database stores), the treaty status or the rule of procedure
+    that puts a delegation in it, and its heading in each place it is shown."""
+
+    key: str
+    status: str  # one of STATUSES
+    view: str  # the registration page's heading
+    short: str  # beside a bar of the overview
+    sheet: str  # the workbook's sheet (31 characters at most)
+    list: str  # the list of participants' heading
+    badge: str  # the badge's band
+    report: str  # the report's sentence: {names}, {body}
+    colour: str  # the badge band's default colour, #RRGGBB
+    rule: str = ""  # organisations: the rule of procedure that admits them ("1(2)")
+    rule_wording: str = ""  # "pursuant to rule 1 (2) of the rules of procedure"
+    admits: str = ""  # whom the rule admits
+
+    @property
+    def category(self) -> Category:
+        return Category(self.key)
+
+    @property
+    def is_state(self) -> bool:
+        return self.status != "organisation"
+
+
+@dataclass(frozen=True)
+class ConventionProfile:
+    short_name: str  # "ATT"
+    full_name: str  # "Arms Trade Treaty"
+    cited_as: str  # "the Treaty"
+    meeting_names: tuple[str, ...]
+    categories: tuple[CategoryProfile, ...]  # in the documents' order
+    entry_into_force: EntryIntoForceRule
+    withdrawal: WithdrawalRule
+    status_file: str = ""  # a status list under resources/reference, sourced row by row; "" when none is shipped
+    file: str = ""
+
+    def category(self, key: Category | str) -> CategoryProfile:
+        value = key.value if isinstance(key, Category) else key
+        for c in self.categories:
+            if c.key == value:
+                return c
+        raise NotFoundError(f"the {self.short_name} has no participation category “{value}”.", "category")
+
+    def for_status(self, status: str) -> CategoryProfile:
+        """The category a State's status puts it in ("party", "signatory", ...)."""
+        return next(c for c in self.categories if c.status == status)
+
+    def organisation_rules(self) -> dict[str, CategoryProfile]:
+        return {c.rule: c for c in self.categories if c.status == "organisation"}
+
+
+def _field(data: dict[str, Any], name: str, where: str, kind: type, required: bool = True) -> Any:
+    value = data.get(name)
+    if value is None:
+        if required:
+            raise ProfileError(f"{where}: the field “{name}” is missing.", name)
+        return kind()
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ProfileError(f"{where}: “{name}” should be a {kind.__name__}, not {value!r}.", name)
+    if isinstance(value, str) and required and not value.strip():
+        raise ProfileError(f"{where}: “{name}” is empty.", name)
+    return value
+
+
+def _counting(data: dict[str, Any], where: str) -> tuple[Counting, int, str]:
+    text = _field(data, "counting", where, str)
+    try:
+        counting = Counting(text)
+    except ValueError:
+        choices = ", ".join(c.value for c in Counting)
+        raise ProfileError(f"{where}: counting “{text}” is not one of {choices}.", "counting") from None
+    n = _field(data, "n", where, int, required=counting is not Counting.ON_DEPOSIT)
+    if n < 0 or (n == 0 and counting is not Counting.ON_DEPOSIT):
+        raise ProfileError(f"{where}: n should be a positive number, not {n}.", "n")
+    return counting, n, _field(data, "source", where, str, required=False)
+
+
+def _category(data: Any, where: str) -> CategoryProfile:
+    if not isinstance(data, dict):
+        raise ProfileError(f"{where}: should be a table of fields.", "categories")
+    key = _field(data, "key", where, str)
+    known = ", ".join(c.value for c in Category)
+    if key not in {c.value for c in Category}:
+        raise ProfileError(f"{where}: key “{key}” is not one the database stores ({known}).", "key")
+    status = _field(data, "status", where, str)
+    if status not in STATUSES:
+        raise ProfileError(f"{where}: status “{status}” is not one of {', '.join(STATUSES)}.", "status")
+    organisation = status == "organisation"
+    values = {h: _field(data, h, where, str) for h in HEADINGS}
+    colour = _field(data, "colour", where, str)
+    if len(colour) != 7 or colour[0] != "#" or any(ch not in "0123456789abcdefABCDEF" for ch in colour[1:]):
+        raise ProfileError(f"{where}: colour “{colour}” is not #RRGGBB.", "colour")
+    if len(values["sheet"]) > 31:
+        raise ProfileError(f"{where}: sheet “{values['sheet']}” is longer than Excel's 31 characters.", "sheet")
+    rule = _field(data, "rule", where, str, required=organisation)
+    wording = _field(data, "rule_wording", where, str, required=organisation)
+    admits = _field(data, "admits", where, str, required=False)
+    try:
+        values["report"].format(names="", body="", rule_wording=wording)
+    except (KeyError, IndexError, ValueError):
+        raise ProfileError(
+            f"{where}: report may use only {{names}}, {{body}} and {{rule_wording}}.", "report"
+        ) from None
+    values["report"] = values["report"].replace("{rule_wording}", wording)
+    return CategoryProfile(key, status, colour=colour.upper(), rule=rule, rule_wording=wording, admits=admits, **values)
+
+
+def parse_profile(data: dict[str, Any], file: str) -> ConventionProfile:
+    """A profile from the tables of its file; `file` names it in every error."""
+    eif = data.get("entry_into_force")
+    withdrawal = data.get("withdrawal")
+    if not isinstance(eif, dict):
+        raise ProfileError(f"{file}: the table [entry_into_force] is missing.", "entry_into_force")
+    if not isinstance(withdrawal, dict):
+        raise ProfileError(f"{file}: the table [withdrawal] is missing.", "withdrawal")
+    general = eif.get("general")
+    if general is not None and not isinstance(general, dt.date):
+        raise ProfileError(f"{file}: entry_into_force.general should be a date (2014-12-24).", "general")
+    raw = data.get("categories")
+    if not isinstance(raw, list) or not raw:
+        raise ProfileError(f"{file}: no [[categories]] are given.", "categories")
+    categories = tuple(_category(c, f"{file}: categories[{i + 1}]") for i, c in enumerate(raw))
+    keys = [c.key for c in categories]
+    for key in keys:
+        if keys.count(key) > 1:
+            raise ProfileError(f"{file}: the category key “{key}” is given twice.", "key")
+    for status in STATUSES[:4]:
+        if not any(c.status == status for c in categories):
+            raise ProfileError(f"{file}: no category is given for the status “{status}”.", "categories")
+    meeting_names = _field(data, "meeting_names", file, list)
+    if not meeting_names or not all(isinstance(n, str) and n for n in meeting_names):
+        raise ProfileError(f"{file}: meeting_names should be a list of names.", "meeting_names")
+    counting, n, source = _counting(eif, f"{file}: entry_into_force")
+    w_counting, w_n, w_source = _counting(withdrawal, f"{file}: withdrawal")
+    return ConventionProfile(
+        short_name=_field(data, "short_name", file, str),
+        full_name=_field(data, "full_name", file, str),
+        cited_as=_field(data, "cited_as", file, str),
+        meeting_names=tuple(meeting_names),
+        categories=categories,
+        entry_into_force=EntryIntoForceRule(counting, n, general, source),
+        withdrawal=WithdrawalRule(w_counting, w_n, w_source),
+        status_file=_field(data, "status_file", file, str, required=False),
+        file=file,
+    )
+
+
+def load_profile(path: Path) -> ConventionProfile:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        raise ProfileError(f"{path.name}: not a TOML file the desk can read ({e}).", "file") from None
+    profile = parse_profile(data, path.name)
+    if profile.status_file and not (path.parent.parent / profile.status_file).is_file():
+        raise ProfileError(f"{path.name}: status_file “{profile.status_file}” is not beside it.", "status_file")
+    return profile
+
+
+def load_profiles(folder: Path) -> dict[str, ConventionProfile]:
+    """Every profile in `folder`, by short name, in the order of their files' names."""
+    profiles: dict[str, ConventionProfile] = {}
+    for path in sorted(folder.glob("*.toml")):
+        profile = load_profile(path)
+        if profile.short_name in profiles:
+            other = profiles[profile.short_name].file
+            raise ProfileError(f"{path.name}: short_name “{profile.short_name}” is {other}'s too.", "short_name")
+        profiles[profile.short_name] = profile
+    return profiles
+
+
+def own_conventions_dir() -> Path:
+    """Where a secretariat puts profiles of its own: CCM_SECRETARIAT_CONVENTIONS, or `conventions` in the user's
+    data folder (`~/.local/share/ccm-secretariat/conventions` on Linux)."""
+    named = os.environ.get("CCM_SECRETARIAT_CONVENTIONS")
+    if named:
+        return Path(named)
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_ID, appauthor=False) / "conventions"
+
+
+@cache
+def shipped_profiles() -> dict[str, ConventionProfile]:
+    """The profiles shipped with the desk, then a secretariat's own (which may not reuse a shipped short name)."""
+    profiles = load_profiles(CONVENTIONS_DIR)
+    own = own_conventions_dir()
+    if own.is_dir():
+        for short_name, added in load_profiles(own).items():
+            if short_name in profiles:
+                raise ProfileError(f"{added.file}: short_name “{short_name}” is a shipped convention's.", "short_name")
+            profiles[short_name] = added
+    return profiles
+
+
+def profile(short_name: str) -> ConventionProfile:
+    """The shipped profile of the convention called `short_name`."""
+    found = shipped_profiles().get(short_name)
+    if found is None:
+        known = ", ".join(shipped_profiles())
+        raise NotFoundError(f"no convention is called “{short_name}” (the desk knows {known}).", "treaty")
+    return found
