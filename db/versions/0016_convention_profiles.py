@@ -1,7 +1,7 @@
 """convention profiles: an organisation's category per (organisation, convention)
 
 Revision ID: 0016
-Revises: 0014
+Revises: 0015
 Create Date: 2026-12-06 07:25:00
 
 A new table; nothing that exists changes. Every meeting keeps its treaty (the CCM for every meeting made before
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision = '0016'
-down_revision = '0014'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 

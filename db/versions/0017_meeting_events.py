@@ -1,7 +1,7 @@
 """the meeting's history as records: the introduction's and the work's events
 
 Revision ID: 0017
-Revises: 0015
+Revises: 0016
 Create Date: 2026-12-06 07:14:33
 
 A new table; a decision paragraph may stand for an extension request's paragraphs, written from its record
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision = '0017'
-down_revision = '0015'
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 
