@@ -16,7 +16,7 @@ from ccm_secretariat.domain.fields import escaped
 from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.errors import DomainError, ValidationError
 from ccm_secretariat.exports.import_report import import_report
-from ccm_secretariat.progress import run_to_end
+from ccm_secretariat.progress import run_for, run_to_end
 from ccm_secretariat.services import Services, open_services
 
 CATEGORY_NAMES = {c.value.replace("_", "-"): c for c in Category}
@@ -427,7 +427,7 @@ def cmd_synth(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     from ccm_secretariat.samples.synth import synthesise
 
     try:
-        meeting_id = run_to_end(synthesise(services, args.participants, args.seed))[2]
+        meeting_id = run_for(synthesise(services, args.participants, args.seed), int)
     except ValueError as exc:
         raise DomainError(str(exc), "participants") from exc
     meeting = services.meetings.get(int(meeting_id))

@@ -43,7 +43,7 @@ from ccm_secretariat.imports.tables import Sheet, read_sheet
 from ccm_secretariat.orm import Delegation, ImportMapping, Meeting, Organisation, Participant, State, StateAlias
 from ccm_secretariat.orm.base import table_of
 from ccm_secretariat.orm.stamps import log_bulk
-from ccm_secretariat.progress import run_to_end
+from ccm_secretariat.progress import Progress, run_for
 from ccm_secretariat.services.base import Service, get_or_fail
 from ccm_secretariat.services.registration import derived_state_categories, meeting_first_day
 from ccm_secretariat.storage.paused_gc import paused_gc
@@ -95,13 +95,6 @@ class ImportResult:
             f"added {self.count(Outcome.ADD)}, updated {self.count(Outcome.UPDATE)}, "
             f"skipped {self.count(Outcome.SKIP)}, refused {self.count(Outcome.REFUSE)}"
         )
-
-    # Read by the desk's task runner like a progress item.
-    done = total = 1
-
-    @property
-    def message(self) -> str:
-        return self.summary
 
 
 class ImportService(Service):
@@ -187,16 +180,17 @@ class ImportService(Service):
         choices: Choices | None = None,
         partial: bool = False,
         previewed: Plan | None = None,
-    ) -> Iterator[Any]:
-        """Write the import in one transaction; yields (done, total, what) and, last, the ImportResult.
+    ) -> Iterator[Progress]:
+        """Write the import in one transaction, yielding progress; the last item, once it is committed, has the
+        ImportResult as its result.
 
         The meeting is read again inside the transaction; the `previewed` plan is written only if it was made
         with the same choices against exactly what the meeting holds now, otherwise the rows are planned
         again. Refused rows stop the whole import unless `partial`; a closed generator (cancel) writes nothing."""
         total = max(1, len(incoming))
-        yield 0, total, "Backing up the database"
+        yield Progress(0, total, "Backing up the database")
         self._db.backup("before-import")
-        yield 0, total, "Checking the rows"
+        yield Progress(0, total, "Checking the rows")
         with self._write() as s:
             ctx = _context(s, meeting_id)
             if (
@@ -235,10 +229,10 @@ class ImportService(Service):
                             )
                         )
                     added += _insert(s, batch)
-                yield len(added), total, "Adding participants"
+                yield Progress(len(added), total, "Adding participants")
             previous = _update(s, [r for r in plan.rows if r.outcome == Outcome.UPDATE])
             headless = _headless(s, {delegations[destination_key(r.destination)] for r in adds})
-            yield total, total, "Saving"
+            yield Progress(total, total, "Saving")
         log.info(
             "Import into meeting %d: %d row(s), %d participant(s) added, %d updated, %d delegation(s) registered",
             meeting_id,
@@ -247,7 +241,7 @@ class ImportService(Service):
             len(previous),
             len(created),
         )
-        yield ImportResult(
+        result = ImportResult(
             meeting_id,
             tuple(plan.rows),
             tuple(added),
@@ -256,6 +250,7 @@ class ImportService(Service):
             tuple(previous),
             headless,
         )
+        yield Progress(total, total, result.summary, result=result)
 
     def run(
         self,
@@ -265,7 +260,7 @@ class ImportService(Service):
         partial: bool = False,
         previewed: Plan | None = None,
     ) -> ImportResult:
-        return cast(ImportResult, run_to_end(self.commit(meeting_id, incoming, choices, partial, previewed)))
+        return run_for(self.commit(meeting_id, incoming, choices, partial, previewed), ImportResult)
 
     def undo(self, result: ImportResult) -> None:
         """Take an import back in one transaction: its participants, the delegations and organisations it made,
