@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from ccm_secretariat.environment import BACKUPS_KEPT
 from ccm_secretariat.errors import DatabaseError
 from ccm_secretariat.orm import Base
 from ccm_secretariat.services import open_services
@@ -86,7 +87,7 @@ def test_backups_copy_the_data_rotate_list_and_restore(tmp_path, demo, demo_meet
     with sqlite3.connect(copy) as conn:
         assert conn.execute("SELECT count(*) FROM delegation").fetchone()[0] == 88
     path = demo.db.sqlite_path
-    monkeypatch.setattr(backups, "KEEP", 3)
+    monkeypatch.setenv(BACKUPS_KEPT.name, "3")  # read when a backup is taken, not when the module was imported
     for _ in range(4):
         backups.take(path, "manual", keep=3)
     listed = backups.list_backups(path)
