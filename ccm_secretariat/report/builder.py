@@ -93,7 +93,7 @@ class _Numbered:
         self.blocks.append(paragraph)
 
 
-def build_report(services: Services, meeting_id: int, options: ReportOptions = ReportOptions()) -> Report:
+def build_report(services: Services, meeting_id: int, options: ReportOptions = ReportOptions()) -> Report:  # noqa: C901  (issue 22: being split)
     meeting = services.meetings.get(meeting_id)
     delegations = services.registration.delegations(meeting_id)
     items = {i.number: i for i in services.agenda.items(meeting_id)}
