@@ -17,7 +17,7 @@ from ccm_secretariat.domain.fields import escaped
 from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.errors import DomainError, ValidationError
 from ccm_secretariat.exports.import_report import import_report
-from ccm_secretariat.progress import run_to_end
+from ccm_secretariat.progress import run_for, run_to_end
 from ccm_secretariat.services import Services, open_services
 
 CATEGORY_NAMES = {c.value.replace("_", "-"): c for c in Category}
@@ -430,7 +430,7 @@ def cmd_synth(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     from ccm_secretariat.samples.synth import synthesise
 
     try:
-        meeting_id = run_to_end(synthesise(services, args.participants, args.seed))[2]
+        meeting_id = run_for(synthesise(services, args.participants, args.seed), int)
     except ValueError as exc:
         raise DomainError(str(exc), "participants") from exc
     meeting = services.meetings.get(int(meeting_id))
@@ -508,7 +508,7 @@ def _import_options(parser: argparse.ArgumentParser, meeting: bool = True) -> No
     parser.add_argument("--report", metavar="OUT.xlsx", help="write what happened to each row")
 
 
-def cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+def cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> int:  # noqa: C901  (issue 22: being split)
     from ccm_secretariat.domain.enums import Rule
     from ccm_secretariat.imports import columns
     from ccm_secretariat.imports.columns import Field

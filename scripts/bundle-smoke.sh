@@ -17,5 +17,5 @@ export QT_QPA_PLATFORM=offscreen
 [ "$(head -c 5 "$work/lop.pdf")" = "%PDF-" ] || { echo "the list of participants is not a PDF" >&2; exit 1; }
 [ -s "$work/report.docx" ] || { echo "the report was not written" >&2; exit 1; }
 # The window, offscreen, on the same database: up and closed by the smoke switch, with no error.
-CCM_SMOKE_QUIT_AFTER_MS=1500 QT_LOGGING_RULES="qt.qpa.*=false" timeout 60 "$program" --db "$work/desk.sqlite3"
+CCM_SECRETARIAT_QUIT_AFTER_MS=1500 QT_LOGGING_RULES="qt.qpa.*=false" timeout 60 "$program" --db "$work/desk.sqlite3"
 echo "Bundle smoke test passed: demo loaded, list of participants ($(du -k "$work/lop.pdf" | cut -f1) kB) and report written, window opened and closed"

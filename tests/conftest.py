@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from ccm_secretariat.environment import STRICT_FIT  # (declares the desk's variables; reads none on import)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["CCM_STRICT_FIT"] = "1"  # a window the desk cannot fit to its screen fails the test
+os.environ[STRICT_FIT.name] = "1"  # a window the desk cannot fit to its screen fails the test
 if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a 1920 × 1080 screen (offscreen Qt's own is 800 × 800)
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).parent / 'screens' / '1920x1080.json'}"
 # The user's folders (data, cache, settings) of the tests are a throw-away folder, never the real home.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +13,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from ccm_secretariat import logs
     from ccm_secretariat.application import APP_ID, APP_NAME, DESKTOP_ID, VERSION
+    from ccm_secretariat.environment import QUIT_AFTER_MS
     from ccm_secretariat.errors import DomainError
     from ccm_secretariat.services import open_services
     from ccm_secretariat.storage.database import default_database_path
@@ -78,9 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.open_demo()
     elif choice == NEW:
         window.new_meeting()
-    quit_after = os.environ.get("CCM_SMOKE_QUIT_AFTER_MS")  # the bundle's smoke test: up, then closed
-    if quit_after:
+    if QUIT_AFTER_MS.text():  # the bundle's smoke test: up, then closed
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(int(quit_after), window.close)
+        QTimer.singleShot(QUIT_AFTER_MS.number(), window.close)
     return app.exec()

@@ -3,9 +3,7 @@ preview with the secretary's choices, commit off the main thread, and make the w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
@@ -15,21 +13,13 @@ from ccm_secretariat.errors import DomainError
 from ccm_secretariat.exports.import_report import import_report
 from ccm_secretariat.imports.plan import Choices, Incoming, Plan
 from ccm_secretariat.imports.tables import Sheet
+from ccm_secretariat.progress import Progress, result_of
+from ccm_secretariat.services.imports import ImportResult
 from ui.dialogs.import_mapping_dialog import MappingDialog
 from ui.dialogs.import_preview_dialog import ImportPreviewDialog
 from ui.errors import show_error
 
 FILE_TYPES = "Registration lists (*.xlsx *.csv *.tsv *.txt);;All files (*)"
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """The last item of a job that produces a value (read like a progress item by the task runner)."""
-
-    value: Any
-    done: int = 1
-    total: int = 1
-    message: str = ""
 
 
 class ImportFlow:
@@ -57,13 +47,13 @@ class ImportFlow:
         imports = self.services.imports
 
         def read():
-            yield 0, 1, f"Reading {Path(path).name}"
-            yield Loaded(imports.read(path))
+            yield Progress(0, 1, f"Reading {Path(path).name}")
+            yield Progress(1, 1, result=imports.read(path))
 
         self.window.tasks.run(
             "Reading the registrations",
             read,
-            lambda last: self._map(last.value),
+            lambda last: self._map(result_of(last, Sheet)),
             lambda exc: show_error(self.window, "Import registrations", exc),
         )
 
@@ -116,12 +106,12 @@ class ImportFlow:
         imports, meeting_id = self.services.imports, self.window.meeting.id
 
         def plan_job():
-            yield 0, 1, f"Checking {len(incoming):,} rows"
+            yield Progress(0, 1, f"Checking {len(incoming):,} rows")
             context = imports.context(meeting_id)
-            yield Loaded((context, imports.preview(meeting_id, incoming, None, context)))
+            yield Progress(1, 1, result=(context, imports.preview(meeting_id, incoming, None, context)))
 
         def show(last) -> None:
-            context, plan = last.value
+            context, plan = result_of(last, tuple)
             if plan.ask_date_order:  # asked once for the whole file, before the preview
                 order = self.date_order(plan.ask_date_order)
                 if order is None:  # Cancel or Escape: nothing imported, nothing decided
@@ -164,8 +154,8 @@ class ImportFlow:
     def _commit(self, meeting_id: int, incoming: list[Incoming], plan: Plan, source: str, on_commit) -> None:
         imports, choices = self.services.imports, plan.choices
 
-        def done(result) -> None:
-            self.last_result = result
+        def done(last) -> None:
+            result = self.last_result = result_of(last, ImportResult)
             unsaved = on_commit(result.summary) if on_commit is not None else None
             self.window.editor.record(
                 f"Import from {source}",

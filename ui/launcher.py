@@ -4,7 +4,6 @@ imported only when the window starts, so the command line works on a server with
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 
@@ -12,9 +11,11 @@ from collections.abc import Sequence
 def no_display() -> str:
     """Why no window can open here, or "" (Linux and the like: no X11 or Wayland display, and no platform
     such as offscreen chosen by QT_QPA_PLATFORM)."""
-    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+    from ccm_secretariat.environment import QT_PLATFORM, WAYLAND_DISPLAY, X_DISPLAY
+
+    if sys.platform in ("win32", "darwin") or QT_PLATFORM.text():
         return ""
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+    if X_DISPLAY.text() or WAYLAND_DISPLAY.text():
         return ""
     return (
         "no display to open the window on (DISPLAY is not set). Use a command instead "

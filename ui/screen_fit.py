@@ -8,7 +8,6 @@ to every window and dialog from one place: an application-wide event filter."""
 from __future__ import annotations
 
 import logging
-import os
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
@@ -23,6 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ccm_secretariat.environment import STRICT_FIT
 
 TITLE_BAR = 36  # a window manager's title bar, which availableGeometry() leaves to the window
 FRAME = 8  # the window manager's borders, left and right together
@@ -121,7 +122,7 @@ class _DeskFilter(QObject):
                     prepare(watched)
                 except Exception:  # (an exception escaping an event filter would end the program)
                     logging.getLogger(__name__).exception("Could not fit %s to the screen", type(watched).__name__)
-                    if os.environ.get("CCM_STRICT_FIT"):
+                    if STRICT_FIT.flag():
                         raise
         return False
 

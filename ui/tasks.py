@@ -1,8 +1,9 @@
 """Run a core generator of progress off the main thread behind a cancellable progress dialog.
 
-The generator runs in a QThreadPool worker; each Progress it yields is sent to the dialog through a queued
-signal; Cancel asks the worker to close the generator (the export then removes its temporary file). Tests use
-`run_sync`, which runs the same generator in the calling thread, like Picard's synchronous pool."""
+The generator (of `ccm_secretariat.progress.Progress`, the one shape of long-running work) runs in a QThreadPool
+worker; each item it yields is sent to the dialog through a queued signal; Cancel asks the worker to close the
+generator (the export then removes its temporary file). Tests use `run_sync`, which runs the same generator in
+the calling thread, like Picard's synchronous pool."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ccm_secretariat.progress import Progress
+
 
 class _Signals(QObject):
     progress = Signal(int, int, str)
@@ -22,7 +25,7 @@ class _Signals(QObject):
 
 
 class _Worker(QRunnable):
-    def __init__(self, make: Callable[[], Iterator]):
+    def __init__(self, make: Callable[[], Iterator[Progress]]):
         super().__init__()
         self.make = make
         self.signals = _Signals()
@@ -37,18 +40,11 @@ class _Worker(QRunnable):
                     job.close()
                     self.signals.cancelled.emit()
                     return
-                done, total, message = _parts(last)
-                self.signals.progress.emit(done, total, message)
+                self.signals.progress.emit(last.done, last.total, last.message)
         except BaseException as exc:  # reported to the window, never lost in the thread
             self.signals.failed.emit(exc)
             return
         self.signals.finished.emit(last)
-
-
-def _parts(item) -> tuple[int, int, str]:
-    if isinstance(item, tuple):
-        return int(item[0]), int(item[1]), str(item[2])
-    return item.done, item.total, item.message
 
 
 class TaskRunner:
@@ -63,7 +59,7 @@ class TaskRunner:
     def run(
         self,
         title: str,
-        make: Callable[[], Iterator],
+        make: Callable[[], Iterator[Progress]],
         on_done: Callable[[object], None],
         on_error: Callable[[BaseException], None],
     ) -> None:

@@ -26,6 +26,44 @@ def _umask() -> int:
     return 0o022
 
 
+def _checked_target(target: str | Path) -> Path:
+    """The file to write, resolved through a symbolic link; refused when it cannot be a file written here."""
+    if not str(target).strip():
+        raise DomainError("give the name of the file to write.", "out")
+    path = Path(os.path.realpath(target))  # over a symbolic link: write to the file it points to
+    if path.is_dir():
+        raise DomainError(f"{path} is a folder: give the name of a file in it.", "out")
+    if path.exists() and not path.is_file():
+        raise DomainError(f"{path} is not a regular file (a device or a pipe); choose another name.", "out")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise DomainError(f"{path} is read-only; choose another name, or make it writable.", "out")
+    if not path.parent.is_dir():
+        raise DomainError(f"The folder {path.parent} does not exist.", "out")
+    return path
+
+
+def _put_in_place(temporary: Path, target: Path, private: bool) -> None:
+    # A document for distribution gets the mode of any saved file; one with every contact detail stays 0600.
+    os.chmod(temporary, 0o600 if private else 0o666 & ~_umask())
+    if target.exists() and target.stat().st_nlink > 1:
+        shutil.copyfile(temporary, target)  # a hard link: write through it, so every name sees the new file
+    else:
+        os.replace(temporary, target)
+
+
+def _why_not_written(exc: OSError, target: Path) -> DomainError | None:
+    """What to tell the user when the file could not be put in place (other failures pass as they are)."""
+    if isinstance(exc, PermissionError):
+        return DomainError(f"Cannot replace {target}: it is open in another program or read-only.", "out")
+    if exc.errno == errno.ENOSPC:
+        return DomainError(
+            f"The disk is full: {target.name} was not written (the old file, if any, is as it "
+            "was). Free some space and try again.",
+            "out",
+        )
+    return None
+
+
 @contextlib.contextmanager
 def atomic_path(target: str | Path, private: bool = False) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; on success it replaces `target`, otherwise it is removed.
@@ -33,19 +71,8 @@ def atomic_path(target: str | Path, private: bool = False) -> Iterator[Path]:
 
     A generator closed early (a cancelled export) raises GeneratorExit inside the block: the temporary file
     is removed and the target left as it was."""
-    if not str(target).strip():
-        raise DomainError("give the name of the file to write.", "out")
-    target = Path(os.path.realpath(target))  # over a symbolic link: write to the file it points to
-    if target.is_dir():
-        raise DomainError(f"{target} is a folder: give the name of a file in it.", "out")
-    if target.exists():
-        if not target.is_file():
-            raise DomainError(f"{target} is not a regular file (a device or a pipe); choose another name.", "out")
-        if not os.access(target, os.W_OK):
-            raise DomainError(f"{target} is read-only; choose another name, or make it writable.", "out")
+    target = _checked_target(target)
     folder = target.parent
-    if not folder.is_dir():
-        raise DomainError(f"The folder {folder} does not exist.", "out")
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:
@@ -55,22 +82,12 @@ def atomic_path(target: str | Path, private: bool = False) -> Iterator[Path]:
     pending.remember(temporary)
     try:
         yield temporary
-        # A document for distribution gets the mode of any saved file; one with every contact detail stays 0600.
-        os.chmod(temporary, 0o600 if private else 0o666 & ~_umask())
-        if target.exists() and target.stat().st_nlink > 1:
-            shutil.copyfile(temporary, target)  # a hard link: write through it, so every name sees the new file
-        else:
-            os.replace(temporary, target)
-    except PermissionError as exc:
-        raise DomainError(f"Cannot replace {target}: it is open in another program or read-only.", "out") from exc
+        _put_in_place(temporary, target, private)
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise DomainError(
-                f"The disk is full: {target.name} was not written (the old file, if any, is as it "
-                "was). Free some space and try again.",
-                "out",
-            ) from exc
-        raise
+        told = _why_not_written(exc, target)
+        if told is None:
+            raise
+        raise told from exc
     finally:
         if temporary.exists():
             temporary.unlink()

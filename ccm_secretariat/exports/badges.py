@@ -27,6 +27,7 @@ from ccm_secretariat.exports.qr import draw_qr
 from ccm_secretariat.progress import Progress
 
 if TYPE_CHECKING:
+    from ccm_secretariat.domain.enums import Category
     from ccm_secretariat.exports.fitting import Fitted
 
 A4_MM = (210.0, 297.0)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ccm_secretariat.domain.prose import FSI, PDI, has_rtl
+from ccm_secretariat.environment import FALLBACK_FONTS
 from ccm_secretariat.reference.files import RESOURCES
 
 if TYPE_CHECKING:
@@ -35,7 +35,8 @@ FAMILIES = {
     "serif": {"regular": "DejaVuSerif.ttf", "bold": "DejaVuSerif-Bold.ttf", "italic": "DejaVuSerif-Italic.ttf"},
 }
 # TrueType fonts (not CFF-based OpenType, which reportlab cannot embed) that Debian packages install, in order
-# of preference. The environment variable CCM_FALLBACK_FONTS (paths separated by os.pathsep) replaces the list.
+# of preference. The environment variable CCM_SECRETARIAT_FALLBACK_FONTS (environment.FALLBACK_FONTS) replaces
+# the list.
 SYSTEM_FALLBACKS = (
     "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -129,8 +130,8 @@ class FontSet:
         self.styles = {style: _register(FONT_DIR / file) for style, file in FAMILIES[family].items()}
         self._sans = _register(FONT_DIR / FAMILIES["sans"]["regular"])
         if fallbacks is None:
-            env = os.environ.get("CCM_FALLBACK_FONTS")
-            fallbacks = tuple(env.split(os.pathsep)) if env is not None else SYSTEM_FALLBACKS
+            chosen = FALLBACK_FONTS.paths()  # set but empty: no fallbacks at all
+            fallbacks = SYSTEM_FALLBACKS if chosen is None else chosen
         self._fallback_paths = tuple(p for p in fallbacks if p)
         self._fallbacks: list[Face] | None = None
         self._unread: list[Path] = []

@@ -11,6 +11,7 @@ from typing import Any
 from ccm_secretariat.domain.enums import AgendaStatus, DocumentType, MeetingFormat, OfficerRole
 from ccm_secretariat.domain.events import DATE_FIELDS, EventKind, MeetingEvent
 from ccm_secretariat.domain.obligations import Obligation, Outcome
+from ccm_secretariat.progress import Progress
 from ccm_secretariat.reference.files import RESOURCES
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.documents import DocumentInput
@@ -43,9 +44,10 @@ def existing_demo(services: Services, path: Path = DEMO_FILE, practice: bool = F
     return next((m for m in services.meetings.list() if m.symbol_prefix == prefix), None)
 
 
-def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False) -> Iterator[tuple[int, int, str]]:
-    """Load the demo meeting in one transaction, yielding (done, total, what); the last item comes once it is
-    committed. Closing the generator early (Cancel) or any failure leaves the database as it was.
+def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False) -> Iterator[Progress]:
+    """Load the demo meeting in one transaction, yielding progress; the last item comes once it is committed,
+    with the meeting's id as its result. Closing the generator early (Cancel) or any failure leaves the database
+    as it was.
 
     `practice` makes the practice copy: the same conference with a few hundred plainly fictitious participants
     (from the synthetic generator) to try the desk on, marked as practice in its title, its symbols (PRACTICE/…)
@@ -82,7 +84,7 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
             )
         )
         done = 1
-        yield done, total, "meeting"
+        yield Progress(done, total, "meeting")
         mid = meeting.id
         for part in parts:
             services.meetings.set_part(
@@ -106,11 +108,11 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
         for state in data["states"]:
             services.registration.add_state_delegation(mid, state["name"], name=state["name"])
             done += 1
-            yield done, total, state["name"]
+            yield Progress(done, total, state["name"])
         for org in data["organisations"]:
             services.registration.add_organisation_delegation(mid, org["name"])
             done += 1
-            yield done, total, org["name"]
+            yield Progress(done, total, org["name"])
         # The report names who took part, not their members: each delegation is marked present at part 1.
         services.registration.set_presence([d.id for d in services.registration.delegations(mid)], 1, True)
         item_ids = {}
@@ -128,7 +130,7 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
                 tuple(plenary["agenda_items"]),
             )
             done += 1
-        yield done, total, "programme of work"
+        yield Progress(done, total, "programme of work")
         for doc in data["documents"]:
             symbol = (PRACTICE_PREFIX if practice else "") + doc["symbol"]
             services.documents.add(
@@ -143,10 +145,10 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
                 ),
             )
             done += 1
-        yield done, total, "documents"
+        yield Progress(done, total, "documents")
         if not practice:  # the treaty's records, once: the practice copy shares them
             done += load_obligations(services, mid, data.get("obligations", {}))
-            yield done, total, "obligations"
+            yield Progress(done, total, "obligations")
         requests = {
             (r.state, r.obligation.value): r.id for r in services.obligations.tracker(_day(first["start"])).requests
         }
@@ -163,8 +165,8 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
             from ccm_secretariat.samples.synth import fictitious_members
 
             fictitious_members(services, mid, PRACTICE_PARTICIPANTS)
-            yield done, total, "fictitious participants"
-    yield done, total, "decisions and recommendations"
+            yield Progress(done, total, "fictitious participants")
+    yield Progress(done, total, "decisions and recommendations", result=mid)
 
 
 def load_events(services: Services, meeting_id: int, events: Iterable[dict[str, Any]]) -> None:

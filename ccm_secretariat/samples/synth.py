@@ -25,6 +25,7 @@ from ccm_secretariat.domain.enums import (
 )
 from ccm_secretariat.domain.names import fold, un_sort_key
 from ccm_secretariat.orm import AttendanceRecord, Delegation, Organisation, Participant, State
+from ccm_secretariat.progress import Progress
 from ccm_secretariat.reference.files import REFERENCE_DIR, read_table
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingInput
@@ -215,8 +216,9 @@ def _person(rng: random.Random, script: str) -> tuple[str, str, Gender]:
 
 def synthesise(
     services: Services, participants: int, seed: int = 1, first_day: dt.date = dt.date(2026, 9, 7)
-) -> Iterator[tuple[int, int, str]]:
-    """Add a meeting with `participants` participants; yields (done, total, what); the last 'what' is the id."""
+) -> Iterator[Progress]:
+    """Add a meeting with `participants` participants in one transaction, yielding progress; the last item comes
+    once it is committed, with the new meeting's id as its result."""
     if not 1 <= participants <= 200_000:
         raise ValueError("participants: give a number from 1 to 200,000.")
     rng = random.Random(seed)
@@ -244,7 +246,7 @@ def synthesise(
                 format=MeetingFormat.HYBRID,
             )
         )
-        yield 0, participants, "meeting"
+        yield Progress(0, participants, "meeting")
         part_id = meeting.parts[0].id
         sizes = _delegation_sizes(rng, participants, n_states + n_orgs)
         states = list(s.execute(sa.select(State.id, State.name, State.iso3).order_by(State.sort_key)))
@@ -321,9 +323,9 @@ def synthesise(
                 )
             if len(batch) >= 5000:
                 done += _flush(s, batch, part_id, rng)
-                yield done, participants, "participants"
+                yield Progress(done, participants, "participants")
         done += _flush(s, batch, part_id, rng)
-    yield done, participants, str(meeting.id)
+    yield Progress(done, participants, f"{done:,} participants", result=meeting.id)
 
 
 def _credentials(rng: random.Random, first_day: dt.date) -> dict[str, Any]:

@@ -17,52 +17,41 @@ from pathlib import Path
 from typing import Any, cast
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
 
-from ccm_secretariat.domain.enums import OrganisationKind, Role, Rule
 from ccm_secretariat.domain.names import un_sort_key
-from ccm_secretariat.domain.participants import MemberIndex
 from ccm_secretariat.domain.prose import counted
-from ccm_secretariat.errors import DomainError, NotFoundError, ValidationError
+from ccm_secretariat.errors import DomainError, ValidationError
 from ccm_secretariat.imports import columns
 from ccm_secretariat.imports.columns import Field, Mapping
 from ccm_secretariat.imports.plan import (
     Choices,
-    Destination,
     Incoming,
     MeetingContext,
-    NewOrganisation,
     Outcome,
     Plan,
     PlanRow,
     build_plan,
     destination_key,
 )
-from ccm_secretariat.imports.resolve import Resolver, Target
+from ccm_secretariat.imports.resolve import Target
 from ccm_secretariat.imports.tables import Sheet, read_sheet
-from ccm_secretariat.orm import Delegation, ImportMapping, Meeting, Organisation, Participant, State, StateAlias
-from ccm_secretariat.orm.base import table_of
-from ccm_secretariat.orm.stamps import log_bulk
-from ccm_secretariat.progress import run_to_end
+from ccm_secretariat.orm import Delegation, ImportMapping, Meeting, Organisation, Participant
+from ccm_secretariat.progress import Progress, run_for
 from ccm_secretariat.services.base import Service, get_or_fail
-from ccm_secretariat.services.registration import derived_state_categories, meeting_first_day
+from ccm_secretariat.services.import_writes import (
+    apply_updates,
+    create_delegations,
+    create_organisations,
+    headless_delegations,
+    insert_participants,
+    meeting_context,
+    reference_resolver,
+)
 from ccm_secretariat.storage.paused_gc import paused_gc
 
 log = logging.getLogger(__name__)
 
 BATCH = 5000
-RESTORED = (
-    "salutation",
-    "function",
-    "affiliation",
-    "email",
-    "email_key",
-    "phone",
-    "role",
-    "gender",
-    "consent_to_publish",
-    "registration_date",
-)
 
 
 @dataclass(frozen=True)
@@ -95,13 +84,6 @@ class ImportResult:
             f"added {self.count(Outcome.ADD)}, updated {self.count(Outcome.UPDATE)}, "
             f"skipped {self.count(Outcome.SKIP)}, refused {self.count(Outcome.REFUSE)}"
         )
-
-    # Read by the desk's task runner like a progress item.
-    done = total = 1
-
-    @property
-    def message(self) -> str:
-        return self.summary
 
 
 class ImportService(Service):
@@ -158,7 +140,7 @@ class ImportService(Service):
     # Preview ------------------------------------------------------------------------------------------
     def context(self, meeting_id: int) -> MeetingContext:
         with self._read() as s:
-            return _context(s, meeting_id)
+            return meeting_context(s, meeting_id)
 
     def preview(
         self,
@@ -174,7 +156,7 @@ class ImportService(Service):
     def targets(self) -> list[Target]:
         """Every State and organisation a row can be matched to by hand, States first."""
         with self._read() as s:
-            resolver = _resolver(s)
+            resolver = reference_resolver(s)
         return sorted(resolver.states(), key=lambda t: un_sort_key(t.name)) + sorted(
             resolver.organisations(), key=lambda t: un_sort_key(t.name)
         )
@@ -187,18 +169,19 @@ class ImportService(Service):
         choices: Choices | None = None,
         partial: bool = False,
         previewed: Plan | None = None,
-    ) -> Iterator[Any]:
-        """Write the import in one transaction; yields (done, total, what) and, last, the ImportResult.
+    ) -> Iterator[Progress]:
+        """Write the import in one transaction, yielding progress; the last item, once it is committed, has the
+        ImportResult as its result.
 
         The meeting is read again inside the transaction; the `previewed` plan is written only if it was made
         with the same choices against exactly what the meeting holds now, otherwise the rows are planned
         again. Refused rows stop the whole import unless `partial`; a closed generator (cancel) writes nothing."""
         total = max(1, len(incoming))
-        yield 0, total, "Backing up the database"
+        yield Progress(0, total, "Backing up the database")
         self._db.backup("before-import")
-        yield 0, total, "Checking the rows"
+        yield Progress(0, total, "Checking the rows")
         with self._write() as s:
-            ctx = _context(s, meeting_id)
+            ctx = meeting_context(s, meeting_id)
             if (
                 previewed is not None
                 and previewed.context == ctx
@@ -215,8 +198,8 @@ class ImportService(Service):
                     f"first: {refused[0].message}",
                     "rows",
                 )
-            organisations = _create_organisations(s, plan.new_organisations())
-            delegations, created = _create_delegations(s, ctx, plan, organisations)
+            organisations = create_organisations(s, plan.new_organisations())
+            delegations, created = create_delegations(s, ctx, plan, organisations)
             added: list[int] = []
             adds = sorted((r for r in plan.rows if r.outcome == Outcome.ADD), key=lambda r: r.order)  # protocol order
             positions = dict(ctx.positions)
@@ -234,11 +217,11 @@ class ImportService(Service):
                                 position=positions[delegation_id],
                             )
                         )
-                    added += _insert(s, batch)
-                yield len(added), total, "Adding participants"
-            previous = _update(s, [r for r in plan.rows if r.outcome == Outcome.UPDATE])
-            headless = _headless(s, {delegations[destination_key(r.destination)] for r in adds})
-            yield total, total, "Saving"
+                    added += insert_participants(s, batch)
+                yield Progress(len(added), total, "Adding participants")
+            previous = apply_updates(s, [r for r in plan.rows if r.outcome == Outcome.UPDATE])
+            headless = headless_delegations(s, {delegations[destination_key(r.destination)] for r in adds})
+            yield Progress(total, total, "Saving")
         log.info(
             "Import into meeting %d: %d row(s), %d participant(s) added, %d updated, %d delegation(s) registered",
             meeting_id,
@@ -247,7 +230,7 @@ class ImportService(Service):
             len(previous),
             len(created),
         )
-        yield ImportResult(
+        result = ImportResult(
             meeting_id,
             tuple(plan.rows),
             tuple(added),
@@ -256,6 +239,7 @@ class ImportService(Service):
             tuple(previous),
             headless,
         )
+        yield Progress(total, total, result.summary, result=result)
 
     def run(
         self,
@@ -265,7 +249,7 @@ class ImportService(Service):
         partial: bool = False,
         previewed: Plan | None = None,
     ) -> ImportResult:
-        return cast(ImportResult, run_to_end(self.commit(meeting_id, incoming, choices, partial, previewed)))
+        return run_for(self.commit(meeting_id, incoming, choices, partial, previewed), ImportResult)
 
     def undo(self, result: ImportResult) -> None:
         """Take an import back in one transaction: its participants, the delegations and organisations it made,
@@ -346,172 +330,3 @@ class ImportService(Service):
                     )
                 )
         return rows
-
-
-# In the session ------------------------------------------------------------------------------------------
-def _headless(s: Session, delegation_ids: set[int]) -> tuple[str, ...]:
-    """The names of these delegations that have no head of delegation, in the documents' order."""
-    if not delegation_ids:
-        return ()
-    heads = sa.select(Participant.delegation_id).where(Participant.role == Role.HEAD)
-    query = (
-        sa.select(Delegation.name)
-        .where(Delegation.id.in_(sorted(delegation_ids)), Delegation.id.not_in(heads))
-        .order_by(Delegation.sort_key)
-    )
-    return tuple(s.scalars(query))
-
-
-def _resolver(s: Session) -> Resolver:
-    return Resolver(
-        s.execute(sa.select(State.id, State.iso3, State.name)).all(),
-        s.execute(sa.select(StateAlias.state_id, StateAlias.alias)).all(),
-        s.execute(sa.select(Organisation.id, Organisation.name, Organisation.acronym)).all(),
-    )
-
-
-def _context(s: Session, meeting_id: int) -> MeetingContext:
-    with paused_gc():
-        return _read_context(s, meeting_id)
-
-
-def _read_context(s: Session, meeting_id: int) -> MeetingContext:
-    meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
-    first_day = meeting_first_day(s, meeting_id)
-    delegations: dict[tuple[str, int | str], int] = {}
-    members = MemberIndex()
-    for did, sid, oid, name in s.execute(
-        sa.select(Delegation.id, Delegation.state_id, Delegation.organisation_id, Delegation.name).where(
-            Delegation.meeting_id == meeting_id
-        )
-    ):
-        delegations[("state", sid) if sid is not None else ("organisation", cast(int, oid))] = did
-        members.delegation_names[did] = name
-    positions: dict[int, int] = {}
-    query = (
-        sa.select(
-            Participant.id,
-            Participant.delegation_id,
-            Participant.given_names,
-            Participant.family_name,
-            Participant.function,
-            Participant.email,
-            Participant.role,
-            Participant.position,
-        )
-        .join(Delegation)
-        .where(Delegation.meeting_id == meeting_id)
-    )
-    for pid, did, given, family, function, email, role, position in s.execute(query):
-        members.add(pid, did, dict(given_names=given, family_name=family, function=function, email=email, role=role))
-        if position > positions.get(did, 0):
-            positions[did] = position
-    rules = dict(s.execute(sa.select(Organisation.id, Organisation.default_rule)).all())
-    return MeetingContext(
-        meeting_id,
-        first_day,
-        _resolver(s),
-        delegations,
-        derived_state_categories(s, meeting),
-        rules,
-        members,
-        positions,
-    )
-
-
-def _create_organisations(s: Session, new: list[NewOrganisation]) -> dict[tuple[Any, ...], int]:
-    if not new:
-        return {}
-    taken = {un_sort_key(n) for n in s.scalars(sa.select(Organisation.name))}
-    checked = [o.checked() for o in new]  # the checks of every stored name, on this path too
-    for org in checked:
-        if un_sort_key(org.name) in taken:
-            raise ValidationError(
-                f"“{org.name}” is in the list of organisations already; match the rows to it.", "organisation"
-            )
-    rows = [
-        dict(
-            name=o.name,
-            acronym=o.acronym,
-            sort_key=un_sort_key(o.name),
-            kind=OrganisationKind.INTERNATIONAL if o.rule == Rule.RULE_1_2 else OrganisationKind.NGO,
-            default_rule=o.rule,
-        )
-        for o in checked
-    ]
-    ids = s.scalars(sa.insert(Organisation).returning(Organisation.id, sort_by_parameter_order=True), rows).all()
-    return {destination_key(o): oid for o, oid in zip(new, ids)}
-
-
-def _create_delegations(
-    s: Session, ctx: MeetingContext, plan: Plan, organisations: dict[tuple[Any, ...], int]
-) -> tuple[dict[tuple[Any, ...], int], list[int]]:
-    """The delegation of every destination, registering those the meeting does not have yet."""
-    found = dict(ctx.delegations)
-    missing: dict[tuple[Any, ...], Destination] = {}
-    for r in plan.rows:
-        if r.outcome in (Outcome.ADD, Outcome.UPDATE):
-            key = destination_key(r.destination)
-            if key not in found and r.destination is not None:
-                missing.setdefault(key, r.destination)
-    if not missing:
-        return found, []
-    rows = []
-    for key, destination in missing.items():
-        if isinstance(destination, NewOrganisation):
-            state_id, organisation_id = None, organisations[key]
-        elif destination.kind == "state":
-            state_id, organisation_id = destination.id, None
-        else:
-            state_id, organisation_id = None, destination.id
-        rows.append(
-            dict(
-                meeting_id=ctx.meeting_id,
-                state_id=state_id,
-                organisation_id=organisation_id,
-                name=destination.name,
-                sort_key=un_sort_key(destination.name),
-                override_reason="",
-                notes="",
-                credentials_received=False,
-            )
-        )
-    ids = s.scalars(sa.insert(Delegation).returning(Delegation.id, sort_by_parameter_order=True), rows).all()
-    found.update(zip(missing, ids))
-    return found, list(ids)
-
-
-def _insert(s: Session, batch: list[dict[str, Any]]) -> list[int]:
-    if not batch:
-        return []
-    table = table_of(Participant)  # Core, not the ORM's bulk path: a third of the time
-    ids = s.execute(sa.insert(table).returning(table.c.id), batch).scalars().all()  # undo needs the set, not the order
-    batch.clear()
-    log_bulk(s, "participant", ids, "imported")
-    return list(ids)
-
-
-def _update(s: Session, rows: list[Any]) -> list[tuple[int, dict[str, Any]]]:
-    """Apply the updates; return each participant's values as they were."""
-    previous = []
-    for r in rows:
-        current = s.execute(
-            sa.select(*(getattr(Participant, c) for c in RESTORED)).where(Participant.id == r.existing_id)
-        ).first()
-        if current is None:
-            raise NotFoundError(f"row {r.line}: the participant to update no longer exists; nothing was written.")
-        previous.append((r.existing_id, dict(zip(RESTORED, current))))
-        # A bulk UPDATE passes the ORM's version counter by: count it up here, so a screen showing the person
-        # before the import cannot overwrite what the import brought.
-        s.execute(
-            sa.update(Participant)
-            .where(Participant.id == r.existing_id)
-            .values(
-                **r.values,
-                version=Participant.version + 1,
-                changed_by=s.info.get("user", "")[:100],
-                changed_at=dt.datetime.now().replace(microsecond=0),
-            )
-        )
-        log_bulk(s, "participant", [r.existing_id], "changed by an import")
-    return previous

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccm_secretariat.domain.prose import counted, un_date
+from ccm_secretariat.environment import BACKUPS_KEPT
 from ccm_secretariat.errors import DatabaseError
 from ccm_secretariat.storage.userdirs import create_private, private
 
 log = logging.getLogger(__name__)
 
-KEEP = int(os.environ.get("CCM_SECRETARIAT_BACKUPS_KEPT", "20"))  # how many backups of a database are kept
 _NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.(?P<reason>[a-z0-9-]+)\.sqlite3$")
 PARTIAL = ".partial"  # a backup being written; never listed, removed at the next start
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -84,9 +84,10 @@ def _remove(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def take(database: Path, reason: str, keep: int = KEEP) -> Path:
+def take(database: Path, reason: str, keep: int | None = None) -> Path:
     """Back up `database` now (written under a temporary name, checked, then renamed); the oldest good backups
-    beyond `keep` are removed. A backup that cannot be made raises DatabaseError and leaves nothing behind."""
+    beyond `keep` (by default environment.BACKUPS_KEPT) are removed. A backup that cannot be made raises
+    DatabaseError and leaves nothing behind."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder_of(database) / f"{database.stem}.{stamp}.{reason}.sqlite3"
     partial = target.with_name(target.name + PARTIAL)
@@ -105,6 +106,7 @@ def take(database: Path, reason: str, keep: int = KEEP) -> Path:
     except BaseException:
         _remove(partial)
         raise
+    keep = BACKUPS_KEPT.number() if keep is None else keep
     for old in [b.path for b in _files(database) if _whole(b.path)][keep:]:
         _remove(old)
     log.info("Backed up %s as %s (%s)", database.name, target.name, reason)

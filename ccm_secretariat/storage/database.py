@@ -1,4 +1,5 @@
-"""The database: an engine from a SQLAlchemy URL, SQLite pragmas, Alembic upgrade on open with a backup first.
+"""The database: an engine from a SQLAlchemy URL, SQLite pragmas, Alembic upgrade on open with a backup first
+(SQLite's own in `sqlite_file`, the schema and its upgrade in `schema`).
 
 A plain path means a SQLite file (the embedded default); any SQLAlchemy URL (postgresql+psycopg://...) works
 the same, since no code relies on SQLite-only behaviour.
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import datetime as dt
 import getpass
 import logging
 import os
@@ -16,31 +16,32 @@ import stat
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from ccm_secretariat.application import migrations_dir
 from ccm_secretariat.errors import DatabaseError, DomainError
 from ccm_secretariat.storage import backups
 from ccm_secretariat.storage.constraints import integrity_error
-from ccm_secretariat.storage.userdirs import create_private, data_dir
+from ccm_secretariat.storage.schema import current_revision
+from ccm_secretariat.storage.schema import head_revision as head_revision  # (imported from here too)
+from ccm_secretariat.storage.schema import schema_history as schema_history
+from ccm_secretariat.storage.schema import upgrade as upgrade_schema
+from ccm_secretariat.storage.sqlite_file import (
+    check_sqlite_file,
+    pragma,
+    quick_check,
+    sqlite_begin,
+    sqlite_path,
+    sqlite_pragmas,
+    use_wal,
+)
+from ccm_secretariat.storage.userdirs import data_dir
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from sqlalchemy.engine import Connection
-
-MIGRATIONS_DIR = migrations_dir()
 log = logging.getLogger(__name__)
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def _os_user() -> str:
@@ -76,45 +77,6 @@ def to_url(path_or_url: str | Path) -> URL:
     return make_url("sqlite:///" + str(path))
 
 
-def _sqlite_path(url: URL) -> Path | None:
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        return None
-    return Path(url.database)
-
-
-def _alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return cfg
-
-
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    if head is None:
-        raise DatabaseError("The application's migrations are missing from its installation; reinstall it.")
-    return head
-
-
-def _sqlite_pragmas(busy_timeout_ms: int) -> Callable[[Any, Any], None]:
-    def set_pragmas(dbapi_connection: Any, _record: Any) -> None:
-        # SQLAlchemy's pysqlite recipe: the driver sends no BEGIN of its own (it would send it only before the
-        # first write, leaving the reads that check a rule outside the transaction); the "begin" event does.
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.close()
-
-    return set_pragmas
-
-
-def _sqlite_begin(conn: Connection) -> None:
-    """BEGIN IMMEDIATE for a write (the write lock is taken before the first read, so a check and the insert it
-    allows are one unit, as on PostgreSQL); a plain BEGIN for a read (one consistent snapshot)."""
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
-
-
 _CURRENT: contextvars.ContextVar[tuple[Database, Session] | None] = contextvars.ContextVar(
     "ccm_transaction", default=None
 )
@@ -143,7 +105,7 @@ class Database:
 
     @property
     def sqlite_path(self) -> Path | None:
-        return _sqlite_path(self.url)
+        return sqlite_path(self.url)
 
     @property
     def read_only(self) -> bool:
@@ -241,7 +203,7 @@ class Database:
         if self.sqlite_path is None:
             return True
         with self.engine.connect() as conn:
-            busy, logged, done = _pragma(conn, "PRAGMA wal_checkpoint(TRUNCATE)")
+            busy, logged, done = pragma(conn, "PRAGMA wal_checkpoint(TRUNCATE)")
         return not busy and logged == done
 
     def close(self) -> None:
@@ -251,36 +213,14 @@ class Database:
         self.engine.dispose()
 
 
-def _check_sqlite_file(path: Path) -> None:
-    folder = path.parent
-    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
-        raise DatabaseError(
-            f"The folder {folder} is read-only: the database needs to write its journal beside "
-            "itself. Copy the file to a folder you can write in, and open it there."
-        )
-    if not path.exists() or path.stat().st_size == 0:
-        folder.mkdir(parents=True, exist_ok=True)
-        create_private(path)
-        return
-    if not os.access(path, os.R_OK | os.W_OK):
-        raise DatabaseError(f"{path} cannot be read and written by you: check the file's permissions.")
-    with path.open("rb") as fh:
-        header = fh.read(16)
-    if header != SQLITE_HEADER:
-        raise DatabaseError(
-            f"{path} is not a database of this application: the file is damaged or of another "
-            "kind. Open another file, or restore a backup."
-        )
-
-
 def create_engine_for(url: URL, echo: bool = False, busy_timeout_ms: int = 5000) -> Engine:
     if url.get_backend_name() == "sqlite":
         # hide_parameters: an error's text never carries a row's values (names, e-mails) into a log.
         engine = sa.create_engine(
             url, echo=echo, hide_parameters=True, connect_args={"timeout": busy_timeout_ms / 1000}
         )
-        event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
-        event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "connect", sqlite_pragmas(busy_timeout_ms))
+        event.listen(engine, "begin", sqlite_begin)
         return engine
     # A write waits at most as long as on SQLite behind another desk's lock, then gives up with the same message.
     return sa.create_engine(
@@ -297,21 +237,21 @@ def open_database(
 ) -> Database:
     """Open (creating when new) and bring the schema to the newest revision, backing up a SQLite file first."""
     url = to_url(path_or_url if path_or_url is not None else default_database_path())
-    path = _sqlite_path(url)
+    path = sqlite_path(url)
     if path is not None:
-        _check_sqlite_file(path)
+        check_sqlite_file(path)
     engine = create_engine_for(url, busy_timeout_ms=busy_timeout_ms)
     try:
         with _translate_open_errors(url):
-            current = _current_revision(engine)
+            current = current_revision(engine)
             if path is not None:
-                _quick_check(engine, path)
-                _use_wal(engine)  # only now that the file is known to be ours (or new)
+                quick_check(engine, path)
+                use_wal(engine)  # only now that the file is known to be ours (or new)
                 for own in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
                     if own.exists() and stat.S_IMODE(own.stat().st_mode) & 0o077:
                         os.chmod(own, 0o600)  # holds every e-mail and telephone number
             if upgrade:
-                _upgrade(engine, url, current)
+                upgrade_schema(engine, url, current, url.username or _os_user())
     except BaseException:
         engine.dispose()
         raise
@@ -395,114 +335,3 @@ def describe_database_failure(exc: Exception, url: URL | None = None) -> str:
             "Try again (the desk reconnects by itself)."
         )
     return f"The database{where} failed: {getattr(exc, 'orig', exc)}"
-
-
-def _pragma(conn: Connection, statement: str) -> Any:
-    """Run a PRAGMA outside any transaction (on the driver's connection: SQLAlchemy would begin one first)."""
-    raw = conn.connection.dbapi_connection
-    if raw is None:  # the connection was closed under us
-        raise DatabaseError("The connection to the database was closed.")
-    cursor = raw.cursor()
-    try:
-        return cursor.execute(statement).fetchone()
-    finally:
-        cursor.close()
-
-
-def _quick_check(engine: Engine, path: Path) -> None:
-    """Refuse to work in a damaged file (writing into it spreads the damage); point to the backups."""
-    with engine.connect() as conn:
-        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check(5)")]
-        conn.rollback()
-    if rows != ["ok"]:
-        raise DatabaseError(
-            f"{path} is damaged ({rows[0][:120]}); nothing was changed. Restore a backup "
-            "(File → Restore from backup, or `ccm-secretariat db restore`)."
-        )
-
-
-def _use_wal(engine: Engine) -> None:
-    with engine.connect() as conn:
-        if _pragma(conn, "PRAGMA journal_mode")[0] != "wal":
-            _pragma(conn, "PRAGMA journal_mode=WAL")
-
-
-def _current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        revision = MigrationContext.configure(conn).get_current_revision()
-        if revision is None and sa.inspect(conn).get_table_names():
-            raise DatabaseError(
-                "This database was not made by the secretariat desk (it has tables but no "
-                "schema version); it is left untouched."
-            )
-        return revision
-
-
-def _record_upgrade(conn: Connection, current: str | None, head: str, by: str) -> None:
-    """The database's own history: which version of the application made or upgraded it, and when."""
-    from ccm_secretariat.application import VERSION
-    from ccm_secretariat.orm import SchemaHistory
-    from ccm_secretariat.orm.base import table_of
-
-    conn.execute(
-        sa.insert(table_of(SchemaHistory)).values(
-            at=dt.datetime.now().replace(microsecond=0),
-            by=by[:100],
-            app_version=VERSION,
-            from_revision=current,
-            to_revision=head,
-        )
-    )
-    log.info("Schema %s -> %s by version %s", current or "(new database)", head, VERSION)
-
-
-def schema_history(db: Database) -> list[tuple[dt.datetime, str, str, str | None, str]]:
-    """(at, by, application version, from, to), oldest first."""
-    from ccm_secretariat.orm import SchemaHistory
-
-    with db.transaction(write=False) as s:
-        return [
-            (h.at, h.by, h.app_version, h.from_revision, h.to_revision)
-            for h in s.scalars(sa.select(SchemaHistory).order_by(SchemaHistory.id))
-        ]
-
-
-def _upgrade(engine: Engine, url: URL, current: str | None) -> None:
-    script = ScriptDirectory.from_config(_alembic_config())
-    head = head_revision()
-    if current == head:
-        return
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current is not None and current not in known:
-        with engine.connect() as conn:
-            ours = {"meeting", "delegation", "participant"} <= set(sa.inspect(conn).get_table_names())
-        if not ours:
-            raise DatabaseError(
-                "This database belongs to another application (it has a schema version but not "
-                "the secretariat desk's tables); it is left untouched."
-            )
-        raise DatabaseError(
-            f"This database was made by a newer version of the application (schema {current}); "
-            "update the application to open it. The file is left untouched."
-        )
-    path = _sqlite_path(url)
-    if current is not None and path is not None:
-        backups.take(path, f"before-upgrade-from-{current}")
-    cfg = _alembic_config()
-    with engine.connect() as conn:
-        sqlite = engine.dialect.name == "sqlite"
-        if sqlite:  # a table rebuilt by a migration must not cascade-delete the rows that refer to it
-            _pragma(conn, "PRAGMA foreign_keys=OFF")
-        try:
-            with conn.execution_options(write=True).begin():  # one transaction: a kill leaves the file as it was
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
-                _record_upgrade(conn, current, head, url.username or _os_user())
-                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
-                    raise DatabaseError(
-                        "The schema upgrade would break links between records; nothing was "
-                        "changed. Restore a backup or report the problem."
-                    )
-        finally:
-            if sqlite:
-                _pragma(conn, "PRAGMA foreign_keys=ON")

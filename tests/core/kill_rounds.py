@@ -172,10 +172,12 @@ def run(rounds: int, seed: int = 1, folder: Path | None = None, out=None) -> Cou
     out = out or sys.stdout
     folder = folder or Path(tempfile.mkdtemp(prefix="kill-rounds-"))
     base, registrations, restorable = template(folder)
+    from ccm_secretariat.environment import BACKUPS_KEPT  # (template() put the checkout on the path)
+
     rng = random.Random(seed)
     before = fingerprint(base)
     after: dict[str, tuple[str, float]] = {}
-    env = dict(os.environ, CCM_SECRETARIAT_BACKUPS_KEPT="1")
+    env = {**os.environ, BACKUPS_KEPT.name: "1"}
     for name, code in OPERATIONS.items():  # each operation once, whole: what "after" is, and how long it takes
         copy = folder / "full.sqlite3"
         shutil.copy(base, copy)

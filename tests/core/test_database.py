@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from ccm_secretariat.environment import BACKUPS_KEPT
 from ccm_secretariat.errors import DatabaseError
 from ccm_secretariat.orm import Base
 from ccm_secretariat.services import open_services
@@ -86,7 +87,7 @@ def test_backups_copy_the_data_rotate_list_and_restore(tmp_path, demo, demo_meet
     with sqlite3.connect(copy) as conn:
         assert conn.execute("SELECT count(*) FROM delegation").fetchone()[0] == 88
     path = demo.db.sqlite_path
-    monkeypatch.setattr(backups, "KEEP", 3)
+    monkeypatch.setenv(BACKUPS_KEPT.name, "3")  # read when a backup is taken, not when the module was imported
     for _ in range(4):
         backups.take(path, "manual", keep=3)
     listed = backups.list_backups(path)
@@ -114,7 +115,7 @@ def test_reference_data_is_loaded_once(tmp_path):
 def test_an_older_database_is_copied_before_it_is_upgraded(tmp_path, monkeypatch):
     import shutil
 
-    from ccm_secretariat.storage import database
+    from ccm_secretariat.storage import schema
 
     path = tmp_path / "old.sqlite3"
     open_database(path).close()  # at the newest revision
@@ -122,14 +123,14 @@ def test_an_older_database_is_copied_before_it_is_upgraded(tmp_path, monkeypatch
     with sqlite3.connect(path) as conn:
         conn.execute("INSERT INTO treaty (short_name, title, months_after_deposit) VALUES ('CCM', 'Convention', 6)")
     migrations = tmp_path / "migrations"
-    shutil.copytree(database.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(schema.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
     (migrations / "versions" / "9999_note.py").write_text(
         f'revision = "9999"\ndown_revision = "{head}"\nbranch_labels = None\ndepends_on = None\n'
         "from alembic import op\nimport sqlalchemy as sa\n\n"
         "def upgrade():\n    op.create_table('note', sa.Column('id', sa.Integer, primary_key=True))\n\n"
         "def downgrade():\n    op.drop_table('note')\n"
     )
-    monkeypatch.setattr(database, "MIGRATIONS_DIR", migrations)
+    monkeypatch.setattr(schema, "MIGRATIONS_DIR", migrations)
     db = open_database(path)
     with db.engine.connect() as conn:
         assert MigrationContext.configure(conn).get_current_revision() == "9999"
@@ -145,11 +146,11 @@ def test_an_older_database_is_copied_before_it_is_upgraded(tmp_path, monkeypatch
 def test_a_first_wave_database_keeps_its_data_through_migration_0002(tmp_path):
     from alembic import command
 
-    from ccm_secretariat.storage import database
+    from ccm_secretariat.storage import schema
 
     path = tmp_path / "wave1.sqlite3"
     engine = sa.create_engine(f"sqlite:///{path}")
-    cfg = database._alembic_config()
+    cfg = schema.alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0001")

@@ -340,8 +340,8 @@ def test_a_cancelled_import_writes_nothing(services, meeting, tmp_path):
     choices = Choices(targets={32: NewOrganisation("Survivor Corps")})
     before = snapshot(services)
     job = services.imports.commit(meeting.id, incoming, choices)
-    assert [next(job)[2], next(job)[2]] == ["Backing up the database", "Checking the rows"]
-    assert next(job)[2] == "Adding participants"  # written inside the transaction, not yet committed
+    assert [next(job).message, next(job).message] == ["Backing up the database", "Checking the rows"]
+    assert next(job).message == "Adding participants"  # written inside the transaction, not yet committed
     job.close()  # Cancel
     assert snapshot(services) == before
     result = services.imports.run(meeting.id, incoming, choices)

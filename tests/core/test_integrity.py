@@ -84,11 +84,11 @@ def test_a_conflict_found_by_the_database_reads_as_a_message_without_personal_da
 def test_a_migration_that_fails_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     import shutil
 
-    from ccm_secretariat.storage import database
+    from ccm_secretariat.storage import database, schema
 
     migrations = tmp_path / "migrations"
-    shutil.copytree(database.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    head = database.head_revision()
+    shutil.copytree(schema.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    head = schema.head_revision()
     (migrations / "versions" / "9999_fails.py").write_text(
         f'revision = "9999"\ndown_revision = "{head}"\nbranch_labels = None\ndepends_on = None\n'
         "from alembic import op\nimport sqlalchemy as sa\n\n"
@@ -96,7 +96,7 @@ def test_a_migration_that_fails_leaves_the_file_as_it_was(tmp_path, monkeypatch)
         "    raise OSError(28, 'No space left on device')\n\n"
         "def downgrade():\n    pass\n"
     )
-    monkeypatch.setattr(database, "MIGRATIONS_DIR", migrations)
+    monkeypatch.setattr(schema, "MIGRATIONS_DIR", migrations)
     path = tmp_path / "new.sqlite3"
     with pytest.raises(OSError):
         database.open_database(path)

@@ -1,0 +1,103 @@
+"""The decisions and recommendations: numbered paragraphs, each under an agenda item or none. Part of
+`services.agenda` (AgendaService)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from ccm_secretariat.errors import ValidationError
+from ccm_secretariat.orm import AgendaItem, DecisionParagraph, Meeting
+from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    id: int
+    agenda_item_id: int | None
+    agenda_item_number: int | None
+    position: int
+    text: str
+    version: int = 0
+    request_id: int | None = None  # the report writes this extension request's paragraphs here (no text)
+
+
+class Decisions(Service):
+    # Decisions and recommendations -------------------------------------------------------------------
+    def decisions(self, meeting_id: int) -> list[DecisionRow]:
+        with self._read() as s:
+            numbers = dict(
+                s.execute(sa.select(AgendaItem.id, AgendaItem.number).where(AgendaItem.meeting_id == meeting_id)).all()
+            )
+            paragraphs = s.scalars(
+                sa.select(DecisionParagraph)
+                .where(DecisionParagraph.meeting_id == meeting_id)
+                .order_by(DecisionParagraph.position, DecisionParagraph.id)
+            )
+            return [
+                DecisionRow(
+                    p.id,
+                    p.agenda_item_id,
+                    numbers.get(p.agenda_item_id) if p.agenda_item_id is not None else None,
+                    p.position,
+                    p.text,
+                    p.version,
+                    p.request_id,
+                )
+                for p in paragraphs
+            ]
+
+    def add_decision(
+        self,
+        meeting_id: int,
+        text: str,
+        agenda_item_id: int | None = None,
+        index: int | None = None,
+        request_id: int | None = None,
+    ) -> DecisionRow:
+        """A typed paragraph, or (`request_id`, no text) the place of an extension request's paragraphs."""
+        text = clean(text, "text", required=request_id is None, max_length=20000, multiline=True)  # (a), (b)
+        with self._write() as s:
+            get_or_fail(s, Meeting, meeting_id, "Meeting", lock=True)
+            number = None
+            if agenda_item_id is not None:
+                item = get_or_fail(s, AgendaItem, agenda_item_id, "Agenda item")
+                if item.meeting_id != meeting_id:
+                    raise ValidationError("the agenda item belongs to another meeting.", "agenda_item")
+                number = item.number
+            paragraphs = list(
+                s.scalars(
+                    sa.select(DecisionParagraph)
+                    .where(DecisionParagraph.meeting_id == meeting_id)
+                    .order_by(DecisionParagraph.position, DecisionParagraph.id)
+                )
+            )
+            new = DecisionParagraph(
+                meeting_id=meeting_id, agenda_item_id=agenda_item_id, text=text, request_id=request_id
+            )
+            paragraphs.insert(len(paragraphs) if index is None else max(0, index), new)
+            for i, p in enumerate(paragraphs, start=1):
+                p.position = i
+            s.add(new)
+            s.flush()
+            return DecisionRow(new.id, agenda_item_id, number, new.position, new.text, new.version, request_id)
+
+    def update_decision(self, decision_id: int, text: str, expected_version: int | None = None) -> DecisionRow:
+        """Change a paragraph's text; refused when another desk changed it after `expected_version`."""
+        text = clean(text, "text", required=True, max_length=20000, multiline=True)
+        with self._write() as s:
+            p = get_or_fail(s, DecisionParagraph, decision_id, "Paragraph")
+            check_version(p, expected_version, f"Paragraph {p.position}")
+            p.text = text
+            s.flush()
+            return DecisionRow(p.id, p.agenda_item_id, None, p.position, p.text, p.version)
+
+    def remove_decision(self, decision_id: int, expected_version: int | None = None) -> DecisionRow:
+        """Remove a paragraph; refused when another desk changed it after `expected_version`."""
+        with self._write() as s:
+            p = get_or_fail(s, DecisionParagraph, decision_id, "Paragraph")
+            check_version(p, expected_version, f"Paragraph {p.position}")
+            row = DecisionRow(p.id, p.agenda_item_id, None, p.position, p.text, request_id=p.request_id)
+            s.delete(p)
+            return row
