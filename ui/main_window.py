@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_secretariat.application import APP_NAME
-from ccm_secretariat.documents.registry import DOCUMENTS, ExportOptions
+from ccm_secretariat.documents.registry import DOCUMENTS, Dialog, ExportOptions, export_named
 from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.samples.demo import existing_demo, load_demo
@@ -68,14 +68,24 @@ SHORTCUTS = (
 )
 
 FORMAT_NAMES = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
-# The Export menu: every document of the registry in each of its formats, and the internal workbook.
+# The Export menu: every document of the registry in each of its formats, then the variants the kinds declare
+# (the internal workbook); after a separator, the variants that only lay a document out otherwise (a long
+# programme of work on A4 on its side). Each entry: (label, format, the kind's or the variant's name).
 EXPORTS = tuple(
     (f"{kind.label} ({FORMAT_NAMES[fmt]})…", fmt, kind.name) for kind in DOCUMENTS.values() for fmt in kind.formats
-) + (("Internal workbook with every contact detail (Excel)…", "xlsx", "participants-internal"),)
-# A long programme of work (many meetings a day, side events) reads better on A4 on its side.
-LANDSCAPE_EXPORTS = tuple(
-    (f"{DOCUMENTS['programme'].label}, A4 landscape ({FORMAT_NAMES[fmt]})…", fmt, "programme")
-    for fmt in DOCUMENTS["programme"].formats
+) + tuple(
+    (f"{v.label} ({FORMAT_NAMES[fmt]})…", fmt, v.name)
+    for kind in DOCUMENTS.values()
+    for v in kind.variants
+    if not v.layout_only
+    for fmt in v.formats
+)
+LAYOUT_EXPORTS = tuple(
+    (f"{v.label} ({FORMAT_NAMES[fmt]})…", fmt, v.name)
+    for kind in DOCUMENTS.values()
+    for v in kind.variants
+    if v.layout_only
+    for fmt in v.formats
 )
 # The print preview: every document the desk writes as PDF.
 PREVIEWS = tuple(kind for kind in DOCUMENTS.values() if "pdf" in kind.formats)
@@ -241,12 +251,8 @@ class MainWindow(QMainWindow):
         for text, fmt, what in EXPORTS:
             self._action(export, text, lambda _c=False, fmt=fmt, what=what: self.export(what, fmt))
         export.addSeparator()
-        for text, fmt, _what in LANDSCAPE_EXPORTS:
-            self._action(
-                export,
-                text,
-                lambda _c=False, fmt=fmt: self.export("programme", fmt, options=ExportOptions(landscape=True)),
-            )
+        for text, fmt, what in LAYOUT_EXPORTS:
+            self._action(export, text, lambda _c=False, fmt=fmt, what=what: self.export(what, fmt))
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "&About the Secretariat Desk", self.show_about)
@@ -522,49 +528,26 @@ class MainWindow(QMainWindow):
 
         export_pack(self, folder)
 
-    def export(self, what: str, fmt: str, path: str | None = None, options: ExportOptions | None = None) -> None:  # noqa: C901  (issue 22: being split)
+    def export(self, what: str, fmt: str, path: str | None = None, options: object = None) -> None:
+        """Write a kind of the registry, or one of its variants, by its name: the options given, the variant's, or
+        those the kind's dialog asks (none: its defaults)."""
         if self.meeting is None:
             QMessageBox.information(self, "Export", "Create or open a meeting first.")
             return
-        internal = what == "participants-internal"
-        kind = DOCUMENTS["participants" if internal else what]
-        stem = "registration" if kind.name == "participants" and fmt == "xlsx" else kind.file_stem
-        stem += "-INTERNAL" if internal else ""
-        default = f"{self.meeting.short_title}-{stem}.{fmt}".replace(" ", "-").replace("/", "-")
-        if kind.name in ("agenda", "programme") and not self._export_empty_anyway(kind):
+        kind, variant = export_named(what)
+        if kind.empty is not None and not self._export_empty_anyway(kind):
             return
-        if options is None and kind.name == "participants" and fmt == "pdf":
-            from ui.dialogs.list_options_dialog import ListOptionsDialog
-
-            database = self.services.db.display_name
-            options, accepted = ListOptionsDialog.ask(
-                self, self.meeting.symbol_prefix, self.settings.list_options(database, self.meeting.id)
-            )
+        if options is None:
+            options, accepted = self._export_options(kind, variant, fmt, self.meeting)
             if not accepted:
                 return
-            self.settings.remember_list_options(database, self.meeting.id, ListOptionsDialog.to_settings(options))
-        if options is None and kind.name in ("badges", "nameplates"):
-            from ui.dialogs.room_print_dialog import RoomPrintDialog
-
-            options, accepted = RoomPrintDialog.ask(
-                self,
-                kind.name == "badges",
-                [d.id for d in self.registration.selected_delegations()],
-                [p.id for p in self.registration.selected_members()],
-            )
-            if not accepted:
-                return
-        if kind.name == "seating" and self.services.seating.plan(self.meeting.id) is None and not self.edit_seating():
+        if kind.needs_seating_plan and self.services.seating.plan(self.meeting.id) is None and not self.edit_seating():
             return
-        if path is None:
-            folder = Path(self.settings.last_folder or Path.home())
-            folder = folder if folder.is_dir() else Path.home()
-            path, _ = QFileDialog.getSaveFileName(self, "Export", str(folder / default), f"*.{fmt}")
-            if not path:
-                return
-            self.settings.last_folder = str(Path(path).parent)
+        stem = variant.file_stem if variant is not None else kind.save_stem(fmt)
+        path = path or self._export_path(f"{self.meeting.short_title}-{stem}.{fmt}", fmt)
+        if not path:
+            return
         meeting_id, services = self.meeting.id, self.services
-        options = options or ExportOptions(internal=internal)
 
         def make():
             return kind.job(services, meeting_id, fmt, path, options)
@@ -680,13 +663,48 @@ class MainWindow(QMainWindow):
             view.verticalScrollBar().setValue(value)
         self.say("Updated with another desk's changes.")
 
+    def _export_path(self, name: str, fmt: str) -> str:
+        """The file chosen in the save dialog (in the folder last used), or "" when cancelled."""
+        folder = Path(self.settings.last_folder or Path.home())
+        folder = folder if folder.is_dir() else Path.home()
+        default = name.replace(" ", "-").replace("/", "-")
+        path, _ = QFileDialog.getSaveFileName(self, "Export", str(folder / default), f"*.{fmt}")
+        if path:
+            self.settings.last_folder = str(Path(path).parent)
+        return path
+
+    def _export_options(self, kind, variant, fmt: str, meeting):
+        """(options, accepted): a variant's, those asked in the dialog the kind declares, or None (its defaults)."""
+        if variant is not None:
+            return ExportOptions(**variant.values), True
+        dialog = kind.dialogs.get(fmt)
+        if dialog is None:
+            return None, True
+        if dialog is Dialog.LIST_OPTIONS:
+            from ui.dialogs.list_options_dialog import ListOptionsDialog
+
+            database = self.services.db.display_name
+            options, accepted = ListOptionsDialog.ask(
+                self, meeting.symbol_prefix, self.settings.list_options(database, meeting.id)
+            )
+            if accepted and options is not None:
+                self.settings.remember_list_options(database, meeting.id, ListOptionsDialog.to_settings(options))
+            return options, accepted
+        from ui.dialogs.room_print_dialog import RoomPrintDialog
+
+        return RoomPrintDialog.ask(
+            self,
+            kind.declares("layout"),
+            [d.id for d in self.registration.selected_delegations()],
+            [p.id for p in self.registration.selected_members()],
+        )
+
     def _export_empty_anyway(self, kind) -> bool:
-        """An agenda with no item, or a programme with no plenary, is exported only after a question."""
-        agenda, meeting_id = self.services.agenda, self.meeting.id
-        empty = not (agenda.items(meeting_id) if kind.name == "agenda" else agenda.plenaries(meeting_id))
-        if not empty:
+        """A document that would say nothing yet (an agenda with no item, a programme with no plenary) is
+        exported only after a question."""
+        what = kind.empty(self.services, self.meeting.id) if self.meeting is not None else ""
+        if not what:
             return True
-        what = "agenda has no item" if kind.name == "agenda" else "programme of work has no meeting"
         answer = QMessageBox.question(
             self,
             "Export",

@@ -38,6 +38,7 @@ class PackItem:
     kind: str  # a document of the registry
     fmt: str
     weight: int  # its share of the work at 100,000 participants, for the progress bar and the order
+    options: ExportOptions = ExportOptions()
 
     @property
     def file_name(self) -> str:
@@ -46,7 +47,7 @@ class PackItem:
 
 # The heaviest first, so that the long ones start at once and the short ones fill the gaps.
 PACK = (
-    PackItem("badges", "pdf", 40),
+    PackItem("badges", "pdf", 40, ExportOptions(record_printed=False)),  # recorded once the files are in place
     PackItem("participants", "xlsx", 12),
     PackItem("participants", "pdf", 11),
     PackItem("nameplates", "pdf", 1),
@@ -111,14 +112,14 @@ def _services(url: str) -> Services:
     return _opened
 
 
-def _write(url: str, meeting_id: int, index: int, item: PackItem, target: str, options: ExportOptions) -> Outcome:
+def _write(url: str, meeting_id: int, index: int, item: PackItem, target: str) -> Outcome:
     """One document, in a worker process."""
     if _stopped():
         return Outcome(index, cancelled=True)
     try:
         steps = cast(
             "Generator[Progress, None, None]",
-            DOCUMENTS[item.kind].job(_services(url), meeting_id, item.fmt, target, options),
+            DOCUMENTS[item.kind].job(_services(url), meeting_id, item.fmt, target, item.options),
         )
         last: Progress | None = None
         for last in steps:
@@ -150,14 +151,12 @@ def write_pack(
     meeting_id: int,
     folder: str | Path,
     processes: int | None = None,
-    options: ExportOptions | None = None,
 ) -> Iterator[Progress]:
     """Write the pack into `folder` (made if missing); the last item's path is the folder, its message the
     summary, one line a document."""
     folder = Path(os.path.realpath(folder))
     url = services.db.url.render_as_string(hide_password=False)
     services.meetings.get(meeting_id)  # a meeting that does not exist fails here, before any process starts
-    options = replace(options or ExportOptions(), record_printed=False)
     staging = _staging(folder)
     context = multiprocessing.get_context("spawn")  # never fork a process that runs Qt or holds connections
     cancel, progress = context.Event(), context.Queue()
@@ -165,7 +164,7 @@ def write_pack(
     try:
         with ProcessPoolExecutor(workers, context, _start_worker, (cancel, progress, os.getpid())) as pool:
             futures = [
-                pool.submit(_write, url, meeting_id, i, item, str(staging / item.file_name), options)
+                pool.submit(_write, url, meeting_id, i, item, str(staging / item.file_name))
                 for i, item in enumerate(PACK)
             ]
             try:
@@ -178,24 +177,23 @@ def write_pack(
         written = [o for o in outcomes if not o.error]
         for o in written:
             os.replace(staging / PACK[o.index].file_name, folder / PACK[o.index].file_name)
-        outcomes = [_recorded(services, o, options) for o in outcomes]
+        outcomes = [_recorded(services, o) for o in outcomes]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         pending.forget(staging)
     yield Progress(STEPS, STEPS, summary(outcomes, folder), folder, tuple(w for o in outcomes for w in o.warnings))
 
 
-def _recorded(services: Services, outcome: Outcome, options: ExportOptions) -> Outcome:
+def _recorded(services: Services, outcome: Outcome) -> Outcome:
     """The badges of the pack recorded as printed, now that their file is in place."""
     if not outcome.printed:
         return outcome
     from ccm_secretariat.exports.badges import DEFAULT_LAYOUT
 
     generations = dict(outcome.printed)
+    layout = PACK[outcome.index].options.values.get("layout") or DEFAULT_LAYOUT
     try:
-        reprints = services.badges.record_printed(
-            list(generations), options.layout or DEFAULT_LAYOUT, generations=generations
-        )
+        reprints = services.badges.record_printed(list(generations), layout, generations=generations)
     except DomainError as exc:  # the file is in place; only the record of the printing is not
         said = (
             f"; their printing was not recorded ({exc.message.rstrip('.')}): until it is, the desk counts them as not "

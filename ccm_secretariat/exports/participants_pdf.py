@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -29,9 +30,11 @@ from ccm_secretariat.exports.masthead import (
     place_and_dates,
 )
 from ccm_secretariat.progress import Progress
-from ccm_secretariat.services import Services
 from ccm_secretariat.services.registration import DelegationRow, ParticipantRow
 from ccm_secretariat.services.roster import Roster
+
+if TYPE_CHECKING:
+    from ccm_secretariat.services import Services
 
 NAME_SIZE, TEXT_SIZE, LEAD = 9.0, 8.5, 10.6
 
@@ -60,7 +63,13 @@ def contact_line(p: ParticipantRow) -> str:
 def participants_pdf(
     services: Services, meeting_id: int, out: str | Path, options: ListOptions = ListOptions()
 ) -> Iterator[Progress]:
-    roster = services.roster.roster(meeting_id)
+    """Read the meeting's roster, then draw the list (for scripts and tests; the registry reads once and calls
+    `list_pdf`)."""
+    yield from list_pdf(services.roster.roster(meeting_id), out, options)
+
+
+def list_pdf(roster: Roster, out: str | Path, options: ListOptions = ListOptions()) -> Iterator[Progress]:
+    """The list of participants drawn from the roster read: nothing read here."""
     total = max(1, roster.participant_count)
     yield Progress(0, total, "Read the registrations")
     fonts = options.fonts or FontSet("sans")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
 
@@ -16,9 +16,11 @@ from ccm_secretariat.domain.enums import Attendance, Category, Gender
 from ccm_secretariat.exports.masthead import PRACTICE_BANNER
 from ccm_secretariat.exports.sheets import Formula, Print, Sheet, write_sheets
 from ccm_secretariat.progress import Progress
-from ccm_secretariat.services import Services
 from ccm_secretariat.services.documents import DocumentRow
 from ccm_secretariat.services.roster import Roster
+
+if TYPE_CHECKING:
+    from ccm_secretariat.services import Services
 
 ATTENDANCE_TEXT: dict[Attendance | None, str] = {
     Attendance.IN_PERSON: "in person",
@@ -268,8 +270,17 @@ def sheets(roster: Roster, documents: list[DocumentRow], internal: bool = False)
 def participants_workbook(
     services: Services, meeting_id: int, out: str | Path, internal: bool = False
 ) -> Iterator[Progress]:
-    roster = services.roster.roster(meeting_id)
-    documents = services.documents.list(meeting_id)
+    """Read the meeting's roster and register, then write the workbook (for scripts and tests; the registry reads
+    once and calls `registration_workbook`)."""
+    yield from registration_workbook(
+        services.roster.roster(meeting_id), services.documents.list(meeting_id), out, internal
+    )
+
+
+def registration_workbook(
+    roster: Roster, documents: list[DocumentRow], out: str | Path, internal: bool = False
+) -> Iterator[Progress]:
+    """The workbook written from the roster and the register read: nothing read here."""
     all_sheets = sheets(roster, documents, internal)
     total = max(1, 2 * roster.participant_count + len(roster.delegations) + len(documents))
     yield Progress(0, total, "Read the registrations")

@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
-from ccm_secretariat.documents.registry import ExportOptions
+from ccm_secretariat.documents.options import ParticipantsOptions
 from ui.dialogs.form import FormDialog, date_edit
 
 
@@ -30,8 +30,8 @@ class ListOptionsDialog(FormDialog):
         self.add_field("capitals", "Family names", self.capitals)
         self.setMinimumWidth(560)
 
-    def submit(self) -> ExportOptions:
-        return ExportOptions(
+    def submit(self) -> ParticipantsOptions:
+        return ParticipantsOptions(
             date=self.date.date().toPython(),
             provisional=self.provisional.isChecked(),
             symbol=self.symbol.text().strip() or None,
@@ -39,7 +39,7 @@ class ListOptionsDialog(FormDialog):
         )
 
     @staticmethod
-    def to_settings(options: ExportOptions) -> dict:
+    def to_settings(options: ParticipantsOptions) -> dict:
         return {
             "date": options.date.isoformat() if options.date else "",
             "provisional": options.provisional,
@@ -48,10 +48,10 @@ class ListOptionsDialog(FormDialog):
         }
 
     @staticmethod
-    def from_settings(remembered: dict) -> ExportOptions:
+    def from_settings(remembered: dict) -> ParticipantsOptions:
         """The options last chosen for this meeting's list (the print preview uses them without asking)."""
         day = remembered.get("date")
-        return ExportOptions(
+        return ParticipantsOptions(
             date=dt.date.fromisoformat(day) if day else None,
             provisional=bool(remembered.get("provisional", False)),
             symbol=remembered.get("symbol") or None,
@@ -59,7 +59,7 @@ class ListOptionsDialog(FormDialog):
         )
 
     @classmethod
-    def ask(cls, parent, prefix: str, remembered: dict) -> tuple[ExportOptions | None, bool]:
+    def ask(cls, parent, prefix: str, remembered: dict) -> tuple[ParticipantsOptions | None, bool]:
         dialog = cls(prefix, remembered, parent)
         accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

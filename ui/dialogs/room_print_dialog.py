@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QComboBox, QRadioButton, QVBoxLayout, QWidget
 
-from ccm_secretariat.documents.registry import ExportOptions
+from ccm_secretariat.documents.options import BadgeOptions, NameplateOptions
 from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.exports.badges import DEFAULT_LAYOUT, LAYOUTS
 from ui.dialogs.form import FormDialog
@@ -67,19 +67,25 @@ class RoomPrintDialog(FormDialog):
     def chosen(self) -> str:
         return next(name for name, button in self.buttons_by_name.items() if button.isChecked())
 
-    def submit(self) -> ExportOptions:
+    def submit(self) -> BadgeOptions | NameplateOptions:
         which = self.chosen()
-        return ExportOptions(
-            layout=self.layout_box.currentData() if self.badges else None,
+        category = self.category.currentData() if which == "category" else None
+        delegation_ids = self.delegation_ids if which == "delegations" else ()
+        if not self.badges:
+            return NameplateOptions(category=category, delegation_ids=delegation_ids)
+        return BadgeOptions(
+            layout=self.layout_box.currentData(),
             only_new=which == "new",
-            revoke_old=self.badges and self.revoke_old.isChecked(),
-            category=self.category.currentData() if which == "category" else None,
-            delegation_ids=self.delegation_ids if which == "delegations" else (),
+            revoke_old=self.revoke_old.isChecked(),
+            category=category,
+            delegation_ids=delegation_ids,
             participant_ids=self.participant_ids if which == "participants" else (),
         )
 
     @classmethod
-    def ask(cls, parent, badges: bool, delegation_ids=(), participant_ids=()) -> tuple[ExportOptions | None, bool]:
+    def ask(
+        cls, parent, badges: bool, delegation_ids=(), participant_ids=()
+    ) -> tuple[BadgeOptions | NameplateOptions | None, bool]:
         dialog = cls(badges, tuple(delegation_ids), tuple(participant_ids), parent)
         accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

@@ -1,0 +1,92 @@
+"""Each document's data, read once into a plain value before anything is drawn: the registry's kinds read with
+these (or MeetingData, or the report's builder), and their writers only draw what they are given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ccm_secretariat.documents.options import BadgeOptions, NameplateOptions, NoOptions, ParticipantsOptions
+from ccm_secretariat.errors import ValidationError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ccm_secretariat.domain.badges import BadgeRun
+    from ccm_secretariat.domain.seating import Seated
+    from ccm_secretariat.exports.badges import BadgeLayout
+    from ccm_secretariat.exports.seating_pdf import SeatingDocument
+    from ccm_secretariat.services import Services
+    from ccm_secretariat.services.documents import DocumentRow
+    from ccm_secretariat.services.roster import Roster
+
+
+@dataclass(frozen=True)
+class ParticipantsData:
+    """The list of participants and the registration workbook: the roster, the register of documents, and the
+    list's symbol as the register gives it (None when it has no such document)."""
+
+    roster: Roster
+    documents: list[DocumentRow]
+    registered_symbol: str | None
+
+    @classmethod
+    def read(cls, services: Services, meeting_id: int, options: ParticipantsOptions) -> ParticipantsData:
+        documents = services.documents.list(meeting_id)
+        return cls(services.roster.roster(meeting_id), documents, _registered_symbol(documents, options.provisional))
+
+
+def _registered_symbol(documents: list[DocumentRow], provisional: bool) -> str | None:
+    """The list's symbol as the meeting's register of documents gives it ("Provisional list of participants",
+    CCM/CONF/2020/MISC.1, for the provisional one); None when the register has no such document."""
+    wanted = "provisional list of participants" if provisional else "list of participants"
+    found = [d for d in documents if d.title.strip().casefold() == wanted]
+    return found[0].symbol if found else None
+
+
+@dataclass(frozen=True)
+class BadgeData:
+    """The badges chosen and the layout they are printed on."""
+
+    run: BadgeRun
+    layout: BadgeLayout
+
+    @classmethod
+    def read(cls, services: Services, meeting_id: int, options: BadgeOptions) -> BadgeData:
+        from ccm_secretariat.exports.badges import DEFAULT_LAYOUT, LAYOUTS
+        from ccm_secretariat.services.badges import BadgeChoice
+
+        layout = LAYOUTS.get(options.layout or DEFAULT_LAYOUT)
+        if layout is None:
+            raise ValidationError(
+                f"no badge layout is called “{options.layout}”; the layouts are {', '.join(LAYOUTS)}.", "layout"
+            )
+        o = options
+        run = services.badges.run(
+            meeting_id, BadgeChoice(o.category, o.delegation_ids, o.participant_ids, o.only_new, o.revoke_old)
+        )
+        return cls(run, layout)
+
+
+@dataclass(frozen=True)
+class NameplateData:
+    plates: Sequence[Seated]
+    practice: bool
+
+    @classmethod
+    def read(cls, services: Services, meeting_id: int, options: NameplateOptions) -> NameplateData:
+        plates = services.seating.nameplates(meeting_id, options.category, options.delegation_ids)
+        return cls(plates, services.meetings.get(meeting_id).practice)
+
+
+def read_seating(services: Services, meeting_id: int, _options: NoOptions) -> SeatingDocument:
+    from ccm_secretariat.exports.masthead import place_and_dates
+    from ccm_secretariat.exports.seating_pdf import SeatingDocument
+
+    meeting = services.meetings.get(meeting_id)
+    return SeatingDocument(
+        meeting.title,
+        place_and_dates(meeting),
+        services.seating.layout(meeting_id),
+        services.badges.colours(meeting_id),
+    )
