@@ -13,7 +13,7 @@ from ccm_secretariat.cli.common import (
     date_argument,
     print_table,
 )
-from ccm_secretariat.convention_commands import cmd_treaties
+from ccm_secretariat.cli.conventions import cmd_treaties
 from ccm_secretariat.domain.enums import Category, MeetingFormat
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.progress import run_for, run_to_end
