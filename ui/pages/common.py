@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView
 
 from ui.tables import configure_view
@@ -54,6 +55,16 @@ def button_row(
         found[text] = button
     layout.addStretch()
     return layout, found
+
+
+def select_row(table: QTableView, row: int) -> None:
+    """Select exactly this row and make it current, whatever keys are held: QTableView.selectRow extends or
+    toggles the selection while Shift or Ctrl is down, so a redo by Ctrl+Shift+Z unselected the row it reselected
+    (and the members' list went empty)."""
+    model = table.model()
+    index = model.index(row, 0)
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    table.selectionModel().setCurrentIndex(index, flags)
 
 
 def selected_row(table: QTableView):

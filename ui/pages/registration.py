@@ -42,7 +42,7 @@ from ui.dialogs.presence_dialog import PresenceDialog
 from ui.flow_layout import FlowLayout
 from ui.models.grouped import GroupedRowsModel
 from ui.models.table import RowTableModel
-from ui.pages.common import make_table
+from ui.pages.common import make_table, select_row
 from ui.pages.registration_rows import DELEGATION_COLUMNS, MEMBER_COLUMNS, SHORT, differences
 from ui.panels.participant_panel import ParticipantPanel
 from ui.undo import Editor
@@ -213,7 +213,7 @@ class RegistrationPage(QWidget):
         """Enter on a delegation: the keyboard goes to its members."""
         self.member_table.setFocus()
         if self.member_model.rowCount() and not self.member_table.selectionModel().hasSelection():
-            self.member_table.selectRow(0)
+            select_row(self.member_table, 0)
 
     def _button(self, key: str, text: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -303,7 +303,7 @@ class RegistrationPage(QWidget):
         if selected is not None:
             for i, d in enumerate(rows):
                 if d.id == selected.id:
-                    self.delegations.selectRow(self.delegation_model.view_row(i))
+                    select_row(self.delegations, self.delegation_model.view_row(i))
                     break
         if not text and focused_people is None:
             self._show_delegation_column(False)
@@ -429,7 +429,7 @@ class RegistrationPage(QWidget):
         for i, d in enumerate(self.delegation_model.rows):
             if d.name == name:
                 row = self.delegation_model.view_row(i)
-                self.delegations.selectRow(row)
+                select_row(self.delegations, row)
                 self.delegations.scrollTo(self.delegation_model.index(row, 0))
                 return
 
