@@ -114,7 +114,7 @@ class ParticipantRow(NamedTuple):
     version: int = 0  # as read; an edit made on it is refused once someone else has changed the person
     changed_by: str = ""
     changed_at: dt.datetime | None = None
-    registration_date: dt.date | None = None  # read by the roster (the workbook's column), not by the desk
+    registration_date: dt.date | None = None  # the workbook's column; the participant dialog edits it
 
     @property
     def full_name(self) -> str:
@@ -137,6 +137,7 @@ class ParticipantRow(NamedTuple):
             self.gender,
             self.consent_to_publish,
             dict(self.attendance),
+            self.registration_date,
         )
 
 
@@ -465,6 +466,7 @@ class RegistrationService(Service):
             p.version,
             p.changed_by,
             p.changed_at,
+            p.registration_date,
         )
 
     @staticmethod
@@ -527,7 +529,8 @@ class RegistrationService(Service):
                 delegation_id=delegation_id,
                 meeting_id=delegation.meeting_id,
                 position=position,
-                registration_date=dt.date.today(),  # added by hand: registered today, as an import's row says
+                # Added by hand: registered on the day the dialog says (today unless changed), as an import's row says.
+                registration_date=data.registration_date or dt.date.today(),
                 **values,
             )
             s.add(person)
@@ -558,6 +561,7 @@ class RegistrationService(Service):
             )
             for k, v in values.items():
                 setattr(person, k, v)
+            person.registration_date = data.registration_date  # as given: undo puts back even "none"
             self._write_attendance(s, person, delegation.meeting_id, data.attendance)
         return self.participant(participant_id)
 
