@@ -90,6 +90,8 @@ def fitting_size(widget) -> tuple[int, int]:
     return min(1366, available.width()), min(768, available.height() - TITLE_BAR)
 
 
+WRITES = "writes"  # an action's property: it changes the database (a reader's desk disables it)
+RECORDED_PRINTING = ("badges",)  # documents whose printing the desk records (a reader cannot print them)
 TITLE_BAR = 36  # a window manager's title bar, which availableGeometry() leaves to the window
 
 
@@ -175,8 +177,10 @@ class MainWindow(QMainWindow):
             self.become_read_only()
 
     # Menus -------------------------------------------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+    def _action(self, menu, text: str, slot, shortcut=None, writes: bool = False) -> QAction:
+        """A menu item; `writes`: it changes the database, so a reader's desk disables it (whatever its label)."""
         action = QAction(text, self)
+        action.setProperty(WRITES, writes)
         action.triggered.connect(slot)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -186,22 +190,25 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu("&File")
-        self._action(file, "&New meeting…", self.new_meeting, QKeySequence.StandardKey.New)
+        self._action(file, "&New meeting…", self.new_meeting, QKeySequence.StandardKey.New, writes=True)
         self._action(file, "&Open database…", self.open_database, QKeySequence.StandardKey.Open)
         self._action(file, "Connect to a ser&ver…", lambda: self.connect_to_server())
         self.recent_menu = file.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._action(file, "Open the &demo conference", self.open_demo)
+        self._action(file, "Open the &demo conference", self.open_demo, writes=True)
         self._action(
-            file, "Open the practice cop&y of the demo (fictitious participants)", lambda: self.open_demo(practice=True)
+            file,
+            "Open the practice cop&y of the demo (fictitious participants)",
+            lambda: self.open_demo(practice=True),
+            writes=True,
         )
         file.addSeparator()
-        self._action(file, "&Import registrations…", lambda: self.imports.import_file(), "Ctrl+I")
-        self._action(file, "&Carry over from another meeting…", lambda: self.imports.carry_over())
-        self._action(file, "De&lete this meeting…", self.delete_meeting)
+        self._action(file, "&Import registrations…", lambda: self.imports.import_file(), "Ctrl+I", writes=True)
+        self._action(file, "&Carry over from another meeting…", lambda: self.imports.carry_over(), writes=True)
+        self._action(file, "De&lete this meeting…", self.delete_meeting, writes=True)
         file.addSeparator()
         self._action(file, "&Back up now", self.back_up)
-        self._action(file, "Res&tore from backup…", self.restore_backup)
+        self._action(file, "Res&tore from backup…", self.restore_backup, writes=True)
         self._action(file, "&Print the list of participants…", self.print_list, QKeySequence.StandardKey.Print)
         preview = file.addMenu("Print previe&w")
         for kind in PREVIEWS:
@@ -226,13 +233,16 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(edit, "&Find a participant", self.find, QKeySequence.StandardKey.Find)
         room = bar.addMenu("&Room")
-        self._action(room, "&Seating plan: the draw and the room…", self.edit_seating)
+        self._action(room, "&Seating plan: the draw and the room…", self.edit_seating, writes=True)
         self._action(room, "&Check-in at the door", lambda: self.pages.setCurrentWidget(self.check_in))
-        self._action(room, "Badge c&olours…", self.edit_badge_colours)
+        self._action(room, "Badge c&olours…", self.edit_badge_colours, writes=True)
         room.addSeparator()
         for name in ("badges", "nameplates", "seating"):
             self._action(
-                room, f"Print {DOCUMENTS[name].label.lower()}…", lambda _c=False, name=name: self.export(name, "pdf")
+                room,
+                f"Print {DOCUMENTS[name].label.lower()}…",
+                lambda _c=False, name=name: self.export(name, "pdf"),
+                writes=name in RECORDED_PRINTING,
             )
         export = bar.addMenu("E&xport")
         for text, fmt, what in EXPORTS:
@@ -249,6 +259,14 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&About the Secretariat Desk", self.show_about)
         for menu in (file, edit, room, export, help_menu):  # every item with its own letter (Export had none)
             give_mnemonics(menu)
+        self._flag_recorded_exports(export)
+
+    def _flag_recorded_exports(self, export) -> None:
+        """The Export menu's items were made from EXPORTS (then LANDSCAPE_EXPORTS), in that order: those whose
+        printing the desk records write to the database."""
+        items = [a for a in export.actions() if not a.isSeparator()]
+        for action, (_text, _fmt, what) in zip(items, [*EXPORTS, *LANDSCAPE_EXPORTS], strict=True):
+            action.setProperty(WRITES, what in RECORDED_PRINTING)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -599,21 +617,6 @@ class MainWindow(QMainWindow):
         return accepted
 
     # Closing -----------------------------------------------------------------------------------------
-    # Actions that change the database, disabled for a reader (exports, print previews and History stay).
-    WRITING_ACTIONS = (
-        "&New meeting…",
-        "Open the &demo conference",
-        "&Import registrations…",
-        "&Carry over from another meeting…",
-        "De&lete this meeting…",
-        "Res&tore from backup…",
-        "&Seating plan: the draw and the room…",
-        "Badge c&olours…",
-        "Print badges…",
-        "Badges (PDF)…",
-        "Open the practice cop&y of the demo (fictitious participants)",
-    )
-
     def become_read_only(self) -> None:
         """A reader's account: a visible banner, every editing control disabled, exports still possible."""
         banner = QLabel(f"  Read only: the database user {self.services.db.user} may read and export, not change. ")
@@ -623,7 +626,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addWidget(banner)
         for action in self.findChildren(QAction):
-            if action.text().replace("&", "") in {a.replace("&", "") for a in self.WRITING_ACTIONS}:
+            if action.property(WRITES):  # flagged when made (see _action), never found by its label
                 action.setEnabled(False)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
