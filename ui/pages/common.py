@@ -8,9 +8,12 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPush
 from ui.tables import configure_view
 
 
-def make_table(model, stretch_column: int | None = None, multi: bool = False, name: str = "") -> QTableView:
-    """A table of rows; `name` is what a screen reader calls it (its columns are its description: ui/tables.py)."""
-    table = QTableView()
+def make_table(
+    model, stretch_column: int | None = None, multi: bool = False, name: str = "", table: QTableView | None = None
+) -> QTableView:
+    """A table of rows; `name` is what a screen reader calls it (its columns are its description: ui/tables.py).
+    `table`: a view of a subclass to set up (a new QTableView when None)."""
+    table = QTableView() if table is None else table
     table.setModel(model)
     table.setAccessibleName(name)
     configure_view(table)

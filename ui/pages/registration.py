@@ -6,26 +6,22 @@ from __future__ import annotations
 import time
 from html import escape
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ccm_secretariat.domain.enums import Category, Rule
-from ccm_secretariat.domain.names import fold
 from ccm_secretariat.domain.prose import counted
-from ccm_secretariat.domain.search import SearchIndex
 from ccm_secretariat.errors import ConflictError, NotFoundError
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingRow
@@ -40,10 +36,11 @@ from ui.dialogs.delegation_dialog import DelegationDialog
 from ui.dialogs.participant_dialog import ParticipantDialog
 from ui.dialogs.presence_dialog import PresenceDialog
 from ui.flow_layout import FlowLayout
-from ui.models.grouped import GroupedRowsModel
-from ui.models.table import RowTableModel
-from ui.pages.common import make_table, select_row
-from ui.pages.registration_rows import DELEGATION_COLUMNS, MEMBER_COLUMNS, SHORT, differences
+from ui.pages.common import select_row
+from ui.pages.delegation_list import DelegationList
+from ui.pages.member_list import MemberList
+from ui.pages.registration_filter import RegistrationFilter
+from ui.pages.registration_rows import SHORT, differences
 from ui.panels.participant_panel import ParticipantPanel
 from ui.undo import Editor
 
@@ -56,9 +53,7 @@ class RegistrationPage(QWidget):
         self.services = services
         self.editor = editor
         self.meeting: MeetingRow | None = None
-        self.delegation_rows: list[DelegationRow] = []
-        self.members: dict[int, list[DirectoryRow]] = {}
-        self.index: SearchIndex[DirectoryRow] = SearchIndex([], lambda r: "")
+        self.filter = RegistrationFilter([], {})  # what is listed, decided without Qt
         self.last_search_ms = 0.0
         self.read_only = False
         self.writing_shortcuts: list[QShortcut] = []
@@ -95,27 +90,20 @@ class RegistrationPage(QWidget):
         self.focus_bar.setStyleSheet(f"#focusLabel {{ background: {background}; color: {text}; padding: 3px 6px; }}")
         self.focus_bar.hide()
 
-        self.delegation_model = GroupedRowsModel(DELEGATION_COLUMNS, self)
-        self.delegations = make_table(self.delegation_model, multi=True, name="Delegations")
+        self.delegations = DelegationList()
+        self.delegation_model = self.delegations.model_
         self.delegations.selectionModel().selectionChanged.connect(self.show_members)
         self.delegations.doubleClicked.connect(lambda _i: None if self.read_only else self.change_category())
-        self.member_model = RowTableModel(MEMBER_COLUMNS, self)
-        self.member_table = make_table(self.member_model, multi=True, name="Members of the delegation")
+        self.member_table = MemberList()  # (the same people stay selected when read again)
+        self.member_model = self.member_table.model_
         self.member_table.doubleClicked.connect(lambda _i: None if self.read_only else self.edit_participant())
         # The selected person's whole record, edited in place (ui/panels/participant_panel.py).
         self.panel = ParticipantPanel(services, editor, self._after_panel_save)
         self.panel.status.connect(self.status)
         self.panel.edit_button.clicked.connect(self.edit_participant)
         self.member_table.selectionModel().selectionChanged.connect(self._show_person)
-        # The members read again (a save, an undo, another desk): the same people stay selected and shown.
-        self.member_model.modelReset.connect(lambda: self.select_people(self._kept))
-        self._kept: set[int] = set()
         for view in (self.delegations, self.member_table):
             view.selectionModel().selectionChanged.connect(self._explain_buttons)
-        self._size_columns(self.delegations, {1: 70, 2: 112, 3: 62}, stretch=0)
-        self._size_columns(self.member_table, {0: 190, 1: 150, 2: 200, 3: 200}, stretch=4)
-        self.member_table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
-        self.member_table.setColumnHidden(5, True)  # the delegation's name, shown only for search results
         self.members_title = QLabel()
         self.members_title.setObjectName("membersTitle")
 
@@ -202,13 +190,6 @@ class RegistrationPage(QWidget):
         self.setTabOrder(self.category, self.delegations)
         self.setTabOrder(self.delegations, self.member_table)
 
-    @staticmethod
-    def _size_columns(table: QTableView, widths: dict[int, int], stretch: int) -> None:
-        header = table.horizontalHeader()
-        for column, width in widths.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
     def to_members(self) -> None:
         """Enter on a delegation: the keyboard goes to its members."""
         self.member_table.setFocus()
@@ -222,21 +203,25 @@ class RegistrationPage(QWidget):
         return button
 
     # Loading -----------------------------------------------------------------------------------------
+    @property
+    def delegation_rows(self) -> list[DelegationRow]:
+        return self.filter.delegations
+
+    @property
+    def members(self) -> dict[int, list[DirectoryRow]]:
+        return self.filter.members
+
     def set_meeting(self, meeting) -> None:
         self.meeting = meeting
         self.reload()
 
     def reload(self) -> None:
-        if self.meeting is None:
-            self.delegation_rows, self.members = [], {}
-        else:
-            self.delegation_rows = self.services.registration.delegations(self.meeting.id)
-            members: dict[int, list[DirectoryRow]] = {}
+        members: dict[int, list[DirectoryRow]] = {}
+        if self.meeting is not None:
             for row in self.services.roster.directory(self.meeting.id):
                 members.setdefault(row.delegation_id, []).append(row)
-            self.members = members
-        self._rebuild_index()
-        self.apply_search()
+        rows = self.services.registration.delegations(self.meeting.id) if self.meeting is not None else []
+        self._listed(rows, members)
         self._explain_buttons()
 
     def reload_delegation(self, *delegation_ids: int) -> None:
@@ -244,94 +229,45 @@ class RegistrationPage(QWidget):
         meeting = self.meeting
         if meeting is None:
             return
-        self.delegation_rows = self.services.registration.delegations(meeting.id)
+        members = dict(self.members)
         for delegation_id in delegation_ids:
-            self.members[delegation_id] = self.services.roster.directory(meeting.id, delegation_id)
-        self._rebuild_index()
-        self.apply_search()  # (the panel follows the list: the row as saved, or nobody once it is gone)
+            members[delegation_id] = self.services.roster.directory(meeting.id, delegation_id)
+        # (the panel follows the list: the row as saved, or nobody once it is gone)
+        self._listed(self.services.registration.delegations(meeting.id), members)
 
-    def _rebuild_index(self) -> None:
-        rows = [r for d in self.delegation_rows for r in self.members.get(d.id, ())]
-        self.index = SearchIndex(rows, lambda r: r.folded_text(), folded=True)
-        self._update_counts()
-
-    def _update_counts(self) -> None:
-        counts = {c: [0, 0] for c in Category}
-        for d in self.delegation_rows:
-            counts[d.category][0] += 1
-            counts[d.category][1] += d.participant_count
+    def _listed(self, rows: list[DelegationRow], members: dict[int, list[DirectoryRow]]) -> None:
+        self.filter = RegistrationFilter(rows, members)
         parts = [
             f"<b>{SHORT[c]}</b> {n} ({counted(p, 'person', 'people')})"
-            for c, (n, p) in counts.items()
+            for c, (n, p) in self.filter.counts().items()
             if n or c not in (Category.RATIFIED_NOT_IN_FORCE,)
         ]
         self.counts.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts))
+        self.apply_search()
 
     # Search and selection ----------------------------------------------------------------------------
     def apply_search(self, *_args) -> None:
+        """List what the search, the category and the figure chosen leave (RegistrationFilter decides)."""
         started = time.perf_counter()
-        text = self.search.text().strip()
-        category = self.category.currentData()
-        selected = self.selected_delegation()
-        rows = [d for d in self.delegation_rows if category is None or d.category == category]
-        focus, focused_people = self.focus, None
-        if focus is not None and focus.counts_people:
-            focused_people = [m for d in rows for m in self.members.get(d.id, ()) if m.id in focus.participant_ids]
-            with_people = {m.delegation_id for m in focused_people}
-            rows = [d for d in rows if d.id in with_people]
-        elif focus is not None:
-            rows = [d for d in rows if d.id in focus.delegation_ids]
-        if focused_people is not None and not text:  # the people the figure counts, with their delegations
-            self.member_model.set_rows(focused_people)
-            self._show_delegation_column(True)
-            label = focus.label if focus is not None else ""
-            self.members_title.setText(f"{counted(len(focused_people), 'participant')}: {escape(label)}")
-        if text:
-            matches = self.index.search(text)
-            with_matches = {m.delegation_id for m in matches}
-            folded = fold(text)
-            rows = [d for d in rows if d.id in with_matches or folded in fold(d.name_with_acronym)]
-            allowed = {d.id for d in rows}
-            if focused_people is not None and focus is not None:
-                matches = [m for m in matches if m.id in focus.participant_ids]
-            self.member_model.set_rows([m for m in matches if m.delegation_id in allowed])
-            self._show_delegation_column(True)
-            found = self.member_model.rowCount()
-            self.members_title.setText(f"{counted(found, 'participant')} match{'es' if found == 1 else ''} “{text}”")
-        self.delegation_model.set_rows(rows)
-        self._span_headings()
-        if selected is not None:
-            for i, d in enumerate(rows):
-                if d.id == selected.id:
-                    select_row(self.delegations, self.delegation_model.view_row(i))
-                    break
-        if not text and focused_people is None:
-            self._show_delegation_column(False)
+        listing = self.filter.apply(self.search.text(), self.category.currentData(), self.focus)
+        if listing.people is not None:
+            self.member_table.show_rows(listing.people, across=True)
+            self.members_title.setText(listing.title)
+        self.delegations.set_rows(listing.delegations, keep=self.selected_delegation())
+        if listing.people is None:
+            self.member_table.show_delegation_column(False)
             self.show_members()
         self.last_search_ms = (time.perf_counter() - started) * 1000
-
-    def _show_delegation_column(self, shown: bool) -> None:
-        """Search results name each person's delegation: that column takes the affiliation's room and the rest,
-        so that nothing is cut off at 1366 pixels."""
-        header = self.member_table.horizontalHeader()
-        self.member_table.setColumnHidden(5, not shown)
-        self.member_table.setColumnHidden(3, shown)  # the affiliation gives way to the delegation
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive if shown else QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch if shown else QHeaderView.ResizeMode.Interactive)
-        if shown:
-            self.member_table.setColumnWidth(4, 190)
 
     def selected_delegation(self) -> DelegationRow | None:
         rows = self.selected_delegations()
         return rows[0] if rows else None
 
     def selected_delegations(self) -> list[DelegationRow]:
-        indexes = self.delegations.selectionModel().selectedRows() if self.delegations.selectionModel() else []
-        found = [self.delegation_model.row(i.row()) for i in indexes]
-        return [d for d in found if d is not None]  # (a heading is never selected; kept safe all the same)
+        return self.delegations.selected()
 
     def selected_members(self) -> list[DirectoryRow]:
-        return [self.member_model.row(i.row()) for i in self.member_table.selectionModel().selectedRows()]
+        return self.member_table.selected()
 
     def show_figure(self, figure: Figure) -> None:
         """List exactly what an overview figure counts: its delegations, or its participants."""
@@ -358,10 +294,10 @@ class RegistrationPage(QWidget):
             return
         d = self.selected_delegation()
         if d is None:
-            self.member_model.set_rows([])
+            self.member_table.show_rows([], across=False)
             self.members_title.setText("Select a delegation to see its members.")
             return
-        self.member_model.set_rows(list(self.members.get(d.id, [])))
+        self.member_table.show_rows(self.filter.members_of(d.id), across=False)
         present = (
             f", present at part {', '.join(str(n) for n in d.present_parts)}"
             if d.present_parts
@@ -387,7 +323,6 @@ class RegistrationPage(QWidget):
 
     def _show_person(self, *_args) -> None:
         chosen = self.selected_members()
-        self._kept = {m.id for m in chosen}  # (a model reset clears the selection without a signal)
         if len(chosen) != 1:
             self.panel.show_person(None)
             return
@@ -410,35 +345,12 @@ class RegistrationPage(QWidget):
 
     def select_people(self, ids: set[int]) -> None:
         """Select exactly the listed members among `ids` (the first one current), and show the one selected."""
-        selection, first = QItemSelection(), None
-        last = self.member_model.columnCount() - 1
-        for row, m in enumerate(self.member_model.rows):
-            if m.id in ids:
-                selection.select(self.member_model.index(row, 0), self.member_model.index(row, last))
-                first = self.member_model.index(row, 0) if first is None else first
-        model = self.member_table.selectionModel()
-        before = [m.id for m in self.selected_members()]
-        if first is not None:
-            model.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
-        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        if [m.id for m in self.selected_members()] == before:  # no selectionChanged: shown here (once, not twice)
+        if not self.member_table.select_people(ids):  # no selectionChanged: shown here (once, not twice)
             self._show_person()
         self._explain_buttons()
 
     def select_delegation(self, name: str) -> None:
-        for i, d in enumerate(self.delegation_model.rows):
-            if d.name == name:
-                row = self.delegation_model.view_row(i)
-                select_row(self.delegations, row)
-                self.delegations.scrollTo(self.delegation_model.index(row, 0))
-                return
-
-    def _span_headings(self) -> None:
-        """Each category heading across the whole row."""
-        self.delegations.clearSpans()
-        columns = self.delegation_model.columnCount()
-        for row in self.delegation_model.heading_rows():
-            self.delegations.setSpan(row, 0, 1, columns)
+        self.delegations.select_where(lambda d: d.name == name)
 
     # Edits -------------------------------------------------------------------------------------------
     def _need_meeting(self) -> bool:

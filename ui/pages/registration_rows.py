@@ -99,3 +99,8 @@ def _shown(value) -> str:
     return (
         value.label if hasattr(value, "label") else ("yes" if value is True else "no" if value is False else str(value))
     )
+
+
+def column(columns: list[Column], header: str) -> int:
+    """The number of the column headed `header` (the views name their columns, never count them)."""
+    return next(n for n, c in enumerate(columns) if c.header == header)
