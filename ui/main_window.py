@@ -43,7 +43,7 @@ from ui.pages.registration import RegistrationPage
 from ui.screen_fit import install as install_desk_filter
 from ui.settings import DeskSettings
 from ui.tasks import TaskRunner
-from ui.undo import Editor
+from ui.undo import UndoRecorder
 
 SHORTCUTS = (
     (
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self, synchronous=synchronous)
         self._open_database = open_database
         self.undo_stack = QUndoStack(self)
-        self.editor = Editor(self.undo_stack, self.refresh_current, self.say)
+        self.editor = UndoRecorder(self.undo_stack, self.refresh_current, self.say)
         self.imports = ImportFlow(self)
         self.meeting = None
         self.setWindowTitle(APP_NAME)

@@ -94,6 +94,15 @@ def changed_meanwhile(current: ParticipantRow) -> str:
     )
 
 
+class CredentialsState(NamedTuple):
+    """A delegation's credentials as recorded (what an undo puts back)."""
+
+    delegation_id: int
+    received: bool
+    kind: CredentialsKind | None
+    date: dt.date | None
+
+
 class ParticipantRow(NamedTuple):
     """A participant as stored (a NamedTuple: 100,000 of them are made in well under a second)."""
 
@@ -392,18 +401,49 @@ class RegistrationService(Service):
         """Record credentials for many delegations at once; returns how many were changed. With
         `expected_versions` (delegation -> version as the screen read it), all or none: one changed meanwhile
         at another desk refuses the lot."""
+        return len(self.change_credentials(delegation_ids, received, kind, date, expected_versions)[0])
+
+    def change_credentials(
+        self,
+        delegation_ids: Iterable[int],
+        received: bool,
+        kind: CredentialsKind | None = None,
+        date: dt.date | None = None,
+        expected_versions: dict[int, int] | None = None,
+    ) -> tuple[list[CredentialsState], dict[int, int]]:
+        """set_credentials, returning what each delegation had before (for `restore_credentials`) and each one's
+        new version."""
         if received and kind is None:
             raise ValidationError("say what was received: original, copy or note verbale.", "credentials_kind")
         kind = CredentialsKind(kind) if kind is not None else None
+        states = [
+            CredentialsState(i, received, kind if received else None, (date or dt.date.today()) if received else None)
+            for i in delegation_ids
+        ]
+        return self._put_credentials(states, expected_versions)
+
+    def restore_credentials(self, previous: Iterable[CredentialsState], versions: dict[int, int]) -> dict[int, int]:
+        """Undo of a change of credentials: each delegation's as they were, all or none, each checked against the
+        version this desk last saw (another desk's later change is refused: ConflictError). Returns the new
+        versions."""
+        return self._put_credentials(list(previous), versions)[1]
+
+    def _put_credentials(
+        self, states: list[CredentialsState], expected_versions: dict[int, int] | None
+    ) -> tuple[list[CredentialsState], dict[int, int]]:
         with self._write() as s:
-            found = _all_delegations(s, delegation_ids)
+            found = _all_delegations(s, [c.delegation_id for c in states])
             for d in found:
                 check_version(d, (expected_versions or {}).get(d.id), d.name)
-            for d in found:
-                d.credentials_received = received
-                d.credentials_kind = kind if received else None
-                d.credentials_date = (date or dt.date.today()) if received else None
-            return len(found)
+            by_id = {d.id: d for d in found}
+            before = [
+                CredentialsState(d.id, d.credentials_received, d.credentials_kind, d.credentials_date) for d in found
+            ]
+            for c in states:
+                d = by_id[c.delegation_id]
+                d.credentials_received, d.credentials_kind, d.credentials_date = c.received, c.kind, c.date
+            s.flush()
+            return before, {d.id: d.version for d in found}
 
     def remove_delegation(self, delegation_id: int) -> Snapshot:
         """Remove a delegation and its members; returns what `restore` needs to put them back exactly."""

@@ -11,7 +11,7 @@ from ccm_secretariat.services.meetings import MeetingRow
 from ui.dialogs.document_dialog import DocumentDialog
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table, selected_row
-from ui.undo import Editor
+from ui.undo import UndoRecorder
 
 COLUMNS = [
     Column("Symbol", lambda d: d.symbol),
@@ -26,7 +26,7 @@ COLUMNS = [
 class DocumentsPage(QWidget):
     status = Signal(str)
 
-    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
+    def __init__(self, services: Services, editor: UndoRecorder, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.editor = services, editor
         self.meeting: MeetingRow | None = None

@@ -42,13 +42,13 @@ from ui.pages.member_list import MemberList
 from ui.pages.registration_filter import RegistrationFilter
 from ui.pages.registration_rows import SHORT, differences
 from ui.panels.participant_panel import ParticipantPanel
-from ui.undo import Editor
+from ui.undo import UndoRecorder
 
 
 class RegistrationPage(QWidget):
     status = Signal(str)
 
-    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
+    def __init__(self, services: Services, editor: UndoRecorder, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.editor = editor
@@ -423,48 +423,20 @@ class RegistrationPage(QWidget):
 
     def set_credentials(self) -> None:
         meeting = self.meeting
-        if meeting is None:
-            return
         chosen = self.selected_delegations()
-        if not chosen:
+        if meeting is None or not chosen:
             return
         reg = self.services.registration
-        previous = [(d.id, d.credentials_received, d.credentials_kind, d.credentials_date) for d in chosen]
         ids = [d.id for d in chosen]
-        # The versions this desk last saw, each in its delegation's chain (see Editor.seen).
-        chains = {d.id: self.editor.seen(("delegation", d.id), d.version)["chain"] for d in chosen}
-
-        def seen() -> dict[int, int]:
-            return {ident: chain["version"] for ident, chain in chains.items()}
-
-        def refreshed_versions(restart: bool = False) -> None:
-            for r in reg.delegations(meeting.id, ids=ids):
-                if restart and r.version != chains[r.id]["version"]:  # another desk's: a new chain
-                    chains[r.id] = self.editor.restart(("delegation", r.id), r.version)
-                chains[r.id]["version"] = r.version
-
-        def apply(received, kind, date):
-            try:
-                count = reg.set_credentials(ids, received, kind, date, expected_versions=seen())
-            except ConflictError:
-                refreshed_versions(restart=True)  # OK again applies it knowingly
-                self.reload()
-                raise
-            refreshed_versions()
-            return count
-
-        def undo(_):
-            versions = seen()
-            with reg.one_transaction():  # all put back, or none
-                for ident, received, kind, date in previous:
-                    reg.set_credentials([ident], received, kind, date, expected_versions={ident: versions[ident]})
-            refreshed_versions()
 
         def save(received, kind, date):
-            return self.editor.perform(
+            return self.editor.perform_on_versions(
                 f"Credentials of {chosen[0].name if len(chosen) == 1 else counted(len(chosen), 'delegation')}",
-                lambda: apply(received, kind, date),
-                undo,
+                "delegation",
+                {d.id: d.version for d in chosen},  # all or none, on the versions shown; undo puts back each one's
+                lambda versions: reg.change_credentials(ids, received, kind, date, expected_versions=versions),
+                reg.restore_credentials,
+                lambda: {r.id: r.version for r in reg.delegations(meeting.id, ids=ids)},
             )
 
         CredentialsDialog.ask(self, len(chosen), save)
@@ -533,7 +505,7 @@ class RegistrationPage(QWidget):
         # The participant as this desk last saw them: every save, undo and redo is made on that version, so a
         # change made meanwhile at another desk is never overwritten unknowingly.
         seen = {"row": current, "replaced": current}
-        versions = self.editor.seen(("participant", current.id), current.version)  # see Editor.seen
+        versions = self.editor.seen(("participant", current.id), current.version)  # see UndoRecorder.seen
 
         def update(data, same_name_ok):
             chain = versions["chain"]
@@ -626,7 +598,7 @@ class RegistrationPage(QWidget):
         ids = [p.id for p in chosen]
         shown = {p.id: reg.participant(p.id) for p in chosen}
         before = {pid: dict(row.attendance) for pid, row in shown.items()}
-        # Saves, undo and redo on the versions this desk last saw (see Editor.seen): never over another desk's.
+        # Saves, undo and redo on the versions this desk last saw (see UndoRecorder.seen): never over another desk's.
         chains = {pid: self.editor.seen(("participant", pid), row.version)["chain"] for pid, row in shown.items()}
 
         def versioned(call):
