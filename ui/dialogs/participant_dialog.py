@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -116,7 +117,7 @@ class ParticipantDialog(FormDialog):
             "email": lambda v: self.email.setText(str(v)),
             "phone": lambda v: self.phone.setText(str(v)),
             "consent_to_publish": lambda v: self.consent.setChecked(bool(v)),
-            "registration_date": lambda v: self.registered.setDate(QDate(v) if v else QDate()),
+            "registration_date": lambda v: self.registered.setDate(QDate(v) if isinstance(v, dt.date) else QDate()),
         }
         taken = []
         for name, put in setters.items():
@@ -144,6 +145,8 @@ class ParticipantDialog(FormDialog):
 
     def value(self) -> ParticipantInput:
         attendance = {n: box.currentData() for n, box in self.attendance.items() if box.currentData() is not None}
+        day = self.registered.date()
+        registered = dt.date(day.year(), day.month(), day.day()) if day.isValid() else None
         return ParticipantInput(
             family_name=self.family.text(),
             given_names=self.given.text(),
@@ -156,7 +159,7 @@ class ParticipantDialog(FormDialog):
             gender=self.gender.currentData(),
             consent_to_publish=self.consent.isChecked(),
             attendance=attendance,
-            registration_date=self.registered.date().toPython() if self.registered.date().isValid() else None,
+            registration_date=registered,
         )
 
     def submit(self):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -107,7 +108,7 @@ class RegistrationPage(QWidget):
         self.members_title = QLabel()
         self.members_title.setObjectName("membersTitle")
 
-        self.buttons = {}
+        self.buttons: dict[str, QPushButton] = {}
         left_buttons = FlowLayout()  # (wraps onto a second line in a narrow window)
         for key, text, slot in (
             ("add_delegation", "Register de&legation…", self.add_delegation),  # (Alt+R: the Room menu)
@@ -131,6 +132,7 @@ class RegistrationPage(QWidget):
         right_buttons.addStretch()
         # Keys that act on the table that has the keyboard (each bound to its own table: the same key bound twice
         # in one window does nothing at all).
+        table: QTableView
         for table, keys in (
             (
                 self.member_table,
@@ -589,35 +591,24 @@ class RegistrationPage(QWidget):
 
     def set_attendance(self) -> None:
         meeting = self.meeting
-        if meeting is None:
-            return
         chosen = self.selected_members()
-        if not chosen:
+        if meeting is None or not chosen:
             return
         reg = self.services.registration
         ids = [p.id for p in chosen]
         shown = {p.id: reg.participant(p.id) for p in chosen}
-        before = {pid: dict(row.attendance) for pid, row in shown.items()}
-        # Saves, undo and redo on the versions this desk last saw (see UndoRecorder.seen): never over another desk's.
-        chains = {pid: self.editor.seen(("participant", pid), row.version)["chain"] for pid, row in shown.items()}
-
-        def versioned(call):
-            try:
-                versions = call({pid: chain["version"] for pid, chain in chains.items()})
-            except ConflictError:
-                self.reload_delegation(*{p.delegation_id for p in chosen})
-                raise
-            for pid, version in versions.items():
-                chains[pid]["version"] = version
+        touched = {p.delegation_id for p in chosen}
 
         def save(part, mode):
-            return self.editor.perform(
+            before = {pid: dict(row.attendance).get(part) for pid, row in shown.items()}
+            return self.editor.perform_on_versions(
                 f"Attendance of {counted(len(chosen), 'participant')}",
-                lambda: versioned(lambda seen: reg.set_attendance(ids, part, mode, expected_versions=seen)),
-                lambda _r: versioned(
-                    lambda seen: reg.restore_attendance({i: before[i].get(part) for i in ids}, part, seen)
-                ),
-                after=lambda: self.reload_delegation(*{p.delegation_id for p in chosen}),
+                "participant",
+                {pid: row.version for pid, row in shown.items()},  # never over another desk's change
+                lambda versions: (before, reg.set_attendance(ids, part, mode, expected_versions=versions)),
+                lambda previous, versions: reg.restore_attendance(previous, part, versions),
+                lambda: {pid: reg.participant(pid).version for pid in ids},
+                after=lambda: self.reload_delegation(*touched),
             )
 
         AttendanceDialog.ask(self, len(chosen), meeting.parts, save)
