@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -21,27 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ccm_secretariat.domain.enums import Category, Rule
+from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.domain.prose import counted
-from ccm_secretariat.errors import ConflictError, NotFoundError
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingRow
 from ccm_secretariat.services.overview import Figure
 from ccm_secretariat.services.registration import DelegationRow
 from ccm_secretariat.services.roster import DirectoryRow
 from ui import colours
-from ui.dialogs.attendance_dialog import AttendanceDialog
-from ui.dialogs.category_dialog import CategoryDialog
-from ui.dialogs.credentials_dialog import CredentialsDialog
-from ui.dialogs.delegation_dialog import DelegationDialog
-from ui.dialogs.participant_dialog import ParticipantDialog
-from ui.dialogs.presence_dialog import PresenceDialog
 from ui.flow_layout import FlowLayout
 from ui.pages.common import select_row
+from ui.pages.delegation_actions import DelegationActions
 from ui.pages.delegation_list import DelegationList
+from ui.pages.member_actions import MemberActions
 from ui.pages.member_list import MemberList
 from ui.pages.registration_filter import RegistrationFilter
-from ui.pages.registration_rows import SHORT, differences
+from ui.pages.registration_rows import SHORT
 from ui.panels.participant_panel import ParticipantPanel
 from ui.undo import UndoRecorder
 
@@ -55,6 +49,8 @@ class RegistrationPage(QWidget):
         self.editor = editor
         self.meeting: MeetingRow | None = None
         self.filter = RegistrationFilter([], {})  # what is listed, decided without Qt
+        self.delegation_actions = DelegationActions(self)
+        self.member_actions = MemberActions(self)
         self.last_search_ms = 0.0
         self.read_only = False
         self.writing_shortcuts: list[QShortcut] = []
@@ -354,264 +350,46 @@ class RegistrationPage(QWidget):
     def select_delegation(self, name: str) -> None:
         self.delegations.select_where(lambda d: d.name == name)
 
-    # Edits -------------------------------------------------------------------------------------------
-    def _need_meeting(self) -> bool:
-        if self.meeting is None:
-            QMessageBox.information(self, "No meeting", "Create or open a meeting first.")
-            return False
-        return True
-
+    # Edits (ui/pages/delegation_actions.py, ui/pages/member_actions.py) ------------------------------------
     def add_delegation(self) -> None:
-        meeting = self.meeting
-        if meeting is None:
-            return
-        if not self._need_meeting():
-            return
-        reg = self.services.registration
-        meeting_id = meeting.id
-        registered = {d.name for d in self.delegation_rows}
-
-        def save(kind: str, ident: int, name: str, rule: Rule | None):
-            def add():
-                return (
-                    reg.add_state_delegation(meeting_id, ident, name or None)
-                    if kind == "state"
-                    else reg.add_organisation_delegation(meeting_id, ident, rule)
-                )
-
-            return self.editor.perform_addition("Register a delegation", add, reg.remove_delegation, reg.restore)
-
-        row, accepted = DelegationDialog.ask(
-            self, self.services.reference.states(), self.services.reference.organisations(), registered, save
-        )
-        if accepted:
-            self.select_delegation(row.name)
-            self.member_table.setFocus()  # its members next: Insert adds the first
-            self.status.emit(f"Registered {row.name} ({row.category.label}).")
+        """Register a delegation (Insert on the delegations)."""
+        self.delegation_actions.add_delegation()
 
     def remove_delegation(self) -> None:
-        d = self.selected_delegation()
-        if d is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Remove delegation",
-            f"Remove the delegation of {d.name} and its {counted(d.participant_count, 'member')}?",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        reg = self.services.registration
-        # The removal returns a snapshot; undo puts back exactly that (same ids, credentials, attendance, order).
-        self.editor.perform(f"Remove {d.name}", lambda: reg.remove_delegation(d.id), reg.restore)
+        """Remove the selected delegation (Delete); undo brings it back."""
+        self.delegation_actions.remove_delegation()
 
     def change_category(self) -> None:
-        d = self.selected_delegation()
-        if d is None:
-            return
-        reg = self.services.registration
-        before = (d.category if d.is_overridden else None, d.override_reason)
-        seen = self.editor.seen(("delegation", d.id), d.version)  # saves, undo and redo on the version last seen
-
-        def save(category, reason):
-            return self.editor.perform_versioned(
-                f"Category of {d.name}",
-                lambda values, version: reg.set_category(d.id, values[0], values[1], expected_version=version),
-                (category, reason),
-                before,
-                seen,
-            )
-
-        CategoryDialog.ask(self, d, save)
+        """Attend in another category, with the reason (F2 on a delegation)."""
+        self.delegation_actions.change_category()
 
     def set_credentials(self) -> None:
-        meeting = self.meeting
-        chosen = self.selected_delegations()
-        if meeting is None or not chosen:
-            return
-        reg = self.services.registration
-        ids = [d.id for d in chosen]
-
-        def save(received, kind, date):
-            return self.editor.perform_on_versions(
-                f"Credentials of {chosen[0].name if len(chosen) == 1 else counted(len(chosen), 'delegation')}",
-                "delegation",
-                {d.id: d.version for d in chosen},  # all or none, on the versions shown; undo puts back each one's
-                lambda versions: reg.change_credentials(ids, received, kind, date, expected_versions=versions),
-                reg.restore_credentials,
-                lambda: {r.id: r.version for r in reg.delegations(meeting.id, ids=ids)},
-            )
-
-        CredentialsDialog.ask(self, len(chosen), save)
+        """Credentials of the selected delegations."""
+        self.delegation_actions.set_credentials()
 
     def set_presence(self) -> None:
-        """Mark the selected delegations present at a part (the report names who took part)."""
-        chosen = self.selected_delegations()
-        if not chosen or self.meeting is None:
-            return
-        reg = self.services.registration
-        ids = [d.id for d in chosen]
-
-        def save(part, present):
-            before = [d.id for d in chosen if part in d.present_parts]
-            after = [i for i in ids if i not in before]
-
-            def undo(_):
-                reg.set_presence(after, part, False) if present else reg.set_presence(before, part, True)
-
-            return self.editor.perform(
-                f"{'Present' if present else 'Not present'}: {counted(len(ids), 'delegation')}",
-                lambda: reg.set_presence(ids, part, present),
-                undo,
-            )
-
-        PresenceDialog.ask(self, len(ids), self.meeting.parts, save)
+        """Mark the selected delegations present at a part."""
+        self.delegation_actions.set_presence()
 
     def add_participant(self) -> None:
-        meeting = self.meeting
-        if meeting is None:
-            return
-        d = self.selected_delegation()
-        if d is None:
-            QMessageBox.information(self, "Add participant", "Select the delegation first.")
-            return
-        reg = self.services.registration
-        added: dict[str, int] = {}
-
-        def add(data, same_name_ok):
-            row = reg.add_participant(d.id, data, same_name_ok)
-            added["id"] = row.id
-            return row
-
-        def save(data, same_name_ok=False):
-            return self.editor.perform_addition(
-                f"Add {data.family_name} to {d.name}",
-                lambda: add(data, same_name_ok),
-                reg.remove_participant,
-                reg.restore,
-                after=lambda: self._reselect(d.id, added.get("id")),  # the one added is shown (until undone)
-            )
-
-        row, accepted = ParticipantDialog.ask(self, d.name, meeting.parts, save)
-        if accepted:
-            self.status.emit(f"Added {row.display_name} to the delegation of {d.name}.")
+        """Add a member to the selected delegation (Insert on the members)."""
+        self.member_actions.add_participant()
 
     def edit_participant(self) -> None:
-        meeting = self.meeting
-        if meeting is None:
-            return
-        chosen = self.selected_members()
-        if not chosen:
-            return
-        reg = self.services.registration
-        current = reg.participant(chosen[0].id)
-        # The participant as this desk last saw them: every save, undo and redo is made on that version, so a
-        # change made meanwhile at another desk is never overwritten unknowingly.
-        seen = {"row": current, "replaced": current}
-        versions = self.editor.seen(("participant", current.id), current.version)  # see UndoRecorder.seen
-
-        def update(data, same_name_ok):
-            chain = versions["chain"]
-            try:
-                row = reg.update_participant(current.id, data, same_name_ok, expected_version=chain["version"])
-            except ConflictError as exc:
-                # Someone else changed the person: say what; OK again applies this change over it.
-                exc.message += differences(seen["row"], exc.current)
-                seen["row"] = exc.current
-                versions["chain"] = self.editor.restart(versions["key"], exc.current.version)
-                self.reload_delegation(current.delegation_id)
-                raise
-            except NotFoundError:  # removed at another desk meanwhile: the list follows; Cancel closes
-                self.reload_delegation(current.delegation_id)
-                raise
-            seen["row"] = row
-            chain["version"] = row.version
-            return row
-
-        def do(data, same_name_ok):
-            replaced = seen["row"]
-            row = update(data, same_name_ok)
-            seen["replaced"] = replaced  # what undo puts back: the values this save replaced
-            return row
-
-        def save(data, same_name_ok=False):
-            return self.editor.perform(
-                f"Edit {current.family_name}",
-                lambda: do(data, same_name_ok),
-                lambda _r: update(seen["replaced"].as_input(), True),
-                after=lambda: self._reselect(current.delegation_id, current.id),
-            )
-
-        ParticipantDialog.ask(self, chosen[0].delegation, meeting.parts, save, current)
+        """Edit the selected member (Enter or F2)."""
+        self.member_actions.edit_participant()
 
     def remove_participant(self) -> None:
-        chosen = self.selected_members()
-        if not chosen:
-            return
-        names = ", ".join(p.display_name for p in chosen[:3]) + (" …" if len(chosen) > 3 else "")
-        if QMessageBox.question(self, "Remove participants", f"Remove {names}?") != QMessageBox.StandardButton.Yes:
-            return
-        reg = self.services.registration
-        ids = [p.id for p in chosen]
-        touched = {p.delegation_id for p in chosen}
-        self.editor.perform(
-            f"Remove {counted(len(chosen), 'participant')}",
-            lambda: reg.remove_participants(ids),
-            reg.restore,
-            after=lambda: self._reload_selecting(touched, ids),  # undo shows the people brought back
-        )
+        """Remove the selected members (Delete); undo brings them back."""
+        self.member_actions.remove_participant()
 
     def erase_participant(self) -> None:
-        """Erase a person's data for good, at their request: no undo; the backups that still hold them are named."""
-        chosen = self.selected_members()
-        if len(chosen) != 1:
-            QMessageBox.information(self, "Erase for good", "Select the one participant to erase.")
-            return
-        person = chosen[0]
-        if (
-            QMessageBox.question(
-                self,
-                "Erase for good",
-                f"Erase {person.display_name} from this database for good? This cannot be undone.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
-            return
-        erasure = self.services.registration.erase_participant(person.id)
-        self.editor.stack.clear()  # older steps may name the erased person; they must not bring them back
-        self.reload_delegation(person.delegation_id)
-        text = f"Erased {person.display_name}." + (f"\n\n{erasure.remains}" if erasure.remains else "")
-        if erasure.backups:
-            text += (
-                "\n\nThese backups still hold the person; delete them if the erasure must reach them too:\n"
-                + "\n".join(str(p) for p in erasure.backups[:20])
-            )
-        QMessageBox.information(self, "Erase for good", text)
+        """Erase a person for good, at their request."""
+        self.member_actions.erase_participant()
 
     def set_attendance(self) -> None:
-        meeting = self.meeting
-        chosen = self.selected_members()
-        if meeting is None or not chosen:
-            return
-        reg = self.services.registration
-        ids = [p.id for p in chosen]
-        shown = {p.id: reg.participant(p.id) for p in chosen}
-        touched = {p.delegation_id for p in chosen}
-
-        def save(part, mode):
-            before = {pid: dict(row.attendance).get(part) for pid, row in shown.items()}
-            return self.editor.perform_on_versions(
-                f"Attendance of {counted(len(chosen), 'participant')}",
-                "participant",
-                {pid: row.version for pid, row in shown.items()},  # never over another desk's change
-                lambda versions: (before, reg.set_attendance(ids, part, mode, expected_versions=versions)),
-                lambda previous, versions: reg.restore_attendance(previous, part, versions),
-                lambda: {pid: reg.participant(pid).version for pid in ids},
-                after=lambda: self.reload_delegation(*touched),
-            )
-
-        AttendanceDialog.ask(self, len(chosen), meeting.parts, save)
+        """Attendance of the selected members at a part."""
+        self.member_actions.set_attendance()
 
     def set_read_only(self) -> None:
         """A reader's account: Insert, Delete, F2, Enter and double-clicks open no editor; the panel takes no typing."""
