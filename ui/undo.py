@@ -182,6 +182,25 @@ class UndoRecorder:
 
         return self.perform(text, redo, lambda _r: advance(undo(done["undo"], versions())), after)
 
+    def perform_removal(
+        self,
+        text: str,
+        key: tuple,
+        version: int,
+        remove: Callable[[int], Any],
+        restore: Callable[[Any], Any],
+        after: Callable[[], None] | None = None,
+    ) -> Any:
+        """A removal of the record `key` made on the `version` shown, its redo on the version this desk last saw
+        (the record's chain, see `seen`); `remove(version)` returns what `restore` needs, and undo continues the
+        chain from the restored row's version, so the record's earlier edits stay undoable in turn."""
+        chain = self.seen(key, version)["chain"]
+
+        def undo(removed: Any) -> None:
+            chain["version"] = restore(removed).version
+
+        return self.perform(text, lambda: remove(chain["version"]), undo, after)
+
     def record(
         self,
         text: str,

@@ -6,7 +6,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from ccm_secretariat.services import Services
-from ccm_secretariat.services.documents import DocumentInput
 from ccm_secretariat.services.meetings import MeetingRow
 from ui.dialogs.document_dialog import DocumentDialog
 from ui.models.table import Column, RowTableModel
@@ -64,15 +63,15 @@ class DocumentsPage(QWidget):
         if meeting is None:
             return
         docs = self.services.documents
-        holder = {}
 
         def save(data):
-            def do():
-                row = docs.add(meeting.id, data)
-                holder["id"] = row.id
-                return row
-
-            return self.editor.perform(f"Add {data.symbol}", do, lambda _r: docs.remove(holder["id"]))
+            # Undo takes it off the register; redo puts back the same entry (same id), so later steps find it.
+            return self.editor.perform_addition(
+                f"Add {data.symbol}",
+                lambda: docs.add(meeting.id, data),
+                docs.remove,
+                lambda row: docs.restore(meeting.id, row),
+            )
 
         row, accepted = self._ask(save)
         if accepted:
@@ -83,15 +82,7 @@ class DocumentsPage(QWidget):
         if current is None:
             return
         docs = self.services.documents
-        before = DocumentInput(
-            current.symbol,
-            current.title,
-            current.issue_date,
-            current.languages,
-            current.agenda_item_number,
-            current.submitted_by,
-            current.distribution,
-        )
+        before = current.as_input()
 
         seen = self.editor.seen(("document", current.id), current.version)
 
@@ -119,19 +110,11 @@ class DocumentsPage(QWidget):
         ):
             return
         docs = self.services.documents
-        holder = {"id": current.id, "version": current.version}
-        data = DocumentInput(
-            current.symbol,
-            current.title,
-            current.issue_date,
-            current.languages,
-            current.agenda_item_number,
-            current.submitted_by,
-            current.distribution,
+        # The removal returns the entry; undo puts it back under the same id and version.
+        self.editor.perform_removal(
+            f"Remove {current.symbol}",
+            ("document", current.id),
+            current.version,
+            lambda version: docs.remove(current.id, version),
+            lambda row: docs.restore(meeting.id, row),
         )
-
-        def undo(_):
-            added = docs.add(meeting.id, data)
-            holder.update(id=added.id, version=added.version)
-
-        self.editor.perform(f"Remove {current.symbol}", lambda: docs.remove(holder["id"], holder["version"]), undo)
