@@ -77,7 +77,7 @@ class UndoRecorder:
         text: str,
         add: Callable[[], Any],
         remove: Callable[[int], Any],
-        restore: Callable[[Any], None],
+        restore: Callable[[Any], Any],
         after: Callable[[], None] | None = None,
     ) -> Any:
         """An addition whose undo removes it (keeping the snapshot the removal returns) and whose redo restores
