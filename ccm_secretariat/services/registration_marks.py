@@ -95,8 +95,18 @@ class RegistrationMarks(Service):
 
     def set_presence(self, delegation_ids: Iterable[int], part_number: int, present: bool) -> int:
         """Mark delegations present (or not) at a part of the meeting, named members or not."""
+        return len(self.change_presence(delegation_ids, part_number, present))
+
+    def change_presence(self, delegation_ids: Iterable[int], part_number: int, present: bool) -> dict[int, bool]:
+        """set_presence, returning whether each delegation was present before (for `restore_presence`)."""
+        return self.restore_presence(dict.fromkeys(delegation_ids, present), part_number)
+
+    def restore_presence(self, presence: dict[int, bool], part_number: int) -> dict[int, bool]:
+        """Each delegation present at the part or not, as given, all or none; returns what each was before (so
+        the undo of a change of presence is this call with what the change returned)."""
         with self._write() as s:
-            found = all_delegations(s, delegation_ids)
+            found = all_delegations(s, presence)
+            before: dict[int, bool] = {}
             for d in found:
                 part = s.scalar(
                     sa.select(MeetingPart.id).where(
@@ -105,14 +115,12 @@ class RegistrationMarks(Service):
                 )
                 if part is None:
                     raise ValidationError(f"the meeting has no part {part_number}.", "part")
-                s.execute(
-                    sa.delete(DelegationPresence).where(
-                        DelegationPresence.delegation_id == d.id, DelegationPresence.part_id == part
-                    )
-                )
-                if present:
+                mark = (DelegationPresence.delegation_id == d.id) & (DelegationPresence.part_id == part)
+                before[d.id] = s.scalar(sa.select(DelegationPresence.part_id).where(mark)) is not None
+                s.execute(sa.delete(DelegationPresence).where(mark))
+                if presence[d.id]:
                     s.add(DelegationPresence(delegation_id=d.id, part_id=part))
-            return len(found)
+            return before
 
     def set_attendance(
         self,

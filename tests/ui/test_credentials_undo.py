@@ -96,3 +96,24 @@ def test_any_error_during_undo_is_said_and_nothing_is_half_done(window, monkeypa
     assert message.startswith("Undo of “Credentials of 2 delegations” failed: " + said), message
     assert _state(reg, chile.id, peru.id) == after
     assert not window.undo_stack.canUndo() or window.undo_stack.undoText() != "Credentials of 2 delegations"
+
+
+def test_presence_of_two_undone_puts_back_what_each_had(window):
+    from ui.dialogs.presence_dialog import PresenceDialog
+
+    page, reg = window.registration, window.services.registration
+    chile, peru = (next(d for d in page.delegation_rows if d.name == n) for n in ("Chile", "Peru"))
+    reg.set_presence([chile.id], 1, True)
+    reg.set_presence([peru.id], 1, False)
+    page.reload()
+    page.select_delegation("Peru")
+    model = page.delegations.selectionModel()
+    row = page.delegation_model.view_row(next(i for i, d in enumerate(page.delegation_model.rows) if d.id == chile.id))
+    model.select(page.delegation_model.index(row, 0), model.SelectionFlag.Select | model.SelectionFlag.Rows)
+    when_dialog(PresenceDialog, lambda d: d.accept())
+    page.buttons["presence"].click()
+    assert [reg.delegation(i).present_parts for i in (chile.id, peru.id)] == [(1,), (1,)]
+    window.undo_action.trigger()
+    assert [reg.delegation(i).present_parts for i in (chile.id, peru.id)] == [(1,), ()]
+    window.redo_action.trigger()
+    assert [reg.delegation(i).present_parts for i in (chile.id, peru.id)] == [(1,), (1,)]

@@ -116,16 +116,10 @@ class DelegationActions:
         ids = [d.id for d in chosen]
 
         def save(part, present):
-            before = [d.id for d in chosen if part in d.present_parts]
-            after = [i for i in ids if i not in before]
-
-            def undo(_):
-                reg.set_presence(after, part, False) if present else reg.set_presence(before, part, True)
-
             return page.editor.perform(
                 f"{'Present' if present else 'Not present'}: {counted(len(ids), 'delegation')}",
-                lambda: reg.set_presence(ids, part, present),
-                undo,
+                lambda: reg.change_presence(ids, part, present),  # returns what each was: undo puts that back
+                lambda before: reg.restore_presence(before, part),
             )
 
         PresenceDialog.ask(page, len(ids), page.meeting.parts, save)
