@@ -6,15 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ccm_secretariat.domain.participants import ParticipantInput
-
-
-def press(qtbot, widget, k, modifier=Qt.NoModifier) -> None:
-    window = widget.window()
-    if QApplication.activeWindow() is not window:
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
-    widget.setFocus()
-    qtbot.keyClick(widget, k, modifier)
+from tests.ui.test_keyboard import press
 
 
 def _peru_with_two(window):
