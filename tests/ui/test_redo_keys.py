@@ -10,6 +10,7 @@ from tests.ui.test_keyboard import press
 
 
 def _peru_with_two(window):
+    _release_keys()
     reg, page = window.services.registration, window.registration
     peru = next(d for d in page.delegation_rows if d.name == "Peru")
     reg.add_participant(peru.id, ParticipantInput("Quispe", "Luis"))
@@ -75,11 +76,19 @@ def test_redo_of_a_removal_by_its_key_shows_what_edit_redo_shows(window, qtbot, 
     assert shown[0] == shown[1]
 
 
-def teardown_function(_function):
-    """The keys' modifiers stay the application's state after a key click: released for the next tests."""
-    from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QKeyEvent
+def _release_keys() -> None:
+    """The keys' modifiers stay the application's state after a key click (an earlier test's Ctrl+Z too): a
+    release with none, so that selecting a row is not a Ctrl+click."""
+    from PySide6.QtTest import QTest
 
     for widget in QApplication.topLevelWidgets():
-        QApplication.sendEvent(widget, QKeyEvent(QEvent.KeyRelease, Qt.Key_Shift, Qt.NoModifier))
+        QTest.keyRelease(widget, Qt.Key_Control, Qt.NoModifier)
         break
+
+
+def setup_function(_function):
+    _release_keys()
+
+
+def teardown_function(_function):
+    _release_keys()

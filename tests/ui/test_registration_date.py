@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from ccm_secretariat.domain.participants import ParticipantInput
 from tests.ui.conftest import when_dialog
-from tests.ui.test_redo_keys import teardown_function  # noqa: F401  (Ctrl released after the tests)
+from tests.ui.test_redo_keys import setup_function, teardown_function  # noqa: F401  (no key held)
 from ui.dialogs.participant_dialog import ParticipantDialog
 
 
