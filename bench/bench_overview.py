@@ -49,12 +49,12 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from ui.pages.overview import OverviewPage
-    from ui.undo import Editor
+    from ui.undo import UndoRecorder
 
     app = QApplication.instance() or QApplication([])
     from PySide6.QtGui import QUndoStack
 
-    editor = Editor(QUndoStack(), lambda: None, lambda _t: None)
+    editor = UndoRecorder(QUndoStack(), lambda: None, lambda _t: None)
     shown = []
     for _ in range(args.runs):
         started = time.perf_counter()

@@ -61,6 +61,20 @@ def show_error(parent: QWidget | None, title: str, error: BaseException) -> None
     )
 
 
+def explain(error: BaseException, title: str = "") -> str:
+    """The sentence a secretary reads for any error a service raised (a domain error's message; a database
+    failure's cause and way forward; anything else by its kind, logged with where it happened)."""
+    if isinstance(error, DomainError):
+        return describe(error)
+    if isinstance(error, sa.exc.DBAPIError):
+        logging.getLogger("ui.errors").warning("%s: %s", title, type(getattr(error, "orig", error)).__name__)
+        return describe_database_failure(error)
+    logging.getLogger("ui.errors").error(
+        "%s: %s\n%s", title, type(error).__name__, "".join(traceback.format_tb(error.__traceback__))
+    )
+    return f"something went wrong ({type(error).__name__}); the details are in {log_path()}."
+
+
 def install_excepthook(parent_getter) -> None:
     def hook(kind, value, tb):
         if issubclass(kind, KeyboardInterrupt):

@@ -2,32 +2,24 @@
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QFileDialog,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMessageBox,
-    QPushButton,
     QToolBar,
 )
 
 from ccm_secretariat.application import APP_NAME
 from ccm_secretariat.documents.registry import DOCUMENTS, Dialog, ExportOptions, export_named
-from ccm_secretariat.domain.prose import counted
-from ccm_secretariat.errors import DomainError
-from ccm_secretariat.samples.demo import existing_demo, load_demo
 from ccm_secretariat.services import Services
-from ui.dialogs.meeting_dialog import MeetingDialog
-from ui.errors import describe, show_error
+from ui.errors import show_error
 from ui.import_flow import ImportFlow
 from ui.mnemonics import give_mnemonics
 from ui.page_tabs import PageTabs
@@ -44,28 +36,10 @@ from ui.pages.registration import RegistrationPage
 from ui.screen_fit import install as install_desk_filter
 from ui.settings import DeskSettings
 from ui.tasks import TaskRunner
-from ui.undo import Editor
-
-SHORTCUTS = (
-    (
-        "Alt+1 … Alt+9, Alt+0",
-        "The pages: Overview, Registration, Meeting, Agenda, Documents, Decisions, Reference data, Check-in, "
-        "Obligations, History",
-    ),
-    ("Alt+8, then scan", "Check-in at the door: scan a badge (or type a name, choose it, Enter)"),
-    ("Ctrl+F", "Find a participant (Escape in the search clears it)"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
-    ("Ctrl+N", "New meeting"),
-    ("Ctrl+O", "Open a database"),
-    ("Ctrl+I", "Import registrations"),
-    ("Ctrl+P", "Print preview of the list of participants (the PDF as exported; Ctrl+P again prints)"),
-    ("Insert", "Register a delegation, or add a participant (in the table that has the keyboard)"),
-    ("Enter", "On a delegation: go to its members; on a participant: edit"),
-    ("F2", "On a delegation: its category; on a participant: edit"),
-    ("Delete", "Remove the selected delegation or participants (undo brings them back)"),
-    ("Enter / Escape", "In a dialog: accept / cancel (after asking when something was typed)"),
-    ("Alt + underlined letter", "Any button or menu"),
-)
+from ui.undo import UndoRecorder
+from ui.window_database import DatabaseActions
+from ui.window_desks import WRITES, ReaderAndOtherDesks
+from ui.window_help import HelpActions
 
 FORMAT_NAMES = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
 # The Export menu: every document of the registry in each of its formats, then the variants the kinds declare
@@ -101,10 +75,19 @@ def fitting_size(widget) -> tuple[int, int]:
     return min(1366, available.width()), min(768, available.height() - TITLE_BAR)
 
 
+def records_printing(what: str) -> bool:
+    """A document whose printing the desk records (badges): writing it writes to the database too, so a reader
+    cannot print it."""
+    return export_named(what)[0].finish is not None
+
+
 TITLE_BAR = 36  # a window manager's title bar, which availableGeometry() leaves to the window
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DatabaseActions, ReaderAndOtherDesks, HelpActions):
+    """The window; opening, backing up and restoring databases (ui/window_database.py), a reader's desk and
+    other desks' changes (ui/window_desks.py) and the Help menu (ui/window_help.py) are in modules of their own."""
+
     def __init__(
         self, services: Services, settings: DeskSettings | None = None, synchronous: bool = False, open_database=None
     ):
@@ -115,13 +98,14 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self, synchronous=synchronous)
         self._open_database = open_database
         self.undo_stack = QUndoStack(self)
-        self.editor = Editor(self.undo_stack, self.refresh_current, self.say)
+        self.editor = UndoRecorder(self.undo_stack, self.refresh_current, self.say)
         self.imports = ImportFlow(self)
         self.meeting = None
         self.setWindowTitle(APP_NAME)
 
         self.meeting_box = QComboBox()
         self.meeting_box.setMinimumWidth(260)
+        self.meeting_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # the title whole at once
         self.meeting_box.setAccessibleName("Meeting")
         self.meeting_box.currentIndexChanged.connect(self._meeting_chosen)
         toolbar = QToolBar("Meeting")
@@ -166,10 +150,11 @@ class MainWindow(QMainWindow):
         self._menus()
         self.statusBar().showMessage(f"Database: {services.db.display_name}")
         self.resize(*fitting_size(self))
-        if self.settings.geometry() is not None:
-            self.restoreGeometry(self.settings.geometry())
-        if self.settings.state() is not None:
-            self.restoreState(self.settings.state())
+        geometry, state = self.settings.geometry(), self.settings.state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
         self.reload_meetings(prefer=self.settings.last_meeting)
         # Other desks' changes appear within a second or two (see ccm_secretariat/storage/watch.py).
         from ccm_secretariat.storage.watch import ChangeWatcher
@@ -188,33 +173,41 @@ class MainWindow(QMainWindow):
             self.become_read_only()
 
     # Menus -------------------------------------------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+    def _action(self, menu, text: str, slot, shortcut=None, writes: bool = False) -> QAction:
+        """A menu item; `writes`: it changes the database, so a reader's desk disables it (whatever its label)."""
         action = QAction(text, self)
+        action.setProperty(WRITES, writes)
         action.triggered.connect(slot)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         menu.addAction(action)
         return action
 
+    def _export_action(self, menu, text: str, fmt: str, what: str) -> None:
+        self._action(menu, text, lambda _c=False: self.export(what, fmt), writes=records_printing(what))
+
     def _menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu("&File")
-        self._action(file, "&New meeting…", self.new_meeting, QKeySequence.StandardKey.New)
+        self._action(file, "&New meeting…", self.new_meeting, QKeySequence.StandardKey.New, writes=True)
         self._action(file, "&Open database…", self.open_database, QKeySequence.StandardKey.Open)
         self._action(file, "Connect to a ser&ver…", lambda: self.connect_to_server())
         self.recent_menu = file.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._action(file, "Open the &demo conference", self.open_demo)
+        self._action(file, "Open the &demo conference", self.open_demo, writes=True)
         self._action(
-            file, "Open the practice cop&y of the demo (fictitious participants)", lambda: self.open_demo(practice=True)
+            file,
+            "Open the practice cop&y of the demo (fictitious participants)",
+            lambda: self.open_demo(practice=True),
+            writes=True,
         )
         file.addSeparator()
-        self._action(file, "&Import registrations…", lambda: self.imports.import_file(), "Ctrl+I")
-        self._action(file, "&Carry over from another meeting…", lambda: self.imports.carry_over())
-        self._action(file, "De&lete this meeting…", self.delete_meeting)
+        self._action(file, "&Import registrations…", lambda: self.imports.import_file(), "Ctrl+I", writes=True)
+        self._action(file, "&Carry over from another meeting…", lambda: self.imports.carry_over(), writes=True)
+        self._action(file, "De&lete this meeting…", self.delete_meeting, writes=True)
         file.addSeparator()
         self._action(file, "&Back up now", self.back_up)
-        self._action(file, "Res&tore from backup…", self.restore_backup)
+        self._action(file, "Res&tore from backup…", self.restore_backup, writes=True)
         self._action(file, "&Print the list of participants…", self.print_list, QKeySequence.StandardKey.Print)
         preview = file.addMenu("Print previe&w")
         for kind in PREVIEWS:
@@ -239,20 +232,23 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(edit, "&Find a participant", self.find, QKeySequence.StandardKey.Find)
         room = bar.addMenu("&Room")
-        self._action(room, "&Seating plan: the draw and the room…", self.edit_seating)
+        self._action(room, "&Seating plan: the draw and the room…", self.edit_seating, writes=True)
         self._action(room, "&Check-in at the door", lambda: self.pages.setCurrentWidget(self.check_in))
-        self._action(room, "Badge c&olours…", self.edit_badge_colours)
+        self._action(room, "Badge c&olours…", self.edit_badge_colours, writes=True)
         room.addSeparator()
         for name in ("badges", "nameplates", "seating"):
             self._action(
-                room, f"Print {DOCUMENTS[name].label.lower()}…", lambda _c=False, name=name: self.export(name, "pdf")
+                room,
+                f"Print {DOCUMENTS[name].label.lower()}…",
+                lambda _c=False, name=name: self.export(name, "pdf"),
+                writes=records_printing(name),
             )
         export = bar.addMenu("E&xport")
-        for text, fmt, what in EXPORTS:
-            self._action(export, text, lambda _c=False, fmt=fmt, what=what: self.export(what, fmt))
-        export.addSeparator()
-        for text, fmt, what in LAYOUT_EXPORTS:
-            self._action(export, text, lambda _c=False, fmt=fmt, what=what: self.export(what, fmt))
+        for i, entries in enumerate((EXPORTS, LAYOUT_EXPORTS)):
+            if i:
+                export.addSeparator()
+            for text, fmt, what in entries:
+                self._export_action(export, text, fmt, what)
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "&About the Secretariat Desk", self.show_about)
@@ -306,166 +302,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     # File menu ---------------------------------------------------------------------------------------
-    def new_meeting(self) -> None:
-        ends = [p.end_date for m in self.services.meetings.list() for p in m.parts]
-        treaty = self.meeting.treaty if self.meeting is not None else None
-        row, accepted = MeetingDialog.ask(self, self.services.meetings.create, max(ends, default=None), treaty)
-        if accepted:
-            self.reload_meetings(prefer=row.id)
-            self.say(f"Created {row.title}.")
-
-    def delete_meeting(self) -> None:
-        if self.meeting is None:
-            return
-        m = self.meeting
-        counts = self.services.registration.category_counts(m.id)
-        delegations = sum(d for d, _ in counts.values())
-        people = sum(p for _, p in counts.values())
-        backed_up = self.services.db.sqlite_path is not None
-        safety = (
-            "The database is backed up first; this cannot be undone but from that backup (File → Restore from backup)."
-            if backed_up
-            else "This cannot be undone but from the server's own backups."
-        )
-        if (
-            QMessageBox.question(
-                self,
-                "Delete this meeting",
-                f"Delete {m.title} ({m.symbol_prefix}) with its {counted(delegations, 'delegation')}, "
-                f"{counted(people, 'participant')}, agenda and documents? {safety}",
-                QMessageBox.Yes | QMessageBox.No,
-                QMessageBox.No,
-            )
-            != QMessageBox.Yes
-        ):
-            return
-        try:
-            self.services.meetings.delete(m.id)
-        except DomainError as exc:
-            show_error(self, "Delete this meeting", exc)
-            return
-        self.undo_stack.clear()  # its steps name a meeting that is gone
-        self.reload_meetings()
-        self.say(f"Deleted {m.short_title}" + ("; the database was backed up first." if backed_up else "."))
-
-    def show_about(self) -> None:
-        from ccm_secretariat.application import APP_NAME, VERSION
-        from ccm_secretariat.exports.fonts import FONT_DIR
-        from ccm_secretariat.logs import log_path
-
-        QMessageBox.about(
-            self,
-            f"About the {APP_NAME}",
-            f"<b>{APP_NAME}</b> {VERSION}<br>For the secretariat of treaty meetings.<br>"
-            "MIT licence.<br><br>"
-            f"Log: {escape(str(log_path()))}<br>"
-            f"Database: {escape(self.services.db.display_name)}<br><br>"
-            "Fonts: DejaVu (free licence, in "
-            f"{escape(str(FONT_DIR / 'LICENSE-DejaVu.txt'))}).",
-        )
-
-    def show_shortcuts(self) -> None:
-        from ui.dialogs.shortcuts_dialog import ShortcutsDialog
-
-        ShortcutsDialog(SHORTCUTS, self).exec()
-
-    def open_demo(self, practice: bool = False) -> None:
-        found = existing_demo(self.services, practice=practice)
-        if found is not None:
-            self.reload_meetings(prefer=found.id)
-            return
-        what = "the practice copy of the demo" if practice else "the demo conference"
-
-        def done(_last):
-            loaded = existing_demo(self.services, practice=practice)
-            self.reload_meetings(prefer=loaded.id if loaded is not None else None)
-            self.say(f"Opened {what}.")
-
-        self.tasks.run(
-            f"Loading {what}",
-            lambda: load_demo(self.services, practice=practice),
-            done,
-            lambda exc: show_error(self, "The demo conference could not be loaded", exc),
-        )
-
-    def open_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open a database", "", "Secretariat databases (*.sqlite3 *.db);;All files (*)"
-        )
-        if path:
-            self.switch_database(path)
-
-    def connect_to_server(self, known: str | None = None) -> None:
-        from ui.dialogs.connect_dialog import ConnectDialog, without_password
-
-        problem = ""
-        while True:  # a refused password or an unreachable server: the dialog again, saying why
-            location, accepted = ConnectDialog.ask(self, known, problem)
-            if not accepted:
-                return
-            problem = self.switch_database(location, quietly=True)
-            if not problem:
-                return
-            known = without_password(location)
-
-    def switch_database(self, location: str, quietly: bool = False) -> str:
-        """Open `location` in a new window in place of this one; what went wrong, or "" (`quietly`: said by the
-        caller, not in a message box)."""
-        from ui.confirm import confirm_empty_file
-
-        if self._open_database is None or not confirm_empty_file(self, location):
-            return ""
-        try:
-            services = self._open_database(location)
-        except DomainError as exc:
-            if not quietly:
-                show_error(self, "Cannot open the database", exc)
-            return describe(exc)
-        self.settings.remember_database(location)
-        replacement = MainWindow(services, self.settings, self.tasks.synchronous, self._open_database)
-        replacement.show()
-        self.close()
-        self.services.close()
-        return ""
-
-    def back_up(self) -> None:
-        try:
-            path = self.services.db.backup()
-        except DomainError as exc:
-            show_error(self, "Back up", exc)
-            return
-        self.say(f"Backed up to {path}")
-
-    def restore_backup(self) -> None:
-        from ccm_secretariat.storage import backups
-        from ui.dialogs.restore_dialog import RestoreDialog
-
-        path = self.services.db.sqlite_path
-        if path is None:
-            QMessageBox.information(self, "Restore", "Restore a server database with the server's own tools.")
-            return
-        chosen, accepted = RestoreDialog.ask(self, backups.list_backups(path))
-        if (
-            not accepted
-            or QMessageBox.question(
-                self, "Restore", f"Replace the database with the backup of {chosen.taken:%d %B %Y, %H:%M}?"
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
-            return
-        self.tasks.wait()
-        self.watch_timer.stop()
-        self.watcher.close()  # its connection to the file would hold the restore back
-        self.services.close()
-        try:
-            before = backups.restore(path, chosen.path)
-        except DomainError as exc:
-            show_error(self, "Restore", exc)
-        else:
-            self.say(f"Restored; the state before was backed up to {before.name}.")
-        if self._open_database is not None:
-            self.switch_database(str(path))
-
     def find(self) -> None:
         self.pages.setCurrentWidget(self.registration)
         self.registration.search.setFocus()
@@ -586,83 +422,6 @@ class MainWindow(QMainWindow):
         return accepted
 
     # Closing -----------------------------------------------------------------------------------------
-    # Actions that change the database, disabled for a reader (exports, print previews and History stay).
-    WRITING_ACTIONS = (
-        "&New meeting…",
-        "Open the &demo conference",
-        "&Import registrations…",
-        "&Carry over from another meeting…",
-        "De&lete this meeting…",
-        "Res&tore from backup…",
-        "&Seating plan: the draw and the room…",
-        "Badge c&olours…",
-        "Print badges…",
-        "Badges (PDF)…",
-        "Open the practice cop&y of the demo (fictitious participants)",
-    )
-
-    def become_read_only(self) -> None:
-        """A reader's account: a visible banner, every editing control disabled, exports still possible."""
-        banner = QLabel(f"  Read only: the database user {self.services.db.user} may read and export, not change. ")
-        banner.setObjectName("readOnlyBanner")
-        banner.setStyleSheet("background: #B00020; color: white; font-weight: bold; padding: 3px;")
-        toolbar = self.findChild(QToolBar, "meetingToolbar")
-        toolbar.addSeparator()
-        toolbar.addWidget(banner)
-        for action in self.findChildren(QAction):
-            if action.text().replace("&", "") in {a.replace("&", "") for a in self.WRITING_ACTIONS}:
-                action.setEnabled(False)
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        self.undo_stack.setActive(False)
-        for page in (
-            self.registration,
-            self.meeting_page,
-            self.agenda,
-            self.documents,
-            self.decisions,
-            self.reference,
-            self.check_in,
-        ):
-            for button in page.findChildren(QPushButton):
-                if button is not self.registration.buttons.get("history"):
-                    button.setEnabled(False)
-        self.decisions.text.setReadOnly(True)
-        self.check_in.field.setEnabled(False)
-        self.registration.set_read_only()
-        self.obligations.buttons["Report received…"].setEnabled(False)  # its export stays
-        self.setWindowTitle(self.windowTitle() + " — read only")
-
-    def check_for_changes(self) -> None:
-        changed = self.watcher.changed_elsewhere()
-        self.not_live.setVisible(not self.watcher.live)  # says when other desks' changes are not heard
-        while self.services.db.warnings:  # an automatic backup that could not be made: said, the work went on
-            self.say(self.services.db.warnings.pop(0))
-        if changed:
-            self.refresh_from_elsewhere()
-
-    def refresh_from_elsewhere(self) -> None:
-        """Show another desk's changes without losing the place: the search typed, the selection, the scroll."""
-        page = self.pages.currentWidget()
-        views = [(view, view.verticalScrollBar().value()) for view in page.findChildren(QAbstractItemView)]
-        members = {p.id for p in self.registration.selected_members()} if page is self.registration else set()
-        if self.meeting is not None and not any(m.id == self.meeting.id for m in self.services.meetings.list()):
-            self.reload_meetings()  # the meeting was deleted at another desk
-        else:
-            self.refresh_current()
-        if members:
-            table = self.registration.member_table
-            rows = self.registration.member_model.rows
-            for i, row in enumerate(rows):
-                if row.id in members:
-                    table.selectionModel().select(
-                        self.registration.member_model.index(i, 0),
-                        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
-                    )
-        for view, value in views:
-            view.verticalScrollBar().setValue(value)
-        self.say("Updated with another desk's changes.")
-
     def _export_path(self, name: str, fmt: str) -> str:
         """The file chosen in the save dialog (in the folder last used), or "" when cancelled."""
         folder = Path(self.settings.last_folder or Path.home())

@@ -1,5 +1,7 @@
 """Undo and redo of edits: each edit is done through a service at once (so it is saved), then pushed as a
-command whose undo calls the service back. Errors during undo or redo are reported, never raised into Qt."""
+command whose undo calls the service back. Any error during undo or redo (a domain error, a lost database, a
+bug) is reported and the step set aside, never raised into Qt; a service commits whole or not at all, so
+nothing is left half-done."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ccm_secretariat.errors import ConflictError, DomainError
+from ui.errors import explain
 
 
 class ServiceCommand(QUndoCommand):
@@ -38,16 +41,18 @@ class ServiceCommand(QUndoCommand):
     def _call(self, action: Callable[[], None], verb: str, done: str) -> None:
         try:
             action()
-        except DomainError as exc:
-            self._report(f"{verb} of “{self.text()}” failed: {exc.message}")
+        except Exception as exc:  # every error a service raises: said, the step set aside, nothing half-done
+            message = exc.message if isinstance(exc, DomainError) else explain(exc, f"{verb} of {self.text()}")
+            self._report(f"{verb} of “{self.text()}” failed: {message}")
             self.setObsolete(True)
         else:
             self._report(f"{done}: {self.text()}")
         self._after()
 
 
-class Editor:
-    """Performs an edit, records it on the undo stack and refreshes the views."""
+class UndoRecorder:
+    """Performs an edit through a service, records it on the undo stack (with the versions its undo and redo
+    are checked against) and refreshes the views."""
 
     def __init__(self, stack: QUndoStack, after: Callable[[], None], report: Callable[[str], None]):
         self.stack = stack
@@ -72,7 +77,7 @@ class Editor:
         text: str,
         add: Callable[[], Any],
         remove: Callable[[int], Any],
-        restore: Callable[[Any], None],
+        restore: Callable[[Any], Any],
         after: Callable[[], None] | None = None,
     ) -> Any:
         """An addition whose undo removes it (keeping the snapshot the removal returns) and whose redo restores
@@ -135,6 +140,66 @@ class Editor:
             return row
 
         return self.perform(text, lambda: call(data), lambda _r: call(before), after)
+
+    def perform_on_versions(
+        self,
+        text: str,
+        kind: str,
+        shown: dict[int, int],
+        do: Callable[[dict[int, int]], tuple[Any, dict[int, int]]],
+        undo: Callable[[Any, dict[int, int]], dict[int, int]],
+        current: Callable[[], dict[int, int]],
+        after: Callable[[], None] | None = None,
+    ) -> Any:
+        """An edit of several records of one `kind` ("delegation"), made on the versions this screen `shown`
+        (record -> version), its undo and redo on the versions this desk last saw (each record's chain, see
+        `seen`). `do(versions)` returns (what undo needs, the new versions); `undo(that, versions)` returns the new
+        versions; the service checks the versions and refuses another desk's later change (ConflictError: nothing
+        saved). After a refusal of the edit itself, `current()` re-reads the versions so that OK again applies it
+        knowingly (the older edits' undo stays refused)."""
+        chains = {i: self.seen((kind, i), v)["chain"] for i, v in shown.items()}
+        done: dict[str, Any] = {}
+
+        def versions() -> dict[int, int]:
+            return {i: chain["version"] for i, chain in chains.items()}
+
+        def advance(new: dict[int, int]) -> None:
+            for i, version in new.items():
+                chains[i]["version"] = version
+
+        def redo():
+            try:
+                done["undo"], new = do(versions())
+            except ConflictError:
+                if "undo" not in done:  # the edit itself: a new chain from the versions now
+                    for i, version in current().items():
+                        if version != chains[i]["version"]:
+                            chains[i] = self.restart((kind, i), version)
+                    (after or self._after)()
+                raise
+            advance(new)
+            return done["undo"]
+
+        return self.perform(text, redo, lambda _r: advance(undo(done["undo"], versions())), after)
+
+    def perform_removal(
+        self,
+        text: str,
+        key: tuple,
+        version: int,
+        remove: Callable[[int], Any],
+        restore: Callable[[Any], Any],
+        after: Callable[[], None] | None = None,
+    ) -> Any:
+        """A removal of the record `key` made on the `version` shown, its redo on the version this desk last saw
+        (the record's chain, see `seen`); `remove(version)` returns what `restore` needs, and undo continues the
+        chain from the restored row's version, so the record's earlier edits stay undoable in turn."""
+        chain = self.seen(key, version)["chain"]
+
+        def undo(removed: Any) -> None:
+            chain["version"] = restore(removed).version
+
+        return self.perform(text, lambda: remove(chain["version"]), undo, after)
 
     def record(
         self,

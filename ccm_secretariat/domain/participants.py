@@ -8,6 +8,7 @@ officials called "Md Jahangir Alam"). Names are compared without accents, case o
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ class ParticipantInput:
     gender: Gender = Gender.UNSPECIFIED
     consent_to_publish: bool = False
     attendance: dict[int, Attendance] = field(default_factory=dict)  # part number -> mode
+    registration_date: dt.date | None = None  # an addition with none is registered today
 
 
 class SameNameError(DuplicateError):

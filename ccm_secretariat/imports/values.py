@@ -258,6 +258,9 @@ def category(text: str) -> Category | None:
 
 # UN protocol order of a delegation's members when the file names no role: rank words of the function (and an
 # Excellency's salutation), most senior first. The first few ranks say "head of delegation" when no one else does.
+# Officials from the capital rank among the diplomatic titles by seniority: a Director-General or Director beside
+# a minister counsellor, a deputy director or head of a division beside a counsellor. A function with no rank word
+# (Adviser, Expert, Legal Officer, …) comes after every ranked title, attachés included, in the file's order.
 _RANKS = (
     r"\b(head of (the )?delegation|chef de (la )?delegation|jefe de (la )?delegacion)\b",
     # A minister's own title, not "Minister Plenipotentiary", "Adviser to the Minister" or "Office of the Minister".
@@ -268,7 +271,10 @@ _RANKS = (
     r"\b(deputy permanent representative|deputy head|alternate head)\b",
     r"\b(minister counsellor|minister counselor|ministre conseiller|minister plenipotentiary"
     r"|ministre plenipotentiaire|ministro plenipotenciario)\b",
-    r"\b(counsellor|counselor|conseiller|consejero)\b",
+    r"^(?!.*\b(deputy|assistant|adjoint|adjointe|adjunto|adjunta)\b).*\b(director|directeur|directrice|directora)\b",
+    r"\b(counsellor|counselor|conseiller|consejero|director|directeur|directrice|directora"
+    r"|head of (the )?(division|department|section|unit|branch|service)"
+    r"|chef de (la |du )?(division|section|service))\b",
     r"\bfirst secretary\b",
     r"\bsecond secretary\b",
     r"\bthird secretary\b",
@@ -282,7 +288,8 @@ EXCELLENCY_RANK = 3
 @functools.lru_cache(maxsize=4096)
 def protocol_rank(function: str, salutation_text: str = "") -> int:
     """0 for a head of delegation named so, then ministers, vice-ministers, ambassadors and permanent
-    representatives (or an Excellency), deputies, counsellors, secretaries, attachés; len(_RANKS) for anyone else."""
+    representatives (or an Excellency), deputies, minister counsellors, directors, counsellors (and deputy
+    directors, heads of division), secretaries, attachés; len(_RANKS), after all of them, for anyone else."""
     text = un_sort_key(function)
     for rank, pattern in enumerate(_RANK_PATTERNS):
         if pattern.search(text):

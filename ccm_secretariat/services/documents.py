@@ -51,7 +51,7 @@ class DocumentRow:
     def series(self) -> Series:
         return self.parts.series
 
-    def input(self) -> DocumentInput:
+    def as_input(self) -> DocumentInput:
         """The entry as it stands, to save again (undo)."""
         return DocumentInput(
             self.symbol,
@@ -167,10 +167,21 @@ class DocumentService(Service):
         return next(r for r in self.list(meeting_id) if r.id == document_id)
 
     def remove(self, document_id: int, expected_version: int | None = None) -> DocumentRow:
-        """Take a document off the register; refused when another desk changed it after `expected_version`."""
+        """Take a document off the register; refused when another desk changed it after `expected_version`.
+        Returns the entry as it was, which `restore` puts back."""
         row = self.get(document_id)
         with self._write() as s:
             doc = get_or_fail(s, Document, document_id, "Document")
             check_version(doc, expected_version, f"The entry of {doc.symbol}")
             s.delete(doc)
         return row
+
+    def restore(self, meeting_id: int, row: DocumentRow) -> DocumentRow:
+        """Undo of a removal: the entry as it was, under its own id and version (later steps on the undo stack,
+        an edit's undo among them, still find it)."""
+        with self._write() as s:
+            meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
+            s.add(Document(id=row.id, meeting_id=meeting.id, **self._values(s, meeting, row.as_input(), row.id)))
+            s.flush()
+            s.execute(sa.update(Document).where(Document.id == row.id).values(version=row.version))
+        return self.get(row.id)

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import flag_modified
 
-from ccm_secretariat.domain.enums import Attendance, Category, CredentialsKind, Gender, Role, Rule
+from ccm_secretariat.domain.enums import Attendance, Category, Rule
 from ccm_secretariat.domain.names import match_key, un_sort_key
-from ccm_secretariat.domain.participants import Member, MemberIndex, ParticipantInput, validate_participant
-from ccm_secretariat.domain.status import StatusFacts, category_on, status_on
+from ccm_secretariat.domain.participants import Member, MemberIndex, validate_participant
+from ccm_secretariat.domain.participants import ParticipantInput as ParticipantInput
 from ccm_secretariat.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
 from ccm_secretariat.orm import (
     AttendanceRecord,
@@ -26,160 +24,44 @@ from ccm_secretariat.orm import (
     OrganisationRule,
     Participant,
     State,
-    Treaty,
-    TreatyStatus,
 )
 from ccm_secretariat.orm.stamps import ChangeLog, log_bulk
 from ccm_secretariat.reference.loader import state_lookup
-from ccm_secretariat.reference.treaties import treaty_profile
 from ccm_secretariat.services import snapshots
-from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail, next_position
+from ccm_secretariat.services.base import check_version, clean, get_or_fail, next_position
+from ccm_secretariat.services.registration_marks import RegistrationMarks
+from ccm_secretariat.services.registration_rows import (
+    CredentialsState as CredentialsState,
+)
+from ccm_secretariat.services.registration_rows import (
+    DelegationRow as DelegationRow,
+)
+from ccm_secretariat.services.registration_rows import (
+    ParticipantRow as ParticipantRow,
+)
+from ccm_secretariat.services.registration_rows import (
+    all_delegations as all_delegations,
+)
+from ccm_secretariat.services.registration_rows import (
+    changed_meanwhile as changed_meanwhile,
+)
+from ccm_secretariat.services.registration_rows import (
+    derived_state_categories as derived_state_categories,
+)
+from ccm_secretariat.services.registration_rows import (
+    locked_delegation as locked_delegation,
+)
+from ccm_secretariat.services.registration_rows import (
+    meeting_first_day as meeting_first_day,
+)
 from ccm_secretariat.services.snapshots import Snapshot
 from ccm_secretariat.storage import backups
 from ccm_secretariat.storage.erasure import Erasure, scrub
 
 
-@dataclass(frozen=True)
-class DelegationRow:
-    id: int
-    meeting_id: int
-    name: str
-    sort_key: str
-    category: Category
-    derived_category: Category
-    override_reason: str
-    state_id: int | None
-    iso3: str
-    organisation_id: int | None
-    acronym: str
-    credentials_received: bool
-    credentials_kind: CredentialsKind | None
-    credentials_date: dt.date | None
-    participant_count: int
-    notes: str = ""
-    present_parts: tuple[int, ...] = ()  # parts at which the delegation is marked present
-    version: int = 0  # as read; a change made on it is refused once another desk has changed the delegation
-    changed_by: str = ""
-    changed_at: dt.datetime | None = None
+class RegistrationService(RegistrationMarks):
+    """Delegations and their members; credentials, presence and attendance come from RegistrationMarks."""
 
-    @property
-    def took_part(self) -> bool:
-        """Who took part (the report's paragraphs, the statistics): members named, or marked present."""
-        return self.participant_count > 0 or bool(self.present_parts)
-
-    @property
-    def is_state(self) -> bool:
-        return self.state_id is not None
-
-    @property
-    def is_overridden(self) -> bool:
-        return self.category != self.derived_category
-
-    @property
-    def name_with_acronym(self) -> str:
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
-
-
-def _locked_delegation(s: Session, delegation_id: int) -> Delegation:
-    return get_or_fail(s, Delegation, delegation_id, "Delegation", lock=True)
-
-
-def changed_meanwhile(current: ParticipantRow) -> str:
-    who = current.changed_by or "another desk"
-    when = (
-        f" on {current.changed_at.day} {current.changed_at:%B %Y} at {current.changed_at:%H:%M}"
-        if current.changed_at
-        else ""
-    )
-    return (
-        f"{current.display_name} was changed by {who}{when}, after this screen read them. Nothing was "
-        "saved; the desk shows them as they are now. Apply your change again if it still holds."
-    )
-
-
-class ParticipantRow(NamedTuple):
-    """A participant as stored (a NamedTuple: 100,000 of them are made in well under a second)."""
-
-    id: int
-    delegation_id: int
-    position: int
-    salutation: str
-    given_names: str
-    family_name: str
-    function: str
-    affiliation: str
-    role: Role
-    email: str
-    phone: str
-    gender: Gender
-    consent_to_publish: bool
-    attendance: tuple[tuple[int, Attendance], ...] = ()
-    version: int = 0  # as read; an edit made on it is refused once someone else has changed the person
-    changed_by: str = ""
-    changed_at: dt.datetime | None = None
-    registration_date: dt.date | None = None  # read by the roster (the workbook's column), not by the desk
-
-    @property
-    def full_name(self) -> str:
-        return " ".join(p for p in (self.given_names, self.family_name) if p)
-
-    @property
-    def display_name(self) -> str:
-        return " ".join(p for p in (self.salutation, self.given_names, self.family_name) if p)
-
-    def as_input(self) -> ParticipantInput:
-        return ParticipantInput(
-            self.family_name,
-            self.given_names,
-            self.salutation,
-            self.function,
-            self.affiliation,
-            self.role,
-            self.email,
-            self.phone,
-            self.gender,
-            self.consent_to_publish,
-            dict(self.attendance),
-        )
-
-
-def meeting_first_day(session: Session, meeting_id: int) -> dt.date:
-    day = session.scalar(sa.select(sa.func.min(MeetingPart.start_date)).where(MeetingPart.meeting_id == meeting_id))
-    if day is None:
-        raise ValidationError("the meeting has no dates yet: give it a part with its first day.", "parts")
-    return day
-
-
-def derived_state_categories(
-    session: Session, meeting: Meeting, state_ids: list[int] | None = None
-) -> dict[int, Category]:
-    """Category of every State (or of `state_ids`) with a status under the meeting's treaty, on its first day."""
-    day = meeting_first_day(session, meeting.id)
-    treaty = get_or_fail(session, Treaty, meeting.treaty_id, "Treaty")
-    convention = treaty_profile(treaty)
-    query = sa.select(TreatyStatus).where(TreatyStatus.treaty_id == meeting.treaty_id)
-    if state_ids is not None:
-        query = query.where(TreatyStatus.state_id.in_(state_ids))
-    rows = session.execute(query).scalars()
-    facts = {
-        st.state_id: StatusFacts(st.signature_date, st.deposit_date, st.entry_into_force, st.withdrawal_effective)
-        for st in rows
-    }
-    if convention is None:  # a treaty row no profile describes: the categories the desk always had
-        return {sid: category_on(day, f) for sid, f in facts.items()}
-    return {sid: convention.for_status(status_on(day, f)).category for sid, f in facts.items()}
-
-
-def _all_delegations(s: Session, delegation_ids: Iterable[int]) -> list[Delegation]:
-    """Every one of them, or a refusal: a bulk action applies to the whole selection or to none of it."""
-    ids = list(delegation_ids)
-    found = list(s.scalars(sa.select(Delegation).where(Delegation.id.in_(ids))))
-    if len(found) != len(set(ids)):
-        raise NotFoundError("Some of the delegations no longer exist; nothing was changed.")
-    return found
-
-
-class RegistrationService(Service):
     # Delegations -------------------------------------------------------------------------------------
     def delegations(
         self, meeting_id: int, category: Category | None = None, ids: Iterable[int] | None = None
@@ -395,30 +277,6 @@ class RegistrationService(Service):
             d.category_override, d.override_reason = category, reason
         return self.delegation(delegation_id)
 
-    def set_credentials(
-        self,
-        delegation_ids: Iterable[int],
-        received: bool,
-        kind: CredentialsKind | None = None,
-        date: dt.date | None = None,
-        expected_versions: dict[int, int] | None = None,
-    ) -> int:
-        """Record credentials for many delegations at once; returns how many were changed. With
-        `expected_versions` (delegation -> version as the screen read it), all or none: one changed meanwhile
-        at another desk refuses the lot."""
-        if received and kind is None:
-            raise ValidationError("say what was received: original, copy or note verbale.", "credentials_kind")
-        kind = CredentialsKind(kind) if kind is not None else None
-        with self._write() as s:
-            found = _all_delegations(s, delegation_ids)
-            for d in found:
-                check_version(d, (expected_versions or {}).get(d.id), d.name)
-            for d in found:
-                d.credentials_received = received
-                d.credentials_kind = kind if received else None
-                d.credentials_date = (date or dt.date.today()) if received else None
-            return len(found)
-
     def remove_delegation(self, delegation_id: int) -> Snapshot:
         """Remove a delegation and its members; returns what `restore` needs to put them back exactly."""
         with self._write() as s:
@@ -480,6 +338,7 @@ class RegistrationService(Service):
             p.version,
             p.changed_by,
             p.changed_at,
+            p.registration_date,
         )
 
     @staticmethod
@@ -509,25 +368,6 @@ class RegistrationService(Service):
                 index.by_email[email.lower()] = Member(holder.id, holder.delegation_id, "", "", email)
         return index
 
-    def _write_attendance(
-        self, s: Session, participant: Participant, meeting_id: int, attendance: dict[int, Attendance]
-    ) -> None:
-        parts = dict(
-            s.execute(sa.select(MeetingPart.number, MeetingPart.id).where(MeetingPart.meeting_id == meeting_id)).all()
-        )
-        for number, mode in attendance.items():
-            if number not in parts:
-                raise ValidationError(f"the meeting has no part {number}.", "attendance")
-            record = s.scalar(
-                sa.select(AttendanceRecord).where(
-                    AttendanceRecord.participant_id == participant.id, AttendanceRecord.part_id == parts[number]
-                )
-            )
-            if record is None:
-                s.add(AttendanceRecord(participant_id=participant.id, part_id=parts[number], mode=Attendance(mode)))
-            else:
-                record.mode = Attendance(mode)
-
     def add_participant(self, delegation_id: int, data: ParticipantInput, same_name_ok: bool = False) -> ParticipantRow:
         """Add a member; a namesake in the delegation raises SameNameError unless `same_name_ok` says that the
         secretary knows it is a different person."""
@@ -535,14 +375,15 @@ class RegistrationService(Service):
         with self._write() as s:
             # The delegation's row is locked (on a server; SQLite locks the whole file): two desks adding to it
             # at once take turns, so the namesake check and the next position see each other's additions.
-            delegation = _locked_delegation(s, delegation_id)
+            delegation = locked_delegation(s, delegation_id)
             self._member_index(s, delegation, values["email"]).check(delegation_id, values, None, same_name_ok)
             position = next_position(s, Participant.position, Participant.delegation_id == delegation_id)
             person = Participant(
                 delegation_id=delegation_id,
                 meeting_id=delegation.meeting_id,
                 position=position,
-                registration_date=dt.date.today(),  # added by hand: registered today, as an import's row says
+                # Added by hand: registered on the day the dialog says (today unless changed), as an import's row says.
+                registration_date=data.registration_date or dt.date.today(),
                 **values,
             )
             s.add(person)
@@ -567,12 +408,13 @@ class RegistrationService(Service):
             if expected_version is not None and person.version != expected_version:
                 current = self._participant_row(person, self._attendance(s, [person.id]).get(person.id, ()))
                 raise ConflictError(changed_meanwhile(current), current)
-            delegation = _locked_delegation(s, person.delegation_id)
+            delegation = locked_delegation(s, person.delegation_id)
             self._member_index(s, delegation, values["email"]).check(
                 delegation.id, values, participant_id, same_name_ok
             )
             for k, v in values.items():
                 setattr(person, k, v)
+            person.registration_date = data.registration_date  # as given: undo puts back even "none"
             self._write_attendance(s, person, delegation.meeting_id, data.attendance)
         return self.participant(participant_id)
 
@@ -585,27 +427,6 @@ class RegistrationService(Service):
             snapshot = snapshots.take(s, participant_ids=list(participant_ids))
             snapshots.remove(s, snapshot)
         return snapshot
-
-    def set_presence(self, delegation_ids: Iterable[int], part_number: int, present: bool) -> int:
-        """Mark delegations present (or not) at a part of the meeting, named members or not."""
-        with self._write() as s:
-            found = _all_delegations(s, delegation_ids)
-            for d in found:
-                part = s.scalar(
-                    sa.select(MeetingPart.id).where(
-                        MeetingPart.meeting_id == d.meeting_id, MeetingPart.number == part_number
-                    )
-                )
-                if part is None:
-                    raise ValidationError(f"the meeting has no part {part_number}.", "part")
-                s.execute(
-                    sa.delete(DelegationPresence).where(
-                        DelegationPresence.delegation_id == d.id, DelegationPresence.part_id == part
-                    )
-                )
-                if present:
-                    s.add(DelegationPresence(delegation_id=d.id, part_id=part))
-            return len(found)
 
     def erase_participant(self, participant_id: int) -> Erasure:
         """Erase a participant for good (no undo): the row and its attendance, overwritten in the file rather
@@ -645,53 +466,3 @@ class RegistrationService(Service):
             remains = f"The person was erased, but the database file could not be cleared of their traces ({reason})."
         path = self._db.sqlite_path
         return Erasure(backups.holding(path, "participant", participant_id) if path else [], remains)
-
-    def set_attendance(
-        self,
-        participant_ids: Iterable[int],
-        part_number: int,
-        mode: Attendance | None,
-        expected_versions: dict[int, int] | None = None,
-    ) -> dict[int, int]:
-        """Set attendance at one part for many participants at once (None: no record, as before any was made);
-        returns each participant's new version. Attendance is part of the person's record: it counts the version
-        up, and with `expected_versions` (participant -> version as the screen read it) one changed meanwhile at
-        another desk refuses the lot (ConflictError), as every undo must."""
-        return self.restore_attendance(
-            {pid: mode for pid in participant_ids}, part_number, expected_versions=expected_versions
-        )
-
-    def restore_attendance(
-        self,
-        modes: dict[int, Attendance | None],
-        part_number: int,
-        expected_versions: dict[int, int] | None = None,
-    ) -> dict[int, int]:
-        """Each participant's attendance at one part as given (None: no record); all or none. See
-        set_attendance; the attendance undo puts back what each one had."""
-        with self._write() as s:
-            people = list(s.scalars(sa.select(Participant).where(Participant.id.in_(list(modes)))))
-            if len(people) != len(modes):
-                raise NotFoundError("Some of the participants no longer exist; nothing was changed.")
-            for person in people:
-                check_version(person, (expected_versions or {}).get(person.id), person.family_name)
-            for person in people:
-                delegation = get_or_fail(s, Delegation, person.delegation_id, "Delegation")
-                mode = modes[person.id]
-                if mode is None:
-                    part = s.scalar(
-                        sa.select(MeetingPart.id).where(
-                            MeetingPart.meeting_id == delegation.meeting_id, MeetingPart.number == part_number
-                        )
-                    )
-                    s.execute(
-                        sa.delete(AttendanceRecord).where(
-                            AttendanceRecord.participant_id == person.id, AttendanceRecord.part_id == part
-                        )
-                    )
-                else:
-                    self._write_attendance(s, person, delegation.meeting_id, {part_number: Attendance(mode)})
-                person.changed_at = dt.datetime.now().replace(microsecond=0)  # a change to the record: version up
-                flag_modified(person, "changed_at")  # even within the second of the last change (same value)
-            s.flush()
-            return {p.id: p.version for p in people}

@@ -38,3 +38,24 @@ def test_a_function_that_mentions_a_minister_does_not_head_a_delegation(function
 
 def test_a_minister_and_an_ambassador_head_in_that_order():
     assert protocol_rank("Minister of Foreign Affairs") < protocol_rank("Ambassador") < HEAD_RANKS
+
+
+def test_a_director_from_the_capital_ranks_among_the_diplomatic_titles_not_after_them():
+    order = [
+        "Ambassador, Permanent Representative",
+        "Minister Counsellor",
+        "Director, Arms Control Division",
+        "Counsellor",
+        "Deputy Director, Disarmament Department",
+        "First Secretary",
+        "Third Secretary",
+        "Attaché",
+        "Legal Adviser",
+    ]
+    ranks = [protocol_rank(f) for f in order]
+    assert ranks == sorted(ranks), list(zip(order, ranks))
+    assert protocol_rank("Director") < protocol_rank("Third Secretary") < protocol_rank("Expert")
+    assert protocol_rank("Directeur général") == protocol_rank("Director-General") == protocol_rank("Director")
+    assert protocol_rank("Head of Division, Ministry of Defence") == protocol_rank("Counsellor")
+    # No director heads a delegation by rank alone.
+    assert protocol_rank("Director") >= HEAD_RANKS

@@ -39,9 +39,10 @@ class DateEdit(QLineEdit):
     calendar with Alt+Down or its button. It never holds a date that was not typed or chosen: while the text is
     not a date, `date()` is an invalid QDate and `problem()` says why; Tab always moves to the next field."""
 
-    def __init__(self, day: QDate):
+    def __init__(self, day: QDate, optional: bool = False):
         super().__init__()
         self._date = QDate()
+        self.optional = optional  # may be left empty (no date), as a record without one is shown
         self.setPlaceholderText("14 Sep 2026")
         self.setToolTip("Type the date as you write it: 14 Sep 2026, 14.09.2026 or 2026-09-14 (Alt+Down: calendar)")
         pick = self.addAction(
@@ -73,7 +74,7 @@ class DateEdit(QLineEdit):
             return None
         text = self.text().strip()
         if not text:
-            return "type a date, such as 14 Sep 2026."
+            return None if self.optional else "type a date, such as 14 Sep 2026."
         return f"“{text}” is not a date: type it as 14 Sep 2026, 14.09.2026 or 2026-09-14 (a year from 1900)."
 
     def _set(self, day: QDate) -> None:

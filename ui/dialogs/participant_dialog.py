@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QWidget
 
 from ccm_secretariat.domain.enums import SALUTATIONS, Attendance, Gender, Role
@@ -12,7 +14,7 @@ from ccm_secretariat.domain.participants import EMAIL, ParticipantInput, SameNam
 from ccm_secretariat.errors import ConflictError
 from ccm_secretariat.services.meetings import PartRow
 from ccm_secretariat.services.registration import ParticipantRow
-from ui.dialogs.form import FormDialog
+from ui.dialogs.form import DateEdit, FormDialog
 
 ATTENDANCE_LABELS = {
     None: "—",
@@ -52,6 +54,8 @@ class ParticipantDialog(FormDialog):
         self.email = QLineEdit()
         self.phone = QLineEdit()
         self.consent = QCheckBox("May be printed in the list of participants")
+        # Read as every date field reads dates; today for a new person, empty for a record that has none.
+        self.registered = DateEdit(QDate.currentDate() if initial is None else QDate(), optional=True)
         self.add_field("salutation", "Salutation", self.salutation)
         self.add_field("given_names", "Given names", self.given)
         self.add_field("family_name", "Family name", self.family)
@@ -62,6 +66,7 @@ class ParticipantDialog(FormDialog):
         self.add_field("email", "E-mail", self.email)
         self.add_field("phone", "Telephone", self.phone)
         self.add_field("consent", "Contact details", self.consent)
+        self.add_field("registration_date", "Registered on", self.registered)
         self.attendance: dict[int, QComboBox] = {}
         for part in parts:
             box = QComboBox()
@@ -88,6 +93,7 @@ class ParticipantDialog(FormDialog):
         self.email.setText(p.email)
         self.phone.setText(p.phone)
         self.consent.setChecked(p.consent_to_publish)
+        self.registered.setDate(QDate(p.registration_date) if p.registration_date else QDate())
         for number, mode in p.attendance:
             if number in self.attendance:
                 box = self.attendance[number]
@@ -111,6 +117,7 @@ class ParticipantDialog(FormDialog):
             "email": lambda v: self.email.setText(str(v)),
             "phone": lambda v: self.phone.setText(str(v)),
             "consent_to_publish": lambda v: self.consent.setChecked(bool(v)),
+            "registration_date": lambda v: self.registered.setDate(QDate(v) if isinstance(v, dt.date) else QDate()),
         }
         taken = []
         for name, put in setters.items():
@@ -138,6 +145,8 @@ class ParticipantDialog(FormDialog):
 
     def value(self) -> ParticipantInput:
         attendance = {n: box.currentData() for n, box in self.attendance.items() if box.currentData() is not None}
+        day = self.registered.date()
+        registered = dt.date(day.year(), day.month(), day.day()) if day.isValid() else None
         return ParticipantInput(
             family_name=self.family.text(),
             given_names=self.given.text(),
@@ -150,6 +159,7 @@ class ParticipantDialog(FormDialog):
             gender=self.gender.currentData(),
             consent_to_publish=self.consent.isChecked(),
             attendance=attendance,
+            registration_date=registered,
         )
 
     def submit(self):

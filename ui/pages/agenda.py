@@ -13,7 +13,7 @@ from ui.dialogs.plenary_dialog import PlenaryDialog
 from ui.dialogs.side_event_dialog import SideEventDialog
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table, selected_row
-from ui.undo import Editor
+from ui.undo import UndoRecorder
 
 ITEM_COLUMNS = [
     Column("No.", lambda i: i.number, align_right=True),
@@ -48,7 +48,7 @@ EVENT_COLUMNS = [
 class AgendaPage(QWidget):
     status = Signal(str)
 
-    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
+    def __init__(self, services: Services, editor: UndoRecorder, parent: QWidget | None = None):
         super().__init__(parent)
         self.letters: set[str] = set()  # Alt mnemonics taken on this page
         self.services, self.editor = services, editor

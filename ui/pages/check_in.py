@@ -26,13 +26,13 @@ from ccm_secretariat.services.check_in import CheckInResult
 from ccm_secretariat.services.meetings import MeetingRow
 from ui import colours
 from ui.dialogs.form import date_edit
-from ui.undo import Editor
+from ui.undo import UndoRecorder
 
 
 class CheckInPage(QWidget):
     status = Signal(str)
 
-    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
+    def __init__(self, services: Services, editor: UndoRecorder, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.editor = services, editor
         self.meeting: MeetingRow | None = None

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView
 
 from ui.tables import configure_view
 
 
-def make_table(model, stretch_column: int | None = None, multi: bool = False, name: str = "") -> QTableView:
-    """A table of rows; `name` is what a screen reader calls it (its columns are its description: ui/tables.py)."""
-    table = QTableView()
+def make_table(
+    model, stretch_column: int | None = None, multi: bool = False, name: str = "", table: QTableView | None = None
+) -> QTableView:
+    """A table of rows; `name` is what a screen reader calls it (its columns are its description: ui/tables.py).
+    `table`: a view of a subclass to set up (a new QTableView when None)."""
+    table = QTableView() if table is None else table
     table.setModel(model)
     table.setAccessibleName(name)
     configure_view(table)
@@ -54,6 +58,16 @@ def button_row(
         found[text] = button
     layout.addStretch()
     return layout, found
+
+
+def select_row(table: QTableView, row: int) -> None:
+    """Select exactly this row and make it current, whatever keys are held: QTableView.selectRow extends or
+    toggles the selection while Shift or Ctrl is down, so a redo by Ctrl+Shift+Z unselected the row it reselected
+    (and the members' list went empty)."""
+    model = table.model()
+    index = model.index(row, 0)
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    table.selectionModel().setCurrentIndex(index, flags)
 
 
 def selected_row(table: QTableView):

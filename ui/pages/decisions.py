@@ -14,7 +14,7 @@ from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingRow
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table, selected_row
-from ui.undo import Editor
+from ui.undo import UndoRecorder
 
 GENERATED = "[An extension request's paragraphs, written from its record (Obligations page)]"
 COLUMNS = [
@@ -35,7 +35,7 @@ def as_printed(text: str) -> str:
 class DecisionsPage(QWidget):
     status = Signal(str)
 
-    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
+    def __init__(self, services: Services, editor: UndoRecorder, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.editor = services, editor
         self.meeting: MeetingRow | None = None

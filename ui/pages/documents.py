@@ -11,7 +11,7 @@ from ccm_secretariat.services.meetings import MeetingRow
 from ui.dialogs.document_dialog import DocumentDialog
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table, selected_row
-from ui.undo import Editor
+from ui.undo import UndoRecorder
 
 COLUMNS = [
     Column("Symbol", lambda d: d.symbol),
@@ -27,7 +27,7 @@ COLUMNS = [
 class DocumentsPage(QWidget):
     status = Signal(str)
 
-    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
+    def __init__(self, services: Services, editor: UndoRecorder, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.editor = services, editor
         self.meeting: MeetingRow | None = None
@@ -65,15 +65,15 @@ class DocumentsPage(QWidget):
         if meeting is None:
             return
         docs = self.services.documents
-        holder = {}
 
         def save(data):
-            def do():
-                row = docs.add(meeting.id, data)
-                holder["id"] = row.id
-                return row
-
-            return self.editor.perform(f"Add {data.symbol}", do, lambda _r: docs.remove(holder["id"]))
+            # Undo takes it off the register; redo puts back the same entry (same id), so later steps find it.
+            return self.editor.perform_addition(
+                f"Add {data.symbol}",
+                lambda: docs.add(meeting.id, data),
+                docs.remove,
+                lambda row: docs.restore(meeting.id, row),
+            )
 
         row, accepted = self._ask(save)
         if accepted:
@@ -84,7 +84,7 @@ class DocumentsPage(QWidget):
         if current is None:
             return
         docs = self.services.documents
-        before = current.input()
+        before = current.as_input()
 
         seen = self.editor.seen(("document", current.id), current.version)
 
@@ -112,11 +112,11 @@ class DocumentsPage(QWidget):
         ):
             return
         docs = self.services.documents
-        holder = {"id": current.id, "version": current.version}
-        data = current.input()
-
-        def undo(_):
-            added = docs.add(meeting.id, data)
-            holder.update(id=added.id, version=added.version)
-
-        self.editor.perform(f"Remove {current.symbol}", lambda: docs.remove(holder["id"], holder["version"]), undo)
+        # The removal returns the entry; undo puts it back under the same id and version.
+        self.editor.perform_removal(
+            f"Remove {current.symbol}",
+            ("document", current.id),
+            current.version,
+            lambda version: docs.remove(current.id, version),
+            lambda row: docs.restore(meeting.id, row),
+        )

@@ -14,7 +14,7 @@ from ccm_secretariat.services.meetings import MeetingRow
 from ui.dialogs.event_dialog import KIND_LABELS, EventDialog
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table, selected_row
-from ui.undo import Editor
+from ui.undo import UndoRecorder
 
 
 def _id(e: MeetingEvent) -> int:
@@ -46,7 +46,7 @@ COLUMNS = [
 class EventsPage(QWidget):
     status = Signal(str)
 
-    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
+    def __init__(self, services: Services, editor: UndoRecorder, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.editor = services, editor
         self.meeting: MeetingRow | None = None

@@ -25,7 +25,7 @@ from ui.dialogs.part_dialog import PartDialog
 from ui.errors import describe
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table, selected_row
-from ui.undo import Editor
+from ui.undo import UndoRecorder
 
 FIELDS = (
     ("title", "Title"),
@@ -46,7 +46,7 @@ class MeetingPage(QWidget):
     status = Signal(str)
     renamed = Signal()
 
-    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
+    def __init__(self, services: Services, editor: UndoRecorder, parent: QWidget | None = None):
         super().__init__(parent)
         self.letters: set[str] = set()  # Alt mnemonics taken on this page
         self.services, self.editor = services, editor

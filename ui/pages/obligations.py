@@ -26,7 +26,7 @@ from ccm_secretariat.services.tracker import Tracker
 from ui.dialogs.report_received_dialog import ReportReceivedDialog
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table
-from ui.undo import Editor
+from ui.undo import UndoRecorder
 
 ALL_STATES = "All States with a record or a request"
 
@@ -53,7 +53,9 @@ REPORTS = [
 class ObligationsPage(QWidget):
     status = Signal(str)
 
-    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None, today: dt.date | None = None):
+    def __init__(
+        self, services: Services, editor: UndoRecorder, parent: QWidget | None = None, today: dt.date | None = None
+    ):
         super().__init__(parent)
         self.services, self.editor = services, editor
         self.meeting = None

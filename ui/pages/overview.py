@@ -26,7 +26,7 @@ from ccm_secretariat.services.meetings import MeetingRow
 from ccm_secretariat.services.overview import CREDENTIALS, GENDERS, Figure, Overview
 from ui import colours
 from ui.charts import BarRow, CumulativeLine, Segment, StackedBars
-from ui.undo import Editor
+from ui.undo import UndoRecorder
 
 
 class _Done(QObject):
@@ -63,7 +63,9 @@ class OverviewPage(QWidget):
     status = Signal(str)
     figure_chosen = Signal(object)  # the Figure clicked
 
-    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None, synchronous: bool = False):
+    def __init__(
+        self, services: Services, editor: UndoRecorder, parent: QWidget | None = None, synchronous: bool = False
+    ):
         super().__init__(parent)
         self.services, self.editor, self.synchronous = services, editor, synchronous
         self.meeting: MeetingRow | None = None

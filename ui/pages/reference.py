@@ -12,7 +12,7 @@ from ccm_secretariat.services import Services
 from ui.dialogs.organisation_dialog import KIND_LABELS, OrganisationDialog
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table
-from ui.undo import Editor
+from ui.undo import UndoRecorder
 
 SIDE_BY_SIDE = 1600  # the width (logical pixels) from which States and organisations sit side by side
 
@@ -24,7 +24,7 @@ def _d(day) -> str:
 class ReferencePage(QWidget):
     status = Signal(str)
 
-    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
+    def __init__(self, services: Services, editor: UndoRecorder, parent: QWidget | None = None):
         super().__init__(parent)
         self.letters: set[str] = set()  # Alt mnemonics taken on this page
         self.services, self.editor, self.meeting = services, editor, None

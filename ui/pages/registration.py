@@ -6,15 +6,13 @@ from __future__ import annotations
 import time
 from html import escape
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -22,43 +20,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ccm_secretariat.domain.enums import Category, Rule
-from ccm_secretariat.domain.names import fold
+from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.domain.prose import counted
-from ccm_secretariat.domain.search import SearchIndex
-from ccm_secretariat.errors import ConflictError, NotFoundError
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingRow
 from ccm_secretariat.services.overview import Figure
 from ccm_secretariat.services.registration import DelegationRow
 from ccm_secretariat.services.roster import DirectoryRow
 from ui import colours
-from ui.dialogs.attendance_dialog import AttendanceDialog
-from ui.dialogs.category_dialog import CategoryDialog
-from ui.dialogs.credentials_dialog import CredentialsDialog
-from ui.dialogs.delegation_dialog import DelegationDialog
-from ui.dialogs.participant_dialog import ParticipantDialog
-from ui.dialogs.presence_dialog import PresenceDialog
 from ui.flow_layout import FlowLayout
-from ui.models.grouped import GroupedRowsModel
-from ui.models.table import RowTableModel
-from ui.pages.common import make_table
-from ui.pages.registration_rows import DELEGATION_COLUMNS, MEMBER_COLUMNS, SHORT, differences
+from ui.pages.common import select_row
+from ui.pages.delegation_actions import DelegationActions
+from ui.pages.delegation_list import DelegationList
+from ui.pages.member_actions import MemberActions
+from ui.pages.member_list import MemberList
+from ui.pages.registration_filter import RegistrationFilter
+from ui.pages.registration_rows import SHORT
 from ui.panels.participant_panel import ParticipantPanel
-from ui.undo import Editor
+from ui.undo import UndoRecorder
 
 
 class RegistrationPage(QWidget):
     status = Signal(str)
 
-    def __init__(self, services: Services, editor: Editor, parent: QWidget | None = None):
+    def __init__(self, services: Services, editor: UndoRecorder, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.editor = editor
         self.meeting: MeetingRow | None = None
-        self.delegation_rows: list[DelegationRow] = []
-        self.members: dict[int, list[DirectoryRow]] = {}
-        self.index: SearchIndex[DirectoryRow] = SearchIndex([], lambda r: "")
+        self.filter = RegistrationFilter([], {})  # what is listed, decided without Qt
+        self.delegation_actions = DelegationActions(self)
+        self.member_actions = MemberActions(self)
         self.last_search_ms = 0.0
         self.read_only = False
         self.writing_shortcuts: list[QShortcut] = []
@@ -95,31 +87,24 @@ class RegistrationPage(QWidget):
         self.focus_bar.setStyleSheet(f"#focusLabel {{ background: {background}; color: {text}; padding: 3px 6px; }}")
         self.focus_bar.hide()
 
-        self.delegation_model = GroupedRowsModel(DELEGATION_COLUMNS, self)
-        self.delegations = make_table(self.delegation_model, multi=True, name="Delegations")
+        self.delegations = DelegationList()
+        self.delegation_model = self.delegations.model_
         self.delegations.selectionModel().selectionChanged.connect(self.show_members)
         self.delegations.doubleClicked.connect(lambda _i: None if self.read_only else self.change_category())
-        self.member_model = RowTableModel(MEMBER_COLUMNS, self)
-        self.member_table = make_table(self.member_model, multi=True, name="Members of the delegation")
+        self.member_table = MemberList()  # (the same people stay selected when read again)
+        self.member_model = self.member_table.model_
         self.member_table.doubleClicked.connect(lambda _i: None if self.read_only else self.edit_participant())
         # The selected person's whole record, edited in place (ui/panels/participant_panel.py).
         self.panel = ParticipantPanel(services, editor, self._after_panel_save)
         self.panel.status.connect(self.status)
         self.panel.edit_button.clicked.connect(self.edit_participant)
         self.member_table.selectionModel().selectionChanged.connect(self._show_person)
-        # The members read again (a save, an undo, another desk): the same people stay selected and shown.
-        self.member_model.modelReset.connect(lambda: self.select_people(self._kept))
-        self._kept: set[int] = set()
         for view in (self.delegations, self.member_table):
             view.selectionModel().selectionChanged.connect(self._explain_buttons)
-        self._size_columns(self.delegations, {1: 70, 2: 112, 3: 62}, stretch=0)
-        self._size_columns(self.member_table, {0: 190, 1: 150, 2: 200, 3: 200}, stretch=4)
-        self.member_table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
-        self.member_table.setColumnHidden(5, True)  # the delegation's name, shown only for search results
         self.members_title = QLabel()
         self.members_title.setObjectName("membersTitle")
 
-        self.buttons = {}
+        self.buttons: dict[str, QPushButton] = {}
         left_buttons = FlowLayout()  # (wraps onto a second line in a narrow window)
         for key, text, slot in (
             ("add_delegation", "Register de&legation…", self.add_delegation),  # (Alt+R: the Room menu)
@@ -143,6 +128,7 @@ class RegistrationPage(QWidget):
         right_buttons.addStretch()
         # Keys that act on the table that has the keyboard (each bound to its own table: the same key bound twice
         # in one window does nothing at all).
+        table: QTableView
         for table, keys in (
             (
                 self.member_table,
@@ -202,18 +188,11 @@ class RegistrationPage(QWidget):
         self.setTabOrder(self.category, self.delegations)
         self.setTabOrder(self.delegations, self.member_table)
 
-    @staticmethod
-    def _size_columns(table: QTableView, widths: dict[int, int], stretch: int) -> None:
-        header = table.horizontalHeader()
-        for column, width in widths.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
     def to_members(self) -> None:
         """Enter on a delegation: the keyboard goes to its members."""
         self.member_table.setFocus()
         if self.member_model.rowCount() and not self.member_table.selectionModel().hasSelection():
-            self.member_table.selectRow(0)
+            select_row(self.member_table, 0)
 
     def _button(self, key: str, text: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -222,6 +201,14 @@ class RegistrationPage(QWidget):
         return button
 
     # Loading -----------------------------------------------------------------------------------------
+    @property
+    def delegation_rows(self) -> list[DelegationRow]:
+        return self.filter.delegations
+
+    @property
+    def members(self) -> dict[int, list[DirectoryRow]]:
+        return self.filter.members
+
     def set_meeting(self, meeting) -> None:
         self.meeting = meeting
         if meeting is not None:  # the headings of the meeting's convention
@@ -229,16 +216,12 @@ class RegistrationPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        if self.meeting is None:
-            self.delegation_rows, self.members = [], {}
-        else:
-            self.delegation_rows = self.services.registration.delegations(self.meeting.id)
-            members: dict[int, list[DirectoryRow]] = {}
+        members: dict[int, list[DirectoryRow]] = {}
+        if self.meeting is not None:
             for row in self.services.roster.directory(self.meeting.id):
                 members.setdefault(row.delegation_id, []).append(row)
-            self.members = members
-        self._rebuild_index()
-        self.apply_search()
+        rows = self.services.registration.delegations(self.meeting.id) if self.meeting is not None else []
+        self._listed(rows, members)
         self._explain_buttons()
 
     def reload_delegation(self, *delegation_ids: int) -> None:
@@ -246,94 +229,45 @@ class RegistrationPage(QWidget):
         meeting = self.meeting
         if meeting is None:
             return
-        self.delegation_rows = self.services.registration.delegations(meeting.id)
+        members = dict(self.members)
         for delegation_id in delegation_ids:
-            self.members[delegation_id] = self.services.roster.directory(meeting.id, delegation_id)
-        self._rebuild_index()
-        self.apply_search()  # (the panel follows the list: the row as saved, or nobody once it is gone)
+            members[delegation_id] = self.services.roster.directory(meeting.id, delegation_id)
+        # (the panel follows the list: the row as saved, or nobody once it is gone)
+        self._listed(self.services.registration.delegations(meeting.id), members)
 
-    def _rebuild_index(self) -> None:
-        rows = [r for d in self.delegation_rows for r in self.members.get(d.id, ())]
-        self.index = SearchIndex(rows, lambda r: r.folded_text(), folded=True)
-        self._update_counts()
-
-    def _update_counts(self) -> None:
-        counts = {c: [0, 0] for c in Category}
-        for d in self.delegation_rows:
-            counts[d.category][0] += 1
-            counts[d.category][1] += d.participant_count
+    def _listed(self, rows: list[DelegationRow], members: dict[int, list[DirectoryRow]]) -> None:
+        self.filter = RegistrationFilter(rows, members)
         parts = [
             f"<b>{SHORT[c]}</b> {n} ({counted(p, 'person', 'people')})"
-            for c, (n, p) in counts.items()
+            for c, (n, p) in self.filter.counts().items()
             if n or c not in (Category.RATIFIED_NOT_IN_FORCE,)
         ]
         self.counts.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts))
+        self.apply_search()
 
     # Search and selection ----------------------------------------------------------------------------
     def apply_search(self, *_args) -> None:
+        """List what the search, the category and the figure chosen leave (RegistrationFilter decides)."""
         started = time.perf_counter()
-        text = self.search.text().strip()
-        category = self.category.currentData()
-        selected = self.selected_delegation()
-        rows = [d for d in self.delegation_rows if category is None or d.category == category]
-        focus, focused_people = self.focus, None
-        if focus is not None and focus.counts_people:
-            focused_people = [m for d in rows for m in self.members.get(d.id, ()) if m.id in focus.participant_ids]
-            with_people = {m.delegation_id for m in focused_people}
-            rows = [d for d in rows if d.id in with_people]
-        elif focus is not None:
-            rows = [d for d in rows if d.id in focus.delegation_ids]
-        if focused_people is not None and not text:  # the people the figure counts, with their delegations
-            self.member_model.set_rows(focused_people)
-            self._show_delegation_column(True)
-            label = focus.label if focus is not None else ""
-            self.members_title.setText(f"{counted(len(focused_people), 'participant')}: {escape(label)}")
-        if text:
-            matches = self.index.search(text)
-            with_matches = {m.delegation_id for m in matches}
-            folded = fold(text)
-            rows = [d for d in rows if d.id in with_matches or folded in fold(d.name_with_acronym)]
-            allowed = {d.id for d in rows}
-            if focused_people is not None and focus is not None:
-                matches = [m for m in matches if m.id in focus.participant_ids]
-            self.member_model.set_rows([m for m in matches if m.delegation_id in allowed])
-            self._show_delegation_column(True)
-            found = self.member_model.rowCount()
-            self.members_title.setText(f"{counted(found, 'participant')} match{'es' if found == 1 else ''} “{text}”")
-        self.delegation_model.set_rows(rows)
-        self._span_headings()
-        if selected is not None:
-            for i, d in enumerate(rows):
-                if d.id == selected.id:
-                    self.delegations.selectRow(self.delegation_model.view_row(i))
-                    break
-        if not text and focused_people is None:
-            self._show_delegation_column(False)
+        listing = self.filter.apply(self.search.text(), self.category.currentData(), self.focus)
+        if listing.people is not None:
+            self.member_table.show_rows(listing.people, across=True)
+            self.members_title.setText(listing.title)
+        self.delegations.set_rows(listing.delegations, keep=self.selected_delegation())
+        if listing.people is None:
+            self.member_table.show_delegation_column(False)
             self.show_members()
         self.last_search_ms = (time.perf_counter() - started) * 1000
-
-    def _show_delegation_column(self, shown: bool) -> None:
-        """Search results name each person's delegation: that column takes the affiliation's room and the rest,
-        so that nothing is cut off at 1366 pixels."""
-        header = self.member_table.horizontalHeader()
-        self.member_table.setColumnHidden(5, not shown)
-        self.member_table.setColumnHidden(3, shown)  # the affiliation gives way to the delegation
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive if shown else QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch if shown else QHeaderView.ResizeMode.Interactive)
-        if shown:
-            self.member_table.setColumnWidth(4, 190)
 
     def selected_delegation(self) -> DelegationRow | None:
         rows = self.selected_delegations()
         return rows[0] if rows else None
 
     def selected_delegations(self) -> list[DelegationRow]:
-        indexes = self.delegations.selectionModel().selectedRows() if self.delegations.selectionModel() else []
-        found = [self.delegation_model.row(i.row()) for i in indexes]
-        return [d for d in found if d is not None]  # (a heading is never selected; kept safe all the same)
+        return self.delegations.selected()
 
     def selected_members(self) -> list[DirectoryRow]:
-        return [self.member_model.row(i.row()) for i in self.member_table.selectionModel().selectedRows()]
+        return self.member_table.selected()
 
     def show_figure(self, figure: Figure) -> None:
         """List exactly what an overview figure counts: its delegations, or its participants."""
@@ -360,10 +294,10 @@ class RegistrationPage(QWidget):
             return
         d = self.selected_delegation()
         if d is None:
-            self.member_model.set_rows([])
+            self.member_table.show_rows([], across=False)
             self.members_title.setText("Select a delegation to see its members.")
             return
-        self.member_model.set_rows(list(self.members.get(d.id, [])))
+        self.member_table.show_rows(self.filter.members_of(d.id), across=False)
         present = (
             f", present at part {', '.join(str(n) for n in d.present_parts)}"
             if d.present_parts
@@ -389,7 +323,6 @@ class RegistrationPage(QWidget):
 
     def _show_person(self, *_args) -> None:
         chosen = self.selected_members()
-        self._kept = {m.id for m in chosen}  # (a model reset clears the selection without a signal)
         if len(chosen) != 1:
             self.panel.show_person(None)
             return
@@ -412,333 +345,53 @@ class RegistrationPage(QWidget):
 
     def select_people(self, ids: set[int]) -> None:
         """Select exactly the listed members among `ids` (the first one current), and show the one selected."""
-        selection, first = QItemSelection(), None
-        last = self.member_model.columnCount() - 1
-        for row, m in enumerate(self.member_model.rows):
-            if m.id in ids:
-                selection.select(self.member_model.index(row, 0), self.member_model.index(row, last))
-                first = self.member_model.index(row, 0) if first is None else first
-        model = self.member_table.selectionModel()
-        before = [m.id for m in self.selected_members()]
-        if first is not None:
-            model.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
-        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        if [m.id for m in self.selected_members()] == before:  # no selectionChanged: shown here (once, not twice)
+        if not self.member_table.select_people(ids):  # no selectionChanged: shown here (once, not twice)
             self._show_person()
         self._explain_buttons()
 
     def select_delegation(self, name: str) -> None:
-        for i, d in enumerate(self.delegation_model.rows):
-            if d.name == name:
-                row = self.delegation_model.view_row(i)
-                self.delegations.selectRow(row)
-                self.delegations.scrollTo(self.delegation_model.index(row, 0))
-                return
+        self.delegations.select_where(lambda d: d.name == name)
 
-    def _span_headings(self) -> None:
-        """Each category heading across the whole row."""
-        self.delegations.clearSpans()
-        columns = self.delegation_model.columnCount()
-        for row in self.delegation_model.heading_rows():
-            self.delegations.setSpan(row, 0, 1, columns)
-
-    # Edits -------------------------------------------------------------------------------------------
-    def _need_meeting(self) -> bool:
-        if self.meeting is None:
-            QMessageBox.information(self, "No meeting", "Create or open a meeting first.")
-            return False
-        return True
-
+    # Edits (ui/pages/delegation_actions.py, ui/pages/member_actions.py) ------------------------------------
     def add_delegation(self) -> None:
-        meeting = self.meeting
-        if meeting is None:
-            return
-        if not self._need_meeting():
-            return
-        reg = self.services.registration
-        meeting_id = meeting.id
-        registered = {d.name for d in self.delegation_rows}
-
-        def save(kind: str, ident: int, name: str, rule: Rule | None):
-            def add():
-                return (
-                    reg.add_state_delegation(meeting_id, ident, name or None)
-                    if kind == "state"
-                    else reg.add_organisation_delegation(meeting_id, ident, rule)
-                )
-
-            return self.editor.perform_addition("Register a delegation", add, reg.remove_delegation, reg.restore)
-
-        row, accepted = DelegationDialog.ask(
-            self, self.services.reference.states(), self.services.reference.organisations(), registered, save
-        )
-        if accepted:
-            self.select_delegation(row.name)
-            self.member_table.setFocus()  # its members next: Insert adds the first
-            self.status.emit(f"Registered {row.name} ({row.category.label}).")
+        """Register a delegation (Insert on the delegations)."""
+        self.delegation_actions.add_delegation()
 
     def remove_delegation(self) -> None:
-        d = self.selected_delegation()
-        if d is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Remove delegation",
-            f"Remove the delegation of {d.name} and its {counted(d.participant_count, 'member')}?",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        reg = self.services.registration
-        # The removal returns a snapshot; undo puts back exactly that (same ids, credentials, attendance, order).
-        self.editor.perform(f"Remove {d.name}", lambda: reg.remove_delegation(d.id), reg.restore)
+        """Remove the selected delegation (Delete); undo brings it back."""
+        self.delegation_actions.remove_delegation()
 
     def change_category(self) -> None:
-        d = self.selected_delegation()
-        if d is None:
-            return
-        reg = self.services.registration
-        before = (d.category if d.is_overridden else None, d.override_reason)
-        seen = self.editor.seen(("delegation", d.id), d.version)  # saves, undo and redo on the version last seen
-
-        def save(category, reason):
-            return self.editor.perform_versioned(
-                f"Category of {d.name}",
-                lambda values, version: reg.set_category(d.id, values[0], values[1], expected_version=version),
-                (category, reason),
-                before,
-                seen,
-            )
-
-        CategoryDialog.ask(self, d, save)
+        """Attend in another category, with the reason (F2 on a delegation)."""
+        self.delegation_actions.change_category()
 
     def set_credentials(self) -> None:
-        meeting = self.meeting
-        if meeting is None:
-            return
-        chosen = self.selected_delegations()
-        if not chosen:
-            return
-        reg = self.services.registration
-        previous = [(d.id, d.credentials_received, d.credentials_kind, d.credentials_date) for d in chosen]
-        ids = [d.id for d in chosen]
-        # The versions this desk last saw, each in its delegation's chain (see Editor.seen).
-        chains = {d.id: self.editor.seen(("delegation", d.id), d.version)["chain"] for d in chosen}
-
-        def seen() -> dict[int, int]:
-            return {ident: chain["version"] for ident, chain in chains.items()}
-
-        def refreshed_versions(restart: bool = False) -> None:
-            for r in reg.delegations(meeting.id, ids=ids):
-                if restart and r.version != chains[r.id]["version"]:  # another desk's: a new chain
-                    chains[r.id] = self.editor.restart(("delegation", r.id), r.version)
-                chains[r.id]["version"] = r.version
-
-        def apply(received, kind, date):
-            try:
-                count = reg.set_credentials(ids, received, kind, date, expected_versions=seen())
-            except ConflictError:
-                refreshed_versions(restart=True)  # OK again applies it knowingly
-                self.reload()
-                raise
-            refreshed_versions()
-            return count
-
-        def undo(_):
-            versions = seen()
-            with reg.one_transaction():  # all put back, or none
-                for ident, received, kind, date in previous:
-                    reg.set_credentials([ident], received, kind, date, expected_versions={ident: versions[ident]})
-            refreshed_versions()
-
-        def save(received, kind, date):
-            return self.editor.perform(
-                f"Credentials of {chosen[0].name if len(chosen) == 1 else counted(len(chosen), 'delegation')}",
-                lambda: apply(received, kind, date),
-                undo,
-            )
-
-        CredentialsDialog.ask(self, len(chosen), save)
+        """Credentials of the selected delegations."""
+        self.delegation_actions.set_credentials()
 
     def set_presence(self) -> None:
-        """Mark the selected delegations present at a part (the report names who took part)."""
-        chosen = self.selected_delegations()
-        if not chosen or self.meeting is None:
-            return
-        reg = self.services.registration
-        ids = [d.id for d in chosen]
-
-        def save(part, present):
-            before = [d.id for d in chosen if part in d.present_parts]
-            after = [i for i in ids if i not in before]
-
-            def undo(_):
-                reg.set_presence(after, part, False) if present else reg.set_presence(before, part, True)
-
-            return self.editor.perform(
-                f"{'Present' if present else 'Not present'}: {counted(len(ids), 'delegation')}",
-                lambda: reg.set_presence(ids, part, present),
-                undo,
-            )
-
-        PresenceDialog.ask(self, len(ids), self.meeting.parts, save)
+        """Mark the selected delegations present at a part."""
+        self.delegation_actions.set_presence()
 
     def add_participant(self) -> None:
-        meeting = self.meeting
-        if meeting is None:
-            return
-        d = self.selected_delegation()
-        if d is None:
-            QMessageBox.information(self, "Add participant", "Select the delegation first.")
-            return
-        reg = self.services.registration
-        added: dict[str, int] = {}
-
-        def add(data, same_name_ok):
-            row = reg.add_participant(d.id, data, same_name_ok)
-            added["id"] = row.id
-            return row
-
-        def save(data, same_name_ok=False):
-            return self.editor.perform_addition(
-                f"Add {data.family_name} to {d.name}",
-                lambda: add(data, same_name_ok),
-                reg.remove_participant,
-                reg.restore,
-                after=lambda: self._reselect(d.id, added.get("id")),  # the one added is shown (until undone)
-            )
-
-        row, accepted = ParticipantDialog.ask(self, d.name, meeting.parts, save)
-        if accepted:
-            self.status.emit(f"Added {row.display_name} to the delegation of {d.name}.")
+        """Add a member to the selected delegation (Insert on the members)."""
+        self.member_actions.add_participant()
 
     def edit_participant(self) -> None:
-        meeting = self.meeting
-        if meeting is None:
-            return
-        chosen = self.selected_members()
-        if not chosen:
-            return
-        reg = self.services.registration
-        current = reg.participant(chosen[0].id)
-        # The participant as this desk last saw them: every save, undo and redo is made on that version, so a
-        # change made meanwhile at another desk is never overwritten unknowingly.
-        seen = {"row": current, "replaced": current}
-        versions = self.editor.seen(("participant", current.id), current.version)  # see Editor.seen
-
-        def update(data, same_name_ok):
-            chain = versions["chain"]
-            try:
-                row = reg.update_participant(current.id, data, same_name_ok, expected_version=chain["version"])
-            except ConflictError as exc:
-                # Someone else changed the person: say what; OK again applies this change over it.
-                exc.message += differences(seen["row"], exc.current)
-                seen["row"] = exc.current
-                versions["chain"] = self.editor.restart(versions["key"], exc.current.version)
-                self.reload_delegation(current.delegation_id)
-                raise
-            except NotFoundError:  # removed at another desk meanwhile: the list follows; Cancel closes
-                self.reload_delegation(current.delegation_id)
-                raise
-            seen["row"] = row
-            chain["version"] = row.version
-            return row
-
-        def do(data, same_name_ok):
-            replaced = seen["row"]
-            row = update(data, same_name_ok)
-            seen["replaced"] = replaced  # what undo puts back: the values this save replaced
-            return row
-
-        def save(data, same_name_ok=False):
-            return self.editor.perform(
-                f"Edit {current.family_name}",
-                lambda: do(data, same_name_ok),
-                lambda _r: update(seen["replaced"].as_input(), True),
-                after=lambda: self._reselect(current.delegation_id, current.id),
-            )
-
-        ParticipantDialog.ask(self, chosen[0].delegation, meeting.parts, save, current)
+        """Edit the selected member (Enter or F2)."""
+        self.member_actions.edit_participant()
 
     def remove_participant(self) -> None:
-        chosen = self.selected_members()
-        if not chosen:
-            return
-        names = ", ".join(p.display_name for p in chosen[:3]) + (" …" if len(chosen) > 3 else "")
-        if QMessageBox.question(self, "Remove participants", f"Remove {names}?") != QMessageBox.StandardButton.Yes:
-            return
-        reg = self.services.registration
-        ids = [p.id for p in chosen]
-        touched = {p.delegation_id for p in chosen}
-        self.editor.perform(
-            f"Remove {counted(len(chosen), 'participant')}",
-            lambda: reg.remove_participants(ids),
-            reg.restore,
-            after=lambda: self._reload_selecting(touched, ids),  # undo shows the people brought back
-        )
+        """Remove the selected members (Delete); undo brings them back."""
+        self.member_actions.remove_participant()
 
     def erase_participant(self) -> None:
-        """Erase a person's data for good, at their request: no undo; the backups that still hold them are named."""
-        chosen = self.selected_members()
-        if len(chosen) != 1:
-            QMessageBox.information(self, "Erase for good", "Select the one participant to erase.")
-            return
-        person = chosen[0]
-        if (
-            QMessageBox.question(
-                self,
-                "Erase for good",
-                f"Erase {person.display_name} from this database for good? This cannot be undone.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
-            return
-        erasure = self.services.registration.erase_participant(person.id)
-        self.editor.stack.clear()  # older steps may name the erased person; they must not bring them back
-        self.reload_delegation(person.delegation_id)
-        text = f"Erased {person.display_name}." + (f"\n\n{erasure.remains}" if erasure.remains else "")
-        if erasure.backups:
-            text += (
-                "\n\nThese backups still hold the person; delete them if the erasure must reach them too:\n"
-                + "\n".join(str(p) for p in erasure.backups[:20])
-            )
-        QMessageBox.information(self, "Erase for good", text)
+        """Erase a person for good, at their request."""
+        self.member_actions.erase_participant()
 
     def set_attendance(self) -> None:
-        meeting = self.meeting
-        if meeting is None:
-            return
-        chosen = self.selected_members()
-        if not chosen:
-            return
-        reg = self.services.registration
-        ids = [p.id for p in chosen]
-        shown = {p.id: reg.participant(p.id) for p in chosen}
-        before = {pid: dict(row.attendance) for pid, row in shown.items()}
-        # Saves, undo and redo on the versions this desk last saw (see Editor.seen): never over another desk's.
-        chains = {pid: self.editor.seen(("participant", pid), row.version)["chain"] for pid, row in shown.items()}
-
-        def versioned(call):
-            try:
-                versions = call({pid: chain["version"] for pid, chain in chains.items()})
-            except ConflictError:
-                self.reload_delegation(*{p.delegation_id for p in chosen})
-                raise
-            for pid, version in versions.items():
-                chains[pid]["version"] = version
-
-        def save(part, mode):
-            return self.editor.perform(
-                f"Attendance of {counted(len(chosen), 'participant')}",
-                lambda: versioned(lambda seen: reg.set_attendance(ids, part, mode, expected_versions=seen)),
-                lambda _r: versioned(
-                    lambda seen: reg.restore_attendance({i: before[i].get(part) for i in ids}, part, seen)
-                ),
-                after=lambda: self.reload_delegation(*{p.delegation_id for p in chosen}),
-            )
-
-        AttendanceDialog.ask(self, len(chosen), meeting.parts, save)
+        """Attendance of the selected members at a part."""
+        self.member_actions.set_attendance()
 
     def set_read_only(self) -> None:
         """A reader's account: Insert, Delete, F2, Enter and double-clicks open no editor; the panel takes no typing."""

@@ -3,7 +3,10 @@ and presence (legible in black and white), and what another desk changed in a pe
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ccm_secretariat.domain.enums import Category, CredentialsKind
+from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.services.registration import DelegationRow
 from ui.models.table import Column
 
@@ -76,6 +79,7 @@ FIELD_LABELS = (
     ("email", "E-mail"),
     ("phone", "Telephone"),
     ("consent_to_publish", "Consent to publish"),
+    ("registration_date", "Registered on"),
 )
 
 
@@ -90,6 +94,13 @@ def differences(seen, now) -> str:
 
 
 def _shown(value) -> str:
+    if isinstance(value, dt.date):
+        return un_date(value)
     return (
         value.label if hasattr(value, "label") else ("yes" if value is True else "no" if value is False else str(value))
     )
+
+
+def column(columns: list[Column], header: str) -> int:
+    """The number of the column headed `header` (the views name their columns, never count them)."""
+    return next(n for n, c in enumerate(columns) if c.header == header)

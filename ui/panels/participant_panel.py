@@ -20,7 +20,7 @@ from ccm_secretariat.services import Services
 from ccm_secretariat.services.registration import ParticipantRow
 from ui import colours
 from ui.errors import describe
-from ui.undo import Editor
+from ui.undo import UndoRecorder
 
 EDITABLE = (("function", "Function"), ("affiliation", "Affiliation"), ("email", "E-mail"), ("phone", "Telephone"))
 MODES = {Attendance.IN_PERSON: "in person", Attendance.ONLINE: "online", Attendance.ABSENT: "absent"}
@@ -29,7 +29,9 @@ MODES = {Attendance.IN_PERSON: "in person", Attendance.ONLINE: "online", Attenda
 class ParticipantPanel(QWidget):
     status = Signal(str)
 
-    def __init__(self, services: Services, editor: Editor, after: Callable[[int], None], parent: QWidget | None = None):
+    def __init__(
+        self, services: Services, editor: UndoRecorder, after: Callable[[int], None], parent: QWidget | None = None
+    ):
         """`after(delegation_id)` refreshes the members table once a change is saved or undone."""
         super().__init__(parent)
         self.services, self.editor, self._after = services, editor, after
