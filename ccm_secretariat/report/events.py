@@ -16,6 +16,7 @@ from typing import Protocol
 from ccm_secretariat.domain.events import EventKind, MeetingEvent
 from ccm_secretariat.reference.files import REFERENCE_DIR
 from ccm_secretariat.services.meetings import MeetingRow, OfficerRow, PartRow
+from ccm_secretariat.services.tracker import RequestRow
 
 TEXTS = REFERENCE_DIR / "treaty_texts.json"
 
@@ -58,6 +59,7 @@ class EventWording(Protocol):
     def silence(self, e: MeetingEvent, meeting: str, parts: Sequence[PartRow]) -> str: ...
     def message(self, e: MeetingEvent, day: str, body: str) -> str: ...
     def on_day(self, day: dt.date, same_as_before: bool) -> str: ...
+    def assessment(self, request: RequestRow, body: str) -> str: ...  # an extension request's (report/requests.py)
 
 
 def introduction(
