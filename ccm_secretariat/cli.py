@@ -95,6 +95,9 @@ def build_parser(command_required: bool = True) -> argparse.ArgumentParser:
                 action="store_true",
                 help="workbook: every participant's contact details, consent or not (not for distribution)",
             )
+            doc.add_argument(
+                "--language", choices=["en", "fr", "es"], help="the document's language (default: the meeting's)"
+            )
         if kind.name == "report":
             doc.add_argument("--part", type=int, help="the part of the meeting the report covers")
         if kind.name in ("badges", "nameplates"):
@@ -309,6 +312,7 @@ def cmd_export(services: Services, args: argparse.Namespace, out: TextIO) -> int
         internal=getattr(args, "internal", False),
         part=getattr(args, "part", None),
         landscape=getattr(args, "landscape", False),
+        language=getattr(args, "language", None),
         layout=getattr(args, "layout", None),
         category=getattr(args, "category", None),
         delegation_ids=_delegations(services, meeting.id, getattr(args, "delegation", [])),

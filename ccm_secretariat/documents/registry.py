@@ -34,6 +34,7 @@ class ExportOptions:
     internal: bool = False  # the workbook with every contact detail
     part: int | None = None  # the part of the meeting the report covers
     landscape: bool = False  # A4 on its side (a long programme of work)
+    language: str | None = None  # the document's language ("en", "fr", "es"; default: the meeting's)
     # Badges and nameplates: which ones.
     layout: str | None = None  # a badge layout of exports/badges.py LAYOUTS
     category: Category | None = None
@@ -90,11 +91,17 @@ def _participants(
             services,
             meeting_id,
             out,
-            ListOptions(symbol=symbol, provisional=o.provisional, date=o.date, capitalise_family_names=o.capitals),
+            ListOptions(
+                symbol=symbol,
+                provisional=o.provisional,
+                date=o.date,
+                capitalise_family_names=o.capitals,
+                language=o.language,
+            ),
         )
     from ccm_secretariat.exports.workbook import participants_workbook
 
-    return participants_workbook(services, meeting_id, out, internal=o.internal)
+    return participants_workbook(services, meeting_id, out, internal=o.internal, language=o.language)
 
 
 def _registered_symbol(services: Services, meeting_id: int, provisional: bool) -> str | None:

@@ -14,9 +14,8 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm
 
-from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.exports.atomic import atomic_path
-from ccm_secretariat.exports.masthead import PRACTICE_BANNER, Masthead
+from ccm_secretariat.exports.masthead import PRACTICE_BANNER, Masthead, masthead_lines
 from ccm_secretariat.progress import Progress
 from ccm_secretariat.report import model
 from ccm_secretariat.report.docx_styles import (
@@ -63,9 +62,10 @@ def _masthead(doc: Any, m: Masthead) -> None:
     left.paragraphs[0].style = "Masthead Meeting"
     _text(left.paragraphs[0], m.meeting_title)
     right.paragraphs[0].style = "Masthead Distribution"
-    _text(right.paragraphs[0], f"Distr.: {m.distribution}")
-    right.add_paragraph(un_date(m.date), style="Masthead Distribution")
-    right.add_paragraph(f"Original: {m.original}", style="Masthead Original")
+    distribution, date, original = masthead_lines(m)
+    _text(right.paragraphs[0], distribution)
+    right.add_paragraph(date, style="Masthead Distribution")
+    right.add_paragraph(original, style="Masthead Original")
     _para(doc, "Place and Dates", m.place_and_dates)
     for i, line in enumerate(m.agenda):
         _para(doc, "Agenda Item Title" if i else "Normal", line)
