@@ -95,6 +95,7 @@ def build_parser(command_required: bool = True) -> argparse.ArgumentParser:
                 action="store_true",
                 help="workbook: every participant's contact details, consent or not (not for distribution)",
             )
+        if kind.name in ("participants", "agenda", "programme", "documents-list"):
             doc.add_argument(
                 "--language", choices=["en", "fr", "es"], help="the document's language (default: the meeting's)"
             )

@@ -134,12 +134,19 @@ def _report(services: Services, meeting_id: int, o: ExportOptions) -> Report:
     return build_report(services, meeting_id, ReportOptions(symbol=o.symbol, date=o.date, part=o.part))
 
 
+IN_LANGUAGES = ("build_agenda", "build_programme", "build_documents_list")  # written in en, fr or es
+
+
 def _meeting_document(builder_name: str) -> Builder:
     def build(services: Services, meeting_id: int, o: ExportOptions) -> Report:
         from ccm_secretariat.report import meeting_documents
 
         data = meeting_documents.MeetingData.read(services, meeting_id)
-        report: Report = getattr(meeting_documents, builder_name)(data, o.date)
+        if builder_name in IN_LANGUAGES:
+            language = o.language or data.meeting.settings.language
+            report: Report = getattr(meeting_documents, builder_name)(data, o.date, language)
+        else:
+            report = getattr(meeting_documents, builder_name)(data, o.date)
         return report
 
     return build

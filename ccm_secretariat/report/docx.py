@@ -15,7 +15,8 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm
 
 from ccm_secretariat.exports.atomic import atomic_path
-from ccm_secretariat.exports.masthead import PRACTICE_BANNER, Masthead, masthead_lines
+from ccm_secretariat.exports.masthead import Masthead, masthead_lines
+from ccm_secretariat.language import forms
 from ccm_secretariat.progress import Progress
 from ccm_secretariat.report import model
 from ccm_secretariat.report.docx_styles import (
@@ -49,7 +50,7 @@ def _para(doc: Any, style: str, text: str = "") -> Any:
 
 def _masthead(doc: Any, m: Masthead) -> None:
     if m.practice:
-        _para(doc, "Practice Banner", PRACTICE_BANNER.upper())
+        _para(doc, "Practice Banner", forms(m.language).phrase("practice_banner").upper())
     _para(doc, "Masthead Symbol", m.symbol)
     table = doc.add_table(rows=1, cols=2)
     borders = element("w:tblBorders", *(element(f"w:{e}", val="nil") for e in ("top", "left", "bottom", "right")))
@@ -150,7 +151,7 @@ def _block(doc: Any, block: model.Block, text_width: float, run_on: bool) -> Non
 def report_docx(report: model.Report, out: str | Path, landscape: bool = False) -> Iterator[Progress]:
     doc = Document()
     text_width = _page(doc, landscape)
-    lang = LANGUAGES.get(report.masthead.original, "en-GB")
+    lang = LANGUAGES.get(forms(report.masthead.language).english_name, "en-GB")  # the document's, not the original's
     define_styles(doc, lang)
     run_on = _numbers_run_on(report)
     numbered = [p.number for p in report.paragraphs() if not p.placeholder]

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from ccm_secretariat.domain.enums import AgendaStatus, Category, CredentialsKind, MeetingFormat
 from ccm_secretariat.domain.names import un_sort_key
-from ccm_secretariat.domain.prose import join_names, ordinal_in_words, un_date
+from ccm_secretariat.domain.prose import join_names
 from ccm_secretariat.domain.symbols import Series
+from ccm_secretariat.exports.localise import meeting_title
 from ccm_secretariat.exports.masthead import Masthead, place_and_dates
+from ccm_secretariat.language import Forms, forms
 from ccm_secretariat.report.model import DocumentTable, Heading, Paragraph, Report
 from ccm_secretariat.services.agenda import AgendaItemRow, PlenaryRow, SideEventRow
 from ccm_secretariat.services.documents import DocumentRow
@@ -58,7 +60,12 @@ def _registered(data: MeetingData, words: tuple[str, ...], series: Series | None
 
 
 def _masthead(
-    data: MeetingData, doc: DocumentRow | None, default_symbol: str, title: str, date: dt.date | None
+    data: MeetingData,
+    doc: DocumentRow | None,
+    default_symbol: str,
+    title: str,
+    date: dt.date | None,
+    language: str = "en",
 ) -> Masthead:
     m = data.meeting
     return Masthead(
@@ -66,11 +73,17 @@ def _masthead(
         "General",
         date or (doc.issue_date if doc and doc.issue_date else default_date(m)),
         "English",
-        m.title,
-        place_and_dates(m),
+        meeting_title(m, language),
+        place_and_dates(m, language),
         title,
         practice=m.practice,
+        language=language,
     )
+
+
+def _title(f: Forms, doc: DocumentRow | None, key: str) -> str:
+    """The register's title in English (it records the English one), else the language's own."""
+    return doc.title if doc and f.code == "en" else f.phrase(key)
 
 
 def default_date(meeting: MeetingRow) -> dt.date:
@@ -80,40 +93,47 @@ def default_date(meeting: MeetingRow) -> dt.date:
     return min(today, meeting.first_day) if meeting.first_day else today
 
 
-def build_agenda(data: MeetingData, date: dt.date | None = None) -> Report:
+def build_agenda(data: MeetingData, date: dt.date | None = None, language: str = "en") -> Report:
     """The agenda: its items in order, under their own numbers. Titled as the register has it ("Provisional
-    agenda") until every item is adopted, then "Agenda"."""
+    agenda") until every item is adopted, then "Agenda". The items' titles are printed as entered."""
+    f = forms(language)
     adopted = bool(data.items) and all(i.status is AgendaStatus.ADOPTED for i in data.items)
     doc = _registered(data, ("agenda",), Series.MAIN)
-    title = "Agenda" if adopted else (doc.title if doc else "Provisional agenda")
+    title = f.phrase("agenda") if adopted else _title(f, doc, "provisional_agenda")
     blocks = tuple(
         Paragraph(i.number, i.title, tuple(f"{letter} {title}" for letter, title in i.lettered)) for i in data.items
-    ) or (Paragraph(1, "[No agenda item has been entered yet.]", placeholder=True),)
-    return Report(_masthead(data, doc, f"{data.meeting.symbol_prefix}/1", title, date), blocks, None)
+    ) or (Paragraph(1, f.phrase("no_agenda_item"), placeholder=True),)
+    return Report(_masthead(data, doc, f"{data.meeting.symbol_prefix}/1", title, date, language), blocks, None)
 
 
 def _time(t: dt.time) -> str:
     return f"{t.hour:02d}:{t.minute:02d}"
 
 
-FORMAT_WORDS = {"in_person": "in person", "virtual": "virtual", "hybrid": "hybrid"}
+def _plenary_line(p: PlenaryRow, show_format: bool, f: Forms) -> str:
+    """ "Ninth plenary meeting (closed)"; "Neuvième séance plénière (privée)"; "Novena sesión plenaria"."""
+    marks = (["closed"] if p.closed else []) + ([f"format:{p.held.value}"] if show_format and p.held else [])
+    ordinal = f.ordinal(p.number, feminine=True)
+    name = f.phrase("plenary", ordinal=ordinal[:1].upper() + ordinal[1:])
+    return f"{name} ({', '.join(f.phrase(m) for m in marks)})" if marks else name
 
 
-def _plenary_line(p: PlenaryRow, show_format: bool) -> str:
-    marks = (["closed"] if p.closed else []) + ([FORMAT_WORDS[p.held.value]] if show_format and p.held else [])
-    name = f"{ordinal_in_words(p.number).capitalize()} plenary meeting"
-    return f"{name} ({', '.join(marks)})" if marks else name
-
-
-def _side_event_line(e: SideEventRow) -> str:
-    organiser = f", organised by {e.organiser}" if e.organiser else ""
+def _side_event_line(e: SideEventRow, f: Forms) -> str:
+    organiser = f.phrase("organised_by", organiser=e.organiser) if e.organiser else ""
     room = f" ({e.room})" if e.room else ""
-    return f"Side event: {e.title}{organiser}{room}"
+    return f.phrase("side_event", title=e.title) + organiser + room
 
 
-def build_programme(data: MeetingData, date: dt.date | None = None) -> Report:
+def _day_heading(day: dt.date, f: Forms) -> str:
+    """ "Monday 14 September 2026"; "Lundi 14 septembre 2026"; "Lunes 14 de septiembre de 2026"."""
+    weekday = f.weekday(day)
+    return f"{weekday[:1].upper()}{weekday[1:]} {f.date(day)}"
+
+
+def build_programme(data: MeetingData, date: dt.date | None = None, language: str = "en") -> Report:
     """The programme of work: by day and time, each plenary meeting with the agenda items it takes up (closed
     meetings marked, the format given when the meetings are not all held the same way), and the side events."""
+    f = forms(language)
     titles = {i.number: i.title for i in data.items}
     doc = _registered(data, ("programme of work", "program of work"))
     blocks: list[Any] = []
@@ -122,64 +142,55 @@ def build_programme(data: MeetingData, date: dt.date | None = None) -> Report:
     held = {p.held for p in data.plenaries}
     show_format = len(held) > 1 or (bool(held) and MeetingFormat.IN_PERSON not in held)
     for day in days:
-        blocks.append(Heading(f"{day:%A} {un_date(day)}"))
+        blocks.append(Heading(_day_heading(day, f)))
         entries = [
             (
                 (p.start_time, 0, p.number),
                 p.start_time,
                 p.end_time,
-                _plenary_line(p, show_format),
+                _plenary_line(p, show_format, f),
                 "; ".join(f"{n}. {titles.get(n, '')}".rstrip() for n in p.agenda_item_numbers) or "—",
             )
             for p in data.plenaries
             if p.date == day
         ]
         entries += [
-            ((e.start_time, 1, e.id), e.start_time, e.end_time, _side_event_line(e), "—")
+            ((e.start_time, 1, e.id), e.start_time, e.end_time, _side_event_line(e, f), "—")
             for e in data.side_events
             if e.date == day
         ]
         rows = tuple(
             (f"{_time(start)}–{_time(end)}", meeting, items) for _key, start, end, meeting, items in sorted(entries)
         )
-        blocks.append(DocumentTable(("Time", "Meeting", "Agenda items"), rows, (0.16, 0.34, 0.5)))
+        header = (f.phrase("Time"), f.phrase("Meeting"), f.phrase("Agenda items"))
+        blocks.append(DocumentTable(header, rows, (0.16, 0.34, 0.5)))
     if not days:
-        blocks.append(Paragraph(1, "[No plenary meeting has been entered yet.]", placeholder=True))
+        blocks.append(Paragraph(1, f.phrase("no_plenary"), placeholder=True))
     return Report(
-        _masthead(data, doc, f"{data.meeting.symbol_prefix}/2", "Provisional programme of work", date),
+        _masthead(data, doc, f"{data.meeting.symbol_prefix}/2", f.phrase("programme_title"), date, language),
         tuple(blocks),
         None,
     )
 
 
-SERIES_HEADINGS = {
-    Series.MAIN: "Documents for general distribution",
-    Series.L: "Limited distribution",
-    Series.WP: "Working papers",
-    Series.CRP: "Conference room papers",
-    Series.INF: "Information documents",
-    Series.MISC: "Miscellaneous documents",
-}
-
-
-def build_documents_list(data: MeetingData, date: dt.date | None = None) -> Report:
+def build_documents_list(data: MeetingData, date: dt.date | None = None, language: str = "en") -> Report:
     """The register by series, in the order the report's annex uses, revisions, addenda and corrigenda under
-    their parent (the register's own order), with their languages."""
+    their parent (the register's own order), with their languages. Titles are printed as registered."""
+    f = forms(language)
     doc = _registered(data, ("list of documents",))
     blocks: list[Any] = []
     for series in Series:
         rows = tuple((d.symbol, d.title, d.languages) for d in data.documents if d.series is series)
         if rows:
             blocks += [
-                Heading(SERIES_HEADINGS[series]),
+                Heading(f.phrase(f"series:{series.name}")),
                 # The Languages column takes "AR EN ES FR RU ZH" on one line.
-                DocumentTable(("Symbol", "Title", "Languages"), rows, (0.3, 0.45, 0.25)),
+                DocumentTable((f.phrase("Symbol"), f.phrase("Title"), f.phrase("Languages")), rows, (0.3, 0.45, 0.25)),
             ]
     if not blocks:
-        blocks.append(Paragraph(1, "[No document has been entered in the register yet.]", placeholder=True))
-    return Report(
-        _masthead(data, doc, f"{data.meeting.symbol_prefix}/INF.2", "List of documents", date), tuple(blocks), None
-    )
+        blocks.append(Paragraph(1, f.phrase("no_document"), placeholder=True))
+    masthead = _masthead(data, doc, f"{data.meeting.symbol_prefix}/INF.2", f.phrase("documents_title"), date, language)
+    return Report(masthead, tuple(blocks), None)
 
 
 def credentials_paragraphs(delegations: tuple[DelegationRow, ...] | list[DelegationRow], body: str) -> list[str]:

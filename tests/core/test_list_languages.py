@@ -4,6 +4,7 @@ import datetime as dt
 import re
 import unicodedata
 
+import docx
 import pytest
 from openpyxl import load_workbook
 
@@ -160,3 +161,48 @@ def _first_place(text: str, name: str) -> int:
 
 def _letters(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", name.lower()) if c.isalnum() and c.isascii())
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_agenda_programme_and_documents_list_in_the_language(demo, demo_meeting, tmp_path, language):
+    expected = {
+        "fr": {
+            "agenda": ("Ordre du jour", "Original : anglais", "Genève, 25–27 novembre 2020"),
+            "programme": ("Programme de travail provisoire", "Mercredi 25 novembre 2020", "Neuvième séance plénière"),
+            "documents-list": ("Liste des documents", "Documents de distribution générale", "Langues"),
+        },
+        "es": {
+            "agenda": ("Programa", "Original: inglés", "Ginebra, 25 a 27 de noviembre de 2020"),
+            "programme": ("Programa de trabajo provisional", "Miércoles 25 de noviembre de 2020", "Novena sesión"),
+            "documents-list": ("Lista de documentos", "Documentos de distribución general", "Signatura"),
+        },
+    }[language]
+    # The demo's agenda is adopted ("Ordre du jour", "Programa"); its items and documents keep their English titles.
+    english = (
+        "Provisional programme",
+        "provisoire Ordre",
+        "Programa provisional",
+        "Original: English",
+        "Geneva",
+        "plenary meeting",
+        "Wednesday",
+        "Symbol Title",
+    )
+    for kind, phrases in expected.items():
+        for fmt in ("pdf", "docx"):
+            out = tmp_path / f"{kind}-{language}.{fmt}"
+            options = ExportOptions(date=dt.date(2020, 11, 25), language=language)
+            run_to_end(DOCUMENTS[kind].job(demo, demo_meeting.id, fmt, out, options))
+            if fmt == "pdf":
+                text = pdf_text(out)
+            else:
+                word = docx.Document(str(out))
+                cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+                text = " ".join([p.text for p in word.paragraphs] + cells).replace(NBSP, " ")
+                assert word.core_properties.language == {"fr": "fr-FR", "es": "es-ES"}[language]
+            text = re.sub(r"\s+", " ", text)
+            for phrase in phrases:
+                assert phrase in text, (kind, fmt, phrase)
+            # The list of documents prints the register's (English) titles: only its own words are checked there.
+            for word_ in english if kind != "documents-list" else ("Documents for general distribution", "Symbol"):
+                assert word_ not in text, (kind, fmt, word_)
