@@ -65,14 +65,36 @@ def _translated_header(text: str, language: str) -> str:
     return f.term(text)
 
 
-def translated_rows(rows: Iterator[Sequence[Any]], columns: Sequence[int], language: str) -> Iterator[list[Any]]:
+def translated_rows(
+    rows: Iterator[Sequence[Any]], columns: Sequence[int], language: str, salutations: Sequence[int] = ()
+) -> Iterator[list[Any]]:
+    """The rows with the label cells of `columns` translated, and the salutations of `salutations` in the
+    language's form ("Mr." -> "M.", "Sr."); every other cell as it is."""
     f = forms(language)
     for row in rows:
         out = list(row)
         for i in columns:
             if i < len(out) and isinstance(out[i], str):
                 out[i] = f.term(out[i])
+        for i in salutations:
+            if i < len(out) and isinstance(out[i], str):
+                out[i] = f.salutation(out[i])
         yield out
+
+
+def _retitled(chart: Any, language: str) -> Any:
+    """A chart under its title in `language` (openpyxl keeps a title as rich text: its first run is read)."""
+    try:
+        chart.title = forms(language).term(chart.title.tx.rich.p[0].r[0].t)
+    except (AttributeError, IndexError, TypeError):
+        pass
+    return chart
+
+
+def _translated_charts(charts: Any, language: str) -> Any:
+    if charts is None:
+        return None
+    return lambda ws, count: [(_retitled(chart, language), anchor) for chart, anchor in charts(ws, count)]
 
 
 def translated_sheets(sheets: list[Any], language: str) -> list[Any]:
@@ -83,12 +105,14 @@ def translated_sheets(sheets: list[Any], language: str) -> list[Any]:
     result = []
     for sheet in sheets:
         columns = [i for i, name in enumerate(sheet.header) if name in LABEL_COLUMNS or name.startswith("Part ")]
+        salutations = [i for i, name in enumerate(sheet.header) if name == "Salutation"]
         result.append(
             dataclasses.replace(
                 sheet,
                 title=forms(language).term(sheet.title),
                 header=tuple(_translated_header(h, language) for h in sheet.header),
-                rows=translated_rows(sheet.rows, columns, language),
+                rows=translated_rows(sheet.rows, columns, language, salutations),
+                charts=_translated_charts(sheet.charts, language),
             )
         )
     return result

@@ -175,6 +175,8 @@ TERMS = {
     "Rule 1(2) organisations": "Organizaciones artículo 1(2)",
     "Rule 1(3) organisations": "Organizaciones artículo 1(3)",
     "Documents": "Documentos",
+    "Participation by category": "Participación por categoría",
+    "Gender balance": "Distribución por género",
     "Statistics": "Estadísticas",
     "Attendance by day": "Asistencia por día",
     "Internal": "Interno",

@@ -126,6 +126,16 @@ def test_the_workbook_in_french_and_spanish(services, meeting, tmp_path):
         chile = [r for r in rows[1:] if r[0] == state]
         assert [r[4] for r in chile] == ["Núñez", "Lefèvre"]  # a name is never translated nor capitalised here
         assert chile[0][7] == head and chile[0][11] == yes
+        assert [r[2] for r in chile] == {"fr": ["S. E. Mme", "M."], "es": ["Excma. Sra.", "Sr."]}[language]
+        statistics = wb[{"fr": "Statistiques", "es": "Estadísticas"}[language]]
+        titles = [chart.title.tx.rich.p[0].r[0].t for chart in statistics._charts]
+        assert (
+            titles
+            == {
+                "fr": ["Participation par catégorie", "Répartition par genre"],
+                "es": ["Participación por categoría", "Distribución por género"],
+            }[language]
+        )
         delegations = [r[1] for r in wb.worksheets[1].iter_rows(min_row=2, values_only=True)]
         assert delegations[:4] == [state_name(i, language).name for i in ("DEU", "CHL", "ESP", "NLD")]
         assert wb.properties.language == {"fr": "fr-FR", "es": "es-ES"}[language]
