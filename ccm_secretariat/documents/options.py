@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ccm_secretariat.domain.enums import Category
+from ccm_secretariat.language import LANGUAGES
 
 if TYPE_CHECKING:
     from ccm_secretariat.services import Services
@@ -26,6 +27,7 @@ class ParticipantsOptions:
     provisional: bool = False
     capitals: bool | None = None  # family names in capitals (default: the meeting's setting)
     internal: bool = False  # the workbook with every contact detail
+    language: str | None = None  # the document's language, "en", "fr" or "es" (default: the meeting's)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class MeetingDocumentOptions:
 
     date: dt.date | None = None
     landscape: bool = False  # A4 on its side (a long programme of work)
+    language: str | None = None  # the agenda, programme and list of documents: "en", "fr" or "es"
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,9 @@ def delegations_named(services: Services, meeting_id: int, given: list[str]) -> 
 
 
 LANDSCAPE = Argument("landscape", "--landscape", "A4 on its side (a long programme of work)", "store_true")
+LANGUAGE = Argument(
+    "language", "--language", "the document's language (default: the meeting's)", choices=tuple(LANGUAGES)
+)
 CHOSEN_DELEGATIONS = (
     Argument(
         "category",
@@ -170,6 +176,7 @@ CHOSEN_DELEGATIONS = (
     ),
 )
 PARTICIPANTS_ARGUMENTS = (
+    LANGUAGE,
     Argument("provisional", "--provisional", "a provisional list", "store_true"),
     Argument(
         "capitals",

@@ -20,6 +20,7 @@ from ccm_secretariat.documents.options import (
     BADGE_ARGUMENTS,
     CHOSEN_DELEGATIONS,
     LANDSCAPE,
+    LANGUAGE,
     PARTICIPANTS_ARGUMENTS,
     REPORT_ARGUMENTS,
     Argument,
@@ -141,11 +142,17 @@ def _draw_participants(
         from ccm_secretariat.exports.participants_pdf import ListOptions, list_pdf
 
         symbol = o.symbol or data.registered_symbol
-        options = ListOptions(symbol=symbol, provisional=o.provisional, date=o.date, capitalise_family_names=o.capitals)
+        options = ListOptions(
+            symbol=symbol,
+            provisional=o.provisional,
+            date=o.date,
+            capitalise_family_names=o.capitals,
+            language=o.language,
+        )
         return list_pdf(data.roster, out, options)
     from ccm_secretariat.exports.workbook import registration_workbook
 
-    return registration_workbook(data.roster, data.documents, out, internal=o.internal)
+    return registration_workbook(data.roster, data.documents, out, internal=o.internal, language=o.language)
 
 
 def _render(report: Report, fmt: str, out: str | Path, landscape: bool) -> Iterator[Progress]:
@@ -172,13 +179,15 @@ def _read_meeting(services: Services, meeting_id: int, _o: MeetingDocumentOption
     return MeetingData.read(services, meeting_id)
 
 
-def _meeting_document(builder_name: str) -> Drawer:
+def _meeting_document(builder_name: str, kind_name: str) -> Drawer:
     """The drawer of a document of the meeting (agenda, programme, list of documents, credentials)."""
 
     def draw(data: MeetingData, fmt: str, out: str | Path, o: MeetingDocumentOptions) -> Iterator[Progress]:
         from ccm_secretariat.report import meeting_documents
+        from ccm_secretariat.report.wording.local import wording_for
 
-        report: Report = getattr(meeting_documents, builder_name)(data, o.date)
+        language = o.language or data.meeting.settings.language if kind_name in LOCALISED_KINDS else None
+        report: Report = getattr(meeting_documents, builder_name)(data, o.date, wording_for(language))
         return _render(report, fmt, out, o.landscape)
 
     return draw
@@ -229,16 +238,19 @@ def _programme_empty(services: Services, meeting_id: int) -> str:
     return "" if services.agenda.plenaries(meeting_id) else "programme of work has no meeting"
 
 
+LOCALISED_KINDS = ("agenda", "programme", "documents-list")  # their words all in each document language
+
+
 def _meeting_kind(name: str, label: str, builder: str, stem: str, **more: Any) -> DocumentKind:
     return DocumentKind(
         name,
         label,
         ("pdf", "docx"),
         _read_meeting,
-        _meeting_document(builder),
+        _meeting_document(builder, name),
         stem,
         MeetingDocumentOptions,
-        (LANDSCAPE,),
+        (LANDSCAPE, LANGUAGE) if name in LOCALISED_KINDS else (LANDSCAPE,),
         **more,
     )
 

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.pagesizes import A4
 
-from ccm_secretariat.domain.prose import EN_DASH, un_date, un_date_range
+from ccm_secretariat.domain.prose import EN_DASH, un_date_range
 from ccm_secretariat.exports.fonts import FontSet
+from ccm_secretariat.language import forms
 from ccm_secretariat.services.meetings import MeetingRow
 
 if TYPE_CHECKING:
@@ -32,14 +33,32 @@ class Masthead:
     title: str
     agenda: tuple[str, ...] = ()  # e.g. ("Agenda item 14", "Consideration and adoption of the final document")
     practice: bool = False
+    language: str = "en"  # the document's language: "Distr.", the date and "Original" are written in it
+
+
+def masthead_lines(m: Masthead) -> tuple[str, str, str]:
+    """ "Distr.: General", "25 November 2020", "Original: English" in the document's language ("Distr. :
+    générale", "Original : anglais"; "Distr. general", "Original: inglés"): the one place that writes them."""
+    f = forms(m.language)
+    distribution = f.phrases.get(m.distribution, m.distribution)
+    return (
+        f.phrase("distribution", distribution=distribution),
+        f.date(m.date),
+        f.phrase("original", language=f.language_name(m.original)),
+    )
 
 
 PRACTICE_BANNER = "PRACTICE COPY: fictitious participants; not an official document"
 
 
-def place_and_dates(meeting: MeetingRow) -> str:
-    dates = " and ".join(un_date_range(p.start_date, p.end_date, EN_DASH) for p in meeting.parts)
-    return f"{meeting.city}, {dates}" if meeting.city else dates
+def place_and_dates(meeting: MeetingRow, language: str = "en") -> str:
+    """ "Geneva, 25–27 November 2020"; "Genève, 25–27 novembre 2020"; "Ginebra, 25 a 27 de noviembre de 2020"."""
+    if language == "en":
+        dates = " and ".join(un_date_range(p.start_date, p.end_date, EN_DASH) for p in meeting.parts)
+        return f"{meeting.city}, {dates}" if meeting.city else dates
+    f = forms(language)
+    dates = f.join([f.date_range(p.start_date, p.end_date) for p in meeting.parts], serial_comma=False)
+    return f.phrase("place_and_dates", city=f.city(meeting.city), dates=dates) if meeting.city else dates
 
 
 def draw_masthead(canvas: Canvas, fonts: FontSet, m: Masthead) -> float:
@@ -49,7 +68,7 @@ def draw_masthead(canvas: Canvas, fonts: FontSet, m: Masthead) -> float:
     y = page_height - MARGIN_TOP
     if m.practice:
         canvas.setFillColorRGB(0.7, 0, 0)
-        fonts.draw(canvas, MARGIN_X, y + 22, PRACTICE_BANNER.upper(), 10, "bold")
+        fonts.draw(canvas, MARGIN_X, y + 22, forms(m.language).phrase("practice_banner").upper(), 10, "bold")
         canvas.setFillColorRGB(0, 0, 0)
     canvas.setLineWidth(0.8)
     canvas.line(MARGIN_X, y - 6, right, y - 6)
@@ -58,12 +77,8 @@ def draw_masthead(canvas: Canvas, fonts: FontSet, m: Masthead) -> float:
     canvas.drawRightString(right, fonts_y + 4, m.symbol)
     y -= 26
     block_x = right - 150
-    for text, style in (
-        (f"Distr.: {m.distribution}", "regular"),
-        (un_date(m.date), "regular"),
-        ("", "regular"),
-        (f"Original: {m.original}", "regular"),
-    ):
+    distribution, date, original = masthead_lines(m)
+    for text, style in ((distribution, "regular"), (date, "regular"), ("", "regular"), (original, "regular")):
         if text:
             fonts.draw(canvas, block_x, y, text, 9.5, style)
         y -= 12

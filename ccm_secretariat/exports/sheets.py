@@ -78,6 +78,8 @@ class Print:
     title: str = ""
     mark: str = ""
     subject: str = ""
+    footer: str = "Page &P of &N"  # in the workbook's language ("Page &P sur &N")
+    language: str = "en-GB"  # the workbook's language property
 
 
 def _escape(text: str) -> str:
@@ -97,7 +99,7 @@ def _print_setup(ws: Any, sheet: Sheet, page: Print) -> None:
         if page.mark:
             header.center.text = f'&"Calibri,Bold"{_escape(page.mark)}'
         header.right.text = "&A"  # the sheet's name
-        footer.center.text = "Page &P of &N"
+        footer.center.text = page.footer
         footer.right.text = "&D"
         header.left.size = header.right.size = footer.center.size = footer.right.size = 9
 
@@ -129,7 +131,7 @@ def write_sheets(
     workbook = Workbook(write_only=True)
     props = workbook.properties
     props.creator, props.lastModifiedBy, props.title, props.subject = APP_NAME, APP_NAME, page.title, page.subject
-    props.language, props.description, props.version = "en-GB", f"Made with {APP_NAME} {VERSION}", VERSION
+    props.language, props.description, props.version = page.language, f"Made with {APP_NAME} {VERSION}", VERSION
     done = 0
     titles: set[str] = set()
     with atomic_path(out, private) as temporary, _discarded_on_failure(workbook, out):

@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import get_column_letter
 
 from ccm_secretariat.domain.enums import Attendance, Category, Gender
+from ccm_secretariat.exports.localise import localised_roster, translated_sheets
 from ccm_secretariat.exports.masthead import PRACTICE_BANNER
 from ccm_secretariat.exports.sheets import Formula, Print, Sheet, write_sheets
+from ccm_secretariat.language import forms
 from ccm_secretariat.progress import Progress
 from ccm_secretariat.services.documents import DocumentRow
 from ccm_secretariat.services.roster import Roster
@@ -268,26 +270,34 @@ def sheets(roster: Roster, documents: list[DocumentRow], internal: bool = False)
 
 
 def participants_workbook(
-    services: Services, meeting_id: int, out: str | Path, internal: bool = False
+    services: Services, meeting_id: int, out: str | Path, internal: bool = False, language: str | None = None
 ) -> Iterator[Progress]:
     """Read the meeting's roster and register, then write the workbook (for scripts and tests; the registry reads
     once and calls `registration_workbook`)."""
     yield from registration_workbook(
-        services.roster.roster(meeting_id), services.documents.list(meeting_id), out, internal
+        services.roster.roster(meeting_id), services.documents.list(meeting_id), out, internal, language
     )
 
 
 def registration_workbook(
-    roster: Roster, documents: list[DocumentRow], out: str | Path, internal: bool = False
+    roster: Roster, documents: list[DocumentRow], out: str | Path, internal: bool = False, language: str | None = None
 ) -> Iterator[Progress]:
-    """The workbook written from the roster and the register read: nothing read here."""
-    all_sheets = sheets(roster, documents, internal)
+    """The workbook written from the roster and the register read: nothing read here. `language`: the workbook's
+    (default: the meeting's); the States under their names in it, in its order."""
+    language = language or roster.meeting.settings.language
+    roster = localised_roster(roster, language)
+    all_sheets = translated_sheets(sheets(roster, documents, internal), language)
     total = max(1, 2 * roster.participant_count + len(roster.delegations) + len(documents))
     yield Progress(0, total, "Read the registrations")
     meeting = roster.meeting
+    f = forms(language)
     page = Print(
         meeting.short_title or meeting.title,
         " ".join((["INTERNAL"] if internal else []) + (["PRACTICE COPY"] if meeting.practice else [])),
         f"Registration: {meeting.title}",
     )
+    if language != "en":
+        marks = [f.phrase(key) for key, on in (("INTERNAL", internal), ("PRACTICE COPY", meeting.practice)) if on]
+        subject = f.phrase("registration_subject", meeting=meeting.title)
+        page = Print(page.title, " ".join(marks), subject, f.phrase("page_footer"), f.phrase("locale"))
     yield from write_sheets(all_sheets, out, total, private=internal, page=page)

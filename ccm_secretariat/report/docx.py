@@ -17,10 +17,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.domain.symbols import ods_link
 from ccm_secretariat.exports.atomic import atomic_path
-from ccm_secretariat.exports.masthead import PRACTICE_BANNER, Masthead
+from ccm_secretariat.exports.masthead import Masthead, masthead_lines
+from ccm_secretariat.language import forms
 from ccm_secretariat.progress import Progress
 from ccm_secretariat.report import model
 from ccm_secretariat.report.docx_styles import (
@@ -65,7 +65,7 @@ def _para(doc: Any, style: str, text: str = "") -> Any:
 
 def _masthead(doc: Any, m: Masthead) -> None:
     if m.practice:
-        _para(doc, "Practice Banner", PRACTICE_BANNER.upper())
+        _para(doc, "Practice Banner", forms(m.language).phrase("practice_banner").upper())
     _para(doc, "Masthead Symbol", m.symbol)
     table = doc.add_table(rows=1, cols=2)
     borders = element("w:tblBorders", *(element(f"w:{e}", val="nil") for e in ("top", "left", "bottom", "right")))
@@ -78,9 +78,10 @@ def _masthead(doc: Any, m: Masthead) -> None:
     left.paragraphs[0].style = "Masthead Meeting"
     _text(left.paragraphs[0], m.meeting_title)
     right.paragraphs[0].style = "Masthead Distribution"
-    _text(right.paragraphs[0], f"Distr.: {m.distribution}")
-    right.add_paragraph(un_date(m.date), style="Masthead Distribution")
-    right.add_paragraph(f"Original: {m.original}", style="Masthead Original")
+    distribution, date, original = masthead_lines(m)
+    _text(right.paragraphs[0], distribution)
+    right.add_paragraph(date, style="Masthead Distribution")
+    right.add_paragraph(original, style="Masthead Original")
     _para(doc, "Place and Dates", m.place_and_dates)
     for i, line in enumerate(m.agenda):
         _para(doc, "Agenda Item Title" if i else "Normal", line)
@@ -165,7 +166,7 @@ def _block(doc: Any, block: model.Block, text_width: float, run_on: bool) -> Non
 def report_docx(report: model.Report, out: str | Path, landscape: bool = False) -> Iterator[Progress]:
     doc = Document()
     text_width = _page(doc, landscape)
-    lang = LANGUAGES.get(report.masthead.original, "en-GB")
+    lang = LANGUAGES.get(forms(report.masthead.language).english_name, "en-GB")  # the document's, not the original's
     define_styles(doc, lang)
     run_on = _numbers_run_on(report)
     numbered = [p.number for p in report.paragraphs() if not p.placeholder]

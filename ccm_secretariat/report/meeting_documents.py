@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ccm_secretariat.domain.enums import AgendaStatus, Category, CredentialsKind, DocumentType, MeetingFormat
 from ccm_secretariat.domain.names import un_sort_key
 from ccm_secretariat.domain.symbols import Series
+from ccm_secretariat.exports.localise import meeting_title
 from ccm_secretariat.exports.masthead import Masthead
 from ccm_secretariat.report.data import registered
 from ccm_secretariat.report.model import Block, DocumentTable, Heading, Paragraph, Report
@@ -63,10 +64,11 @@ def _masthead(
         w.distribution(False),
         date or (doc.issue_date if doc and doc.issue_date else default_date(m)),
         w.language,
-        m.title,
+        meeting_title(m, w.code),
         w.place_and_dates(m),
         title,
         practice=m.practice,
+        language=w.code,
     )
 
 
@@ -83,7 +85,7 @@ def build_agenda(data: MeetingData, date: dt.date | None = None, w: Wording = EN
     adopted = bool(data.items) and all(i.status is AgendaStatus.ADOPTED for i in data.items)
     doc = registered(data.documents, DocumentType.AGENDA)
     title = w.document_title(DocumentType.AGENDA, adopted)
-    title = doc.title if doc and not adopted else title
+    title = doc.title if doc and not adopted and w.code == "en" else title  # the register records the English
     blocks = tuple(
         Paragraph(i.number, i.title, tuple(f"{letter} {title}" for letter, title in i.lettered)) for i in data.items
     ) or (Paragraph(1, w.nothing_yet(DocumentType.AGENDA), placeholder=True),)

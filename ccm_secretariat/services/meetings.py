@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from ccm_secretariat.domain.enums import MeetingFormat, OfficerRole
 from ccm_secretariat.domain.symbols import normalise_prefix
 from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
+from ccm_secretariat.language import forms
 from ccm_secretariat.orm import Meeting, MeetingPart, Officer, Treaty
 from ccm_secretariat.reference.profiles import ConventionProfile
 from ccm_secretariat.reference.treaties import ensure_treaty, meeting_profile, treaty_profile
@@ -43,6 +44,8 @@ class ReportSettings:
         "of the rules of procedure."
     )
     capitalise_family_names: bool = False
+    language: str = "en"  # the meeting's document language ("en", "fr", "es"): each export may choose another
+    titles: dict[str, str] = field(default_factory=dict)  # the meeting's title in other languages, by code
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None, base: ReportSettings | None = None) -> ReportSettings:
@@ -244,9 +247,9 @@ class MeetingService(Service):
                         raise DuplicateError(f"a meeting with the symbol prefix {prefix} exists already.", name)
                     meeting.symbol_prefix = prefix
                 elif name == "settings":
-                    meeting.report_settings = ReportSettings.from_dict(
-                        value if isinstance(value, dict) else value.to_dict()
-                    ).to_dict()
+                    settings = ReportSettings.from_dict(value if isinstance(value, dict) else value.to_dict())
+                    forms(settings.language)  # a document language the desk writes, or a clear refusal
+                    meeting.report_settings = settings.to_dict()
                 elif name in allowed:
                     required = name in ("title", "short_title", "body_name")
                     setattr(meeting, name, clean(value, name, required=required, max_length=allowed[name]))

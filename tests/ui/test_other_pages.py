@@ -460,3 +460,22 @@ def test_file_export_pack_writes_the_meeting_documents_into_the_folder_chosen(wi
     assert written == {item.file_name for item in PACK} - {"seating-plan.pdf"}  # no State drawn by lot yet
     assert window.statusBar().currentMessage().startswith(f"{len(PACK) - 1} of {len(PACK)} documents written")
     assert "seating-plan.pdf: not written" in window.last_export.message
+
+
+def test_the_meeting_s_document_language_is_chosen_on_its_page(window, demo, demo_meeting, qtbot, tmp_path):
+    from pypdf import PdfReader
+    from PySide6.QtCore import Qt
+
+    page = window.meeting_page
+    window.pages.setCurrentWidget(page)
+    assert page.language.currentText() == "English"
+    page.language.setFocus()
+    qtbot.keyClick(page.language, Qt.Key.Key_Down)  # French
+    assert demo.meetings.get(demo_meeting.id).settings.language == "fr"
+    from ccm_secretariat.documents.registry import ExportOptions
+
+    window.export("participants", "pdf", str(tmp_path / "liste.pdf"), ExportOptions())  # the meeting's language
+    assert "Liste des participants" in PdfReader(tmp_path / "liste.pdf").pages[0].extract_text()
+    window.undo_action.trigger()
+    assert demo.meetings.get(demo_meeting.id).settings.language == "en"
+    assert page.language.currentText() == "English"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,6 +41,7 @@ SETTINGS = (
     ("serial_comma_organisations", "Serial comma in lists of organisations"),
     ("capitalise_family_names", "Family names in capitals in the list of participants"),
 )
+DOCUMENT_LANGUAGES = (("en", "English"), ("fr", "French (français)"), ("es", "Spanish (español)"))
 
 
 class MeetingPage(QWidget):
@@ -72,6 +74,18 @@ class MeetingPage(QWidget):
             box.toggled.connect(lambda on, name=name: self.save_setting(name, on))
             self.checks[name] = box
             wording_layout.addWidget(box)
+        # The documents' language unless an export says otherwise (the list, agenda, programme, documents).
+        self.language = QComboBox()
+        for code, label in DOCUMENT_LANGUAGES:
+            self.language.addItem(label, code)
+        self.language.setAccessibleName("Language of the documents")
+        self.language.currentIndexChanged.connect(lambda i: self.save_setting("language", self.language.itemData(i)))
+        language_row = QHBoxLayout()
+        language_label = QLabel("Language of the documents")
+        language_label.setBuddy(self.language)
+        language_row.addWidget(language_label)
+        language_row.addWidget(self.language, 1)
+        wording_layout.addLayout(language_row)
         self.parts = RowTableModel(
             [
                 Column("Part", lambda p: p.number, align_right=True),
@@ -131,6 +145,9 @@ class MeetingPage(QWidget):
             box.blockSignals(True)
             box.setChecked(getattr(m.settings, name))
             box.blockSignals(False)
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(0, self.language.findData(m.settings.language)))
+        self.language.blockSignals(False)
         self.parts.set_rows(list(m.parts))
         self.officers.set_rows(list(m.officers))
         for column, width in ((0, 44), (2, 90), (3, 170)):
@@ -162,7 +179,7 @@ class MeetingPage(QWidget):
         self.problem.setText("")
         self.renamed.emit()
 
-    def save_setting(self, name: str, on: bool) -> None:
+    def save_setting(self, name: str, on: bool | str) -> None:
         meetings, meeting_id = self.services.meetings, self.meeting.id
         old = self.meeting.settings.to_dict()
         new = {**old, name: on}

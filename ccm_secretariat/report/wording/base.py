@@ -19,6 +19,7 @@ from ccm_secretariat.services.meetings import MeetingRow
 
 class Wording(ABC):
     language: str  # the masthead's "Original:" ("English")
+    code: str  # the document's language: "en", "fr", "es"
     events: EventWording  # the meeting's history and the extension requests (report/events.py, requests.py)
 
     @abstractmethod

@@ -57,6 +57,7 @@ def _plural(n: int, word: str) -> str:
 
 class English(Wording):
     language = "English"
+    code = "en"
     events = EnglishEvents()
 
     # The small pieces ---------------------------------------------------------------------------------------------

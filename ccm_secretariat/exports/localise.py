@@ -1,0 +1,118 @@
+"""A document's data in its language: States and organisations under their names in that language and in its
+order, tables' labels translated. English data are returned as they are (English output is unchanged).
+
+Participants' names, functions and affiliations are never translated; a delegation the reference data has no
+name for keeps the name under which it was registered."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ccm_secretariat.language import forms
+from ccm_secretariat.language.collation import sort_key
+from ccm_secretariat.language.names import organisation_name, state_name
+from ccm_secretariat.services.meetings import MeetingRow
+from ccm_secretariat.services.registration import DelegationRow
+from ccm_secretariat.services.roster import Roster
+
+# The columns of the workbook whose cells are labels of the desk (a category, a role, yes/no, a gender, an
+# attendance, a kind of credentials, a distribution), so translated; every other cell is data and kept.
+LABEL_COLUMNS = frozenset(
+    {"Category", "Role", "Gender", "Publish contact", "Credentials", "Kind", "Distribution", "Note"}
+)
+
+
+def localised_delegation(d: DelegationRow, language: str) -> DelegationRow:
+    """The delegation under its name (and acronym) in `language`, where the reference data give one."""
+    if language == "en":
+        return d
+    if d.iso3:
+        state = state_name(d.iso3, language)
+        return d if state is None else dataclasses.replace(d, name=state.name)
+    organisation = organisation_name(d.name, language)
+    if organisation is None:
+        return d
+    return dataclasses.replace(d, name=organisation.name, acronym=organisation.acronym)
+
+
+def localised_delegations(delegations: Sequence[DelegationRow], language: str) -> list[DelegationRow]:
+    """Every delegation under its name in `language`, each category in that language's alphabetical order."""
+    if language == "en":
+        return list(delegations)
+    local = [localised_delegation(d, language) for d in delegations]
+    return sorted(local, key=lambda d: (d.category.rank, sort_key(d.name, language)))
+
+
+def localised_roster(roster: Roster, language: str) -> Roster:
+    if language == "en":
+        return roster
+    return dataclasses.replace(roster, delegations=localised_delegations(roster.delegations, language))
+
+
+def meeting_title(meeting: MeetingRow, language: str) -> str:
+    """The meeting's title in `language` as the secretary gave it (settings.titles), else as recorded."""
+    return meeting.settings.titles.get(language) or meeting.title
+
+
+def _translated_header(text: str, language: str) -> str:
+    f = forms(language)
+    if text.startswith("Part "):  # "Part 1", "Part 2 in person"
+        words = text.split(" ", 2)
+        rest = f" {f.term(words[2])}" if len(words) > 2 else ""
+        return f"{f.term('Part')} {words[1]}{rest}"
+    return f.term(text)
+
+
+def translated_rows(
+    rows: Iterator[Sequence[Any]], columns: Sequence[int], language: str, salutations: Sequence[int] = ()
+) -> Iterator[list[Any]]:
+    """The rows with the label cells of `columns` translated, and the salutations of `salutations` in the
+    language's form ("Mr." -> "M.", "Sr."); every other cell as it is."""
+    f = forms(language)
+    for row in rows:
+        out = list(row)
+        for i in columns:
+            if i < len(out) and isinstance(out[i], str):
+                out[i] = f.term(out[i])
+        for i in salutations:
+            if i < len(out) and isinstance(out[i], str):
+                out[i] = f.salutation(out[i])
+        yield out
+
+
+def _retitled(chart: Any, language: str) -> Any:
+    """A chart under its title in `language` (openpyxl keeps a title as rich text: its first run is read)."""
+    try:
+        chart.title = forms(language).term(chart.title.tx.rich.p[0].r[0].t)
+    except (AttributeError, IndexError, TypeError):
+        pass
+    return chart
+
+
+def _translated_charts(charts: Any, language: str) -> Any:
+    if charts is None:
+        return None
+    return lambda ws, count: [(_retitled(chart, language), anchor) for chart, anchor in charts(ws, count)]
+
+
+def translated_sheets(sheets: list[Any], language: str) -> list[Any]:
+    """The workbook's sheets with their names, column headers and label cells in `language`: the same rows,
+    still produced lazily. Part columns ("Part 1") are labels too (in person, online, absent)."""
+    if language == "en":
+        return sheets
+    result = []
+    for sheet in sheets:
+        columns = [i for i, name in enumerate(sheet.header) if name in LABEL_COLUMNS or name.startswith("Part ")]
+        salutations = [i for i, name in enumerate(sheet.header) if name == "Salutation"]
+        result.append(
+            dataclasses.replace(
+                sheet,
+                title=forms(language).term(sheet.title),
+                header=tuple(_translated_header(h, language) for h in sheet.header),
+                rows=translated_rows(sheet.rows, columns, language, salutations),
+                charts=_translated_charts(sheet.charts, language),
+            )
+        )
+    return result

@@ -1,0 +1,66 @@
+"""The README's pictures of the list of participants in French and Spanish: the first page of each, for the demo
+conference with a few plainly fictitious participants added in a throw-away copy (the demo names nobody) and the
+meeting's title given in both languages.
+
+    .venv/bin/python scripts/language_pictures.py      # needs pdftoppm (poppler-utils)
+
+Writes docs/documents/list-of-participants-fr.png and docs/documents/list-of-participants-es.png."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ccm_secretariat.domain.enums import Role  # noqa: E402
+from ccm_secretariat.exports.participants_pdf import ListOptions, participants_pdf  # noqa: E402
+from ccm_secretariat.progress import run_to_end  # noqa: E402
+from ccm_secretariat.samples.demo import load_demo  # noqa: E402
+from ccm_secretariat.services import open_services  # noqa: E402
+from ccm_secretariat.services.registration import ParticipantInput  # noqa: E402
+
+OUT = ROOT / "docs" / "documents"
+PEOPLE = {
+    "AFG": [("Sample", "Farid", "Mr.", "Counsellor", Role.HEAD)],
+    "ZAF": [("Example", "Thandi", "Ms.", "Deputy Director, Conventional Arms", Role.HEAD)],
+    "DEU": [
+        ("Beispiel", "Anna", "H.E. Ms.", "Ambassador, Permanent Representative", Role.HEAD),
+        ("Muster", "Jonas", "Mr.", "First Secretary", Role.ADVISER),
+    ],
+    "ESP": [("Ejemplo Núñez", "Lucía", "H.E. Ms.", "Ambassador", Role.HEAD)],
+}
+TITLES = {
+    "fr": "Deuxième Conférence d'examen de la Convention sur les armes à sous-munitions",
+    "es": "Segunda Conferencia de Examen de la Convención sobre Municiones en Racimo",
+}
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        services = open_services(Path(folder) / "demo.sqlite3")
+        run_to_end(load_demo(services))
+        meeting = services.meetings.list()[0]
+        delegations = {d.iso3: d for d in services.registration.delegations(meeting.id) if d.iso3}
+        for iso3, people in PEOPLE.items():
+            for family, given, salutation, function, role in people:
+                person = ParticipantInput(family, given, salutation, function, role=role)
+                services.registration.add_participant(delegations[iso3].id, person)
+        settings = services.meetings.get(meeting.id).settings.to_dict() | {"titles": TITLES}
+        services.meetings.update(meeting.id, settings=settings)
+        for language in TITLES:
+            pdf = Path(folder) / f"list-{language}.pdf"
+            options = ListOptions(date=dt.date(2020, 11, 25), language=language)
+            run_to_end(participants_pdf(services, meeting.id, pdf, options))
+            stem = OUT / f"list-of-participants-{language}"
+            subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", "1", "-l", "1", pdf, stem], check=True)
+            print(f"Wrote {stem}.png")
+        services.close()
+
+
+if __name__ == "__main__":
+    main()
