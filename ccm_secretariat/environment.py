@@ -64,7 +64,11 @@ QUIT_AFTER_MS = Variable(
     f"{PREFIX}QUIT_AFTER_MS",
     "close the window this many milliseconds after it opens (the bundle's smoke test)",
 )
-OWN = (BACKUPS_KEPT, FALLBACK_FONTS, STRICT_FIT, QUIT_AFTER_MS)
+CONVENTIONS = Variable(
+    f"{PREFIX}CONVENTIONS",
+    "the folder of a secretariat's own convention profiles (default: conventions in the user's data folder)",
+)
+OWN = (BACKUPS_KEPT, FALLBACK_FONTS, STRICT_FIT, QUIT_AFTER_MS, CONVENTIONS)
 
 # The platform's, read to say why no window can open (the desk never sets them).
 QT_PLATFORM = Variable("QT_QPA_PLATFORM", "Qt's platform plugin (offscreen: no display needed)")

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -14,6 +13,7 @@ from typing import Any
 from ccm_secretariat.application import APP_ID
 from ccm_secretariat.domain.entry_into_force import Counting, EntryIntoForceRule, WithdrawalRule
 from ccm_secretariat.domain.enums import Category
+from ccm_secretariat.environment import CONVENTIONS
 from ccm_secretariat.errors import NotFoundError, ValidationError
 from ccm_secretariat.reference.files import REFERENCE_DIR
 
@@ -202,7 +202,7 @@ def load_profiles(folder: Path) -> dict[str, ConventionProfile]:
 def own_conventions_dir() -> Path:
     """Where a secretariat puts profiles of its own: CCM_SECRETARIAT_CONVENTIONS, or `conventions` in the user's
     data folder (`~/.local/share/ccm-secretariat/conventions` on Linux)."""
-    named = os.environ.get("CCM_SECRETARIAT_CONVENTIONS")
+    named = CONVENTIONS.text()
     if named:
         return Path(named)
     from platformdirs import user_data_path

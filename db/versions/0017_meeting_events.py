@@ -57,6 +57,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # A request's place in the decisions has no text to stay with: it goes (the request itself stays).
+    op.execute("DELETE FROM decision_paragraph WHERE request_id IS NOT NULL")
     with op.batch_alter_table('decision_paragraph', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('ck_decision_paragraph_text_or_request'), type_='check')
         batch_op.drop_constraint(batch_op.f('fk_decision_paragraph_request_id_extension_request'), type_='foreignkey')

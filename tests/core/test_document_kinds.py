@@ -49,7 +49,7 @@ def test_the_agenda_programme_and_report_are_found_by_their_type_not_their_title
     texts = [p.text for p in report.paragraphs()]
     assert "Ana Pérez was designated as President of the 14MSP." in texts
     assert "Ines Lutz served as Secrétaire." in texts  # the title as the secretary wrote it
-    assert any("(CCM/MSP/2026/2) and the provisional programme of work (CCM/MSP/2026/3)" in t for t in texts)
+    assert any("(CCM/MSP/2026/2) and provisional programme of work (CCM/MSP/2026/3)" in t for t in texts)
 
 
 def test_with_no_report_in_the_register_the_first_limited_document_gives_the_symbol(services):
@@ -66,12 +66,12 @@ def test_migration_0015_classifies_an_older_databases_documents_and_officers_as_
     file gives it, from the words the desk used to read."""
     from alembic import command
 
-    from ccm_secretariat.storage import database
+    from ccm_secretariat.storage import schema
 
     path = tmp_path / "older.sqlite3"
     shutil.copy(demo_template, path)
     engine = sa.create_engine(f"sqlite:///{path}")
-    cfg = database._alembic_config()
+    cfg = schema.alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0014")
