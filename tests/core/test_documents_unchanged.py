@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 
-from ccm_secretariat.progress import run_to_end
+from ccm_secretariat.progress import run_for
 from ccm_secretariat.samples.demo import existing_demo
 from ccm_secretariat.samples.synth import synthesise
 from ccm_secretariat.services import open_services
@@ -35,7 +35,7 @@ def meetings(request, tmp_path_factory, server_templates):
     services = open_services(location)
     demo = existing_demo(services)
     assert demo is not None
-    found = {"demo": demo.id, "synth": int(run_to_end(synthesise(services, 300, 7))[2])}
+    found = {"demo": demo.id, "synth": run_for(synthesise(services, 300, 7), int)}
     for meeting_id in found.values():
         services.seating.draw(meeting_id, "Chile", rows=10, seats_per_row=30, today=dt.date(2026, 9, 1))
     yield services, found
