@@ -3,6 +3,8 @@ database file or a server, backing up and restoring."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ccm_secretariat.domain.prose import counted
@@ -111,9 +113,10 @@ class DatabaseActions(WindowBase):
                 show_error(self, "Cannot open the database", exc)
             return describe(exc)
         self.settings.remember_database(location)
-        from ui.main_window import MainWindow  # (here: the window module imports this one)
 
-        replacement = MainWindow(services, self.settings, self.tasks.synchronous, self._open_database)
+        # A window like this one (its class: this module is a part of it) on the other database.
+        window: Any = type(self)
+        replacement = window(services, self.settings, self.tasks.synchronous, self._open_database)
         replacement.show()
         self.close()
         self.services.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import datetime as dt
 import getpass
 import logging
 import os
@@ -28,7 +29,6 @@ from ccm_secretariat.storage import backups
 from ccm_secretariat.storage.constraints import integrity_error
 from ccm_secretariat.storage.schema import current_revision
 from ccm_secretariat.storage.schema import head_revision as head_revision  # (imported from here too)
-from ccm_secretariat.storage.schema import schema_history as schema_history
 from ccm_secretariat.storage.schema import upgrade as upgrade_schema
 from ccm_secretariat.storage.sqlite_file import (
     check_sqlite_file,
@@ -335,3 +335,14 @@ def describe_database_failure(exc: Exception, url: URL | None = None) -> str:
             "Try again (the desk reconnects by itself)."
         )
     return f"The database{where} failed: {getattr(exc, 'orig', exc)}"
+
+
+def schema_history(db: Database) -> list[tuple[dt.datetime, str, str, str | None, str]]:
+    """(at, by, application version, from, to), oldest first."""
+    from ccm_secretariat.orm import SchemaHistory
+
+    with db.transaction(write=False) as s:
+        return [
+            (h.at, h.by, h.app_version, h.from_revision, h.to_revision)
+            for h in s.scalars(sa.select(SchemaHistory).order_by(SchemaHistory.id))
+        ]

@@ -22,7 +22,6 @@ from ccm_secretariat.storage.sqlite_file import pragma, sqlite_path
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL, Connection, Engine
 
-    from ccm_secretariat.storage.database import Database
 
 MIGRATIONS_DIR = migrations_dir()
 log = logging.getLogger(__name__)
@@ -68,17 +67,6 @@ def _record_upgrade(conn: Connection, current: str | None, head: str, by: str) -
         )
     )
     log.info("Schema %s -> %s by version %s", current or "(new database)", head, VERSION)
-
-
-def schema_history(db: Database) -> list[tuple[dt.datetime, str, str, str | None, str]]:
-    """(at, by, application version, from, to), oldest first."""
-    from ccm_secretariat.orm import SchemaHistory
-
-    with db.transaction(write=False) as s:
-        return [
-            (h.at, h.by, h.app_version, h.from_revision, h.to_revision)
-            for h in s.scalars(sa.select(SchemaHistory).order_by(SchemaHistory.id))
-        ]
 
 
 def upgrade(engine: Engine, url: URL, current: str | None, by: str) -> None:

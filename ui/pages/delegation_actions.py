@@ -13,13 +13,14 @@ from ui.dialogs.category_dialog import CategoryDialog
 from ui.dialogs.credentials_dialog import CredentialsDialog
 from ui.dialogs.delegation_dialog import DelegationDialog
 from ui.dialogs.presence_dialog import PresenceDialog
+from ui.pages.registration_view import as_widget
 
 if TYPE_CHECKING:
-    from ui.pages.registration import RegistrationPage
+    from ui.pages.registration_view import RegistrationView
 
 
 class DelegationActions:
-    def __init__(self, page: RegistrationPage):
+    def __init__(self, page: RegistrationView):
         self.page = page
 
     def add_delegation(self) -> None:
@@ -55,7 +56,7 @@ class DelegationActions:
         if d is None:
             return
         answer = QMessageBox.question(
-            page,
+            as_widget(page),
             "Remove delegation",
             f"Remove the delegation of {d.name} and its {counted(d.participant_count, 'member')}?",
         )

@@ -12,13 +12,14 @@ from ccm_secretariat.errors import ConflictError, NotFoundError
 from ui.dialogs.attendance_dialog import AttendanceDialog
 from ui.dialogs.participant_dialog import ParticipantDialog
 from ui.pages.registration_rows import differences
+from ui.pages.registration_view import as_widget
 
 if TYPE_CHECKING:
-    from ui.pages.registration import RegistrationPage
+    from ui.pages.registration_view import RegistrationView
 
 
 class MemberActions:
-    def __init__(self, page: RegistrationPage):
+    def __init__(self, page: RegistrationView):
         self.page = page
 
     def add_participant(self) -> None:
@@ -28,7 +29,7 @@ class MemberActions:
             return
         d = page.selected_delegation()
         if d is None:
-            QMessageBox.information(page, "Add participant", "Select the delegation first.")
+            QMessageBox.information(as_widget(page), "Add participant", "Select the delegation first.")
             return
         reg = page.services.registration
         added: dict[str, int] = {}
@@ -106,7 +107,10 @@ class MemberActions:
         if not chosen:
             return
         names = ", ".join(p.display_name for p in chosen[:3]) + (" …" if len(chosen) > 3 else "")
-        if QMessageBox.question(page, "Remove participants", f"Remove {names}?") != QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(as_widget(page), "Remove participants", f"Remove {names}?")
+            != QMessageBox.StandardButton.Yes
+        ):
             return
         reg = page.services.registration
         ids = [p.id for p in chosen]
@@ -123,12 +127,12 @@ class MemberActions:
         page = self.page
         chosen = page.selected_members()
         if len(chosen) != 1:
-            QMessageBox.information(page, "Erase for good", "Select the one participant to erase.")
+            QMessageBox.information(as_widget(page), "Erase for good", "Select the one participant to erase.")
             return
         person = chosen[0]
         if (
             QMessageBox.question(
-                page,
+                as_widget(page),
                 "Erase for good",
                 f"Erase {person.display_name} from this database for good? This cannot be undone.",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -146,7 +150,7 @@ class MemberActions:
                 "\n\nThese backups still hold the person; delete them if the erasure must reach them too:\n"
                 + "\n".join(str(p) for p in erasure.backups[:20])
             )
-        QMessageBox.information(page, "Erase for good", text)
+        QMessageBox.information(as_widget(page), "Erase for good", text)
 
     def set_attendance(self) -> None:
         page = self.page
