@@ -98,6 +98,36 @@ class Decisions(Service):
         with self._write() as s:
             p = get_or_fail(s, DecisionParagraph, decision_id, "Paragraph")
             check_version(p, expected_version, f"Paragraph {p.position}")
-            row = DecisionRow(p.id, p.agenda_item_id, None, p.position, p.text, request_id=p.request_id)
+            row = DecisionRow(p.id, p.agenda_item_id, None, p.position, p.text, p.version, p.request_id)
             s.delete(p)
+            s.flush()
+            s.execute(
+                sa.update(DecisionParagraph)
+                .where(DecisionParagraph.meeting_id == p.meeting_id, DecisionParagraph.position > row.position)
+                .values(position=DecisionParagraph.position - 1)
+            )
             return row
+
+    def restore_decision(self, meeting_id: int, row: DecisionRow) -> DecisionRow:
+        """Undo of a removal (or redo of an addition): the paragraph as it was, under its own id, version and
+        number (the paragraphs from there on move down), so later steps on the undo stack still find it."""
+        with self._write() as s:
+            get_or_fail(s, Meeting, meeting_id, "Meeting", lock=True)
+            s.execute(
+                sa.update(DecisionParagraph)
+                .where(DecisionParagraph.meeting_id == meeting_id, DecisionParagraph.position >= row.position)
+                .values(position=DecisionParagraph.position + 1)
+            )
+            s.add(
+                DecisionParagraph(
+                    id=row.id,
+                    meeting_id=meeting_id,
+                    agenda_item_id=row.agenda_item_id,
+                    position=row.position,
+                    text=row.text,
+                    request_id=row.request_id,
+                )
+            )
+            s.flush()
+            s.execute(sa.update(DecisionParagraph).where(DecisionParagraph.id == row.id).values(version=row.version))
+        return next(d for d in self.decisions(meeting_id) if d.id == row.id)

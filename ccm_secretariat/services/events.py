@@ -3,6 +3,7 @@ removed one at a time, each a transaction; a change made on a stale screen is re
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -51,6 +52,22 @@ class EventService(Service):
             s.add(record)
             s.flush()
             return _row(record)
+
+    def restore(self, meeting_id: int, event: MeetingEvent) -> MeetingEvent:
+        """Undo of a removal (or redo of an addition): the record as it was, under its own id, version and place
+        (the records from there on move down), so later steps on the undo stack still find it."""
+        with self._write() as s:
+            get_or_fail(s, Meeting, meeting_id, "Meeting", lock=True)
+            self._shift(s, meeting_id, event.position, +1)
+            record = MeetingEventRecord(
+                id=event.id, meeting_id=meeting_id, position=event.position, **_columns(check_event(event))
+            )
+            s.add(record)
+            s.flush()
+            s.execute(
+                sa.update(MeetingEventRecord).where(MeetingEventRecord.id == event.id).values(version=event.version)
+            )
+            return dataclasses.replace(_row(record), version=event.version)
 
     def update(self, event_id: int, event: MeetingEvent, expected_version: int | None = None) -> MeetingEvent:
         event = check_event(event)

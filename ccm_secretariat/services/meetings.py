@@ -158,10 +158,7 @@ def _meeting_row(meeting: Meeting, treaty: Treaty) -> MeetingRow:
             meeting.report_settings, ReportSettings.for_convention(treaty_profile(treaty))
         ),
         parts=tuple(PartRow(p.id, p.number, p.start_date, p.end_date, p.format, p.venue) for p in meeting.parts),
-        officers=tuple(
-            OfficerRow(o.id, o.role, o.position, o.salutation, o.name, o.description, o.state_id, o.state_name, o.kind)
-            for o in meeting.officers
-        ),
+        officers=tuple(_officer_row(o) for o in meeting.officers),
         practice=meeting.practice,
         version=meeting.version,
     )
@@ -343,18 +340,46 @@ class MeetingService(Service):
             )
             s.add(officer)
             s.flush()
-            return OfficerRow(
-                officer.id,
-                officer.role,
-                officer.position,
-                officer.salutation,
-                officer.name,
-                officer.description,
-                officer.state_id,
-                officer.state_name,
-                officer.kind,
-            )
+            return _officer_row(officer)
 
-    def remove_officer(self, officer_id: int) -> None:
+    def remove_officer(self, officer_id: int) -> OfficerRow:
+        """Remove an officer; returns the officer as it was (for `restore_officer`)."""
         with self._write() as s:
-            s.delete(get_or_fail(s, Officer, officer_id, "Officer"))
+            officer = get_or_fail(s, Officer, officer_id, "Officer")
+            row = _officer_row(officer)
+            s.delete(officer)
+            return row
+
+    def restore_officer(self, meeting_id: int, row: OfficerRow) -> OfficerRow:
+        """Undo of a removal: the officer as it was, under its own id and in its place."""
+        with self._write() as s:
+            get_or_fail(s, Meeting, meeting_id, "Meeting", lock=True)
+            officer = Officer(
+                id=row.id,
+                meeting_id=meeting_id,
+                role=row.role,
+                position=row.position,
+                salutation=row.salutation,
+                name=row.name,
+                description=row.description,
+                state_id=row.state_id,
+                state_name=row.state_name,
+                kind=row.kind,
+            )
+            s.add(officer)
+            s.flush()
+            return _officer_row(officer)
+
+
+def _officer_row(officer: Officer) -> OfficerRow:
+    return OfficerRow(
+        officer.id,
+        officer.role,
+        officer.position,
+        officer.salutation,
+        officer.name,
+        officer.description,
+        officer.state_id,
+        officer.state_name,
+        officer.kind,
+    )

@@ -4,7 +4,8 @@ are held) and the side events. Part of `services.agenda` (AgendaService), as the
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm.attributes import flag_modified
@@ -13,6 +14,9 @@ from ccm_secretariat.domain.enums import MeetingFormat
 from ccm_secretariat.errors import DuplicateError, ValidationError
 from ccm_secretariat.orm import AgendaItem, Meeting, MeetingPart, PlenaryMeeting, SideEvent
 from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -83,23 +87,7 @@ class ProgrammeOfWork(Service):
             raise ValidationError(f"the meeting ends ({end:%H:%M}) before it starts ({start:%H:%M}).", "end_time")
         with self._write() as s:
             get_or_fail(s, Meeting, meeting_id, "Meeting")
-            part = s.scalar(
-                sa.select(MeetingPart).where(
-                    MeetingPart.meeting_id == meeting_id, MeetingPart.start_date <= date, MeetingPart.end_date >= date
-                )
-            )
-            if part is None:
-                raise ValidationError(f"{date:%d %B %Y} falls in no part of the meeting.", "date")
-            items = list(
-                s.scalars(
-                    sa.select(AgendaItem).where(
-                        AgendaItem.meeting_id == meeting_id, AgendaItem.number.in_(agenda_item_numbers)
-                    )
-                )
-            )
-            missing = set(agenda_item_numbers) - {i.number for i in items}
-            if missing:
-                raise ValidationError(f"the agenda has no item {', '.join(map(str, sorted(missing)))}.", "agenda_items")
+            part, items = _placed(s, meeting_id, date, agenda_item_numbers)
             same_number = s.scalar(
                 sa.select(PlenaryMeeting).where(
                     PlenaryMeeting.meeting_id == meeting_id, PlenaryMeeting.number == number
@@ -124,12 +112,38 @@ class ProgrammeOfWork(Service):
             s.flush()
             return _plenary_row(plenary, part)
 
-    def remove_plenary(self, plenary_id: int, expected_version: int | None = None) -> None:
-        """Remove a plenary meeting; refused when another desk changed it after `expected_version`."""
+    def remove_plenary(self, plenary_id: int, expected_version: int | None = None) -> PlenaryRow:
+        """Remove a plenary meeting; refused when another desk changed it after `expected_version`. Returns it as
+        it was (for `restore_plenary`)."""
         with self._write() as s:
             plenary = get_or_fail(s, PlenaryMeeting, plenary_id, "Plenary meeting")
             check_version(plenary, expected_version, f"Plenary meeting {plenary.number}")
+            row = _plenary_row(plenary, s.get(MeetingPart, plenary.part_id))
             s.delete(plenary)
+            return row
+
+    def restore_plenary(self, meeting_id: int, row: PlenaryRow) -> PlenaryRow:
+        """Undo of a removal: the plenary meeting as it was, under its own id and version (later steps on the
+        undo stack still find it)."""
+        with self._write() as s:
+            get_or_fail(s, Meeting, meeting_id, "Meeting")
+            part, items = _placed(s, meeting_id, row.date, row.agenda_item_numbers)
+            plenary = PlenaryMeeting(
+                id=row.id,
+                meeting_id=meeting_id,
+                number=row.number,
+                part_id=part.id,
+                date=row.date,
+                start_time=row.start_time,
+                end_time=row.end_time,
+                closed=row.closed,
+                format=row.format,
+                agenda_items=items,
+            )
+            s.add(plenary)
+            s.flush()
+            s.execute(sa.update(PlenaryMeeting).where(PlenaryMeeting.id == row.id).values(version=row.version))
+            return replace(_plenary_row(plenary, part), version=row.version)
 
     # Side events --------------------------------------------------------------------------------------------
     def side_events(self, meeting_id: int) -> list[SideEventRow]:
@@ -194,6 +208,28 @@ class ProgrammeOfWork(Service):
             row = _event_row(event)
             s.delete(event)
             return row
+
+
+def _placed(
+    s: Session, meeting_id: int, date: dt.date, agenda_item_numbers: tuple[int, ...]
+) -> tuple[MeetingPart, list[AgendaItem]]:
+    """The part a plenary meeting on `date` falls in, and the agenda items it takes up, or a ValidationError."""
+    part = s.scalar(
+        sa.select(MeetingPart).where(
+            MeetingPart.meeting_id == meeting_id, MeetingPart.start_date <= date, MeetingPart.end_date >= date
+        )
+    )
+    if part is None:
+        raise ValidationError(f"{date:%d %B %Y} falls in no part of the meeting.", "date")
+    items = list(
+        s.scalars(
+            sa.select(AgendaItem).where(AgendaItem.meeting_id == meeting_id, AgendaItem.number.in_(agenda_item_numbers))
+        )
+    )
+    missing = set(agenda_item_numbers) - {i.number for i in items}
+    if missing:
+        raise ValidationError(f"the agenda has no item {', '.join(map(str, sorted(missing)))}.", "agenda_items")
+    return part, items
 
 
 def _plenary_row(p: PlenaryMeeting, part: MeetingPart | None) -> PlenaryRow:

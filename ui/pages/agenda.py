@@ -243,25 +243,13 @@ class AgendaPage(QWidget):
         ):
             return
         agenda, meeting_id = self.services.agenda, self.meeting.id
-        holder = {"id": current.id, "version": current.version}
-
-        def undo(_):
-            row = agenda.set_plenary(
-                meeting_id,
-                current.number,
-                current.date,
-                current.start_time,
-                current.end_time,
-                current.agenda_item_numbers,
-                current.closed,
-                current.format,
-            )
-            holder.update(id=row.id, version=row.version)
-
-        self.editor.perform(
+        # The removal returns the meeting; undo puts it back under the same id and version.
+        self.editor.perform_removal(
             f"Remove plenary meeting {current.number}",
-            lambda: agenda.remove_plenary(holder["id"], holder["version"]),
-            undo,
+            ("plenary", current.id),
+            current.version,
+            lambda version: agenda.remove_plenary(current.id, version),
+            lambda removed: agenda.restore_plenary(meeting_id, removed),
         )
 
     # Side events ---------------------------------------------------------------------------------------------
@@ -321,15 +309,13 @@ class AgendaPage(QWidget):
         ):
             return
         agenda, meeting_id = self.services.agenda, meeting.id
-        holder = {"version": current.version}
-
-        def undo(row):
-            holder["version"] = _put_back(agenda, meeting_id, row).version
-
-        self.editor.perform(
+        # The removal returns the side event; undo puts it back under its own id.
+        self.editor.perform_removal(
             f"Remove side event “{current.title}”",
-            lambda: agenda.remove_side_event(current.id, holder["version"]),
-            undo,
+            ("side event", current.id),
+            current.version,
+            lambda version: agenda.remove_side_event(current.id, version),
+            lambda removed: _put_back(agenda, meeting_id, removed),
         )
 
 

@@ -13,7 +13,7 @@ from ccm_secretariat.report.model import plain, spans
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingRow
 from ui.models.table import Column, RowTableModel
-from ui.pages.common import button_row, make_table, selected_row
+from ui.pages.common import button_row, make_table, select_row, selected_row
 from ui.undo import UndoRecorder
 
 GENERATED = "[An extension request's paragraphs, written from its record (Obligations page)]"
@@ -149,18 +149,17 @@ class DecisionsPage(QWidget):
         if meeting is None:
             return
         agenda = self.services.agenda
-        holder = {}
         index = self.model.rows.index(self._shown) + 1 if self._shown in self.model.rows else None
-
-        def do():
-            row = agenda.add_decision(meeting.id, "New paragraph.", self.item.currentData(), index)
-            holder["id"] = row.id
-            return row
-
-        row = self.editor.perform("Add a paragraph", do, lambda _r: agenda.remove_decision(holder["id"]))
+        # Undo takes it out; redo puts back the same paragraph (same id), so later steps still find it.
+        row = self.editor.perform_addition(
+            "Add a paragraph",
+            lambda: agenda.add_decision(meeting.id, "New paragraph.", self.item.currentData(), index),
+            agenda.remove_decision,
+            lambda removed: agenda.restore_decision(meeting.id, removed),
+        )
         for i, r in enumerate(self.model.rows):
             if r.id == row.id:
-                self.table.selectRow(i)
+                select_row(self.table, i)
         self.text.setFocus()
         self.text.selectAll()
 
@@ -177,15 +176,12 @@ class DecisionsPage(QWidget):
         ):
             return
         agenda = self.services.agenda
-        holder = {"id": row.id, "version": row.version}
-
-        def undo(_):
-            added = agenda.add_decision(
-                meeting.id, row.text, row.agenda_item_id, row.position - 1, request_id=row.request_id
-            )
-            holder.update(id=added.id, version=added.version)
-
         self._shown = None
-        self.editor.perform(
-            f"Remove paragraph {row.position}", lambda: agenda.remove_decision(holder["id"], holder["version"]), undo
+        # The removal returns the paragraph; undo puts it back under the same id, version and number.
+        self.editor.perform_removal(
+            f"Remove paragraph {row.position}",
+            ("decision", row.id),
+            row.version,
+            lambda version: agenda.remove_decision(row.id, version),
+            lambda removed: agenda.restore_decision(meeting.id, removed),
         )

@@ -77,18 +77,14 @@ class EventsPage(QWidget):
         if meeting is None:
             return
         events = self.services.events
-        added: dict[str, MeetingEvent] = {}
 
         def save(event: MeetingEvent) -> MeetingEvent:
-            def do() -> MeetingEvent:
-                # Redo puts the record back where the first addition put it.
-                added["row"] = events.add(meeting.id, added.get("row", event))
-                return added["row"]
-
-            return self.editor.perform(
+            # Undo takes it out; redo puts back the same record (same id and place), so later steps find it.
+            return self.editor.perform_addition(
                 f"Add a record ({KIND_LABELS[event.kind].lower()})",
-                do,
-                lambda _r: events.remove(_id(added["row"]), added["row"].version),
+                lambda: events.add(meeting.id, event),
+                events.remove,
+                lambda removed: events.restore(meeting.id, removed),
             )
 
         row, accepted = EventDialog.ask(self, save)
@@ -122,13 +118,11 @@ class EventsPage(QWidget):
         if asked != QMessageBox.StandardButton.Yes:
             return
         events = self.services.events
-        current = {"row": row}
-
-        def undo(_removed: MeetingEvent) -> None:
-            current["row"] = events.add(meeting.id, current["row"])  # back in its place, with a new version
-
-        self.editor.perform(
+        # The removal returns the record; undo puts it back under the same id, version and place.
+        self.editor.perform_removal(
             f"Remove the record {row.position}",
-            lambda: events.remove(_id(current["row"]), current["row"].version),
-            undo,
+            ("event", _id(row)),
+            row.version,
+            lambda version: events.remove(_id(row), version),
+            lambda removed: events.restore(meeting.id, removed),
         )

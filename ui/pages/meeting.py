@@ -263,16 +263,9 @@ class MeetingPage(QWidget):
         ):
             return
         meetings, meeting_id = self.services.meetings, meeting.id
-        holder = {"id": current.id}
-
-        def undo(_):
-            holder["id"] = meetings.add_officer(
-                meeting_id,
-                current.role,
-                salutation=current.salutation,
-                name=current.name,
-                description=current.description,
-                state=current.state_name,
-            ).id
-
-        self.editor.perform(f"Remove {current.role}", lambda: meetings.remove_officer(holder["id"]), undo)
+        # The removal returns the officer; undo puts them back under the same id and in the same place.
+        self.editor.perform(
+            f"Remove {current.role}",
+            lambda: meetings.remove_officer(current.id),
+            lambda removed: meetings.restore_officer(meeting_id, removed),
+        )
