@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ui.page_tabs import PageTabs
     from ui.pages.check_in import CheckInPage
     from ui.pages.decisions import DecisionsPage
+    from ui.pages.events import EventsPage
     from ui.pages.obligations import ObligationsPage
     from ui.pages.registration import RegistrationPage
     from ui.settings import DeskSettings
@@ -38,6 +39,7 @@ class WindowBase(QMainWindow):
     reference: Any
     check_in: CheckInPage
     obligations: ObligationsPage
+    events: EventsPage
     undo_stack: QUndoStack
     undo_action: QAction
     redo_action: QAction

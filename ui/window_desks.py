@@ -38,11 +38,18 @@ class ReaderAndOtherDesks(WindowBase):
             self.decisions,
             self.reference,
             self.check_in,
+            self.events,
         ):
             for button in page.findChildren(QPushButton):
                 if button is not self.registration.buttons.get("history"):
                     button.setEnabled(False)
         self.decisions.text.setReadOnly(True)
+        for field in (
+            *self.meeting_page.edits.values(),
+            *self.meeting_page.checks.values(),
+            self.meeting_page.language,
+        ):
+            field.setEnabled(False)  # the meeting's details and settings are written at once
         self.check_in.field.setEnabled(False)
         self.registration.set_read_only()
         self.obligations.buttons["Report received…"].setEnabled(False)  # its export stays

@@ -69,6 +69,7 @@ REQUIRED: dict[EventKind, tuple[str, ...]] = {
 
 DATE_FIELDS = ("on", "start", "end", "agreed_start", "agreed_end")
 TEXT_FIELDS = ("name", "reference", "venue", "circumstances", "outcome")
+MAX_LENGTH = {"name": 500, "reference": 500, "venue": 300}  # as the columns hold them
 COLUMNS = {"on": "on_date", "start": "start_date", "end": "end_date"}  # as the database names them
 FIELD_NAMES = tuple(f.name for f in fields(MeetingEvent) if f.name not in ("id", "position", "version"))
 
@@ -77,6 +78,9 @@ def check_event(event: MeetingEvent) -> MeetingEvent:
     """The record with its text trimmed, or a ValidationError naming the field that is missing or wrong."""
     trimmed = {name: getattr(event, name).strip() for name in TEXT_FIELDS}
     event = MeetingEvent(**{**event.__dict__, **trimmed})
+    for name, most in MAX_LENGTH.items():
+        if len(getattr(event, name)) > most:
+            raise ValidationError(f"the {name} is longer than {most} characters.", name)
     for name in REQUIRED[event.kind]:
         if getattr(event, name) in (None, ""):
             raise ValidationError(f"a {event.kind.value} record needs its {name.replace('_', ' ')}.", name)

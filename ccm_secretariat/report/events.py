@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from ccm_secretariat.domain.enums import OfficerRole
 from ccm_secretariat.domain.events import EventKind, MeetingEvent
 from ccm_secretariat.reference.files import REFERENCE_DIR
 from ccm_secretariat.services.meetings import MeetingRow, OfficerRow, PartRow
@@ -68,7 +69,8 @@ def introduction(
     """The introduction's paragraphs, in the order of the records (the provisions first)."""
     name = meeting.short_title if " " in meeting.short_title.strip() else meeting.title
     preparatory = [e for e in events if e.kind is EventKind.PREPARATORY]
-    president = next((o for o in meeting.officers if o.role == "President"), None)
+    presidents = [o for o in meeting.officers if o.kind is OfficerRole.PRESIDENT]
+    president = presidents[-1] if presidents else None  # as the chapters name the President: the last recorded
     out: list[Text] = []
     decided_at = ""
     meeting_silences: list[str] = []

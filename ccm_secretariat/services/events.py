@@ -1,5 +1,6 @@
-"""The meeting's history as records (ccm_secretariat.domain.events): listed in order, added, changed, moved and
-removed one at a time, each a transaction; a change made on a stale screen is refused (version check)."""
+"""The meeting's history as records (ccm_secretariat.domain.events): listed in order, added (in a place), changed,
+moved up or down, removed and restored one at a time, each a transaction; a change made on a stale screen is
+refused (version check)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from ccm_secretariat.domain.events import COLUMNS, FIELD_NAMES, MeetingEvent, check_event
+from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.orm import Meeting, MeetingEventRecord
 from ccm_secretariat.services.base import Service, check_version, get_or_fail, next_position
 
@@ -76,6 +78,26 @@ class EventService(Service):
             check_version(record, expected_version, "The record")
             for column, value in _columns(event).items():
                 setattr(record, column, value)
+            s.flush()
+            return _row(record)
+
+    def move(self, event_id: int, step: int, expected_version: int | None = None) -> MeetingEvent:
+        """The record one place up (step -1) or down (+1), changing places with its neighbour; at the top or the
+        bottom it stays. Undo is the opposite step."""
+        if step not in (-1, 1):
+            raise ValidationError("a record moves one place up or down.", "position")
+        with self._write() as s:
+            record = get_or_fail(s, MeetingEventRecord, event_id, "The record")
+            check_version(record, expected_version, "The record")
+            get_or_fail(s, Meeting, record.meeting_id, "Meeting", lock=True)
+            neighbour = s.scalar(
+                sa.select(MeetingEventRecord).where(
+                    MeetingEventRecord.meeting_id == record.meeting_id,
+                    MeetingEventRecord.position == record.position + step,
+                )
+            )
+            if neighbour is not None:
+                record.position, neighbour.position = neighbour.position, record.position
             s.flush()
             return _row(record)
 

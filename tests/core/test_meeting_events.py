@@ -7,6 +7,7 @@ import re
 import pytest
 import sqlalchemy as sa
 
+from ccm_secretariat.domain.enums import OfficerRole
 from ccm_secretariat.domain.events import EventKind, MeetingEvent
 from ccm_secretariat.errors import ConflictError, DomainError, ValidationError
 from ccm_secretariat.report.events import DayTeller, introduction, messages
@@ -43,7 +44,9 @@ def test_changing_a_record_changes_every_sentence_that_states_it(demo, demo_meet
     )
     president = next(o for o in demo.meetings.get(demo_meeting.id).officers if o.role == "President")
     demo.meetings.remove_officer(president.id)
-    demo.meetings.add_officer(demo_meeting.id, "President", salutation="Ms.", name="Ana Example", description="")
+    demo.meetings.add_officer(
+        demo_meeting.id, "President", salutation="Ms.", name="Ana Example", kind=OfficerRole.PRESIDENT
+    )
     texts = [p.text for p in intro(demo, demo_meeting)]
     assert "would take place from 30 November to 4 December 2020 at the Palais des Nations" in texts[2]
     assert texts[3].startswith("At the same Meeting, the States Parties also designated Ms. Ana Example as President")

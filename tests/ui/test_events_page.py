@@ -84,3 +84,39 @@ def test_removing_a_record_and_undoing_puts_it_back_in_its_place(window, qtbot, 
     press(qtbot, page.table, Qt.Key_Z, Qt.ControlModifier)
     back = page.model.rows[3]
     assert (back.kind, back.reference, back.outcome) == (removed.kind, removed.reference, removed.outcome)
+
+
+def test_an_edit_then_a_removal_are_undone_in_turn_and_a_record_moves(window, qtbot, monkeypatch):
+    """Undo walks back through a removal and the edit before it: the record comes back under its own id, so the
+    edit's undo still finds it. Then a record moves up and the move is undone."""
+    import dataclasses
+
+    page = _open(window, qtbot)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    fourth = page.model.rows[3]
+
+    def change(dialog: EventDialog):
+        dialog.texts["outcome"].setText("to convene it")
+        dialog.accept()
+
+    page.table.selectRow(3)
+    when_dialog(EventDialog, change)
+    page.buttons["Edit…"].click()
+    assert page.model.rows[3].outcome == "to convene it"
+    page.table.selectRow(3)
+    page.buttons["Remove"].click()
+    press(qtbot, page.table, Qt.Key_Z, Qt.ControlModifier)  # the removal
+    press(qtbot, page.table, Qt.Key_Z, Qt.ControlModifier)  # the edit
+    assert dataclasses.replace(page.model.rows[3], version=0) == dataclasses.replace(fourth, version=0)
+    page.table.selectRow(3)
+    page.buttons["Move up"].click()
+    assert page.model.rows[2].id == fourth.id
+    press(qtbot, page.table, Qt.Key_Z, Qt.ControlModifier)
+    assert page.model.rows[3].id == fourth.id
+
+
+def test_a_reader_cannot_change_the_history(window, qtbot):
+    window.become_read_only()
+    page = _open(window, qtbot)
+    assert not any(button.isEnabled() for button in page.buttons.values())
+    assert not window.meeting_page.language.isEnabled()

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from ccm_secretariat.domain.events import DATE_FIELDS, REQUIRED, EventKind, MeetingEvent
+from ccm_secretariat.domain.events import DATE_FIELDS, MAX_LENGTH, REQUIRED, EventKind, MeetingEvent
 from ui.dialogs.form import DateEdit, FormDialog
 from ui.focus_order import reading_order
 
@@ -104,8 +104,8 @@ class EventDialog(FormDialog):
             self.kind.addItem(label, kind)
         self.add_field("kind", "Kind", self.kind)
         self.dates = {name: OptionalDateEdit(QDate()) for name in DATE_FIELDS}
-        self.texts: dict[str, QLineEdit | LongLineEdit] = {n: QLineEdit() for n in ("name", "reference", "venue")}
-        self.texts.update({name: LongLineEdit() for name in LONG_TEXT})
+        lines = {name: QLineEdit(maxLength=most) for name, most in MAX_LENGTH.items()}  # as the database holds
+        self.texts: dict[str, QLineEdit | LongLineEdit] = {**lines, **{name: LongLineEdit() for name in LONG_TEXT}}
         self.number = QSpinBox()
         self.number.setRange(0, 999)
         self.flag = QCheckBox()

@@ -13,7 +13,7 @@ from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingRow
 from ui.dialogs.event_dialog import KIND_LABELS, EventDialog
 from ui.models.table import Column, RowTableModel
-from ui.pages.common import button_row, make_table, selected_row
+from ui.pages.common import button_row, make_table, select_row, selected_row
 from ui.undo import UndoRecorder
 
 
@@ -53,7 +53,13 @@ class EventsPage(QWidget):
         self.model = RowTableModel(COLUMNS, self)
         self.table = make_table(self.model, stretch_column=3, name="The meeting's history")
         self.table.doubleClicked.connect(lambda _i: self.edit())
-        buttons, self.buttons = button_row(("Add record…", self.add), ("Edit…", self.edit), ("Remove", self.remove))
+        buttons, self.buttons = button_row(
+            ("Add record…", self.add),
+            ("Edit…", self.edit),
+            ("Move up", lambda: self.move_record(-1)),
+            ("Move down", lambda: self.move_record(1)),
+            ("Remove", self.remove),
+        )
         hint = QLabel(
             "The report's introduction and the work of the meeting are written from these records, in this order."
         )
@@ -108,6 +114,19 @@ class EventsPage(QWidget):
             )
 
         EventDialog.ask(self, save, row)
+
+    def move_record(self, step: int) -> None:
+        """The record one place up or down (the report tells the records in this order)."""
+        row = selected_row(self.table)
+        if row is None:
+            return
+        events = self.services.events
+        moved = self.editor.perform(
+            f"Move the record {row.position} {'up' if step < 0 else 'down'}",
+            lambda: events.move(_id(row), step),
+            lambda _r: events.move(_id(row), -step),
+        )
+        select_row(self.table, moved.position - 1)
 
     def remove(self) -> None:
         meeting = self.meeting
