@@ -7,7 +7,7 @@ name for keeps the name under which it was registered."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ccm_secretariat.language import forms
@@ -51,6 +51,18 @@ def localised_roster(roster: Roster, language: str) -> Roster:
     return dataclasses.replace(roster, delegations=localised_delegations(roster.delegations, language))
 
 
+def category_headings(meeting: MeetingRow, language: str) -> dict[str, str]:
+    """The meeting's convention's category headings in `language`, by their English (sheet, view, list); a
+    heading the profile does not give in that language is refused (ProfileError), never left in English."""
+    if language == "en":
+        return {}
+    return {
+        getattr(c, place): c.heading(place, language)
+        for c in meeting.profile.categories
+        for place in ("sheet", "view", "list")
+    }
+
+
 def meeting_title(meeting: MeetingRow, language: str) -> str:
     """The meeting's title in `language` as the secretary gave it (settings.titles), else as recorded."""
     return meeting.settings.titles.get(language) or meeting.title
@@ -66,16 +78,21 @@ def _translated_header(text: str, language: str) -> str:
 
 
 def translated_rows(
-    rows: Iterator[Sequence[Any]], columns: Sequence[int], language: str, salutations: Sequence[int] = ()
+    rows: Iterator[Sequence[Any]],
+    columns: Sequence[int],
+    language: str,
+    salutations: Sequence[int] = (),
+    own: Mapping[str, str] | None = None,
 ) -> Iterator[list[Any]]:
-    """The rows with the label cells of `columns` translated, and the salutations of `salutations` in the
-    language's form ("Mr." -> "M.", "Sr."); every other cell as it is."""
-    f = forms(language)
+    """The rows with the label cells of `columns` translated (the convention's own headings from `own` first),
+    and the salutations of `salutations` in the language's form ("Mr." -> "M.", "Sr."); every other cell as
+    it is."""
+    f, own = forms(language), own or {}
     for row in rows:
         out = list(row)
         for i in columns:
             if i < len(out) and isinstance(out[i], str):
-                out[i] = f.term(out[i])
+                out[i] = own.get(out[i]) or f.term(out[i])
         for i in salutations:
             if i < len(out) and isinstance(out[i], str):
                 out[i] = f.salutation(out[i])
@@ -97,11 +114,13 @@ def _translated_charts(charts: Any, language: str) -> Any:
     return lambda ws, count: [(_retitled(chart, language), anchor) for chart, anchor in charts(ws, count)]
 
 
-def translated_sheets(sheets: list[Any], language: str) -> list[Any]:
+def translated_sheets(sheets: list[Any], language: str, own: Mapping[str, str] | None = None) -> list[Any]:
     """The workbook's sheets with their names, column headers and label cells in `language`: the same rows,
-    still produced lazily. Part columns ("Part 1") are labels too (in person, online, absent)."""
+    still produced lazily. Part columns ("Part 1") are labels too (in person, online, absent). `own`: the
+    convention's category headings in the language (its profile), by their English."""
     if language == "en":
         return sheets
+    own = own or {}
     result = []
     for sheet in sheets:
         columns = [i for i, name in enumerate(sheet.header) if name in LABEL_COLUMNS or name.startswith("Part ")]
@@ -109,9 +128,9 @@ def translated_sheets(sheets: list[Any], language: str) -> list[Any]:
         result.append(
             dataclasses.replace(
                 sheet,
-                title=forms(language).term(sheet.title),
-                header=tuple(_translated_header(h, language) for h in sheet.header),
-                rows=translated_rows(sheet.rows, columns, language, salutations),
+                title=own.get(sheet.title) or forms(language).term(sheet.title),
+                header=tuple(own.get(h) or _translated_header(h, language) for h in sheet.header),
+                rows=translated_rows(sheet.rows, columns, language, salutations, own),
                 charts=_translated_charts(sheet.charts, language),
             )
         )

@@ -21,7 +21,7 @@ from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.columns import COLUMN_WIDTH, Columns, Line, height
 from ccm_secretariat.exports.fonts import FontSet, missing_warning
 from ccm_secretariat.exports.lean import LeanCanvas
-from ccm_secretariat.exports.localise import localised_roster, meeting_title
+from ccm_secretariat.exports.localise import category_headings, localised_roster, meeting_title
 from ccm_secretariat.exports.masthead import (
     MARGIN_X,
     PAGE_WIDTH,
@@ -53,11 +53,8 @@ class ListOptions:
 
 
 def category_title(f: Forms, roster: Roster, category: Category) -> str:
-    """The category's heading: in English the meeting's convention's (its profile); in another language the
-    language's own."""
-    if f.code == "en":
-        return roster.meeting.profile.category(category).list
-    return f.phrase(f"category:{category.value}")
+    """The category's heading as the meeting's convention gives it (its profile) in the list's language."""
+    return roster.meeting.profile.category(category).heading("list", f.code)
 
 
 def person_line(p: ParticipantRow, capitalise: bool, f: Forms = forms("en")) -> str:
@@ -84,6 +81,7 @@ def list_pdf(roster: Roster, out: str | Path, options: ListOptions = ListOptions
     the meeting's): the States under their names in it, in its order."""
     language = options.language or roster.meeting.settings.language
     f = forms(language)
+    category_headings(roster.meeting, language)  # the convention gives its headings in this language, or no file
     roster = localised_roster(roster, language)
     total = max(1, roster.participant_count)
     yield Progress(0, total, "Read the registrations")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import get_column_letter
 
 from ccm_secretariat.domain.enums import Attendance, Category, Gender
-from ccm_secretariat.exports.localise import localised_roster, translated_sheets
+from ccm_secretariat.exports.localise import category_headings, localised_roster, translated_sheets
 from ccm_secretariat.exports.masthead import PRACTICE_BANNER
 from ccm_secretariat.exports.sheets import Formula, Print, Sheet, write_sheets
 from ccm_secretariat.language import forms
@@ -286,7 +286,8 @@ def registration_workbook(
     (default: the meeting's); the States under their names in it, in its order."""
     language = language or roster.meeting.settings.language
     roster = localised_roster(roster, language)
-    all_sheets = translated_sheets(sheets(roster, documents, internal), language)
+    own = category_headings(roster.meeting, language)  # the convention's own, checked before any file is opened
+    all_sheets = translated_sheets(sheets(roster, documents, internal), language, own)
     total = max(1, 2 * roster.participant_count + len(roster.delegations) + len(documents))
     yield Progress(0, total, "Read the registrations")
     meeting = roster.meeting

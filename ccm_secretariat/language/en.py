@@ -35,13 +35,6 @@ PHRASES = {
     "page": "page",
     "pages": "pages",
     # Category headings of the list
-    "category:state_party": "States Parties",
-    "category:signatory": "Signatory States",
-    "category:ratified_not_in_force": "States that have ratified or acceded but for which the Convention is not "
-    "yet in force",
-    "category:observer_state": "Other States participating as observers",
-    "category:rule_1_2": "Organisations participating as observers under rule 1 (2) of the rules of procedure",
-    "category:rule_1_3": "Other organisations participating as observers under rule 1 (3) of the rules of procedure",
     # The agenda, the programme of work and the list of documents
     "agenda": "Agenda",
     "provisional_agenda": "Provisional agenda",

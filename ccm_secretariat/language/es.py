@@ -85,15 +85,6 @@ PHRASES = {
     "delegations": "delegaciones",
     "page": "página",
     "pages": "páginas",
-    "category:state_party": "Estados partes",
-    "category:signatory": "Estados signatarios",
-    "category:ratified_not_in_force": "Estados que han ratificado la Convención o se han adherido a ella, pero "
-    "para los cuales aún no ha entrado en vigor",
-    "category:observer_state": "Otros Estados que participan en calidad de observadores",
-    "category:rule_1_2": "Organizaciones que participan en calidad de observadoras con arreglo al artículo 1 (2) "
-    "del reglamento",
-    "category:rule_1_3": "Otras organizaciones que participan en calidad de observadoras con arreglo al artículo "
-    "1 (3) del reglamento",
     # The agenda, the programme of work and the list of documents
     "agenda": "Programa",
     "provisional_agenda": "Programa provisional",

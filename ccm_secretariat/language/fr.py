@@ -76,15 +76,6 @@ PHRASES = {
     "delegations": "délégations",
     "page": "page",
     "pages": "pages",
-    "category:state_party": "États parties",
-    "category:signatory": "États signataires",
-    "category:ratified_not_in_force": "États ayant ratifié la Convention ou y ayant adhéré, mais pour lesquels "
-    "elle n'est pas encore entrée en vigueur",
-    "category:observer_state": "Autres États participant en qualité d'observateurs",
-    "category:rule_1_2": "Organisations participant en qualité d'observateurs en vertu de l'article 1 (2) du "
-    "règlement intérieur",
-    "category:rule_1_3": "Autres organisations participant en qualité d'observateurs en vertu de l'article 1 (3) "
-    "du règlement intérieur",
     # The agenda, the programme of work and the list of documents
     "agenda": "Ordre du jour",
     "provisional_agenda": "Ordre du jour provisoire",

@@ -102,7 +102,10 @@ class DecisionParagraph(Base):
     """One numbered paragraph of the decisions and recommendations, under an agenda item."""
 
     __tablename__ = "decision_paragraph"
-    __table_args__ = (sa.CheckConstraint("request_id IS NOT NULL OR text <> ''", name="text_or_request"),)
+    __table_args__ = (
+        sa.CheckConstraint("request_id IS NOT NULL OR text <> ''", name="text_or_request"),
+        sa.UniqueConstraint("meeting_id", "request_id"),  # a request's paragraphs have one place in a report
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id", ondelete="CASCADE"), index=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,23 @@ class CategoryProfile:
     rule: str = ""  # organisations: the rule of procedure that admits them ("1(2)")
     rule_wording: str = ""  # "pursuant to rule 1 (2) of the rules of procedure"
     admits: str = ""  # whom the rule admits
+    # Its headings in the other document languages: {"fr": {"list": …, "sheet": …, "view": …}} (the table `in`)
+    translated: dict[str, dict[str, str]] = field(default_factory=dict)
+    file: str = ""  # the profile it comes from, for messages
+
+    def heading(self, place: str, language: str) -> str:
+        """Its heading in one place (list, sheet, view) in a document language; a language the profile gives no
+        heading in is refused by name, never written in another convention's words or in English."""
+        if language == "en":
+            return str(getattr(self, place))
+        found = self.translated.get(language, {}).get(place)
+        if not found:
+            raise ProfileError(
+                f"{self.file}: the category “{self.key}” has no heading in “{language}” for the {place} "
+                f"(in.{language}.{place}); add it to write this convention's documents in that language.",
+                "language",
+            )
+        return found
 
     @property
     def category(self) -> Category:
@@ -133,7 +150,31 @@ def _category(data: Any, where: str) -> CategoryProfile:
             f"{where}: report may use only {{names}}, {{body}} and {{rule_wording}}.", "report"
         ) from None
     values["report"] = values["report"].replace("{rule_wording}", wording)
-    return CategoryProfile(key, status, colour=colour.upper(), rule=rule, rule_wording=wording, admits=admits, **values)
+    translated = _translated(data.get("in", {}), where)
+    file = where.split(":")[0]
+    return CategoryProfile(
+        key, status, colour=colour.upper(), rule=rule, rule_wording=wording, admits=admits, translated=translated,
+        file=file, **values,
+    )  # fmt: skip
+
+
+TRANSLATED_PLACES = ("list", "sheet", "view")
+
+
+def _translated(data: Any, where: str) -> dict[str, dict[str, str]]:
+    """A category's headings in other languages: `in.fr = { list = "…", sheet = "…", view = "…" }`."""
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise ProfileError(f"{where}: `in` should give a table of headings per language.", "in")
+    for language, headings in data.items():
+        unknown = set(headings) - set(TRANSLATED_PLACES)
+        if unknown or not all(isinstance(v, str) and v.strip() for v in headings.values()):
+            raise ProfileError(
+                f"{where}: in.{language} gives {', '.join(TRANSLATED_PLACES)} as text ({', '.join(sorted(unknown))}).",
+                "in",
+            )
+        if len(headings.get("sheet", "")) > 31:
+            raise ProfileError(f"{where}: in.{language}.sheet is longer than Excel's 31 characters.", "sheet")
+    return {language: dict(headings) for language, headings in data.items()}
 
 
 def parse_profile(data: dict[str, Any], file: str) -> ConventionProfile:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
-from ccm_secretariat.errors import ValidationError
-from ccm_secretariat.orm import AgendaItem, DecisionParagraph, Meeting
+from ccm_secretariat.errors import DuplicateError, ValidationError
+from ccm_secretariat.orm import AgendaItem, DecisionParagraph, ExtensionRequest, Meeting
 from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
 
 
@@ -59,7 +60,9 @@ class Decisions(Service):
         """A typed paragraph, or (`request_id`, no text) the place of an extension request's paragraphs."""
         text = clean(text, "text", required=request_id is None, max_length=20000, multiline=True)  # (a), (b)
         with self._write() as s:
-            get_or_fail(s, Meeting, meeting_id, "Meeting", lock=True)
+            meeting = get_or_fail(s, Meeting, meeting_id, "Meeting", lock=True)
+            if request_id is not None:
+                _check_placeable(s, meeting, request_id)
             number = None
             if agenda_item_id is not None:
                 item = get_or_fail(s, AgendaItem, agenda_item_id, "Agenda item")
@@ -131,3 +134,17 @@ class Decisions(Service):
             s.flush()
             s.execute(sa.update(DecisionParagraph).where(DecisionParagraph.id == row.id).values(version=row.version))
         return next(d for d in self.decisions(meeting_id) if d.id == row.id)
+
+
+def _check_placeable(s: Session, meeting: Meeting, request_id: int) -> None:
+    """An extension request of the meeting's convention, not placed in its decisions yet."""
+    request = s.get(ExtensionRequest, request_id)
+    if request is None or request.treaty_id != meeting.treaty_id:
+        raise ValidationError("no such extension request is recorded for this meeting's convention.", "request")
+    placed = s.scalar(
+        sa.select(DecisionParagraph.position).where(
+            DecisionParagraph.meeting_id == meeting.id, DecisionParagraph.request_id == request_id
+        )
+    )
+    if placed is not None:
+        raise DuplicateError(f"this request's paragraphs have their place already (paragraph {placed}).", "request")

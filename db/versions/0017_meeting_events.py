@@ -53,6 +53,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_decision_paragraph_request_id'), ['request_id'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_decision_paragraph_request_id_extension_request'), 'extension_request', ['request_id'], ['id'], ondelete='CASCADE')
         batch_op.create_check_constraint(batch_op.f('ck_decision_paragraph_text_or_request'), "request_id IS NOT NULL OR text <> ''")
+        batch_op.create_unique_constraint(batch_op.f('uq_decision_paragraph_meeting_id_request_id'), ['meeting_id', 'request_id'])
 
 
 
@@ -60,6 +61,7 @@ def downgrade() -> None:
     # A request's place in the decisions has no text to stay with: it goes (the request itself stays).
     op.execute("DELETE FROM decision_paragraph WHERE request_id IS NOT NULL")
     with op.batch_alter_table('decision_paragraph', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('uq_decision_paragraph_meeting_id_request_id'), type_='unique')
         batch_op.drop_constraint(batch_op.f('ck_decision_paragraph_text_or_request'), type_='check')
         batch_op.drop_constraint(batch_op.f('fk_decision_paragraph_request_id_extension_request'), type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_decision_paragraph_request_id'))

@@ -290,3 +290,22 @@ def test_each_conventions_meeting_counts_entry_into_force_by_its_own_rule(
         found[label] = services.registration.add_state_delegation(m.id, "Tuvalu").category
     before = Category.OBSERVER_STATE if deposit == in_force else Category.RATIFIED_NOT_IN_FORCE
     assert found == {"before": before, "on": Category.STATE_PARTY}
+
+
+def test_a_convention_without_french_headings_is_refused_in_french_never_written_in_the_ccms(services, tmp_path):
+    """The CCM's French headings are the CCM profile's (in.fr); the ATT profile gives none, so an ATT list in
+    French is refused, naming the profile and what to add, and no file is left; in English it is written."""
+    from ccm_secretariat.documents.registry import DOCUMENTS, ExportOptions
+    from ccm_secretariat.errors import DomainError
+    from ccm_secretariat.progress import run_to_end
+
+    meeting = att_meeting(services, dt.date(2020, 10, 4), "ATT/CSP6/2020")
+    for fmt in ("pdf", "xlsx"):
+        out = tmp_path / f"list-fr.{fmt}"
+        with pytest.raises(DomainError) as refused:
+            run_to_end(DOCUMENTS["participants"].job(services, meeting.id, fmt, out, ExportOptions(language="fr")))
+        assert "att.toml" in refused.value.message and "in.fr.list" in refused.value.message.replace("sheet", "list")
+        assert not out.exists()
+    english = tmp_path / "list-en.pdf"
+    run_to_end(DOCUMENTS["participants"].job(services, meeting.id, "pdf", english, ExportOptions(language="en")))
+    assert english.exists()

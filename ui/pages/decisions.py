@@ -12,6 +12,7 @@ from ccm_secretariat.errors import ConflictError
 from ccm_secretariat.report.model import plain, spans
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingRow
+from ui.dialogs.place_request_dialog import PlaceRequestDialog
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table, select_row, selected_row
 from ui.undo import UndoRecorder
@@ -52,7 +53,9 @@ class DecisionsPage(QWidget):
         self.printed.setAccessibleName("As printed")
         self.text.textChanged.connect(self._show_printed)
         self._shown = None
-        buttons, self.buttons = button_row(("Add paragraph", self.add), ("Remove", self.remove))
+        buttons, self.buttons = button_row(
+            ("Add paragraph", self.add), ("Place a request…", self.place_request), ("Remove", self.remove)
+        )
         editor_box = QWidget()
         editor_layout = QVBoxLayout(editor_box)
         editor_layout.setContentsMargins(0, 0, 0, 0)
@@ -162,6 +165,30 @@ class DecisionsPage(QWidget):
                 select_row(self.table, i)
         self.text.setFocus()
         self.text.selectAll()
+
+    def place_request(self) -> None:
+        """An extension request submitted to this meeting, placed after the paragraph shown: the report writes its
+        paragraphs there from its record."""
+        meeting = self.meeting
+        if meeting is None or meeting.first_day is None:
+            return
+        agenda = self.services.agenda
+        tracker = self.services.obligations.tracker(meeting.first_day, meeting.id, treaty=meeting.treaty)
+        placed = {d.request_id for d in self.model.rows}
+        open_requests = [r for r in tracker.requests if r.meeting_id == meeting.id and r.id not in placed]
+        index = self.model.rows.index(self._shown) + 1 if self._shown in self.model.rows else None
+
+        def save(request_id: int):
+            return self.editor.perform_addition(
+                "Place a request's paragraphs",
+                lambda: agenda.add_decision(meeting.id, "", self.item.currentData(), index, request_id=request_id),
+                agenda.remove_decision,
+                lambda removed: agenda.restore_decision(meeting.id, removed),
+            )
+
+        row, accepted = PlaceRequestDialog.ask(self, open_requests, save)
+        if accepted:
+            select_row(self.table, row.position - 1)
 
     def remove(self) -> None:
         meeting = self.meeting
