@@ -343,3 +343,24 @@ def test_the_participant_panel_shows_the_whole_record_and_edits_in_place(window,
     panel.consent.setChecked(False)
     assert "was changed by" in panel.problem.text()
     assert reg.participant(person.id).consent_to_publish is True
+
+
+def test_the_record_panel_never_shows_someone_the_list_does_not(window, qtbot):
+    """A person open in the panel, then a search that leaves them out, or another meeting chosen: the panel is
+    emptied, so typing there cannot change someone who is not on screen (found trying the desk)."""
+    from ccm_secretariat.services.registration import ParticipantInput
+
+    page, reg, meeting = window.registration, window.services.registration, window.meeting
+    chile = next(d for d in reg.delegations(meeting.id) if d.name == "Chile")
+    anna = reg.add_participant(chile.id, ParticipantInput("Muster", "Anna"))
+    reg.add_participant(chile.id, ParticipantInput("Beispiel", "Bruno"))
+    page.reload()
+    page.select_delegation("Chile")
+    row = next(i for i, p in enumerate(page.member_table.model_.rows) if p.id == anna.id)
+    page.member_table.selectRow(row)
+    assert page.panel.person is not None and page.panel.person.id == anna.id
+    page.search.setText("Beispiel")
+    assert page.panel.person is None or page.panel.person.id != anna.id
+    page.search.setText("")
+    page.set_meeting(None)
+    assert page.panel.person is None

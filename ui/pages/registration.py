@@ -210,6 +210,8 @@ class RegistrationPage(QWidget):
         return self.filter.members
 
     def set_meeting(self, meeting) -> None:
+        if meeting is None or self.meeting is None or meeting.id != self.meeting.id:
+            self.panel.show_person(None)  # nobody of another meeting stays open for editing
         self.meeting = meeting
         if meeting is not None:  # the headings of the meeting's convention
             self.delegation_model.headings = {c.category: c.view for c in meeting.profile.categories}
@@ -257,7 +259,15 @@ class RegistrationPage(QWidget):
         if listing.people is None:
             self.member_table.show_delegation_column(False)
             self.show_members()
+        self._sync_panel()
         self.last_search_ms = (time.perf_counter() - started) * 1000
+
+    def _sync_panel(self) -> None:
+        """The panel shows the one person selected in the list, or nobody: a search or another delegation that
+        no longer lists the person shown closes the record, so nothing is typed into someone not on screen."""
+        shown, chosen = self.panel.person, self.selected_members()
+        if shown is not None and (len(chosen) != 1 or chosen[0].id != shown.id):
+            self._show_person()
 
     def selected_delegation(self) -> DelegationRow | None:
         rows = self.selected_delegations()
@@ -296,6 +306,7 @@ class RegistrationPage(QWidget):
         if d is None:
             self.member_table.show_rows([], across=False)
             self.members_title.setText("Select a delegation to see its members.")
+            self._sync_panel()
             return
         self.member_table.show_rows(self.filter.members_of(d.id), across=False)
         present = (
@@ -309,6 +320,7 @@ class RegistrationPage(QWidget):
             f"<b>{escape(d.name_with_acronym)}</b> — {d.category.singular}, "
             f"{counted(d.participant_count, 'member')}{present}"
         )
+        self._sync_panel()
 
     def _explain_buttons(self, *_args) -> None:
         """A button that cannot act is disabled, and its tooltip says why (rather than a message after a click)."""
