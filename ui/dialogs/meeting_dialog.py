@@ -33,6 +33,10 @@ def convention_combo(current: str | None) -> QComboBox:
     chosen = current if current in profiles else next((p.short_name for p in profiles.values() if p.status_file), None)
     box.setCurrentIndex(max(0, box.findData(chosen)))
     box.setToolTip("The convention whose categories, headings and rules the meeting follows.")
+    # The box as wide as a short entry, its list as wide as the longest (a full title is long: the CCW's).
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(32)
+    box.view().setMinimumWidth(box.view().sizeHintForColumn(0))
     return box
 
 
