@@ -120,3 +120,24 @@ def test_a_reader_cannot_change_the_history(window, qtbot):
     page = _open(window, qtbot)
     assert not any(button.isEnabled() for button in page.buttons.values())
     assert not window.meeting_page.language.isEnabled()
+
+
+def test_the_keys_act_on_the_selected_record(window, qtbot, monkeypatch):
+    """Enter (or F2) edits the selected record and Delete removes it, as on the registration page."""
+    page = _open(window, qtbot)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    select = page.model.rows[6]
+    page.table.selectRow(6)
+    seen = []
+
+    def look(dialog: EventDialog):
+        seen.append(dialog.kind.currentData())
+        dialog.discard()
+
+    when_dialog(EventDialog, look)
+    press(qtbot, page.table, Qt.Key_Return)
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    assert seen == [select.kind]
+    page.table.selectRow(6)
+    press(qtbot, page.table, Qt.Key_Delete)
+    assert select.id not in [e.id for e in page.model.rows]

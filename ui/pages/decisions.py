@@ -12,17 +12,27 @@ from ccm_secretariat.errors import ConflictError
 from ccm_secretariat.report.model import plain, spans
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingRow
-from ui.dialogs.place_request_dialog import PlaceRequestDialog
+from ui.dialogs.place_request_dialog import PlaceRequestDialog, describe_request
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table, select_row, selected_row
 from ui.undo import UndoRecorder
 
-GENERATED = "[An extension request's paragraphs, written from its record (Obligations page)]"
-COLUMNS = [
-    Column("No.", lambda d: d.position, align_right=True),
-    Column("Item", lambda d: d.agenda_item_number or "", align_right=True),
-    Column("Paragraph", lambda d: plain(d.text.split("\n")[0]) if d.request_id is None else GENERATED),
-]
+GENERATED = "[The request of {request}: its paragraphs written from its record (Obligations page)]"
+
+
+def columns(requests: dict[int, str]) -> list[Column]:
+    """The table's columns; a request's place reads which request it is (`requests`: their descriptions)."""
+
+    def paragraph(d) -> str:
+        if d.request_id is None:
+            return plain(d.text.split("\n")[0])
+        return GENERATED.format(request=requests.get(d.request_id, "a request no longer recorded"))
+
+    return [
+        Column("No.", lambda d: d.position, align_right=True),
+        Column("Item", lambda d: d.agenda_item_number or "", align_right=True),
+        Column("Paragraph", paragraph),
+    ]
 
 
 def as_printed(text: str) -> str:
@@ -40,7 +50,8 @@ class DecisionsPage(QWidget):
         super().__init__(parent)
         self.services, self.editor = services, editor
         self.meeting: MeetingRow | None = None
-        self.model = RowTableModel(COLUMNS, self)
+        self.requests: dict[int, str] = {}  # the meeting's extension requests, described, by id
+        self.model = RowTableModel(columns(self.requests), self)
         self.table = make_table(self.model, stretch_column=2, name="Decisions and recommendations")
         self.table.selectionModel().selectionChanged.connect(self.show_selected)
         self.item = QComboBox()
@@ -88,7 +99,14 @@ class DecisionsPage(QWidget):
 
     def reload(self) -> None:
         current = self._shown
-        self.model.set_rows(self.services.agenda.decisions(self.meeting.id) if self.meeting else [])
+        rows = self.services.agenda.decisions(self.meeting.id) if self.meeting else []
+        self.requests.clear()
+        if self.meeting is not None and self.meeting.first_day and any(r.request_id for r in rows):
+            tracker = self.services.obligations.tracker(
+                self.meeting.first_day, self.meeting.id, treaty=self.meeting.treaty
+            )
+            self.requests.update({r.id: describe_request(r) for r in tracker.requests})
+        self.model.set_rows(rows)
         self.table.setColumnWidth(0, 44)
         self.table.setColumnWidth(1, 44)
         selection = self.table.selectionModel()
@@ -198,7 +216,7 @@ class DecisionsPage(QWidget):
         if row is None:
             return
         if (
-            QMessageBox.question(self, "Remove paragraph", f"Remove paragraph {row.position}?")
+            QMessageBox.question(self, "Remove paragraph", _removal_question(row, self.requests))
             != QMessageBox.StandardButton.Yes
         ):
             return
@@ -212,3 +230,10 @@ class DecisionsPage(QWidget):
             lambda version: agenda.remove_decision(row.id, version),
             lambda removed: agenda.restore_decision(meeting.id, removed),
         )
+
+
+def _removal_question(row, requests: dict[int, str]) -> str:
+    if row.request_id is None:
+        return f"Remove paragraph {row.position}?"
+    what = requests.get(row.request_id, "this request")
+    return f"Take the paragraphs of {what} out of the report (the request stays on record)?"

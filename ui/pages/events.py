@@ -4,7 +4,8 @@ procedures, the messages delivered ...), in the order the report tells them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from ccm_secretariat.domain.events import MeetingEvent
@@ -53,6 +54,16 @@ class EventsPage(QWidget):
         self.model = RowTableModel(COLUMNS, self)
         self.table = make_table(self.model, stretch_column=3, name="The meeting's history")
         self.table.doubleClicked.connect(lambda _i: self.edit())
+        for key, slot in (
+            (Qt.Key.Key_Return, self.edit),
+            (Qt.Key.Key_Enter, self.edit),
+            (Qt.Key.Key_F2, self.edit),
+            (Qt.Key.Key_Delete, self.remove),
+            (Qt.Key.Key_Insert, self.add),
+        ):  # as on the registration page: the keys act on the selected record
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
         buttons, self.buttons = button_row(
             ("Add record…", self.add),
             ("Edit…", self.edit),
@@ -95,6 +106,7 @@ class EventsPage(QWidget):
 
         row, accepted = EventDialog.ask(self, save)
         if accepted:
+            select_row(self.table, row.position - 1)
             self.status.emit(f"Added the record {row.position}.")
 
     def edit(self) -> None:
@@ -114,6 +126,7 @@ class EventsPage(QWidget):
             )
 
         EventDialog.ask(self, save, row)
+        select_row(self.table, next((i for i, e in enumerate(self.model.rows) if e.id == row.id), 0))
 
     def move_record(self, step: int) -> None:
         """The record one place up or down (the report tells the records in this order)."""
@@ -133,7 +146,8 @@ class EventsPage(QWidget):
         row = selected_row(self.table)
         if meeting is None or row is None:
             return
-        asked = QMessageBox.question(self, "Remove record", f"Remove the record {row.position} ({_what(row)[:80]})?")
+        what = f" ({_what(row)[:80]})" if _what(row) else ""
+        asked = QMessageBox.question(self, "Remove record", f"Remove the record {row.position}{what}?")
         if asked != QMessageBox.StandardButton.Yes:
             return
         events = self.services.events
