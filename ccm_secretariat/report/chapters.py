@@ -90,12 +90,13 @@ def work(data: ReportData, w: Wording, names: Names) -> Chapter:
     if data.part_plenaries:
         texts.append(w.plenaries_held(body, len(data.part_plenaries), data.part.format))
         days.interrupt()
-    texts += events.messages(data.events, body, w.events, days)
+    texts += events.messages(data.events, body, w.events, days, until=day)  # the opening day's
     texts += _elected(data, w, days)
     paragraphs = list(_paragraphs(*texts))
     adopted = _adopted(data, w, days)
     if adopted:
         paragraphs.append(adopted)
+    paragraphs += _paragraphs(*events.messages(data.events, body, w.events, days, after=day))  # the later days'
     if data.documents:
         paragraphs += _paragraphs(w.annex_pointer(part, names.short))
     return Chapter(w.work_heading(names.short), tuple(paragraphs))

@@ -108,10 +108,22 @@ def _provisions(article: str, meeting: MeetingRow, wording: EventWording, langua
     return out
 
 
-def messages(events: Sequence[MeetingEvent], body: str, wording: EventWording, days: DayTeller) -> list[str]:
-    """Statements and messages delivered, each a paragraph, in the order of the records."""
+def messages(
+    events: Sequence[MeetingEvent],
+    body: str,
+    wording: EventWording,
+    days: DayTeller,
+    after: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[str]:
+    """Statements and messages delivered, each a paragraph, in the order of the records: those of the days after
+    `after` (exclusive) up to `until` (inclusive), so that the report tells the days in their order."""
     kinds = (EventKind.STATEMENT, EventKind.VIDEO_MESSAGE)
-    return [wording.message(e, days.on(e.on), body) for e in events if e.kind in kinds and e.on]
+    return [
+        wording.message(e, days.on(e.on), body)
+        for e in events
+        if e.kind in kinds and e.on and (after is None or e.on > after) and (until is None or e.on <= until)
+    ]
 
 
 def election_basis(events: Sequence[MeetingEvent]) -> str:

@@ -73,3 +73,21 @@ def test_each_document_symbol_links_to_its_record_in_the_official_documents_syst
     pdf = [a.get_object()["/A"]["/URI"] for page in PdfReader(tmp_path / "report.pdf").pages
            for a in page.get("/Annots", [])]  # fmt: skip
     assert pdf == [f"https://undocs.org/{s}" for s in symbols]
+
+
+def test_a_message_of_a_later_day_follows_the_opening_days_paragraphs(demo, demo_meeting):
+    """The report tells the days in their order: a video message of 26 November comes after everything of the
+    opening day (25 November), however the record was entered."""
+    import datetime as dt
+
+    from ccm_secretariat.domain.events import EventKind, MeetingEvent
+
+    demo.events.add(
+        demo_meeting.id,
+        MeetingEvent(EventKind.VIDEO_MESSAGE, on=dt.date(2020, 11, 26), name="Mr. A. Example", circumstances="x"),
+    )
+    texts = [p.text for p in build_report(demo, demo_meeting.id).paragraphs()]
+    later = next(i for i, t in enumerate(texts) if "Mr. A. Example" in t)
+    assert texts[later].startswith("On 26 November 2020, Mr. A. Example")
+    assert texts[later - 1].startswith("The provisional agenda")  # after the opening day's last paragraph
+    assert texts[later + 1].startswith("A list of documents")
