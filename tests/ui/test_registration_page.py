@@ -364,3 +364,24 @@ def test_the_record_panel_never_shows_someone_the_list_does_not(window, qtbot):
     page.search.setText("")
     page.set_meeting(None)
     assert page.panel.person is None
+
+
+def test_a_convention_without_a_status_list_says_so_where_states_are_registered(window, qtbot):
+    import datetime as dt
+
+    from ccm_secretariat.services.meetings import MeetingInput
+
+    page = window.registration
+    assert page.no_status.isHidden()  # the CCM's status is shipped
+    att = window.services.meetings.create(
+        MeetingInput(
+            "Sixth Conference of States Parties",
+            "CSP6",
+            "ATT/CSP6/2020",
+            dt.date(2020, 8, 17),
+            dt.date(2020, 8, 21),
+            treaty="ATT",
+        )  # fmt: skip
+    )
+    page.set_meeting(window.services.meetings.get(att.id))
+    assert not page.no_status.isHidden() and "states import --treaty ATT" in page.no_status.text()

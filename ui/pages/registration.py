@@ -72,6 +72,9 @@ class RegistrationPage(QWidget):
         self.counts.setTextFormat(Qt.TextFormat.RichText)
         self.counts.setObjectName("categoryCounts")
         self.counts.setWordWrap(True)  # on a narrow window the counts take two lines, never cut off
+        self.no_status = QLabel(wordWrap=True)  # a convention whose treaty status the desk does not hold yet
+        self.no_status.setStyleSheet(colours.style("error"))
+        self.no_status.hide()
         # A figure chosen on the overview: only what it counts is listed, until "Show all".
         self.focus: Figure | None = None
         self.focus_label = QLabel()
@@ -182,6 +185,7 @@ class RegistrationPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.counts)
+        layout.addWidget(self.no_status)
         layout.addWidget(self.focus_bar)
         layout.addWidget(self.splitter, 1)
         self.setTabOrder(self.search, self.category)
@@ -215,7 +219,18 @@ class RegistrationPage(QWidget):
         self.meeting = meeting
         if meeting is not None:  # the headings of the meeting's convention
             self.delegation_model.headings = {c.category: c.view for c in meeting.profile.categories}
+        self._say_if_no_status(meeting)
         self.reload()
+
+    def _say_if_no_status(self, meeting) -> None:
+        """Without a treaty status list every State counts as an observer: said where States are registered."""
+        known = meeting is None or any(s.deposit or s.signature for s in self.services.reference.states(meeting.treaty))
+        self.no_status.setVisible(not known)
+        if not known:
+            self.no_status.setText(
+                f"No treaty status is recorded for the {meeting.treaty}: every State is listed as an observer until "
+                f"its status list is imported (command line: states import --treaty {meeting.treaty} FILE)."
+            )
 
     def reload(self) -> None:
         members: dict[int, list[DirectoryRow]] = {}
