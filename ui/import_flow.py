@@ -93,13 +93,18 @@ class ImportFlow:
             if not accepted:
                 return
             from_meeting = others[labels.index(label)].id
-        try:
-            incoming = self.services.imports.carry_over(from_meeting, meeting.id)
-        except DomainError as exc:
-            show_error(self.window, "Carry over", exc)
-            return
-        source = self.services.meetings.get(from_meeting)
-        self._preview(incoming, f"{source.short_title} ({source.symbol_prefix})", None)
+        imports, source = self.services.imports, self.services.meetings.get(from_meeting)
+
+        def read():  # off the main thread, as a file is read: a large meeting takes a while
+            yield Progress(0, 1, f"Reading {source.short_title}")
+            yield Progress(1, 1, result=imports.carry_over(source.id, meeting.id))
+
+        self.window.tasks.run(
+            "Carry over",
+            read,
+            lambda last: self._preview(result_of(last, list), f"{source.short_title} ({source.symbol_prefix})", None),
+            lambda exc: show_error(self.window, "Carry over", exc),
+        )
 
     # Preview and commit ------------------------------------------------------------------------------
     def _preview(self, incoming: list[Incoming], source: str, on_commit) -> None:

@@ -122,7 +122,7 @@ class MainWindow(DatabaseActions, ReaderAndOtherDesks, HelpActions):
         self.agenda = AgendaPage(services, self.editor)
         self.documents = DocumentsPage(services, self.editor)
         self.decisions = DecisionsPage(services, self.editor)
-        self.reference = ReferencePage(services, self.editor)
+        self.reference = ReferencePage(services, self.editor, self.tasks)
         self.check_in = CheckInPage(services, self.editor)
         self.obligations = ObligationsPage(services, self.editor)
         self.events = EventsPage(services, self.editor)

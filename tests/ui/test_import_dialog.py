@@ -105,3 +105,32 @@ def test_import_walk_through(window, tmp_path, monkeypatch):
         services.imports.mapping_for(["Prénom", "Nom", "Courriel", "Pays", "Organisation représentée", "Fonction"])[1]
         is True
     )
+
+
+def test_carry_over_reads_the_other_meeting_off_the_main_thread_then_previews_it(window, qtbot):
+    """File → Carry over: the other meeting read as a task (as a file is), then the preview of what would come in."""
+    import datetime as dt
+
+    from ccm_secretariat.services.meetings import MeetingInput
+    from ccm_secretariat.services.registration import ParticipantInput
+    from ui.dialogs.import_preview_dialog import ImportPreviewDialog
+
+    services, demo = window.services, window.meeting
+    chile = next(d for d in services.registration.delegations(demo.id) if d.name == "Chile")
+    services.registration.add_participant(chile.id, ParticipantInput("Rojas", "Ana"))
+    new = services.meetings.create(
+        MeetingInput(
+            "Eleventh Meeting of States Parties", "11MSP", "CCM/MSP/2023", dt.date(2023, 9, 11), dt.date(2023, 9, 14)
+        )  # fmt: skip
+    )
+    window.reload_meetings(prefer=new.id)
+    seen = []
+
+    def look(dialog: ImportPreviewDialog):
+        seen.append(dialog.windowTitle())
+        dialog.discard()
+
+    when_dialog(ImportPreviewDialog, look)
+    window.imports.carry_over(from_meeting=demo.id)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert services.registration.delegations(new.id) == []  # nothing came in: the preview was closed

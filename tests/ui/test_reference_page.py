@@ -45,3 +45,18 @@ def test_on_a_wide_screen_they_sit_side_by_side(window, qtbot):
     qtbot.waitUntil(lambda: page.splitter.orientation() == Qt.Orientation.Horizontal, timeout=2000)
     page.resize(1000, 800)
     qtbot.waitUntil(lambda: page.splitter.orientation() == Qt.Orientation.Vertical, timeout=2000)
+
+
+def test_a_status_list_is_imported_off_the_main_thread_and_the_page_says_what_changed(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from ccm_secretariat.reference.files import REFERENCE_DIR
+
+    page = window.reference
+    window.pages.setCurrentWidget(page)
+    shipped = REFERENCE_DIR / "ccm_status.tsv"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(shipped), ""))
+    said = []
+    page.status.connect(said.append)
+    page.state_buttons["Import a status list…"].click()  # the window's task runner (synchronous in the tests)
+    assert said and said[-1].startswith(f"Imported {shipped}: 0 added, 0 changed,")

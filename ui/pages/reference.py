@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from ccm_secretariat.domain.names import fold
 from ccm_secretariat.domain.status import status_on
+from ccm_secretariat.progress import Progress, result_of
 from ccm_secretariat.services import Services
 from ui.dialogs.organisation_dialog import KIND_LABELS, OrganisationDialog
+from ui.errors import show_error
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table
+from ui.tasks import TaskRunner
 from ui.undo import UndoRecorder
 
 SIDE_BY_SIDE = 1600  # the width (logical pixels) from which States and organisations sit side by side
@@ -24,8 +29,11 @@ def _d(day) -> str:
 class ReferencePage(QWidget):
     status = Signal(str)
 
-    def __init__(self, services: Services, editor: UndoRecorder, parent: QWidget | None = None):
+    def __init__(
+        self, services: Services, editor: UndoRecorder, tasks: TaskRunner | None = None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
+        self.tasks = tasks or TaskRunner(self, synchronous=True)  # long work off the main thread
         self.letters: set[str] = set()  # Alt mnemonics taken on this page
         self.services, self.editor, self.meeting = services, editor, None
         self.all_states = []
@@ -118,11 +126,19 @@ class ReferencePage(QWidget):
         )
         if not path:
             return
-        counts = self.services.reference.import_status(path, **self._treaty())
-        self.reload()
-        self.status.emit(
-            f"Imported {path}: {counts['added']} added, {counts['changed']} changed, {counts['unchanged']} unchanged."
-        )
+        reference, treaty = self.services.reference, self._treaty()
+
+        def read():  # off the main thread, as every long job of the desk
+            yield Progress(0, 1, f"Importing {Path(path).name}")
+            yield Progress(1, 1, result=reference.import_status(path, **treaty))
+
+        def done(last) -> None:
+            counts = result_of(last, dict)
+            self.reload()
+            added, changed, unchanged = counts["added"], counts["changed"], counts["unchanged"]
+            self.status.emit(f"Imported {path}: {added} added, {changed} changed, {unchanged} unchanged.")
+
+        self.tasks.run("Import a status list", read, done, lambda exc: show_error(self, "Import a status list", exc))
 
     def add_organisation(self) -> None:
         reference = self.services.reference
