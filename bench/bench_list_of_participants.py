@@ -18,7 +18,7 @@ from common import measure, synthetic_database
 
 PDF_APP = """
 from ccm_secretariat.services import open_services
-from ccm_secretariat.exports.participants_pdf import participants_pdf
+from ccm_secretariat.documents.reading import participants_pdf
 from ccm_secretariat.progress import run_to_end
 services = open_services({db!r})
 started = time.perf_counter()
@@ -56,7 +56,7 @@ result = {{'seconds': time.perf_counter() - started}}
 
 XLSX_APP = """
 from ccm_secretariat.services import open_services
-from ccm_secretariat.exports.workbook import participants_workbook
+from ccm_secretariat.documents.reading import participants_workbook
 from ccm_secretariat.progress import run_to_end
 services = open_services({db!r})
 started = time.perf_counter()

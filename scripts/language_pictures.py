@@ -17,8 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from ccm_secretariat.documents.reading import participants_pdf  # noqa: E402
 from ccm_secretariat.domain.enums import Role  # noqa: E402
-from ccm_secretariat.exports.participants_pdf import ListOptions, participants_pdf  # noqa: E402
+from ccm_secretariat.exports.participants_pdf import ListOptions  # noqa: E402
 from ccm_secretariat.progress import run_to_end  # noqa: E402
 from ccm_secretariat.samples.demo import load_demo  # noqa: E402
 from ccm_secretariat.services import open_services  # noqa: E402

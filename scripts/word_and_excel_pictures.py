@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from ccm_secretariat.documents.reading import participants_workbook  # noqa: E402
 from ccm_secretariat.documents.registry import DOCUMENTS  # noqa: E402
-from ccm_secretariat.exports.workbook import participants_workbook  # noqa: E402
 from ccm_secretariat.progress import run_to_end  # noqa: E402
 from ccm_secretariat.samples.demo import load_demo  # noqa: E402
 from ccm_secretariat.samples.synth import synthesise  # noqa: E402

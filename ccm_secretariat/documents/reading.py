@@ -10,12 +10,15 @@ from ccm_secretariat.documents.options import BadgeOptions, NameplateOptions, No
 from ccm_secretariat.errors import ValidationError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
+    from pathlib import Path
 
     from ccm_secretariat.domain.badges import BadgeRun
     from ccm_secretariat.domain.seating import Seated
     from ccm_secretariat.exports.badges import BadgeLayout
+    from ccm_secretariat.exports.participants_pdf import ListOptions
     from ccm_secretariat.exports.seating_pdf import SeatingDocument
+    from ccm_secretariat.progress import Progress
     from ccm_secretariat.services import Services
     from ccm_secretariat.services.documents import DocumentRow
     from ccm_secretariat.services.roster import Roster
@@ -90,3 +93,23 @@ def read_seating(services: Services, meeting_id: int, _options: NoOptions) -> Se
         services.seating.layout(meeting_id),
         services.badges.colours(meeting_id),
     )
+
+
+def participants_pdf(
+    services: Services, meeting_id: int, out: str | Path, options: ListOptions | None = None
+) -> Iterator[Progress]:
+    """The list of participants read and drawn in one call (scripts, tests, benchmarks; the registry's kind
+    reads with ParticipantsData): the writer itself only draws (exports/participants_pdf.py, `list_pdf`)."""
+    from ccm_secretariat.exports.participants_pdf import ListOptions, list_pdf
+
+    yield from list_pdf(services.roster.roster(meeting_id), out, options or ListOptions())
+
+
+def participants_workbook(
+    services: Services, meeting_id: int, out: str | Path, internal: bool = False, language: str | None = None
+) -> Iterator[Progress]:
+    """The registration workbook read and written in one call (scripts, tests, benchmarks)."""
+    from ccm_secretariat.exports.workbook import registration_workbook
+
+    roster, documents = services.roster.roster(meeting_id), services.documents.list(meeting_id)
+    yield from registration_workbook(roster, documents, out, internal, language)

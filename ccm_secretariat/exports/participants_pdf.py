@@ -36,7 +36,7 @@ from ccm_secretariat.services.registration import DelegationRow, ParticipantRow
 from ccm_secretariat.services.roster import Roster
 
 if TYPE_CHECKING:
-    from ccm_secretariat.services import Services
+    pass
 
 NAME_SIZE, TEXT_SIZE, LEAD = 9.0, 8.5, 10.6
 
@@ -66,14 +66,6 @@ def contact_line(p: ParticipantRow) -> str:
     if not p.consent_to_publish:
         return ""
     return "   ".join(part for part in (p.email, p.phone) if part)
-
-
-def participants_pdf(
-    services: Services, meeting_id: int, out: str | Path, options: ListOptions = ListOptions()
-) -> Iterator[Progress]:
-    """Read the meeting's roster, then draw the list (for scripts and tests; the registry reads once and calls
-    `list_pdf`)."""
-    yield from list_pdf(services.roster.roster(meeting_id), out, options)
 
 
 def list_pdf(roster: Roster, out: str | Path, options: ListOptions = ListOptions()) -> Iterator[Progress]:

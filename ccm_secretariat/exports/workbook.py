@@ -22,7 +22,7 @@ from ccm_secretariat.services.documents import DocumentRow
 from ccm_secretariat.services.roster import Roster
 
 if TYPE_CHECKING:
-    from ccm_secretariat.services import Services
+    pass
 
 ATTENDANCE_TEXT: dict[Attendance | None, str] = {
     Attendance.IN_PERSON: "in person",
@@ -267,16 +267,6 @@ def sheets(roster: Roster, documents: list[DocumentRow], internal: bool = False)
             )
         )
     return result
-
-
-def participants_workbook(
-    services: Services, meeting_id: int, out: str | Path, internal: bool = False, language: str | None = None
-) -> Iterator[Progress]:
-    """Read the meeting's roster and register, then write the workbook (for scripts and tests; the registry reads
-    once and calls `registration_workbook`)."""
-    yield from registration_workbook(
-        services.roster.roster(meeting_id), services.documents.list(meeting_id), out, internal, language
-    )
 
 
 def registration_workbook(

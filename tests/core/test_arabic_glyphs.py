@@ -7,8 +7,9 @@ import datetime as dt
 
 from pypdf import PdfReader
 
+from ccm_secretariat.documents.reading import participants_pdf
 from ccm_secretariat.exports.fonts import FontSet, arabic_coverage, missing_warning, visual
-from ccm_secretariat.exports.participants_pdf import ListOptions, participants_pdf
+from ccm_secretariat.exports.participants_pdf import ListOptions
 from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.services.meetings import MeetingInput
 from ccm_secretariat.services.registration import ParticipantInput

@@ -109,9 +109,9 @@ def att_meeting(services, first_day: dt.date, prefix: str):
 
 def test_an_att_meeting_counts_entry_into_force_on_the_90th_day_and_names_only_the_att(services, tmp_path):
     """The held-out check: China's accession of 6 July 2020 is in force on 4 October 2020, not on the 3rd."""
+    from ccm_secretariat.documents.reading import participants_pdf
     from ccm_secretariat.documents.registry import DOCUMENTS, ExportOptions  # noqa: F401
     from ccm_secretariat.domain.enums import Category
-    from ccm_secretariat.exports.participants_pdf import participants_pdf
     from ccm_secretariat.progress import run_to_end
     from ccm_secretariat.report.builder import build_report
     from ccm_secretariat.report.docx import report_docx
@@ -182,8 +182,8 @@ def test_an_att_meetings_workbook_badges_and_registration_headings_follow_its_pr
     from openpyxl import load_workbook
     from pypdf import PdfReader
 
+    from ccm_secretariat.documents.reading import participants_workbook
     from ccm_secretariat.exports.badges import DEFAULT_LAYOUT, LAYOUTS, badges_pdf
-    from ccm_secretariat.exports.workbook import participants_workbook
     from ccm_secretariat.progress import run_to_end
     from ccm_secretariat.services.registration import ParticipantInput
 

@@ -163,7 +163,7 @@ def test_a_participant_erased_for_good_leaves_no_trace_in_the_file(services, tmp
 def test_documents_for_distribution_follow_the_umask_and_the_internal_workbook_stays_private(
     demo, demo_meeting, tmp_path
 ):
-    from ccm_secretariat.exports.workbook import participants_workbook
+    from ccm_secretariat.documents.reading import participants_workbook
     from ccm_secretariat.progress import run_to_end
 
     old = os.umask(0o022)

@@ -8,9 +8,10 @@ import datetime as dt
 
 import pytest
 
+from ccm_secretariat.documents.reading import participants_pdf
 from ccm_secretariat.domain.enums import Category, Rule
 from ccm_secretariat.exports.fonts import FontSet
-from ccm_secretariat.exports.participants_pdf import ListOptions, participants_pdf
+from ccm_secretariat.exports.participants_pdf import ListOptions
 from ccm_secretariat.imports.plan import Choices, DecidedBy, Finding, NewOrganisation, Outcome
 from ccm_secretariat.progress import run_to_end
 from tests.core.pdf_text import pdf_text

@@ -9,13 +9,13 @@ import pytest
 from openpyxl import load_workbook
 
 from ccm_secretariat.cli import main as cli
+from ccm_secretariat.documents.reading import participants_pdf, participants_workbook
 from ccm_secretariat.documents.registry import DOCUMENTS, ExportOptions
 from ccm_secretariat.domain.enums import OrganisationKind, Role, Rule
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.exports.fonts import FontSet
 from ccm_secretariat.exports.masthead import Masthead, masthead_lines
-from ccm_secretariat.exports.participants_pdf import ListOptions, participants_pdf
-from ccm_secretariat.exports.workbook import participants_workbook
+from ccm_secretariat.exports.participants_pdf import ListOptions
 from ccm_secretariat.language.names import state_name
 from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.services.meetings import MeetingInput

@@ -6,10 +6,10 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from ccm_secretariat.documents.reading import participants_pdf, participants_workbook
 from ccm_secretariat.domain.enums import Attendance, CredentialsKind, Gender, Role
 from ccm_secretariat.exports.fonts import FontSet
-from ccm_secretariat.exports.participants_pdf import ListOptions, participants_pdf
-from ccm_secretariat.exports.workbook import participants_workbook
+from ccm_secretariat.exports.participants_pdf import ListOptions
 from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.services.meetings import MeetingInput
 from ccm_secretariat.services.registration import ParticipantInput

@@ -9,11 +9,10 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from ccm_secretariat.documents.reading import participants_pdf, participants_workbook
 from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.exports.badges import DEFAULT_LAYOUT, LAYOUTS, badges_pdf
-from ccm_secretariat.exports.participants_pdf import participants_pdf
-from ccm_secretariat.exports.workbook import participants_workbook
 from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.reference.profiles import CONVENTIONS_DIR, shipped_profiles
 from ccm_secretariat.report.builder import build_report

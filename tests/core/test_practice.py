@@ -7,8 +7,7 @@ import docx
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from ccm_secretariat.exports.participants_pdf import participants_pdf
-from ccm_secretariat.exports.workbook import participants_workbook
+from ccm_secretariat.documents.reading import participants_pdf, participants_workbook
 from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.report.builder import build_report
 from ccm_secretariat.report.docx import report_docx

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from ccm_secretariat.application import APP_NAME
-from ccm_secretariat.exports.workbook import participants_workbook
+from ccm_secretariat.documents.reading import participants_workbook
 from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.samples.synth import synthesise
 from tests.core.pdf_text import laid_out_pages
