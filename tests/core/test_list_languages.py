@@ -153,7 +153,7 @@ def test_the_demo_s_60_states_parties_in_french_order(demo, demo_meeting, tmp_pa
 
 
 def test_the_command_line_takes_a_language(demo, demo_meeting, tmp_path, capsys):
-    db = str(demo.db.sqlite_path)
+    db = location(demo)  # the file, or the server's URL
     out = tmp_path / "liste.pdf"
     assert cli(["--db", db, "export", "participants", "--format", "pdf", "--out", str(out), "--language", "fr"]) == 0
     assert "Liste des participants" in pdf_text(out)
