@@ -20,6 +20,7 @@ from ccm_secretariat.language.names import state_name
 from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.services.meetings import MeetingInput
 from ccm_secretariat.services.registration import ParticipantInput
+from tests.backends import location
 from tests.core.pdf_text import pdf_text
 
 NBSP = "\u00a0"
