@@ -81,6 +81,20 @@ class ConventionProfile:
     withdrawal: WithdrawalRule
     status_file: str = ""  # a status list under resources/reference, sourced row by row; "" when none is shipped
     file: str = ""
+    # Extension requests, by the article of the obligation ("3", "4"): what a request is for, as the report
+    # says it in English, and the article that provides for it: {"3": ("to complete the destruction of ...",
+    # "3.2")}. Empty for a convention without such requests.
+    requests: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def request(self, article: str) -> tuple[str, str]:
+        """(what a request under `article` is for, the article providing for it), or a ProfileError naming it."""
+        if article not in self.requests:
+            raise ProfileError(
+                f'{self.file}: no [requests."{article}"] (what an extension request under Article {article} is '
+                "for, and the article providing for it).",
+                "requests",
+            )
+        return self.requests[article]
 
     def category(self, key: Category | str) -> CategoryProfile:
         value = key.value if isinstance(key, Category) else key
@@ -214,7 +228,21 @@ def parse_profile(data: dict[str, Any], file: str) -> ConventionProfile:
         withdrawal=WithdrawalRule(w_counting, w_n, w_source),
         status_file=_field(data, "status_file", file, str, required=False),
         file=file,
+        requests=_requests(data.get("requests", {}), file),
     )
+
+
+def _requests(data: Any, file: str) -> dict[str, tuple[str, str]]:
+    """[requests."3"] purpose = "to complete the destruction of ...", article = "3.2"."""
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise ProfileError(f"{file}: [requests] should give a table per article.", "requests")
+    return {
+        article: (
+            _field(table, "purpose", f"{file}: requests.{article}", str),
+            _field(table, "article", f"{file}: requests.{article}", str),
+        )
+        for article, table in data.items()
+    }
 
 
 def load_profile(path: Path) -> ConventionProfile:

@@ -143,7 +143,7 @@ def decisions(data: ReportData, w: Wording) -> Chapter:
     for d in data.decisions:
         request = data.request(d.request_id) if d.request_id is not None else None
         if request is not None:
-            told = request_paragraphs(request, data.meeting.body_name, w.events)
+            told = request_paragraphs(request, data.meeting.body_name, w.events, data.meeting.profile)
             out += [Paragraph(0, t.text, t.items) for t in told]
         elif d.request_id is None:
             out += [Paragraph(0, p.text, p.subparagraphs, marked=True) for p in _paragraphs(d.text)]

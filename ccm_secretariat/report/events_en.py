@@ -40,12 +40,6 @@ def _who(name: str, capacity: str) -> str:
     return f"{name}, {capacity}," if capacity else name
 
 
-# What an extension request is for, as the report says it (per article of the obligation), and the article
-# of the Convention that provides for the request.
-REQUESTED_FOR = {
-    "3": ("to complete the destruction of all its cluster munition stockpiles", "3.2"),
-    "4": ("for completing the clearance and destruction of cluster munition remnants", "4.1"),
-}
 DECIDED = {
     Outcome.RECOMMENDED: "recommended to take a decision to grant",
     Outcome.GRANTED: "decided to grant",
@@ -55,8 +49,9 @@ DECIDED = {
 
 
 class EnglishEvents:
-    def assessment(self, r: RequestRow, body: str) -> str:
-        purpose, article = REQUESTED_FOR[r.obligation.value]
+    def assessment(self, r: RequestRow, body: str, purpose: str, article: str) -> str:
+        """`purpose` and `article`: what the request is for and the article providing for it (the convention's
+        profile)."""
         lead = (
             f"The {body} assessed the request submitted by {with_article(r.state)} for an extension of its deadline "
             f"{purpose} in accordance with Article {article} of the Convention"

@@ -4,18 +4,21 @@ tracker): the assessment, the analysing group's observations, the reporting poin
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING
 
-from ccm_secretariat.report.events import Text
+from ccm_secretariat.report.events import EventWording, Text
 from ccm_secretariat.services.tracker import RequestRow
 
+if TYPE_CHECKING:
+    from ccm_secretariat.reference.profiles import ConventionProfile
 
-class RequestWording(Protocol):
-    def assessment(self, request: RequestRow, body: str) -> str: ...
 
-
-def request_paragraphs(request: RequestRow, body: str, wording: RequestWording) -> list[Text]:
-    out = [Text(wording.assessment(request, body))]
+def request_paragraphs(
+    request: RequestRow, body: str, wording: EventWording, convention: ConventionProfile
+) -> list[Text]:
+    """`convention`: what a request under each article is for, and the article providing for it."""
+    purpose, article = convention.request(request.obligation.value)
+    out = [Text(wording.assessment(request, body, purpose, article))]
     out += [Text(text) for text in request.observations]
     if request.points_intro or request.points:
         letters = "abcdefghijklmnopqrstuvwxyz"
