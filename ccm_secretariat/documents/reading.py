@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ccm_secretariat.documents.options import BadgeOptions, NameplateOptions, NoOptions, ParticipantsOptions
+from ccm_secretariat.domain.enums import DocumentType
 from ccm_secretariat.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -40,10 +41,11 @@ class ParticipantsData:
 
 
 def _registered_symbol(documents: list[DocumentRow], provisional: bool) -> str | None:
-    """The list's symbol as the meeting's register of documents gives it ("Provisional list of participants",
-    CCM/CONF/2020/MISC.1, for the provisional one); None when the register has no such document."""
-    wanted = "provisional list of participants" if provisional else "list of participants"
-    found = [d for d in documents if d.title.strip().casefold() == wanted]
+    """The list's symbol as the meeting's register of documents gives it (the entry of the type "Provisional list
+    of participants", CCM/CONF/2020/MISC.1, for the provisional one), whatever its title's words or language;
+    None when the register has no such document."""
+    wanted = DocumentType.PROVISIONAL_PARTICIPANTS if provisional else DocumentType.PARTICIPANTS
+    found = [d for d in documents if d.doc_type is wanted]
     return found[0].symbol if found else None
 
 

@@ -207,6 +207,8 @@ class DocumentType(str, Enum):
     REPORT = "report"  # the meeting's (draft) report
     DOCUMENTS_LIST = "documents_list"
     CREDENTIALS = "credentials"  # the report on credentials
+    PARTICIPANTS = "participants"  # the list of participants
+    PROVISIONAL_PARTICIPANTS = "provisional_participants"  # the provisional list of participants
 
     @property
     def label(self) -> str:
@@ -217,6 +219,8 @@ class DocumentType(str, Enum):
             DocumentType.REPORT: "Report of the meeting",
             DocumentType.DOCUMENTS_LIST: "List of documents",
             DocumentType.CREDENTIALS: "Report on credentials",
+            DocumentType.PARTICIPANTS: "List of participants",
+            DocumentType.PROVISIONAL_PARTICIPANTS: "Provisional list of participants",
         }[self]
 
 

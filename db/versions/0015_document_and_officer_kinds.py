@@ -7,7 +7,8 @@ Revises: 0014
 Create Date: 2026-12-06 07:40:00
 
 Existing rows are classified once, here, by the words the desk used to look for (the last time they are read):
-a document of the main series whose title says "agenda" is the agenda; one whose title says "programme of work"
+a document titled "List of participants" (or "Provisional list of participants") is that list; a document of the
+main series whose title says "agenda" is the agenda; one whose title says "programme of work"
 (or "program of work") the programme; "list of documents" the list; "credentials" the report on credentials; a
 document of the L. series whose title says "report" the report. An officer titled "President" is the President,
 "Vice-President" a Vice-President, a title with "Secretary-General" the Secretary-General, another title
@@ -26,7 +27,10 @@ down_revision = '0014'
 branch_labels = None
 depends_on = None
 
-DOCUMENT_TYPES = ('other', 'agenda', 'programme', 'report', 'documents_list', 'credentials')
+DOCUMENT_TYPES = (
+    'other', 'agenda', 'programme', 'report', 'documents_list', 'credentials', 'participants',
+    'provisional_participants',
+)
 OFFICER_ROLES = ('president', 'vice_president', 'secretary_general', 'secretary', 'other')
 
 
@@ -36,6 +40,10 @@ def document_type(symbol: str, prefix: str, title: str) -> str:
     main = re.match(r'^[0-9]+(/|$)', rest) is not None
     limited = rest.startswith('L.')
     words = title.lower()
+    if words.strip() == 'provisional list of participants':
+        return 'provisional_participants'
+    if words.strip() == 'list of participants':
+        return 'participants'
     if 'credentials' in words:
         return 'credentials'
     if 'list of documents' in words:
