@@ -48,6 +48,7 @@ class ReaderAndOtherDesks(WindowBase):
             *self.meeting_page.edits.values(),
             *self.meeting_page.checks.values(),
             self.meeting_page.language,
+            self.meeting_page.local_title,
         ):
             field.setEnabled(False)  # the meeting's details and settings are written at once
         self.check_in.field.setEnabled(False)

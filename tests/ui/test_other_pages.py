@@ -479,3 +479,29 @@ def test_the_meeting_s_document_language_is_chosen_on_its_page(window, demo, dem
     window.undo_action.trigger()
     assert demo.meetings.get(demo_meeting.id).settings.language == "en"
     assert page.language.currentText() == "English"
+
+
+def test_the_meetings_title_in_the_documents_language_is_typed_on_its_page(window, demo, demo_meeting, qtbot, tmp_path):
+    """French documents print the title the secretary gives in French (found trying the desk: the English title
+    was printed in a French masthead)."""
+    from pypdf import PdfReader
+    from PySide6.QtCore import Qt
+
+    from ccm_secretariat.documents.registry import ExportOptions
+    from tests.ui.conftest import type_text
+
+    page = window.meeting_page
+    window.pages.setCurrentWidget(page)
+    assert not page.local_title.isEnabled()  # English: the title as recorded
+    page.language.setFocus()
+    qtbot.keyClick(page.language, Qt.Key.Key_Down)  # French
+    assert page.local_title.isEnabled()
+    french = "Deuxième Conférence d'examen des États parties à la Convention sur les armes à sous-munitions"
+    type_text(page.local_title, french)
+    qtbot.keyClick(page.local_title, Qt.Key.Key_Tab)
+    assert demo.meetings.get(demo_meeting.id).settings.titles == {"fr": french}
+    window.export("agenda", "pdf", str(tmp_path / "ordre.pdf"), ExportOptions())
+    text = " ".join(PdfReader(tmp_path / "ordre.pdf").pages[0].extract_text().split())
+    assert "Deuxième Conférence d'examen" in text
+    window.undo_action.trigger()
+    assert demo.meetings.get(demo_meeting.id).settings.titles == {}

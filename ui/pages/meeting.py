@@ -86,6 +86,17 @@ class MeetingPage(QWidget):
         language_row.addWidget(language_label)
         language_row.addWidget(self.language, 1)
         wording_layout.addLayout(language_row)
+        # The meeting's title as documents in that language print it (else the title as recorded).
+        self.local_title = QLineEdit()
+        self.local_title.setPlaceholderText("the title as documents in this language print it (empty: as recorded)")
+        self.local_title.setAccessibleName("Title in the language of the documents")
+        self.local_title.editingFinished.connect(self.save_local_title)
+        title_label = QLabel("Title in that language")
+        title_label.setBuddy(self.local_title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(title_label)
+        title_row.addWidget(self.local_title, 1)
+        wording_layout.addLayout(title_row)
         self.parts = RowTableModel(
             [
                 Column("Part", lambda p: p.number, align_right=True),
@@ -148,6 +159,9 @@ class MeetingPage(QWidget):
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(0, self.language.findData(m.settings.language)))
         self.language.blockSignals(False)
+        english = m.settings.language == "en"
+        self.local_title.setEnabled(not english and self.language.isEnabled())
+        self.local_title.setText("" if english else m.settings.titles.get(m.settings.language, ""))
         self.parts.set_rows(list(m.parts))
         self.officers.set_rows(list(m.officers))
         for column, width in ((0, 44), (2, 90), (3, 170)):
@@ -179,7 +193,7 @@ class MeetingPage(QWidget):
         self.problem.setText("")
         self.renamed.emit()
 
-    def save_setting(self, name: str, on: bool | str) -> None:
+    def save_setting(self, name: str, on: bool | str | dict[str, str]) -> None:
         meetings, meeting_id = self.services.meetings, self.meeting.id
         old = self.meeting.settings.to_dict()
         new = {**old, name: on}
@@ -194,6 +208,21 @@ class MeetingPage(QWidget):
             )
         except DomainError as exc:
             self.problem.setText(describe(exc))
+
+    def save_local_title(self) -> None:
+        """The title in the documents' language (settings.titles), one undoable step."""
+        m = self.meeting
+        if m is None or m.settings.language == "en":
+            return
+        titles = dict(m.settings.titles)
+        text = " ".join(self.local_title.text().split())
+        if text == titles.get(m.settings.language, ""):
+            return
+        if text:
+            titles[m.settings.language] = text
+        else:
+            titles.pop(m.settings.language, None)
+        self.save_setting("titles", titles)
 
     def add_part(self) -> None:
         meeting = self.meeting
