@@ -10,7 +10,7 @@ from ccm_secretariat.domain.enums import DocumentType, OfficerRole
 from ccm_secretariat.domain.events import EventKind
 from ccm_secretariat.domain.symbols import Series
 from ccm_secretariat.report import events
-from ccm_secretariat.report.data import ReportData, registered
+from ccm_secretariat.report.data import FIGURE, ReportData, registered
 from ccm_secretariat.report.meeting_documents import credentials_paragraphs
 from ccm_secretariat.report.model import Annex, DocumentTable, Paragraph
 from ccm_secretariat.report.participation import participation_paragraphs
@@ -146,7 +146,8 @@ def decisions(data: ReportData, w: Wording) -> Chapter:
             told = request_paragraphs(request, data.meeting.body_name, w.events, data.meeting.profile)
             out += [Paragraph(0, t.text, t.items) for t in told]
         elif d.request_id is None:
-            out += [Paragraph(0, p.text, p.subparagraphs, marked=True) for p in _paragraphs(d.text)]
+            text = FIGURE.sub(lambda m: w.events.initial_reports_due(data.initial_due[int(m.group(1))]), d.text)
+            out += [Paragraph(0, p.text, p.subparagraphs, marked=True) for p in _paragraphs(text)]
     return Chapter(w.decisions_heading(), tuple(out))
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ccm_secretariat.domain.enums import DocumentType, OfficerRole
@@ -47,6 +48,7 @@ class ReportData:
     options: ReportOptions = ReportOptions()
     events: tuple[MeetingEvent, ...] = ()  # the meeting's history (the introduction, the work)
     requests: tuple[RequestRow, ...] = ()  # the extension requests whose places the decisions hold
+    initial_due: dict[int, tuple[str, ...]] = field(default_factory=dict)  # by year: the figures fields ask for
 
     @classmethod
     def read(cls, services: Services, meeting_id: int, options: ReportOptions = ReportOptions()) -> ReportData:
@@ -58,6 +60,12 @@ class ReportData:
         if placed and meeting.first_day:
             tracker = services.obligations.tracker(meeting.first_day, meeting_id, treaty=meeting.treaty)
             requests = tuple(r for r in tracker.requests if r.id in placed)
+        initial_due = {}
+        for year in sorted({y for d in decisions for y in figure_years(d.text)}):  # as the tracker computes them
+            figures = services.obligations.tracker(
+                meeting.first_day or dt.date.today(), year=year, treaty=meeting.treaty
+            )
+            initial_due[year] = figures.transparency.initial_due
         return cls(
             meeting,
             tuple(services.registration.delegations(meeting_id)),
@@ -69,6 +77,7 @@ class ReportData:
             options,
             tuple(services.events.list(meeting_id)),
             requests,
+            initial_due,
         )
 
     @property
@@ -105,6 +114,14 @@ class ReportData:
     @property
     def took_part(self) -> tuple[DelegationRow, ...]:
         return tuple(d for d in self.delegations if d.took_part)
+
+
+# A typed decision may ask for a figure the tracker computes, written where the field stands.
+FIGURE = re.compile(r"\{initial reports due in (\d{4})\}")
+
+
+def figure_years(text: str) -> set[int]:
+    return {int(y) for y in FIGURE.findall(text)}
 
 
 def covered_part(meeting: MeetingRow, plenaries: Sequence[PlenaryRow], number: int | None) -> PartRow:

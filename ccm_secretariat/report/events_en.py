@@ -173,5 +173,13 @@ class EnglishEvents:
         what = "a video message" if e.kind.value == "video message" else "a statement"
         return f"{day}, {_who(e.name, e.circumstances)} delivered {what} to the {body}."
 
+    def initial_reports_due(self, states: Sequence[str]) -> str:
+        """ "four States Parties with initial reporting deadlines (Gambia, Namibia, Philippines and Sri Lanka)"."""
+        if not states:
+            return "no State Party with an initial reporting deadline"
+        noun = "State Party" if len(states) == 1 else "States Parties"
+        deadlines = "deadline" if len(states) == 1 else "deadlines"
+        return f"{number_in_words(len(states))} {noun} with initial reporting {deadlines} ({join_names(states, False)})"
+
     def on_day(self, day: dt.date, same_as_before: bool) -> str:
         return "On the same day" if same_as_before else f"On {un_date(day)}"

@@ -91,3 +91,15 @@ def test_a_message_of_a_later_day_follows_the_opening_days_paragraphs(demo, demo
     assert texts[later].startswith("On 26 November 2020, Mr. A. Example")
     assert texts[later - 1].startswith("The provisional agenda")  # after the opening day's last paragraph
     assert texts[later + 1].startswith("A list of documents")
+
+
+def test_paragraph_62_lists_the_states_with_initial_reports_due_in_2019_as_the_tracker_computes_them(
+    demo, demo_meeting, seed_text
+):
+    """The typed paragraph asks for the figure ({initial reports due in 2019}); the States come from the bundled
+    treaty status (entry into force + 180 days in 2019), not from typing."""
+    text, _ = seed(seed_text, 62)
+    text = text.replace("(Gambia Namibia,", "(Gambia, Namibia,")  # the seed's slip
+    assert build_report(demo, demo_meeting.id).paragraphs()[61].text == text
+    typed = next(d for d in demo.agenda.decisions(demo_meeting.id) if "{initial reports due in 2019}" in d.text)
+    assert "Gambia" not in typed.text
