@@ -99,6 +99,7 @@ class MainWindow(DatabaseActions, ReaderAndOtherDesks, HelpActions):
         self._open_database = open_database
         self.undo_stack = QUndoStack(self)
         self.editor = UndoRecorder(self.undo_stack, self.refresh_current, self.say)
+        self.editor.runner = self.tasks.run  # large removals are undone and redone off the main thread
         self.imports = ImportFlow(self)
         self.meeting = None
         self.setWindowTitle(APP_NAME)

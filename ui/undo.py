@@ -5,13 +5,19 @@ nothing is left half-done."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ccm_secretariat.errors import ConflictError, DomainError
+from ccm_secretariat.progress import Progress
 from ui.errors import explain
+
+# (title, the work, when done, when it failed): runs the work off the main thread (ui/tasks.py TaskRunner.run)
+Runner = Callable[
+    [str, Callable[[], Iterator[Progress]], Callable[[object], None], Callable[[BaseException], None]], None
+]
 
 
 class ServiceCommand(QUndoCommand):
@@ -23,10 +29,12 @@ class ServiceCommand(QUndoCommand):
         result: Any,
         after: Callable[[], None],
         report: Callable[[str], None],
+        runner: Runner | None = None,
     ):
         super().__init__(text)
         self._do, self._undo, self.result = do, undo, result
         self._after, self._report = after, report
+        self._runner = runner  # a long step (a large removal): its undo and redo run off the main thread
         self._first = True
 
     def redo(self) -> None:
@@ -39,15 +47,37 @@ class ServiceCommand(QUndoCommand):
         self._call(lambda: self._undo(self.result), "Undo", "Undone")
 
     def _call(self, action: Callable[[], None], verb: str, done: str) -> None:
+        if self._runner is not None:
+            self._runner(
+                f"{verb}: {self.text()}", lambda: _steps(action), lambda _last: self._done(done), self._failed(verb)
+            )
+            return
         try:
             action()
-        except Exception as exc:  # every error a service raises: said, the step set aside, nothing half-done
+        except Exception as exc:
+            self._failed(verb)(exc)
+            return
+        self._done(done)
+
+    def _done(self, done: str) -> None:
+        self._report(f"{done}: {self.text()}")
+        self._after()
+
+    def _failed(self, verb: str) -> Callable[[BaseException], None]:
+        def failed(exc: BaseException) -> None:  # every error a service raises: said, the step set aside
             message = exc.message if isinstance(exc, DomainError) else explain(exc, f"{verb} of {self.text()}")
             self._report(f"{verb} of “{self.text()}” failed: {message}")
             self.setObsolete(True)
-        else:
-            self._report(f"{done}: {self.text()}")
-        self._after()
+            self._after()
+
+        return failed
+
+
+def _steps(action: Callable[[], None]) -> Iterator[Progress]:
+    """One step of work as a task: said, done, said done (a service call commits whole or not at all)."""
+    yield Progress(0, 1, "")
+    action()
+    yield Progress(1, 1, "")
 
 
 class UndoRecorder:
@@ -59,15 +89,23 @@ class UndoRecorder:
         self._after = after
         self._report = report
         self._chains: dict[tuple, dict] = {}  # record -> the version the desk last saw of it
+        self.runner: Runner | None = None  # where long steps' undo and redo run (the window's task runner)
 
     def perform(
-        self, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], after: Callable[[], None] | None = None
+        self,
+        text: str,
+        do: Callable[[], Any],
+        undo: Callable[[Any], Any],
+        after: Callable[[], None] | None = None,
+        long: bool = False,
     ) -> Any:
         """Run `do` now (a DomainError reaches the caller, nothing is recorded); then make it undoable.
-        `after` refreshes what the edit touched (default: the current page)."""
+        `after` refreshes what the edit touched (default: the current page). `long`: a large step (a delegation
+        with its members, a selection of people) whose undo and redo run off the main thread, as exports do."""
         result = do()
         after = after or self._after
-        self.stack.push(ServiceCommand(text, do, undo, result, after, self._report))
+        runner = self.runner if long else None
+        self.stack.push(ServiceCommand(text, do, undo, result, after, self._report, runner))
         after()
         self._report(text)
         return result

@@ -64,7 +64,7 @@ class DelegationActions:
             return
         reg = page.services.registration
         # The removal returns a snapshot; undo puts back exactly that (same ids, credentials, attendance, order).
-        page.editor.perform(f"Remove {d.name}", lambda: reg.remove_delegation(d.id), reg.restore)
+        page.editor.perform(f"Remove {d.name}", lambda: reg.remove_delegation(d.id), reg.restore, long=True)
 
     def change_category(self) -> None:
         page = self.page

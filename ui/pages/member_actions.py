@@ -120,6 +120,7 @@ class MemberActions:
             lambda: reg.remove_participants(ids),
             reg.restore,
             after=lambda: page._reload_selecting(touched, ids),  # undo shows the people brought back
+            long=True,
         )
 
     def erase_participant(self) -> None:
