@@ -324,7 +324,7 @@ class MainWindow(DatabaseActions, ReaderAndOtherDesks, HelpActions):
 
         kind = DOCUMENTS[what]
         options = ExportOptions()
-        if what == "participants":
+        if kind.dialogs.get("pdf") is Dialog.LIST_OPTIONS:  # the options its dialog last remembered
             from ui.dialogs.list_options_dialog import ListOptionsDialog
 
             options = ListOptionsDialog.from_settings(
