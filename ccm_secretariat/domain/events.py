@@ -32,6 +32,9 @@ class EventKind(enum.Enum):
     VIDEO_MESSAGE = "video message"  # on; name; circumstances
     ELECTION = "election"  # circumstances: its basis ("pursuant to the recommendation of ...")
     RULES = "rules"  # reference: the document holding the rules of procedure; flag: mutatis mutandis
+    ADOPTED = "adopted"  # the report adopted: number: at which plenary meeting; on; name: who adopted it, as the
+    # report names them ("the Review Conference"); outcome: what ("its interim final report"); reference: the
+    # draft it was contained in; flag: as orally amended
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ REQUIRED: dict[EventKind, tuple[str, ...]] = {
     EventKind.VIDEO_MESSAGE: ("on", "name"),
     EventKind.ELECTION: ("circumstances",),
     EventKind.RULES: ("reference",),
+    EventKind.ADOPTED: ("number", "on", "name", "outcome", "reference"),
 }
 
 DATE_FIELDS = ("on", "start", "end", "agreed_start", "agreed_end")

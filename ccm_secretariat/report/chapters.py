@@ -148,6 +148,9 @@ def decisions(data: ReportData, w: Wording) -> Chapter:
         elif d.request_id is None:
             text = FIGURE.sub(lambda m: w.events.initial_reports_due(data.initial_due[int(m.group(1))]), d.text)
             out += [Paragraph(0, p.text, p.subparagraphs, marked=True) for p in _paragraphs(text)]
+    symbol = data.options.symbol or (data.report_document.symbol if data.report_document else "")
+    adopted = events.adoption(data.events, w.events, symbol) if symbol else None
+    out += _paragraphs(adopted) if adopted else ()
     return Chapter(w.decisions_heading(), tuple(out))
 
 

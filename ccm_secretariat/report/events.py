@@ -61,6 +61,7 @@ class EventWording(Protocol):
     def message(self, e: MeetingEvent, day: str, body: str) -> str: ...
     def on_day(self, day: dt.date, same_as_before: bool) -> str: ...
     def initial_reports_due(self, states: Sequence[str]) -> str: ...  # a typed decision's figure
+    def adopted(self, e: MeetingEvent, report_symbol: str) -> str: ...
     def assessment(self, request: RequestRow, body: str, purpose: str, article: str) -> str: ...  # requests.py
 
 
@@ -125,6 +126,12 @@ def messages(
         for e in events
         if e.kind in kinds and e.on and (after is None or e.on > after) and (until is None or e.on <= until)
     ]
+
+
+def adoption(events: Sequence[MeetingEvent], wording: EventWording, report_symbol: str) -> str | None:
+    """The report's adoption (the seed's last paragraph), when it is recorded."""
+    e = next((e for e in events if e.kind is EventKind.ADOPTED), None)
+    return wording.adopted(e, report_symbol) if e is not None else None
 
 
 def election_basis(events: Sequence[MeetingEvent]) -> str:

@@ -173,6 +173,16 @@ class EnglishEvents:
         what = "a video message" if e.kind.value == "video message" else "a statement"
         return f"{day}, {_who(e.name, e.circumstances)} delivered {what} to the {body}."
 
+    def adopted(self, e: MeetingEvent, report_symbol: str) -> str:
+        """ "At its ninth plenary meeting, on 27 November 2020, the Review Conference adopted its interim final
+        report, as contained in CCM/CONF/2020/CRP.8/Rev.1, as orally amended, to be issued as document …"."""
+        assert e.number and e.on
+        amended = ", as orally amended" if e.flag else ""
+        return (
+            f"At its {ordinal_in_words(e.number)} plenary meeting, on {un_date(e.on)}, {e.name} adopted {e.outcome}, "
+            f"as contained in {e.reference}{amended}, to be issued as document {report_symbol}."
+        )
+
     def initial_reports_due(self, states: Sequence[str]) -> str:
         """ "four States Parties with initial reporting deadlines (Gambia, Namibia, Philippines and Sri Lanka)"."""
         if not states:

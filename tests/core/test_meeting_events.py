@@ -17,7 +17,7 @@ from ccm_secretariat.report.events_en import EnglishEvents
 def seed_paragraph_whole(seed: str, number: int) -> tuple[str, tuple[str, ...]]:
     """The seed's paragraph `number` with the text a page break cut off (paragraph 5 runs on after the page
     footer's blank lines), and its lettered items ("- (a) ...")."""
-    block = re.search(rf"^{number}\. (.*?)(?=^\d+\. |^[IVX]+\. )", seed, re.M | re.S).group(1)
+    block = re.search(rf"^{number}\. (.*?)(?=^\d+\. |^[IVX]+\. |^Annex|\Z)", seed, re.M | re.S).group(1)
     lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
     items = tuple(line[2:] for line in lines if line.startswith("- "))
     text = " ".join(line for line in lines if not line.startswith("- "))

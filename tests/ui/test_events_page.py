@@ -20,7 +20,7 @@ def _open(window, qtbot):
 def test_the_demos_history_is_listed_in_the_reports_order(window, qtbot):
     page = _open(window, qtbot)
     kinds = [e.kind for e in page.model.rows]
-    assert kinds[0] is EventKind.PROVISIONS and kinds[-1] is EventKind.RULES
+    assert kinds[0] is EventKind.PROVISIONS and kinds[-1] is EventKind.ADOPTED
     assert page.model.data(page.model.index(4, 1)) == "Preparatory meeting"
     assert page.model.data(page.model.index(4, 2)) == "29 June 2020"
 

@@ -25,6 +25,7 @@ KIND_LABELS = {
     EventKind.VIDEO_MESSAGE: "Video message delivered",
     EventKind.ELECTION: "Basis of the Vice-Presidents' election",
     EventKind.RULES: "Rules of procedure confirmed",
+    EventKind.ADOPTED: "Report adopted",
 }
 
 # Per kind: the fields it uses, each with the label the secretary reads (the report's own terms).
@@ -61,6 +62,14 @@ FIELDS: dict[EventKind, dict[str, str]] = {
     EventKind.VIDEO_MESSAGE: {"on": "On", "name": "Who", "circumstances": "In the capacity of"},
     EventKind.ELECTION: {"circumstances": "Basis"},
     EventKind.RULES: {"reference": "Document", "flag": "mutatis mutandis"},
+    EventKind.ADOPTED: {
+        "number": "At plenary meeting No.",
+        "on": "On",
+        "name": "Adopted by (as the report names it)",
+        "outcome": "What was adopted",
+        "reference": "As contained in (document)",
+        "flag": "as orally amended",
+    },
 }
 LONG_TEXT = ("circumstances", "outcome")
 
