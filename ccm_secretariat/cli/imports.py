@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ccm_secretariat.cli.common import MEETING_HELP, Command, Subparsers, describe_failure
+from ccm_secretariat.domain.enums import Rule
 from ccm_secretariat.domain.fields import escaped
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.exports.import_report import import_report
@@ -52,9 +53,9 @@ def add_import(sub: Subparsers) -> None:
     )
     reg.add_argument(
         "--new-organisations",
-        choices=["1(2)", "1(3)"],
+        choices=[r.value for r in Rule],
         metavar="RULE",
-        help="add delegations the reference data lacks as new organisations under rule 1(2) or 1(3)",
+        help="add delegations the reference data lacks as new organisations admitted under the rule given",
     )
     reg.add_argument("--encoding", help="the text file's encoding when it is not UTF-8 (e.g. cp1252, gbk, shift_jis)")
     carry = imports.add_parser("carry-over", help="copy delegations and members from an earlier meeting")
@@ -100,7 +101,6 @@ def _with_new_organisations(
 ) -> Plan:
     """The preview, again with the unresolved delegations named by the file added as new organisations
     (--new-organisations RULE)."""
-    from ccm_secretariat.domain.enums import Rule
     from ccm_secretariat.imports.columns import Field
     from ccm_secretariat.imports.plan import DecidedBy, NewOrganisation
 

@@ -74,7 +74,7 @@ class Organisation(Base):
 
 class OrganisationRule(Base):
     """The category an organisation attends in at one convention's meetings: its rule there, where it differs
-    from its default rule (a rule 1(2) body of the CCM may be admitted otherwise by another convention)."""
+    from its default rule (an organisation one convention's rules name may be admitted by another's general rule)."""
 
     __tablename__ = "organisation_rule"
     __table_args__ = (sa.CheckConstraint("category IN ('rule_1_2', 'rule_1_3')", name="organisation_category"),)

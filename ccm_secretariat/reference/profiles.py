@@ -40,8 +40,8 @@ class CategoryProfile:
     badge: str  # the badge's band
     report: str  # the report's sentence: {names}, {body}
     colour: str  # the badge band's default colour, #RRGGBB
-    rule: str = ""  # organisations: the rule of procedure that admits them ("1(2)")
-    rule_wording: str = ""  # "pursuant to rule 1 (2) of the rules of procedure"
+    rule: str = ""  # organisations: the rule of procedure that admits them, as the profile numbers it
+    rule_wording: str = ""  # how a sentence cites the rule (the profile's own words)
     admits: str = ""  # whom the rule admits
     # Its headings in the other document languages: {"fr": {"list": …, "sheet": …, "view": …}} (the table `in`)
     translated: dict[str, dict[str, str]] = field(default_factory=dict)

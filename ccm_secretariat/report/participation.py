@@ -4,6 +4,7 @@ non-empty category, worded by the meeting's report settings."""
 from __future__ import annotations
 
 from ccm_secretariat.domain.enums import Category
+from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.report.wording import Wording
 from ccm_secretariat.report.wording.en import ENGLISH
 from ccm_secretariat.services.meetings import ReportSettings
@@ -27,5 +28,9 @@ def participation_paragraphs(
         else:
             names = wording.join([d.name_with_acronym for d in members], settings.serial_comma_organisations)
         template = getattr(settings, category.value)
+        if not template:
+            raise ValidationError(
+                f"the meeting's convention gives no report sentence for “{category.value}”.", "report"
+            )
         paragraphs.append(template.format(body=body, names=names))
     return paragraphs

@@ -24,38 +24,28 @@ class ReportSettings:
 
     serial_comma_states: bool = True
     serial_comma_organisations: bool = False
-    state_party: str = "The following States Parties to the Convention participated in the work of the {body}: {names}."
-    signatory: str = (
-        "The following States signatories to the Convention participated in the work of the {body} "
-        "as observers: {names}."
-    )
-    ratified_not_in_force: str = (
-        "The following States that have ratified or acceded to the Convention, but for "
-        "which it has not yet entered into force, participated in the work of the {body} "
-        "as observers: {names}."
-    )
-    observer_state: str = "{names} also participated in the work of the {body} as observers."
-    rule_1_2: str = (
-        "The {names} also participated in the work of the {body} as observers, pursuant to rule 1 (2) "
-        "of the rules of procedure."
-    )
-    rule_1_3: str = (
-        "The {names} also took part in the work of the {body} as observers, pursuant to rule 1 (3) "
-        "of the rules of procedure."
-    )
+    # The participation sentences ({names}, {body}): the meeting's convention's (its profile's `report`), unless the
+    # secretary changed them; empty: the convention's.
+    state_party: str = ""
+    signatory: str = ""
+    ratified_not_in_force: str = ""
+    observer_state: str = ""
+    rule_1_2: str = ""
+    rule_1_3: str = ""
     capitalise_family_names: bool = False
     language: str = "en"  # the meeting's document language ("en", "fr", "es"): each export may choose another
     titles: dict[str, str] = field(default_factory=dict)  # the meeting's title in other languages, by code
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None, base: ReportSettings | None = None) -> ReportSettings:
-        """The settings stored in `data`; what they lack comes from `base` (the convention's wording)."""
+        """The settings stored in `data`; what they lack (or leave empty) comes from `base` (the convention's
+        wording)."""
         known = {f.name for f in fields(cls)}
-        return replace(base or cls(), **{k: v for k, v in (data or {}).items() if k in known})
+        return replace(base or cls(), **{k: v for k, v in (data or {}).items() if k in known and v != ""})
 
     @classmethod
     def for_convention(cls, convention: ConventionProfile | None) -> ReportSettings:
-        """The participation sentences of the convention's profile (the CCM's are these defaults)."""
+        """The participation sentences of the convention's profile (none without one)."""
         if convention is None:
             return cls()
         sentences: dict[str, Any] = {c.key: c.report for c in convention.categories}

@@ -22,6 +22,21 @@ def write(tmp_path: Path, text: str, name: str = "x.toml") -> Path:
     return tmp_path
 
 
+# The participation sentences the desk wrote before conventions were profiles (the CCM's, word for word).
+BEFORE_PROFILES = ReportSettings(
+    state_party="The following States Parties to the Convention participated in the work of the {body}: {names}.",
+    signatory="The following States signatories to the Convention participated in the work of the {body} "
+    "as observers: {names}.",
+    ratified_not_in_force="The following States that have ratified or acceded to the Convention, but for "
+    "which it has not yet entered into force, participated in the work of the {body} as observers: {names}.",
+    observer_state="{names} also participated in the work of the {body} as observers.",
+    rule_1_2="The {names} also participated in the work of the {body} as observers, pursuant to rule 1 (2) "
+    "of the rules of procedure.",
+    rule_1_3="The {names} also took part in the work of the {body} as observers, pursuant to rule 1 (3) "
+    "of the rules of procedure.",
+)
+
+
 def test_the_ccm_profile_words_everything_as_the_desk_did() -> None:
     ccm = profile("CCM")
     assert ccm.full_name == "Convention on Cluster Munitions" and ccm.cited_as == "the Convention"
@@ -33,7 +48,7 @@ def test_the_ccm_profile_words_everything_as_the_desk_did() -> None:
         Category.RULE_1_2,
         Category.RULE_1_3,
     ]
-    settings = ReportSettings()
+    settings = BEFORE_PROFILES  # the sentences the desk wrote before conventions were profiles
     for c in ccm.categories:
         assert c.report == getattr(settings, c.key)
         assert c.short == CATEGORY_SHORT[c.category]

@@ -1,6 +1,7 @@
 """The draft procedural report against the seed, word for word where the issue asks for it."""
 
 import re
+from dataclasses import replace
 
 import pytest
 from docx import Document
@@ -11,7 +12,6 @@ from ccm_secretariat.report.builder import build_report
 from ccm_secretariat.report.docx import report_docx
 from ccm_secretariat.report.participation import participation_paragraphs
 from ccm_secretariat.report.pdf import report_pdf
-from ccm_secretariat.services.meetings import ReportSettings
 from tests.core.docx_read import numbered_paragraphs
 
 # The seed's own typing slips, corrected before comparing (the data spell the names right).
@@ -82,7 +82,7 @@ def test_other_generated_paragraphs(demo, demo_meeting, seed_text):
 )
 def test_one_two_and_many_names_and_empty_categories_left_out(demo, demo_meeting, names, expected):
     rows = [r for r in demo.registration.delegations(demo_meeting.id) if r.name in names]
-    paragraphs = participation_paragraphs(rows, ReportSettings(), "Meeting")
+    paragraphs = participation_paragraphs(rows, demo_meeting.settings, "Meeting")
     assert paragraphs == [
         f"The following States signatories to the Convention participated in the work of the "
         f"Meeting as observers: {expected}"
@@ -91,7 +91,7 @@ def test_one_two_and_many_names_and_empty_categories_left_out(demo, demo_meeting
 
 def test_serial_comma_is_a_setting(demo, demo_meeting):
     rows = [r for r in demo.registration.delegations(demo_meeting.id) if r.name in ("Angola", "Cyprus", "Indonesia")]
-    text = participation_paragraphs(rows, ReportSettings(serial_comma_states=False), "Conference")[0]
+    text = participation_paragraphs(rows, replace(demo_meeting.settings, serial_comma_states=False), "Conference")[0]
     assert text.endswith("Angola, Cyprus and Indonesia.")
 
 
