@@ -93,19 +93,42 @@ class RegistrationMarks(Service):
             else:
                 record.mode = Attendance(mode)
 
-    def set_presence(self, delegation_ids: Iterable[int], part_number: int, present: bool) -> int:
-        """Mark delegations present (or not) at a part of the meeting, named members or not."""
-        return len(self.change_presence(delegation_ids, part_number, present))
+    def set_presence(
+        self,
+        delegation_ids: Iterable[int],
+        part_number: int,
+        present: bool,
+        expected_versions: dict[int, int] | None = None,
+    ) -> int:
+        """Mark delegations present (or not) at a part of the meeting, named members or not. Presence is part of
+        the delegation's record: it counts the version up, and with `expected_versions` (delegation -> version as
+        the screen read it) one changed meanwhile at another desk refuses the lot (ConflictError)."""
+        return len(self.change_presence(delegation_ids, part_number, present, expected_versions)[0])
 
-    def change_presence(self, delegation_ids: Iterable[int], part_number: int, present: bool) -> dict[int, bool]:
-        """set_presence, returning whether each delegation was present before (for `restore_presence`)."""
-        return self.restore_presence(dict.fromkeys(delegation_ids, present), part_number)
+    def change_presence(
+        self,
+        delegation_ids: Iterable[int],
+        part_number: int,
+        present: bool,
+        expected_versions: dict[int, int] | None = None,
+    ) -> tuple[dict[int, bool], dict[int, int]]:
+        """set_presence, returning whether each delegation was present before (for `restore_presence`) and each
+        one's new version."""
+        return self._put_presence(dict.fromkeys(delegation_ids, present), part_number, expected_versions)
 
-    def restore_presence(self, presence: dict[int, bool], part_number: int) -> dict[int, bool]:
-        """Each delegation present at the part or not, as given, all or none; returns what each was before (so
-        the undo of a change of presence is this call with what the change returned)."""
+    def restore_presence(self, presence: dict[int, bool], part_number: int, versions: dict[int, int]) -> dict[int, int]:
+        """Undo of a change of presence: each delegation present at the part or not, as it was, all or none, each
+        checked against the version this desk last saw (another desk's later change is refused: ConflictError).
+        Returns the new versions."""
+        return self._put_presence(presence, part_number, versions)[1]
+
+    def _put_presence(
+        self, presence: dict[int, bool], part_number: int, expected_versions: dict[int, int] | None
+    ) -> tuple[dict[int, bool], dict[int, int]]:
         with self._write() as s:
             found = all_delegations(s, presence)
+            for d in found:
+                check_version(d, (expected_versions or {}).get(d.id), d.name)
             before: dict[int, bool] = {}
             for d in found:
                 part = s.scalar(
@@ -120,7 +143,9 @@ class RegistrationMarks(Service):
                 s.execute(sa.delete(DelegationPresence).where(mark))
                 if presence[d.id]:
                     s.add(DelegationPresence(delegation_id=d.id, part_id=part))
-            return before
+                _count_a_change(d)
+            s.flush()
+            return before, {d.id: d.version for d in found}
 
     def set_attendance(
         self,
@@ -167,7 +192,12 @@ class RegistrationMarks(Service):
                     )
                 else:
                     self._write_attendance(s, person, delegation.meeting_id, {part_number: Attendance(mode)})
-                person.changed_at = dt.datetime.now().replace(microsecond=0)  # a change to the record: version up
-                flag_modified(person, "changed_at")  # even within the second of the last change (same value)
+                _count_a_change(person)
             s.flush()
             return {p.id: p.version for p in people}
+
+
+def _count_a_change(record: Delegation | Participant) -> None:
+    """A change kept in another table (presence, attendance) is a change to the record: its version counts up."""
+    record.changed_at = dt.datetime.now().replace(microsecond=0)
+    flag_modified(record, "changed_at")  # even within the second of the last change (same value)

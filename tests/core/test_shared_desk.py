@@ -323,3 +323,24 @@ def test_a_wrong_password_is_refused_with_a_message_and_the_right_one_opens(serv
         assert reader.db.read_only and reader.meetings.list() == services.meetings.list()
     finally:
         reader.close()
+
+
+def test_an_undo_of_presence_after_another_desks_change_is_refused_and_changes_nothing(services, delegation):
+    """Presence is part of the delegation's record: marking it counts the version up, and its undo goes through
+    the version check like every other restore (all or none)."""
+    reg = services.registration
+    peru = reg.add_state_delegation(delegation.meeting_id, "Peru")
+    shown = {d.id: reg.delegation(d.id).version for d in (delegation, peru)}
+    before, after = reg.change_presence(list(shown), 1, True, expected_versions=shown)
+    assert before == {delegation.id: False, peru.id: False}
+    assert all(after[i] > shown[i] for i in shown)
+    other = open_services(location(services))  # another desk marks Peru not present
+    other.registration.set_presence([peru.id], 1, False)
+    other.close()
+    with pytest.raises(ConflictError, match="Peru " + WHO_AND_WHEN):
+        reg.restore_presence(before, 1, after)
+    assert [reg.delegation(i).present_parts for i in (delegation.id, peru.id)] == [(1,), ()]  # Chile not undone alone
+    with pytest.raises(ConflictError):  # a stale mark is refused too
+        reg.set_presence([peru.id], 1, True, expected_versions={peru.id: after[peru.id]})
+    now = {i: reg.delegation(i).version for i in shown}
+    assert reg.restore_presence(before, 1, now) and [reg.delegation(i).present_parts for i in shown] == [(), ()]

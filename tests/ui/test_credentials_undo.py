@@ -98,12 +98,13 @@ def test_any_error_during_undo_is_said_and_nothing_is_half_done(window, monkeypa
     assert not window.undo_stack.canUndo() or window.undo_stack.undoText() != "Credentials of 2 delegations"
 
 
-def test_presence_of_two_undone_puts_back_what_each_had(window):
+def _mark_two_present(window, chile_was: bool):
+    """Chile (present before or not) and Peru (not) selected and marked present at part 1 through the dialog."""
     from ui.dialogs.presence_dialog import PresenceDialog
 
     page, reg = window.registration, window.services.registration
     chile, peru = (next(d for d in page.delegation_rows if d.name == n) for n in ("Chile", "Peru"))
-    reg.set_presence([chile.id], 1, True)
+    reg.set_presence([chile.id], 1, chile_was)
     reg.set_presence([peru.id], 1, False)
     page.reload()
     page.select_delegation("Peru")
@@ -113,7 +114,29 @@ def test_presence_of_two_undone_puts_back_what_each_had(window):
     when_dialog(PresenceDialog, lambda d: d.accept())
     page.buttons["presence"].click()
     assert [reg.delegation(i).present_parts for i in (chile.id, peru.id)] == [(1,), (1,)]
+    return chile, peru
+
+
+def test_presence_of_two_undone_puts_back_what_each_had(window):
+    reg = window.services.registration
+    chile, peru = _mark_two_present(window, chile_was=True)
     window.undo_action.trigger()
     assert [reg.delegation(i).present_parts for i in (chile.id, peru.id)] == [(1,), ()]
     window.redo_action.trigger()
     assert [reg.delegation(i).present_parts for i in (chile.id, peru.id)] == [(1,), (1,)]
+
+
+def test_undo_of_presence_after_another_desks_change_is_refused_and_changes_nothing(window, demo):
+    from ccm_secretariat.services import open_services
+    from tests.backends import location
+
+    reg = window.services.registration
+    chile, peru = _mark_two_present(window, chile_was=False)
+    other = open_services(location(demo))  # another desk, its own connection: Peru was not there after all
+    other.registration.set_presence([peru.id], 1, False)
+    other.close()
+    window.undo_action.trigger()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Undo of “Present: 2 delegations” failed: Peru was changed"), message
+    assert "Nothing was saved" in message
+    assert [reg.delegation(i).present_parts for i in (chile.id, peru.id)] == [(1,), ()]  # all or none; theirs stays

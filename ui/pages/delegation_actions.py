@@ -115,12 +115,16 @@ class DelegationActions:
             return
         reg = page.services.registration
         ids = [d.id for d in chosen]
+        meeting_id = page.meeting.id
 
         def save(part, present):
-            return page.editor.perform(
+            return page.editor.perform_on_versions(
                 f"{'Present' if present else 'Not present'}: {counted(len(ids), 'delegation')}",
-                lambda: reg.change_presence(ids, part, present),  # returns what each was: undo puts that back
-                lambda before: reg.restore_presence(before, part),
+                "delegation",
+                {d.id: d.version for d in chosen},  # all or none, on the versions shown; undo puts back each one's
+                lambda versions: reg.change_presence(ids, part, present, expected_versions=versions),
+                lambda before, versions: reg.restore_presence(before, part, versions),
+                lambda: {r.id: r.version for r in reg.delegations(meeting_id, ids=ids)},
             )
 
         PresenceDialog.ask(page, len(ids), page.meeting.parts, save)
