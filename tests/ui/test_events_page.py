@@ -141,3 +141,89 @@ def test_the_keys_act_on_the_selected_record(window, qtbot, monkeypatch):
     page.table.selectRow(6)
     press(qtbot, page.table, Qt.Key_Delete)
     assert select.id not in [e.id for e in page.model.rows]
+
+
+def _escape_after(window, qtbot, monkeypatch, change) -> tuple[bool, bool]:
+    """Open the demo's first silence procedure (dates, a number, a tick and a text), do `change(dialog)` with
+    the keyboard, press Escape: (whether the dialog asked, whether it closed). The question is answered No."""
+    page = _open(window, qtbot)
+    asked: list[str] = []
+
+    def answer(*args, **_kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    page.table.selectRow(next(i for i, e in enumerate(page.model.rows) if e.kind is EventKind.SILENCE))
+    closed = {}
+
+    def act(dialog: EventDialog):
+        assert dialog.kind.currentData() is EventKind.SILENCE
+        change(dialog)
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key_Escape)
+        closed["closed"] = not dialog.isVisible()
+        dialog.discard()
+
+    when_dialog(EventDialog, act)
+    press(qtbot, page.table, Qt.Key_Return)  # Enter: Change record…
+    assert asked in ([], ["Discard what you typed?"])
+    return bool(asked), closed["closed"]
+
+
+def _tab_to(qtbot, dialog: EventDialog, name: str) -> None:
+    dialog.kind.setFocus()
+    for _ in range(len(dialog.widgets)):
+        if dialog.focusWidget() is dialog.widgets[name]:
+            return
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key_Tab)
+    raise AssertionError(f"Tab never reaches {name}")
+
+
+def test_escape_after_tabbing_through_every_field_closes_without_asking(window, qtbot, monkeypatch):
+    def tab_through(dialog):
+        for _ in range(len(dialog.widgets) + 3):
+            qtbot.keyClick(dialog.focusWidget(), Qt.Key_Tab)
+
+    assert _escape_after(window, qtbot, monkeypatch, tab_through) == (False, True)
+
+
+def test_escape_asks_after_a_change_to_any_field_and_the_dialog_stays(window, qtbot, monkeypatch):
+    def tick(dialog):
+        _tab_to(qtbot, dialog, "flag")
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key_Space)  # the tick alone (its text never changes)
+
+    def count_up(dialog):
+        _tab_to(qtbot, dialog, "number")
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key_Up)
+
+    def type_in(name, text):
+        def change(dialog):
+            _tab_to(qtbot, dialog, name)
+            qtbot.keyClick(dialog.focusWidget(), Qt.Key_End)
+            type_text(dialog.focusWidget(), text)
+
+        return change
+
+    for change in (tick, count_up, type_in("venue", " (Geneva)"), type_in("agreed_end", "x")):
+        assert _escape_after(window, qtbot, monkeypatch, change) == (True, False), change
+
+
+def test_escape_asks_after_the_kind_changed_and_not_once_it_is_back(window, qtbot, monkeypatch):
+    def other_kind(dialog):
+        qtbot.keyClick(dialog.kind, Qt.Key_Down)
+
+    def there_and_back(dialog):
+        qtbot.keyClick(dialog.kind, Qt.Key_Down)
+        _tab_to(qtbot, dialog, "on")  # a field of the other kind, typed in, then hidden again: not saved
+        type_text(dialog.focusWidget(), "26 Nov 2020")
+        qtbot.keyClick(dialog.kind, Qt.Key_Up)
+
+    def typed_and_taken_back(dialog):
+        _tab_to(qtbot, dialog, "venue")
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key_End)
+        type_text(dialog.focusWidget(), "x")
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key_Backspace)
+
+    assert _escape_after(window, qtbot, monkeypatch, other_kind) == (True, False)
+    assert _escape_after(window, qtbot, monkeypatch, there_and_back) == (False, True)
+    assert _escape_after(window, qtbot, monkeypatch, typed_and_taken_back) == (False, True)

@@ -187,3 +187,23 @@ def test_dates_are_typed_as_people_type_them_and_tab_moves_to_the_next_field(qtb
     first = proposed_first_day(dt.date(2027, 1, 20), today=dt.date(2026, 11, 27))
     assert first == dt.date(2027, 1, 25) and first.weekday() == 0
     assert proposed_first_day(None, today=dt.date(2026, 11, 27)) == dt.date(2027, 1, 25)
+
+
+def test_escape_asks_after_only_a_tick_was_changed(window, monkeypatch):
+    """A check box's text is its label and never changes: the tick is what Escape compares (the participant's
+    consent, ticked with the space bar and nothing else)."""
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.No)
+    seen = {}
+
+    def act(dialog: ParticipantDialog):
+        dialog.consent.setFocus()
+        key(dialog.consent, Qt.Key_Space)
+        seen["ticked"] = dialog.consent.isChecked()
+        key(dialog.focusWidget(), Qt.Key_Escape)
+        seen["still open"] = dialog.isVisible()
+        dialog.discard()
+
+    when_dialog(ParticipantDialog, act)
+    OPENERS["add participant"][1](window)
+    assert seen == {"ticked": True, "still open": True} and asked == ["Discard what you typed?"]

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from ccm_secretariat.domain.events import DATE_FIELDS, MAX_LENGTH, REQUIRED, EventKind, MeetingEvent
-from ui.dialogs.form import DateEdit, FormDialog
+from ui.dialogs.form import DateEdit, FormDialog, field_state
 from ui.focus_order import reading_order
 
 KIND_LABELS = {
@@ -155,6 +155,12 @@ class EventDialog(FormDialog):
             self.form.activate()
             reading_order(self)
         self.revalidate()
+
+    def snapshot(self) -> tuple:
+        """What OK would save: the kind and the fields it uses, as typed (a field of another kind is hidden and
+        not saved, so what it holds changes nothing)."""
+        used = FIELDS[self.kind.currentData()]
+        return (self.kind.currentData(), *(field_state(w) for name, w in self.widgets.items() if name in used))
 
     def _value(self, name: str) -> Any:
         widget = self.widgets[name]

@@ -114,6 +114,17 @@ class DateEdit(QLineEdit):
         popup.setFocus()
 
 
+def field_state(widget: QWidget) -> object:
+    """What one field holds, as a person sees it: a check box's tick (its text is only its label), a field's
+    text, a list's choice."""
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return widget.isChecked()
+    for getter in ("text", "toPlainText", "currentText", "date", "time", "value"):
+        if hasattr(widget, getter):
+            return getattr(widget, getter)()
+    return None
+
+
 def date_edit(day: dt.date | QDate | None = None) -> DateEdit:
     return DateEdit(QDate(day) if day is not None else QDate.currentDate())
 
@@ -223,13 +234,8 @@ class FormDialog(QDialog):
                 yield widget
 
     def snapshot(self) -> tuple:
-        values = []
-        for widget in self.fields.values():
-            for getter in ("text", "toPlainText", "currentText", "isChecked", "date", "time", "value"):
-                if hasattr(widget, getter):
-                    values.append(getattr(widget, getter)())
-                    break
-        return tuple(values)
+        """What the form holds (Escape asks when it differs from what the dialog opened with)."""
+        return tuple(field_state(widget) for widget in self.fields.values())
 
     @property
     def touched(self) -> bool:
