@@ -103,8 +103,9 @@ def cut_header(header: QHeaderView, section: int) -> str:
 def fit_columns(table: QTableView) -> None:
     """Columns sized to their content within the view: each column that is not stretched takes what its
     header and cells need (up to 45 % of the view); when together they are wider than the view, the widest
-    narrow (never below MIN_COLUMN) until all of them show, their texts elided. A stretched column takes the
-    rest, as before, and at least the share of the view its table's "stretchShare" property asks for."""
+    narrow (never below MIN_COLUMN) until all of them show, their texts elided, but for those its table's
+    "wholeColumns" property names. A stretched column takes the rest, as before, and at least the share of the
+    view its table's "stretchShare" property asks for."""
     header = table.horizontalHeader()
     room = table.viewport().width()
     columns = [c for c in range(header.count()) if not header.isSectionHidden(c)]
@@ -119,9 +120,11 @@ def fit_columns(table: QTableView) -> None:
     share = int(room * float(table.property("stretchShare") or 0))  # a table may keep its stretched column wider
     room -= sum(max(MIN_COLUMN, header.sectionSizeHint(c), share) for c in stretched)
     excess = sum(widths.values()) - room
-    while excess > 0 and widths:
-        widest = max(widths, key=lambda c: widths[c])
-        second = max((w for c, w in widths.items() if c != widest), default=MIN_COLUMN)
+    kept = set(table.property("wholeColumns") or ())  # never narrowed: what a row is known by (a symbol, a date)
+    narrowed = [c for c in widths if c not in kept]
+    while excess > 0 and narrowed:
+        widest = max(narrowed, key=lambda c: widths[c])
+        second = max((widths[c] for c in narrowed if c != widest), default=MIN_COLUMN)
         cut = min(excess, max(1, widths[widest] - max(second, MIN_COLUMN)), widths[widest] - MIN_COLUMN)
         if cut <= 0:
             break

@@ -33,6 +33,10 @@ class DocumentsPage(QWidget):
         self.meeting: MeetingRow | None = None
         self.model = RowTableModel(COLUMNS, self)
         self.table = make_table(self.model, stretch_column=1, name="Conference documents")
+        # On a small screen the title keeps room, and the symbol, date, languages and item read whole: the series
+        # and the type elide first (whole in their tooltips); the other columns fit their content (ui/tables.py).
+        self.table.setProperty("stretchShare", 0.28)
+        self.table.setProperty("wholeColumns", [0, 3, 4, 5])
         self.table.doubleClicked.connect(lambda _i: self.edit())
         buttons, self.buttons = button_row(("Add document…", self.add), ("Edit…", self.edit), ("Remove", self.remove))
         self.summary = QLabel()
@@ -47,9 +51,7 @@ class DocumentsPage(QWidget):
 
     def reload(self) -> None:
         rows = self.services.documents.list(self.meeting.id) if self.meeting else []
-        self.model.set_rows(rows)
-        for column, width in ((0, 215), (2, 200), (3, 130), (4, 160), (5, 50)):
-            self.table.setColumnWidth(column, width)
+        self.model.set_rows(rows)  # the columns then fit their content and the title takes the rest (ui/tables.py)
         self.summary.setText(f"{len(rows)} documents")
 
     def _ask(self, save, initial=None):

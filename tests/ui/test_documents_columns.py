@@ -1,0 +1,49 @@
+"""The Documents page's columns: the title takes the stretch, the other columns fit their content; on a small
+screen (1366×768 at 125 %: 1093 × 614 for the window) the title keeps its share, the symbol, date, languages
+and agenda item read whole, and only the series and the type elide (whole in their tooltips)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from ui.tables import cut_header
+
+SYMBOL, TITLE, SERIES, DATE, LANGUAGES, ITEM, TYPE = range(7)
+
+
+def _open(window, qtbot, size):
+    window.resize(*size)
+    qtbot.keyClick(window, Qt.Key_5, Qt.AltModifier)  # Alt+5: Documents
+    assert window.pages.currentWidget() is window.documents
+    QApplication.processEvents()
+    return window.documents.table
+
+
+def _whole(table, column) -> bool:
+    """As wide as Qt says its cells need (the delegate elides below that)."""
+    return table.columnWidth(column) >= table.sizeHintForColumn(column)
+
+
+def test_on_a_small_screen_the_title_keeps_its_share_and_the_symbols_read_whole(window, qtbot):
+    table = _open(window, qtbot, (1093, 614))
+    room = table.viewport().width()
+    assert table.columnWidth(TITLE) >= int(0.28 * room)  # was about a tenth of it: "Provisional Ag…"
+    assert [c for c in (SYMBOL, DATE, LANGUAGES, ITEM) if not _whole(table, c)] == []
+    assert not _whole(table, SERIES) and not _whole(table, TYPE)  # these elide (their tooltips say them whole)
+    assert "CCM/CONF/2020/CRP.1" in [table.model().index(r, SYMBOL).data() for r in range(table.model().rowCount())]
+    header = table.horizontalHeader()
+    assert [c for c in range(header.count()) if cut_header(header, c)] == []
+    assert sum(table.columnWidth(c) for c in range(header.count())) <= room  # no sideways scrolling
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1900, 1000)])
+def test_with_room_every_column_but_the_title_fits_its_content_and_the_title_takes_the_rest(window, qtbot, size):
+    table = _open(window, qtbot, size)
+    others = (SYMBOL, SERIES, DATE, LANGUAGES, ITEM, TYPE)
+    assert [c for c in others if not _whole(table, c)] == []
+    for column in others:  # as wide as their content, not wider: the room left is the title's
+        wanted = max(60, table.sizeHintForColumn(column), table.horizontalHeader().sectionSizeHint(column))
+        assert table.columnWidth(column) == min(wanted, int(table.viewport().width() * 0.45)), column
+    assert table.columnWidth(TITLE) > max(table.columnWidth(c) for c in others)
