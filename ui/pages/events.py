@@ -53,6 +53,9 @@ class EventsPage(QWidget):
         self.meeting: MeetingRow | None = None
         self.model = RowTableModel(COLUMNS, self)
         self.table = make_table(self.model, stretch_column=3, name="The meeting's history")
+        # The columns fit their content (a range of dates reads whole); the rest is the record's (ui/tables.py).
+        self.table.setProperty("stretchShare", 0.35)
+        self.table.setProperty("wholeColumns", [0, 2])
         self.table.doubleClicked.connect(lambda _i: self.edit())
         for key, slot in (
             (Qt.Key.Key_Return, self.edit),
@@ -86,8 +89,6 @@ class EventsPage(QWidget):
 
     def reload(self) -> None:
         self.model.set_rows(self.services.events.list(self.meeting.id) if self.meeting else [])
-        for column, width in ((0, 44), (1, 260), (2, 220)):
-            self.table.setColumnWidth(column, width)
 
     def add(self) -> None:
         meeting = self.meeting

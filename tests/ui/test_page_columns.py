@@ -1,6 +1,8 @@
-"""The Documents page's columns: the title takes the stretch, the other columns fit their content; on a small
-screen (1366×768 at 125 %: 1093 × 614 for the window) the title keeps its share, the symbol, date, languages
-and agenda item read whole, and only the series and the type elide (whole in their tooltips)."""
+"""The columns of the Documents and History pages. Documents: the title takes the stretch, the other columns
+fit their content; on a small screen (1366×768 at 125 %: 1093 × 614 for the window) the title keeps its share,
+the symbol, date, languages and agenda item read whole, and only the series and the type elide (whole in their
+tooltips). History: the number and the dates read whole, the kind fits its content, and what the record says
+takes the rest."""
 
 from __future__ import annotations
 
@@ -13,12 +15,11 @@ from ui.tables import cut_header
 SYMBOL, TITLE, SERIES, DATE, LANGUAGES, ITEM, TYPE = range(7)
 
 
-def _open(window, qtbot, size):
+def _open(window, qtbot, size, key=Qt.Key_5):
     window.resize(*size)
-    qtbot.keyClick(window, Qt.Key_5, Qt.AltModifier)  # Alt+5: Documents
-    assert window.pages.currentWidget() is window.documents
+    qtbot.keyClick(window, key, Qt.AltModifier)  # Alt+5: Documents
     QApplication.processEvents()
-    return window.documents.table
+    return window.pages.currentWidget().table
 
 
 def _whole(table, column) -> bool:
@@ -47,3 +48,16 @@ def test_with_room_every_column_but_the_title_fits_its_content_and_the_title_tak
         wanted = max(60, table.sizeHintForColumn(column), table.horizontalHeader().sectionSizeHint(column))
         assert table.columnWidth(column) == min(wanted, int(table.viewport().width() * 0.45)), column
     assert table.columnWidth(TITLE) > max(table.columnWidth(c) for c in others)
+
+
+@pytest.mark.parametrize("size", [(1093, 614), (1366, 768)])
+def test_the_historys_dates_read_whole_and_what_it_says_takes_the_rest(window, qtbot, size):
+    table = _open(window, qtbot, size, Qt.Key_0)  # Alt+0: History
+    assert window.pages.currentWidget() is window.events
+    number, kind, when, what = range(4)
+    assert [c for c in (number, when) if not _whole(table, c)] == []  # "16 November 2020 – 20 Nov…" before
+    assert table.columnWidth(what) >= int(0.35 * table.viewport().width())
+    if size[0] >= 1366:
+        assert _whole(table, kind)
+    header = table.horizontalHeader()
+    assert sum(table.columnWidth(c) for c in range(header.count())) <= table.viewport().width()
