@@ -61,3 +61,15 @@ def test_the_historys_dates_read_whole_and_what_it_says_takes_the_rest(window, q
         assert _whole(table, kind)
     header = table.horizontalHeader()
     assert sum(table.columnWidth(c) for c in range(header.count())) <= table.viewport().width()
+
+
+@pytest.mark.parametrize("size", [(1093, 614), (1366, 768)])
+def test_the_officers_names_read_whole_and_their_description_keeps_room(window, qtbot, size):
+    window.resize(*size)
+    qtbot.keyClick(window, Qt.Key_3, Qt.AltModifier)  # Alt+3: Meeting
+    QApplication.processEvents()
+    table = window.meeting_page.officer_table
+    role, officer, description = range(3)
+    assert _whole(table, officer)  # "Ms. Sheila N. Mweemba"
+    assert table.columnWidth(description) >= int(0.3 * table.viewport().width())  # was "Descrip…", 80 pixels
+    assert sum(table.columnWidth(c) for c in (role, officer, description)) <= table.viewport().width()

@@ -121,6 +121,8 @@ class MeetingPage(QWidget):
             self,
         )
         self.officer_table = make_table(self.officers, stretch_column=2, name="Officers")
+        self.officer_table.setProperty("stretchShare", 0.3)  # the columns fit their content; names read whole
+        self.officer_table.setProperty("wholeColumns", [1])
         officer_buttons, _ = button_row(
             ("Add officer…", self.add_officer), ("Remove", self.remove_officer), used=self.letters
         )
@@ -164,10 +166,6 @@ class MeetingPage(QWidget):
         self.local_title.setText("" if english else m.settings.titles.get(m.settings.language, ""))
         self.parts.set_rows(list(m.parts))
         self.officers.set_rows(list(m.officers))
-        for column, width in ((0, 44), (2, 90), (3, 170)):
-            self.part_table.setColumnWidth(column, width)
-        self.officer_table.setColumnWidth(0, 260)
-        self.officer_table.setColumnWidth(1, 170)
 
     def save_field(self, name: str) -> None:
         if self.meeting is None:
