@@ -306,7 +306,7 @@ class CumulativeLine(QWidget):
 
     def set_points(self, points: tuple[tuple[dt.date, int], ...], marked: dt.date | None) -> None:
         self.points, self.marked = points, marked
-        said = "; ".join(f"{day:%d %B %Y}: {n:,}" for day, n in points) or "No registration dates yet"
+        said = "; ".join(f"{un_date(day)}: {n:,}" for day, n in points) or "No registration dates yet"
         self.setAccessibleDescription(f"Running total by registration date: {said}")
         self._place_marks()
         self.update()

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ccm_secretariat.domain.prose import counted
+from ccm_secretariat.domain.prose import counted, un_date_time
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.samples.demo import existing_demo, load_demo
 from ui.dialogs.meeting_dialog import MeetingDialog
@@ -143,7 +143,9 @@ class DatabaseActions(WindowBase):
             not accepted
             or chosen is None
             or QMessageBox.question(
-                self, "Restore", f"Replace the database with the backup of {chosen.taken:%d %B %Y, %H:%M}?"
+                self,
+                "Restore",
+                f"Replace the database with the backup of {un_date_time(chosen.taken)}?",
             )
             != QMessageBox.StandardButton.Yes
         ):

@@ -85,6 +85,11 @@ def un_date(day: dt.date) -> str:
     return f"{day.day} {day:%B} {day.year}"
 
 
+def un_date_time(at: dt.datetime) -> str:
+    """6 December 2026, 07:41 (a moment the desk recorded: a change, a backup, a badge printed)."""
+    return f"{un_date(at.date())}, {at:%H:%M}"
+
+
 EN_DASH = "\u2013"
 
 

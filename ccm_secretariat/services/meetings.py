@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from ccm_secretariat.domain.enums import MeetingFormat, OfficerRole
+from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.domain.symbols import normalise_prefix
 from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
 from ccm_secretariat.language import forms
@@ -130,7 +131,7 @@ class MeetingInput:
 
 def _check_dates(start: dt.date, end: dt.date, field_name: str = "end_date") -> None:
     if end < start:
-        raise ValidationError(f"the last day ({end:%d %B %Y}) is before the first ({start:%d %B %Y}).", field_name)
+        raise ValidationError(f"the last day ({un_date(end)}) is before the first ({un_date(start)}).", field_name)
 
 
 def _meeting_row(meeting: Meeting, treaty: Treaty) -> MeetingRow:

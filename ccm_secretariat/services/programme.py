@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm.attributes import flag_modified
 
 from ccm_secretariat.domain.enums import MeetingFormat
+from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.errors import DuplicateError, ValidationError
 from ccm_secretariat.orm import AgendaItem, Meeting, MeetingPart, PlenaryMeeting, SideEvent
 from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
@@ -187,7 +188,7 @@ class ProgrammeOfWork(Service):
                 )
                 is None
             ):
-                raise ValidationError(f"{date:%d %B %Y} falls in no part of the meeting.", "date")
+                raise ValidationError(f"{un_date(date)} falls in no part of the meeting.", "date")
             event = s.get(SideEvent, event_id) if event_id is not None else None
             if event is not None and event.meeting_id != meeting_id:
                 raise ValidationError("the side event belongs to another meeting.", "event")
@@ -220,7 +221,7 @@ def _placed(
         )
     )
     if part is None:
-        raise ValidationError(f"{date:%d %B %Y} falls in no part of the meeting.", "date")
+        raise ValidationError(f"{un_date(date)} falls in no part of the meeting.", "date")
     items = list(
         s.scalars(
             sa.select(AgendaItem).where(AgendaItem.meeting_id == meeting_id, AgendaItem.number.in_(agenda_item_numbers))

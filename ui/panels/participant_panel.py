@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ccm_secretariat.domain.enums import Attendance
+from ccm_secretariat.domain.prose import un_date_time
 from ccm_secretariat.errors import ConflictError, DomainError
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.registration import ParticipantRow
@@ -118,12 +119,12 @@ class ParticipantPanel(QWidget):
         badge = self.services.badges.record_of(p.id)
         printed = (
             f"printed {badge.times_printed} time{'s' if badge.times_printed > 1 else ''}, last "
-            f"{badge.last_printed:%d %B %Y at %H:%M}"
+            f"{un_date_time(badge.last_printed)}"
             if badge.last_printed
             else "not printed yet"
         )
         parts = ", ".join(f"part {n}: {MODES.get(mode, str(mode))}" for n, mode in p.attendance) or "none recorded"
-        changed = f"{escape(p.changed_by)}, {p.changed_at:%d %B %Y %H:%M}" if p.changed_at else "—"
+        changed = f"{escape(p.changed_by)}, {un_date_time(p.changed_at)}" if p.changed_at else "—"
         self.details.setText(
             f"Gender: {escape(p.gender.value.replace('unspecified', 'not stated'))}<br>"
             f"Attendance: {escape(parts)}<br>Badge {escape(badge.code)}: {escape(printed)}<br>"
