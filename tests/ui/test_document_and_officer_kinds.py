@@ -79,3 +79,74 @@ def test_an_officer_title_in_other_words_keeps_the_kind_chosen(qtbot, window, de
         "Ines Lutz",
         OfficerRole.SECRETARY,
     )
+
+
+def test_a_title_typed_over_the_first_one_shown_is_another_officer_not_a_second_president(
+    qtbot, window, demo, demo_meeting
+):
+    """The dialog opens on "President"; a new secretary types "Rapporteur" over it and presses Enter: the kind
+    shown (and saved) is "Other officer", never the President's; typed exactly, a usual title sets its kind."""
+    window.pages.setCurrentWidget(window.meeting_page)
+    seen = {}
+
+    def fill(dialog: OfficerDialog):
+        assert (
+            dialog.focusWidget() in (dialog.role, dialog.role.lineEdit()) and dialog.role.currentText() == "President"
+        )
+        dialog.role.lineEdit().selectAll()
+        type_text(dialog.role, "Rapporteur")
+        seen["kind"] = dialog.kind.currentText()
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key_Tab)
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key_Tab)  # Kind, then Salutation
+        type_text(dialog.focusWidget(), "Ms.")
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key_Tab)
+        type_text(dialog.focusWidget(), "Ines Lutz")
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key_Return)
+        assert not dialog.isVisible(), dialog.problem.text()
+
+    when_dialog(OfficerDialog, fill)
+    window.meeting_page.add_officer()
+    assert seen == {"kind": "Other officer"}
+    officer = demo.meetings.get(demo_meeting.id).officers[-1]
+    assert (officer.role, officer.name, officer.kind) == ("Rapporteur", "Ines Lutz", OfficerRole.OTHER)
+    assert [o.name for o in demo.meetings.get(demo_meeting.id).officers if o.kind is OfficerRole.PRESIDENT] == [
+        "Félix Baumann"
+    ]
+
+    def typed_exactly(dialog: OfficerDialog):
+        dialog.role.lineEdit().selectAll()
+        type_text(dialog.role, "Vice-Presiden")
+        assert dialog.kind.currentData() == OfficerRole.OTHER
+        type_text(dialog.role, "t")
+        assert dialog.kind.currentData() == OfficerRole.VICE_PRESIDENT
+        seen["Vice-President"] = True
+        dialog.role.lineEdit().selectAll()
+        type_text(dialog.role, "Présidente")
+        assert dialog.kind.currentData() == OfficerRole.VICE_PRESIDENT  # other words for the title chosen
+        dialog.discard()
+
+    when_dialog(OfficerDialog, typed_exactly)
+    window.meeting_page.add_officer()
+    assert seen["Vice-President"]
+
+
+def test_a_kind_chosen_after_a_title_in_other_words_is_kept_while_the_title_is_typed_on(
+    qtbot, window, demo, demo_meeting
+):
+    window.pages.setCurrentWidget(window.meeting_page)
+
+    def fill(dialog: OfficerDialog):
+        dialog.role.lineEdit().selectAll()
+        type_text(dialog.role, "Présidente")
+        assert dialog.kind.currentData() == OfficerRole.OTHER  # not the President's until chosen
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key_Tab)
+        assert dialog.focusWidget() is dialog.kind
+        qtbot.keyClick(dialog.kind, Qt.Key_Home)  # the first kind: President
+        qtbot.keyClick(dialog.kind, Qt.Key_Tab, Qt.ShiftModifier)
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key_End)
+        type_text(dialog.role, " de la Conférence")
+        assert dialog.kind.currentData() == OfficerRole.PRESIDENT
+        dialog.discard()
+
+    when_dialog(OfficerDialog, fill)
+    window.meeting_page.add_officer()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from ccm_secretariat.domain.enums import OfficerRole
 from ui.dialogs.form import FormDialog
@@ -35,14 +36,20 @@ class OfficerDialog(FormDialog):
         self._save = save
         self.role = QComboBox()
         self.role.setEditable(True)
+        self.role.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # a title typed is this officer's, not a new entry
+        # Usual titles suggested below the field, never written into it while typing: "Secr…" stays what is typed.
+        self.role.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         for title, kind in ROLES:
             self.role.addItem(title, kind)
         # What the report says of the officer follows the kind, whatever the words of the title.
         self.kind = QComboBox()
         for kind, label in KINDS:
             self.kind.addItem(label, kind)
-        self.role.currentIndexChanged.connect(self._kind_of_title)
+        self._kind_chosen = False
+        self.role.currentTextChanged.connect(self._kind_of_title)  # chosen or typed
         self._kind_of_title()
+        self._kind_chosen = False  # the first title shown is no one's choice yet
+        self.kind.activated.connect(self._kind_picked)
         self.salutation = QComboBox()
         self.salutation.setEditable(True)
         self.salutation.addItems(["", "Mr.", "Ms.", "H.E. Mr.", "H.E. Ms.", "Dr."])
@@ -68,10 +75,19 @@ class OfficerDialog(FormDialog):
         self.setMinimumWidth(620)
         self.revalidate()
 
-    def _kind_of_title(self) -> None:
-        kind = self.role.currentData()
-        if kind is not None:
-            self.kind.setCurrentIndex(self.kind.findData(kind))
+    def _kind_of_title(self, *_args) -> None:
+        """A usual title chosen or typed sets its kind, and other words for it then keep that kind ("Secrétaire de
+        la Conférence"); a title typed over the first one shown, before any choice, is another officer (never
+        a second President by default), until its kind is chosen."""
+        index = self.role.findText(self.role.currentText().strip(), Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            self._kind_chosen = True
+            self.kind.setCurrentIndex(self.kind.findData(self.role.itemData(index)))
+        elif not self._kind_chosen:
+            self.kind.setCurrentIndex(self.kind.findData(OfficerRole.OTHER))
+
+    def _kind_picked(self, _index: int) -> None:
+        self._kind_chosen = True
 
     def problems(self):
         if not self.name.text().strip() and not self.state.currentText().strip():
