@@ -127,3 +127,21 @@ def test_on_a_small_screen_every_column_reads(window, qtbot, size):
         assert narrow == [], table.accessibleName()
     widths = [page.deadline_table.columnWidth(c) for c in range(6)]
     assert widths[5] >= 140  # "Compliance declared" is not squeezed to "Co…" by the others
+
+
+def test_an_att_meetings_page_says_plainly_that_it_follows_no_obligation(window, qtbot):
+    from ccm_secretariat.services.meetings import MeetingInput
+
+    att = window.services.meetings.create(
+        MeetingInput("Sixth Conference", "CSP6", "ATT/CSP6/2020", D(2020, 10, 3), D(2020, 10, 7), "", "Geneva",
+                     treaty="ATT")
+    )  # fmt: skip
+    window.reload_meetings(prefer=att.id)
+    page = _open_page(window, qtbot)
+    assert page.none_text.isVisible() and not page.split.isVisible()
+    assert page.none_text.text() == "The ATT sets no obligation the tracker follows: its convention profile gives none."
+    assert page.deadlines.rowCount() == 0 and page.overdue.rowCount() == 0
+    assert page.state_box.count() == 1  # no ATT status list in the demo: no CCM State Party offered
+    window.reload_meetings(prefer=window.services.meetings.find("CCM/CONF/2020").id)
+    assert not page.none_text.isVisible() and page.deadlines.rowCount() > 0
+    assert page.deadlines.rows[0].label == "Article 4: clearance"
