@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm.attributes import flag_modified
 
-from ccm_secretariat.domain.obligations import NO_OBLIGATIONS, OBLIGATION_NAMES, Obligation, Outcome, TreatyPeriods
+from ccm_secretariat.domain.obligations import (
+    NO_OBLIGATIONS,
+    OBLIGATION_NAMES,
+    Obligation,
+    Outcome,
+    TreatyPeriods,
+    add_months,
+)
+from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.errors import DuplicateError, ValidationError
 from ccm_secretariat.orm import (
     ExtensionRequest,
@@ -24,7 +32,7 @@ from ccm_secretariat.orm import (
 from ccm_secretariat.reference.treaties import treaty_profile
 from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
 from ccm_secretariat.services.reference import _treaty
-from ccm_secretariat.services.tracker import Tracker, read_tracker
+from ccm_secretariat.services.tracker import Tracker, deadline_extended, read_tracker
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -239,6 +247,8 @@ class ObligationService(Service):
         request.submitted_on = data.submitted_on
         request.period_months = data.period_months
         request.until = data.until
+        if data.period_months is None:  # the date alone: it may not run beyond the longest extension either
+            self._check_longest(s, request, periods, longest, label)
         request.condition = clean(data.condition, "condition", max_length=2000, multiline=True)
         texts = [
             (kind, text)
@@ -259,6 +269,16 @@ class ObligationService(Service):
                     position=positions[kind],
                     text=clean(text, kind, required=True, max_length=5000, multiline=True),
                 )
+            )
+
+    @staticmethod
+    def _check_longest(s: Session, request: ExtensionRequest, periods: TreatyPeriods, longest: int, label: str) -> None:
+        extended = deadline_extended(s, request, periods)
+        if extended is not None and request.until > add_months(extended, longest):
+            raise ValidationError(
+                f"a request under {label} extends the deadline by {longest} months at most: from "
+                f"{un_date(extended)}, until {un_date(add_months(extended, longest))} at the latest.",
+                "until",
             )
 
     def set_outcome(

@@ -108,7 +108,7 @@ class TransparencyFigures:
 class Tracker:
     today: dt.date
     deadlines: tuple[DeadlineRow, ...]
-    reports: tuple[ReportDue, ...]  # the initial report and the latest annual report of each State Party
+    reports: tuple[ReportDue, ...]  # each State Party's initial report, annual reports missing and latest one
     requests: tuple[RequestRow, ...]
     next_meeting: MeetingRequests | None
     transparency: TransparencyFigures
@@ -224,7 +224,8 @@ def _reports(
     name: str, sid: int, f: StatusFacts, received: dict[tuple[int, int | None], dt.date], today: dt.date,
     periods: TreatyPeriods,
 ) -> list[ReportDue]:  # fmt: skip
-    """The initial report, and the latest annual report fallen due, of a State Party (nothing once withdrawn)."""
+    """The initial report, every annual report fallen due and not received, and the latest one received or not,
+    of a State Party (nothing once withdrawn)."""
     eif = f.entry_into_force
     assert eif is not None
     out = []
@@ -232,9 +233,10 @@ def _reports(
     if initial is not None and not rules.obligation_ended(f, initial):
         out.append(ReportDue(name, True, None, initial, received.get((sid, None))))
     annual = rules.annual_reports_due(eif, f.withdrawal_effective, today, periods)
-    if annual:
-        year, due = annual[-1]
-        out.append(ReportDue(name, False, year, due, received.get((sid, year))))
+    for n, (year, due) in enumerate(annual, start=1):
+        got = received.get((sid, year))
+        if got is None or n == len(annual):
+            out.append(ReportDue(name, False, year, due, got))
     return out
 
 
@@ -288,3 +290,39 @@ def _figures(
         if got is None and initial < today and not rules.obligation_ended(facts[sid], today):
             overdue.append(name)
     return TransparencyFigures(year, tuple(due), tuple(on_time), len(overdue), tuple(overdue))
+
+
+def deadline_extended(s: Session, request: ExtensionRequest, periods: TreatyPeriods) -> dt.date | None:
+    """The deadline a request extends: the State's original one (from its entry into force, or the end of the
+    hostilities recorded), moved by its other granted requests that end before this one; None when the State's
+    entry into force under the treaty is not known."""
+    with s.no_autoflush:
+        eif = s.scalar(
+            sa.select(TreatyStatus.entry_into_force).where(
+                TreatyStatus.treaty_id == request.treaty_id, TreatyStatus.state_id == request.state_id
+            )
+        )
+        if eif is None:
+            return None
+        hostilities = s.scalar(
+            sa.select(ObligationRecord.hostilities_ended).where(
+                ObligationRecord.treaty_id == request.treaty_id,
+                ObligationRecord.state_id == request.state_id,
+                ObligationRecord.obligation == request.obligation,
+            )
+        )
+        others = s.scalars(
+            sa.select(ExtensionRequest).where(
+                ExtensionRequest.treaty_id == request.treaty_id,
+                ExtensionRequest.state_id == request.state_id,
+                ExtensionRequest.obligation == request.obligation,
+                ExtensionRequest.id != (request.id if request.id is not None else -1),
+            )
+        ).all()
+    original = rules.completion_deadline(eif, periods.rule(request.obligation), hostilities)
+    grants = [
+        Grant(r.obligation, r.granted_until or r.until, r.outcome_on)
+        for r in others
+        if r.outcome.moves_deadline and r.outcome_on is not None and (r.granted_until or r.until) < request.until
+    ]
+    return rules.deadline_in_force(original, grants, request.obligation)

@@ -253,3 +253,76 @@ def test_the_database_refuses_a_shorter_grant_without_its_date(services):
                 {"d": D(2021, 9, 21), "i": request_id},
             )
         conn.rollback()
+
+
+def test_a_request_giving_only_its_date_is_held_to_the_longest_extension(services):
+    """Articles 3.3 and 4.5: up to four and five years a request, counted from the deadline it extends (the
+    original one, or the one a granted request set) when the request states no period."""
+    ob = services.obligations
+    with pytest.raises(ValidationError, match="48 months at most: from 1 March 2021, until 1 March 2025 at the latest"):
+        ob.add_request(RequestInput("Peru", ART3, D(2025, 3, 2), meeting_name="2RC"), treaty="CCM")
+    peru = ob.add_request(RequestInput("Peru", ART3, D(2025, 3, 1), meeting_name="2RC"), treaty="CCM")
+    with pytest.raises(ValidationError, match="60 months at most: from 1 June 2021, until 1 June 2026"):
+        ob.add_request(RequestInput("Chile", ART4, D(2026, 6, 2), meeting_name="2RC"), treaty="CCM")
+    assert ob.add_request(RequestInput("Chile", ART4, D(2026, 6, 1), meeting_name="2RC"), treaty="CCM")
+    # Article 4.1 (b): remnants after entry into force count from the end of the hostilities recorded.
+    ob.set_record(RecordInput("Lebanon", ART4, applies=True, hostilities_ended=D(2024, 11, 27)), treaty="CCM")
+    assert ob.add_request(RequestInput("Lebanon", ART4, D(2039, 11, 27), meeting_name="15MSP"), treaty="CCM")
+    # A renewed extension counts from the deadline the granted one set (Bulgaria: 1 October 2019, then 2020).
+    first = ob.add_request(RequestInput("Bulgaria", ART3, D(2020, 10, 1), 12, meeting_name="9MSP"), treaty="CCM")
+    ob.set_outcome(first, Outcome.GRANTED, D(2019, 9, 4))
+    with pytest.raises(ValidationError, match="from 1 October 2020, until 1 October 2024 at the latest"):
+        ob.add_request(RequestInput("Bulgaria", ART3, D(2024, 10, 2), meeting_name="2RC"), treaty="CCM")
+    assert ob.add_request(RequestInput("Bulgaria", ART3, D(2024, 10, 1), meeting_name="2RC"), treaty="CCM")
+    # A change to the date is checked as well, against the request's own deadline (not itself).
+    with pytest.raises(ValidationError, match="until 1 March 2025 at the latest"):
+        ob.update_request(peru, RequestInput("Peru", ART3, D(2025, 4, 1), meeting_name="2RC"), expected_version=1)
+    ob.update_request(peru, RequestInput("Peru", ART3, D(2024, 4, 1), meeting_name="2RC"), expected_version=1)
+
+
+def test_every_annual_report_not_received_is_overdue_not_only_the_latest(services):
+    ob = services.obligations
+    ob.add_report("Philippines", D(2019, 12, 20), treaty="CCM")  # in force 1 July 2019: initial due 28 Dec 2019
+    ob.add_report("Philippines", D(2022, 4, 1), year_covered=2021, treaty="CCM")
+    t = ob.tracker(D(2023, 5, 2), state="Philippines", treaty="CCM")
+    overdue = [r.label for r in t.overdue_reports]
+    # The first annual report covers 2019 (due 30 April 2020, after the initial report's 28 December 2019); 2021's
+    # is received: the earlier ones missing are overdue as well as the latest.
+    assert overdue == ["Annual report 2019", "Annual report 2020", "Annual report 2022"]
+    received = [r.label for r in t.reports if r.received_on is not None]
+    assert received == ["Initial report"]  # a received annual report that is not the latest is not listed
+    ob.add_report("Philippines", D(2023, 6, 1), year_covered=2022, treaty="CCM")  # late, but received
+    t = ob.tracker(D(2023, 6, 2), state="Philippines", treaty="CCM")
+    assert [r.label for r in t.overdue_reports] == ["Annual report 2019", "Annual report 2020"]
+    assert [r.label for r in t.reports] == ["Initial report", "Annual report 2019", "Annual report 2020",
+                                            "Annual report 2022"]  # fmt: skip
+
+
+def test_a_withdrawal_ends_the_tracked_obligations(services):
+    """Lithuania: in force 1 September 2011, withdrawal effective 6 March 2025 (Article 20)."""
+    ob = services.obligations
+    ob.set_record(RecordInput("Lithuania", ART4, applies=True), treaty="CCM")  # 1 September 2021
+    t = ob.tracker(D(2026, 6, 1), state="Lithuania", treaty="CCM")
+    assert [r.label for r in t.reports][-1] == "Annual report 2023"  # due 30 April 2024; 2025's after it
+    by = {d.obligation: d for d in t.deadlines}
+    assert (by[ART4].deadline, by[ART4].status) == (D(2021, 9, 1), "overdue")  # ran out before it withdrew
+    assert (by[ART3].deadline, by[ART3].status) == (D(2019, 9, 1), "overdue")
+    extension = ob.add_request(RequestInput("Lithuania", ART4, D(2026, 9, 1), 60, meeting_name="9MSP"), treaty="CCM")
+    ob.set_outcome(extension, Outcome.GRANTED, D(2020, 9, 4))
+    by = {d.obligation: d for d in ob.tracker(D(2026, 6, 1), state="Lithuania", treaty="CCM").deadlines}
+    assert (by[ART4].deadline, by[ART4].status) == (D(2026, 9, 1), "ended by withdrawal")
+
+
+def test_the_obligations_command_says_a_convention_sets_none(tmp_path, capsys):
+    from ccm_secretariat.cli import main as cli
+
+    db = str(tmp_path / "o.sqlite3")
+    create = ["--db", db, "meeting", "create", "--treaty", "ATT", "--title", "Sixth Conference of States Parties"]
+    assert cli([*create, "--short-title", "CSP6", "--prefix", "ATT/CSP6/2020", "--first-day", "2020-10-03",
+                "--last-day", "2020-10-07"]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert cli(["--db", db, "obligations", "--meeting", "ATT/CSP6/2020"]) == 0
+    assert (
+        capsys.readouterr().out
+        == "The ATT sets no obligation the tracker follows: its convention profile gives none.\n"
+    )
