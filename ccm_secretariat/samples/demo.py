@@ -177,8 +177,9 @@ def load_events(services: Services, meeting_id: int, events: Iterable[dict[str, 
 
 
 def load_obligations(services: Services, meeting_id: int, data: dict[str, Any]) -> int:
-    """The facts recorded per State and article and the extension requests submitted to the demo meeting (with
-    their observations, reporting points and outcome); returns the number of requests."""
+    """The facts recorded per State and article, the transparency reports received and the extension requests
+    submitted to the demo meeting (with their observations, reporting points and outcome); returns the number of
+    requests."""
     treaty = services.meetings.get(meeting_id).treaty
     for r in data.get("records", ()):
         services.obligations.set_record(
@@ -192,6 +193,10 @@ def load_obligations(services: Services, meeting_id: int, data: dict[str, Any]) 
                 notes=r.get("notes", ""),
             ),
             treaty=treaty,
+        )
+    for report in data.get("reports", ()):  # initial reports (an annual one names its year_covered)
+        services.obligations.add_report(
+            report["state"], _day(report["received_on"]), report.get("year_covered"), treaty=treaty
         )
     requests = data.get("requests", ())
     for r in requests:
