@@ -165,3 +165,17 @@ def test_the_on_time_field_says_how_many_of_the_states_had_reported_on_time():
         "none of the two States Parties with initial reporting deadlines (Chad and Peru) had submitted their initial "
         "transparency reports on time"
     )
+
+
+def test_the_word_file_read_back_numbers_the_seeds_paragraphs_as_the_seed_does(demo, demo_meeting, seed_text, tmp_path):
+    """The numbers a reader of the Word file sees (Word's own list numbering, read back) are the seed's, with the
+    seed's text at each number this report writes from records."""
+    from ccm_secretariat.progress import run_to_end
+    from ccm_secretariat.report.docx import report_docx
+    from tests.core.docx_read import numbered_paragraphs
+
+    run_to_end(report_docx(build_report(demo, demo_meeting.id), tmp_path / "report.docx"))
+    shown = numbered_paragraphs(tmp_path / "report.docx")
+    assert list(shown) == list(range(1, 73))  # the seed's 72 paragraphs
+    for number in [*range(1, 25), 29, 36, 46, 55, 62, 64, 71, 72]:
+        assert shown[number] == seed(seed_text, number)[0].replace("*", ""), number  # *…*: italics in Word
