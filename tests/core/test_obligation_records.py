@@ -326,3 +326,5 @@ def test_the_obligations_command_says_a_convention_sets_none(tmp_path, capsys):
         capsys.readouterr().out
         == "The ATT sets no obligation the tracker follows: its convention profile gives none.\n"
     )
+    assert cli(["--db", db, "obligations", "--treaty", "CCM", "--state", "Peru", "--as-at", "2020-11-20"]) == 0
+    assert "Article 3: stockpile destruction" in capsys.readouterr().out  # a convention named, not the meeting's
