@@ -111,6 +111,8 @@ def cmd_history(services: Services, args: argparse.Namespace, out: TextIO) -> in
 
 def add_obligations(sub: Subparsers) -> None:
     obligations = sub.add_parser("obligations", help="States Parties' deadlines, reports due and extension requests")
+    obligations.add_argument("--meeting", help=MEETING_HELP + " (its convention's obligations)")
+    obligations.add_argument("--treaty", help="the convention's short name (default: the meeting's)")
     obligations.add_argument("--state", help="one State (every obligation, recorded or not)")
     obligations.add_argument("--overdue", action="store_true", help="the reports overdue")
     obligations.add_argument("--due-for-next-meeting", action="store_true", help="the requests for the next meeting")
@@ -121,7 +123,11 @@ def add_obligations(sub: Subparsers) -> None:
 def cmd_obligations(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     from ccm_secretariat.exports import obligations_workbook as book
 
-    tracker = services.obligations.tracker(args.as_at or dt.date.today(), state=args.state)
+    treaty = args.treaty or services.meetings.find(args.meeting).treaty
+    tracker = services.obligations.tracker(args.as_at or dt.date.today(), state=args.state, treaty=treaty)
+    if tracker.periods.none:
+        print(book.no_obligations_line(tracker, treaty), file=out)
+        return 0
     if args.out:
         run_to_end(book.obligations_workbook(tracker, args.out))
         print(f"Wrote {args.out} ({len(tracker.deadlines)} deadlines, {len(tracker.reports)} reports).", file=out)

@@ -209,6 +209,9 @@ class DocumentType(str, Enum):
     CREDENTIALS = "credentials"  # the report on credentials
     PARTICIPANTS = "participants"  # the list of participants
     PROVISIONAL_PARTICIPANTS = "provisional_participants"  # the provisional list of participants
+    WORK_PLAN_BUDGET = "work_plan_budget"  # a work plan and budget for one year (the ISU's)
+    MULTI_YEAR_BUDGET = "multi_year_budget"  # a work plan and budget for several years
+    ESTIMATED_COSTS = "estimated_costs"  # the estimated costs of a meeting
 
     @property
     def label(self) -> str:
@@ -221,6 +224,9 @@ class DocumentType(str, Enum):
             DocumentType.CREDENTIALS: "Report on credentials",
             DocumentType.PARTICIPANTS: "List of participants",
             DocumentType.PROVISIONAL_PARTICIPANTS: "Provisional list of participants",
+            DocumentType.WORK_PLAN_BUDGET: "Work plan and budget (one year)",
+            DocumentType.MULTI_YEAR_BUDGET: "Work plan and budget (several years)",
+            DocumentType.ESTIMATED_COSTS: "Estimated costs of a meeting",
         }[self]
 
 

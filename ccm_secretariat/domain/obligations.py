@@ -1,20 +1,16 @@
 """A State Party's time-bound obligations, computed from its treaty status (no database).
 
-The periods are the treaty's and are given as data (`TreatyPeriods`); the CCM's are the default:
-- Article 3.2: destroy the stockpiles "as soon as possible but not later than eight years after the entry into
-  force of this Convention for that State Party"; 3.3: an extension "by a period of up to four years", and in
-  exceptional circumstances additional extensions of up to four years.
-- Article 4.1 (a): clear remnants in areas under its jurisdiction or control at entry into force "not later than
-  ten years from that date"; 4.1 (b): remnants that came after entry into force, "not later than ten years after
-  the end of the active hostilities during which such cluster munitions became cluster munition remnants";
-  4.5: an extension of up to five years; 4.8: additional extensions of up to five years.
-- Article 7.1: the initial report "not later than 180 days after the entry into force of this Convention for
-  that State Party"; 7.2: annual updates "covering the previous calendar year", "not later than 30 April of each
-  year".
-- Article 17.2: entry into force for a State on the first day of the sixth month after its deposit (computed once,
-  in `ccm_secretariat.domain.status.entry_into_force_for`); a withdrawal (Article 20) ends the obligations on the
-  day it takes effect.
-A granted extension replaces the deadline; a later granted one replaces that again (the latest grant holds).
+Which obligations a convention sets, under which articles, and their periods are the convention's and come from
+its profile's `[obligations]` (`TreatyPeriods`; a convention whose profile gives none has none). The CCM's, for
+example: Article 3.2, destroy the stockpiles "not later than eight years after the entry into force of this
+Convention for that State Party", 3.3 extensions "by a period of up to four years"; Article 4.1 (a), clear
+remnants "not later than ten years from that date", 4.1 (b) for remnants that came later "ten years after the end
+of the active hostilities", 4.5 and 4.8 extensions of up to five years; Article 7.1, the initial report "not later
+than 180 days after the entry into force", 7.2 annual updates "not later than 30 April of each year", covering the
+previous calendar year.
+Entry into force for a State is computed once (`ccm_secretariat.domain.status.entry_into_force_for`); a withdrawal
+ends the obligations on the day it takes effect. A granted extension replaces the deadline; a later granted one
+replaces that again (the latest grant holds).
 """
 
 from __future__ import annotations
@@ -29,23 +25,21 @@ from ccm_secretariat.domain.status import StatusFacts
 
 
 class Obligation(enum.Enum):
-    DESTRUCTION = "3"  # Article 3: stockpile destruction
-    CLEARANCE = "4"  # Article 4: clearance and destruction of remnants
+    """The kinds of time-bound obligation the tracker follows. The stored values are keys (the CCM's article
+    numbers, kept as the database's); the article a convention sets each under is its profile's (`TreatyPeriods`)."""
+
+    DESTRUCTION = "3"  # stockpile destruction
+    CLEARANCE = "4"  # clearance and destruction of remnants
     INITIAL_REPORT = "7.1"
     ANNUAL_REPORT = "7.2"
 
-    @property
-    def label(self) -> str:
-        return OBLIGATION_LABELS[self]
 
-
-OBLIGATION_LABELS = {
-    Obligation.DESTRUCTION: "Article 3: stockpile destruction",
-    Obligation.CLEARANCE: "Article 4: clearance",
-    Obligation.INITIAL_REPORT: "Article 7.1: initial report",
-    Obligation.ANNUAL_REPORT: "Article 7.2: annual report",
+OBLIGATION_NAMES = {
+    Obligation.DESTRUCTION: "stockpile destruction",
+    Obligation.CLEARANCE: "clearance",
+    Obligation.INITIAL_REPORT: "initial report",
+    Obligation.ANNUAL_REPORT: "annual report",
 }
-ARTICLES = (Obligation.DESTRUCTION, Obligation.CLEARANCE)  # the two that a request can extend
 
 
 class Outcome(enum.Enum):
@@ -61,23 +55,67 @@ class Outcome(enum.Enum):
 
 
 @dataclass(frozen=True)
+class ArticleRule:
+    """An obligation to complete work within a number of years of entry into force (stockpiles, clearance)."""
+
+    article: str  # as the convention numbers it: "3"
+    years: int
+    extension_years: int = 0  # the longest extension one request may ask for; 0: none can be asked for
+    from_hostilities: bool = False  # remnants that came after entry into force count from the hostilities' end
+
+
+@dataclass(frozen=True)
+class ReportRule:
+    """A transparency report: the initial one within `days` of entry into force, or the annual one by
+    (`month`, `day`) of each year, covering the previous calendar year."""
+
+    article: str
+    days: int = 0
+    month: int = 0
+    day: int = 0
+
+
+@dataclass(frozen=True)
 class TreatyPeriods:
-    destruction_years: int = 8
-    clearance_years: int = 10
-    initial_report_days: int = 180
-    annual_report_month_day: tuple[int, int] = (4, 30)
-    request_months_before_meeting: int = 9
-    destruction_extension_years: int = 4  # Article 3.3: "a period of up to four years", each request
-    clearance_extension_years: int = 5  # Articles 4.5 and 4.8: "up to five years", each request
+    """A convention's time-bound obligations (its profile's `[obligations]`); one it does not set is None."""
+
+    destruction: ArticleRule | None = None
+    clearance: ArticleRule | None = None
+    initial_report: ReportRule | None = None
+    annual_report: ReportRule | None = None
+    request_months_before_meeting: int = 0  # requests are expected this many months before the meeting
+
+    @property
+    def articles(self) -> tuple[Obligation, ...]:
+        """The obligations to complete work that the convention sets (recorded per State, extended by request)."""
+        return tuple(o for o, rule in ((Obligation.DESTRUCTION, self.destruction),
+                                       (Obligation.CLEARANCE, self.clearance)) if rule is not None)  # fmt: skip
+
+    @property
+    def none(self) -> bool:
+        return not self.articles and self.initial_report is None and self.annual_report is None
+
+    def rule(self, obligation: Obligation) -> ArticleRule:
+        found = self.destruction if obligation is Obligation.DESTRUCTION else None
+        found = self.clearance if obligation is Obligation.CLEARANCE else found
+        if found is None:
+            raise ValueError(f"the convention sets no {OBLIGATION_NAMES[obligation]} obligation.")
+        return found
+
+    def label(self, obligation: Obligation) -> str:
+        """ "Article 3: stockpile destruction", with the article the convention sets it under."""
+        rule: ArticleRule | ReportRule | None = {
+            Obligation.DESTRUCTION: self.destruction, Obligation.CLEARANCE: self.clearance,
+            Obligation.INITIAL_REPORT: self.initial_report, Obligation.ANNUAL_REPORT: self.annual_report,
+        }[obligation]  # fmt: skip
+        return f"Article {rule.article}: {OBLIGATION_NAMES[obligation]}" if rule else OBLIGATION_NAMES[obligation]
 
     def longest_extension_months(self, obligation: Obligation) -> int:
-        years = (
-            self.destruction_extension_years if obligation is Obligation.DESTRUCTION else self.clearance_extension_years
-        )
-        return 12 * years
+        """The longest extension one request may ask for (0: the convention provides for none)."""
+        return 12 * self.rule(obligation).extension_years
 
 
-CCM_PERIODS = TreatyPeriods()
+NO_OBLIGATIONS = TreatyPeriods()
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -110,37 +148,36 @@ def deadline_in_force(original: dt.date, grants: Iterable[Grant], obligation: Ob
     return own[-1].until if own else original
 
 
-def destruction_deadline(entry_into_force: dt.date, periods: TreatyPeriods = CCM_PERIODS) -> dt.date:
-    return add_years(entry_into_force, periods.destruction_years)
-
-
-def clearance_deadline(
-    entry_into_force: dt.date, hostilities_ended: dt.date | None = None, periods: TreatyPeriods = CCM_PERIODS
+def completion_deadline(
+    entry_into_force: dt.date, rule: ArticleRule, hostilities_ended: dt.date | None = None
 ) -> dt.date:
-    """Article 4.1 (a), or 4.1 (b) when the remnants came after entry into force (the end of those hostilities)."""
-    if hostilities_ended is not None and hostilities_ended > entry_into_force:
-        return add_years(hostilities_ended, periods.clearance_years)
-    return add_years(entry_into_force, periods.clearance_years)
+    """`rule.years` after entry into force; for remnants that came after it, when the rule says so (the CCM's
+    Article 4.1 (b)), that many years after the end of those hostilities."""
+    if rule.from_hostilities and hostilities_ended is not None and hostilities_ended > entry_into_force:
+        return add_years(hostilities_ended, rule.years)
+    return add_years(entry_into_force, rule.years)
 
 
-def initial_report_due(entry_into_force: dt.date, periods: TreatyPeriods = CCM_PERIODS) -> dt.date:
-    return entry_into_force + dt.timedelta(days=periods.initial_report_days)
+def initial_report_due(entry_into_force: dt.date, rule: ReportRule) -> dt.date:
+    return entry_into_force + dt.timedelta(days=rule.days)
 
 
-def annual_report_due(year_covered: int, periods: TreatyPeriods = CCM_PERIODS) -> dt.date:
-    month, day = periods.annual_report_month_day
-    return dt.date(year_covered + 1, month, day)
+def annual_report_due(year_covered: int, rule: ReportRule) -> dt.date:
+    return dt.date(year_covered + 1, rule.month, rule.day)
 
 
 def annual_reports_due(
-    entry_into_force: dt.date, withdrawal: dt.date | None, through: dt.date, periods: TreatyPeriods = CCM_PERIODS
+    entry_into_force: dt.date, withdrawal: dt.date | None, through: dt.date, periods: TreatyPeriods
 ) -> list[tuple[int, dt.date]]:
-    """(year covered, due date) of each annual report due up to `through`: the first is the first 30 April after
+    """(year covered, due date) of each annual report due up to `through`: the first is the first due date after
     the initial report's deadline; none falls due once a withdrawal has taken effect."""
-    first_initial = initial_report_due(entry_into_force, periods)
+    if periods.annual_report is None:
+        return []
+    initial = periods.initial_report
+    first_initial = initial_report_due(entry_into_force, initial) if initial else entry_into_force
     out = []
     year = entry_into_force.year
-    while (due := annual_report_due(year, periods)) <= through:
+    while (due := annual_report_due(year, periods.annual_report)) <= through:
         if withdrawal is not None and due >= withdrawal:
             break
         if due > first_initial:
@@ -160,23 +197,21 @@ def obligation_ended(status: StatusFacts, deadline: dt.date) -> bool:
     return status.withdrawal_effective is not None and status.withdrawal_effective <= deadline
 
 
-def initial_reports_due_in(
-    year: int, statuses: dict[str, StatusFacts], periods: TreatyPeriods = CCM_PERIODS
-) -> list[str]:
+def initial_reports_due_in(year: int, statuses: dict[str, StatusFacts], rule: ReportRule) -> list[str]:
     """The States whose initial report fell due in `year` (the figures of a transparency paragraph)."""
     names = []
     for name, status in statuses.items():
         eif = status.entry_into_force
         if eif is None:
             continue
-        due = initial_report_due(eif, periods)
+        due = initial_report_due(eif, rule)
         if due.year == year and not obligation_ended(status, due):
             names.append(name)
     return names
 
 
-def request_due(meeting_opens: dt.date, periods: TreatyPeriods = CCM_PERIODS) -> dt.date:
-    """The day by which a request to be considered at a meeting is expected (nine months before it opens)."""
+def request_due(meeting_opens: dt.date, periods: TreatyPeriods) -> dt.date:
+    """The day by which a request to be considered at a meeting is expected (the CCM: nine months before)."""
     return add_months(meeting_opens, -periods.request_months_before_meeting)
 
 

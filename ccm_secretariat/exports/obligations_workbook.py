@@ -23,7 +23,7 @@ REQUEST_HEADER = ("State", "Article", "Meeting", "Submitted", "Months", "Until",
 
 def deadline_rows(t: Tracker) -> list[tuple[Any, ...]]:
     return [
-        (d.state, d.obligation.label, d.original, d.deadline, d.status, d.completed_on, d.compliance_declared_on,
+        (d.state, d.label, d.original, d.deadline, d.status, d.completed_on, d.compliance_declared_on,
          d.compliance_meeting)
         for d in t.deadlines
     ]  # fmt: skip
@@ -37,8 +37,9 @@ def report_rows(t: Tracker, overdue_only: bool = False) -> list[tuple[Any, ...]]
 
 def request_rows(t: Tracker) -> list[tuple[Any, ...]]:
     return [
-        (r.state, r.obligation.value, r.meeting, r.submitted_on, r.period_months, r.until, r.condition,
-         r.outcome.value, r.outcome_on, r.granted_until, "\n\n".join(r.observations + (r.points_intro,) + r.closing),
+        (r.state, t.periods.rule(r.obligation).article, r.meeting, r.submitted_on, r.period_months, r.until,
+         r.condition, r.outcome.value, r.outcome_on, r.granted_until,
+         "\n\n".join(r.observations + (r.points_intro,) + r.closing),
          "\n".join(f"({chr(97 + i)}) {p}" for i, p in enumerate(r.points)))
         for r in t.requests
     ]  # fmt: skip
@@ -50,14 +51,23 @@ def next_meeting_lines(t: Tracker) -> list[str]:
     if m is None:
         return ["No meeting of the treaty opens after this day in the database."]
     lines = [f"{m.meeting}, opening {un_date(m.opens)}: requests due by {un_date(m.request_due)}."]
-    lines += [f"Submitted: {r.state}, {r.obligation.label}, until {un_date(r.until)} ({r.outcome.value})."
+    lines += [f"Submitted: {r.state}, {r.label}, until {un_date(r.until)} ({r.outcome.value})."
               for r in m.submitted]  # fmt: skip
-    lines += [f"Expected: {d.state}, {d.obligation.label}, deadline {un_date(d.deadline)}." for d in m.expected]
+    lines += [f"Expected: {d.state}, {d.label}, deadline {un_date(d.deadline)}." for d in m.expected]
     return lines
+
+
+def no_obligations_line(t: Tracker, treaty: str) -> str:
+    """What the tracker says when the convention sets no obligation it follows ("" when it sets some)."""
+    if not t.periods.none:
+        return ""
+    return f"The {treaty} sets no obligation the tracker follows: its convention profile gives none."
 
 
 def transparency_lines(t: Tracker) -> list[str]:
     f = t.transparency
+    if t.periods.initial_report is None:
+        return ["The convention sets no initial transparency report."]
     due = ", ".join(f.initial_due) or "none"
     return [
         f"Initial reports due in {f.year}: {len(f.initial_due)} ({due}); received on time: {len(f.on_time)}.",

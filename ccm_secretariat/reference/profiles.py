@@ -13,6 +13,7 @@ from typing import Any
 from ccm_secretariat.application import APP_ID
 from ccm_secretariat.domain.entry_into_force import Counting, EntryIntoForceRule, WithdrawalRule
 from ccm_secretariat.domain.enums import Category
+from ccm_secretariat.domain.obligations import NO_OBLIGATIONS, ArticleRule, ReportRule, TreatyPeriods
 from ccm_secretariat.environment import CONVENTIONS
 from ccm_secretariat.errors import NotFoundError, ValidationError
 from ccm_secretariat.reference.files import REFERENCE_DIR
@@ -85,6 +86,8 @@ class ConventionProfile:
     # says it in English, and the article that provides for it: {"3": ("to complete the destruction of ...",
     # "3.2")}. Empty for a convention without such requests.
     requests: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # The time-bound obligations the tracker follows ([obligations]); none when the profile gives none.
+    obligations: TreatyPeriods = NO_OBLIGATIONS
 
     def request(self, article: str) -> tuple[str, str]:
         """(what a request under `article` is for, the article providing for it), or a ProfileError naming it."""
@@ -229,6 +232,7 @@ def parse_profile(data: dict[str, Any], file: str) -> ConventionProfile:
         status_file=_field(data, "status_file", file, str, required=False),
         file=file,
         requests=_requests(data.get("requests", {}), file),
+        obligations=_obligations(data.get("obligations"), file),
     )
 
 
@@ -243,6 +247,68 @@ def _requests(data: Any, file: str) -> dict[str, tuple[str, str]]:
         )
         for article, table in data.items()
     }
+
+
+def _obligations(data: Any, file: str) -> TreatyPeriods:
+    """[obligations] requests_due_months_before = 9 (given when a request can extend a deadline), then a table per
+    obligation the convention sets:
+    destruction and clearance (article, years, extension_years, from_hostilities), initial_report (article, days),
+    annual_report (article, month, day). A table left out is an obligation the convention does not set."""
+    if data is None:
+        return NO_OBLIGATIONS
+    where = f"{file}: obligations"
+    known = {"requests_due_months_before", "destruction", "clearance", "initial_report", "annual_report"}
+    if not isinstance(data, dict) or set(data) - known:
+        unknown = ", ".join(sorted(set(data) - known)) if isinstance(data, dict) else repr(data)
+        raise ProfileError(f"{where}: gives only {', '.join(sorted(known))} (not {unknown}).", "obligations")
+    tables = {name: data.get(name) for name in ("destruction", "clearance", "initial_report", "annual_report")}
+    for name, table in tables.items():
+        if table is not None and not isinstance(table, dict):
+            raise ProfileError(f"{where}.{name}: should be a table of fields.", name)
+    destruction = _article_rule(tables["destruction"], f"{where}.destruction")
+    clearance = _article_rule(tables["clearance"], f"{where}.clearance")
+    extended = any(a is not None and a.extension_years for a in (destruction, clearance))  # requests due when?
+    months = _field(data, "requests_due_months_before", where, int, required=extended)
+    return TreatyPeriods(
+        destruction,
+        clearance,
+        _report_rule(tables["initial_report"], f"{where}.initial_report", ("days",)),
+        _report_rule(tables["annual_report"], f"{where}.annual_report", ("month", "day")),
+        _positive(months, where, "requests_due_months_before", 120) if extended else months,
+    )  # fmt: skip
+
+
+def _positive(value: int, where: str, name: str, highest: int = 10_000) -> int:
+    if not 0 < value <= highest:
+        raise ProfileError(f"{where}: “{name}” should be a number from 1 to {highest}, not {value}.", name)
+    return value
+
+
+def _article_rule(data: dict[str, Any] | None, where: str) -> ArticleRule | None:
+    if data is None:
+        return None
+    extension = _field(data, "extension_years", where, int, required=False)
+    if extension < 0:
+        raise ProfileError(f"{where}: “extension_years” should be 0 (none) or more, not {extension}.", "extension")
+    return ArticleRule(
+        _field(data, "article", where, str), _positive(_field(data, "years", where, int), where, "years", 100),
+        extension, _field(data, "from_hostilities", where, bool, required=False),
+    )  # fmt: skip
+
+
+def _report_rule(data: dict[str, Any] | None, where: str, numbers: tuple[str, ...]) -> ReportRule | None:
+    if data is None:
+        return None
+    article = _field(data, "article", where, str)
+    values = {n: _field(data, n, where, int) for n in numbers}
+    if "days" in values:
+        return ReportRule(article, days=_positive(values["days"], where, "days", 3660))
+    try:
+        dt.date(2001, values["month"], values["day"])  # a common year: 29 February is refused
+    except ValueError:
+        day = f"month {values['month']}, day {values['day']}"
+        raise ProfileError(f"{where}: {day} is not a day of every year.", "day") from None
+    return ReportRule(article, month=values["month"], day=values["day"])
 
 
 def load_profile(path: Path) -> ConventionProfile:

@@ -10,7 +10,8 @@ from ccm_secretariat.domain.enums import DocumentType, OfficerRole
 from ccm_secretariat.domain.events import EventKind
 from ccm_secretariat.domain.symbols import Series
 from ccm_secretariat.report import events
-from ccm_secretariat.report.data import FIGURE, ReportData, registered
+from ccm_secretariat.report.data import ReportData, registered
+from ccm_secretariat.report.fields import fill
 from ccm_secretariat.report.meeting_documents import credentials_paragraphs
 from ccm_secretariat.report.model import Annex, DocumentTable, Paragraph
 from ccm_secretariat.report.participation import participation_paragraphs
@@ -146,7 +147,7 @@ def decisions(data: ReportData, w: Wording) -> Chapter:
             told = request_paragraphs(request, data.meeting.body_name, w.events, data.meeting.profile)
             out += [Paragraph(0, t.text, t.items) for t in told]
         elif d.request_id is None:
-            text = FIGURE.sub(lambda m: w.events.initial_reports_due(data.initial_due[int(m.group(1))]), d.text)
+            text = fill(d.text, data.initial_due, data.on_time, data.documents, w.events)  # report/fields.py
             out += [Paragraph(0, p.text, p.subparagraphs, marked=True) for p in _paragraphs(text)]
     symbol = data.options.symbol or (data.report_document.symbol if data.report_document else "")
     adopted = events.adoption(data.events, w.events, symbol) if symbol else None

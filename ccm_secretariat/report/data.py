@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -11,6 +10,7 @@ from ccm_secretariat.domain.enums import DocumentType, OfficerRole
 from ccm_secretariat.domain.events import MeetingEvent
 from ccm_secretariat.domain.symbols import Series
 from ccm_secretariat.errors import ValidationError
+from ccm_secretariat.report.fields import figure_years
 from ccm_secretariat.services.agenda import AgendaItemRow, DecisionRow, PlenaryRow
 from ccm_secretariat.services.documents import DocumentRow
 from ccm_secretariat.services.meetings import MeetingRow, OfficerRow, PartRow
@@ -49,6 +49,7 @@ class ReportData:
     events: tuple[MeetingEvent, ...] = ()  # the meeting's history (the introduction, the work)
     requests: tuple[RequestRow, ...] = ()  # the extension requests whose places the decisions hold
     initial_due: dict[int, tuple[str, ...]] = field(default_factory=dict)  # by year: the figures fields ask for
+    on_time: dict[int, tuple[str, ...]] = field(default_factory=dict)  # of those, the reports received on time
 
     @classmethod
     def read(cls, services: Services, meeting_id: int, options: ReportOptions = ReportOptions()) -> ReportData:
@@ -60,12 +61,13 @@ class ReportData:
         if placed and meeting.first_day:
             tracker = services.obligations.tracker(meeting.first_day, meeting_id, treaty=meeting.treaty)
             requests = tuple(r for r in tracker.requests if r.id in placed)
-        initial_due = {}
+        initial_due, on_time = {}, {}
         for year in sorted({y for d in decisions for y in figure_years(d.text)}):  # as the tracker computes them
             figures = services.obligations.tracker(
                 meeting.first_day or dt.date.today(), year=year, treaty=meeting.treaty
             )
             initial_due[year] = figures.transparency.initial_due
+            on_time[year] = figures.transparency.on_time
         return cls(
             meeting,
             tuple(services.registration.delegations(meeting_id)),
@@ -78,6 +80,7 @@ class ReportData:
             tuple(services.events.list(meeting_id)),
             requests,
             initial_due,
+            on_time,
         )
 
     @property
@@ -114,14 +117,6 @@ class ReportData:
     @property
     def took_part(self) -> tuple[DelegationRow, ...]:
         return tuple(d for d in self.delegations if d.took_part)
-
-
-# A typed decision may ask for a figure the tracker computes, written where the field stands.
-FIGURE = re.compile(r"\{initial reports due in (\d{4})\}")
-
-
-def figure_years(text: str) -> set[int]:
-    return {int(y) for y in FIGURE.findall(text)}
 
 
 def covered_part(meeting: MeetingRow, plenaries: Sequence[PlenaryRow], number: int | None) -> PartRow:

@@ -191,5 +191,24 @@ class EnglishEvents:
         deadlines = "deadline" if len(states) == 1 else "deadlines"
         return f"{number_in_words(len(states))} {noun} with initial reporting {deadlines} ({join_names(states, False)})"
 
+    def initial_reports_on_time(self, due: Sequence[str], on_time: Sequence[str]) -> str:
+        """ "all four States Parties with initial reporting deadlines (...) had submitted their initial
+        transparency reports on time", or how many of them had."""
+        if not due:
+            return "no State Party had an initial reporting deadline"
+        if len(due) == 1:
+            had = "had" if on_time else "had not"
+            return f"the State Party with an initial reporting deadline ({due[0]}) {had} submitted its initial " \
+                "transparency report on time"  # fmt: skip
+        which = self.initial_reports_due(due)
+        if len(on_time) == len(due):
+            return f"all {which} had submitted their initial transparency reports on time"
+        if not on_time:
+            return f"none of the {which} had submitted their initial transparency reports on time"
+        return (
+            f"{join_names(on_time, False)}, {number_in_words(len(on_time))} of the {which}, had submitted their "
+            "initial transparency reports on time"
+        )
+
     def on_day(self, day: dt.date, same_as_before: bool) -> str:
         return "On the same day" if same_as_before else f"On {un_date(day)}"

@@ -17,7 +17,7 @@ def request_paragraphs(
     request: RequestRow, body: str, wording: EventWording, convention: ConventionProfile
 ) -> list[Text]:
     """`convention`: what a request under each article is for, and the article providing for it."""
-    purpose, article = convention.request(request.obligation.value)
+    purpose, article = convention.request(convention.obligations.rule(request.obligation).article)
     out = [Text(wording.assessment(request, body, purpose, article))]
     out += [Text(text) for text in request.observations]
     if request.points_intro or request.points:

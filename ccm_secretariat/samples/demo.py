@@ -149,9 +149,8 @@ def load_demo(services: Services, path: Path = DEMO_FILE, practice: bool = False
         if not practice:  # the treaty's records, once: the practice copy shares them
             done += load_obligations(services, mid, data.get("obligations", {}))
             yield Progress(done, total, "obligations")
-        requests = {
-            (r.state, r.obligation.value): r.id for r in services.obligations.tracker(_day(first["start"])).requests
-        }
+        tracker = services.obligations.tracker(_day(first["start"]), mid)
+        requests = {(r.state, r.obligation.value): r.id for r in tracker.requests}
         for decision in data["decisions"]:
             item_id = item_ids.get(decision.get("agenda_item"))
             if "request" in decision:  # the request's paragraphs, written from its record
@@ -178,8 +177,10 @@ def load_events(services: Services, meeting_id: int, events: Iterable[dict[str, 
 
 
 def load_obligations(services: Services, meeting_id: int, data: dict[str, Any]) -> int:
-    """The facts recorded per State and article and the extension requests submitted to the demo meeting (with
-    their observations, reporting points and outcome); returns the number of requests."""
+    """The facts recorded per State and article, the transparency reports received and the extension requests
+    submitted to the demo meeting (with their observations, reporting points and outcome); returns the number of
+    requests."""
+    treaty = services.meetings.get(meeting_id).treaty
     for r in data.get("records", ()):
         services.obligations.set_record(
             RecordInput(
@@ -190,7 +191,12 @@ def load_obligations(services: Services, meeting_id: int, data: dict[str, Any]) 
                 compliance_declared_on=_date(r.get("compliance_declared_on")),
                 compliance_meeting=r.get("compliance_meeting", ""),
                 notes=r.get("notes", ""),
-            )
+            ),
+            treaty=treaty,
+        )
+    for report in data.get("reports", ()):  # initial reports (an annual one names its year_covered)
+        services.obligations.add_report(
+            report["state"], _day(report["received_on"]), report.get("year_covered"), treaty=treaty
         )
     requests = data.get("requests", ())
     for r in requests:

@@ -11,12 +11,28 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm.attributes import flag_modified
 
-from ccm_secretariat.domain.obligations import CCM_PERIODS, Obligation, Outcome
+from ccm_secretariat.domain.obligations import (
+    NO_OBLIGATIONS,
+    OBLIGATION_NAMES,
+    Obligation,
+    Outcome,
+    TreatyPeriods,
+    add_months,
+)
+from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.errors import DuplicateError, ValidationError
-from ccm_secretariat.orm import ExtensionRequest, Meeting, ObligationRecord, RequestParagraph, TransparencyReport
+from ccm_secretariat.orm import (
+    ExtensionRequest,
+    Meeting,
+    ObligationRecord,
+    RequestParagraph,
+    TransparencyReport,
+    Treaty,
+)
+from ccm_secretariat.reference.treaties import treaty_profile
 from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail
 from ccm_secretariat.services.reference import _treaty
-from ccm_secretariat.services.tracker import Tracker, read_tracker
+from ccm_secretariat.services.tracker import Tracker, deadline_extended, read_tracker
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -61,9 +77,20 @@ class RequestInput:
     closing: tuple[str, ...] = ()  # paragraphs after the points
 
 
-def _article(obligation: Obligation) -> Obligation:
-    if obligation not in (Obligation.DESTRUCTION, Obligation.CLEARANCE):
-        raise ValidationError("only an Article 3 or Article 4 obligation is recorded or extended.", "article")
+def obligations_of(treaty: str) -> TreatyPeriods:
+    """The obligations a treaty's convention sets (its profile's `[obligations]`); none without a profile."""
+    found = treaty_profile(treaty)
+    return found.obligations if found is not None else NO_OBLIGATIONS
+
+
+def _article(obligation: Obligation, periods: TreatyPeriods, treaty: str) -> Obligation:
+    if obligation not in periods.articles:
+        given = " or ".join(periods.label(a) for a in periods.articles) or "none"
+        raise ValidationError(
+            f"the {treaty} sets no {OBLIGATION_NAMES[obligation]} obligation that is recorded or "
+            f"extended (it sets {given}).",
+            "article",
+        )
     return obligation
 
 
@@ -78,6 +105,16 @@ class ObligationService(Service):
     def _treaty_id(self, s: Session, treaty: str) -> int:
         return _treaty(s, treaty).id
 
+    @staticmethod
+    def _meeting_treaty(s: Session, meeting_id: int | None, treaty: str | None) -> str:
+        """The treaty named, else the meeting's; a call naming neither is refused (no convention is assumed)."""
+        if treaty is not None:
+            return treaty
+        if meeting_id is None:
+            raise ValidationError("name the convention, or the meeting whose convention it is.", "treaty")
+        meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
+        return get_or_fail(s, Treaty, meeting.treaty_id, "Treaty").short_name
+
     # -- the tracker -------------------------------------------------------------------------------------------
 
     def tracker(
@@ -86,19 +123,22 @@ class ObligationService(Service):
         meeting_id: int | None = None,
         state: str | None = None,
         year: int | None = None,
-        treaty: str = "CCM",
+        treaty: str | None = None,
     ) -> Tracker:
         """Deadlines by State and obligation, overdue reports, the requests due for the meeting (`meeting_id`, or
-        the next one in the database after `today`) and the transparency figures of `year` (default: last year)."""
+        the next one in the database after `today`) and the transparency figures of `year` (default: last year),
+        under `treaty` (default: the meeting's) and the obligations its convention sets."""
         only = self._state_id(state) if state else None
         with self._read() as s:
-            return read_tracker(s, self._treaty_id(s, treaty), today, meeting_id, only, year)
+            treaty = self._meeting_treaty(s, meeting_id, treaty)
+            return read_tracker(s, self._treaty_id(s, treaty), obligations_of(treaty), today, meeting_id, only, year)
 
     # -- per State and article ---------------------------------------------------------------------------------
 
-    def set_record(self, data: RecordInput, expected_version: int | None = None, treaty: str = "CCM") -> int:
-        """Record (or change) the facts for a State and article; returns the record's id."""
-        state_id, obligation = self._state_id(data.state), _article(data.obligation)
+    def set_record(self, data: RecordInput, expected_version: int | None = None, *, treaty: str) -> int:
+        """Record (or change) the facts for a State and article under `treaty`; returns the record's id."""
+        periods = obligations_of(treaty)
+        state_id, obligation = self._state_id(data.state), _article(data.obligation, periods, treaty)
         if data.compliance_declared_on and data.completed_on and data.compliance_declared_on < data.completed_on:
             raise ValidationError("compliance is declared on or after the day the work was completed.", "declared")
         with self._write() as s:
@@ -114,7 +154,7 @@ class ObligationService(Service):
                 record = ObligationRecord(treaty_id=treaty_id, state_id=state_id, obligation=obligation)
                 s.add(record)
             else:
-                check_version(record, expected_version, f"The record of {data.state} under {obligation.label}")
+                check_version(record, expected_version, f"The record of {data.state} under {periods.label(obligation)}")
             record.applies = data.applies
             record.hostilities_ended = data.hostilities_ended
             record.completed_on = data.completed_on
@@ -126,8 +166,9 @@ class ObligationService(Service):
 
     # -- transparency reports ----------------------------------------------------------------------------------
 
-    def add_report(self, state: str, received_on: dt.date, year_covered: int | None = None, treaty: str = "CCM") -> int:
-        """A report received: the initial report (no year) or the annual report covering `year_covered`."""
+    def add_report(self, state: str, received_on: dt.date, year_covered: int | None = None, *, treaty: str) -> int:
+        """A report received under `treaty`: the initial report (no year) or the annual report covering
+        `year_covered`."""
         state_id = self._state_id(state)
         what = f"the annual report of {state} covering {year_covered}" if year_covered else f"{state}'s initial report"
         with self._write() as s:
@@ -161,11 +202,13 @@ class ObligationService(Service):
 
     # -- extension requests ------------------------------------------------------------------------------------
 
-    def add_request(self, data: RequestInput, treaty: str = "CCM") -> int:
+    def add_request(self, data: RequestInput, treaty: str | None = None) -> int:
+        """A request under `treaty` (default: the convention of the meeting it is submitted to)."""
         state_id = self._state_id(data.state)
         with self._write() as s:
+            treaty = self._meeting_treaty(s, data.meeting_id, treaty)
             request = ExtensionRequest(treaty_id=self._treaty_id(s, treaty), state_id=state_id)
-            self._fill(s, request, data)
+            self._fill(s, request, data, treaty)
             s.add(request)
             s.flush()
             return request.id
@@ -177,19 +220,22 @@ class ObligationService(Service):
             request = get_or_fail(s, ExtensionRequest, request_id, "Extension request")
             check_version(request, expected_version, f"The request of {data.state}")
             request.state_id = state_id
-            self._fill(s, request, data)
+            self._fill(s, request, data, get_or_fail(s, Treaty, request.treaty_id, "Treaty").short_name)
             flag_modified(request, "until")  # the paragraphs alone changing still count the request's version up
             s.flush()
 
-    def _fill(self, s: Session, request: ExtensionRequest, data: RequestInput) -> None:
-        request.obligation = _article(data.obligation)
+    def _fill(self, s: Session, request: ExtensionRequest, data: RequestInput, treaty: str) -> None:
+        periods = obligations_of(treaty)
+        request.obligation = _article(data.obligation, periods, treaty)
         if data.period_months is not None and data.period_months <= 0:
             raise ValidationError("the period requested is a number of months above 0.", "period")
-        longest = CCM_PERIODS.longest_extension_months(request.obligation)
+        longest = periods.longest_extension_months(request.obligation)
+        label = periods.label(request.obligation)
+        if longest == 0:
+            raise ValidationError(f"the {treaty} provides for no extension under {label}.", "article")
         if data.period_months is not None and data.period_months > longest:
             raise ValidationError(
-                f"a request under {request.obligation.label} extends the deadline by {longest} months at most.",
-                "period",
+                f"a request under {label} extends the deadline by {longest} months at most.", "period"
             )
         meeting_name = data.meeting_name
         if data.meeting_id is not None:  # its title kept, so that the request still names it if it is removed
@@ -201,6 +247,8 @@ class ObligationService(Service):
         request.submitted_on = data.submitted_on
         request.period_months = data.period_months
         request.until = data.until
+        if data.period_months is None:  # the date alone: it may not run beyond the longest extension either
+            self._check_longest(s, request, periods, longest, label)
         request.condition = clean(data.condition, "condition", max_length=2000, multiline=True)
         texts = [
             (kind, text)
@@ -221,6 +269,16 @@ class ObligationService(Service):
                     position=positions[kind],
                     text=clean(text, kind, required=True, max_length=5000, multiline=True),
                 )
+            )
+
+    @staticmethod
+    def _check_longest(s: Session, request: ExtensionRequest, periods: TreatyPeriods, longest: int, label: str) -> None:
+        extended = deadline_extended(s, request, periods)
+        if extended is not None and request.until > add_months(extended, longest):
+            raise ValidationError(
+                f"a request under {label} extends the deadline by {longest} months at most: from "
+                f"{un_date(extended)}, until {un_date(add_months(extended, longest))} at the latest.",
+                "until",
             )
 
     def set_outcome(

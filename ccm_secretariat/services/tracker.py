@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from ccm_secretariat.domain import obligations as rules
-from ccm_secretariat.domain.obligations import ARTICLES, Grant, Obligation, Outcome
+from ccm_secretariat.domain.obligations import Grant, Obligation, Outcome, TreatyPeriods
 from ccm_secretariat.domain.status import StatusFacts
 from ccm_secretariat.orm import (
     ExtensionRequest,
@@ -41,6 +41,7 @@ class DeadlineRow:
     compliance_meeting: str = ""
     record_id: int | None = None
     version: int = 0
+    label: str = ""  # "Article 3: stockpile destruction", as the convention numbers it
 
     @property
     def extended(self) -> bool:
@@ -79,6 +80,7 @@ class RequestRow:
     closing: tuple[str, ...]
     meeting_id: int | None = None
     version: int = 0
+    label: str = ""  # the obligation, as the convention numbers it
 
 
 @dataclass(frozen=True)
@@ -106,24 +108,25 @@ class TransparencyFigures:
 class Tracker:
     today: dt.date
     deadlines: tuple[DeadlineRow, ...]
-    reports: tuple[ReportDue, ...]  # the initial report and the latest annual report of each State Party
+    reports: tuple[ReportDue, ...]  # each State Party's initial report, annual reports missing and latest one
     requests: tuple[RequestRow, ...]
     next_meeting: MeetingRequests | None
     transparency: TransparencyFigures
+    periods: TreatyPeriods = TreatyPeriods()  # the convention's obligations; none: the tracker has nothing to follow
 
     @property
     def overdue_reports(self) -> tuple[ReportDue, ...]:
         return tuple(r for r in self.reports if r.received_on is None and r.due < self.today)
 
 
-def _request_row(r: ExtensionRequest, state: str, meeting: str) -> RequestRow:
+def _request_row(r: ExtensionRequest, state: str, meeting: str, periods: TreatyPeriods) -> RequestRow:
     texts: dict[str, list[str]] = {"observation": [], "points_intro": [], "point": [], "closing": []}
     for p in sorted(r.paragraphs, key=lambda p: (p.kind, p.position)):
         texts[p.kind].append(p.text)
     return RequestRow(
         r.id, state, r.obligation, meeting, r.submitted_on, r.period_months, r.until, r.condition, r.outcome,
         r.outcome_on, r.granted_until, tuple(texts["observation"]), " ".join(texts["points_intro"]),
-        tuple(texts["point"]), tuple(texts["closing"]), r.meeting_id, r.version,
+        tuple(texts["point"]), tuple(texts["closing"]), r.meeting_id, r.version, periods.label(r.obligation),
     )  # fmt: skip
 
 
@@ -137,14 +140,12 @@ def _grants(requests: list[RequestRow]) -> list[Grant]:
 
 def _deadline(
     name: str, facts: StatusFacts, obligation: Obligation, record: ObligationRecord | None, grants: list[Grant],
-    today: dt.date,
+    today: dt.date, periods: TreatyPeriods,
 ) -> DeadlineRow:  # fmt: skip
     eif = facts.entry_into_force
     assert eif is not None
-    if obligation is Obligation.DESTRUCTION:
-        original = rules.destruction_deadline(eif)
-    else:
-        original = rules.clearance_deadline(eif, record.hostilities_ended if record else None)
+    rule = periods.rule(obligation)
+    original = rules.completion_deadline(eif, rule, record.hostilities_ended if record else None)
     deadline = rules.deadline_in_force(original, grants, obligation)
     if record is not None and (record.completed_on or record.compliance_declared_on or record.compliance_meeting):
         status = "completed"
@@ -161,12 +162,14 @@ def _deadline(
             compliance_declared_on=record.compliance_declared_on, compliance_meeting=record.compliance_meeting,
             record_id=record.id, version=record.version,
         )  # fmt: skip
-    return DeadlineRow(name, obligation, original, deadline, status, **extra)  # type: ignore[arg-type]
+    return DeadlineRow(name, obligation, original, deadline, status, **extra, label=periods.label(obligation))  # type: ignore[arg-type]
 
 
 def read_tracker(
-    s: Session, treaty_id: int, today: dt.date, meeting_id: int | None, only: int | None, year: int | None
-) -> Tracker:
+    s: Session, treaty_id: int, periods: TreatyPeriods, today: dt.date, meeting_id: int | None, only: int | None,
+    year: int | None,
+) -> Tracker:  # fmt: skip
+    """`periods`: the obligations of the treaty's convention (its profile's)."""
     states = s.execute(
         sa.select(State.id, State.name, TreatyStatus)
         .join(TreatyStatus, TreatyStatus.state_id == State.id)
@@ -184,7 +187,7 @@ def read_tracker(
         sa.select(ExtensionRequest).where(ExtensionRequest.treaty_id == treaty_id).order_by(ExtensionRequest.id)
     ):
         meeting = meetings.get(r.meeting_id, r.meeting_name) if r.meeting_id is not None else r.meeting_name
-        requests.setdefault(r.state_id, []).append(_request_row(r, names.get(r.state_id, ""), meeting))
+        requests.setdefault(r.state_id, []).append(_request_row(r, names.get(r.state_id, ""), meeting, periods))
     records = {
         (rec.state_id, rec.obligation): rec
         for rec in s.scalars(sa.select(ObligationRecord).where(ObligationRecord.treaty_id == treaty_id))
@@ -199,43 +202,47 @@ def read_tracker(
             continue
         f = facts[sid]
         grants = _grants(requests.get(sid, []))
-        for article in ARTICLES:
+        for article in periods.articles:
             record = records.get((sid, article))
             asked = any(r.obligation is article for r in requests.get(sid, []))
             if record is not None or asked or only is not None:
-                deadlines.append(_deadline(name, f, article, record, grants, today))
-        reports.extend(_reports(name, sid, f, received, today))
+                deadlines.append(_deadline(name, f, article, record, grants, today, periods))
+        reports.extend(_reports(name, sid, f, received, today, periods))
     all_requests = tuple(r for sid in names if (only is None or sid == only) for r in requests.get(sid, []))
     return Tracker(
         today,
         tuple(deadlines),
         tuple(reports),
         all_requests,
-        _meeting_requests(s, treaty_id, today, meeting_id, deadlines, all_requests),
-        _figures(year or today.year - 1, names, facts, received, today),
+        _meeting_requests(s, treaty_id, today, meeting_id, deadlines, all_requests, periods),
+        _figures(year or today.year - 1, names, facts, received, today, periods),
+        periods,
     )
 
 
 def _reports(
-    name: str, sid: int, f: StatusFacts, received: dict[tuple[int, int | None], dt.date], today: dt.date
-) -> list[ReportDue]:
-    """The initial report, and the latest annual report fallen due, of a State Party (nothing once withdrawn)."""
+    name: str, sid: int, f: StatusFacts, received: dict[tuple[int, int | None], dt.date], today: dt.date,
+    periods: TreatyPeriods,
+) -> list[ReportDue]:  # fmt: skip
+    """The initial report, every annual report fallen due and not received, and the latest one received or not,
+    of a State Party (nothing once withdrawn)."""
     eif = f.entry_into_force
     assert eif is not None
     out = []
-    initial = rules.initial_report_due(eif)
-    if not rules.obligation_ended(f, initial):
+    initial = rules.initial_report_due(eif, periods.initial_report) if periods.initial_report else None
+    if initial is not None and not rules.obligation_ended(f, initial):
         out.append(ReportDue(name, True, None, initial, received.get((sid, None))))
-    annual = rules.annual_reports_due(eif, f.withdrawal_effective, today)
-    if annual:
-        year, due = annual[-1]
-        out.append(ReportDue(name, False, year, due, received.get((sid, year))))
+    annual = rules.annual_reports_due(eif, f.withdrawal_effective, today, periods)
+    for n, (year, due) in enumerate(annual, start=1):
+        got = received.get((sid, year))
+        if got is None or n == len(annual):
+            out.append(ReportDue(name, False, year, due, got))
     return out
 
 
 def _meeting_requests(
     s: Session, treaty_id: int, today: dt.date, meeting_id: int | None, deadlines: list[DeadlineRow],
-    requests: tuple[RequestRow, ...],
+    requests: tuple[RequestRow, ...], periods: TreatyPeriods,
 ) -> MeetingRequests | None:  # fmt: skip
     opens_q = (
         sa.select(Meeting.id, Meeting.title, sa.func.min(MeetingPart.start_date).label("opens"))
@@ -259,19 +266,22 @@ def _meeting_requests(
         and rules.needs_request_at(d.deadline, chosen.opens)
         and (d.state, d.obligation) not in asked
     )
-    return MeetingRequests(chosen.title, chosen.opens, rules.request_due(chosen.opens), submitted, expected)
+    return MeetingRequests(chosen.title, chosen.opens, rules.request_due(chosen.opens, periods), submitted, expected)
 
 
 def _figures(
     year: int, names: dict[int, str], facts: dict[int, StatusFacts], received: dict[tuple[int, int | None], dt.date],
-    today: dt.date,
+    today: dt.date, periods: TreatyPeriods,
 ) -> TransparencyFigures:  # fmt: skip
-    due_names = set(rules.initial_reports_due_in(year, {names[sid]: f for sid, f in facts.items()}))
+    rule = periods.initial_report
+    if rule is None:
+        return TransparencyFigures(year, (), (), 0, ())
+    due_names = set(rules.initial_reports_due_in(year, {names[sid]: f for sid, f in facts.items()}, rule))
     due, on_time, overdue = [], [], []
     for sid, name in names.items():  # in English order
         eif = facts[sid].entry_into_force
         assert eif is not None
-        initial = rules.initial_report_due(eif)
+        initial = rules.initial_report_due(eif, rule)
         got = received.get((sid, None))
         if name in due_names:
             due.append(name)
@@ -280,3 +290,39 @@ def _figures(
         if got is None and initial < today and not rules.obligation_ended(facts[sid], today):
             overdue.append(name)
     return TransparencyFigures(year, tuple(due), tuple(on_time), len(overdue), tuple(overdue))
+
+
+def deadline_extended(s: Session, request: ExtensionRequest, periods: TreatyPeriods) -> dt.date | None:
+    """The deadline a request extends: the State's original one (from its entry into force, or the end of the
+    hostilities recorded), moved by its other granted requests that end before this one; None when the State's
+    entry into force under the treaty is not known."""
+    with s.no_autoflush:
+        eif = s.scalar(
+            sa.select(TreatyStatus.entry_into_force).where(
+                TreatyStatus.treaty_id == request.treaty_id, TreatyStatus.state_id == request.state_id
+            )
+        )
+        if eif is None:
+            return None
+        hostilities = s.scalar(
+            sa.select(ObligationRecord.hostilities_ended).where(
+                ObligationRecord.treaty_id == request.treaty_id,
+                ObligationRecord.state_id == request.state_id,
+                ObligationRecord.obligation == request.obligation,
+            )
+        )
+        others = s.scalars(
+            sa.select(ExtensionRequest).where(
+                ExtensionRequest.treaty_id == request.treaty_id,
+                ExtensionRequest.state_id == request.state_id,
+                ExtensionRequest.obligation == request.obligation,
+                ExtensionRequest.id != (request.id if request.id is not None else -1),
+            )
+        ).all()
+    original = rules.completion_deadline(eif, periods.rule(request.obligation), hostilities)
+    grants = [
+        Grant(r.obligation, r.granted_until or r.until, r.outcome_on)
+        for r in others
+        if r.outcome.moves_deadline and r.outcome_on is not None and (r.granted_until or r.until) < request.until
+    ]
+    return rules.deadline_in_force(original, grants, request.obligation)

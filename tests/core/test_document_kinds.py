@@ -82,9 +82,15 @@ def test_migration_0015_classifies_an_older_databases_documents_and_officers_as_
     try:
         meeting = services.meetings.list()[0]
         found = {d.symbol: d.doc_type.value for d in services.documents.list(meeting.id)}
-        assert found == {d["symbol"]: d.get("kind", "other") for d in demo["documents"]}
+        later = {"work_plan_budget", "multi_year_budget", "estimated_costs"}  # kinds added since: set by hand
+        kinds = {d["symbol"]: d.get("kind", "other") for d in demo["documents"]}
+        assert found == {symbol: "other" if kind in later else kind for symbol, kind in kinds.items()}
         roles = [(o.role, o.kind.value) for o in meeting.officers]
         assert roles == [(o["role"], o.get("kind", "other")) for o in demo["meeting"]["officers"]]
+        for d in services.documents.list(meeting.id):  # the demo's paragraphs 64 and 71 ask for these kinds
+            if kinds[d.symbol] in later:
+                kind = DocumentType(kinds[d.symbol])
+                services.documents.update(d.id, DocumentInput(d.symbol, d.title, doc_type=kind), d.version)
         report = build_report(services, meeting.id)
         assert report.masthead.symbol == "CCM/CONF/2020/L.1"
         assert report.masthead.date == dt.date(2020, 12, 10)

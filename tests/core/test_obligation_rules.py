@@ -1,27 +1,54 @@
-"""The obligation rules, one test per rule, from a State's treaty status (no database)."""
+"""The obligation rules, one test per rule, from a State's treaty status (no database), with the periods the
+CCM's profile gives (its `[obligations]`)."""
 
 import datetime as dt
 
+from ccm_secretariat.domain import obligations as rules
 from ccm_secretariat.domain.obligations import (
     Grant,
     Obligation,
     add_months,
     add_years,
-    annual_report_due,
-    annual_reports_due,
-    clearance_deadline,
+    completion_deadline,
     deadline_in_force,
-    destruction_deadline,
-    initial_report_due,
-    initial_reports_due_in,
     needs_request_at,
     obligation_ended,
-    request_due,
 )
 from ccm_secretariat.domain.status import StatusFacts, entry_into_force_for
+from ccm_secretariat.reference.profiles import profile
 
 D = dt.date
 GENERAL = D(2010, 8, 1)
+CCM = profile("CCM").obligations
+assert CCM.initial_report is not None and CCM.annual_report is not None
+
+
+def destruction_deadline(start: dt.date) -> dt.date:
+    return completion_deadline(start, CCM.rule(Obligation.DESTRUCTION))
+
+
+def clearance_deadline(start: dt.date, hostilities_ended: dt.date | None = None) -> dt.date:
+    return completion_deadline(start, CCM.rule(Obligation.CLEARANCE), hostilities_ended)
+
+
+def initial_report_due(start: dt.date) -> dt.date:
+    return rules.initial_report_due(start, CCM.initial_report)
+
+
+def annual_report_due(year: int) -> dt.date:
+    return rules.annual_report_due(year, CCM.annual_report)
+
+
+def annual_reports_due(start: dt.date, withdrawal: dt.date | None, through: dt.date) -> list[tuple[int, dt.date]]:
+    return rules.annual_reports_due(start, withdrawal, through, CCM)
+
+
+def initial_reports_due_in(year: int, statuses: dict[str, StatusFacts]) -> list[str]:
+    return rules.initial_reports_due_in(year, statuses, CCM.initial_report)
+
+
+def request_due(opens: dt.date) -> dt.date:
+    return rules.request_due(opens, CCM)
 
 
 def eif(deposit: dt.date) -> dt.date:

@@ -78,34 +78,42 @@ def test_the_workbook_holds_the_tracker(window, qtbot, tmp_path, monkeypatch):
         s.startswith("Initial reports due in 2019: 4 (Gambia, Namibia, Philippines, Sri Lanka)") for s in summary
     )
     reports = list(book["Reports"].iter_rows(values_only=True))
-    assert ("Sri Lanka", "Initial report", dt.datetime(2019, 2, 28), None, "overdue") in reports
+    assert ("Afghanistan", "Initial report", dt.datetime(2012, 8, 28), None, "overdue") in reports
+    on_time = dt.datetime(2019, 2, 28)  # the demo records the four initial reports of 2019 as received on time
+    assert ("Sri Lanka", "Initial report", on_time, on_time, None) in reports  # an empty cell
 
 
 def test_a_report_received_is_typed_in_counted_and_undone(window, qtbot):
+    """The Maldives: in force 1 March 2020, its initial report due 28 August 2020 (the demo records none)."""
     page = _open_page(window, qtbot)
+    page.year_box.setFocus()
+    page.year_box.selectAll()
+    type_text(page.year_box, "2020")
+    qtbot.keyClick(page.year_box, Qt.Key_Tab)
     page.state_box.setFocus()
-    qtbot.keyClicks(page.state_box, "Gambia")
-    assert {r.label for r in page.overdue.rows} == {"Initial report", "Annual report 2019"}
+    qtbot.keyClicks(page.state_box, "Maldives")
+    assert {r.label for r in page.overdue.rows} == {"Initial report"}
+    assert page.tracker.transparency.initial_due == ("Maldives", "Sao Tome and Principe")
 
     def fill(d):
-        assert d.state.currentText() == "Gambia"  # the State chosen on the page comes first
+        assert d.state.currentText() == "Maldives"  # the State chosen on the page comes first
         d.kind.setFocus()
         qtbot.keyClicks(d.kind, "Initial")
         assert not d.year.isEnabled()
         d.received.setFocus()
         d.received.selectAll()
-        type_text(d.received, "20/11/2019")
+        type_text(d.received, "20/08/2020")
         qtbot.keyClick(d.received, Qt.Key_Return)
 
     when_dialog(ReportReceivedDialog, fill)
     qtbot.keyClick(page.buttons["Report received…"], Qt.Key_Space)
-    assert {r.label for r in page.overdue.rows} == {"Annual report 2019"}
-    assert page.tracker.transparency.on_time == ("Gambia",)  # due 28 November 2019
+    assert {r.label for r in page.overdue.rows} == set()
+    assert page.tracker.transparency.on_time == ("Maldives",)
     assert "received on time: 1." in page.figures_text.text()
     window.undo_action.trigger()
-    assert {r.label for r in page.overdue.rows} == {"Initial report", "Annual report 2019"}
+    assert {r.label for r in page.overdue.rows} == {"Initial report"}
     window.redo_action.trigger()
-    assert page.tracker.transparency.on_time == ("Gambia",)
+    assert page.tracker.transparency.on_time == ("Maldives",)
 
 
 @pytest.mark.parametrize("size", [(1093, 614), (960, 540)])  # 1366×768 at 125 %, 1920×1080 at 200 %
@@ -127,3 +135,21 @@ def test_on_a_small_screen_every_column_reads(window, qtbot, size):
         assert narrow == [], table.accessibleName()
     widths = [page.deadline_table.columnWidth(c) for c in range(6)]
     assert widths[5] >= 140  # "Compliance declared" is not squeezed to "Co…" by the others
+
+
+def test_an_att_meetings_page_says_plainly_that_it_follows_no_obligation(window, qtbot):
+    from ccm_secretariat.services.meetings import MeetingInput
+
+    att = window.services.meetings.create(
+        MeetingInput("Sixth Conference", "CSP6", "ATT/CSP6/2020", D(2020, 10, 3), D(2020, 10, 7), "", "Geneva",
+                     treaty="ATT")
+    )  # fmt: skip
+    window.reload_meetings(prefer=att.id)
+    page = _open_page(window, qtbot)
+    assert page.none_text.isVisible() and not page.split.isVisible()
+    assert page.none_text.text() == "The ATT sets no obligation the tracker follows: its convention profile gives none."
+    assert page.deadlines.rowCount() == 0 and page.overdue.rowCount() == 0
+    assert page.state_box.count() == 1  # no ATT status list in the demo: no CCM State Party offered
+    window.reload_meetings(prefer=window.services.meetings.find("CCM/CONF/2020").id)
+    assert not page.none_text.isVisible() and page.deadlines.rowCount() > 0
+    assert page.deadlines.rows[0].label == "Article 4: clearance"

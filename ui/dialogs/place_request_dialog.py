@@ -14,7 +14,7 @@ from ui.dialogs.form import FormDialog
 
 def describe_request(r: RequestRow) -> str:
     """ "Bulgaria, Article 3: stockpile destruction, until 1 October 2022 (recommended)"."""
-    return f"{r.state}, {r.obligation.label}, until {un_date(r.until)} ({r.outcome.value})"
+    return f"{r.state}, {r.label}, until {un_date(r.until)} ({r.outcome.value})"
 
 
 class PlaceRequestDialog(FormDialog):

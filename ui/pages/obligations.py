@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_secretariat.domain.prose import un_date
-from ccm_secretariat.exports.obligations_workbook import next_meeting_lines, obligations_workbook, transparency_lines
+from ccm_secretariat.exports.obligations_workbook import (
+    next_meeting_lines,
+    no_obligations_line,
+    obligations_workbook,
+    transparency_lines,
+)
 from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.tracker import Tracker
@@ -37,7 +42,7 @@ def _day(value: dt.date | None) -> str:
 
 DEADLINES = [
     Column("State", lambda d: d.state),
-    Column("Obligation", lambda d: d.obligation.label),
+    Column("Obligation", lambda d: d.label),
     Column("Original deadline", lambda d: _day(d.original)),
     Column("Deadline in force", lambda d: _day(d.deadline) + (" (extended)" if d.extended else "")),
     Column("Status", lambda d: d.status),
@@ -81,6 +86,9 @@ class ObligationsPage(QWidget):
         self.overdue_table = make_table(self.overdue, stretch_column=1, name="Reports overdue")
         self.overdue_table.setProperty("stretchShare", 0.4)  # "Annual report 2025" whole beside long State names
         self.overdue_label = QLabel()
+        self.none_text = QLabel()  # a convention that sets no obligation the tracker follows says so
+        self.none_text.setWordWrap(True)
+        self.none_text.hide()
         self.meeting_text = QLabel()
         self.figures_text = QLabel()
         for label in (self.meeting_text, self.figures_text):
@@ -119,17 +127,21 @@ class ObligationsPage(QWidget):
         split.setSizes([380, 300])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.none_text)
         layout.addWidget(split, 1)
+        self.split = split
 
     def day(self) -> dt.date:
         return self.today or dt.date.today()
 
     def set_meeting(self, meeting) -> None:
+        changed = self.meeting is None or meeting is None or self.meeting.treaty != meeting.treaty
         self.meeting = meeting
-        if self.state_box.count() == 0:
+        if self.state_box.count() == 0 or changed:  # the States Parties of the meeting's convention
             self.state_box.blockSignals(True)
+            self.state_box.clear()
             self.state_box.addItem(ALL_STATES, None)
-            for state in self.services.reference.states():
+            for state in self.services.reference.states(meeting.treaty) if meeting is not None else ():
                 if state.entry_into_force is not None:
                     self.state_box.addItem(state.name, state.name)
             self.state_box.blockSignals(False)
@@ -139,11 +151,16 @@ class ObligationsPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        meeting_id = self.meeting.id if self.meeting is not None else None
+        if self.meeting is None:
+            return
         t = self.services.obligations.tracker(
-            self.day(), meeting_id=meeting_id, state=self.state_box.currentData(), year=self.year_box.value()
+            self.day(), meeting_id=self.meeting.id, state=self.state_box.currentData(), year=self.year_box.value()
         )
         self.tracker = t
+        none = no_obligations_line(t, self.meeting.treaty)
+        self.none_text.setText(none)
+        self.none_text.setVisible(bool(none))
+        self.split.setVisible(not none)
         self.deadlines.set_rows(list(t.deadlines))
         self.overdue.set_rows(list(t.overdue_reports))
         self.overdue_label.setText(f"<b>Reports overdue on {un_date(t.today)}</b>: {len(t.overdue_reports)}")
@@ -153,6 +170,10 @@ class ObligationsPage(QWidget):
     def report_received(self) -> None:
         """Record a transparency report received (one undoable action; its undo is version-checked)."""
         service = self.services.obligations
+        if self.meeting is None or self.tracker is None or self.tracker.periods.initial_report is None:
+            self.status.emit("The meeting's convention sets no transparency report.")
+            return
+        treaty = self.meeting.treaty
         names = [self.state_box.itemData(i) for i in range(1, self.state_box.count())]
         chosen = self.state_box.currentData()
         states = [chosen] + [n for n in names if n != chosen] if chosen else names
@@ -161,7 +182,7 @@ class ObligationsPage(QWidget):
             what = f"{state}'s initial report" if year is None else f"{state}'s annual report for {year}"
             return self.editor.perform(
                 f"Record {what}",
-                lambda: service.add_report(state, received, year),
+                lambda: service.add_report(state, received, year, treaty=treaty),
                 lambda report_id: service.remove_report(report_id, expected_version=1),
                 self.reload,
             )
