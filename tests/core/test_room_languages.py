@@ -140,3 +140,18 @@ def test_the_command_line_takes_a_language_for_badges_and_nameplates(services, m
     out = tmp_path / "plates.pdf"
     assert cli(["--db", db, "export", "nameplates", "--out", str(out), "--language", "fr"]) == 0
     assert "ALLEMAGNE" in pdf_text(out)
+
+
+def test_every_intergovernmental_organisation_of_the_reference_data_has_its_names():
+    """The UN's entities, the Red Cross and the regional and international organisations have names in French and
+    Spanish in the reference data (organisation_names.tsv, as UNTERM and the organisations write them); the
+    non-governmental and academic ones keep the names they registered under unless they give their own."""
+    from ccm_secretariat.language.names import organisation_name
+    from ccm_secretariat.reference.files import REFERENCE_DIR, read_table
+
+    rows = [r.values for r in read_table(REFERENCE_DIR / "organisations.tsv")]
+    official = [v["name"] for v in rows if v["kind"] not in ("ngo", "academic")]
+    assert len(official) == 13
+    for language in ("fr", "es"):
+        missing = [name for name in official if organisation_name(name, language) is None]
+        assert missing == [], language
