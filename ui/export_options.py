@@ -18,11 +18,10 @@ def remembered_language(window: Any, kind: DocumentKind, meeting: MeetingRow) ->
 
 
 def _remember_language(window: Any, kind: DocumentKind, meeting: MeetingRow, options: object) -> None:
-    values = options.values if isinstance(options, ExportOptions) else vars(options) if options is not None else {}
-    if values.get("language"):
-        window.settings.remember_document_language(
-            window.services.db.display_name, meeting.id, kind.name, values["language"]
-        )
+    given = options.values if isinstance(options, ExportOptions) else {}
+    language = given.get("language") or getattr(options, "language", None)
+    if language:
+        window.settings.remember_document_language(window.services.db.display_name, meeting.id, kind.name, language)
 
 
 def preview_options(window: Any, kind: DocumentKind, meeting: MeetingRow) -> object:

@@ -1,5 +1,7 @@
 """Badges and nameplates in French and Spanish, read back from the PDFs; English unchanged and the default."""
 
+import datetime as dt
+
 import pytest
 from pypdf import PdfReader
 
@@ -155,3 +157,17 @@ def test_every_intergovernmental_organisation_of_the_reference_data_has_its_name
     for language in ("fr", "es"):
         missing = [name for name in official if organisation_name(name, language) is None]
         assert missing == [], language
+
+
+def test_a_convention_without_french_badge_words_is_refused_by_name(services, tmp_path):
+    """The ATT's profile gives no French headings: its badges in French are refused, naming the profile and what
+    to add, never printed with the CCM's words or in English; no file is left."""
+    from ccm_secretariat.errors import DomainError
+    from tests.core.test_conventions import att_meeting
+
+    m = att_meeting(services, dt.date(2020, 10, 4), "ATT/CSP6/2020")  # China and Japan, one person each
+    out = tmp_path / "badges-fr.pdf"
+    with pytest.raises(DomainError) as refused:
+        run_to_end(DOCUMENTS["badges"].job(services, m.id, "pdf", out, ExportOptions(language="fr")))
+    assert "att.toml" in refused.value.message and "in.fr.badge" in refused.value.message
+    assert not out.exists() and services.badges.printed(m.id) == {}
