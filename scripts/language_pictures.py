@@ -1,14 +1,19 @@
-"""The README's pictures of the list of participants in French and Spanish: the first page of each, for the demo
-conference with a few plainly fictitious participants added in a throw-away copy (the demo names nobody) and the
-meeting's title given in both languages.
+"""The README's pictures of documents in French and Spanish: the first page of the list of participants in each,
+the first sheet of badges in French and the first nameplate in Spanish, for the demo conference with a few plainly
+fictitious participants added in a throw-away copy (the demo names nobody) and the meeting's title given in both
+languages.
 
-    .venv/bin/python scripts/language_pictures.py      # needs pdftoppm (poppler-utils)
+    .venv/bin/python scripts/language_pictures.py              # needs pdftoppm (poppler-utils); optipng if there
+    .venv/bin/python scripts/language_pictures.py --all DIR    # also the agenda, badges and nameplates in both
+                                                                # languages, into DIR, to look at
 
-Writes docs/documents/list-of-participants-fr.png and docs/documents/list-of-participants-es.png."""
+Writes docs/documents/list-of-participants-fr.png, list-of-participants-es.png, badges-fr.png and
+nameplate-es.png."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -18,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ccm_secretariat.documents.reading import participants_pdf  # noqa: E402
+from ccm_secretariat.documents.registry import DOCUMENTS, ExportOptions  # noqa: E402
 from ccm_secretariat.domain.enums import Role  # noqa: E402
 from ccm_secretariat.exports.participants_pdf import ListOptions  # noqa: E402
 from ccm_secretariat.progress import run_to_end  # noqa: E402
@@ -41,7 +47,33 @@ TITLES = {
 }
 
 
+# The room's documents shown in the README (kind, language, picture), and those written for a look with --all.
+README_ROOM = (("badges", "fr", "badges-fr"), ("nameplates", "es", "nameplate-es"))
+LOOK = tuple(
+    (kind, language, f"{kind}-{language}") for kind in ("agenda", "badges", "nameplates") for language in TITLES
+)
+
+
+def picture(pdf: Path, stem: Path, resolution: int) -> None:
+    """The first page as a PNG (optipng'd when it is installed)."""
+    subprocess.run(
+        ["pdftoppm", "-r", str(resolution), "-png", "-singlefile", "-f", "1", "-l", "1", pdf, stem], check=True
+    )
+    if shutil.which("optipng"):
+        subprocess.run(["optipng", "-quiet", "-o2", f"{stem}.png"], check=True)
+    print(f"Wrote {stem}.png")
+
+
+def room_pictures(services, meeting_id: int, folder: Path, wanted, out: Path, resolution: int) -> None:
+    for kind, language, name in wanted:
+        pdf = folder / f"{name}.pdf"
+        options = {"language": language} | ({"record_printed": False} if kind == "badges" else {})
+        run_to_end(DOCUMENTS[kind].job(services, meeting_id, "pdf", pdf, ExportOptions(**options)))
+        picture(pdf, out / name, resolution)
+
+
 def main() -> None:
+    look = Path(sys.argv[sys.argv.index("--all") + 1]) if "--all" in sys.argv else None
     with tempfile.TemporaryDirectory() as folder:
         services = open_services(Path(folder) / "demo.sqlite3")
         run_to_end(load_demo(services))
@@ -57,9 +89,12 @@ def main() -> None:
             pdf = Path(folder) / f"list-{language}.pdf"
             options = ListOptions(date=dt.date(2020, 11, 25), language=language)
             run_to_end(participants_pdf(services, meeting.id, pdf, options))
-            stem = OUT / f"list-of-participants-{language}"
-            subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", "1", "-l", "1", pdf, stem], check=True)
-            print(f"Wrote {stem}.png")
+            picture(pdf, OUT / f"list-of-participants-{language}", 80)
+        services.registration.set_presence([d.id for d in delegations.values()], 1, True)  # (nameplates)
+        room_pictures(services, meeting.id, Path(folder), README_ROOM, OUT, 50)
+        if look is not None:
+            look.mkdir(parents=True, exist_ok=True)
+            room_pictures(services, meeting.id, Path(folder), LOOK, look, 60)
         services.close()
 
 

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_secretariat.application import APP_NAME
-from ccm_secretariat.documents.registry import DOCUMENTS, Dialog, ExportOptions, export_named
+from ccm_secretariat.documents.registry import DOCUMENTS, export_named
 from ccm_secretariat.services import Services
 from ui.errors import show_error
+from ui.export_options import export_options, preview_options
 from ui.import_flow import ImportFlow
 from ui.mnemonics import give_mnemonics
 from ui.page_tabs import PageTabs
@@ -323,13 +324,7 @@ class MainWindow(DatabaseActions, ReaderAndOtherDesks, HelpActions):
         from ui.print_preview import PdfPages, PreviewDialog
 
         kind = DOCUMENTS[what]
-        options = ExportOptions()
-        if kind.dialogs.get("pdf") is Dialog.LIST_OPTIONS:  # the options its dialog last remembered
-            from ui.dialogs.list_options_dialog import ListOptionsDialog
-
-            options = ListOptionsDialog.from_settings(
-                self.settings.list_options(self.services.db.display_name, self.meeting.id)
-            )
+        options = preview_options(self, kind, self.meeting)  # those the kind's dialog last remembered
         handle, path = tempfile.mkstemp(prefix=f"{kind.file_stem}-", suffix=".pdf")  # private: see pending.py
         os.close(handle)
         meeting_id, services = self.meeting.id, self.services
@@ -375,7 +370,7 @@ class MainWindow(DatabaseActions, ReaderAndOtherDesks, HelpActions):
         if kind.empty is not None and not self._export_empty_anyway(kind):
             return
         if options is None:
-            options, accepted = self._export_options(kind, variant, fmt, self.meeting)
+            options, accepted = export_options(self, kind, variant, fmt, self.meeting)
             if not accepted:
                 return
         if kind.needs_seating_plan and self.services.seating.plan(self.meeting.id) is None and not self.edit_seating():
@@ -432,32 +427,6 @@ class MainWindow(DatabaseActions, ReaderAndOtherDesks, HelpActions):
         if path:
             self.settings.last_folder = str(Path(path).parent)
         return path
-
-    def _export_options(self, kind, variant, fmt: str, meeting):
-        """(options, accepted): a variant's, those asked in the dialog the kind declares, or None (its defaults)."""
-        if variant is not None:
-            return ExportOptions(**variant.values), True
-        dialog = kind.dialogs.get(fmt)
-        if dialog is None:
-            return None, True
-        if dialog is Dialog.LIST_OPTIONS:
-            from ui.dialogs.list_options_dialog import ListOptionsDialog
-
-            database = self.services.db.display_name
-            options, accepted = ListOptionsDialog.ask(
-                self, meeting.symbol_prefix, self.settings.list_options(database, meeting.id)
-            )
-            if accepted and options is not None:
-                self.settings.remember_list_options(database, meeting.id, ListOptionsDialog.to_settings(options))
-            return options, accepted
-        from ui.dialogs.room_print_dialog import RoomPrintDialog
-
-        return RoomPrintDialog.ask(
-            self,
-            kind.declares("layout"),
-            [d.id for d in self.registration.selected_delegations()],
-            [p.id for p in self.registration.selected_members()],
-        )
 
     def _export_empty_anyway(self, kind) -> bool:
         """A document that would say nothing yet (an agenda with no item, a programme with no plenary) is

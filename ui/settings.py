@@ -53,6 +53,13 @@ class DeskSettings:
     def remember_list_options(self, database: str, meeting_id: int, options: dict) -> None:
         self._s.setValue(f"lists/{_key(database)}/{meeting_id}", options)
 
+    # The language each kind of document was last exported in, per meeting (empty: the meeting's).
+    def document_language(self, database: str, meeting_id: int, kind: str) -> str:
+        return str(self._s.value(f"languages/{_key(database)}/{meeting_id}/{kind}", "") or "")
+
+    def remember_document_language(self, database: str, meeting_id: int, kind: str, language: str) -> None:
+        self._s.setValue(f"languages/{_key(database)}/{meeting_id}/{kind}", language)
+
     # The folder the last document was saved in: the next save dialog opens there.
     @property
     def last_folder(self) -> str:

@@ -55,6 +55,7 @@ class NameplateOptions:
 
     category: Category | None = None
     delegation_ids: tuple[int, ...] = ()
+    language: str | None = None  # the names' language, "en", "fr" or "es" (default: the meeting's)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class BadgeOptions:
     only_new: bool = False  # badges not printed yet
     revoke_old: bool = False  # reprinted badges get new codes; the older badges no longer check in
     record_printed: bool = True  # recorded as printed once written (the pack records them once in place)
+    language: str | None = None  # the band's, the delegation's and the dates' language (default: the meeting's)
 
 
 @dataclass(frozen=True)
@@ -192,9 +194,11 @@ PARTICIPANTS_ARGUMENTS = (
         "store_true",
     ),
 )
+NAMEPLATE_ARGUMENTS = (*CHOSEN_DELEGATIONS, LANGUAGE)
 REPORT_ARGUMENTS = (Argument("part", "--part", "the part of the meeting the report covers", parse=int), LANDSCAPE)
 BADGE_ARGUMENTS = (
     *CHOSEN_DELEGATIONS,
+    LANGUAGE,
     Argument("layout", "--layout", "badge layout (default 90x55; also a6)"),
     Argument("only_new", "--only-new", "only badges not printed yet", "store_true"),
     Argument("revoke_old", "--revoke-old", "reprints get new codes: the older badges no longer check in", "store_true"),

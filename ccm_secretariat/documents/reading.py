@@ -28,25 +28,39 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class ParticipantsData:
     """The list of participants and the registration workbook: the roster, the register of documents, and the
-    list's symbol as the register gives it (None when it has no such document)."""
+    list's symbol and original language as the register gives them (None when it has no such document)."""
 
     roster: Roster
     documents: list[DocumentRow]
     registered_symbol: str | None
+    registered_languages: str | None = None  # its entry's languages ("EN", "FR"): the masthead's "Original"
 
     @classmethod
     def read(cls, services: Services, meeting_id: int, options: ParticipantsOptions) -> ParticipantsData:
         documents = services.documents.list(meeting_id)
-        return cls(services.roster.roster(meeting_id), documents, _registered_symbol(documents, options.provisional))
+        entry = _registered_list(documents, options.provisional)
+        return cls(
+            services.roster.roster(meeting_id),
+            documents,
+            entry.symbol if entry else None,
+            entry.languages if entry else None,
+        )
 
 
-def _registered_symbol(documents: list[DocumentRow], provisional: bool) -> str | None:
-    """The list's symbol as the meeting's register of documents gives it (the entry of the type "Provisional list
-    of participants", CCM/CONF/2020/MISC.1, for the provisional one), whatever its title's words or language;
-    None when the register has no such document."""
+def _registered_list(documents: list[DocumentRow], provisional: bool) -> DocumentRow | None:
+    """The list's entry in the meeting's register of documents (of the type "Provisional list of participants",
+    CCM/CONF/2020/MISC.1, for the provisional one), whatever its title's words or language; None when the
+    register has no such document."""
     wanted = DocumentType.PROVISIONAL_PARTICIPANTS if provisional else DocumentType.PARTICIPANTS
     found = [d for d in documents if d.doc_type is wanted]
-    return found[0].symbol if found else None
+    return found[0] if found else None
+
+
+def document_language(services: Services, meeting_id: int, chosen: str | None) -> str:
+    """The language chosen for a document, else the meeting's (its settings' `language`), checked."""
+    from ccm_secretariat.language import forms
+
+    return forms(chosen or services.meetings.get(meeting_id).settings.language).code
 
 
 @dataclass(frozen=True)
@@ -67,9 +81,15 @@ class BadgeData:
                 f"no badge layout is called “{options.layout}”; the layouts are {', '.join(LAYOUTS)}.", "layout"
             )
         o = options
+        language = document_language(services, meeting_id, o.language)
         run = services.badges.run(
             meeting_id, BadgeChoice(o.category, o.delegation_ids, o.participant_ids, o.only_new, o.revoke_old)
         )
+        if language != "en":
+            from ccm_secretariat.exports.localise import localised_badges
+
+            meeting, delegations = services.meetings.get(meeting_id), services.registration.delegations(meeting_id)
+            run = localised_badges(run, meeting, delegations, language)
         return cls(run, layout)
 
 
@@ -77,11 +97,19 @@ class BadgeData:
 class NameplateData:
     plates: Sequence[Seated]
     practice: bool
+    language: str = "en"
 
     @classmethod
     def read(cls, services: Services, meeting_id: int, options: NameplateOptions) -> NameplateData:
+        language = document_language(services, meeting_id, options.language)
         plates = services.seating.nameplates(meeting_id, options.category, options.delegation_ids)
-        return cls(plates, services.meetings.get(meeting_id).practice)
+        if language != "en":
+            from ccm_secretariat.exports.localise import localised_plates
+
+            delegations = services.registration.delegations(meeting_id)
+            seat_order = services.seating.plan(meeting_id) is not None
+            plates = localised_plates(plates, delegations, language, seat_order)
+        return cls(plates, services.meetings.get(meeting_id).practice, language)
 
 
 def read_seating(services: Services, meeting_id: int, _options: NoOptions) -> SeatingDocument:

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 from ccm_secretariat.documents import reading
 from ccm_secretariat.documents.options import (
     BADGE_ARGUMENTS,
-    CHOSEN_DELEGATIONS,
     LANDSCAPE,
     LANGUAGE,
+    NAMEPLATE_ARGUMENTS,
     PARTICIPANTS_ARGUMENTS,
     REPORT_ARGUMENTS,
     Argument,
@@ -139,6 +139,7 @@ def _draw_participants(
     data: reading.ParticipantsData, fmt: str, out: str | Path, o: ParticipantsOptions
 ) -> Iterator[Progress]:
     if fmt == "pdf":
+        from ccm_secretariat.exports.masthead import original_language
         from ccm_secretariat.exports.participants_pdf import ListOptions, list_pdf
 
         symbol = o.symbol or data.registered_symbol
@@ -148,6 +149,7 @@ def _draw_participants(
             date=o.date,
             capitalise_family_names=o.capitals,
             language=o.language,
+            original=original_language(data.registered_languages),
         )
         return list_pdf(data.roster, out, options)
     from ccm_secretariat.exports.workbook import registration_workbook
@@ -221,7 +223,7 @@ def _badges_printed(services: Services, data: reading.BadgeData, o: BadgeOptions
 def _draw_nameplates(data: reading.NameplateData, fmt: str, out: str | Path, o: NameplateOptions) -> Iterator[Progress]:
     from ccm_secretariat.exports.nameplates import nameplates_pdf
 
-    return nameplates_pdf(data.plates, out, practice=data.practice)
+    return nameplates_pdf(data.plates, out, practice=data.practice, language=data.language)
 
 
 def _draw_seating(data: Any, fmt: str, out: str | Path, o: NoOptions) -> Iterator[Progress]:
@@ -330,7 +332,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
             _draw_nameplates,
             "nameplates",
             NameplateOptions,
-            CHOSEN_DELEGATIONS,
+            NAMEPLATE_ARGUMENTS,
             dialogs={"pdf": Dialog.ROOM_PRINT},
         ),
         DocumentKind(

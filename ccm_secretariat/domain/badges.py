@@ -30,3 +30,5 @@ class BadgeRun:
     badges: tuple[Badge, ...]
     practice: bool = False
     labels: dict[Category, str] = field(default_factory=dict)  # the band's words per category (the profile's)
+    practice_label: str = "PRACTICE COPY"  # a practice meeting's line opens with it, in the badges' language
+    language: str = "en"  # the language its words are in ("en", "fr", "es")

@@ -24,6 +24,7 @@ from ccm_secretariat.exports.fitting import LEADING, fit
 from ccm_secretariat.exports.fonts import FontSet, missing_warning
 from ccm_secretariat.exports.lean import LeanCanvas
 from ccm_secretariat.exports.qr import draw_qr
+from ccm_secretariat.language import forms
 from ccm_secretariat.progress import Progress
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class BadgeDrawer:
         self.pad = 4 * mm
         self.band = 9 * mm * self.scale
         # A practice meeting's line opens with the red PRACTICE COPY of its other documents' banner, in bold.
-        self.meeting = ("PRACTICE COPY · " if run.practice else "") + f"{run.short_title} · {run.dates}"
+        self.meeting = (f"{run.practice_label} · " if run.practice else "") + f"{run.short_title} · {run.dates}"
         self.meeting_style = "bold" if run.practice else "regular"
         self.small = min(7.5 * self.scale, (w - 2 * self.pad) / fonts.width(self.meeting, 1, self.meeting_style))
         below_meeting = self.pad + self.small + 3.5 * mm  # from the top edge
@@ -188,7 +189,7 @@ def badges_pdf(run: BadgeRun, layout: BadgeLayout, out: str | Path, fonts: FontS
     bottom = (page_h - layout.rows * h - (layout.rows - 1) * gap) / 2
     with atomic_path(out) as temporary:
         canvas = LeanCanvas(temporary, pagesize=(page_w, page_h), pageCompression=1, initialFontName=fonts.font())
-        canvas.setTitle(f"Badges — {run.short_title}")
+        canvas.setTitle(forms(run.language).phrase("badges_title", meeting=run.short_title))
         canvas.setAuthor("Secretariat")
         canvas.setCreator(PRODUCER)
         drawer = BadgeDrawer(fonts, run, w, h)

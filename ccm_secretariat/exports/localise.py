@@ -10,6 +10,8 @@ import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from ccm_secretariat.domain.badges import BadgeRun
+from ccm_secretariat.domain.seating import Seated, short_name
 from ccm_secretariat.language import forms
 from ccm_secretariat.language.collation import sort_key
 from ccm_secretariat.language.names import organisation_name, state_name
@@ -49,6 +51,53 @@ def localised_roster(roster: Roster, language: str) -> Roster:
     if language == "en":
         return roster
     return dataclasses.replace(roster, delegations=localised_delegations(roster.delegations, language))
+
+
+def _on_badge(d: DelegationRow) -> str:
+    """A delegation as its badge names it: a State by its name, an organisation with its acronym."""
+    return d.name if d.is_state else d.name_with_acronym
+
+
+def localised_badges(
+    run: BadgeRun, meeting: MeetingRow, delegations: Sequence[DelegationRow], language: str
+) -> BadgeRun:
+    """The badges in `language`: the band's words (the profile's `in.<language>.badge`), the delegations under
+    their names in the language, the salutations in its form and the meeting's dates as it writes them. The
+    participants' own names are never translated."""
+    if language == "en":
+        return run
+    f = forms(language)
+    names = {_on_badge(d): _on_badge(localised_delegation(d, language)) for d in delegations}
+    badges = tuple(
+        dataclasses.replace(b, delegation=names.get(b.delegation, b.delegation), salutation=f.salutation(b.salutation))
+        for b in run.badges
+    )
+    return dataclasses.replace(
+        run,
+        dates=f.join([f.date_range(p.start_date, p.end_date) for p in meeting.parts], serial_comma=False),
+        badges=badges,
+        labels={c.category: c.heading("badge", language) for c in meeting.profile.categories},
+        practice_label=f.phrase("PRACTICE COPY"),
+        language=language,
+    )
+
+
+def localised_plates(
+    plates: Sequence[Seated], delegations: Sequence[DelegationRow], language: str, seat_order: bool
+) -> list[Seated]:
+    """Nameplates under the delegations' names in `language`; in seat order when the room has a plan (the seats
+    do not move with the language), else each category in the language's alphabetical order."""
+    if language == "en":
+        return list(plates)
+    local = {d.id: localised_delegation(d, language) for d in delegations}
+    result = [
+        dataclasses.replace(p, name=short_name(d.name, d.acronym, d.is_state)) if (d := local.get(p.id)) else p
+        for p in plates
+    ]
+    if seat_order:
+        return result
+    names = {d.id: d.name for d in local.values()}  # sorted by the full name, not the acronym printed
+    return sorted(result, key=lambda p: (p.category.rank, sort_key(names.get(p.id, p.name), language)))
 
 
 def category_headings(meeting: MeetingRow, language: str) -> dict[str, str]:

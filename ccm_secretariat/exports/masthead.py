@@ -48,6 +48,26 @@ def masthead_lines(m: Masthead) -> tuple[str, str, str]:
     )
 
 
+# The official languages as the register of documents records them (codes), by the English name the masthead's
+# "Original:" line takes (each language's forms translate it: "anglais", "francés").
+OFFICIAL_LANGUAGES = {
+    "AR": "Arabic",
+    "EN": "English",
+    "ES": "Spanish",
+    "FR": "French",
+    "RU": "Russian",
+    "ZH": "Chinese",
+}
+
+
+def original_language(registered: str | None, default: str = "English") -> str:
+    """A document's original language as the register records it: the one language its entry lists (a text
+    issued only in French: "French"); with several or none, `default` (the register records the languages a
+    text is issued in, not which of them it was drafted in)."""
+    codes = (registered or "").split()
+    return OFFICIAL_LANGUAGES.get(codes[0], default) if len(codes) == 1 else default
+
+
 PRACTICE_BANNER = "PRACTICE COPY: fictitious participants; not an official document"
 
 

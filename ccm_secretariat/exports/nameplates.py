@@ -16,7 +16,7 @@ from ccm_secretariat.domain.seating import Seated
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.fitting import LEADING, Fitted, fit
 from ccm_secretariat.exports.fonts import FontSet, missing_warning
-from ccm_secretariat.exports.masthead import PRACTICE_BANNER
+from ccm_secretariat.language import forms
 from ccm_secretariat.progress import Progress
 
 PAGE_W, PAGE_H = 297 * mm, 210 * mm
@@ -28,12 +28,11 @@ def plate_text(fonts: FontSet, name: str) -> Fitted:
     return fit(fonts, name.upper(), PAGE_W - 2 * MARGIN, PAGE_H / 2 - 2 * MARGIN, MAX_SIZE, "bold")
 
 
-def _half(canvas: Canvas, fonts: FontSet, fitted: Fitted, practice: bool) -> None:
-    """The name centred in the lower half (0 to PAGE_H / 2), reading upright; a practice meeting's banner in red
-    above it, as on its other documents."""
+def _half(canvas: Canvas, fonts: FontSet, fitted: Fitted, banner: str) -> None:
+    """The name centred in the lower half (0 to PAGE_H / 2), reading upright; a practice meeting's banner (or
+    "") in red above it, as on its other documents."""
     half = PAGE_H / 2
-    if practice:
-        banner = PRACTICE_BANNER.upper()
+    if banner:
         size = min(14.0, (PAGE_W - 2 * MARGIN) / fonts.width(banner, 1, "bold"))
         canvas.setFillColorRGB(0.7, 0, 0)
         fonts.draw(
@@ -48,12 +47,20 @@ def _half(canvas: Canvas, fonts: FontSet, fitted: Fitted, practice: bool) -> Non
 
 
 def nameplates_pdf(
-    plates: Sequence[Seated], out: str | Path, fonts: FontSet | None = None, practice: bool = False
+    plates: Sequence[Seated],
+    out: str | Path,
+    fonts: FontSet | None = None,
+    practice: bool = False,
+    language: str = "en",
 ) -> Iterator[Progress]:
+    """One sheet a plate, the names as given (in the document's language already); `language` words the PDF's
+    title and a practice meeting's banner."""
     fonts = fonts or FontSet("sans")
+    f = forms(language)
+    banner = f.phrase("practice_banner").upper() if practice else ""
     with atomic_path(out) as temporary:
         canvas = Canvas(str(temporary), pagesize=(PAGE_W, PAGE_H), pageCompression=1, initialFontName=fonts.font())
-        canvas.setTitle("Nameplates")
+        canvas.setTitle(f.phrase("nameplates_title"))
         canvas.setAuthor("Secretariat")
         canvas.setCreator(PRODUCER)
         for i, plate in enumerate(plates):
@@ -64,11 +71,11 @@ def nameplates_pdf(
             canvas.line(0, PAGE_H / 2, PAGE_W, PAGE_H / 2)  # fold here
             canvas.setDash()
             canvas.setFillColor(HexColor("#000000"))
-            _half(canvas, fonts, fitted, practice)
+            _half(canvas, fonts, fitted, banner)
             canvas.saveState()
             canvas.translate(PAGE_W, PAGE_H)
             canvas.rotate(180)  # the other side of the fold, seen from the podium
-            _half(canvas, fonts, fitted, practice)
+            _half(canvas, fonts, fitted, banner)
             canvas.restoreState()
             canvas.showPage()
             if i % 50 == 49:

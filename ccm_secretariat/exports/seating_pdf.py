@@ -14,11 +14,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ccm_secretariat.application import PRODUCER
 from ccm_secretariat.domain.enums import Category
-from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.domain.seating import Room
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.fitting import LEADING, fit
 from ccm_secretariat.exports.fonts import FontSet, missing_warning
+from ccm_secretariat.language import forms
 from ccm_secretariat.progress import Progress
 from ccm_secretariat.services.seating import SeatingLayout
 
@@ -34,6 +34,7 @@ class SeatingDocument:
     place_and_dates: str
     layout: SeatingLayout
     colours: dict[Category, str]
+    language: str = "en"  # the words of the title, the note on the draw and the podium
 
 
 def _tint(hex_colour: str, amount: float = 0.35) -> Color:
@@ -67,10 +68,10 @@ def seating_pdf(doc: SeatingDocument, out: str | Path, fonts: FontSet | None = N
     seats = doc.layout.seats
     with atomic_path(out) as temporary:
         canvas = Canvas(str(temporary), pagesize=(PAGE_W, PAGE_H), pageCompression=1, initialFontName=fonts.font())
-        canvas.setTitle(f"Seating plan — {doc.title}")
+        canvas.setTitle(forms(doc.language).phrase("seating_pdf_title", meeting=doc.title))
         canvas.setAuthor("Secretariat")
         canvas.setCreator(PRODUCER)
-        y = _podium(canvas, fonts, _heading(canvas, fonts, doc))
+        y = _podium(canvas, fonts, _heading(canvas, fonts, doc), forms(doc.language).phrase("PODIUM"))
         grid = _grid(doc.layout.plan.room, y)
         _row_numbers(canvas, fonts, grid)
         yield from _delegations(canvas, fonts, doc, grid)
@@ -94,24 +95,23 @@ def _lines(canvas: Canvas, fonts: FontSet, fitted: Any, y: float, style: str = "
 def _heading(canvas: Canvas, fonts: FontSet, doc: SeatingDocument) -> float:
     """The title and the note on the draw; returns the height below them."""
     plan = doc.layout.plan
-    title = fit(fonts, f"Seating plan: {doc.title}", PAGE_W - 2 * MARGIN, 30, 14, "bold")
+    f = forms(doc.language)
+    title = fit(fonts, f.phrase("seating_title", meeting=doc.title), PAGE_W - 2 * MARGIN, 30, 14, "bold")
     y = _lines(canvas, fonts, title, PAGE_H - MARGIN, "bold")
-    how = "drawn by the desk" if plan.drawn_by_desk else "drawn by lot"
-    note = (
-        f"{doc.place_and_dates}. Seats in English alphabetical order by category, starting from "
-        f"{plan.first_state} ({how} on {un_date(plan.drawn_on)})."
-    )
+    how = f.phrase("drawn_by_desk" if plan.drawn_by_desk else "drawn_by_lot")
+    date = f.date(plan.drawn_on)
+    note = f.phrase("seating_note", place_and_dates=doc.place_and_dates, first=plan.first_state, how=how, date=date)
     note_fit = fit(fonts, note, PAGE_W - 2 * MARGIN, 24, 9, max_lines=2)
     return _lines(canvas, fonts, note_fit, y - 3)
 
 
-def _podium(canvas: Canvas, fonts: FontSet, y: float) -> float:
+def _podium(canvas: Canvas, fonts: FontSet, y: float, word: str) -> float:
     y -= 6 * mm
     podium_w, podium_h = 80 * mm, 9 * mm
     canvas.setFillColor(HexColor("#404040"))
     canvas.rect((PAGE_W - podium_w) / 2, y - podium_h, podium_w, podium_h, stroke=0, fill=1)
     canvas.setFillColor(HexColor("#FFFFFF"))
-    fonts.draw(canvas, (PAGE_W - fonts.width("PODIUM", 10, "bold")) / 2, y - podium_h + 3 * mm, "PODIUM", 10, "bold")
+    fonts.draw(canvas, (PAGE_W - fonts.width(word, 10, "bold")) / 2, y - podium_h + 3 * mm, word, 10, "bold")
     return float(y - (podium_h + 6 * mm))
 
 

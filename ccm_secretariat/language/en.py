@@ -74,6 +74,17 @@ PHRASES = {
     "registration_subject": "Registration: {meeting}",
     "page_footer": "Page &P of &N",
     "locale": "en-GB",
+    # Badges and nameplates (their PDF titles)
+    "badges_title": "Badges — {meeting}",
+    "nameplates_title": "Nameplates",
+    # The seating plan
+    "seating_title": "Seating plan: {meeting}",
+    "seating_pdf_title": "Seating plan — {meeting}",
+    "seating_note": "{place_and_dates}. Seats in English alphabetical order by category, "
+    "starting from {first} ({how} on {date}).",
+    "drawn_by_desk": "drawn by the desk",
+    "drawn_by_lot": "drawn by lot",
+    "PODIUM": "PODIUM",
     "practice_banner": "PRACTICE COPY: fictitious participants; not an official document",
 }
 

@@ -123,6 +123,17 @@ PHRASES = {
     "registration_subject": "Inscripciones: {meeting}",
     "page_footer": "Página &P de &N",
     "locale": "es-ES",
+    # Badges and nameplates (their PDF titles)
+    "badges_title": "Credenciales — {meeting}",
+    "nameplates_title": "Placas con el nombre",
+    # The seating plan
+    "seating_title": "Plano de asientos: {meeting}",
+    "seating_pdf_title": "Plano de asientos — {meeting}",
+    "seating_note": "{place_and_dates}. Asientos en el orden alfabético inglés por "
+    "categoría, a partir de {first} ({how} el {date}).",
+    "drawn_by_desk": "sorteado por la secretaría",
+    "drawn_by_lot": "sorteado",
+    "PODIUM": "PODIO",
     "practice_banner": "Copia de práctica: participantes ficticios; no es un documento oficial",
     "city:Geneva": "Ginebra",
     "city:Vienna": "Viena",

@@ -114,6 +114,17 @@ PHRASES = {
     "registration_subject": "Inscriptions : {meeting}",
     "page_footer": "Page &P sur &N",
     "locale": "fr-FR",
+    # Badges and nameplates (their PDF titles)
+    "badges_title": "Badges — {meeting}",
+    "nameplates_title": "Chevalets nominatifs",
+    # The seating plan
+    "seating_title": "Plan de salle : {meeting}",
+    "seating_pdf_title": "Plan de salle — {meeting}",
+    "seating_note": "{place_and_dates}. Places dans l'ordre alphabétique anglais par "
+    "catégorie, à partir de {first} ({how} le {date}).",
+    "drawn_by_desk": "tiré au sort par le secrétariat",
+    "drawn_by_lot": "tiré au sort",
+    "PODIUM": "TRIBUNE",
     "practice_banner": "Exemplaire d'exercice : participants fictifs ; document non officiel",
     "city:Geneva": "Genève",
     "city:Vienna": "Vienne",

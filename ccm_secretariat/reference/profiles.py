@@ -49,7 +49,7 @@ class CategoryProfile:
     file: str = ""  # the profile it comes from, for messages
 
     def heading(self, place: str, language: str) -> str:
-        """Its heading in one place (list, sheet, view) in a document language; a language the profile gives no
+        """Its heading in one place (list, sheet, view, badge) in a document language; a language the profile gives no
         heading in is refused by name, never written in another convention's words or in English."""
         if language == "en":
             return str(getattr(self, place))
@@ -175,7 +175,7 @@ def _category(data: Any, where: str) -> CategoryProfile:
     )  # fmt: skip
 
 
-TRANSLATED_PLACES = ("list", "sheet", "view")
+TRANSLATED_PLACES = ("list", "sheet", "view", "badge")
 
 
 def _translated(data: Any, where: str) -> dict[str, dict[str, str]]:

@@ -16,7 +16,7 @@ from ccm_secretariat.domain.enums import AgendaStatus, Category, CredentialsKind
 from ccm_secretariat.domain.names import un_sort_key
 from ccm_secretariat.domain.symbols import Series
 from ccm_secretariat.exports.localise import meeting_title
-from ccm_secretariat.exports.masthead import Masthead
+from ccm_secretariat.exports.masthead import Masthead, original_language
 from ccm_secretariat.report.data import registered
 from ccm_secretariat.report.model import Block, DocumentTable, Heading, Paragraph, Report
 from ccm_secretariat.report.wording import Wording
@@ -63,7 +63,7 @@ def _masthead(
         doc.symbol if doc else f"{m.symbol_prefix}/{default}",
         w.distribution(False),
         date or (doc.issue_date if doc and doc.issue_date else default_date(m)),
-        w.language,
+        original_language(doc.languages if doc else None, w.language),
         meeting_title(m, w.code),
         w.place_and_dates(m),
         title,

@@ -55,7 +55,8 @@ def test_print_badges_starts_at_its_first_choice_and_goes_down(qtbot):
     assert isinstance(first, QRadioButton) and first.text() == "Every participant"
     assert tab(qtbot) is dialog.category  # the choice's own field, below it
     assert tab(qtbot) is dialog.layout_box
-    assert tab(qtbot) is dialog.revoke_old  # Reprints, the last field
+    assert tab(qtbot) is dialog.revoke_old  # Reprints
+    assert tab(qtbot) is dialog.language  # the last field
     assert tab(qtbot) is dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
 

@@ -110,6 +110,10 @@ def test_a_reader_account_opens_the_desk_read_only_and_can_still_export(demo, qt
         assert window.registration.buttons["history"].isEnabled()
         assert not window.obligations.buttons["Report received…"].isEnabled()
         assert window.obligations.buttons["Export workbook…"].isEnabled()
+        from tests.ui.conftest import when_dialog
+        from ui.dialogs.document_language_dialog import DocumentLanguageDialog
+
+        when_dialog(DocumentLanguageDialog, lambda dialog: dialog.accept())  # the meeting's language, as offered
         window.export("participants", "xlsx", str(tmp_path / "w.xlsx"))
         assert (tmp_path / "w.xlsx").stat().st_size > 1000
         window.close()

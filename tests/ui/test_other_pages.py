@@ -152,6 +152,9 @@ def test_meeting_page_saves_at_once_and_refuses_a_bad_prefix(window, demo, demo_
 def test_exports_from_the_menu(window, tmp_path, monkeypatch):
     from openpyxl import load_workbook
 
+    from ui.dialogs.document_language_dialog import DocumentLanguageDialog
+
+    when_dialog(DocumentLanguageDialog, lambda dialog: dialog.accept())  # the meeting's language, as offered
     window.export("participants", "xlsx", str(tmp_path / "w.xlsx"))
     assert load_workbook(tmp_path / "w.xlsx")["Delegations"].max_row == 89
     window.export("report", "docx", str(tmp_path / "r.docx"))
@@ -174,6 +177,7 @@ def test_exports_from_the_menu(window, tmp_path, monkeypatch):
         "Provisional programme of work, A4 landscape (PDF)…",
         "Provisional programme of work, A4 landscape (Word)…",
     ]
+    when_dialog(DocumentLanguageDialog, lambda dialog: dialog.accept())
     window.export("agenda", "pdf", str(tmp_path / "a.pdf"))
     assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
 

@@ -146,8 +146,11 @@ def test_the_save_dialog_opens_in_the_last_folder_used(window, tmp_path, monkeyp
         return str(folder / f"list-{len(asked)}.xlsx"), _filter
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
-    window.export("participants", "xlsx")
-    window.export("participants", "xlsx")
+    from ui.dialogs.document_language_dialog import DocumentLanguageDialog
+
+    for _ in range(2):
+        when_dialog(DocumentLanguageDialog, lambda dialog: dialog.accept())  # the meeting's language, as offered
+        window.export("participants", "xlsx")
     assert not asked[0].startswith(str(folder))
     assert asked[1].startswith(str(folder) + "/")  # the second opens where the first was saved
     assert (folder / "list-2.xlsx").exists()

@@ -1,5 +1,5 @@
 """The options of the list of participants: the day it is as at, provisional or final, its symbol, family names in
-capitals. Remembered per meeting, so that a list is issued again as it was."""
+capitals and its language. Remembered per meeting, so that a list is issued again as it was."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from ccm_secretariat.documents.options import ParticipantsOptions
 from ui.dialogs.form import FormDialog, date_edit
+from ui.language_box import language_box
 
 
 class ListOptionsDialog(FormDialog):
-    def __init__(self, prefix: str, remembered: dict, parent: QWidget | None = None):
+    def __init__(self, prefix: str, remembered: dict, language: str = "en", parent: QWidget | None = None):
         super().__init__("List of participants", parent)
         day = remembered.get("date")
         self.date = date_edit(dt.date.fromisoformat(day) if day else dt.date.today())
@@ -28,6 +29,8 @@ class ListOptionsDialog(FormDialog):
         self.add_field("provisional", "", self.provisional)
         self.add_field("symbol", "Symbol", self.symbol)
         self.add_field("capitals", "Family names", self.capitals)
+        self.language = language_box(language)
+        self.add_field("language", "Language", self.language)
         self.setMinimumWidth(560)
 
     def submit(self) -> ParticipantsOptions:
@@ -36,6 +39,7 @@ class ListOptionsDialog(FormDialog):
             provisional=self.provisional.isChecked(),
             symbol=self.symbol.text().strip() or None,
             capitals=self.capitals.currentData(),
+            language=self.language.currentData(),
         )
 
     @staticmethod
@@ -48,18 +52,22 @@ class ListOptionsDialog(FormDialog):
         }
 
     @staticmethod
-    def from_settings(remembered: dict) -> ParticipantsOptions:
-        """The options last chosen for this meeting's list (the print preview uses them without asking)."""
+    def from_settings(remembered: dict, language: str | None = None) -> ParticipantsOptions:
+        """The options last chosen for this meeting's list (the print preview uses them without asking), in
+        `language` (None: the meeting's)."""
         day = remembered.get("date")
         return ParticipantsOptions(
             date=dt.date.fromisoformat(day) if day else None,
             provisional=bool(remembered.get("provisional", False)),
             symbol=remembered.get("symbol") or None,
             capitals=remembered.get("capitals"),
+            language=language,
         )
 
     @classmethod
-    def ask(cls, parent, prefix: str, remembered: dict) -> tuple[ParticipantsOptions | None, bool]:
-        dialog = cls(prefix, remembered, parent)
+    def ask(
+        cls, parent, prefix: str, remembered: dict, language: str = "en"
+    ) -> tuple[ParticipantsOptions | None, bool]:
+        dialog = cls(prefix, remembered, language, parent)
         accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

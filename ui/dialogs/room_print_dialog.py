@@ -1,5 +1,6 @@
 """Which badges (or nameplates) to print: all, one category, only the badges not printed yet, or the
-delegations or participants selected on the Registration page; and the badge layout."""
+delegations or participants selected on the Registration page; the badge layout, and the language of the bands,
+the names of States and organisations and the dates."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from ccm_secretariat.documents.options import BadgeOptions, NameplateOptions
 from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.exports.badges import DEFAULT_LAYOUT, LAYOUTS
 from ui.dialogs.form import FormDialog
+from ui.language_box import language_box
 
 
 class RoomPrintDialog(FormDialog):
@@ -18,6 +20,7 @@ class RoomPrintDialog(FormDialog):
         delegation_ids: tuple[int, ...],
         participant_ids: tuple[int, ...],
         parent: QWidget | None = None,
+        language: str = "en",
     ):
         super().__init__("Print badges" if badges else "Print nameplates", parent)
         self.badges = badges
@@ -60,6 +63,8 @@ class RoomPrintDialog(FormDialog):
         if badges:
             self.add_field("layout", "Layout", self.layout_box)
             self.add_field("revoke_old", "Reprints", self.revoke_old)
+        self.language = language_box(language)
+        self.add_field("language", "Language", self.language)
         self.category.currentIndexChanged.connect(lambda _i: self.buttons_by_name["category"].setChecked(True))
         self.setMinimumWidth(560)
         self.revalidate()
@@ -71,8 +76,9 @@ class RoomPrintDialog(FormDialog):
         which = self.chosen()
         category = self.category.currentData() if which == "category" else None
         delegation_ids = self.delegation_ids if which == "delegations" else ()
+        language = self.language.currentData()
         if not self.badges:
-            return NameplateOptions(category=category, delegation_ids=delegation_ids)
+            return NameplateOptions(category=category, delegation_ids=delegation_ids, language=language)
         return BadgeOptions(
             layout=self.layout_box.currentData(),
             only_new=which == "new",
@@ -80,12 +86,13 @@ class RoomPrintDialog(FormDialog):
             category=category,
             delegation_ids=delegation_ids,
             participant_ids=self.participant_ids if which == "participants" else (),
+            language=language,
         )
 
     @classmethod
     def ask(
-        cls, parent, badges: bool, delegation_ids=(), participant_ids=()
+        cls, parent, badges: bool, delegation_ids=(), participant_ids=(), language: str = "en"
     ) -> tuple[BadgeOptions | NameplateOptions | None, bool]:
-        dialog = cls(badges, tuple(delegation_ids), tuple(participant_ids), parent)
+        dialog = cls(badges, tuple(delegation_ids), tuple(participant_ids), parent, language)
         accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

@@ -24,6 +24,7 @@ from ui import colours
 from ui.dialogs.officer_dialog import OfficerDialog
 from ui.dialogs.part_dialog import PartDialog
 from ui.errors import describe
+from ui.language_box import DOCUMENT_LANGUAGES
 from ui.models.table import Column, RowTableModel
 from ui.pages.common import button_row, make_table, selected_row
 from ui.undo import UndoRecorder
@@ -41,7 +42,6 @@ SETTINGS = (
     ("serial_comma_organisations", "Serial comma in lists of organisations"),
     ("capitalise_family_names", "Family names in capitals in the list of participants"),
 )
-DOCUMENT_LANGUAGES = (("en", "English"), ("fr", "French (français)"), ("es", "Spanish (español)"))
 
 
 class MeetingPage(QWidget):
