@@ -171,6 +171,10 @@ class ObligationService(Service):
         `year_covered`."""
         state_id = self._state_id(state)
         what = f"the annual report of {state} covering {year_covered}" if year_covered else f"{state}'s initial report"
+        periods = obligations_of(treaty)
+        if (periods.annual_report if year_covered else periods.initial_report) is None:
+            kind = "annual" if year_covered else "initial"
+            raise ValidationError(f"the {treaty} sets no {kind} transparency report to record.", "report")
         with self._write() as s:
             treaty_id = self._treaty_id(s, treaty)
             clash = sa.select(TransparencyReport.id).where(

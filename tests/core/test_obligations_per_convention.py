@@ -87,6 +87,8 @@ def test_an_att_meeting_shows_no_ccm_obligation(demo):
     assert ccm.deadlines and ccm.transparency.initial_due
     with pytest.raises(ValidationError, match="the ATT sets no stockpile destruction obligation"):
         demo.obligations.add_request(RequestInput("Peru", ART3, D(2024, 4, 1), meeting_id=att))
+    with pytest.raises(ValidationError, match="the ATT sets no initial transparency report to record"):
+        demo.obligations.add_report("Japan", D(2020, 1, 1), treaty="ATT")
     with pytest.raises(ValidationError, match="name the convention"):
         demo.obligations.tracker(D(2020, 11, 20))
 
