@@ -22,6 +22,17 @@ def typing_a_name_into_a_list():
     QApplication.setKeyboardInputInterval(before)
 
 
+def _initial_report_received(qtbot, d, day: str) -> None:
+    """In the Report received dialog: an initial report (no year covered), received on `day`, and Enter."""
+    d.kind.setFocus()
+    qtbot.keyClicks(d.kind, "Initial")
+    assert not d.year.isEnabled()
+    d.received.setFocus()
+    d.received.selectAll()
+    type_text(d.received, day)
+    qtbot.keyClick(d.received, Qt.Key_Return)
+
+
 def _open_page(window, qtbot):
     page = window.obligations
     page.today = D(2020, 11, 20)  # the week before the Conference opens
@@ -89,13 +100,7 @@ def test_a_report_received_is_typed_in_counted_and_undone(window, qtbot):
 
     def fill(d):
         assert d.state.currentText() == "Gambia"  # the State chosen on the page comes first
-        d.kind.setFocus()
-        qtbot.keyClicks(d.kind, "Initial")
-        assert not d.year.isEnabled()
-        d.received.setFocus()
-        d.received.selectAll()
-        type_text(d.received, "20/11/2019")
-        qtbot.keyClick(d.received, Qt.Key_Return)
+        _initial_report_received(qtbot, d, "20/11/2019")
 
     when_dialog(ReportReceivedDialog, fill)
     qtbot.keyClick(page.buttons["Report received…"], Qt.Key_Space)
@@ -127,3 +132,26 @@ def test_on_a_small_screen_every_column_reads(window, qtbot, size):
         assert narrow == [], table.accessibleName()
     widths = [page.deadline_table.columnWidth(c) for c in range(6)]
     assert widths[5] >= 140  # "Compliance declared" is not squeezed to "Co…" by the others
+
+
+def test_with_no_state_chosen_on_the_page_the_dialog_asks_for_one_and_enter_records_nothing(window, qtbot):
+    """All States listed: Report received opens with no State (it had Afghanistan, and Enter at once recorded
+    Afghanistan's report); Enter says what is missing, then the State typed is the one recorded."""
+    page = _open_page(window, qtbot)
+    before = list(page.tracker.transparency.on_time)
+    seen = {}
+
+    def fill(d: ReportReceivedDialog):
+        seen["state"] = d.state.currentText()
+        qtbot.keyClick(d.focusWidget(), Qt.Key_Return)
+        seen["said"] = d.problem.text()
+        seen["open"] = d.isVisible()
+        d.state.setFocus()
+        qtbot.keyClicks(d.state, "Gambia")
+        assert d.state.currentText() == "Gambia"
+        _initial_report_received(qtbot, d, "20/11/2019")
+
+    when_dialog(ReportReceivedDialog, fill)
+    qtbot.keyClick(page.buttons["Report received…"], Qt.Key_Space)
+    assert seen == {"state": "", "said": "Choose the State whose report was received.", "open": True}
+    assert page.tracker.transparency.on_time == (*before, "Gambia")

@@ -166,7 +166,7 @@ class ObligationsPage(QWidget):
                 self.reload,
             )
 
-        _id, accepted = ReportReceivedDialog.ask(self, states, self.day(), save)
+        _id, accepted = ReportReceivedDialog.ask(self, states, self.day(), save, chosen)
         if accepted:
             self.status.emit("Recorded the report received.")
 
