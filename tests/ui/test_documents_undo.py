@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import when_dialog
 from ui.dialogs.document_dialog import DocumentDialog
@@ -54,3 +55,48 @@ def test_an_added_entry_undone_and_redone_keeps_its_id(window):
     window.redo_action.trigger()
     assert docs.get(added.id).title == "A test entry"
     QTest.keyClick(page.table, Qt.Key_Home)  # the page still answers the keyboard
+
+
+def test_a_new_documents_number_typed_first_follows_the_meetings_prefix(window, qtbot):
+    """Add document opens with the meeting's prefix in the symbol field and the keyboard after it: the number a
+    secretary types first follows it (it replaced the whole prefix: "17" alone)."""
+    from tests.ui.conftest import type_text
+    from tests.ui.test_keyboard import press
+
+    page = window.documents
+    qtbot.keyClick(window, Qt.Key_5, Qt.AltModifier)
+    seen = {}
+
+    def number(dialog: DocumentDialog):
+        qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.symbol)
+        QApplication.processEvents()
+        type_text(dialog.focusWidget(), "17")
+        seen["symbol"] = dialog.symbol.text()
+        dialog.discard()
+
+    when_dialog(DocumentDialog, number)
+    press(qtbot, page.buttons["Add document…"], Qt.Key_Space)
+    assert seen == {"symbol": "CCM/CONF/2020/17"}
+
+
+def test_escape_asks_after_only_a_language_was_unticked(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.test_keyboard import press
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.No)
+    page = window.documents
+    qtbot.keyClick(window, Qt.Key_5, Qt.AltModifier)
+    seen = {}
+
+    def untick(dialog: DocumentDialog):
+        dialog.languages["RU"].setFocus()
+        QTest.keyClick(dialog.languages["RU"], Qt.Key_Space)
+        QTest.keyClick(dialog.focusWidget(), Qt.Key_Escape)
+        seen["still open"] = dialog.isVisible()
+        dialog.discard()
+
+    when_dialog(DocumentDialog, untick)
+    press(qtbot, page.buttons["Add document…"], Qt.Key_Space)
+    assert seen == {"still open": True} and asked == ["Discard what you typed?"]

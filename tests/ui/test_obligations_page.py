@@ -22,6 +22,17 @@ def typing_a_name_into_a_list():
     QApplication.setKeyboardInputInterval(before)
 
 
+def _initial_report_received(qtbot, d, day: str) -> None:
+    """In the Report received dialog: an initial report (no year covered), received on `day`, and Enter."""
+    d.kind.setFocus()
+    qtbot.keyClicks(d.kind, "Initial")
+    assert not d.year.isEnabled()
+    d.received.setFocus()
+    d.received.selectAll()
+    type_text(d.received, day)
+    qtbot.keyClick(d.received, Qt.Key_Return)
+
+
 def _open_page(window, qtbot):
     page = window.obligations
     page.today = D(2020, 11, 20)  # the week before the Conference opens
@@ -97,13 +108,7 @@ def test_a_report_received_is_typed_in_counted_and_undone(window, qtbot):
 
     def fill(d):
         assert d.state.currentText() == "Maldives"  # the State chosen on the page comes first
-        d.kind.setFocus()
-        qtbot.keyClicks(d.kind, "Initial")
-        assert not d.year.isEnabled()
-        d.received.setFocus()
-        d.received.selectAll()
-        type_text(d.received, "20/08/2020")
-        qtbot.keyClick(d.received, Qt.Key_Return)
+        _initial_report_received(qtbot, d, "20/08/2020")
 
     when_dialog(ReportReceivedDialog, fill)
     qtbot.keyClick(page.buttons["Report received…"], Qt.Key_Space)
@@ -153,3 +158,30 @@ def test_an_att_meetings_page_says_plainly_that_it_follows_no_obligation(window,
     window.reload_meetings(prefer=window.services.meetings.find("CCM/CONF/2020").id)
     assert not page.none_text.isVisible() and page.deadlines.rowCount() > 0
     assert page.deadlines.rows[0].label == "Article 4: clearance"
+
+
+def test_with_no_state_chosen_on_the_page_the_dialog_asks_for_one_and_enter_records_nothing(window, qtbot):
+    """All States listed: Report received opens with no State (it had Afghanistan, and Enter at once recorded
+    Afghanistan's report); Enter says what is missing, then the State typed is the one recorded."""
+    page = _open_page(window, qtbot)
+    page.year_box.setFocus()
+    page.year_box.selectAll()
+    type_text(page.year_box, "2020")
+    qtbot.keyClick(page.year_box, Qt.Key_Tab)
+    before = list(page.tracker.transparency.on_time)
+    seen = {}
+
+    def fill(d: ReportReceivedDialog):
+        seen["state"] = d.state.currentText()
+        qtbot.keyClick(d.focusWidget(), Qt.Key_Return)
+        seen["said"] = d.problem.text()
+        seen["open"] = d.isVisible()
+        d.state.setFocus()
+        qtbot.keyClicks(d.state, "Maldives")
+        assert d.state.currentText() == "Maldives"
+        _initial_report_received(qtbot, d, "20/08/2020")
+
+    when_dialog(ReportReceivedDialog, fill)
+    qtbot.keyClick(page.buttons["Report received…"], Qt.Key_Space)
+    assert seen == {"state": "", "said": "Choose the State whose report was received.", "open": True}
+    assert page.tracker.transparency.on_time == (*before, "Maldives")

@@ -73,3 +73,16 @@ def test_the_officers_names_read_whole_and_their_description_keeps_room(window, 
     assert _whole(table, officer)  # "Ms. Sheila N. Mweemba"
     assert table.columnWidth(description) >= int(0.3 * table.viewport().width())  # was "Descrip…", 80 pixels
     assert sum(table.columnWidth(c) for c in (role, officer, description)) <= table.viewport().width()
+
+
+def test_the_agenda_titles_keep_room_beside_long_sub_items_and_the_plenaries_days_read_whole(window, qtbot, demo):
+    meeting = demo.meetings.list()[0]
+    demo.agenda.add_item(meeting.id, "General exchange of views", sub_items=["Universalization", "Victim assistance"])
+    window.refresh_current()
+    window.resize(1093, 614)
+    qtbot.keyClick(window, Qt.Key_4, Qt.AltModifier)  # Alt+4: Agenda and programme of work
+    QApplication.processEvents()
+    page = window.agenda
+    items, plenaries = page.item_table, page.plenary_table
+    assert items.columnWidth(1) >= int(0.4 * items.viewport().width())  # "General exchange of v…" before
+    assert [c for c in (0, 1, 2) if not _whole(plenaries, c)] == []  # No., "Wednesday 25 November 2020", time

@@ -3,7 +3,7 @@ from the Decisions page; the report writes its paragraphs there; a request has o
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ccm_secretariat.errors import DuplicateError, ValidationError
 from ccm_secretariat.report.builder import build_report
@@ -47,3 +47,30 @@ def test_a_request_has_one_place_and_belongs_to_the_meetings_convention(demo, de
     assert "paragraph" in twice.value.message
     with pytest.raises(ValidationError):
         demo.agenda.add_decision(demo_meeting.id, "", request_id=99999)
+
+
+def test_with_every_request_placed_the_dialog_says_so_at_once(window, qtbot):
+    """The demo's five requests all have their place: the dialog opens on an empty list, and says why at once
+    (OK stays disabled; before, nothing said so until Enter was pressed)."""
+    from tests.ui.test_keyboard import press
+
+    page = window.decisions
+    qtbot.keyClick(window, Qt.Key_6, Qt.AltModifier)
+    seen = {}
+
+    def look(dialog: PlaceRequestDialog):
+        seen["said"] = dialog.problem.text()
+        seen["count"] = dialog.request.count()
+        QApplication.processEvents()
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key_Escape)  # nothing chosen: closes without asking
+        seen["closed"] = not dialog.isVisible()
+        if dialog.isVisible():
+            dialog.discard()
+
+    when_dialog(PlaceRequestDialog, look)
+    press(qtbot, page.buttons["Place a request…"], Qt.Key_Space)
+    assert seen == {
+        "said": "Every request submitted to this meeting has its place already (or none is recorded).",
+        "count": 0,
+        "closed": True,
+    }

@@ -13,6 +13,20 @@ from ccm_secretariat.services.documents import LANGUAGES, DocumentInput, Documen
 from ui.dialogs.form import FormDialog, date_edit
 
 
+class SymbolEdit(QLineEdit):
+    """The symbol: while it holds only the meeting's prefix, the keyboard enters it after the prefix with nothing
+    selected, so that the number typed first follows the prefix instead of replacing it."""
+
+    def __init__(self, text: str, prefix: str):
+        super().__init__(text)
+        self._prefix = prefix
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        if self.text() == self._prefix:
+            self.end(False)
+
+
 class DocumentDialog(FormDialog):
     def __init__(
         self,
@@ -26,7 +40,7 @@ class DocumentDialog(FormDialog):
         super().__init__("Edit document" if initial else "Add document", parent)
         self._save, self._prefix = save, prefix
         self._existing = existing - ({initial.symbol} if initial else set())
-        self.symbol = QLineEdit(initial.symbol if initial else f"{prefix}/")
+        self.symbol = SymbolEdit(initial.symbol if initial else f"{prefix}/", f"{prefix}/")
         self.kind = QLabel()
         self.title_edit = QLineEdit(initial.title if initial else "")
         # Which of the desk's own documents it is: the agenda, the report … take their symbol and date from it.

@@ -116,13 +116,13 @@ class DateEdit(QLineEdit):
 
 def field_state(widget: QWidget) -> object:
     """What one field holds, as a person sees it: a check box's tick (its text is only its label), a field's
-    text, a list's choice."""
+    text, a list's choice, or a row of ticks or choices (a document's languages) as each of them."""
     if isinstance(widget, QAbstractButton) and widget.isCheckable():
         return widget.isChecked()
     for getter in ("text", "toPlainText", "currentText", "date", "time", "value"):
         if hasattr(widget, getter):
             return getattr(widget, getter)()
-    return None
+    return tuple(b.isChecked() for b in widget.findChildren(QAbstractButton) if b.isCheckable())
 
 
 def date_edit(day: dt.date | QDate | None = None) -> DateEdit:

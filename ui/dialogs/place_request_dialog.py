@@ -27,6 +27,9 @@ class PlaceRequestDialog(FormDialog):
         self.add_field("request", "Extension request", self.request)
         self.setMinimumWidth(560)
         self.revalidate()
+        found = self.problems()
+        if found is not None:  # nothing to choose: said at once (no typing would ever bring the message)
+            self.problem.setText(found[1])
 
     def problems(self):
         if self.request.count() == 0:

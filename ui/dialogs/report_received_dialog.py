@@ -13,12 +13,19 @@ from ui.dialogs.form import FormDialog, date_edit
 
 class ReportReceivedDialog(FormDialog):
     def __init__(
-        self, states: list[str], today: dt.date, save: Callable[[str, dt.date, int | None], object], parent=None
+        self,
+        states: list[str],
+        today: dt.date,
+        save: Callable[[str, dt.date, int | None], object],
+        parent=None,
+        chosen: str | None = None,
     ):
         super().__init__("Report received", parent)
         self._save = save
         self.state = QComboBox()
         self.state.addItems(states)
+        self.state.setCurrentIndex(states.index(chosen) if chosen in states else -1)  # no State by default
+        self.state.currentIndexChanged.connect(self.revalidate)
         self.kind = QComboBox()
         self.kind.addItems(["Annual report", "Initial report"])
         self.year = QSpinBox()
@@ -34,7 +41,9 @@ class ReportReceivedDialog(FormDialog):
         self.revalidate()
 
     def problems(self):
-        return None  # every choice is valid; a report recorded already is refused by the service, named
+        if self.state.currentIndex() < 0:  # (Enter at once never records the first State's report)
+            return "state", "Choose the State whose report was received."
+        return None  # a report recorded already is refused by the service, named
 
     def year_covered(self) -> int | None:
         return self.year.value() if self.kind.currentIndex() == 0 else None
@@ -44,7 +53,7 @@ class ReportReceivedDialog(FormDialog):
         return self._save(self.state.currentText(), received, self.year_covered())
 
     @classmethod
-    def ask(cls, parent: QWidget, states: list[str], today: dt.date, save) -> tuple[object, bool]:
-        dialog = cls(states, today, save, parent)
+    def ask(cls, parent: QWidget, states: list[str], today: dt.date, save, chosen=None) -> tuple[object, bool]:
+        dialog = cls(states, today, save, parent, chosen)
         accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

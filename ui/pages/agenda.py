@@ -55,9 +55,11 @@ class AgendaPage(QWidget):
         self.meeting: MeetingRow | None = None
         self.items = RowTableModel(ITEM_COLUMNS, self)
         self.item_table = make_table(self.items, stretch_column=1, name="Agenda items")
+        self.item_table.setProperty("stretchShare", 0.4)  # the title keeps room beside long sub-items (ui/tables.py)
         self.item_table.doubleClicked.connect(lambda _i: self.edit_item())
         self.plenaries = RowTableModel(PLENARY_COLUMNS, self)
         self.plenary_table = make_table(self.plenaries, stretch_column=4, name="Plenary meetings")
+        self.plenary_table.setProperty("wholeColumns", [0, 1, 2])  # the number, the day and the time read whole
         self.plenary_table.doubleClicked.connect(lambda _i: self.edit_plenary())
         self.events = RowTableModel(EVENT_COLUMNS, self)
         self.event_table = make_table(self.events, stretch_column=2, name="Side events")
@@ -108,9 +110,6 @@ class AgendaPage(QWidget):
         self.items.set_rows(self.services.agenda.items(self.meeting.id) if self.meeting else [])
         self.plenaries.set_rows(self.services.agenda.plenaries(self.meeting.id) if self.meeting else [])
         self.events.set_rows(self.services.agenda.side_events(self.meeting.id) if self.meeting else [])
-        self.item_table.setColumnWidth(0, 48)
-        self.plenary_table.setColumnWidth(0, 48)
-        self.plenary_table.setColumnWidth(1, 200)
         if selected is not None:
             for i, row in enumerate(self.items.rows):
                 if row.id == selected.id:

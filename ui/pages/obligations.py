@@ -187,7 +187,7 @@ class ObligationsPage(QWidget):
                 self.reload,
             )
 
-        _id, accepted = ReportReceivedDialog.ask(self, states, self.day(), save)
+        _id, accepted = ReportReceivedDialog.ask(self, states, self.day(), save, chosen)
         if accepted:
             self.status.emit("Recorded the report received.")
 
