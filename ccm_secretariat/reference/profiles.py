@@ -85,6 +85,21 @@ class ConventionProfile:
     # says it in English, and the article that provides for it: {"3": ("to complete the destruction of ...",
     # "3.2")}. Empty for a convention without such requests.
     requests: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # The convention's own words in the other document languages (the table `[in.fr]`): its name, how it is cited,
+    # its meetings' names and bodies, what an extension request is for (the report's sentences use them).
+    words: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def in_language(self, language: str, key: str) -> Any:
+        """One of the convention's words in a document language (`[in.fr] key`); refused by name when the profile
+        does not give it, never written in another convention's words or in English."""
+        found = self.words.get(language, {}).get(key)
+        if not found:
+            raise ProfileError(
+                f"{self.file}: the convention gives no “{key}” in “{language}” (in.{language}.{key}); add it to "
+                "write this convention's report in that language.",
+                "language",
+            )
+        return found
 
     def request(self, article: str) -> tuple[str, str]:
         """(what a request under `article` is for, the article providing for it), or a ProfileError naming it."""
@@ -172,7 +187,7 @@ def _category(data: Any, where: str) -> CategoryProfile:
     )  # fmt: skip
 
 
-TRANSLATED_PLACES = ("list", "sheet", "view")
+TRANSLATED_PLACES = ("list", "sheet", "view", "report")
 
 
 def _translated(data: Any, where: str) -> dict[str, dict[str, str]]:
@@ -229,7 +244,15 @@ def parse_profile(data: dict[str, Any], file: str) -> ConventionProfile:
         status_file=_field(data, "status_file", file, str, required=False),
         file=file,
         requests=_requests(data.get("requests", {}), file),
+        words=_words(data.get("in", {}), file),
     )
+
+
+def _words(data: Any, file: str) -> dict[str, dict[str, Any]]:
+    """[in.fr] full_name = "…", cited_as = "…", bodies = {…}, meetings = {…}, titles = {…}, requests = {…}."""
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise ProfileError(f"{file}: [in] should give a table of words per language ([in.fr]).", "in")
+    return {language: dict(words) for language, words in data.items()}
 
 
 def _requests(data: Any, file: str) -> dict[str, tuple[str, str]]:
