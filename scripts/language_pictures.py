@@ -4,7 +4,8 @@ meeting's title given in both languages.
 
     .venv/bin/python scripts/language_pictures.py      # needs pdftoppm (poppler-utils)
 
-Writes docs/documents/list-of-participants-fr.png and docs/documents/list-of-participants-es.png."""
+Writes docs/documents/list-of-participants-fr.png and docs/documents/list-of-participants-es.png, and the draft
+report's second page in each language (docs/documents/report-fr-2.png, report-es-2.png)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ccm_secretariat.documents.reading import participants_pdf  # noqa: E402
+from ccm_secretariat.documents.registry import DOCUMENTS, ExportOptions  # noqa: E402
 from ccm_secretariat.domain.enums import Role  # noqa: E402
 from ccm_secretariat.exports.participants_pdf import ListOptions  # noqa: E402
 from ccm_secretariat.progress import run_to_end  # noqa: E402
@@ -59,6 +61,12 @@ def main() -> None:
             run_to_end(participants_pdf(services, meeting.id, pdf, options))
             stem = OUT / f"list-of-participants-{language}"
             subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", "1", "-l", "1", pdf, stem], check=True)
+            print(f"Wrote {stem}.png")
+        for language in TITLES:  # the draft report's second page: the organization and participation paragraphs
+            pdf = Path(folder) / f"report-{language}.pdf"
+            run_to_end(DOCUMENTS["report"].job(services, meeting.id, "pdf", pdf, ExportOptions(language=language)))
+            stem = OUT / f"report-{language}-2"
+            subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", "2", "-l", "2", pdf, stem], check=True)
             print(f"Wrote {stem}.png")
         services.close()
 

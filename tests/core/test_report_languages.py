@@ -234,3 +234,28 @@ def test_a_convention_without_french_words_is_refused_by_name(services, tmp_path
     with pytest.raises(ProfileError, match=r"att\.toml.*in\.fr"):
         _export(services, m.id, "report", "pdf", tmp_path / "r.pdf", "fr")
     assert not (tmp_path / "r.pdf").exists()
+    with pytest.raises(ProfileError, match=r"att\.toml.*in\.fr\.bodies"):  # "… inscrit à la Conférence"
+        _export(services, m.id, "credentials", "pdf", tmp_path / "c.pdf", "fr")
+    _export(services, m.id, "agenda", "pdf", tmp_path / "a.pdf", "fr")  # its words are all the language's own
+    assert "Ordre du jour provisoire" in pdf_text(tmp_path / "a.pdf")
+
+
+# The English wording's methods that write no word of a language: a time, a list of typed titles, a dash, and the
+# distribution's key ("Limited"), which the masthead writes in the document's language.
+NEUTRAL = {"time_range", "agenda_items", "nothing", "distribution"}
+
+
+def test_every_english_sentence_has_its_french_and_spanish():
+    """A sentence added to the English wording (en.py, events_en.py) without its French and Spanish would print
+    English in a French report: each method is the local wording's own."""
+    from ccm_secretariat.report.events_en import EnglishEvents
+    from ccm_secretariat.report.events_local import LocalEvents
+    from ccm_secretariat.report.wording.en import English
+    from ccm_secretariat.report.wording.local import Localised
+    from ccm_secretariat.report.wording.report_local import LocalReport
+
+    def methods(cls):
+        return {n for n in vars(cls) if not n.startswith("_") and callable(getattr(cls, n))}
+
+    assert sorted(methods(English) - set(vars(LocalReport)) - set(vars(Localised)) - NEUTRAL) == []
+    assert sorted(methods(EnglishEvents) - set(vars(LocalEvents))) == []

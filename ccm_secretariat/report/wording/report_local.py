@@ -6,7 +6,12 @@ names in the language, with the article a sentence needs ("les Pays-Bas", "el Pe
 secretary typed (descriptions, titles, a decision's text, the records' circumstances) are printed as written.
 
 A convention whose profile gives no words in the language is refused by name (ProfileError), never written in
-English or in another convention's words."""
+English or in another convention's words.
+
+Adding a sentence: LocalReport inherits English's methods, so a method added to the English wording (en.py) or
+its history (events_en.py) needs its phrase in fr.py and es.py and its method here or in events_local.py; until
+then tests/core/test_report_languages.py (test_every_english_sentence_has_its_french_and_spanish) fails, naming
+it, rather than a French report printing an English sentence."""
 
 from __future__ import annotations
 
@@ -177,7 +182,12 @@ class LocalReport(Localised):
         return running, short
 
     def masthead_title(self, meeting: MeetingRow) -> str:
-        return self.titles()[0]
+        """The title in the language; the meeting's own documents (agenda, programme) of a meeting whose title
+        the language cannot give print it as recorded, as before (the report is refused by its sentences)."""
+        try:
+            return self.titles()[0]
+        except ValidationError:  # a ProfileError too
+            return super().masthead_title(meeting)
 
     def report_title(self, name: str) -> str:
         return self.say("report_title", name=self.name(name))
