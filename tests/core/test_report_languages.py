@@ -12,6 +12,7 @@ import pytest
 
 from ccm_secretariat.cli import main as cli
 from ccm_secretariat.documents.registry import DOCUMENTS, ExportOptions
+from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.language.names import state_name
 from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.reference.profiles import ProfileError
@@ -259,3 +260,40 @@ def test_every_english_sentence_has_its_french_and_spanish():
 
     assert sorted(methods(English) - set(vars(LocalReport)) - set(vars(Localised)) - NEUTRAL) == []
     assert sorted(methods(EnglishEvents) - set(vars(LocalEvents))) == []
+
+
+def test_a_meeting_of_states_parties_and_a_title_the_language_cannot_give(services):
+    m = services.meetings.create(
+        MeetingInput(
+            "Fourteenth Meeting of States Parties to the Convention on Cluster Munitions",
+            "14MSP",
+            "CCM/MSP/2026",
+            dt.date(2026, 9, 1),
+            dt.date(2026, 9, 3),
+            "",
+            "Geneva",
+            body_name="Meeting",
+        )  # fmt: skip
+    )
+    for state in ("Spain", "Chile"):
+        services.registration.add_state_delegation(m.id, state)
+    services.registration.set_presence([d.id for d in services.registration.delegations(m.id)], 1, True)
+    data = ReportData.read(services, m.id)
+    french = [b.full if isinstance(b, Heading) else b.text for b in report_from(data, wording_for("fr", m)).blocks]
+    assert "II. Organisation de la quatorzième Assemblée des États parties" in french
+    assert "Les États parties suivants ont participé aux travaux de l'Assemblée\u00a0: Chili et Espagne." in french
+    assert "La quatorzième Assemblée des États parties à la Convention sur les armes à sous-munitions s'est tenue à " \
+        "Genève du 1er au 3 septembre 2026." in french  # fmt: skip
+    spanish = report_from(data, wording_for("es", m))
+    assert spanish.masthead.meeting_title.startswith("Decimocuarta Reunión de los Estados Partes en la Convención")
+    odd = services.meetings.create(
+        MeetingInput("Meeting", "M", "CCM/MSP/2027", dt.date(2027, 9, 1), dt.date(2027, 9, 3), "", "Geneva")
+    )
+    with pytest.raises(ValidationError, match="title in “fr” is not known"):
+        report_from(ReportData.read(services, odd.id), wording_for("fr", odd))
+    settings = services.meetings.get(odd.id).settings.to_dict() | {"titles": {"fr": "Réunion de printemps"}}
+    services.meetings.update(odd.id, settings=settings)
+    odd = services.meetings.get(odd.id)
+    assert report_from(ReportData.read(services, odd.id), wording_for("fr", odd)).masthead.meeting_title == (
+        "Réunion de printemps"
+    )
