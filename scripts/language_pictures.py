@@ -7,8 +7,8 @@ languages.
     .venv/bin/python scripts/language_pictures.py --all DIR    # also the agenda, badges and nameplates in both
                                                                 # languages, into DIR, to look at
 
-Writes docs/documents/list-of-participants-fr.png, list-of-participants-es.png, badges-fr.png and
-nameplate-es.png."""
+Writes docs/documents/list-of-participants-fr.png, list-of-participants-es.png, badges-fr.png,
+nameplate-es.png and the draft report's second page in each language (report-fr-2.png, report-es-2.png)."""
 
 from __future__ import annotations
 
@@ -90,6 +90,12 @@ def main() -> None:
             options = ListOptions(date=dt.date(2020, 11, 25), language=language)
             run_to_end(participants_pdf(services, meeting.id, pdf, options))
             picture(pdf, OUT / f"list-of-participants-{language}", 80)
+        for language in TITLES:  # the draft report's second page: the organization and participation paragraphs
+            pdf = Path(folder) / f"report-{language}.pdf"
+            run_to_end(DOCUMENTS["report"].job(services, meeting.id, "pdf", pdf, ExportOptions(language=language)))
+            stem = OUT / f"report-{language}-2"
+            subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", "2", "-l", "2", pdf, stem], check=True)
+            print(f"Wrote {stem}.png")
         services.registration.set_presence([d.id for d in delegations.values()], 1, True)  # (nameplates)
         room_pictures(services, meeting.id, Path(folder), README_ROOM, OUT, 50)
         if look is not None:

@@ -38,6 +38,7 @@ class ReportOptions:
     date: dt.date | None = None
     part: int | None = None  # the part of the meeting the report covers
     landscape: bool = False
+    language: str | None = None  # "en", "fr" or "es" (default: the meeting's)
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class MeetingDocumentOptions:
 
     date: dt.date | None = None
     landscape: bool = False  # A4 on its side (a long programme of work)
-    language: str | None = None  # the agenda, programme and list of documents: "en", "fr" or "es"
+    language: str | None = None  # "en", "fr" or "es" (default: the meeting's)
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,11 @@ PARTICIPANTS_ARGUMENTS = (
     ),
 )
 NAMEPLATE_ARGUMENTS = (*CHOSEN_DELEGATIONS, LANGUAGE)
-REPORT_ARGUMENTS = (Argument("part", "--part", "the part of the meeting the report covers", parse=int), LANDSCAPE)
+REPORT_ARGUMENTS = (
+    Argument("part", "--part", "the part of the meeting the report covers", parse=int),
+    LANDSCAPE,
+    LANGUAGE,
+)
 BADGE_ARGUMENTS = (
     *CHOSEN_DELEGATIONS,
     LANGUAGE,

@@ -169,10 +169,12 @@ def _render(report: Report, fmt: str, out: str | Path, landscape: bool) -> Itera
 
 
 def _read_report(services: Services, meeting_id: int, o: ReportOptions) -> Report:
+    from ccm_secretariat.report.builder import ReportData, report_from
     from ccm_secretariat.report.builder import ReportOptions as BuilderOptions
-    from ccm_secretariat.report.builder import build_report
+    from ccm_secretariat.report.wording.local import wording_for
 
-    return build_report(services, meeting_id, BuilderOptions(symbol=o.symbol, date=o.date, part=o.part))
+    data = ReportData.read(services, meeting_id, BuilderOptions(symbol=o.symbol, date=o.date, part=o.part))
+    return report_from(data, wording_for(o.language or data.meeting.settings.language, data.meeting))
 
 
 def _read_meeting(services: Services, meeting_id: int, _o: MeetingDocumentOptions) -> MeetingData:
@@ -189,7 +191,8 @@ def _meeting_document(builder_name: str, kind_name: str) -> Drawer:
         from ccm_secretariat.report.wording.local import wording_for
 
         language = o.language or data.meeting.settings.language if kind_name in LOCALISED_KINDS else None
-        report: Report = getattr(meeting_documents, builder_name)(data, o.date, wording_for(language))
+        wording = wording_for(language, data.meeting)
+        report: Report = getattr(meeting_documents, builder_name)(data, o.date, wording)
         return _render(report, fmt, out, o.landscape)
 
     return draw
@@ -240,7 +243,7 @@ def _programme_empty(services: Services, meeting_id: int) -> str:
     return "" if services.agenda.plenaries(meeting_id) else "programme of work has no meeting"
 
 
-LOCALISED_KINDS = ("agenda", "programme", "documents-list")  # their words all in each document language
+LOCALISED_KINDS = ("agenda", "programme", "documents-list", "credentials")  # their words all in each language
 
 
 def _meeting_kind(name: str, label: str, builder: str, stem: str, **more: Any) -> DocumentKind:

@@ -57,3 +57,21 @@ def state_name(iso3: str, language: str) -> LocalName | None:
 
 def organisation_name(english: str, language: str) -> LocalName | None:
     return organisation_names().get(match_key(english), {}).get(language)
+
+
+@functools.cache
+def _iso3_by_english() -> dict[str, str]:
+    """match key of every English name and alias of states.tsv -> iso3."""
+    found: dict[str, str] = {}
+    for row in read_table(REFERENCE_DIR / "states.tsv"):
+        v = row.values
+        for name in [v["name"], *filter(None, v.get("aliases", "").split("|"))]:
+            found.setdefault(match_key(name), v["iso3"])
+    return found
+
+
+def state_in_language(english: str, language: str) -> LocalName | None:
+    """A State named in English (its UN short name or an alias) in `language`; None when it is not a State the
+    reference data knows (then the name is kept as written)."""
+    iso3 = _iso3_by_english().get(match_key(english))
+    return state_name(iso3, language) if iso3 else None

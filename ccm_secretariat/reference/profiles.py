@@ -88,6 +88,21 @@ class ConventionProfile:
     requests: dict[str, tuple[str, str]] = field(default_factory=dict)
     # The time-bound obligations the tracker follows ([obligations]); none when the profile gives none.
     obligations: TreatyPeriods = NO_OBLIGATIONS
+    # The convention's own words in the other document languages (the table `[in.fr]`): its name, how it is cited,
+    # its meetings' names and bodies, what an extension request is for (the report's sentences use them).
+    words: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def in_language(self, language: str, key: str) -> Any:
+        """One of the convention's words in a document language (`[in.fr] key`); refused by name when the profile
+        does not give it, never written in another convention's words or in English."""
+        found = self.words.get(language, {}).get(key)
+        if not found:
+            raise ProfileError(
+                f"{self.file}: the convention gives no “{key}” in “{language}” (in.{language}.{key}); add it to "
+                "write this convention's report in that language.",
+                "language",
+            )
+        return found
 
     def request(self, article: str) -> tuple[str, str]:
         """(what a request under `article` is for, the article providing for it), or a ProfileError naming it."""
@@ -175,7 +190,7 @@ def _category(data: Any, where: str) -> CategoryProfile:
     )  # fmt: skip
 
 
-TRANSLATED_PLACES = ("list", "sheet", "view", "badge")
+TRANSLATED_PLACES = ("list", "sheet", "view", "badge", "report")
 
 
 def _translated(data: Any, where: str) -> dict[str, dict[str, str]]:
@@ -233,7 +248,15 @@ def parse_profile(data: dict[str, Any], file: str) -> ConventionProfile:
         file=file,
         requests=_requests(data.get("requests", {}), file),
         obligations=_obligations(data.get("obligations"), file),
+        words=_words(data.get("in", {}), file),
     )
+
+
+def _words(data: Any, file: str) -> dict[str, dict[str, Any]]:
+    """[in.fr] full_name = "…", cited_as = "…", bodies = {…}, meetings = {…}, titles = {…}, requests = {…}."""
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise ProfileError(f"{file}: [in] should give a table of words per language ([in.fr]).", "in")
+    return {language: dict(words) for language, words in data.items()}
 
 
 def _requests(data: Any, file: str) -> dict[str, tuple[str, str]]:

@@ -42,11 +42,12 @@ def masthead(data: ReportData, w: Wording, names: chapters.Names) -> Masthead:
         w.distribution("/L." in symbol),
         o.date or registered_date or dt.date.today(),
         w.language,
-        m.title,
+        w.masthead_title(m),
         w.place_and_dates(m),
-        o.title or (doc.title if doc else w.report_title(short)),
+        o.title or (doc.title if doc and w.code == "en" else w.report_title(short)),  # the register's is English
         _agenda_line(data, w),
         m.practice,
+        w.code,
     )
 
 

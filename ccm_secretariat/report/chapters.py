@@ -48,17 +48,18 @@ class Names:
 
     @classmethod
     def of(cls, data: ReportData, w: Wording) -> Names:
-        short = data.meeting.short_title.strip()
+        title, short = w.meeting_names(data.meeting)
         if " " in short:
             return cls(short, short)
-        return cls(w.introduced(data.meeting.title, short), short)
+        return cls(w.introduced(title, short), short)
 
 
 def introduction(data: ReportData, w: Wording, names: Names) -> Chapter:
     """From the meeting's history when it is recorded (the seed's 1-8), else a placeholder saying what goes here."""
     m = data.meeting
-    told = events.introduction(data.events, m, w.events)
-    paragraphs = [Paragraph(0, t.text, t.items) for t in told] or [_placeholder(w.mandate(names.first, m.treaty_title))]
+    told = events.introduction(data.events, m, w.events, w.code)
+    paragraphs = [Paragraph(0, t.text, t.items, t.placeholder) for t in told]
+    paragraphs = paragraphs or [_placeholder(w.mandate(names.first, m.treaty_title))]
     presidents = data.officers(OfficerRole.PRESIDENT)
     if presidents and not any(e.kind is EventKind.DESIGNATED for e in data.events):
         president = presidents[-1]

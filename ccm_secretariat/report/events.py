@@ -36,6 +36,7 @@ class Text:
 
     text: str
     items: tuple[str, ...] = ()
+    placeholder: bool = False  # for the secretary to write (a provision not held in the document's language)
 
 
 @functools.cache
@@ -53,6 +54,7 @@ class EventWording(Protocol):
 
     def provision(self, article: str, treaty: str, paragraph: int, sentence: int, quotes: Sequence[str]) -> str: ...
     def quote_close(self) -> str: ...
+    def provision_missing(self, article: str, treaty: str) -> str | None: ...  # a text not held in the language
     def convened(self, e: MeetingEvent, meeting: str, preparatory: Sequence[MeetingEvent]) -> str: ...
     def designated(self, e: MeetingEvent, same_meeting: bool, president: OfficerRow, meeting: str) -> str: ...
     def requested(self, e: MeetingEvent, meeting: str, preparatory: Sequence[int]) -> str: ...
@@ -99,6 +101,9 @@ def introduction(
 
 def _provisions(article: str, meeting: MeetingRow, wording: EventWording, language: str) -> list[Text]:
     out = []
+    missing = wording.provision_missing(article, meeting.treaty_title)
+    if not provisions(meeting.treaty, language, article) and missing:
+        return [Text(missing, placeholder=True)]
     for p, sentences in enumerate(provisions(meeting.treaty, language, article)):
         text, items = "", tuple[str, ...]()
         for s, quoted in enumerate(sentences):

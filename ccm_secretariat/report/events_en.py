@@ -75,6 +75,9 @@ class EnglishEvents:
     def quote_close(self) -> str:
         return CLOSE
 
+    def provision_missing(self, article: str, treaty: str) -> str | None:
+        return None  # the introduction quotes only the texts it holds
+
     def convened(self, e: MeetingEvent, meeting: str, preparatory: Sequence[MeetingEvent]) -> str:
         planned = [p for p in preparatory if p.start]
         what = []

@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ccm_secretariat.domain.enums import AgendaStatus, Category, CredentialsKind, DocumentType, MeetingFormat
-from ccm_secretariat.domain.names import un_sort_key
 from ccm_secretariat.domain.symbols import Series
-from ccm_secretariat.exports.localise import meeting_title
 from ccm_secretariat.exports.masthead import Masthead, original_language
 from ccm_secretariat.report.data import registered
 from ccm_secretariat.report.model import Block, DocumentTable, Heading, Paragraph, Report
@@ -64,7 +62,7 @@ def _masthead(
         w.distribution(False),
         date or (doc.issue_date if doc and doc.issue_date else default_date(m)),
         original_language(doc.languages if doc else None, w.language),
-        meeting_title(m, w.code),
+        w.masthead_title(m),
         w.place_and_dates(m),
         title,
         practice=m.practice,
@@ -158,7 +156,7 @@ def credentials_paragraphs(
 ) -> list[str]:
     """What the report says of credentials: in original form, as copies or notes verbales, not received; each
     list of States in alphabetical order (accents ignored), whatever the order of the categories given."""
-    states = sorted((d for d in delegations if d.is_state), key=lambda d: un_sort_key(d.name))
+    states = sorted(w.delegations([d for d in delegations if d.is_state]), key=lambda d: w.order(d.name))
     received = [d for d in states if d.credentials_received]
     original = [d.name for d in received if d.credentials_kind is CredentialsKind.ORIGINAL]
     copies = [d.name for d in received if d.credentials_kind is not CredentialsKind.ORIGINAL]

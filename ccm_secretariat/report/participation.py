@@ -4,7 +4,6 @@ non-empty category, worded by the meeting's report settings."""
 from __future__ import annotations
 
 from ccm_secretariat.domain.enums import Category
-from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.report.wording import Wording
 from ccm_secretariat.report.wording.en import ENGLISH
 from ccm_secretariat.services.meetings import ReportSettings
@@ -16,8 +15,9 @@ def participation_paragraphs(
 ) -> list[str]:
     """`delegations` in list order (by category, then English order); `body` is "Conference" or "Meeting".
     Only those that took part are named: members named, or marked present (not merely registered). The sentences
-    are the meeting's own (its report settings); the lists of names are joined by `wording`."""
-    delegations = [d for d in delegations if d.took_part]
+    are the meeting's own (its report settings; in another language, its convention's in that language); the
+    names, their order and the lists are the wording's."""
+    delegations = wording.delegations([d for d in delegations if d.took_part])
     paragraphs = []
     for category in Category:
         members = [d for d in delegations if d.category == category]
@@ -27,10 +27,5 @@ def participation_paragraphs(
             names = wording.join([d.name for d in members], settings.serial_comma_states)
         else:
             names = wording.join([d.name_with_acronym for d in members], settings.serial_comma_organisations)
-        template = getattr(settings, category.value)
-        if not template:
-            raise ValidationError(
-                f"the meeting's convention gives no report sentence for “{category.value}”.", "report"
-            )
-        paragraphs.append(template.format(body=body, names=names))
+        paragraphs.append(wording.participation(settings, category, body, names))
     return paragraphs

@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from typing import Any
 
-from ccm_secretariat.domain.enums import DocumentType, MeetingFormat
+from ccm_secretariat.domain.enums import Category, DocumentType, MeetingFormat
 from ccm_secretariat.domain.symbols import Series
 from ccm_secretariat.report.events import EventWording
-from ccm_secretariat.services.meetings import MeetingRow
+from ccm_secretariat.services.meetings import MeetingRow, ReportSettings
+from ccm_secretariat.services.registration import DelegationRow
 
 
 class Wording(ABC):
@@ -61,6 +63,15 @@ class Wording(ABC):
     @abstractmethod
     def introduced(self, full: str, short: str) -> str:
         """ "Fourteenth Meeting of States Parties (“14MSP”)": an abbreviation at its first use."""
+
+    @abstractmethod
+    def meeting_names(self, meeting: MeetingRow) -> tuple[str, str]:
+        """How the report names the meeting in running text: (its title, its short title), as recorded in English
+        ("Second Review Conference of States Parties to …", "Second Review Conference")."""
+
+    @abstractmethod
+    def masthead_title(self, meeting: MeetingRow) -> str:
+        """The meeting's title in the masthead."""
 
     @abstractmethod
     def report_title(self, name: str) -> str:
@@ -162,6 +173,19 @@ class Wording(ABC):
     @abstractmethod
     def decisions_placeholder(self, body: str) -> str:
         """ "[The decisions and recommendations of the Conference.]"""
+
+    @abstractmethod
+    def participation(self, settings: ReportSettings, category: Category, body: str, names: str) -> str:
+        """A participation paragraph: the meeting's sentence for the category ({names}, {body}) filled in."""
+
+    @abstractmethod
+    def delegations(self, delegations: Sequence[DelegationRow]) -> list[DelegationRow]:
+        """The delegations under their names in the document's language, in its alphabetical order within each
+        category (English: as given)."""
+
+    @abstractmethod
+    def order(self, name: str) -> Any:
+        """The key that puts names in the document's alphabetical order (accents ignored)."""
 
     @abstractmethod
     def credentials_original(self, states: Sequence[str]) -> str:

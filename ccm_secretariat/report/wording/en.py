@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
-from ccm_secretariat.domain.enums import DocumentType, MeetingFormat
+from ccm_secretariat.domain.enums import Category, DocumentType, MeetingFormat
+from ccm_secretariat.domain.names import un_sort_key
 from ccm_secretariat.domain.prose import (
     join_names,
     number_in_words,
@@ -16,10 +18,12 @@ from ccm_secretariat.domain.prose import (
     with_article,
 )
 from ccm_secretariat.domain.symbols import Series
+from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.exports.masthead import place_and_dates
 from ccm_secretariat.report.events_en import EnglishEvents
 from ccm_secretariat.report.wording.base import Wording
-from ccm_secretariat.services.meetings import MeetingRow
+from ccm_secretariat.services.meetings import MeetingRow, ReportSettings
+from ccm_secretariat.services.registration import DelegationRow
 
 SERIES_HEADINGS = {
     Series.MAIN: "Documents for general distribution",
@@ -95,6 +99,12 @@ class English(Wording):
         return f"{self.ordinal(part)} part of the {name}" if part else name
 
     # The report's masthead and headings ---------------------------------------------------------------------------
+    def meeting_names(self, meeting: MeetingRow) -> tuple[str, str]:
+        return meeting.title, meeting.short_title.strip()
+
+    def masthead_title(self, meeting: MeetingRow) -> str:
+        return meeting.title
+
     def report_title(self, name: str) -> str:
         return f"Draft report of the {name}"
 
@@ -201,6 +211,20 @@ class English(Wording):
 
     def decisions_placeholder(self, body: str) -> str:
         return f"[The decisions and recommendations of the {body}.]"
+
+    def participation(self, settings: ReportSettings, category: Category, body: str, names: str) -> str:
+        template: str = getattr(settings, category.value)
+        if not template:
+            raise ValidationError(
+                f"the meeting's convention gives no report sentence for “{category.value}”.", "report"
+            )
+        return template.format(body=body, names=names)
+
+    def delegations(self, delegations: Sequence[DelegationRow]) -> list[DelegationRow]:
+        return list(delegations)
+
+    def order(self, name: str) -> Any:
+        return un_sort_key(name)
 
     # Credentials --------------------------------------------------------------------------------------------------
     def credentials_original(self, states: Sequence[str]) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from ccm_secretariat.domain.enums import DocumentType, MeetingFormat
 from ccm_secretariat.domain.symbols import Series
+from ccm_secretariat.exports.localise import meeting_title
 from ccm_secretariat.exports.masthead import place_and_dates
 from ccm_secretariat.language import Forms, forms
 from ccm_secretariat.report.wording.en import ENGLISH, English
@@ -36,6 +37,9 @@ class Localised(English):
     def day_heading(self, day: dt.date) -> str:
         weekday = self.f.weekday(day)
         return f"{weekday[:1].upper()}{weekday[1:]} {self.f.date(day)}"
+
+    def masthead_title(self, meeting: MeetingRow) -> str:
+        return meeting_title(meeting, self.code)
 
     def place_and_dates(self, meeting: MeetingRow) -> str:
         return place_and_dates(meeting, self.code)
@@ -74,6 +78,13 @@ class Localised(English):
         return self.f.join(list(names), serial_comma=serial_comma)
 
 
-def wording_for(code: str | None) -> English:
-    """The Wording of a document language ("en", "fr", "es"); English for None."""
-    return ENGLISH if code in (None, "en") else Localised(code)
+def wording_for(code: str | None, meeting: MeetingRow | None = None) -> English:
+    """The Wording of a document language ("en", "fr", "es"); English for None. With the `meeting`, the report's
+    sentences too (its convention's words in that language: report_local.py)."""
+    if code in (None, "en"):
+        return ENGLISH
+    if meeting is None:
+        return Localised(code)
+    from ccm_secretariat.report.wording.report_local import LocalReport
+
+    return LocalReport(code, meeting)
