@@ -170,6 +170,21 @@ class LocalEvents:
         key = "initial_due_one" if len(states) == 1 else "initial_due"
         return w.say(key, count=w.f.number(len(states)), names=names)
 
+    def initial_reports_on_time(self, due: Sequence[str], on_time: Sequence[str]) -> str:
+        w = self.w
+        if not due:
+            return w.say("on_time_none_due")
+        if len(due) == 1:
+            names = w.join([w.state(s, article=False) for s in due])
+            return w.say("on_time_one" if on_time else "on_time_one_not", names=names)
+        which = self.initial_reports_due(due)
+        if len(on_time) == len(due):
+            return w.say("on_time_all", which=which)
+        if not on_time:
+            return w.say("on_time_none", which=which)
+        names = w.join([w.state(s, article=False) for s in on_time])
+        return w.say("on_time_some", names=names, count=w.f.number(len(on_time)), which=which)
+
     # The decisions ----------------------------------------------------------------------------------------
     def assessment(self, r: RequestRow, body: str, purpose: str, article: str) -> str:
         """`purpose` is the profile's English; the language's is the profile's `in.<language>.requests`."""

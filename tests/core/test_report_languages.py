@@ -17,7 +17,7 @@ from ccm_secretariat.language.names import state_name
 from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.reference.profiles import ProfileError
 from ccm_secretariat.report.builder import ReportData, report_from
-from ccm_secretariat.report.data import FIGURE
+from ccm_secretariat.report.fields import FIGURE, SYMBOL
 from ccm_secretariat.report.model import Heading, Paragraph
 from ccm_secretariat.report.wording.local import wording_for
 from ccm_secretariat.services.meetings import MeetingInput
@@ -150,7 +150,7 @@ def _typed(data) -> list[str]:
     for e in data.events:
         texts += [e.name, e.circumstances, e.reference, e.outcome, e.venue]
     for d in data.decisions:
-        texts += FIGURE.split(d.text)
+        texts += SYMBOL.sub("\n", FIGURE.sub("\n", d.text)).split("\n")
     for r in data.requests:
         texts += [r.condition, r.points_intro, *r.observations, *r.points, *r.closing]
     for o in data.meeting.officers:

@@ -131,6 +131,15 @@ REPORT = {
     "initial_due_none": "ningún Estado parte con plazo para la presentación de su informe inicial",
     "initial_due_one": "un Estado parte con plazo para la presentación de su informe inicial ({names})",
     "initial_due": "{count} Estados partes con plazo para la presentación de su informe inicial ({names})",
+    "on_time_none_due": "ningún Estado parte tenía plazo para la presentación de su informe inicial",
+    "on_time_one": "el Estado parte con plazo para la presentación de su informe inicial ({names}) había presentado "
+    "a tiempo su informe inicial de transparencia",
+    "on_time_one_not": "el Estado parte con plazo para la presentación de su informe inicial ({names}) no había "
+    "presentado a tiempo su informe inicial de transparencia",
+    "on_time_all": "los {which} habían presentado todos a tiempo sus informes iniciales de transparencia",
+    "on_time_none": "ninguno de los {which} había presentado a tiempo su informe inicial de transparencia",
+    "on_time_some": "{names}, {count} de los {which}, habían presentado a tiempo sus informes iniciales de "
+    "transparencia",
     "assessment": "{body} examinó la solicitud presentada por {state} para la prórroga del plazo {purpose}, de "
     "conformidad con el artículo {article} de {cited}",
     "assessment_pending": "{lead}.",

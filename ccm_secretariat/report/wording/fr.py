@@ -132,6 +132,15 @@ REPORT = {
     "initial_due_none": "aucun État partie ayant une échéance pour la présentation de son rapport initial",
     "initial_due_one": "un État partie ayant une échéance pour la présentation de son rapport initial ({names})",
     "initial_due": "{count} États parties ayant une échéance pour la présentation de leur rapport initial ({names})",
+    "on_time_none_due": "aucun État partie n'avait d'échéance pour la présentation de son rapport initial",
+    "on_time_one": "l'État partie ayant une échéance pour la présentation de son rapport initial ({names}) avait "
+    "présenté son rapport initial sur la transparence dans les délais",
+    "on_time_one_not": "l'État partie ayant une échéance pour la présentation de son rapport initial ({names}) "
+    "n'avait pas présenté son rapport initial sur la transparence dans les délais",
+    "on_time_all": "les {which} avaient tous présenté leur rapport initial sur la transparence dans les délais",
+    "on_time_none": "aucun des {which} n'avait présenté son rapport initial sur la transparence dans les délais",
+    "on_time_some": "{names}, soit {count} des {which}, avaient présenté leur rapport initial sur la transparence "
+    "dans les délais",
     # Extension requests (report/requests.py)
     "assessment": "{body} a examiné la demande présentée par {state} en vue de la prolongation du délai qui lui était "
     "imparti {purpose}, conformément à l'article {article} de {cited}",
