@@ -157,6 +157,7 @@ def test_exports_from_the_menu(window, tmp_path, monkeypatch):
     when_dialog(DocumentLanguageDialog, lambda dialog: dialog.accept())  # the meeting's language, as offered
     window.export("participants", "xlsx", str(tmp_path / "w.xlsx"))
     assert load_workbook(tmp_path / "w.xlsx")["Delegations"].max_row == 89
+    when_dialog(DocumentLanguageDialog, lambda dialog: dialog.accept())  # the report asks its language too
     window.export("report", "docx", str(tmp_path / "r.docx"))
     assert (tmp_path / "r.docx").stat().st_size > 10_000
     assert "Wrote" in window.statusBar().currentMessage()
