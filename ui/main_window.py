@@ -455,6 +455,7 @@ class MainWindow(DatabaseActions, ReaderAndOtherDesks, HelpActions):
         return RoomPrintDialog.ask(
             self,
             kind.declares("layout"),
+            meeting.profile,
             [d.id for d in self.registration.selected_delegations()],
             [p.id for p in self.registration.selected_members()],
         )

@@ -6,8 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QComboBox, QRadioButton, QVBoxLayout, QWidget
 
 from ccm_secretariat.documents.options import BadgeOptions, NameplateOptions
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.exports.badges import DEFAULT_LAYOUT, LAYOUTS
+from ccm_secretariat.reference.profiles import ConventionProfile
+from ui.categories import add_categories
 from ui.dialogs.form import FormDialog
 
 
@@ -17,6 +18,7 @@ class RoomPrintDialog(FormDialog):
         badges: bool,
         delegation_ids: tuple[int, ...],
         participant_ids: tuple[int, ...],
+        profile: ConventionProfile,
         parent: QWidget | None = None,
     ):
         super().__init__("Print badges" if badges else "Print nameplates", parent)
@@ -27,8 +29,7 @@ class RoomPrintDialog(FormDialog):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         self.category = QComboBox()
-        for category in Category:
-            self.category.addItem(category.label, category)
+        add_categories(self.category, profile.categories)  # the meeting's convention's
         choices = [("all", "Every participant" if badges else "Every delegation that takes part")]
         if badges:
             choices.append(("new", "Only those whose badge has not been printed yet"))
@@ -84,8 +85,8 @@ class RoomPrintDialog(FormDialog):
 
     @classmethod
     def ask(
-        cls, parent, badges: bool, delegation_ids=(), participant_ids=()
+        cls, parent, badges: bool, profile: ConventionProfile, delegation_ids=(), participant_ids=()
     ) -> tuple[BadgeOptions | NameplateOptions | None, bool]:
-        dialog = cls(badges, tuple(delegation_ids), tuple(participant_ids), parent)
+        dialog = cls(badges, tuple(delegation_ids), tuple(participant_ids), profile, parent)
         accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted
