@@ -163,6 +163,7 @@ def import_dialogs(app, services, meeting_id: int, tmp: Path, out: Path) -> None
         plan,
         services.imports.targets(),
         lambda choices: services.imports.preview(meeting_id, incoming, choices, context),
+        profile=services.meetings.get(meeting_id).profile,
     )
     preview.resize(1300, 640)
     preview.show()

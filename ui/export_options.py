@@ -59,6 +59,7 @@ def _asked(window: Any, kind: DocumentKind, fmt: str, meeting: MeetingRow, langu
         return RoomPrintDialog.ask(
             window,
             kind.declares("layout"),
+            meeting.profile,
             [d.id for d in window.registration.selected_delegations()],
             [p.id for p in window.registration.selected_members()],
             language,

@@ -84,7 +84,7 @@ class BadgeService(Service):
         colours = self.colours(meeting_id)
         badges = []
         for d in roster.delegations:
-            if choice.category is not None and d.category is not choice.category:
+            if choice.category is not None and d.category != choice.category:
                 continue
             if wanted_delegations and d.id not in wanted_delegations:
                 continue

@@ -213,7 +213,7 @@ class SeatingService(Service):
                 for d in self._registration.delegations(meeting_id)
                 if d.took_part
             ]
-        plates = [p for p in plates if (category is None or p.category is category) and (not wanted or p.id in wanted)]
+        plates = [p for p in plates if (category is None or p.category == category) and (not wanted or p.id in wanted)]
         if not plates:
             raise ValidationError("no delegation matches that choice.", "delegations")
         return plates

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QRadioButton
 
+from ccm_secretariat.reference.profiles import profile
 from tests.ui.walk import walk
 from ui.dialogs.delegation_dialog import DelegationDialog
 from ui.dialogs.room_print_dialog import RoomPrintDialog
@@ -49,7 +50,7 @@ def tab(qtbot):
 
 
 def test_print_badges_starts_at_its_first_choice_and_goes_down(qtbot):
-    dialog = RoomPrintDialog(True, (), ())
+    dialog = RoomPrintDialog(True, (), (), profile("CCM"))
     shown(qtbot, dialog)
     first = QApplication.focusWidget()
     assert isinstance(first, QRadioButton) and first.text() == "Every participant"
@@ -61,7 +62,7 @@ def test_print_badges_starts_at_its_first_choice_and_goes_down(qtbot):
 
 
 def test_register_delegation_reaches_a_state_by_tab(qtbot):
-    dialog = DelegationDialog([], [], set(), lambda *a: None)
+    dialog = DelegationDialog([], [], set(), lambda *a: None, profile("CCM"))
     shown(qtbot, dialog)
     assert QApplication.focusWidget() is dialog.state  # type a State's name at once
     seen = [tab(qtbot) for _ in range(4)]

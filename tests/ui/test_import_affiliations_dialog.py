@@ -78,11 +78,17 @@ def test_a_new_organisation_comes_back_with_its_rule_and_the_affiliation_as_its_
     from PySide6.QtTest import QTest
 
     from ccm_secretariat.domain.enums import Rule
+    from ccm_secretariat.reference.profiles import profile
     from ui.dialogs.new_organisation_dialog import NewOrganisationDialog
 
-    dialog = NewOrganisationDialog("Friends of the Earth Zanzibar")
+    dialog = NewOrganisationDialog("Friends of the Earth Zanzibar", profile("CCM"))
     qtbot.addWidget(dialog)
     dialog.show()
+    assert [dialog.rule.itemText(i) for i in range(dialog.rule.count())] == [
+        "Organisations attending under rule 1(2)",
+        "Organisations attending under rule 1(3)",
+    ]  # the CCM profile's words
+    assert dialog.admits.text().endswith("approved by the Meeting; pursuant to rule 1 (3) of the rules of procedure.")
     QTest.keyClick(dialog.name, Qt.Key.Key_Return)  # Enter accepts with the rule as offered
     value = dialog.result_value
     assert value is not None and value.rule is Rule.RULE_1_3

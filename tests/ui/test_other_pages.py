@@ -287,7 +287,7 @@ def test_delete_a_meeting_help_and_status_messages(window, demo, demo_meeting, m
     window.redo_action.trigger()
     assert window.statusBar().currentMessage() == "Redone: Add Quispe to Peru"
     page.select_delegation("Peru")
-    assert "— State Party, 1 member" in page.members_title.text()
+    assert "<b>Peru</b> (States Parties) — 1 member" in page.members_title.text()
     assert "<b>States Parties</b> 60 (1 person)" in page.counts.text()
     # Deleting the meeting asks, backs the database up first, and leaves no undo step naming it.
     asked = []

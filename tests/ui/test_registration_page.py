@@ -1,10 +1,12 @@
 """The registration desk driven through its real widgets and dialogs."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from ccm_secretariat.domain.enums import Category, Role
+from ccm_secretariat.domain.enums import Role
 from ccm_secretariat.domain.participants import ParticipantInput
 from tests.ui.conftest import type_text, when_dialog
+from tests.ui.test_keyboard import key, typed
 from ui.dialogs.category_dialog import CategoryDialog
 from ui.dialogs.delegation_dialog import DelegationDialog
 from ui.dialogs.participant_dialog import ParticipantDialog
@@ -14,10 +16,10 @@ def test_counts_per_category_are_in_view(window):
     counts = window.registration.counts.text()
     for text in (
         "States Parties</b> 60",
-        "Signatories</b> 3",
-        "Observer States</b> 13",
-        "Rule 1(2)</b> 6",
-        "Rule 1(3)</b> 6",
+        "Signatory States</b> 3",
+        "Other observer States</b> 13",
+        "Rule 1(2) organisations</b> 6",
+        "Rule 1(3) organisations</b> 6",
     ):
         assert text in counts
     assert len(window.registration.delegation_model.rows) == 88
@@ -36,7 +38,7 @@ def test_register_a_state_and_two_participants_then_undo_and_redo(window, qtbot,
     page.buttons["add_delegation"].click()
     assert seen["ok_enabled"]
     tuvalu = next(d for d in window.services.registration.delegations(window.meeting.id) if d.name == "Tuvalu")
-    assert tuvalu.category is Category.OBSERVER_STATE
+    assert tuvalu.category == "observer_state"
     assert page.selected_delegation().name == "Tuvalu"
 
     def fill_head(dialog: ParticipantDialog):
@@ -116,20 +118,33 @@ def test_change_a_category_with_a_reason(window):
     seen = {}
 
     def change(dialog: CategoryDialog):
-        dialog.category.setCurrentIndex(dialog.category.findData(Category.SIGNATORY))
+        seen["derived"] = dialog.fields["derived"].text()
+        seen["offered"] = [dialog.category.itemText(i) for i in range(dialog.category.count())]
+        dialog.category.setFocus()
+        key(dialog.category, Qt.Key_Up)  # from Other observer States, up past the States not yet in force
+        key(dialog.category, Qt.Key_Up)
         seen["without_reason"] = (dialog.buttons.button(QDialogButtonBox.Ok).isEnabled(), dialog.problem.text())
-        dialog.reason.setPlainText("Signed on the eve of the meeting; the status list is not yet updated.")
-        dialog.accept()
+        key(dialog.category, Qt.Key_Tab)
+        typed(dialog, "Signed on the eve of the meeting; the status list is not yet updated.")
+        key(dialog.focusWidget(), Qt.Key_Tab)
+        key(dialog.focusWidget(), Qt.Key_Return)
 
     when_dialog(CategoryDialog, change)
     page.buttons["category"].click()
+    assert seen["derived"] == "Other observer States"  # the CCM profile's words
+    assert seen["offered"] == [
+        "States Parties",
+        "Signatory States",
+        "States that have ratified or acceded but for which the Convention is not yet in force",
+        "Other observer States",
+    ]
     assert seen["without_reason"][0] is False and "Say why" in seen["without_reason"][1]
     argentina = next(d for d in page.delegation_rows if d.name == "Argentina")
-    assert argentina.category is Category.SIGNATORY and argentina.override_reason.startswith("Signed")
-    assert "Signatories</b> 4" in page.counts.text()
+    assert argentina.category == "signatory" and argentina.override_reason.startswith("Signed")
+    assert "Signatory States</b> 4" in page.counts.text()
     window.undo_action.trigger()
     argentina = next(d for d in page.delegation_rows if d.name == "Argentina")
-    assert argentina.category is Category.OBSERVER_STATE
+    assert argentina.category == "observer_state"
 
 
 def test_search_as_you_type_ignores_accents_and_case(window, demo, demo_meeting):

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 
+from ccm_secretariat.reference.profiles import profile
 from tests.ui.conftest import when_dialog
 from ui.dialogs.meeting_dialog import MeetingDialog
 from ui.dialogs.plenary_dialog import PlenaryDialog
@@ -172,7 +173,7 @@ def test_a_state_field_waits_to_say_not_in_the_list_and_enter_takes_the_single_s
     saved = []
     reference = services.reference
     dialog = DelegationDialog(
-        reference.states(), reference.organisations(), set(), lambda *args: saved.append(args) or args
+        reference.states(), reference.organisations(), set(), lambda *args: saved.append(args) or args, profile("CCM")
     )
     shown(qtbot, dialog)
     dialog.state.setFocus()

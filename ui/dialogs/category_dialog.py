@@ -1,4 +1,5 @@
-"""Set a delegation's category by hand: the reason is required, and the derived category is shown."""
+"""Set a delegation's category by hand: the reason is required, and the derived category is shown. The choices
+and their names are the meeting's convention's (its profile)."""
 
 from __future__ import annotations
 
@@ -6,28 +7,34 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
-from ccm_secretariat.domain.enums import Category
+from ccm_secretariat.reference.profiles import ConventionProfile
 from ccm_secretariat.services.registration import DelegationRow
+from ui.categories import add_categories, category_index
 from ui.dialogs.form import FormDialog
 
 
 class CategoryDialog(FormDialog):
     def __init__(
-        self, delegation: DelegationRow, save: Callable[[Category | None, str], object], parent: QWidget | None = None
+        self,
+        delegation: DelegationRow,
+        save: Callable[[str | None, str], object],
+        profile: ConventionProfile,
+        parent: QWidget | None = None,
     ):
-        super().__init__(f"Category — {delegation.name}", parent)
+        super().__init__(f"Participation category — {delegation.name}", parent)
         self._save = save
         self._derived = delegation.derived_category
-        self.add_field("derived", "From the treaty status", QLabel(delegation.derived_category.label))
+        derived = QLabel(profile.category(delegation.derived_category).view)
+        derived.setWordWrap(True)
+        self.add_field("derived", "From the treaty status", derived)
         self.category = QComboBox()
-        for category in Category:
-            if category.is_state == delegation.is_state:
-                self.category.addItem(category.label, category)
-        self.category.setCurrentIndex(self.category.findData(delegation.category))
+        add_categories(self.category, (c for c in profile.categories if c.is_state == delegation.is_state))
+        self.category.setCurrentIndex(category_index(self.category, delegation.category))
         self.reason = QPlainTextEdit(delegation.override_reason)
         self.reason.setPlaceholderText("Why this delegation attends in another category (required)")
         self.reason.setFixedHeight(70)
-        self.add_field("category", "Category at this meeting", self.category)
+        self.reason.setTabChangesFocus(True)  # a sentence or two: Tab goes on to OK, as in every other field
+        self.add_field("category", "Attends at this meeting as", self.category)
         self.add_field("reason", "Reason", self.reason)
         self.category.currentIndexChanged.connect(self.revalidate)
         self.reason.textChanged.connect(self.revalidate)
@@ -44,7 +51,7 @@ class CategoryDialog(FormDialog):
         return self._save(None if category == self._derived else category, self.reason.toPlainText())
 
     @classmethod
-    def ask(cls, parent, delegation, save):
-        dialog = cls(delegation, save, parent)
+    def ask(cls, parent, delegation, save, profile):
+        dialog = cls(delegation, save, profile, parent)
         accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

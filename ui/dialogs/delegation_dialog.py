@@ -8,7 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QRadioButton, QWidget
 
 from ccm_secretariat.domain.enums import Rule
+from ccm_secretariat.reference.profiles import ConventionProfile
 from ccm_secretariat.services.reference import OrganisationRow, StateRow
+from ui.categories import add_categories, rule_of
 from ui.dialogs.form import FormDialog
 
 
@@ -27,6 +29,7 @@ class DelegationDialog(FormDialog):
         organisations: list[OrganisationRow],
         registered: set[str],
         save: Callable[[str, int, str, Rule | None], object],
+        profile: ConventionProfile,
         parent: QWidget | None = None,
     ):
         super().__init__("Register a delegation", parent)
@@ -52,16 +55,15 @@ class DelegationDialog(FormDialog):
         _searchable(self.organisation)
         self.organisation.setCurrentIndex(-1)
         self.rule = QComboBox()
-        self.rule.addItem("Its usual rule", None)
-        for rule in Rule:
-            self.rule.addItem(f"Rule {rule.value}", rule)
+        self.rule.addItem("Its usual category", None)
+        add_categories(self.rule, (c for c in profile.categories if not c.is_state))  # the convention's words
         self._registered = registered
         self.add_field("kind_state", "", self.is_state)
         self.add_field("state", "State", self.state)
         self.add_field("name", "Name at this meeting", self.name)
         self.add_field("kind_org", "", self.is_org)
         self.add_field("organisation", "Organisation", self.organisation)
-        self.add_field("rule", "Attends under", self.rule)
+        self.add_field("rule", "Attends as", self.rule)
         for signal in (self.is_state.toggled, self.state.currentTextChanged, self.organisation.currentTextChanged):
             signal.connect(self.revalidate)
         for box in (self.state, self.organisation):
@@ -113,10 +115,11 @@ class DelegationDialog(FormDialog):
     def submit(self):
         if self.is_state.isChecked():
             return self._save("state", self._chosen(self.state), self.name.text(), None)
-        return self._save("organisation", self._chosen(self.organisation), "", self.rule.currentData())
+        key = self.rule.currentData()
+        return self._save("organisation", self._chosen(self.organisation), "", rule_of(key) if key else None)
 
     @classmethod
-    def ask(cls, parent, states, organisations, registered, save):
-        dialog = cls(states, organisations, registered, save, parent)
+    def ask(cls, parent, states, organisations, registered, save, profile):
+        dialog = cls(states, organisations, registered, save, profile, parent)
         accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

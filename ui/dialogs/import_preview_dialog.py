@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.imports.plan import Choices, Finding, NewOrganisation, Outcome, Plan, PlanRow
 from ccm_secretariat.imports.resolve import Target
+from ccm_secretariat.reference.profiles import ConventionProfile
 from ui import colours
 from ui.confirm import discard_confirmed
 from ui.models.table import Column, RowTableModel
@@ -91,10 +92,12 @@ class ImportPreviewDialog(QDialog):
         replan: Callable[[Choices], Plan],
         save_report: Callable[[Plan], None] | None = None,
         parent: QWidget | None = None,
+        profile: ConventionProfile | None = None,
     ):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.plan = plan
+        self.profile = profile  # the meeting's convention: the categories a new organisation is offered
         self.choices = plan.choices or Choices()
         self._chosen_at_start = self._chosen()
         self._replan = replan
@@ -137,6 +140,7 @@ class ImportPreviewDialog(QDialog):
         self.match_button.clicked.connect(self.match_selected)
         self.new_org_button = QPushButton("&New organisation…")
         self.new_org_button.clicked.connect(self.new_organisation)
+        self.new_org_button.setEnabled(profile is not None)  # (a preview shown with no meeting's convention)
         match_row = QHBoxLayout()
         match_row.addWidget(self.target, 1)
         match_row.addWidget(self.match_button)
@@ -302,10 +306,10 @@ class ImportPreviewDialog(QDialog):
         from ui.dialogs.new_organisation_dialog import NewOrganisationDialog
 
         r = self.selected()
-        if r is None:
+        if r is None or self.profile is None:
             return
         offered = r.affiliation or r.delegation_text or self.target.currentText()
-        value, accepted = NewOrganisationDialog.ask(self, offered)
+        value, accepted = NewOrganisationDialog.ask(self, offered, self.profile)
         if accepted:
             self.add_organisation(r, value)
 
@@ -330,8 +334,8 @@ class ImportPreviewDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent, title: str, plan: Plan, targets: list[Target], replan, save_report=None
+        cls, parent, title: str, plan: Plan, targets: list[Target], replan, save_report=None, profile=None
     ) -> tuple[Plan | None, bool]:
-        dialog = cls(title, replace(plan), targets, replan, save_report, parent)
+        dialog = cls(title, replace(plan), targets, replan, save_report, parent, profile)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return (dialog.plan if accepted else None), accepted

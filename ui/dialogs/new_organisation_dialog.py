@@ -1,35 +1,47 @@
-"""An organisation that the reference data lacks, to be added with the import that names it (not silently)."""
+"""An organisation that the reference data lacks, to be added with the import that names it (not silently), in
+one of the organisation categories of the meeting's convention (named, and its rule worded, as its profile does)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
-from ccm_secretariat.domain.enums import Rule
 from ccm_secretariat.imports.plan import NewOrganisation
+from ccm_secretariat.reference.profiles import CategoryProfile, ConventionProfile
+from ui.categories import add_categories, category_index, rule_of
 from ui.dialogs.form import FormDialog
 
-RULE_LABELS = {
-    Rule.RULE_1_2: "Rule 1(2): named in the rules of procedure (UN, ICRC, IFRC, GICHD, CMC)",
-    Rule.RULE_1_3: "Rule 1(3): other international, regional or non-governmental organisation",
-}
+
+def _admits(category: CategoryProfile) -> str:
+    """Whom the category's rule admits, and how a document cites it, in the profile's words."""
+    said = f"{category.admits[:1].upper()}{category.admits[1:]}; " if category.admits else ""
+    return f"{said}{category.rule_wording}."
 
 
 class NewOrganisationDialog(FormDialog):
-    def __init__(self, name: str, parent: QWidget | None = None):
+    def __init__(self, name: str, profile: ConventionProfile, parent: QWidget | None = None):
         super().__init__("New organisation", parent)
         self.name = QLineEdit(name)
         self.acronym = QLineEdit()
         self.rule = QComboBox()
-        for rule, label in RULE_LABELS.items():
-            self.rule.addItem(label, rule)
-        self.rule.setCurrentIndex(self.rule.findData(Rule.RULE_1_3))
+        self._organisations = {c.key: c for c in profile.categories if not c.is_state}
+        add_categories(self.rule, self._organisations.values())
+        self.admits = QLabel()
+        self.admits.setWordWrap(True)
+        self.rule.currentIndexChanged.connect(self._say_whom)
+        # The last of them, as a rule of procedure admits organisations it does not name.
+        self.rule.setCurrentIndex(category_index(self.rule, list(self._organisations)[-1]))
+        self._say_whom()
         self.add_field("name", "&Name", self.name)
         self.add_field("acronym", "&Acronym", self.acronym)
-        self.add_field("rule", "Attends &under", self.rule)
+        self.add_field("rule", "A&ttends as", self.rule)
+        self.add_field("admits", "", self.admits)
         self.name.textChanged.connect(self.revalidate)
         self.name.setFocus()
         self.setMinimumWidth(620)
         self.revalidate()
+
+    def _say_whom(self, *_args) -> None:
+        self.admits.setText(_admits(self._organisations[self.rule.currentData()]))
 
     def problems(self):
         if not self.name.text().strip():
@@ -41,11 +53,10 @@ class NewOrganisationDialog(FormDialog):
         return None
 
     def submit(self) -> NewOrganisation:
-        # Qt hands a (str, Enum) member back as its plain string: made a Rule again here.
-        return NewOrganisation(self.name.text().strip(), self.acronym.text().strip(), Rule(self.rule.currentData()))
+        return NewOrganisation(self.name.text().strip(), self.acronym.text().strip(), rule_of(self.rule.currentData()))
 
     @classmethod
-    def ask(cls, parent, name: str) -> tuple[NewOrganisation | None, bool]:
-        dialog = cls(name, parent)
+    def ask(cls, parent, name: str, profile: ConventionProfile) -> tuple[NewOrganisation | None, bool]:
+        dialog = cls(name, profile, parent)
         accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

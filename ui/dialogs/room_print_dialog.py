@@ -7,8 +7,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QComboBox, QRadioButton, QVBoxLayout, QWidget
 
 from ccm_secretariat.documents.options import BadgeOptions, NameplateOptions
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.exports.badges import DEFAULT_LAYOUT, LAYOUTS
+from ccm_secretariat.reference.profiles import ConventionProfile
+from ui.categories import add_categories
 from ui.dialogs.form import FormDialog
 from ui.language_box import language_box
 
@@ -19,6 +20,7 @@ class RoomPrintDialog(FormDialog):
         badges: bool,
         delegation_ids: tuple[int, ...],
         participant_ids: tuple[int, ...],
+        profile: ConventionProfile,
         parent: QWidget | None = None,
         language: str = "en",
     ):
@@ -30,8 +32,7 @@ class RoomPrintDialog(FormDialog):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         self.category = QComboBox()
-        for category in Category:
-            self.category.addItem(category.label, category)
+        add_categories(self.category, profile.categories)  # the meeting's convention's
         choices = [("all", "Every participant" if badges else "Every delegation that takes part")]
         if badges:
             choices.append(("new", "Only those whose badge has not been printed yet"))
@@ -91,8 +92,14 @@ class RoomPrintDialog(FormDialog):
 
     @classmethod
     def ask(
-        cls, parent, badges: bool, delegation_ids=(), participant_ids=(), language: str = "en"
+        cls,
+        parent,
+        badges: bool,
+        profile: ConventionProfile,
+        delegation_ids=(),
+        participant_ids=(),
+        language: str = "en",
     ) -> tuple[BadgeOptions | NameplateOptions | None, bool]:
-        dialog = cls(badges, tuple(delegation_ids), tuple(participant_ids), parent, language)
+        dialog = cls(badges, tuple(delegation_ids), tuple(participant_ids), profile, parent, language)
         accepted = dialog.exec() == FormDialog.DialogCode.Accepted
         return dialog.result_value, accepted

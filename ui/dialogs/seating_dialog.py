@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QSpinBox, QWidget
 
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.orm.meeting_room import MAX_SEATS_PER_DELEGATION
 from ccm_secretariat.services.seating import PlanRow
 from ui.dialogs.form import FormDialog
@@ -37,16 +36,18 @@ class SeatingDialog(FormDialog):
         ):
             box.setRange(1, top)
             box.setValue(value)
-        self.per_category: dict[Category, QSpinBox] = {}
+        self.per_category: dict[str, QSpinBox] = {}  # by category key, the meeting's convention's categories
         grid_box = QWidget()
         grid = QGridLayout(grid_box)
         grid.setContentsMargins(0, 0, 0, 0)
-        for i, category in enumerate(c for c in Category if c is not Category.RATIFIED_NOT_IN_FORCE):
+        for i, category in enumerate(services.meetings.get(meeting_id).profile.categories):
             spin = QSpinBox()
             spin.setRange(1, MAX_SEATS_PER_DELEGATION)
-            spin.setValue(plan.seats.get(category, 1) if plan else 1)
-            self.per_category[category] = spin
-            label = QLabel(category.label)
+            spin.setValue(plan.seats.get(category.key, 1) if plan else 1)
+            spin.setAccessibleName(f"Seats a delegation: {category.view}")
+            self.per_category[category.key] = spin
+            label = QLabel(category.short)
+            label.setToolTip(category.view)
             label.setBuddy(spin)  # read as "States Parties", not as a bare number
             grid.addWidget(label, i, 0)
             grid.addWidget(spin, i, 1)

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.domain.prose import counted
 from ui.models.table import Column, RowTableModel
 
@@ -21,8 +20,8 @@ HEADING_BACKGROUND = QBrush(QColor("#e4e9f0"))
 class GroupedRowsModel(RowTableModel):
     def __init__(self, columns: Sequence[Column], parent: Any = None):
         super().__init__(columns, parent)
-        self._view: list[tuple[Category, int, int] | int] = []  # a heading, or an index into rows
-        self.headings: dict[Category, str] = {}  # the meeting's convention's heading of each category
+        self._view: list[tuple[str, int, int] | int] = []  # a heading (a category's key), or an index into rows
+        self.headings: dict[str, str] = {}  # the meeting's convention's heading of each category, by key
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -55,8 +54,7 @@ class GroupedRowsModel(RowTableModel):
         entry = self._view[index]
         assert isinstance(entry, tuple)
         category, delegations, people = entry
-        heading = self.headings.get(category, category.label)
-        return f"{heading} — {counted(delegations, 'delegation')}, {counted(people, 'participant')}"
+        return f"{self.headings[category]} — {counted(delegations, 'delegation')}, {counted(people, 'participant')}"
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._view)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.check_in import CheckInResult
 from ccm_secretariat.services.meetings import MeetingRow
@@ -36,9 +35,9 @@ class CheckInPage(QWidget):
         super().__init__(parent)
         self.services, self.editor = services, editor
         self.meeting: MeetingRow | None = None
-        self._categories: dict[int, Category] = {}  # delegation -> category, read when the page is shown
+        self._categories: dict[int, str] = {}  # delegation -> category key, read when the page is shown
         self._names: dict[str, int] = {}  # "Name — Delegation" -> participant
-        self._colours: dict[Category, str] = {}
+        self._colours: dict[str, str] = {}
         self.last: CheckInResult | None = None
 
         self.field = QLineEdit()
@@ -70,12 +69,7 @@ class CheckInPage(QWidget):
 
         self.counts_box = QGroupBox("Checked in on this day")
         self.counts = QFormLayout(self.counts_box)
-        self.count_labels: dict[Category, QLabel] = {}
-        for category in Category:
-            label = QLabel("0")
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.count_labels[category] = label
-            self.counts.addRow(category.label, label)
+        self.count_labels: dict[str, QLabel] = {}  # by category key: the meeting's convention's categories
         self.total = QLabel("0")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.counts.addRow("<b>Total</b>", self.total)
@@ -103,8 +97,22 @@ class CheckInPage(QWidget):
         layout.addStretch()
 
     # The meeting and its people ----------------------------------------------------------------------
+    def _count_rows(self, meeting) -> None:
+        """A row a category of the meeting's convention, named as its profile names it, then the total."""
+        while self.counts.rowCount() > 1:
+            self.counts.removeRow(0)
+        self.count_labels = {}
+        for n, category in enumerate(meeting.profile.categories if meeting is not None else ()):
+            label = QLabel("0")
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label.setAccessibleName(f"Checked in: {category.view}")
+            self.count_labels[category.key] = label
+            self.counts.insertRow(n, category.short, label)
+            self.counts.labelForField(label).setToolTip(category.view)
+
     def set_meeting(self, meeting) -> None:
         self.meeting = meeting
+        self._count_rows(meeting)
         self._names, self._categories = {}, {}
         if meeting is not None:
             today = dt.date.today()
@@ -125,7 +133,7 @@ class CheckInPage(QWidget):
             return
         delegations = self.services.registration.delegations(self.meeting.id)
         self._categories = {d.id: d.category for d in delegations}
-        self._colours = self.services.badges.colours(self.meeting.id)
+        self._colours = {key: colour for key, colour in self.services.badges.colours(self.meeting.id).items()}
         self._names = {}
         for p in self.services.roster.directory(self.meeting.id):
             key = f"{p.display_name} — {p.delegation}"
@@ -137,14 +145,15 @@ class CheckInPage(QWidget):
             return
         if not self._categories:
             self._categories = {d.id: d.category for d in self.services.registration.delegations(self.meeting.id)}
-        by_category: dict[Category, int] = {}
+        by_category: dict[str, int] = {}
         for delegation_id, n in self.services.check_in.day_counts(self.meeting.id, self.checking_day()).items():
             category = self._categories.get(delegation_id)
             if category is not None:
                 by_category[category] = by_category.get(category, 0) + n
+        passing = {c.key for c in self.meeting.profile.categories if c.status == "ratified_not_in_force"}
         for category, label in self.count_labels.items():
             label.setText(f"{by_category.get(category, 0):,}")
-            row_visible = category is not Category.RATIFIED_NOT_IN_FORCE or by_category.get(category)
+            row_visible = category not in passing or by_category.get(category)  # shown while someone is in it
             label.setVisible(bool(row_visible))
             self.counts.labelForField(label).setVisible(bool(row_visible))
         self.total.setText(f"<b>{sum(by_category.values()):,}</b>")
@@ -211,8 +220,8 @@ class CheckInPage(QWidget):
         self.answer.setText(result.message if result is not None else message)
         self.answer.setStyleSheet("" if ok else colours.style("error"))
         self.detail.setText(
-            f"{category.singular}"
-            if ok and category
+            self.meeting.profile.category(category).view
+            if ok and category and self.meeting is not None
             else ("" if result is None or result.ok else result.outcome.value.capitalize())
         )
         self.status.emit(("Checked in: " if ok else "Not checked in: ") + self.answer.text())

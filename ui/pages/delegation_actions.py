@@ -43,12 +43,17 @@ class DelegationActions:
             return page.editor.perform_addition("Register a delegation", add, reg.remove_delegation, reg.restore)
 
         row, accepted = DelegationDialog.ask(
-            page, page.services.reference.states(), page.services.reference.organisations(), registered, save
+            page,
+            page.services.reference.states(),
+            page.services.reference.organisations(),
+            registered,
+            save,
+            meeting.profile,
         )
         if accepted:
             page.select_delegation(row.name)
             page.member_table.setFocus()  # its members next: Insert adds the first
-            page.status.emit(f"Registered {row.name} ({row.category.label}).")
+            page.status.emit(f"Registered {row.name} ({meeting.profile.category(row.category).view}).")
 
     def remove_delegation(self) -> None:
         page = self.page
@@ -68,8 +73,8 @@ class DelegationActions:
 
     def change_category(self) -> None:
         page = self.page
-        d = page.selected_delegation()
-        if d is None:
+        d, meeting = page.selected_delegation(), page.meeting
+        if d is None or meeting is None:
             return
         reg = page.services.registration
         before = (d.category if d.is_overridden else None, d.override_reason)
@@ -77,14 +82,14 @@ class DelegationActions:
 
         def save(category, reason):
             return page.editor.perform_versioned(
-                f"Category of {d.name}",
+                f"Change the category of {d.name}",
                 lambda values, version: reg.set_category(d.id, values[0], values[1], expected_version=version),
                 (category, reason),
                 before,
                 seen,
             )
 
-        CategoryDialog.ask(page, d, save)
+        CategoryDialog.ask(page, d, save, meeting.profile)
 
     def set_credentials(self) -> None:
         page = self.page

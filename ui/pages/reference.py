@@ -46,7 +46,7 @@ class ReferencePage(QWidget):
             Column("In force", lambda s: _d(s.entry_into_force)),
             Column("Withdrawal", lambda s: _d(s.withdrawal_effective)),
             Column(
-                "Category at this meeting",
+                "This meeting's category",
                 lambda s: (
                     self.meeting.profile.for_status(status_on(self.meeting.first_day, s.facts)).view
                     if self.meeting and self.meeting.first_day

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingRow
@@ -28,6 +27,7 @@ from ccm_secretariat.services.overview import Figure
 from ccm_secretariat.services.registration import DelegationRow
 from ccm_secretariat.services.roster import DirectoryRow
 from ui import colours
+from ui.categories import add_categories, category_index
 from ui.flow_layout import FlowLayout
 from ui.pages.common import select_row
 from ui.pages.delegation_actions import DelegationActions
@@ -35,7 +35,6 @@ from ui.pages.delegation_list import DelegationList
 from ui.pages.member_actions import MemberActions
 from ui.pages.member_list import MemberList
 from ui.pages.registration_filter import RegistrationFilter
-from ui.pages.registration_rows import SHORT
 from ui.panels.participant_panel import ParticipantPanel
 from ui.undo import UndoRecorder
 
@@ -63,10 +62,8 @@ class RegistrationPage(QWidget):
         QShortcut(
             QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear, context=Qt.ShortcutContext.WidgetShortcut
         )
-        self.category = QComboBox()
+        self.category = QComboBox()  # the meeting's convention's categories, once a meeting is set
         self.category.addItem("All categories", None)
-        for c in Category:
-            self.category.addItem(c.label, c)
         self.category.currentIndexChanged.connect(self.apply_search)
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.RichText)
@@ -218,9 +215,21 @@ class RegistrationPage(QWidget):
             self.panel.show_person(None)  # nobody of another meeting stays open for editing
         self.meeting = meeting
         if meeting is not None:  # the headings of the meeting's convention
-            self.delegation_model.headings = {c.category: c.view for c in meeting.profile.categories}
+            self.delegation_model.headings = {c.key: c.view for c in meeting.profile.categories}
+        self._offer_categories(meeting)
         self._say_if_no_status(meeting)
         self.reload()
+
+    def _offer_categories(self, meeting) -> None:
+        """The category filter offers the meeting's convention's categories (the one chosen kept when it has it)."""
+        chosen = self.category.currentData()
+        self.category.blockSignals(True)
+        self.category.clear()
+        self.category.addItem("All categories", None)
+        if meeting is not None:
+            add_categories(self.category, meeting.profile.categories)
+        self.category.setCurrentIndex(max(0, category_index(self.category, chosen)) if chosen else 0)
+        self.category.blockSignals(False)
 
     def _say_if_no_status(self, meeting) -> None:
         """Without a treaty status list every State counts as an observer: said where States are registered."""
@@ -254,10 +263,13 @@ class RegistrationPage(QWidget):
 
     def _listed(self, rows: list[DelegationRow], members: dict[int, list[DirectoryRow]]) -> None:
         self.filter = RegistrationFilter(rows, members)
+        categories = self.meeting.profile.categories if self.meeting is not None else ()
+        counts = self.filter.counts(c.key for c in categories)
         parts = [
-            f"<b>{SHORT[c]}</b> {n} ({counted(p, 'person', 'people')})"
-            for c, (n, p) in self.filter.counts().items()
-            if n or c not in (Category.RATIFIED_NOT_IN_FORCE,)
+            f"<b>{escape(c.short)}</b> {n} ({counted(p, 'person', 'people')})"
+            for c in categories
+            for n, p in [counts[c.key]]
+            if n or c.status != "ratified_not_in_force"  # a passing state: shown only while a State is in it
         ]
         self.counts.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(parts))
         self.apply_search()
@@ -332,10 +344,14 @@ class RegistrationPage(QWidget):
             else ", not marked present"
         )
         self.members_title.setText(
-            f"<b>{escape(d.name_with_acronym)}</b> — {d.category.singular}, "
+            f"<b>{escape(d.name_with_acronym)}</b> ({escape(self._short(d.category))}) — "
             f"{counted(d.participant_count, 'member')}{present}"
         )
         self._sync_panel()
+
+    def _short(self, category: str) -> str:
+        """A category's short name in the meeting's convention ("States Parties")."""
+        return self.meeting.profile.category(category).short if self.meeting is not None else ""
 
     def _explain_buttons(self, *_args) -> None:
         """A button that cannot act is disabled, and its tooltip says why (rather than a message after a click)."""

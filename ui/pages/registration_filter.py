@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.domain.names import fold
 from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.domain.search import SearchIndex
@@ -39,15 +38,16 @@ class RegistrationFilter:
     def members_of(self, delegation_id: int) -> list[DirectoryRow]:
         return list(self.members.get(delegation_id, ()))
 
-    def counts(self) -> dict[Category, tuple[int, int]]:
-        """Per category: the delegations and the people registered."""
-        counts = {c: (0, 0) for c in Category}
+    def counts(self, categories: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """Per category (the keys of the meeting's convention's, in their order): the delegations and the people
+        registered."""
+        counts = {c: (0, 0) for c in categories}
         for d in self.delegations:
-            n, p = counts[d.category]
+            n, p = counts.get(d.category, (0, 0))
             counts[d.category] = (n + 1, p + d.participant_count)
         return counts
 
-    def apply(self, text: str, category: Category | None = None, focus: Figure | None = None) -> Listing:
+    def apply(self, text: str, category: str | None = None, focus: Figure | None = None) -> Listing:
         """The delegations of `category` (all when None) that `focus` counts, narrowed by the search `text`."""
         text = text.strip()
         rows = [d for d in self.delegations if category is None or d.category == category]

@@ -5,19 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ccm_secretariat.domain.enums import Category, CredentialsKind
+from ccm_secretariat.domain.enums import CredentialsKind
 from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.services.registration import DelegationRow
 from ui.models.table import Column
-
-SHORT = {
-    Category.STATE_PARTY: "States Parties",
-    Category.SIGNATORY: "Signatories",
-    Category.RATIFIED_NOT_IN_FORCE: "Ratified, not in force",
-    Category.OBSERVER_STATE: "Observer States",
-    Category.RULE_1_2: "Rule 1(2)",
-    Category.RULE_1_3: "Rule 1(3)",
-}
 
 
 def _credentials(d: DelegationRow) -> str:
@@ -53,7 +44,7 @@ DELEGATION_COLUMNS = [
     Column(
         "Delegation",
         lambda d: d.name_with_acronym + (" *" if d.is_overridden else ""),
-        tooltip=lambda d: f"Category set by hand: {d.override_reason}" if d.is_overridden else d.name_with_acronym,
+        tooltip=lambda d: f"Set by hand: {d.override_reason}" if d.is_overridden else d.name_with_acronym,
     ),
     Column("Members", lambda d: d.participant_count, align_right=True),
     Column("Credentials", _credentials, tooltip=lambda d: _credentials_tooltip(d)),
