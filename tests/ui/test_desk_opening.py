@@ -25,6 +25,7 @@ def test_the_window_shows_its_frame_first_and_the_registration_page_fills_after_
     assert page.reading.pending
     assert page.delegation_model.rowCount() == 0
     assert page.members_title.text() == "Reading the delegations and their members…"
+    assert not page.buttons["add_participant"].isEnabled()  # no delegation to add to yet
     window.show()
     qtbot.waitExposed(window)  # the first frame is on screen
     qtbot.waitUntil(lambda: not page.reading.pending, timeout=30_000)

@@ -242,6 +242,7 @@ class RegistrationPage(QWidget):
         meeting_id = self.meeting.id if self.meeting is not None else None
         if meeting_id is not None and not self.reading.synchronous:
             self.members_title.setText("Reading the delegations and their members…")
+            self._explain_buttons()  # nothing selected yet: the buttons that need a selection say so
         self.reading.start(lambda: self._read(meeting_id), self._arrived)
 
     def _read(self, meeting_id: int | None) -> RegistrationFilter:
