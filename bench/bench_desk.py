@@ -3,8 +3,9 @@ one keystroke at a time, as a person would.
 
     QT_QPA_PLATFORM=offscreen python bench/bench_desk.py [--participants 100000]
 
-Targets for 100,000 participants: the registration view shown within 2 s of opening the database; each keystroke
-of a search answered within 100 ms; a check-in scan answered within 100 ms."""
+Targets for 100,000 participants: the window's first frame within 0.8 s of opening the database (the overview and
+the registration page then fill off the main thread); each keystroke of a search answered within 40 ms; a check-in
+scan answered within 100 ms."""
 
 from __future__ import annotations
 
@@ -18,12 +19,25 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from common import database_from_arguments
+from PySide6.QtCore import QEvent, QObject
+
+
+class FirstPaint(QObject):
+    """Notes when a widget is first painted: the window's first frame, as the secretary sees it."""
+
+    at: float | None = None
+    cpu = 0.0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.at is None:
+            self.at, self.cpu = time.perf_counter(), time.thread_time()
+        return False
 
 
 def main() -> None:
     db = database_from_arguments(__doc__)
 
-    from PySide6.QtCore import QEvent, QSettings, Qt
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
@@ -33,33 +47,51 @@ def main() -> None:
     from ui.settings import DeskSettings
 
     settings = DeskSettings(QSettings(str(Path(tempfile.mkdtemp()) / "desk.ini"), QSettings.IniFormat))
-    started = time.perf_counter()
+    # As the desk opens: the window's first frame (the overview's), then the pages filled off the main thread.
+    painted = FirstPaint()
+    started, cpu = time.perf_counter(), time.thread_time()
     services = open_services(db)
-    window = MainWindow(services, settings, synchronous=True)
+    window = MainWindow(services, settings)
+    window.overview.installEventFilter(painted)
     window.resize(1366, 768)
     window.show()
-    app.processEvents()
-    shown = time.perf_counter() - started
+    while painted.at is None:
+        app.processEvents()
+    shown, shown_cpu = painted.at - started, painted.cpu - cpu
     page = window.registration
+    while page.reading.pending or window.overview.data is None:
+        app.processEvents()
+    filled = time.perf_counter() - started
+    window.pages.setCurrentWidget(page)  # the registration view, as Alt+2 shows it (its people read again)
+    app.processEvents()
+    while page.reading.pending:
+        app.processEvents()
+    registration = time.perf_counter() - started
+    window.tasks.synchronous = page.reading.synchronous = True  # the edits below, timed on the main thread
     people = sum(d.participant_count for d in page.delegation_rows)
     print(f"{people:,} participants in {len(page.delegation_rows):,} delegations")
-    print(f"open the database and show the registration view: {shown:.2f} s (target 2 s)")
+    print(
+        f"open the database and show the window's first frame: {shown:.2f} s (main thread CPU {shown_cpu:.2f} s; "
+        f"target 0.8 s); the overview and the registration page filled off the main thread by {filled:.2f} s; "
+        f"the registration view shown and read again by {registration:.2f} s"
+    )
 
     timings = []
     for query in ("muller", "geneva mission", "cote"):
         page.search.clear()
         app.processEvents()
         for ch in query:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.thread_time()
             for kind in (QEvent.KeyPress, QEvent.KeyRelease):
                 QApplication.sendEvent(page.search, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
             app.processEvents()
-            timings.append(((time.perf_counter() - t) * 1000, query, page.member_model.rowCount()))
-    worst = max(timings)
-    mean = sum(t for t, _, _ in timings) / len(timings)
+            timings.append(((time.perf_counter() - t) * 1000, query, (time.thread_time() - c) * 1000))
+    worst, slowest = max(timings), max(c for _, _, c in timings)
+    mean, cpu_mean = (sum(row[i] for row in timings) / len(timings) for i in (0, 2))
     print(
-        f"search keystrokes: {len(timings)}, mean {mean:.0f} ms, worst {worst[0]:.0f} ms "
-        f"(while typing “{worst[1]}”), target 100 ms"
+        f"search keystrokes on the registration view shown: {len(timings)}, mean {mean:.0f} ms, worst "
+        f"{worst[0]:.0f} ms (while typing “{worst[1]}”), target 40 ms; main thread CPU mean {cpu_mean:.0f} ms, "
+        f"worst {slowest:.0f} ms"
     )
     # One edit through the page, as the dialog's OK does it: add a participant, then undo it.
     from ccm_secretariat.services.registration import ParticipantInput

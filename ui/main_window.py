@@ -119,7 +119,7 @@ class MainWindow(DatabaseActions, ReaderAndOtherDesks, HelpActions):
 
         self.overview = OverviewPage(services, self.editor, synchronous=synchronous)
         self.overview.figure_chosen.connect(self.show_figure)
-        self.registration = RegistrationPage(services, self.editor)
+        self.registration = RegistrationPage(services, self.editor, synchronous=synchronous)
         self.meeting_page = MeetingPage(services, self.editor)
         self.agenda = AgendaPage(services, self.editor)
         self.documents = DocumentsPage(services, self.editor)

@@ -10,9 +10,10 @@ from PySide6.QtGui import QHelpEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip, QWidget
 from shiboken6 import isValid
 
-WATCHED = (QEvent.Type.FocusIn, QEvent.Type.Resize, QEvent.Type.ToolTip, QEvent.Type.KeyPress)
+WATCHED = (QEvent.Type.FocusIn, QEvent.Type.Resize, QEvent.Type.ToolTip, QEvent.Type.KeyPress, QEvent.Type.Show)
 MIN_COLUMN = 60  # a column is never narrowed below this (its header still elides, with a tooltip)
 CELL_MARGIN = 8  # the room a cell's text needs beyond its advance (the style's margins)
+ROWS_MEASURED = 0  # rows measured beyond those in view when columns are fitted (Qt's default: 1,000)
 
 
 def configure_view(view: QAbstractItemView) -> None:
@@ -27,6 +28,7 @@ def configure_view(view: QAbstractItemView) -> None:
     view.viewport().installEventFilter(keeper)
     if isinstance(view, QTableView):
         view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.horizontalHeader().setResizeContentsPrecision(ROWS_MEASURED)  # a search listing 100,000 people
         view.horizontalHeader().viewport().installEventFilter(keeper)
     model = view.model()
     if model is not None:
@@ -106,6 +108,10 @@ def fit_columns(table: QTableView) -> None:
     narrow (never below MIN_COLUMN) until all of them show, their texts elided, but for those its table's
     "wholeColumns" property names. A stretched column takes the rest, as before, and at least the share of the
     view its table's "stretchShare" property asks for."""
+    if not table.isVisible():  # fitted when shown: a hidden table's size hint reads every row (100,000 of them)
+        table.setProperty("ccmRefit", True)
+        return
+    table.setProperty("ccmRefit", False)
     header = table.horizontalHeader()
     room = table.viewport().width()
     columns = [c for c in range(header.count()) if not header.isSectionHidden(c)]
@@ -151,6 +157,8 @@ class _ViewKeeper(QObject):
                 give_current_row(self.view)
         elif watched is self.view.viewport() and kind == QEvent.Type.Resize:
             _refit(self.view)
+        elif watched is self.view and kind == QEvent.Type.Show and self.view.property("ccmRefit"):
+            _refit(self.view)  # its rows changed while it was hidden
         elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and isinstance(watched, QWidget):
             return self._tooltip(watched, event)
         return False

@@ -66,11 +66,12 @@ def add_import(sub: Subparsers) -> None:
 
 @dataclass
 class Rows:
-    """The rows to import and where they come from; a file's sheet and column mapping, remembered after."""
+    """The rows to import and where they come from; a file's headers and column mapping, remembered after (the
+    sheet's rows themselves are let go once the rows to import are made of them)."""
 
     rows: list[Incoming]
     source: str
-    sheet: Any = None
+    headers: list[str] | None = None
     mapping: Any = None
 
 
@@ -88,7 +89,7 @@ def _read(services: Services, args: argparse.Namespace, meeting_id: int) -> Rows
     mapping = columns.parse_overrides(sheet.headers, mapping, args.map)
     mapped = ", ".join(f"{sheet.headers[i]} → {f.value}" for i, f in sorted(mapping.items()))
     print(f"Columns: {mapped}", file=sys.stderr)
-    return Rows(imports.incoming(sheet, mapping), args.file, sheet, mapping)
+    return Rows(imports.incoming(sheet, mapping), args.file, sheet.headers, mapping)
 
 
 def _with_new_organisations(
@@ -143,9 +144,8 @@ def _written(
     imports = services.imports
     if not args.dry_run and (plan.complete or args.partial):
         result = imports.run(meeting_id, incoming.rows, choices, partial=args.partial, previewed=plan)
-        sheet = incoming.sheet
-        if sheet is not None and (
-            unsaved := imports.remember_mapping_after(result.summary, sheet.headers, incoming.mapping)
+        if incoming.headers is not None and (
+            unsaved := imports.remember_mapping_after(result.summary, incoming.headers, incoming.mapping)
         ):
             print(unsaved, file=sys.stderr)
         if result.note:

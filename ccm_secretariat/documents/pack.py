@@ -11,6 +11,7 @@ generator cancels it."""
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import queue
@@ -20,6 +21,7 @@ import tempfile
 import time
 from collections.abc import Generator, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -31,6 +33,8 @@ from ccm_secretariat.storage import pending
 
 if TYPE_CHECKING:
     from ccm_secretariat.services import Services
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,8 @@ class Outcome:
     cancelled: bool = False
     printed: tuple[tuple[int, int], ...] = ()  # (participant, code generation) of the badges written, recorded
     # as printed once they are in place
+    seconds: float = 0.0  # how long its worker took to write it
+    cpu: float = 0.0  # the worker's CPU time for it (the log says both)
 
 
 # In each worker process: the pack's cancel flag and the queue its progress goes back by.
@@ -116,6 +122,7 @@ def _write(url: str, meeting_id: int, index: int, item: PackItem, target: str) -
     """One document, in a worker process."""
     if _stopped():
         return Outcome(index, cancelled=True)
+    started, cpu = time.perf_counter(), time.process_time()
     try:
         steps = cast(
             "Generator[Progress, None, None]",
@@ -128,7 +135,8 @@ def _write(url: str, meeting_id: int, index: int, item: PackItem, target: str) -
                 return Outcome(index, cancelled=True)
             _progress.put((index, last.done, max(last.total, 1)))
         assert last is not None and last.path is not None  # an export yields its result last
-        return Outcome(index, last.message, last.warnings, printed=last.printed)
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        return Outcome(index, last.message, last.warnings, printed=last.printed, seconds=seconds, cpu=cpu)
     except DomainError as exc:
         return Outcome(index, error=str(exc))
 
@@ -169,15 +177,22 @@ def write_pack(
             ]
             try:
                 yield from _follow(futures, progress)
-            except BaseException:  # cancelled (the generator closed) or failed: the workers stop at their next step
+            except BaseException as exc:  # cancelled (the generator closed) or failed: workers stop at their next step
                 cancel.set()
                 pool.shutdown(wait=True, cancel_futures=True)
+                if isinstance(exc, BrokenProcessPool):  # a worker killed (out of memory, or by hand)
+                    raise DomainError(
+                        f"A process writing the pack stopped unexpectedly, so nothing was put in {folder}; "
+                        "write the pack again (with --processes 1 when memory is short)."
+                    ) from None
                 raise
         outcomes = [f.result() for f in futures]
         written = [o for o in outcomes if not o.error]
         for o in written:
             os.replace(staging / PACK[o.index].file_name, folder / PACK[o.index].file_name)
         outcomes = [_recorded(services, o) for o in outcomes]
+        for o in written:
+            log.info("Pack: %s written in %.1f s (its worker's CPU %.1f s)", PACK[o.index].file_name, o.seconds, o.cpu)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         pending.forget(staging)
@@ -235,5 +250,5 @@ def summary(outcomes: list[Outcome], folder: Path) -> str:
     lines = [f"{len(written)} of {len(PACK)} documents written in {folder}:"]
     for o in outcomes:
         name = PACK[o.index].file_name
-        lines.append(f"  {name}: not written, {o.error}" if o.error else f"  {name}: {o.message}")
+        lines.append(f"  {name}: not written, {o.error}" if o.error else f"  {name}: {o.message} ({o.seconds:.1f} s)")
     return "\n".join(lines)

@@ -159,8 +159,8 @@ class MemberIndex:
             values.get("function", ""),
             values.get("email", ""),
         )
-        if member.email:
-            self.by_email[member.email.lower()] = member
+        if member.email:  # (the key a row's values carry already: one string fewer a row of an import)
+            self.by_email[values.get("email_key") or member.email.lower()] = member
         self.by_name.setdefault((delegation_id, key or key_of(values)), []).append(member)
         if values.get("role") == Role.HEAD:
             self.heads[delegation_id] = member

@@ -16,6 +16,7 @@ class SearchIndex(Generic[T]):
         """`text` gives a row's searchable text; with `folded=True` it is already folded."""
         self.rows = list(rows)
         self._haystacks = [text(r) for r in self.rows] if folded else [fold(text(r)) for r in self.rows]
+        self._last: tuple[list[str], list[int]] = ([], [])  # the last search's words and the rows they found
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -26,10 +27,15 @@ class SearchIndex(Generic[T]):
         if not terms:
             return self.rows[:limit] if limit else list(self.rows)
         hay = self._haystacks
-        first = terms[0]
-        hits = [i for i, h in enumerate(hay) if first in h]
-        for term in terms[1:]:
+        words, found = self._last
+        if words and all(any(w in t for t in terms) for w in words):
+            hits, rest = found, terms  # typed on ("mu" after "m"): only the rows found before can still match
+        else:
+            first = terms[0]
+            hits, rest = [i for i, h in enumerate(hay) if first in h], terms[1:]
+        for term in rest:
             hits = [i for i in hits if term in hay[i]]
+        self._last = (terms, hits)
         if limit:
             hits = hits[:limit]
         rows = self.rows

@@ -68,7 +68,7 @@ class NewOrganisation:
 Destination = Target | NewOrganisation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Incoming:
     """One row to import: its line in the file, its fields, problems found while reading it, and (for a carry-over)
     the delegation it belongs to already."""

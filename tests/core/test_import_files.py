@@ -135,6 +135,22 @@ def test_text_encodings_delimiters_and_quoted_newlines(tmp_path):
     assert sheet.rows == [(2, ("Ana Lopez", "Counsellor\nLegal affairs", "Spain")), (3, ("Bo Li", "Adviser", "China"))]
 
 
+def test_a_text_repeated_down_a_column_is_kept_once_and_every_cell_reads_as_written(tmp_path, monkeypatch):
+    # 100,000 rows naming the same few countries and dates must not hold 100,000 copies of each (the import's
+    # memory); a column whose texts do not repeat stops being remembered, and still reads cell for cell.
+    monkeypatch.setattr("ccm_secretariat.imports.tables.MAX_SHARED", 3)
+    lines = ["Email,Country,Registration date"] + [
+        f"p{n}@example.org, {'Chile' if n % 2 else 'Côte d’Ivoire'} ,2026-09-0{n % 3 + 1}" for n in range(8)
+    ]
+    (tmp_path / "r.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = [cells for _line, cells in read_sheet(tmp_path / "r.csv").rows]
+    assert [r[0] for r in rows] == [f"p{n}@example.org" for n in range(8)]
+    assert [r[1] for r in rows] == ["Côte d’Ivoire", "Chile"] * 4
+    assert [r[2] for r in rows] == [f"2026-09-0{n % 3 + 1}" for n in range(8)]
+    assert rows[1][1] is rows[3][1] and rows[0][1] is rows[6][1]  # one string each, however many rows
+    assert rows[0][2] is rows[3][2]
+
+
 def test_a_mapping_that_cannot_be_imported(tmp_path):
     headers = ["Email", "Courriel", "Nom", "Pays"]
     with pytest.raises(ValidationError, match="“Email” and “Courriel” are both mapped to E-mail"):

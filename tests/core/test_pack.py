@@ -18,6 +18,7 @@ from pypdf import PdfReader
 
 from ccm_secretariat.documents.pack import PACK, write_pack
 from ccm_secretariat.domain.participants import ParticipantInput
+from ccm_secretariat.errors import DomainError
 from ccm_secretariat.progress import run_to_end
 from ccm_secretariat.storage import pending
 from tests.backends import location
@@ -65,18 +66,32 @@ def test_the_pack_writes_every_document_in_parallel(demo, meeting, tmp_path):
     assert set(demo.badges.printed(meeting.id)) == {p.id for p in people}  # recorded once in place
 
 
-def test_a_cancelled_pack_leaves_the_folder_as_it_was(demo, meeting, tmp_path):
+def _started_over_old_badges(demo, meeting, tmp_path, writing: bool):
+    """A pack started in a folder that holds old badges; `writing`: followed until a document is being written."""
     out = tmp_path / "pack"
     out.mkdir()
     (out / "badges.pdf").write_text("the old badges")
     steps = write_pack(demo, meeting.id, out, processes=2)
     next(steps)
-    steps.close()
-    assert [p.name for p in out.iterdir()] == ["badges.pdf"] and (out / "badges.pdf").read_text() == "the old badges"
-    assert demo.badges.printed(meeting.id) == {}  # no badge recorded as printed: none was delivered
+    deadline = time.monotonic() + 60
+    while writing and not list(out.glob(".pack.*.part/*")) and time.monotonic() < deadline:
+        next(steps)
+    return out, steps
+
+
+def _left_as_it_was(demo, meeting, out) -> None:
     import multiprocessing
 
+    assert [p.name for p in out.iterdir()] == ["badges.pdf"] and (out / "badges.pdf").read_text() == "the old badges"
+    assert demo.badges.printed(meeting.id) == {}  # no badge recorded as printed: none was delivered
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("writing", [False, True], ids=["at-once", "mid-document"])
+def test_a_cancelled_pack_leaves_the_folder_as_it_was(demo, meeting, tmp_path, writing):
+    out, steps = _started_over_old_badges(demo, meeting, tmp_path, writing)
+    steps.close()
+    _left_as_it_was(demo, meeting, out)
 
 
 def _processes_with(marker: str) -> list[int]:
@@ -114,6 +129,19 @@ def test_a_killed_pack_leaves_nothing_once_the_next_start_has_cleaned_up(demo, m
     assert all(p.name.startswith(".pack.") for p in out.iterdir())  # no document in place, half or whole
     pending.clean_leftovers()  # what the next start does
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="kills a worker process by its id")
+def test_a_worker_killed_mid_document_leaves_the_folder_as_it_was_and_says_so(demo, meeting, tmp_path):
+    import multiprocessing
+
+    out, steps = _started_over_old_badges(demo, meeting, tmp_path, writing=True)
+    workers = multiprocessing.active_children()
+    assert workers and list(out.glob(".pack.*.part/*"))
+    os.kill(workers[0].pid, signal.SIGKILL)  # kill -9, as the out-of-memory killer does
+    with pytest.raises(DomainError, match=f"stopped unexpectedly, so nothing was put in {out.resolve()}"):
+        list(steps)
+    _left_as_it_was(demo, meeting, out)
 
 
 def test_a_document_that_cannot_be_written_is_named_in_the_summary(demo, tmp_path):

@@ -20,6 +20,7 @@ def test_first_start_opens_the_demo_conference(qtbot, tmp_path, monkeypatch):
     def run_until_loaded(_self=None):
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
         qtbot.waitUntil(lambda: window.meeting is not None, timeout=30_000)
+        qtbot.waitUntil(lambda: not window.registration.reading.pending, timeout=30_000)  # read off the main thread
         seen["title"] = window.meeting.title
         seen["delegations"] = len(window.registration.delegation_model.rows)
         seen["database"] = window.services.db.display_name

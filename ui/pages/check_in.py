@@ -141,7 +141,8 @@ class CheckInPage(QWidget):
         self.completer.setModel(QStringListModel(list(self._names), self.completer))
 
     def reload(self) -> None:
-        if self.meeting is None or not self.day.date().isValid():  # a day half typed counts nothing yet
+        # A day half typed counts nothing yet; a hidden page counts when it is shown (showEvent).
+        if self.meeting is None or not self.day.date().isValid() or not self.isVisible():
             return
         if not self._categories:
             self._categories = {d.id: d.category for d in self.services.registration.delegations(self.meeting.id)}

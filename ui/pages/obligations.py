@@ -148,7 +148,8 @@ class ObligationsPage(QWidget):
             self.year_box.blockSignals(True)
             self.year_box.setValue(self.day().year - 1)
             self.year_box.blockSignals(False)
-        self.reload()
+        if self.isVisible():  # hidden, it is read when shown (the window reloads the page it turns to)
+            self.reload()
 
     def reload(self) -> None:
         if self.meeting is None:

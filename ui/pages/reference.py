@@ -101,7 +101,8 @@ class ReferencePage(QWidget):
 
     def set_meeting(self, meeting) -> None:
         self.meeting = meeting
-        self.reload()
+        if self.isVisible():  # hidden, it is read when shown (the window reloads the page it turns to)
+            self.reload()
 
     def _treaty(self) -> dict[str, str]:
         """The meeting's convention (the reference service's own choice with no meeting)."""

@@ -28,6 +28,7 @@ from ccm_secretariat.services.registration import DelegationRow
 from ccm_secretariat.services.roster import DirectoryRow
 from ui import colours
 from ui.categories import add_categories, category_index
+from ui.background import BackgroundRead
 from ui.flow_layout import FlowLayout
 from ui.pages.common import select_row
 from ui.pages.delegation_actions import DelegationActions
@@ -42,9 +43,12 @@ from ui.undo import UndoRecorder
 class RegistrationPage(QWidget):
     status = Signal(str)
 
-    def __init__(self, services: Services, editor: UndoRecorder, parent: QWidget | None = None):
+    def __init__(
+        self, services: Services, editor: UndoRecorder, parent: QWidget | None = None, synchronous: bool = False
+    ):
         super().__init__(parent)
         self.services = services
+        self.reading = BackgroundRead(synchronous)  # the meeting's people, read off the main thread
         self.editor = editor
         self.meeting: MeetingRow | None = None
         self.filter = RegistrationFilter([], {})  # what is listed, decided without Qt
@@ -242,12 +246,30 @@ class RegistrationPage(QWidget):
             )
 
     def reload(self) -> None:
+        """Read the meeting's delegations and members again: off the main thread in the window (the page says it
+        is reading until they arrive, and the window's frame shows meanwhile), at once in the tests' windows."""
+        meeting_id = self.meeting.id if self.meeting is not None else None
+        if meeting_id is not None and not self.reading.synchronous:
+            self.members_title.setText("Reading the delegations and their members…")
+            self._explain_buttons()  # nothing selected yet: the buttons that need a selection say so
+        self.reading.start(lambda: self._read(meeting_id), self._arrived)
+
+    def _read(self, meeting_id: int | None) -> RegistrationFilter:
+        """The meeting's delegations and members, and the search index over them (no widget touched: this runs
+        off the main thread)."""
+        if meeting_id is None:
+            return RegistrationFilter([], {})
         members: dict[int, list[DirectoryRow]] = {}
-        if self.meeting is not None:
-            for row in self.services.roster.directory(self.meeting.id):
-                members.setdefault(row.delegation_id, []).append(row)
-        rows = self.services.registration.delegations(self.meeting.id) if self.meeting is not None else []
-        self._listed(rows, members)
+        for row in self.services.roster.directory(meeting_id):
+            members.setdefault(row.delegation_id, []).append(row)
+        return RegistrationFilter(self.services.registration.delegations(meeting_id), members)
+
+    def _arrived(self, result: object) -> None:
+        if isinstance(result, Exception):
+            self.members_title.setText(f"The delegations could not be read: {result}")
+            return
+        assert isinstance(result, RegistrationFilter)
+        self._listed(result)
         self._explain_buttons()
 
     def reload_delegation(self, *delegation_ids: int) -> None:
@@ -255,14 +277,17 @@ class RegistrationPage(QWidget):
         meeting = self.meeting
         if meeting is None:
             return
+        if self.reading.pending:  # the whole meeting is on its way: read it again, after the edit
+            self.reload()
+            return
         members = dict(self.members)
         for delegation_id in delegation_ids:
             members[delegation_id] = self.services.roster.directory(meeting.id, delegation_id)
         # (the panel follows the list: the row as saved, or nobody once it is gone)
-        self._listed(self.services.registration.delegations(meeting.id), members)
+        self._listed(RegistrationFilter(self.services.registration.delegations(meeting.id), members))
 
-    def _listed(self, rows: list[DelegationRow], members: dict[int, list[DirectoryRow]]) -> None:
-        self.filter = RegistrationFilter(rows, members)
+    def _listed(self, listed: RegistrationFilter) -> None:
+        self.filter = listed
         categories = self.meeting.profile.categories if self.meeting is not None else ()
         counts = self.filter.counts(c.key for c in categories)
         parts = [
