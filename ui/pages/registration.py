@@ -27,8 +27,8 @@ from ccm_secretariat.services.overview import Figure
 from ccm_secretariat.services.registration import DelegationRow
 from ccm_secretariat.services.roster import DirectoryRow
 from ui import colours
-from ui.categories import add_categories, category_index
 from ui.background import BackgroundRead
+from ui.categories import add_categories, category_index
 from ui.flow_layout import FlowLayout
 from ui.pages.common import select_row
 from ui.pages.delegation_actions import DelegationActions
