@@ -20,7 +20,7 @@ from ccm_secretariat.services.registration import DelegationRow, ParticipantRow,
 from ccm_secretariat.storage.paused_gc import paused_gc
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from typing import Any
 
     from sqlalchemy.orm import Session
@@ -151,7 +151,9 @@ class RosterService(Service):
                 ),
                 {"meeting": meeting_id},
             ).all()
-            members = _members(rows, [d.id for d in delegations], attendance)
+            dialect = s.get_bind().dialect
+            to_date = sa.Date().dialect_impl(dialect).result_processor(dialect, None)  # text on SQLite
+            members = _members(rows, [d.id for d in delegations], attendance, to_date)
         return Roster(meeting, delegations, members, check_ins)
 
     def names(self, meeting_id: int) -> NameRoster:
@@ -229,11 +231,14 @@ def _check_ins(s: Session, meeting_id: int, categories: dict[int, Category]) -> 
 
 
 def _members(
-    rows: Sequence[Sequence[Any]], delegation_ids: list[int], attendance: dict[int, tuple[tuple[int, Attendance], ...]]
+    rows: Sequence[Sequence[Any]],
+    delegation_ids: list[int],
+    attendance: dict[int, tuple[tuple[int, Attendance], ...]],
+    to_date: Callable[[Any], Any] | None,
 ) -> dict[int, list[ParticipantRow]]:
     """The participants read, as rows, under their delegations in protocol order. Made as plain tuples (a
-    NamedTuple's own constructor costs a call a row); the registration dates, text on SQLite, made dates once
-    per distinct day."""
+    NamedTuple's own constructor costs a call a row); the registration dates made dates by the database's own
+    conversion (`to_date`, None when it gives dates), once per distinct day."""
     roles = {r.value: r for r in Role}
     genders = {g.value: g for g in Gender}
     days: dict[Any, dt.date | None] = {None: None}
@@ -243,7 +248,7 @@ def _members(
     for pid, did, position, sal, given, family, function, affiliation, role, email, phone, gender, consent, day in rows:
         when = days.get(day, days)
         if when is days:
-            when = days[day] = day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
+            when = days[day] = day if to_date is None else to_date(day)
         kind = roles[role]
         person = make(
             ParticipantRow,
