@@ -62,6 +62,7 @@ result = {{'seconds': time.perf_counter() - started}}
 PDF_FLOOR_DIRECT = "from ccm_secretariat.exports.fonts import text_operators\n" + PDF_FLOOR.replace(
     "c.drawString(60, y, text)", "c._code.append(text_operators(c, 'DejaVuSans', 60, y, text, 9))"
 )
+assert "drawString" not in PDF_FLOOR_DIRECT, "the floor's drawing changed: write its direct form again"
 
 XLSX_APP = """
 from ccm_secretariat.services import open_services
