@@ -53,10 +53,11 @@ class Columns:
         return height <= self.room() or self.at_top()
 
     def draw(self, lines: list[Line]) -> None:
+        x, canvas, draw = self.x, self.canvas, self.fonts.draw
         for text, size, style, indent, leading in lines:
             self.y -= leading
             if text:
-                self.fonts.draw(self.canvas, self.x + indent, self.y, text, size, style)
+                draw(canvas, x + indent, self.y, text, size, style)
 
     def closing_rule(self) -> None:
         """The short centred rule a UN document ends with, under the last entry."""

@@ -140,7 +140,7 @@ class FontSet:
         # Functions, affiliations, delegations and labels repeat thousands of times in a long document: their
         # widths and their encoded operators are kept (a bounded number; encodings for one PDF at a time).
         self._widths: dict[tuple[str, float, str], float] = {}
-        self._encoded: dict[tuple[str, float, str], str] = {}
+        self._encoded: dict[tuple[str, float, str], list[tuple[str, str, float]]] = {}
         self._encoded_for: object = None
         self._pieces: dict[tuple[str, str], list[tuple[str, str]]] = {}
 
@@ -229,26 +229,41 @@ class FontSet:
 
     def draw(self, canvas: Canvas, x: float, y: float, text: str, size: float, style: str = "regular") -> float:
         """Draw `text` with its left end at x; returns its width."""
-        pieces = self.pieces(text, style)
         start = x
-        for font, part in pieces:
-            canvas.setFont(font, size)
-            if canvas.bottomup:  # as drawString writes it on the usual canvas, without its machinery
-                canvas._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {self._encode(canvas, font, part, size)} T* ET")
-            else:
+        if not canvas.bottomup:
+            for font, part in self.pieces(text, style):
+                canvas.setFont(font, size)
                 canvas.drawString(x, y, part)
-            x += self.width(text, size, style) if len(pieces) == 1 else pdfmetrics.stringWidth(part, font, size)
+                x += pdfmetrics.stringWidth(part, font, size)
+            return x - start
+        code, leading = canvas._code, size * 1.2
+        # As drawString writes it on the usual canvas, without its machinery: the font set (only the canvas's
+        # state: the fonts are TrueType, whose setFont writes nothing) and each piece's operators as kept.
+        for font, body, advance in self._drawn(canvas, text, size, style):
+            if canvas._fontname != font or canvas._fontsize != size or canvas._leading != leading:
+                canvas.setFont(font, size)
+            code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {body} T* ET")
+            x += advance
         return x - start
 
-    def _encode(self, canvas: Canvas, font_name: str, text: str, size: float) -> str:
-        """text_body, kept for the canvas's document (a text's bytes in a font's subsets never change within it)."""
+    def _drawn(self, canvas: Canvas, text: str, size: float, style: str) -> list[tuple[str, str, float]]:
+        """(font, text_body, width) of each piece of a text, kept for the canvas's document (a text's bytes in
+        a font's subsets never change within it)."""
         if self._encoded_for is not canvas._doc:
             self._encoded.clear()
             self._encoded_for = canvas._doc
-        key = (font_name, size, text)
+        key = (style, size, text)
         found = self._encoded.get(key)
         if found is None:
-            found = text_body(canvas, font_name, text, size)
+            pieces = self.pieces(text, style)
+            found = [
+                (
+                    font,
+                    text_body(canvas, font, part, size),
+                    self.width(text, size, style) if len(pieces) == 1 else pdfmetrics.stringWidth(part, font, size),
+                )
+                for font, part in pieces
+            ]
             _keep(self._encoded, key, found)
         return found
 

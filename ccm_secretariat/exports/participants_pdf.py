@@ -34,6 +34,7 @@ from ccm_secretariat.language import Forms, forms
 from ccm_secretariat.progress import Progress
 from ccm_secretariat.services.registration import DelegationRow, ParticipantRow
 from ccm_secretariat.services.roster import Roster
+from ccm_secretariat.storage.paused_gc import paused_between
 
 if TYPE_CHECKING:
     pass
@@ -71,6 +72,10 @@ def contact_line(p: ParticipantRow) -> str:
 def list_pdf(roster: Roster, out: str | Path, options: ListOptions = ListOptions()) -> Iterator[Progress]:
     """The list of participants drawn from the roster read: nothing read here. In the options' language (default:
     the meeting's): the States under their names in it, in its order."""
+    return paused_between(_list_pdf(roster, out, options))  # a hundred thousand entries' lines, no cycles
+
+
+def _list_pdf(roster: Roster, out: str | Path, options: ListOptions) -> Iterator[Progress]:
     language = options.language or roster.meeting.settings.language
     f = forms(language)
     category_headings(roster.meeting, language)  # the convention gives its headings in this language, or no file

@@ -242,6 +242,8 @@ class _RowWriter:
         self.ws, self.widths, self.row = ws, list(widths), 1
         self.date, self.bold = _style(ws, "d mmmm yyyy"), _style(ws, font=HEADER_FONT)
         self.quoted, self.wrap = _style(ws, quoted=True), _style(ws, wrap=True)
+        # Wrapped texts repeat (a delegation's name on each of its members' rows): one cell each, and its lines.
+        self.wrapped: dict[tuple[str, int], tuple[Cell, int]] = {}
 
     def append(self, row: Sequence[Any]) -> None:
         ws, widths = self.ws, self.widths
@@ -254,8 +256,8 @@ class _RowWriter:
                     row[i] = cell = Cell(ws, 1, 1, None, self.quoted)
                     cell._value, cell.data_type = value, "s"  # text, never a formula
                 elif i < len(widths) and len(value) > widths[i]:
-                    row[i] = Cell(ws, 1, 1, value, self.wrap)
-                    lines = max(lines, _lines(value, widths[i]))
+                    row[i], taken = self._wrapped(value, widths[i])
+                    lines = max(lines, taken)
             elif kind is dt.date or kind is dt.datetime:
                 row[i] = Cell(ws, 1, 1, value, self.date)
             elif kind is _Bold:
@@ -268,3 +270,15 @@ class _RowWriter:
             del ws.row_dimensions[self.row]  # written with the row: 100,000 of them need not stay in memory
         else:
             ws.append(row)
+
+    def _wrapped(self, text: str, width: int) -> tuple[Cell, int]:
+        """A wrapping cell of the text and the lines it takes (one cell a text: the writer writes each cell as it
+        comes and only reads it)."""
+        key = (text, width)
+        found = self.wrapped.get(key)
+        if found is None:
+            found = (Cell(self.ws, 1, 1, text, self.wrap), _lines(text, width))
+            if len(self.wrapped) >= 20_000:
+                self.wrapped.clear()
+            self.wrapped[key] = found
+        return found

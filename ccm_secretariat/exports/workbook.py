@@ -20,6 +20,7 @@ from ccm_secretariat.language import forms
 from ccm_secretariat.progress import Progress
 from ccm_secretariat.services.documents import DocumentRow
 from ccm_secretariat.services.roster import Roster
+from ccm_secretariat.storage.paused_gc import paused_between
 
 if TYPE_CHECKING:
     pass
@@ -291,4 +292,4 @@ def registration_workbook(
         marks = [f.phrase(key) for key, on in (("INTERNAL", internal), ("PRACTICE COPY", meeting.practice)) if on]
         subject = f.phrase("registration_subject", meeting=meeting.title)
         page = Print(page.title, " ".join(marks), subject, f.phrase("page_footer"), f.phrase("locale"))
-    yield from write_sheets(all_sheets, out, total, private=internal, page=page)
+    yield from paused_between(write_sheets(all_sheets, out, total, private=internal, page=page))

@@ -17,8 +17,14 @@ from ccm_secretariat.orm import CheckIn, Participant
 from ccm_secretariat.services.base import Service
 from ccm_secretariat.services.meetings import MeetingRow, MeetingService
 from ccm_secretariat.services.registration import DelegationRow, ParticipantRow, RegistrationService
+from ccm_secretariat.storage.paused_gc import paused_gc
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import Any
+
+    from sqlalchemy.orm import Session
+
     from ccm_secretariat.storage.database import Database
 
 
@@ -133,63 +139,21 @@ class RosterService(Service):
     def roster(self, meeting_id: int) -> Roster:
         meeting = self._meetings.get(meeting_id)
         delegations = self._registration.delegations(meeting_id)
-        members: dict[int, list[ParticipantRow]] = {d.id: [] for d in delegations}
-        roles = {r.value: r for r in Role}
-        genders = {g.value: g for g in Gender}
-        modes = {m.value: m for m in Attendance}
-        with self._read() as s:
-            attendance: dict[int, list[tuple[int, Attendance]]] = {}
-            for pid, number, mode in s.execute(
-                sa.text(
-                    "SELECT a.participant_id, mp.number, a.mode FROM attendance a JOIN meeting_part mp "
-                    "ON mp.id = a.part_id WHERE mp.meeting_id = :meeting"
-                ),
-                {"meeting": meeting_id},
-            ):
-                attendance.setdefault(pid, []).append((number, modes[mode]))
-            categories = {d.id: d.category for d in delegations}
-            check_ins: dict[dt.date, dict[Category, int]] = {}
-            for day, delegation_id, n in s.execute(
-                sa.select(CheckIn.day, Participant.delegation_id, sa.func.count())
-                .select_from(CheckIn)
-                .join(Participant, Participant.id == CheckIn.participant_id)
-                .where(Participant.meeting_id == meeting_id)
-                .group_by(CheckIn.day, Participant.delegation_id)
-                .order_by(CheckIn.day)
-            ):
-                by_category = check_ins.setdefault(day, {})
-                by_category[categories[delegation_id]] = by_category.get(categories[delegation_id], 0) + n
+        with self._read() as s, paused_gc():  # 100,000 rows of plain values, no cycles among them
+            attendance = _attendance(s, meeting_id)
+            check_ins = _check_ins(s, meeting_id, {d.id: d.category for d in delegations})
             rows = s.execute(
                 sa.text(
                     "SELECT p.id, p.delegation_id, p.position, p.salutation, p.given_names, p.family_name, p.function, "
                     "p.affiliation, p.role, p.email, p.phone, p.gender, p.consent_to_publish, p.registration_date "
                     "FROM participant p "
                     "JOIN delegation d ON d.id = p.delegation_id WHERE d.meeting_id = :meeting"
-                ).columns(registration_date=sa.Date),  # a date on SQLite too
+                ),
                 {"meeting": meeting_id},
             ).all()
-        for r in rows:
-            members[r[1]].append(
-                ParticipantRow(
-                    r[0],
-                    r[1],
-                    r[2],
-                    r[3],
-                    r[4],
-                    r[5],
-                    r[6],
-                    r[7],
-                    roles[r[8]],
-                    r[9],
-                    r[10],
-                    genders[r[11]],
-                    bool(r[12]),
-                    tuple(sorted(attendance.get(r[0], ()))),
-                    registration_date=r[13],
-                )
-            )
-        for people in members.values():
-            people.sort(key=lambda p: (p.role.rank, p.position, p.id))
+            dialect = s.get_bind().dialect
+            to_date = sa.Date().dialect_impl(dialect).result_processor(dialect, None)  # text on SQLite
+            members = _members(rows, [d.id for d in delegations], attendance, to_date)
         return Roster(meeting, delegations, members, check_ins)
 
     def names(self, meeting_id: int) -> NameRoster:
@@ -233,3 +197,68 @@ class RosterService(Service):
         ]
         rows.sort(key=lambda r: (r.delegation_id, r.role.rank, r.position, r.id))
         return rows
+
+
+def _attendance(s: Session, meeting_id: int) -> dict[int, tuple[tuple[int, Attendance], ...]]:
+    """Each participant's attendance by part, in the order of the parts."""
+    modes = {m.value: m for m in Attendance}
+    attendance: dict[int, list[tuple[int, Attendance]]] = {}
+    for pid, number, mode in s.execute(
+        sa.text(
+            "SELECT a.participant_id, mp.number, a.mode FROM attendance a JOIN meeting_part mp "
+            "ON mp.id = a.part_id WHERE mp.meeting_id = :meeting ORDER BY a.participant_id, mp.number"
+        ),
+        {"meeting": meeting_id},
+    ).all():
+        attendance.setdefault(pid, []).append((number, modes[mode]))
+    return {pid: tuple(parts) for pid, parts in attendance.items()}
+
+
+def _check_ins(s: Session, meeting_id: int, categories: dict[int, Category]) -> dict[dt.date, dict[Category, int]]:
+    """Participants checked in at the door, day by day and category by category."""
+    check_ins: dict[dt.date, dict[Category, int]] = {}
+    for day, delegation_id, n in s.execute(
+        sa.select(CheckIn.day, Participant.delegation_id, sa.func.count())
+        .select_from(CheckIn)
+        .join(Participant, Participant.id == CheckIn.participant_id)
+        .where(Participant.meeting_id == meeting_id)
+        .group_by(CheckIn.day, Participant.delegation_id)
+        .order_by(CheckIn.day)
+    ):
+        by_category = check_ins.setdefault(day, {})
+        by_category[categories[delegation_id]] = by_category.get(categories[delegation_id], 0) + n
+    return check_ins
+
+
+def _members(
+    rows: Sequence[Sequence[Any]],
+    delegation_ids: list[int],
+    attendance: dict[int, tuple[tuple[int, Attendance], ...]],
+    to_date: Callable[[Any], Any] | None,
+) -> dict[int, list[ParticipantRow]]:
+    """The participants read, as rows, under their delegations in protocol order. Made as plain tuples (a
+    NamedTuple's own constructor costs a call a row); the registration dates made dates by the database's own
+    conversion (`to_date`, None when it gives dates), once per distinct day."""
+    roles = {r.value: r for r in Role}
+    genders = {g.value: g for g in Gender}
+    days: dict[Any, dt.date | None] = {None: None}
+    members: dict[int, list[ParticipantRow]] = {i: [] for i in delegation_ids}
+    keys: dict[int, tuple[int, int, int]] = {}
+    make, no_parts = tuple.__new__, ()
+    for pid, did, position, sal, given, family, function, affiliation, role, email, phone, gender, consent, day in rows:
+        when = days.get(day, days)
+        if when is days:
+            when = days[day] = day if to_date is None else to_date(day)
+        kind = roles[role]
+        person = make(
+            ParticipantRow,
+            (
+                pid, did, position, sal, given, family, function, affiliation, kind, email, phone,
+                genders[gender], bool(consent), attendance.get(pid, no_parts), 0, "", None, when,
+            ),
+        )  # fmt: skip
+        members[did].append(person)
+        keys[pid] = (kind.rank, position, pid)
+    for people in members.values():
+        people.sort(key=lambda p: keys[p.id])
+    return members
