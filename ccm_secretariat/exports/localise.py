@@ -42,7 +42,8 @@ def localised_delegations(delegations: Sequence[DelegationRow], language: str) -
     if language == "en":
         return list(delegations)
     local = [localised_delegation(d, language) for d in delegations]
-    return sorted(local, key=lambda d: (d.category.rank, sort_key(d.name, language)))
+    order = {c: i for i, c in enumerate(dict.fromkeys(d.category for d in delegations))}  # they come in list order
+    return sorted(local, key=lambda d: (order[d.category], sort_key(d.name, language)))
 
 
 def localised_roster(roster: Roster, language: str) -> Roster:

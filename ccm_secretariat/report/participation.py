@@ -3,8 +3,8 @@ non-empty category, worded by the meeting's report settings."""
 
 from __future__ import annotations
 
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.errors import ValidationError
+from ccm_secretariat.reference.profiles import ConventionProfile
 from ccm_secretariat.report.wording import Wording
 from ccm_secretariat.report.wording.en import ENGLISH
 from ccm_secretariat.services.meetings import ReportSettings
@@ -12,25 +12,28 @@ from ccm_secretariat.services.registration import DelegationRow
 
 
 def participation_paragraphs(
-    delegations: list[DelegationRow], settings: ReportSettings, body: str, wording: Wording = ENGLISH
+    delegations: list[DelegationRow],
+    settings: ReportSettings,
+    body: str,
+    convention: ConventionProfile,
+    wording: Wording = ENGLISH,
 ) -> list[str]:
-    """`delegations` in list order (by category, then English order); `body` is "Conference" or "Meeting".
+    """`delegations` in list order (by category, then English order); `body` is "Conference" or "Meeting";
+    `convention` the meeting's, whose categories come in its order.
     Only those that took part are named: members named, or marked present (not merely registered). The sentences
     are the meeting's own (its report settings); the lists of names are joined by `wording`."""
     delegations = [d for d in delegations if d.took_part]
     paragraphs = []
-    for category in Category:
-        members = [d for d in delegations if d.category == category]
+    for category in convention.categories:
+        members = [d for d in delegations if d.category == category.key]
         if not members:
             continue
         if category.is_state:
             names = wording.join([d.name for d in members], settings.serial_comma_states)
         else:
             names = wording.join([d.name_with_acronym for d in members], settings.serial_comma_organisations)
-        template = getattr(settings, category.value)
+        template = settings.sentences.get(category.key, "")
         if not template:
-            raise ValidationError(
-                f"the meeting's convention gives no report sentence for “{category.value}”.", "report"
-            )
+            raise ValidationError(f"the meeting's convention gives no report sentence for “{category.key}”.", "report")
         paragraphs.append(template.format(body=body, names=names))
     return paragraphs

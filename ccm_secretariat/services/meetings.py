@@ -24,14 +24,9 @@ class ReportSettings:
 
     serial_comma_states: bool = True
     serial_comma_organisations: bool = False
-    # The participation sentences ({names}, {body}): the meeting's convention's (its profile's `report`), unless the
-    # secretary changed them; empty: the convention's.
-    state_party: str = ""
-    signatory: str = ""
-    ratified_not_in_force: str = ""
-    observer_state: str = ""
-    rule_1_2: str = ""
-    rule_1_3: str = ""
+    # The participation sentences ({names}, {body}) by category key: the meeting's convention's (its profile's
+    # `report`), unless the secretary changed them; one left out or empty: the convention's.
+    sentences: dict[str, str] = field(default_factory=dict)
     capitalise_family_names: bool = False
     language: str = "en"  # the meeting's document language ("en", "fr", "es"): each export may choose another
     titles: dict[str, str] = field(default_factory=dict)  # the meeting's title in other languages, by code
@@ -40,16 +35,21 @@ class ReportSettings:
     def from_dict(cls, data: dict[str, Any] | None, base: ReportSettings | None = None) -> ReportSettings:
         """The settings stored in `data`; what they lack (or leave empty) comes from `base` (the convention's
         wording)."""
-        known = {f.name for f in fields(cls)}
-        return replace(base or cls(), **{k: v for k, v in (data or {}).items() if k in known and v != ""})
+        base = base or cls()
+        known = {f.name for f in fields(cls)} - {"sentences"}
+        data = data or {}
+        # Settings stored before the sentences were keyed by category held each at the top level, by its key.
+        given = {k: v for k, v in data.items() if k not in known and k != "sentences" and isinstance(v, str)}
+        given |= data.get("sentences") or {}
+        sentences = base.sentences | {k: v for k, v in given.items() if v}
+        return replace(base, sentences=sentences, **{k: v for k, v in data.items() if k in known and v != ""})
 
     @classmethod
     def for_convention(cls, convention: ConventionProfile | None) -> ReportSettings:
         """The participation sentences of the convention's profile (none without one)."""
         if convention is None:
             return cls()
-        sentences: dict[str, Any] = {c.key: c.report for c in convention.categories}
-        return cls(**sentences)
+        return cls(sentences={c.key: c.report for c in convention.categories})
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

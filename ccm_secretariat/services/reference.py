@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ccm_secretariat.domain.enums import Instrument, OrganisationKind, Rule, UNMembership
 from ccm_secretariat.domain.names import match_key, un_sort_key
-from ccm_secretariat.domain.status import StatusFacts, category_on
+from ccm_secretariat.domain.status import StatusFacts, status_on
 from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
 from ccm_secretariat.orm import Organisation, OrganisationRule, State, StateAlias, Treaty, TreatyStatus
 from ccm_secretariat.reference.files import read_table
@@ -25,9 +25,6 @@ from ccm_secretariat.reference.treaties import (
     treaty_profile,
 )
 from ccm_secretariat.services.base import Service, clean, get_or_fail
-
-if TYPE_CHECKING:
-    from ccm_secretariat.domain.enums import Category
 
 
 @dataclass(frozen=True)
@@ -49,8 +46,9 @@ class StateRow:
     def facts(self) -> StatusFacts:
         return StatusFacts(self.signature, self.deposit, self.entry_into_force, self.withdrawal_effective)
 
-    def category_on(self, day: dt.date) -> Category | None:
-        return category_on(day, self.facts)
+    def status_on(self, day: dt.date) -> str:
+        """Its standing on `day` ("party", "signatory", ...): the convention's profile says which category it gives."""
+        return status_on(day, self.facts)
 
 
 @dataclass(frozen=True)
@@ -195,7 +193,7 @@ class ReferenceService(Service):
                 s.delete(existing)
                 s.flush()
             if rule is not None:
-                s.add(OrganisationRule(organisation_id=organisation_id, treaty_id=tr.id, category=rules[rule].category))
+                s.add(OrganisationRule(organisation_id=organisation_id, treaty_id=tr.id, category=rules[rule].key))
 
 
 def _treaty(s: Session, short_name: str, write: bool = False) -> Treaty:

@@ -162,14 +162,14 @@ def test_an_organisations_rule_is_per_convention(services, tmp_path):
     services.reference.set_organisation_rule(icrc.id, "ATT", "invited")
     at_att = services.registration.add_organisation_delegation(att.id, "ICRC")
     at_ccm = services.registration.add_organisation_delegation(ccm.id, "ICRC")
-    assert at_att.category is Category.RULE_1_3 and not at_att.is_overridden
-    assert at_ccm.category is Category.RULE_1_2
+    assert at_att.category == Category.RULE_1_3 and not at_att.is_overridden
+    assert at_ccm.category == Category.RULE_1_2
     assert (
         att_profile_heading(services, att.id, at_att)
         == "Non-governmental and other organisations participating as observers"
     )
     services.reference.set_organisation_rule(icrc.id, "ATT", None)
-    assert services.registration.delegation(at_att.id).category is Category.RULE_1_2
+    assert services.registration.delegation(at_att.id).category == Category.RULE_1_2
     with pytest.raises(ValidationError, match="the ATT admits organisations under “named”, “invited”, not “1\\(3\\)”"):
         services.reference.set_organisation_rule(icrc.id, "ATT", "1(3)")
 

@@ -49,7 +49,7 @@ def test_status_lists_that_used_to_crash(db, tmp_path, capsys):
         (garbage, "“2008-12-03garbage” is not a date"),
         (folder, "is a folder"),
     ):
-        code, err = run(["--db", db, "states", "import", str(path)], capsys)
+        code, err = run(["--db", db, "states", "import", "--treaty", "CCM", str(path)], capsys)
         assert code == 1 and message in err, err
 
 

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from openpyxl import Workbook
 
-from ccm_secretariat.domain.enums import Category, UNMembership
+from ccm_secretariat.domain.enums import UNMembership
 from ccm_secretariat.errors import DuplicateError, ValidationError
 
 SEP = "\t"
@@ -46,8 +46,8 @@ def test_shipped_ccm_status(services):
     by_name = {s.name: s for s in services.reference.states()}
     assert by_name["Maldives"].entry_into_force == dt.date(2020, 3, 1)
     assert by_name["Lithuania"].withdrawal_effective == dt.date(2025, 3, 6)
-    assert by_name["Lithuania"].category_on(dt.date(2026, 1, 1)) is Category.OBSERVER_STATE
-    assert by_name["Angola"].category_on(dt.date(2020, 11, 25)) is Category.SIGNATORY
+    assert by_name["Lithuania"].status_on(dt.date(2026, 1, 1)) == "not_signatory"
+    assert by_name["Angola"].status_on(dt.date(2020, 11, 25)) == "signatory"
     assert not by_name["Mexico"].verified
 
 

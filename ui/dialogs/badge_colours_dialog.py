@@ -50,7 +50,7 @@ class BadgeColoursDialog(FormDialog):
 
     def submit(self):
         self.services.badges.set_colours(
-            self.meeting_id, {c: v for c, v in self.colours.items() if c is not Category.RATIFIED_NOT_IN_FORCE}
+            self.meeting_id, {c: v for c, v in self.colours.items() if c != Category.RATIFIED_NOT_IN_FORCE}
         )
         return self.colours
 

@@ -18,7 +18,7 @@ class CategoryDialog(FormDialog):
         super().__init__(f"Category — {delegation.name}", parent)
         self._save = save
         self._derived = delegation.derived_category
-        self.add_field("derived", "From the treaty status", QLabel(delegation.derived_category.label))
+        self.add_field("derived", "From the treaty status", QLabel(Category(delegation.derived_category).label))
         self.category = QComboBox()
         for category in Category:
             if category.is_state == delegation.is_state:

@@ -55,7 +55,7 @@ class GroupedRowsModel(RowTableModel):
         entry = self._view[index]
         assert isinstance(entry, tuple)
         category, delegations, people = entry
-        heading = self.headings.get(category, category.label)
+        heading = self.headings.get(category) or Category(category).label
         return f"{heading} — {counted(delegations, 'delegation')}, {counted(people, 'participant')}"
 
     def rowCount(self, parent=QModelIndex()) -> int:

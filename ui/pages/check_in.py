@@ -211,7 +211,7 @@ class CheckInPage(QWidget):
         self.answer.setText(result.message if result is not None else message)
         self.answer.setStyleSheet("" if ok else colours.style("error"))
         self.detail.setText(
-            f"{category.singular}"
+            f"{Category(category).singular}"
             if ok and category
             else ("" if result is None or result.ok else result.outcome.value.capitalize())
         )

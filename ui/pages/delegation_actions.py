@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from ccm_secretariat.domain.enums import Rule
+from ccm_secretariat.domain.enums import Category, Rule
 from ccm_secretariat.domain.prose import counted
 from ui.dialogs.category_dialog import CategoryDialog
 from ui.dialogs.credentials_dialog import CredentialsDialog
@@ -48,7 +48,7 @@ class DelegationActions:
         if accepted:
             page.select_delegation(row.name)
             page.member_table.setFocus()  # its members next: Insert adds the first
-            page.status.emit(f"Registered {row.name} ({row.category.label}).")
+            page.status.emit(f"Registered {row.name} ({Category(row.category).label}).")
 
     def remove_delegation(self) -> None:
         page = self.page

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.domain.prose import counted, un_date
 from ccm_secretariat.services import Services
 from ccm_secretariat.services.meetings import MeetingRow
@@ -198,7 +197,7 @@ class OverviewPage(QWidget):
             f"<h2>{title}</h2>{counted(delegations, 'delegation')} and {counted(people, 'participant')} "
             f"registered" + (f"; first day {un_date(o.first_day)}" if o.first_day else "") + "."
         )
-        labels = [o.short_names.get(c, c.short) for c in o.categories]
+        labels = [o.short_names[c] for c in o.categories]
         previous = [f"previous: {o.previous.get(c, (0, 0))[0]}" if o.previous_title else "" for c in o.categories]
         previous_people = [
             f"previous: {o.previous.get(c, (0, 0))[1]}" if o.previous_title else "" for c in o.categories
@@ -211,14 +210,14 @@ class OverviewPage(QWidget):
         self.credentials.set_rows(
             tuple(
                 BarRow(
-                    o.short_names.get(b.category, b.category.short),
+                    o.short_names[b.category],
                     tuple(Segment(f.key, f.count, f.label) for f in b.segments),
                 )
                 for b in o.credentials
             )
         )
         missing = o.missing_credentials.count if o.missing_credentials else 0
-        parties = sum(f.count for b in o.credentials if b.category is Category.STATE_PARTY for f in b.segments)
+        parties = sum(f.count for b in o.credentials if b.category == o.party_category for f in b.segments)
         self.missing.setText(
             f"{counted(missing, 'State Party', 'States Parties')} still without credentials: list them"
             if missing
@@ -228,7 +227,7 @@ class OverviewPage(QWidget):
         self.gender.set_rows(
             tuple(
                 BarRow(
-                    o.short_names.get(b.category, b.category.short),
+                    o.short_names[b.category],
                     tuple(Segment(f.key, f.count, f.label) for f in b.segments),
                 )
                 for b in o.gender

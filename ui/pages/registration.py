@@ -218,7 +218,7 @@ class RegistrationPage(QWidget):
             self.panel.show_person(None)  # nobody of another meeting stays open for editing
         self.meeting = meeting
         if meeting is not None:  # the headings of the meeting's convention
-            self.delegation_model.headings = {c.category: c.view for c in meeting.profile.categories}
+            self.delegation_model.headings = {c.key: c.view for c in meeting.profile.categories}
         self._say_if_no_status(meeting)
         self.reload()
 
@@ -332,7 +332,7 @@ class RegistrationPage(QWidget):
             else ", not marked present"
         )
         self.members_title.setText(
-            f"<b>{escape(d.name_with_acronym)}</b> — {d.category.singular}, "
+            f"<b>{escape(d.name_with_acronym)}</b> — {Category(d.category).singular}, "
             f"{counted(d.participant_count, 'member')}{present}"
         )
         self._sync_panel()
