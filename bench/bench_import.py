@@ -118,6 +118,7 @@ def empty_meeting() -> Path:
                 dt.date(2025, 11, 21),
                 "",
                 "Belém",
+                treaty="CCM",
             )
         )
         services.close()

@@ -21,7 +21,7 @@ from ccm_secretariat.services import Services
 
 
 def add_demo(sub: Subparsers) -> None:
-    sub.add_parser("demo", help="load the demo conference (CCM Second Review Conference, 2020)")
+    sub.add_parser("demo", help="load the demo conference (its data file: a Second Review Conference, 2020)")
 
 
 def cmd_demo(services: Services, args: argparse.Namespace, out: TextIO) -> int:
@@ -67,7 +67,7 @@ def add_meeting(sub: Subparsers) -> None:
     create = meeting.add_parser("create", help="create a meeting")
     create.add_argument("--title", required=True, help="full title")
     create.add_argument("--short-title", required=True)
-    create.add_argument("--prefix", required=True, help="document symbol prefix, e.g. CCM/MSP/2026")
+    create.add_argument("--prefix", required=True, help="document symbol prefix, e.g. ATT/CSP6/2020")
     create.add_argument("--first-day", required=True, type=date_argument, help="YYYY-MM-DD")
     create.add_argument("--last-day", required=True, type=date_argument, help="YYYY-MM-DD")
     create.add_argument("--venue", default="")

@@ -13,14 +13,15 @@ from ccm_secretariat.domain.symbols import normalise_prefix
 from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
 from ccm_secretariat.language import forms
 from ccm_secretariat.orm import Meeting, MeetingPart, Officer, Treaty
-from ccm_secretariat.reference.profiles import ConventionProfile
+from ccm_secretariat.reference.profiles import ConventionProfile, shipped_profiles
 from ccm_secretariat.reference.treaties import ensure_treaty, meeting_profile, treaty_profile
 from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail, next_position
 
 
 @dataclass(frozen=True)
 class ReportSettings:
-    """How the report words participation; the defaults are the CCM's, as in the 2020 Review Conference."""
+    """How the report words participation: the sentences are the meeting's convention's unless the secretary changed
+    them."""
 
     serial_comma_states: bool = True
     serial_comma_organisations: bool = False
@@ -122,7 +123,7 @@ class MeetingInput:
     last_day: dt.date
     venue: str = ""
     city: str = ""
-    treaty: str = "CCM"
+    treaty: str = ""  # the convention's short name: required (a meeting is always of one convention)
     body_name: str = "Conference"
     format: MeetingFormat = MeetingFormat.IN_PERSON
     practice: bool = False
@@ -184,6 +185,9 @@ class MeetingService(Service):
         short_title = clean(data.short_title, "short_title", required=True, max_length=120)
         prefix = normalise_prefix(data.symbol_prefix)
         _check_dates(data.first_day, data.last_day, "last_day")
+        if not data.treaty.strip():
+            known = ", ".join(shipped_profiles())
+            raise ValidationError(f"say which convention the meeting is of (one of {known}).", "treaty")
         with self._write() as s:
             if treaty_profile(data.treaty) is not None:
                 treaty: Treaty | None = ensure_treaty(s, data.treaty)  # a convention new to this database

@@ -39,6 +39,7 @@ def meeting(services):
             dt.date(2026, 9, 17),
             "Palais des Nations",
             "Geneva",
+            treaty="CCM",
         )
     )
     reg = services.registration

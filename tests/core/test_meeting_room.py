@@ -165,6 +165,7 @@ def test_check_in_at_the_door(services, meeting):
             "",
             "Geneva",
             body_name="Meeting",
+            treaty="CCM",
         )
     )
     wrong = check.scan(other.id, muller, dt.date(2027, 9, 6))

@@ -96,5 +96,5 @@ def test_a_status_workbook_that_claims_a_million_columns_is_read_by_its_cells(de
             if item.filename.endswith("sheet1.xml"):
                 data = data.replace(b'<dimension ref="A1:D2"/>', b'<dimension ref="A1:XFD1048576"/>')
             out.writestr(item, data)
-    counts = demo.reference.import_status(tmp_path / "status.xlsx")
+    counts = demo.reference.import_status(tmp_path / "status.xlsx", "CCM")
     assert counts["added"] + counts["changed"] + counts["unchanged"] == 1

@@ -20,6 +20,7 @@ def meeting(services):
             "Palais des Nations",
             "Geneva",
             body_name="Meeting",
+            treaty="CCM",
         )
     )
 

@@ -36,9 +36,9 @@ class CheckInPage(QWidget):
         super().__init__(parent)
         self.services, self.editor = services, editor
         self.meeting: MeetingRow | None = None
-        self._categories: dict[int, Category] = {}  # delegation -> category, read when the page is shown
+        self._categories: dict[int, str] = {}  # delegation -> category, read when the page is shown
         self._names: dict[str, int] = {}  # "Name — Delegation" -> participant
-        self._colours: dict[Category, str] = {}
+        self._colours: dict[str, str] = {}
         self.last: CheckInResult | None = None
 
         self.field = QLineEdit()
@@ -137,7 +137,7 @@ class CheckInPage(QWidget):
             return
         if not self._categories:
             self._categories = {d.id: d.category for d in self.services.registration.delegations(self.meeting.id)}
-        by_category: dict[Category, int] = {}
+        by_category: dict[str, int] = {}
         for delegation_id, n in self.services.check_in.day_counts(self.meeting.id, self.checking_day()).items():
             category = self._categories.get(delegation_id)
             if category is not None:

@@ -129,7 +129,7 @@ class ObligationsPage(QWidget):
         if self.state_box.count() == 0:
             self.state_box.blockSignals(True)
             self.state_box.addItem(ALL_STATES, None)
-            for state in self.services.reference.states():
+            for state in self.services.reference.states(meeting.treaty if meeting is not None else None):
                 if state.entry_into_force is not None:
                     self.state_box.addItem(state.name, state.name)
             self.state_box.blockSignals(False)

@@ -255,7 +255,7 @@ class RegistrationPage(QWidget):
     def _listed(self, rows: list[DelegationRow], members: dict[int, list[DirectoryRow]]) -> None:
         self.filter = RegistrationFilter(rows, members)
         parts = [
-            f"<b>{SHORT[c]}</b> {n} ({counted(p, 'person', 'people')})"
+            f"<b>{SHORT[Category(c)]}</b> {n} ({counted(p, 'person', 'people')})"
             for c, (n, p) in self.filter.counts().items()
             if n or c not in (Category.RATIFIED_NOT_IN_FORCE,)
         ]

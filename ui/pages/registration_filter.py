@@ -39,9 +39,9 @@ class RegistrationFilter:
     def members_of(self, delegation_id: int) -> list[DirectoryRow]:
         return list(self.members.get(delegation_id, ()))
 
-    def counts(self) -> dict[Category, tuple[int, int]]:
+    def counts(self) -> dict[str, tuple[int, int]]:
         """Per category: the delegations and the people registered."""
-        counts = {c: (0, 0) for c in Category}
+        counts: dict[str, tuple[int, int]] = {c: (0, 0) for c in Category}
         for d in self.delegations:
             n, p = counts[d.category]
             counts[d.category] = (n + 1, p + d.participant_count)
