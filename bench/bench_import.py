@@ -119,6 +119,7 @@ def empty_meeting() -> Path:
                 dt.date(2025, 11, 21),
                 "",
                 "Belém",
+                treaty="CCM",
             )
         )
         services.close()

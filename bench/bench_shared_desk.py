@@ -100,7 +100,9 @@ def run(where: str, processes: int, each: int) -> str:
 
     services = open_services(where)
     m = services.meetings.create(
-        MeetingInput("Shared desk", "SD", "BENCH/SD", dt.date(2026, 9, 7), dt.date(2026, 9, 9), "", "Geneva")
+        MeetingInput(
+            "Shared desk", "SD", "BENCH/SD", dt.date(2026, 9, 7), dt.date(2026, 9, 9), "", "Geneva", treaty="CCM"
+        )
     )
     ids = [services.registration.add_state_delegation(m.id, name).id for name in DELEGATIONS]
     counter = services.registration.add_participant(ids[0], ParticipantInput("Counter", "Shared", function="0"))

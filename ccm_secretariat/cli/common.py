@@ -9,11 +9,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.errors import DomainError
 from ccm_secretariat.services import Services
 
-CATEGORY_NAMES = {c.value.replace("_", "-"): c for c in Category}
 MEETING_HELP = "number, symbol prefix or short title (default: the latest)"
 
 Subparsers = Any  # argparse's _SubParsersAction, private in the standard library

@@ -6,7 +6,6 @@ import argparse
 from typing import TextIO
 
 from ccm_secretariat.cli.common import (
-    CATEGORY_NAMES,
     MEETING_HELP,
     Command,
     Subparsers,
@@ -14,14 +13,15 @@ from ccm_secretariat.cli.common import (
     print_table,
 )
 from ccm_secretariat.cli.conventions import cmd_treaties
-from ccm_secretariat.domain.enums import Category, MeetingFormat
-from ccm_secretariat.errors import DomainError
+from ccm_secretariat.documents.options import category_named
+from ccm_secretariat.domain.enums import MeetingFormat
+from ccm_secretariat.errors import DomainError, ValidationError
 from ccm_secretariat.progress import run_for, run_to_end
 from ccm_secretariat.services import Services
 
 
 def add_demo(sub: Subparsers) -> None:
-    sub.add_parser("demo", help="load the demo conference (CCM Second Review Conference, 2020)")
+    sub.add_parser("demo", help="load the demo conference (its data file: a Second Review Conference, 2020)")
 
 
 def cmd_demo(services: Services, args: argparse.Namespace, out: TextIO) -> int:
@@ -39,7 +39,7 @@ def cmd_demo(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     print(f"Loaded meeting {meeting.id}: {meeting.title}", file=out)
     for category, (delegations, _people) in counts.items():
         if delegations:
-            print(f"  {category.label}: {delegations}", file=out)
+            print(f"  {meeting.profile.category(category).view}: {delegations}", file=out)
     return 0
 
 
@@ -67,19 +67,23 @@ def add_meeting(sub: Subparsers) -> None:
     create = meeting.add_parser("create", help="create a meeting")
     create.add_argument("--title", required=True, help="full title")
     create.add_argument("--short-title", required=True)
-    create.add_argument("--prefix", required=True, help="document symbol prefix, e.g. CCM/MSP/2026")
+    create.add_argument("--prefix", required=True, help="document symbol prefix, e.g. ATT/CSP6/2020")
     create.add_argument("--first-day", required=True, type=date_argument, help="YYYY-MM-DD")
     create.add_argument("--last-day", required=True, type=date_argument, help="YYYY-MM-DD")
     create.add_argument("--venue", default="")
     create.add_argument("--city", default="")
-    create.add_argument("--treaty", default="CCM")
+    create.add_argument("--treaty", help="the convention's short name (`treaties` lists them)")
     create.add_argument("--body", default="Meeting", help="what the body calls itself (Meeting, Conference)")
     create.add_argument("--format", choices=[f.value for f in MeetingFormat], default="in_person")
 
 
 def cmd_meeting(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    from ccm_secretariat.reference.profiles import shipped_profiles
     from ccm_secretariat.services.meetings import MeetingInput
 
+    if not args.treaty:
+        known = ", ".join(shipped_profiles())
+        raise ValidationError(f"say which convention the meeting is of: --treaty, one of {known}.", "treaty")
     row = services.meetings.create(
         MeetingInput(
             title=args.title,
@@ -101,19 +105,19 @@ def cmd_meeting(services: Services, args: argparse.Namespace, out: TextIO) -> in
 def add_delegations(sub: Subparsers) -> None:
     delegations = sub.add_parser("delegations", help="the delegations of a meeting, by category")
     delegations.add_argument("--meeting", help=MEETING_HELP)
-    delegations.add_argument("--category", choices=sorted(CATEGORY_NAMES))
+    delegations.add_argument("--category", help="only one category: its key or heading in the meeting's convention")
 
 
 def cmd_delegations(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     meeting = services.meetings.find(args.meeting)
-    category = CATEGORY_NAMES[args.category] if args.category else None
+    category = category_named(services, meeting.id, args.category)
     rows = services.registration.delegations(meeting.id, category)
     print(f"{meeting.title} ({meeting.symbol_prefix})", file=out)
     if not rows:
         heading = meeting.profile.category(category).view if category else ""
         print("No delegation is registered" + (f" as {heading}." if category else "."), file=out)
         return 0
-    for cat in Category:
+    for cat in meeting.profile.keys:
         group = [r for r in rows if r.category == cat]
         if not group:
             continue
@@ -135,7 +139,7 @@ def add_states(sub: Subparsers) -> None:
     states = sub.add_parser("states", help="reference data of States").add_subparsers(dest="action", required=True)
     imp = states.add_parser("import", help="import a treaty status list (TSV, CSV or xlsx)")
     imp.add_argument("file")
-    imp.add_argument("--treaty", default="CCM", help="the convention's short name (`treaties` lists them)")
+    imp.add_argument("--treaty", required=True, help="the convention's short name (`treaties` lists them)")
 
 
 def add_treaties(sub: Subparsers) -> None:

@@ -8,7 +8,6 @@ from typing import TextIO
 
 from ccm_secretariat.cli.common import MEETING_HELP, Command, Subparsers, date_argument, print_table
 from ccm_secretariat.documents.options import category_named, delegations_named
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.domain.prose import un_date
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.progress import run_to_end
@@ -28,30 +27,31 @@ def add_seating(sub: Subparsers) -> None:
         action="append",
         default=[],
         metavar="CATEGORY=N",
-        help="seats for each delegation of a category, e.g. state_party=2",
+        help="seats for each delegation of a category, the category by its key or heading in the meeting's "
+        "convention: CATEGORY=2",
     )
     draw.add_argument(
         "--include-registered", action="store_true", help="seat registered delegations with nobody named too"
     )
 
 
-def _seats(given: list[str]) -> dict[Category, int]:
-    """--per-delegation CATEGORY=N, each."""
+def _seats(services: Services, meeting_id: int, given: list[str]) -> dict[str, int]:
+    """--per-delegation CATEGORY=N, each (the category by its key or heading in the meeting's convention)."""
     seats = {}
     for item in given:
         name, _, number = item.partition("=")
         if not number.strip().isdigit():
-            raise ValidationError(f"“{item}”: write CATEGORY=N, e.g. state_party=2.", "per_delegation")
-        try:
-            seats[category_named(name)] = int(number)
-        except ValueError as exc:
-            raise ValidationError(str(exc) + ".", "per_delegation") from None
+            raise ValidationError(f"“{item}”: write CATEGORY=N, a category and its seats.", "per_delegation")
+        key = category_named(services, meeting_id, name)
+        if key is None:
+            raise ValidationError(f"“{item}”: write CATEGORY=N, a category and its seats.", "per_delegation")
+        seats[key] = int(number)
     return seats
 
 
 def cmd_seating(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     meeting = services.meetings.find(args.meeting)
-    seats = _seats(args.per_delegation)
+    seats = _seats(services, meeting.id, args.per_delegation)
     made = services.seating.plan(meeting.id) is None and (args.rows is None or args.seats is None)
     plan = services.seating.draw(
         meeting.id,

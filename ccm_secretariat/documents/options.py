@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.language import LANGUAGES
 
 if TYPE_CHECKING:
@@ -54,7 +53,7 @@ class MeetingDocumentOptions:
 class NameplateOptions:
     """Which nameplates: every delegation, a category's or those chosen."""
 
-    category: Category | None = None
+    category: str | None = None  # a key of the meeting's convention
     delegation_ids: tuple[int, ...] = ()
     language: str | None = None  # the names' language, "en", "fr" or "es" (default: the meeting's)
 
@@ -64,7 +63,7 @@ class BadgeOptions:
     """Which badges, on which layout."""
 
     layout: str | None = None  # a badge layout of exports/badges.py LAYOUTS (default: its DEFAULT_LAYOUT)
-    category: Category | None = None
+    category: str | None = None  # a key of the meeting's convention
     delegation_ids: tuple[int, ...] = ()
     participant_ids: tuple[int, ...] = ()
     only_new: bool = False  # badges not printed yet
@@ -122,13 +121,12 @@ class Argument:
         return parsed if self.resolve is None else self.resolve(services, meeting_id, parsed)
 
 
-def category_named(text: str) -> Category:
-    """A category by its value or its label (any case; spaces, hyphens and underscores alike)."""
-    key = text.strip().lower().replace(" ", "_").replace("-", "_")
-    for category in Category:
-        if key in (category.value, category.label.lower().replace(" ", "_")):
-            return category
-    raise ValueError(f"no category “{text}”; the categories are {', '.join(c.value for c in Category)}")
+def category_named(services: Services, meeting_id: int, text: str | None) -> str | None:
+    """A category of the meeting's convention by its key or a heading (any case; spaces, hyphens and underscores
+    alike), or a refusal naming the convention's categories."""
+    if not text:
+        return None
+    return services.meetings.get(meeting_id).profile.named(text).key
 
 
 def delegations_named(services: Services, meeting_id: int, given: list[str]) -> tuple[int, ...]:
@@ -167,8 +165,8 @@ CHOSEN_DELEGATIONS = (
     Argument(
         "category",
         "--category",
-        f"only one category: {', '.join(c.value for c in Category)}",
-        parse=category_named,
+        "only one category: its key or heading in the meeting's convention (`delegations` lists them)",
+        resolve=category_named,
     ),
     Argument(
         "delegation_ids",

@@ -122,6 +122,7 @@ def read_seating(services: Services, meeting_id: int, _options: NoOptions) -> Se
         place_and_dates(meeting),
         services.seating.layout(meeting_id),
         services.badges.colours(meeting_id),
+        {c.key: c.view for c in meeting.profile.categories},
     )
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ccm_secretariat.domain.enums import Category
-
 
 @dataclass(frozen=True, slots=True)
 class Badge:
@@ -15,7 +13,7 @@ class Badge:
     given_names: str
     family_name: str
     delegation: str
-    category: Category
+    category: str  # a key of the meeting's convention
     reprint: bool = False
     generation: int = 1  # which code of the participant's (see domain/badge_code.py); the drawer never needs it
 
@@ -26,9 +24,9 @@ class BadgeRun:
 
     short_title: str
     dates: str
-    colours: dict[Category, str]
+    colours: dict[str, str]  # by category key
     badges: tuple[Badge, ...]
     practice: bool = False
-    labels: dict[Category, str] = field(default_factory=dict)  # the band's words per category (the profile's)
+    labels: dict[str, str] = field(default_factory=dict)  # the band's words per category (the profile's)
     practice_label: str = "PRACTICE COPY"  # a practice meeting's line opens with it, in the badges' language
     language: str = "en"  # the language its words are in ("en", "fr", "es")

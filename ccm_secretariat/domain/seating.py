@@ -11,7 +11,6 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.errors import ValidationError
 
 LONG_NAME = 30  # an organisation's name longer than this goes by its acronym on plans and nameplates
@@ -25,12 +24,13 @@ def short_name(name: str, acronym: str, is_state: bool) -> str:
 
 @dataclass(frozen=True)
 class Seated:
-    """A delegation to seat: its id, its name on the plan, its English sort key and its category."""
+    """A delegation to seat: its id, its name on the plan, its English sort key and its category (a key of the
+    meeting's convention)."""
 
     id: int
     name: str
     sort_key: str
-    category: Category
+    category: str
 
 
 @dataclass(frozen=True)
@@ -50,11 +50,11 @@ def from_the_draw(delegations: Iterable[Seated], drawn_key: str) -> list[Seated]
 
 
 def seating_order(delegations: Iterable[Seated], drawn_key: str) -> list[Seated]:
-    """Category by category in the order of the list, each starting from the draw."""
-    groups: dict[Category, list[Seated]] = {}
+    """Category by category in the order of the list (`delegations` come in it), each starting from the draw."""
+    groups: dict[str, list[Seated]] = {}
     for d in delegations:
         groups.setdefault(d.category, []).append(d)
-    return [d for category in Category for d in from_the_draw(groups.get(category, ()), drawn_key)]
+    return [d for group in groups.values() for d in from_the_draw(group, drawn_key)]
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class Room:
         return self.blocks * self.rows * self.seats_per_row
 
 
-def place(order: Sequence[Seated], room: Room, seats: dict[Category, int]) -> list[Seat]:
+def place(order: Sequence[Seated], room: Room, seats: dict[str, int]) -> list[Seat]:
     """Seat the delegations in `order` row by row from the podium, across the blocks from left to right; a
     delegation that does not fit in what is left of a row of a block goes on to the next one."""
     placed: list[Seat] = []
@@ -79,7 +79,7 @@ def place(order: Sequence[Seated], room: Room, seats: dict[Category, int]) -> li
         need = seats.get(d.category, 1)
         if need > room.seats_per_row:
             raise ValidationError(
-                f"{d.category.label} have {need} seats each, but a row of a block has only {room.seats_per_row}.",
+                f"{d.name} has {need} seats, but a row of a block has only {room.seats_per_row}.",
                 "seats",
             )
         while free < need:

@@ -1,9 +1,9 @@
 """Treaty status of a State and the participation category it gives on a date.
 
-For the CCM (Article 17): the Convention entered into force generally on 1 August 2010; for a State that
-deposits its instrument later, it enters into force on the first day of the sixth month after the deposit.
-A withdrawal takes effect on its own date. The category is therefore computed for the meeting's first day,
-never stored as a fixed flag.
+A treaty enters into force for a State by its convention's rule (its profile's `EntryIntoForceRule`); a withdrawal
+takes effect on its own date. The standing (party, ratified not in force, signatory, not a signatory) is therefore
+computed for the meeting's first day, never stored as a fixed flag; the convention's profile says which category
+each standing gives.
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ccm_secretariat.domain.entry_into_force import Counting, EntryIntoForceRule, first_day_of_month_after
-from ccm_secretariat.domain.enums import Category
 
-__all__ = ["StatusFacts", "category_on", "entry_into_force_for", "first_day_of_month_after", "status_on"]
+__all__ = ["StatusFacts", "entry_into_force_for", "first_day_of_month_after", "status_on"]
 
 
 def entry_into_force_for(
@@ -51,16 +50,3 @@ def status_on(day: dt.date, status: StatusFacts | None) -> str:
     if status.signature is not None and status.signature <= day:
         return "signatory"
     return "not_signatory"
-
-
-_CCM_CATEGORIES = {
-    "party": Category.STATE_PARTY,
-    "ratified_not_in_force": Category.RATIFIED_NOT_IN_FORCE,
-    "signatory": Category.SIGNATORY,
-    "not_signatory": Category.OBSERVER_STATE,
-}
-
-
-def category_on(day: dt.date, status: StatusFacts | None) -> Category:
-    """The category of a State's delegation at a meeting that opens on `day`, under the CCM's categories."""
-    return _CCM_CATEGORIES[status_on(day, status)]

@@ -74,7 +74,8 @@ def normalise_prefix(prefix: str) -> str:
     cleaned = prefix.strip().rstrip("/")
     if not cleaned or not _PREFIX.match(cleaned):
         raise ValidationError(
-            f"“{prefix}” is not a document symbol prefix; write it like CCM/CONF/2020 or CCM/MSP/2019.", "symbol_prefix"
+            f"“{prefix}” is not a document symbol prefix; write it like ATT/CSP6/2020 or APLC/MSP.16/2017.",
+            "symbol_prefix",
         )
     return cleaned
 

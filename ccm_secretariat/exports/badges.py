@@ -28,7 +28,6 @@ from ccm_secretariat.language import forms
 from ccm_secretariat.progress import Progress
 
 if TYPE_CHECKING:
-    from ccm_secretariat.domain.enums import Category
     from ccm_secretariat.exports.fitting import Fitted
 
 A4_MM = (210.0, 297.0)
@@ -121,10 +120,10 @@ class BadgeDrawer:
     def _fit_text(self, text: str, height: float, max_size: float, style: str, max_lines: int) -> Fitted:
         return fit(self.fonts, text, self.text_width, height, max_size, style, max_lines)
 
-    def _frame(self, canvas: Canvas, category: Category) -> str:
+    def _frame(self, canvas: Canvas, category: str) -> str:
         """What every badge of `category` shares (the band and its label, the meeting's line and the rule under
         it), drawn once as a form the badges place: its name."""
-        name = f"badge-{category.name}"
+        name = f"badge-{category}"
         if name not in self._frames:
             fonts, w, h, pad, band = self.fonts, self.w, self.h, self.pad, self.band
             canvas.beginForm(name, 0, 0, w, h)

@@ -44,7 +44,8 @@ def localised_delegations(delegations: Sequence[DelegationRow], language: str) -
     if language == "en":
         return list(delegations)
     local = [localised_delegation(d, language) for d in delegations]
-    return sorted(local, key=lambda d: (d.category.rank, sort_key(d.name, language)))
+    order = {c: i for i, c in enumerate(dict.fromkeys(d.category for d in delegations))}  # they come in list order
+    return sorted(local, key=lambda d: (order[d.category], sort_key(d.name, language)))
 
 
 def localised_roster(roster: Roster, language: str) -> Roster:
@@ -76,7 +77,7 @@ def localised_badges(
         run,
         dates=f.join([f.date_range(p.start_date, p.end_date) for p in meeting.parts], serial_comma=False),
         badges=badges,
-        labels={c.category: c.heading("badge", language) for c in meeting.profile.categories},
+        labels={c.key: c.heading("badge", language) for c in meeting.profile.categories},
         practice_label=f.phrase("PRACTICE COPY"),
         language=language,
     )
@@ -97,7 +98,8 @@ def localised_plates(
     if seat_order:
         return result
     names = {d.id: d.name for d in local.values()}  # sorted by the full name, not the acronym printed
-    return sorted(result, key=lambda p: (p.category.rank, sort_key(names.get(p.id, p.name), language)))
+    order = {c: i for i, c in enumerate(dict.fromkeys(p.category for p in plates))}  # they come in list order
+    return sorted(result, key=lambda p: (order[p.category], sort_key(names.get(p.id, p.name), language)))
 
 
 def category_headings(meeting: MeetingRow, language: str) -> dict[str, str]:

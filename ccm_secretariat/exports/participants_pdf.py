@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from reportlab.pdfgen.canvas import Canvas
 
 from ccm_secretariat.application import PRODUCER
-from ccm_secretariat.domain.enums import Category, Role
+from ccm_secretariat.domain.enums import Role
 from ccm_secretariat.domain.prose import counted
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.columns import COLUMN_WIDTH, Columns, Line, height
@@ -53,7 +53,7 @@ class ListOptions:
     language: str | None = None  # "en", "fr", "es"; default: the meeting's document language
 
 
-def category_title(f: Forms, roster: Roster, category: Category) -> str:
+def category_title(f: Forms, roster: Roster, category: str) -> str:
     """The category's heading as the meeting's convention gives it (its profile) in the list's language."""
     return roster.meeting.profile.category(category).heading("list", f.code)
 
@@ -182,8 +182,9 @@ def _opening(canvas: Canvas, fonts: FontSet, roster: Roster, y: float, options: 
                 canvas.drawRightString(col_a, y, f.digits(s.delegations))
                 canvas.drawRightString(col_b, y, f.digits(s.participants))
             y -= 11.5
-        sums[category.is_state][0] += s.delegations
-        sums[category.is_state][1] += s.participants
+        is_state = roster.meeting.profile.category(category).is_state
+        sums[is_state][0] += s.delegations
+        sums[is_state][1] += s.participants
     canvas.line(MARGIN_X, y + 7, right, y + 7)
     y -= 3
     for key, values in (
@@ -216,7 +217,7 @@ def _check_ins(canvas: Canvas, fonts: FontSet, roster: Roster, y: float, f: Form
     canvas.line(MARGIN_X, y, right, y)
     y -= 12
     for day, counts in sorted(roster.check_ins.items()):
-        states = sum(n for c, n in counts.items() if c.is_state)
+        states = sum(n for c, n in counts.items() if roster.meeting.profile.category(c).is_state)
         fonts.draw(canvas, MARGIN_X, y, f"{f.weekday(day)} {f.date(day)}", 9)
         canvas.setFont(fonts.font(), 9)
         for x, value in zip(columns, (states, sum(counts.values()) - states, sum(counts.values()))):

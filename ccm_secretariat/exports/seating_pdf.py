@@ -13,7 +13,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from ccm_secretariat.application import PRODUCER
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.domain.seating import Room
 from ccm_secretariat.exports.atomic import atomic_path
 from ccm_secretariat.exports.fitting import LEADING, fit
@@ -33,7 +32,8 @@ class SeatingDocument:
     title: str  # the meeting's title
     place_and_dates: str
     layout: SeatingLayout
-    colours: dict[Category, str]
+    colours: dict[str, str]  # by category key
+    headings: dict[str, str]  # the legend's words by category key, in the documents' order (the profile's)
     language: str = "en"  # the words of the title, the note on the draw and the podium
 
 
@@ -185,11 +185,11 @@ def _empty_seats(canvas: Canvas, grid: _Grid, seats: Any) -> None:
 def _legend(canvas: Canvas, fonts: FontSet, doc: SeatingDocument) -> None:
     """The categories present, in order, on as many lines as it needs."""
     seats = doc.layout.seats
-    present = [c for c in Category if any(s.delegation.category is c for s in seats)]
+    present = [c for c in doc.headings if any(s.delegation.category == c for s in seats)]
     entries = []
     for category in present:
-        count = sum(1 for d in doc.layout.delegations_in_seat_order() if d.category is category)
-        entries.append((category, f"{category.label} ({count})"))
+        count = sum(1 for d in doc.layout.delegations_in_seat_order() if d.category == category)
+        entries.append((category, f"{doc.headings[category]} ({count})"))
     x, ly = MARGIN, MARGIN + 6 * mm
     for category, label in entries:
         width = 8 * mm + fonts.width(label, 8)

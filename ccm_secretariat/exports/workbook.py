@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
 
-from ccm_secretariat.domain.enums import Attendance, Category, Gender
+from ccm_secretariat.domain.enums import Attendance, Gender
 from ccm_secretariat.exports.localise import category_headings, localised_roster, translated_sheets
 from ccm_secretariat.exports.masthead import PRACTICE_BANNER
 from ccm_secretariat.exports.sheets import Formula, Print, Sheet, write_sheets
@@ -59,12 +59,12 @@ def participant_header(roster: Roster) -> tuple[tuple[str, ...], tuple[int, ...]
     return header, widths
 
 
-def _heading(roster: Roster, category: Category) -> str:
+def _heading(roster: Roster, category: str) -> str:
     """The category's heading in the meeting's convention."""
     return roster.meeting.profile.category(category).view
 
 
-def participant_rows(roster: Roster, category: Category | None = None, internal: bool = False) -> Iterator[list[Any]]:
+def participant_rows(roster: Roster, category: str | None = None, internal: bool = False) -> Iterator[list[Any]]:
     """Contact details only of those who consented to their publication, unless the workbook is `internal`."""
     numbers = [p.number for p in roster.meeting.parts]
     for d in roster.delegations:
@@ -191,7 +191,7 @@ def statistics_charts(ws: Any, count: int, width: int) -> list[tuple[Any, str]]:
 def check_in_rows(roster: Roster) -> list[list[Any]]:
     """Participants checked in at the door, a row a day: each category, then the total."""
     return [
-        [day, *(counts.get(c, 0) for c in Category), sum(counts.values())]
+        [day, *(counts.get(c, 0) for c in roster.meeting.profile.keys), sum(counts.values())]
         for day, counts in sorted(roster.check_ins.items())
     ]
 
@@ -262,8 +262,8 @@ def sheets(roster: Roster, documents: list[DocumentRow], internal: bool = False)
         result.append(
             Sheet(
                 "Attendance by day",
-                ("Day", *(_heading(roster, c) for c in Category), "Total"),
-                (14, *([16] * len(Category)), 10),
+                ("Day", *(_heading(roster, c) for c in roster.meeting.profile.keys), "Total"),
+                (14, *([16] * len(roster.meeting.profile.keys)), 10),
                 iter(check_in_rows(roster)),
             )
         )

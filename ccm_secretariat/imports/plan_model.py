@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from ccm_secretariat.domain.enums import Category, Rule
+from ccm_secretariat.domain.enums import Rule
 from ccm_secretariat.domain.fields import clean
 from ccm_secretariat.domain.names import match_key
 from ccm_secretariat.domain.participants import MemberIndex
 from ccm_secretariat.imports.columns import Field, Mapping
 from ccm_secretariat.imports.resolve import Resolver, Target
 from ccm_secretariat.imports.tables import Sheet, column_letter
+from ccm_secretariat.reference.profiles import ConventionProfile
 
 
 class Outcome(str, Enum):
@@ -108,10 +109,12 @@ class MeetingContext:
     first_day: dt.date
     resolver: Resolver
     delegations: dict[tuple[str, int | str], int]  # ("state", id) -> delegation id
-    state_categories: dict[int, Category]
-    organisation_rules: dict[int, Rule]
+    state_categories: dict[int, str]  # a State's category on the first day (a key of the convention)
+    organisation_categories: dict[int, str]  # an organisation's category at this convention's meetings
     members: MemberIndex
     positions: dict[int, int]  # delegation id -> highest position
+    convention: ConventionProfile
+    category_words: dict[str, str]  # what a file may write for a category (imports.values.category_words)
 
 
 @dataclass(slots=True)
@@ -200,9 +203,10 @@ def destination_key(destination: Destination | None) -> tuple[str, int | str]:
     return (destination.kind, destination.id)
 
 
-def category_of(destination: Destination, ctx: MeetingContext) -> Category:
+def category_of(destination: Destination, ctx: MeetingContext) -> str:
+    """The category (key) a row's delegation has at the meeting."""
     if isinstance(destination, NewOrganisation):
-        return destination.rule.category
+        return ctx.convention.organisation_category(destination.rule).key
     if destination.kind == "state":
-        return ctx.state_categories.get(destination.id, Category.OBSERVER_STATE)
-    return ctx.organisation_rules[destination.id].category
+        return ctx.state_categories.get(destination.id, ctx.convention.for_status("not_signatory").key)
+    return ctx.organisation_categories[destination.id]

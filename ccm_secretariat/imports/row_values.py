@@ -112,15 +112,16 @@ def check_category(row: Incoming, destination: Destination, ctx: MeetingContext,
     if not text:
         return
     derived = category_of(destination, ctx)
-    said = read.category(text)
+    said = read.category(text, ctx.category_words)
+    heading = ctx.convention.category(derived).view
     if said is None:
         plan.notes.append(
-            f"{where(row, Field.CATEGORY)}: “{text}” is not a category the application knows; the "
-            f"category follows from the treaty status ({derived.label})."
+            f"{where(row, Field.CATEGORY)}: “{text}” is not a category of the {ctx.convention.short_name}; the "
+            f"category follows from the treaty status ({heading})."
         )
     elif said != derived:
         name = getattr(destination, "name", "")
         plan.notes.append(
-            f"{where(row, Field.CATEGORY)}: the file says {said.label}, but on "
-            f"{un_date(ctx.first_day)} {name} is among {derived.label}; the treaty status decides."
+            f"{where(row, Field.CATEGORY)}: the file says {ctx.convention.category(said).view}, but on "
+            f"{un_date(ctx.first_day)} {name} is among {heading}; the treaty status decides."
         )

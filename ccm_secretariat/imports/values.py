@@ -8,8 +8,9 @@ import functools
 import re
 
 from ccm_secretariat.domain.dates import file_date
-from ccm_secretariat.domain.enums import SALUTATIONS, Category, Gender, Role
+from ccm_secretariat.domain.enums import SALUTATIONS, Gender, Role, Rule
 from ccm_secretariat.domain.names import un_sort_key
+from ccm_secretariat.reference.profiles import ConventionProfile
 
 # Words that belong to the family name that follows them ("van Beethoven", "bin Salem", "de la Cruz").
 PARTICLES = {
@@ -224,10 +225,12 @@ def skipped_state(text: str) -> bool:
     return un_sort_key(text) in SKIPPED_STATES
 
 
-_CATEGORY_WORDS = {
-    Category.STATE_PARTY: ("state party", "states parties", "etat partie", "etats parties", "party"),
-    Category.SIGNATORY: ("signatory", "signatory state", "signatory states", "etat signataire", "signataire"),
-    Category.OBSERVER_STATE: (
+# What a file may write for a category, beyond the convention's own headings and keys: words for a State's standing
+# (a profile's `status`), and for an organisation the rules name or one invited (the organisation's default rule).
+_STATUS_WORDS = {
+    "party": ("state party", "states parties", "etat partie", "etats parties", "party"),
+    "signatory": ("signatory", "signatory state", "signatory states", "etat signataire", "signataire"),
+    "not_signatory": (
         "observer state",
         "observer",
         "observer states",
@@ -236,24 +239,29 @@ _CATEGORY_WORDS = {
         "non state party",
         "state not party",
     ),
-    Category.RULE_1_2: ("rule 1 2", "international organisation", "international organization"),
-    Category.RULE_1_3: (
-        "rule 1 3",
-        "ngo",
-        "non governmental organisation",
-        "non governmental organization",
-        "civil society",
-        "ong",
-    ),
 }
-_CATEGORY_KEYS = {un_sort_key(w): c for c, words in _CATEGORY_WORDS.items() for w in words}
-_CATEGORY_KEYS.update({un_sort_key(c.label): c for c in Category})
+_ORGANISATION_WORDS = {
+    Rule.RULE_1_2: ("international organisation", "international organization"),
+    Rule.RULE_1_3: ("ngo", "non governmental organisation", "non governmental organization", "civil society", "ong"),
+}
 
 
-@functools.lru_cache(maxsize=1024)
-def category(text: str) -> Category | None:
-    """What a category written in the file means, when it is one the application knows."""
-    return _CATEGORY_KEYS.get(un_sort_key(text))
+def category_words(convention: ConventionProfile) -> dict[str, str]:
+    """Every way a file may name a category of `convention` (as sort keys), to the category's key: read once
+    per import."""
+    keys = {un_sort_key(w): convention.for_status(status).key for status, words in _STATUS_WORDS.items() for w in words}
+    for rule, words in _ORGANISATION_WORDS.items():
+        keys.update({un_sort_key(w): convention.organisation_category(rule).key for w in words})
+    for c in convention.categories:
+        names = [c.key.replace("_", " "), c.view, c.short, c.sheet, c.list, c.badge]
+        names += [f"rule {c.rule}"] if c.rule else []
+        keys.update({un_sort_key(name): c.key for name in names})
+    return keys
+
+
+def category(text: str, words: dict[str, str]) -> str | None:
+    """The category a file's text names (its key), when it names one of the convention's (`category_words`)."""
+    return words.get(un_sort_key(text))
 
 
 # UN protocol order of a delegation's members when the file names no role: rank words of the function (and an

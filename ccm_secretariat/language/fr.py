@@ -156,11 +156,7 @@ TERMS = {
     "Member": "Membre",
     "Members": "Membres",
     # Categories as the workbook and the desk name them
-    "States that have ratified or acceded but for which the Convention is not yet in force": "États ayant ratifié "
-    "la Convention ou y ayant adhéré, mais pour lesquels elle n'est pas encore entrée en vigueur",
     "Other observer States": "Autres États observateurs",
-    "Organisations attending under rule 1(2)": "Organisations participant en vertu de l'article 1 (2)",
-    "Organisations attending under rule 1(3)": "Organisations participant en vertu de l'article 1 (3)",
     # Sheets
     "Participants": "Participants",
     "Delegations": "Délégations",
@@ -168,8 +164,6 @@ TERMS = {
     "Signatory States": "États signataires",
     "Ratified, not in force": "Ratification, pas en vigueur",
     "Observer States": "États observateurs",
-    "Rule 1(2) organisations": "Organisations article 1(2)",
-    "Rule 1(3) organisations": "Organisations article 1(3)",
     "Documents": "Documents",
     "Participation by category": "Participation par catégorie",
     "Gender balance": "Répartition par genre",

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from enum import Enum as PyEnum
-from typing import cast
+from typing import Any, cast
 
 import sqlalchemy as sa
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, MappedColumn, mapped_column
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -26,6 +26,20 @@ def enum_column(enum: type[PyEnum]) -> sa.Enum:
     return sa.Enum(
         enum, native_enum=False, values_callable=lambda e: [m.value for m in e], length=32, validate_strings=True
     )
+
+
+CATEGORY_KEY_LENGTH = 32
+
+
+def category_column(nullable: bool = False, primary_key: bool = False) -> MappedColumn[Any]:
+    """A participation category: a key of the meeting's convention profile (the services check it against the
+    profile; the database that it is a key at all)."""
+    return mapped_column(sa.String(CATEGORY_KEY_LENGTH), nullable=nullable, primary_key=primary_key)
+
+
+def category_key_check(column: str) -> sa.CheckConstraint:
+    """The database's half of the rule: a category key is never empty (migration 0018)."""
+    return sa.CheckConstraint(f"{column} <> ''", name=f"{column}_key")
 
 
 def table_of(model: type[Base]) -> sa.Table:

@@ -8,8 +8,7 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ccm_secretariat.domain.enums import Category
-from ccm_secretariat.orm.base import Base, enum_column
+from ccm_secretariat.orm.base import Base, category_column, category_key_check
 
 MAX_SEATS_PER_DELEGATION = 12
 
@@ -41,10 +40,13 @@ class CategoryColour(Base):
     """The colour of a category's band on this meeting's badges (#RRGGBB)."""
 
     __tablename__ = "category_colour"
-    __table_args__ = (sa.CheckConstraint("length(colour) = 7 AND substr(colour, 1, 1) = '#'", name="hex_colour"),)
+    __table_args__ = (
+        sa.CheckConstraint("length(colour) = 7 AND substr(colour, 1, 1) = '#'", name="hex_colour"),
+        category_key_check("category"),
+    )
 
     meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True)
-    category: Mapped[Category] = mapped_column(enum_column(Category), primary_key=True)
+    category: Mapped[str] = category_column(primary_key=True)
     colour: Mapped[str] = mapped_column(sa.String(7))
 
 
@@ -72,12 +74,15 @@ class SeatAllowance(Base):
     """How many seats each delegation of a category has (one when not given)."""
 
     __tablename__ = "seat_allowance"
-    __table_args__ = (sa.CheckConstraint(f"seats BETWEEN 1 AND {MAX_SEATS_PER_DELEGATION}", name="seats_range"),)
+    __table_args__ = (
+        sa.CheckConstraint(f"seats BETWEEN 1 AND {MAX_SEATS_PER_DELEGATION}", name="seats_range"),
+        category_key_check("category"),
+    )
 
     meeting_id: Mapped[int] = mapped_column(
         sa.ForeignKey("seating_plan.meeting_id", ondelete="CASCADE"), primary_key=True
     )
-    category: Mapped[Category] = mapped_column(enum_column(Category), primary_key=True)
+    category: Mapped[str] = category_column(primary_key=True)
     seats: Mapped[int]
 
 

@@ -7,8 +7,8 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ccm_secretariat.domain.enums import Category, Instrument, OrganisationKind, Rule, UNMembership
-from ccm_secretariat.orm.base import Base, enum_column
+from ccm_secretariat.domain.enums import Instrument, OrganisationKind, Rule, UNMembership
+from ccm_secretariat.orm.base import Base, category_column, category_key_check, enum_column
 
 
 class Treaty(Base):
@@ -77,8 +77,8 @@ class OrganisationRule(Base):
     from its default rule (an organisation one convention's rules name may be admitted by another's general rule)."""
 
     __tablename__ = "organisation_rule"
-    __table_args__ = (sa.CheckConstraint("category IN ('rule_1_2', 'rule_1_3')", name="organisation_category"),)
+    __table_args__ = (category_key_check("category"),)
 
     organisation_id: Mapped[int] = mapped_column(sa.ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True)
     treaty_id: Mapped[int] = mapped_column(sa.ForeignKey("treaty.id", ondelete="CASCADE"), primary_key=True)
-    category: Mapped[Category] = mapped_column(enum_column(Category))
+    category: Mapped[str] = category_column()  # a key of the convention's profile, status `organisation`

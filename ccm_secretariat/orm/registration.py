@@ -7,8 +7,8 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ccm_secretariat.domain.enums import Attendance, Category, CredentialsKind, Gender, Role
-from ccm_secretariat.orm.base import Base, enum_column
+from ccm_secretariat.domain.enums import Attendance, CredentialsKind, Gender, Role
+from ccm_secretariat.orm.base import Base, category_column, category_key_check, enum_column
 
 
 class Delegation(Base):
@@ -17,6 +17,7 @@ class Delegation(Base):
         sa.UniqueConstraint("meeting_id", "state_id"),
         sa.UniqueConstraint("meeting_id", "organisation_id"),
         sa.CheckConstraint("(state_id IS NULL) <> (organisation_id IS NULL)", name="state_or_organisation"),
+        category_key_check("category_override"),
         sa.UniqueConstraint("id", "meeting_id"),  # what a participant's (delegation, meeting) refers to
         {"sqlite_autoincrement": True},  # an id is never given again: undo restores a row under its own id
     )
@@ -28,7 +29,7 @@ class Delegation(Base):
     # The name as this meeting's secretariat writes it ("Czech Republic" in 2020, "Czechia" later).
     name: Mapped[str] = mapped_column(sa.String(300))
     sort_key: Mapped[str] = mapped_column(sa.String(300))
-    category_override: Mapped[Category | None] = mapped_column(enum_column(Category))
+    category_override: Mapped[str | None] = category_column(nullable=True)  # a key of the meeting's profile
     override_reason: Mapped[str] = mapped_column(sa.String(500), default="")
     credentials_received: Mapped[bool] = mapped_column(default=False)
     credentials_kind: Mapped[CredentialsKind | None] = mapped_column(enum_column(CredentialsKind))

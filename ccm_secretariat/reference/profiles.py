@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ccm_secretariat.application import APP_ID
 from ccm_secretariat.domain.entry_into_force import Counting, EntryIntoForceRule, WithdrawalRule
-from ccm_secretariat.domain.enums import Category
+from ccm_secretariat.domain.enums import Rule
 from ccm_secretariat.domain.obligations import NO_OBLIGATIONS, ArticleRule, ReportRule, TreatyPeriods
 from ccm_secretariat.environment import CONVENTIONS
 from ccm_secretariat.errors import NotFoundError, ValidationError
@@ -21,10 +22,15 @@ from ccm_secretariat.reference.files import REFERENCE_DIR
 CONVENTIONS_DIR = REFERENCE_DIR / "conventions"
 STATUSES = ("party", "ratified_not_in_force", "signatory", "not_signatory", "organisation")
 HEADINGS = ("view", "short", "sheet", "list", "badge", "report")
+KEY_LENGTH = 32  # what the database stores (orm.base.CATEGORY_KEY_LENGTH)
 
 
 class ProfileError(ValidationError):
     """A profile file that cannot be used: the message names the file and the field."""
+
+
+class CategoryError(ValidationError):
+    """A category key the meeting's convention does not have (the database stores any key; the profile decides)."""
 
 
 @dataclass(frozen=True)
@@ -61,10 +67,6 @@ class CategoryProfile:
                 "language",
             )
         return found
-
-    @property
-    def category(self) -> Category:
-        return Category(self.key)
 
     @property
     def is_state(self) -> bool:
@@ -114,12 +116,44 @@ class ConventionProfile:
             )
         return self.requests[article]
 
-    def category(self, key: Category | str) -> CategoryProfile:
-        value = key.value if isinstance(key, Category) else key
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The categories' keys in the documents' order."""
+        return tuple(c.key for c in self.categories)
+
+    def category(self, key: str) -> CategoryProfile:
+        """The category stored as `key`, or a clear refusal naming the convention's categories."""
+        key = key_of(key)
         for c in self.categories:
-            if c.key == value:
+            if c.key == key:
                 return c
-        raise NotFoundError(f"the {self.short_name} has no participation category “{value}”.", "category")
+        known = ", ".join(f"“{c.key}”" for c in self.categories)
+        raise CategoryError(
+            f"the {self.short_name} has no participation category “{key}” (its categories: {known}).", "category"
+        )
+
+    def named(self, text: str) -> CategoryProfile:
+        """A category by its key or any of its headings (any case; spaces, hyphens and underscores alike), or a
+        clear refusal naming the convention's keys."""
+        wanted = _plain(text)
+        for c in self.categories:
+            if wanted in {_plain(name) for name in (c.key, c.view, c.short, c.sheet, c.list, c.badge)}:
+                return c
+        known = ", ".join(self.keys)
+        raise CategoryError(f"the {self.short_name} has no category “{text}”; its categories are {known}.", "category")
+
+    def rank(self, key: str) -> int:
+        """Where a category comes in the documents' order (a key the profile lacks comes last)."""
+        keys = self.keys
+        return keys.index(key) if key in keys else len(keys)
+
+    def organisation_category(self, default_rule: str) -> CategoryProfile:
+        """The category of an organisation with no rule of its own at this convention: the first organisation
+        category for an organisation the rules name (its default rule in the reference data, "1(2)"), the second
+        (or the only one) for one invited ("1(3)"); a further organisation category only by choice."""
+        organisations = [c for c in self.categories if c.status == "organisation"]
+        named = default_rule == Rule.RULE_1_2  # the reference data's default rule of an organisation named
+        return organisations[0] if named or len(organisations) == 1 else organisations[1]
 
     def for_status(self, status: str) -> CategoryProfile:
         """The category a State's status puts it in ("party", "signatory", ...)."""
@@ -127,6 +161,15 @@ class ConventionProfile:
 
     def organisation_rules(self) -> dict[str, CategoryProfile]:
         return {c.rule: c for c in self.categories if c.status == "organisation"}
+
+
+def _plain(text: str) -> str:
+    return text.strip().lower().replace(" ", "_").replace("-", "_")
+
+
+def key_of(value: str) -> str:
+    """A category key as stored, also when a caller holds it as a member of an enum of keys."""
+    return str(value.value) if isinstance(value, Enum) else value
 
 
 def _field(data: dict[str, Any], name: str, where: str, kind: type, required: bool = True) -> Any:
@@ -159,9 +202,12 @@ def _category(data: Any, where: str) -> CategoryProfile:
     if not isinstance(data, dict):
         raise ProfileError(f"{where}: should be a table of fields.", "categories")
     key = _field(data, "key", where, str)
-    known = ", ".join(c.value for c in Category)
-    if key not in {c.value for c in Category}:
-        raise ProfileError(f"{where}: key “{key}” is not one the database stores ({known}).", "key")
+    if len(key) > KEY_LENGTH or not all(ch.isascii() and (ch.isalnum() or ch == "_") for ch in key):
+        raise ProfileError(
+            f"{where}: key “{key}” should be at most {KEY_LENGTH} letters, digits or underscores (what the database "
+            "stores).",
+            "key",
+        )
     status = _field(data, "status", where, str)
     if status not in STATUSES:
         raise ProfileError(f"{where}: status “{status}” is not one of {', '.join(STATUSES)}.", "status")
@@ -228,9 +274,13 @@ def parse_profile(data: dict[str, Any], file: str) -> ConventionProfile:
     for key in keys:
         if keys.count(key) > 1:
             raise ProfileError(f"{file}: the category key “{key}” is given twice.", "key")
-    for status in STATUSES[:4]:
+    for status in STATUSES:
         if not any(c.status == status for c in categories):
             raise ProfileError(f"{file}: no category is given for the status “{status}”.", "categories")
+    rules = [c.rule for c in categories if c.status == "organisation"]
+    for rule in rules:
+        if rules.count(rule) > 1:
+            raise ProfileError(f"{file}: the rule “{rule}” admits two categories.", "rule")
     meeting_names = _field(data, "meeting_names", file, list)
     if not meeting_names or not all(isinstance(n, str) and n for n in meeting_names):
         raise ProfileError(f"{file}: meeting_names should be a list of names.", "meeting_names")

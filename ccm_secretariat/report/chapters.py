@@ -75,7 +75,7 @@ def organization(data: ReportData, w: Wording, names: Names) -> Chapter:
             texts.append(w.secretary_served(o.person, o.description, o.role))
         elif o.name and o.kind is OfficerRole.OTHER:
             texts.append(w.officer_took_part(o.person, o.description, body))
-    texts += participation_paragraphs(list(data.delegations), m.settings, body, w)
+    texts += participation_paragraphs(list(data.delegations), m.settings, body, m.profile, w)
     if any(d.credentials_received for d in data.delegations if d.is_state):  # once credentials are recorded
         texts += credentials_paragraphs(data.took_part, body, w)
     return Chapter(w.organization_heading(names.short), _paragraphs(*texts))

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ccm_secretariat.domain.enums import AgendaStatus, Category, CredentialsKind, DocumentType, MeetingFormat
+from ccm_secretariat.domain.enums import AgendaStatus, CredentialsKind, DocumentType, MeetingFormat
 from ccm_secretariat.domain.symbols import Series
 from ccm_secretariat.exports.masthead import Masthead, original_language
 from ccm_secretariat.report.data import registered
@@ -175,8 +175,9 @@ def credentials_paragraphs(
 
 def build_credentials(data: MeetingData, date: dt.date | None = None, w: Wording = ENGLISH) -> Report:
     body = data.meeting.body_name
-    parties = [d for d in data.delegations if d.category is Category.STATE_PARTY]
-    others = [d for d in data.delegations if d.is_state and d.category is not Category.STATE_PARTY]
+    party = data.meeting.profile.for_status("party").key
+    parties = [d for d in data.delegations if d.category == party]
+    others = [d for d in data.delegations if d.is_state and d.category != party]
     sections = [(w.states_parties_heading(), parties)] + ([(w.other_states_heading(), others)] if others else [])
     blocks: list[Block] = []
     for heading, states in sections:

@@ -244,6 +244,7 @@ def synthesise(
                 city="Geneva",
                 body_name="Meeting",
                 format=MeetingFormat.HYBRID,
+                treaty="CCM",
             )
         )
         yield Progress(0, participants, "meeting")

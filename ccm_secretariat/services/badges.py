@@ -13,12 +13,11 @@ import sqlalchemy as sa
 
 from ccm_secretariat.domain.badge_code import badge_code, next_generation
 from ccm_secretariat.domain.badges import Badge, BadgeRun
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.domain.prose import EN_DASH, un_date_range
 from ccm_secretariat.errors import ValidationError
-from ccm_secretariat.orm import BadgePrint, CategoryColour, DeskSecret, Meeting, Participant, Treaty
-from ccm_secretariat.reference.treaties import meeting_profile
+from ccm_secretariat.orm import BadgePrint, CategoryColour, DeskSecret, Meeting, Participant
 from ccm_secretariat.services.base import Service, get_or_fail
+from ccm_secretariat.services.registration_rows import meeting_convention
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -36,7 +35,7 @@ CHUNK = 5000  # participants recorded at a time (one transaction all the same)
 class BadgeChoice:
     """Which badges to print; the empty choice is every participant of the meeting."""
 
-    category: Category | None = None
+    category: str | None = None  # a key of the meeting's convention
     delegation_ids: tuple[int, ...] = ()
     participant_ids: tuple[int, ...] = ()
     only_new: bool = False  # only those whose badge has not been printed yet
@@ -119,15 +118,15 @@ class BadgeService(Service):
             )
         m = roster.meeting
         dates = " and ".join(un_date_range(p.start_date, p.end_date, EN_DASH) for p in m.parts)
-        labels = {c.category: c.badge for c in m.profile.categories}
+        labels = {c.key: c.badge for c in m.profile.categories}
         return BadgeRun(m.short_title, dates, colours, tuple(badges), m.practice, labels)
 
-    def default_colours(self, meeting_id: int) -> dict[Category, str]:
+    def default_colours(self, meeting_id: int) -> dict[str, str]:
         """The band colours of the meeting's convention's profile."""
         with self._read() as s:
             return _defaults(s, get_or_fail(s, Meeting, meeting_id, "Meeting"))
 
-    def colours(self, meeting_id: int) -> dict[Category, str]:
+    def colours(self, meeting_id: int) -> dict[str, str]:
         with self._read() as s:
             defaults = _defaults(s, get_or_fail(s, Meeting, meeting_id, "Meeting"))
             chosen = dict(
@@ -137,20 +136,23 @@ class BadgeService(Service):
                     )
                 ).all()
             )
-        return {c: chosen.get(c, defaults[c]) for c in Category}
+        return {c: chosen.get(c, default) for c, default in defaults.items()}
 
-    def set_colour(self, meeting_id: int, category: Category, colour: str | None) -> None:
+    def set_colour(self, meeting_id: int, category: str, colour: str | None) -> None:
         """The band colour of a category on this meeting's badges (#RRGGBB); None goes back to the default."""
         self.set_colours(meeting_id, {category: colour})
 
-    def set_colours(self, meeting_id: int, colours: dict[Category, str | None]) -> None:
-        """Several band colours at once, in one transaction (None: the default colour)."""
+    def set_colours(self, meeting_id: int, colours: dict[str, str | None]) -> None:
+        """Several band colours at once, in one transaction (None: the default colour); a category the meeting's
+        convention does not have is refused."""
         for colour in colours.values():
             if colour is not None and not COLOUR.fullmatch(colour.strip()):
                 raise ValidationError(f"“{colour}” is not a colour written #RRGGBB (for example #1F4E9A).", "colour")
         with self._write() as s:
-            defaults = _defaults(s, get_or_fail(s, Meeting, meeting_id, "Meeting"))
-            for category, colour in colours.items():
+            meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
+            defaults = _defaults(s, meeting)
+            for given, colour in colours.items():
+                category = meeting_convention(s, meeting).category(given).key
                 s.execute(
                     sa.delete(CategoryColour).where(
                         CategoryColour.meeting_id == meeting_id, CategoryColour.category == category
@@ -234,6 +236,5 @@ class BadgeService(Service):
         return len(before)
 
 
-def _defaults(s: Session, meeting: Meeting) -> dict[Category, str]:
-    treaty = get_or_fail(s, Treaty, meeting.treaty_id, "Treaty")
-    return {c.category: c.colour for c in meeting_profile(treaty.short_name).categories}
+def _defaults(s: Session, meeting: Meeting) -> dict[str, str]:
+    return {c.key: c.colour for c in meeting_convention(s, meeting).categories}

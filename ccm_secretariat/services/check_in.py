@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from ccm_secretariat.domain.badge_code import read_code
-from ccm_secretariat.domain.enums import Attendance, Category
+from ccm_secretariat.domain.enums import Attendance
 from ccm_secretariat.domain.prose import EN_DASH, un_date, un_date_range
 from ccm_secretariat.orm import AttendanceRecord, BadgePrint, CheckIn, Delegation, Meeting, MeetingPart, Participant
 from ccm_secretariat.services.badges import badge_secret
@@ -181,10 +181,10 @@ class CheckInService(Service):
                     )
                 )
 
-    def counts(self, meeting_id: int, day: dt.date) -> dict[Category, int]:
+    def counts(self, meeting_id: int, day: dt.date) -> dict[str, int]:
         """How many were checked in on `day`, by category (the roster has every day: Roster.check_ins)."""
         categories = {d.id: d.category for d in self._registration.delegations(meeting_id)}
-        result: Counter[Category] = Counter()
+        result: Counter[str] = Counter()
         for delegation_id, n in self.day_counts(meeting_id, day).items():
             result[categories[delegation_id]] += n
         return dict(result)

@@ -16,11 +16,13 @@ from ccm_secretariat.domain.participants import MemberIndex
 from ccm_secretariat.errors import NotFoundError, ValidationError
 from ccm_secretariat.imports.plan import Destination, MeetingContext, NewOrganisation, Outcome, Plan, destination_key
 from ccm_secretariat.imports.resolve import Resolver
-from ccm_secretariat.orm import Delegation, Meeting, Organisation, Participant, State, StateAlias
+from ccm_secretariat.imports.values import category_words
+from ccm_secretariat.orm import Delegation, Meeting, Organisation, OrganisationRule, Participant, State, StateAlias
 from ccm_secretariat.orm.base import table_of
 from ccm_secretariat.orm.stamps import log_bulk
 from ccm_secretariat.services.base import get_or_fail
 from ccm_secretariat.services.registration import derived_state_categories, meeting_first_day
+from ccm_secretariat.services.registration_rows import meeting_convention
 from ccm_secretariat.storage.paused_gc import paused_gc
 
 RESTORED = (
@@ -94,16 +96,29 @@ def _read_context(s: Session, meeting_id: int) -> MeetingContext:
         members.add(pid, did, dict(given_names=given, family_name=family, function=function, email=email, role=role))
         if position > positions.get(did, 0):
             positions[did] = position
-    rules = dict(s.execute(sa.select(Organisation.id, Organisation.default_rule)).all())
+    convention = meeting_convention(s, meeting)
+    own = dict(
+        s.execute(
+            sa.select(OrganisationRule.organisation_id, OrganisationRule.category).where(
+                OrganisationRule.treaty_id == meeting.treaty_id
+            )
+        ).all()
+    )
+    organisations = {
+        oid: own.get(oid) or convention.organisation_category(rule).key
+        for oid, rule in s.execute(sa.select(Organisation.id, Organisation.default_rule))
+    }
     return MeetingContext(
         meeting_id,
         first_day,
         reference_resolver(s),
         delegations,
         derived_state_categories(s, meeting),
-        rules,
+        organisations,
         members,
         positions,
+        convention,
+        category_words(convention),
     )
 
 

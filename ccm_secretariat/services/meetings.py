@@ -14,25 +14,21 @@ from ccm_secretariat.domain.symbols import normalise_prefix
 from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
 from ccm_secretariat.language import forms
 from ccm_secretariat.orm import Meeting, MeetingPart, Officer, Treaty
-from ccm_secretariat.reference.profiles import ConventionProfile
+from ccm_secretariat.reference.profiles import ConventionProfile, shipped_profiles
 from ccm_secretariat.reference.treaties import ensure_treaty, meeting_profile, treaty_profile
 from ccm_secretariat.services.base import Service, check_version, clean, get_or_fail, next_position
 
 
 @dataclass(frozen=True)
 class ReportSettings:
-    """How the report words participation; the defaults are the CCM's, as in the 2020 Review Conference."""
+    """How the report words participation: the sentences are the meeting's convention's unless the secretary changed
+    them."""
 
     serial_comma_states: bool = True
     serial_comma_organisations: bool = False
-    # The participation sentences ({names}, {body}): the meeting's convention's (its profile's `report`), unless the
-    # secretary changed them; empty: the convention's.
-    state_party: str = ""
-    signatory: str = ""
-    ratified_not_in_force: str = ""
-    observer_state: str = ""
-    rule_1_2: str = ""
-    rule_1_3: str = ""
+    # The participation sentences ({names}, {body}) by category key: the meeting's convention's (its profile's
+    # `report`), unless the secretary changed them; one left out or empty: the convention's.
+    sentences: dict[str, str] = field(default_factory=dict)
     capitalise_family_names: bool = False
     language: str = "en"  # the meeting's document language ("en", "fr", "es"): each export may choose another
     titles: dict[str, str] = field(default_factory=dict)  # the meeting's title in other languages, by code
@@ -41,16 +37,21 @@ class ReportSettings:
     def from_dict(cls, data: dict[str, Any] | None, base: ReportSettings | None = None) -> ReportSettings:
         """The settings stored in `data`; what they lack (or leave empty) comes from `base` (the convention's
         wording)."""
-        known = {f.name for f in fields(cls)}
-        return replace(base or cls(), **{k: v for k, v in (data or {}).items() if k in known and v != ""})
+        base = base or cls()
+        known = {f.name for f in fields(cls)} - {"sentences"}
+        data = data or {}
+        # Settings stored before the sentences were keyed by category held each at the top level, by its key.
+        given = {k: v for k, v in data.items() if k not in known and k != "sentences" and isinstance(v, str)}
+        given |= data.get("sentences") or {}
+        sentences = base.sentences | {k: v for k, v in given.items() if v}
+        return replace(base, sentences=sentences, **{k: v for k, v in data.items() if k in known and v != ""})
 
     @classmethod
     def for_convention(cls, convention: ConventionProfile | None) -> ReportSettings:
         """The participation sentences of the convention's profile (none without one)."""
         if convention is None:
             return cls()
-        sentences: dict[str, Any] = {c.key: c.report for c in convention.categories}
-        return cls(**sentences)
+        return cls(sentences={c.key: c.report for c in convention.categories})
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -123,7 +124,7 @@ class MeetingInput:
     last_day: dt.date
     venue: str = ""
     city: str = ""
-    treaty: str = "CCM"
+    treaty: str = ""  # the convention's short name: required (a meeting is always of one convention)
     body_name: str = "Conference"
     format: MeetingFormat = MeetingFormat.IN_PERSON
     practice: bool = False
@@ -185,6 +186,9 @@ class MeetingService(Service):
         short_title = clean(data.short_title, "short_title", required=True, max_length=120)
         prefix = normalise_prefix(data.symbol_prefix)
         _check_dates(data.first_day, data.last_day, "last_day")
+        if not data.treaty.strip():
+            known = ", ".join(shipped_profiles())
+            raise ValidationError(f"say which convention the meeting is of (one of {known}).", "treaty")
         with self._write() as s:
             if treaty_profile(data.treaty) is not None:
                 treaty: Treaty | None = ensure_treaty(s, data.treaty)  # a convention new to this database

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from ccm_secretariat.domain.enums import Category, CredentialsKind, Gender
+from ccm_secretariat.domain.enums import CredentialsKind, Gender
 from ccm_secretariat.orm import BadgePrint, CheckIn, Meeting, MeetingPart, Participant, Treaty
-from ccm_secretariat.reference.treaties import treaty_profile
+from ccm_secretariat.reference.treaties import meeting_profile
 from ccm_secretariat.services.base import Service, get_or_fail
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ class Figure:
 class Bar:
     """One category's bar: its segments in order (credentials by kind, participants by gender...)."""
 
-    category: Category
+    category: str  # a key of the meeting's convention
     segments: tuple[Figure, ...]
 
     @property
@@ -57,11 +57,11 @@ class Overview:
     meeting_id: int
     first_day: dt.date | None
     today: dt.date
-    categories: tuple[Category, ...]  # those with a delegation, in the documents' order
+    categories: tuple[str, ...]  # those with a delegation (and the parties'), in the documents' order
     delegations: tuple[Figure, ...]  # per category
     participants: tuple[Figure, ...]  # per category
     previous_title: str = ""  # the previous meeting of the same treaty, when the database holds one
-    previous: dict[Category, tuple[int, int]] = field(default_factory=dict)  # category -> (delegations, people)
+    previous: dict[str, tuple[int, int]] = field(default_factory=dict)  # category -> (delegations, people)
     credentials: tuple[Bar, ...] = ()
     missing_credentials: Figure | None = None  # States Parties with none received
     gender: tuple[Bar, ...] = ()
@@ -70,7 +70,8 @@ class Overview:
     present_today: tuple[Figure, ...] = ()  # per category
     badges_printed: Figure | None = None
     badges_not_printed: Figure | None = None
-    short_names: dict[Category, str] = field(default_factory=dict)  # beside a bar, in the meeting's convention
+    short_names: dict[str, str] = field(default_factory=dict)  # beside a bar, in the meeting's convention
+    party_category: str = ""  # the category of the States Parties (status `party`), whose credentials count
 
     def figure(self, key: str) -> Figure:
         """The figure called `key` (what a click on the page names)."""
@@ -104,7 +105,7 @@ class OverviewService(Service):
         category_of = {d.id: d.category for d in delegations}
         with self._read() as s:
             meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
-            convention = treaty_profile(get_or_fail(s, Treaty, meeting.treaty_id, "Treaty"))
+            convention = meeting_profile(get_or_fail(s, Treaty, meeting.treaty_id, "Treaty").short_name)
             first_day = s.scalar(
                 sa.select(sa.func.min(MeetingPart.start_date)).where(MeetingPart.meeting_id == meeting_id)
             )
@@ -148,13 +149,13 @@ class OverviewService(Service):
                 .limit(1)
             ).first()
 
-        order = list(Category)
-        shown = sorted({d.category for d in delegations} | {Category.STATE_PARTY}, key=order.index)
-        by_category: dict[Category, list[DelegationRow]] = {c: [] for c in shown}
+        parties = convention.for_status("party").key
+        shown = sorted({d.category for d in delegations} | {parties}, key=convention.rank)
+        by_category: dict[str, list[DelegationRow]] = {c: [] for c in shown}
         for d in delegations:
             by_category[d.category].append(d)
-        people_of: dict[Category, list[int]] = {c: [] for c in shown}
-        gender_of: dict[Category, dict[Gender, set[int]]] = {c: {g: set() for g, _ in GENDERS} for c in shown}
+        people_of: dict[str, list[int]] = {c: [] for c in shown}
+        gender_of: dict[str, dict[Gender, set[int]]] = {c: {g: set() for g, _ in GENDERS} for c in shown}
         genders = {g.value: g for g in Gender}
         for pid, did, gender in people:
             category = category_of.get(did)
@@ -165,8 +166,8 @@ class OverviewService(Service):
         dates = {day: n for day, n in by_day if day is not None}
         undated = sum(n for day, n in by_day if day is None)
 
-        def named(c: Category) -> str:
-            return convention.category(c).view if convention is not None else c.label
+        def named(c: str) -> str:
+            return convention.category(c).view
 
         credentials = []
         for c in shown:
@@ -178,7 +179,7 @@ class OverviewService(Service):
                     c,
                     tuple(
                         Figure(
-                            f"credentials/{c.value}/{k}",
+                            f"credentials/{c}/{k}",
                             f"{named(c)}: {label.lower()}",
                             len(kinds[k]),
                             frozenset(kinds[k]),
@@ -187,13 +188,13 @@ class OverviewService(Service):
                     ),
                 )
             )
-        missing = frozenset(d.id for d in by_category[Category.STATE_PARTY] if not d.credentials_received)
+        missing = frozenset(d.id for d in by_category[parties] if not d.credentials_received)
         running, cumulative = 0, []
         for day in sorted(dates):
             running += dates[day]
             cumulative.append((day, running))
         everyone = {pid for pid, *_ in people}
-        previous_counts: dict[Category, tuple[int, int]] = {}
+        previous_counts: dict[str, tuple[int, int]] = {}
         if previous is not None:
             for d in self._registration.delegations(previous.id):
                 n, p = previous_counts.get(d.category, (0, 0))
@@ -205,7 +206,7 @@ class OverviewService(Service):
             categories=tuple(shown),
             delegations=tuple(
                 Figure(
-                    f"delegations/{c.value}",
+                    f"delegations/{c}",
                     f"{named(c)}: delegations",
                     len(by_category[c]),
                     frozenset(d.id for d in by_category[c]),
@@ -214,7 +215,7 @@ class OverviewService(Service):
             ),
             participants=tuple(
                 Figure(
-                    f"participants/{c.value}",
+                    f"participants/{c}",
                     f"{named(c)}: participants",
                     len(people_of[c]),
                     participant_ids=frozenset(people_of[c]),
@@ -232,7 +233,7 @@ class OverviewService(Service):
                     c,
                     tuple(
                         Figure(
-                            f"gender/{c.value}/{g.value}",
+                            f"gender/{c}/{g.value}",
                             f"{named(c)}: {label.lower()}",
                             len(gender_of[c][g]),
                             participant_ids=frozenset(gender_of[c][g]),
@@ -246,7 +247,7 @@ class OverviewService(Service):
             undated=undated,
             present_today=tuple(
                 Figure(
-                    f"today/{c.value}",
+                    f"today/{c}",
                     f"{named(c)}: present today",
                     len(ids := frozenset(p for p in people_of[c] if p in present)),
                     participant_ids=ids,
@@ -265,5 +266,6 @@ class OverviewService(Service):
                 len(everyone - printed),
                 participant_ids=frozenset(everyone - printed),
             ),
-            short_names={c: convention.category(c).short for c in shown} if convention is not None else {},
+            short_names={c: convention.category(c).short for c in shown},
+            party_category=parties,
         )

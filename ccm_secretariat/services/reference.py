@@ -5,18 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ccm_secretariat.domain.enums import Instrument, OrganisationKind, Rule, UNMembership
 from ccm_secretariat.domain.names import match_key, un_sort_key
-from ccm_secretariat.domain.status import StatusFacts, category_on
+from ccm_secretariat.domain.status import StatusFacts, status_on
 from ccm_secretariat.errors import DuplicateError, NotFoundError, ValidationError
 from ccm_secretariat.orm import Organisation, OrganisationRule, State, StateAlias, Treaty, TreatyStatus
 from ccm_secretariat.reference.files import read_table
 from ccm_secretariat.reference.loader import apply_status_rows, load_reference_data
+from ccm_secretariat.reference.profiles import shipped_profiles
 from ccm_secretariat.reference.treaties import (
     ensure_treaty,
     entry_into_force_rule,
@@ -25,9 +26,6 @@ from ccm_secretariat.reference.treaties import (
     treaty_profile,
 )
 from ccm_secretariat.services.base import Service, clean, get_or_fail
-
-if TYPE_CHECKING:
-    from ccm_secretariat.domain.enums import Category
 
 
 @dataclass(frozen=True)
@@ -49,8 +47,9 @@ class StateRow:
     def facts(self) -> StatusFacts:
         return StatusFacts(self.signature, self.deposit, self.entry_into_force, self.withdrawal_effective)
 
-    def category_on(self, day: dt.date) -> Category | None:
-        return category_on(day, self.facts)
+    def status_on(self, day: dt.date) -> str:
+        """Its standing on `day` ("party", "signatory", ...): the convention's profile says which category it gives."""
+        return status_on(day, self.facts)
 
 
 @dataclass(frozen=True)
@@ -71,14 +70,14 @@ class ReferenceService(Service):
         with self._write() as s:
             load_reference_data(s)
 
-    def treaty(self, short_name: str = "CCM") -> Treaty:
+    def treaty(self, short_name: str) -> Treaty:
         with self._read() as s:
             return _treaty(s, short_name)
 
-    def states(self, treaty: str = "CCM") -> list[StateRow]:
-        """Every State, in English order, with its status under `treaty`."""
+    def states(self, treaty: str | None = None) -> list[StateRow]:
+        """Every State, in English order, with its status under `treaty` (none without one)."""
         with self._read() as s:
-            found = find_treaty(s, treaty) if treaty_profile(treaty) else _treaty(s, treaty)
+            found = None if treaty is None else find_treaty(s, treaty) if treaty_profile(treaty) else _treaty(s, treaty)
             treaty_id = found.id if found is not None else -1  # a shipped convention not yet in this database
             statuses = {
                 st.state_id: st for st in s.scalars(sa.select(TreatyStatus).where(TreatyStatus.treaty_id == treaty_id))
@@ -124,7 +123,7 @@ class ReferenceService(Service):
         deposit: dt.date | None,
         withdrawal_effective: dt.date | None = None,
         entry_into_force: dt.date | None = None,
-        treaty: str = "CCM",
+        treaty: str,
     ) -> StateRow:
         """Set one State's status by hand; entry into force is computed from the deposit unless given."""
         if (instrument is None) != (deposit is None):
@@ -146,9 +145,13 @@ class ReferenceService(Service):
             status.verified = True
         return next(r for r in self.states(treaty) if r.id == state_id)
 
-    def import_status(self, path: str | Path, treaty: str = "CCM") -> dict[str, int]:
+    def import_status(self, path: str | Path, treaty: str) -> dict[str, int]:
         """Import a status list (TSV, CSV or xlsx: state, signature_date, instrument, deposit_date,
-        withdrawal_effective_date, verified). Every row is checked first; on any error nothing changes."""
+        withdrawal_effective_date, verified) of `treaty`'s. Every row is checked first; on any error nothing
+        changes."""
+        if not treaty.strip():
+            known = ", ".join(shipped_profiles())
+            raise ValidationError(f"say which convention's status list this is (one of {known}).", "treaty")
         path = Path(path)
         rows = read_table(path)
         with self._write() as s:
@@ -195,7 +198,7 @@ class ReferenceService(Service):
                 s.delete(existing)
                 s.flush()
             if rule is not None:
-                s.add(OrganisationRule(organisation_id=organisation_id, treaty_id=tr.id, category=rules[rule].category))
+                s.add(OrganisationRule(organisation_id=organisation_id, treaty_id=tr.id, category=rules[rule].key))
 
 
 def _treaty(s: Session, short_name: str, write: bool = False) -> Treaty:

@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from ccm_secretariat.domain.enums import Attendance, Category, Rule
+from ccm_secretariat.domain.enums import Attendance
 from ccm_secretariat.domain.names import match_key, un_sort_key
 from ccm_secretariat.domain.participants import Member, MemberIndex, validate_participant
 from ccm_secretariat.domain.participants import ParticipantInput as ParticipantInput
@@ -27,6 +27,7 @@ from ccm_secretariat.orm import (
 )
 from ccm_secretariat.orm.stamps import ChangeLog, log_bulk
 from ccm_secretariat.reference.loader import state_lookup
+from ccm_secretariat.reference.profiles import ConventionProfile, key_of
 from ccm_secretariat.services import snapshots
 from ccm_secretariat.services.base import check_version, clean, get_or_fail, next_position
 from ccm_secretariat.services.registration_marks import RegistrationMarks
@@ -52,6 +53,9 @@ from ccm_secretariat.services.registration_rows import (
     locked_delegation as locked_delegation,
 )
 from ccm_secretariat.services.registration_rows import (
+    meeting_convention,
+)
+from ccm_secretariat.services.registration_rows import (
     meeting_first_day as meeting_first_day,
 )
 from ccm_secretariat.services.snapshots import Snapshot
@@ -64,7 +68,7 @@ class RegistrationService(RegistrationMarks):
 
     # Delegations -------------------------------------------------------------------------------------
     def delegations(
-        self, meeting_id: int, category: Category | None = None, ids: Iterable[int] | None = None
+        self, meeting_id: int, category: str | None = None, ids: Iterable[int] | None = None
     ) -> list[DelegationRow]:
         """Delegations in the order of the list of participants: by category, then English order of name.
         `ids` limits the rows read to those delegations (registering one costs the same in any meeting)."""
@@ -78,6 +82,7 @@ class RegistrationService(RegistrationMarks):
                 else [i for i in s.scalars(sa.select(Delegation.state_id).where(*where)) if i is not None]
             )
             derived = derived_state_categories(s, meeting, state_ids)
+            convention = meeting_convention(s, meeting)
             counts = dict(
                 s.execute(
                     sa.select(Participant.delegation_id, sa.func.count())
@@ -109,28 +114,37 @@ class RegistrationService(RegistrationMarks):
                 present.setdefault(did, []).append(number)
             rows = [
                 self._row(
-                    d, iso3, acronym, here or rule, derived, counts.get(d.id, 0), tuple(sorted(present.get(d.id, ())))
+                    d,
+                    iso3,
+                    acronym,
+                    self._base_category(convention, d, derived, here, rule),
+                    counts.get(d.id, 0),
+                    tuple(sorted(present.get(d.id, ()))),
                 )
                 for d, iso3, acronym, rule, here in s.execute(query)
             ]
         if category is not None:
             rows = [r for r in rows if r.category == category]
-        return sorted(rows, key=lambda r: (r.category.rank, r.sort_key))
+        return sorted(rows, key=lambda r: (convention.rank(r.category), r.sort_key))
+
+    @staticmethod
+    def _base_category(
+        convention: ConventionProfile, d: Delegation, derived: dict[int, str], here: str | None, rule: str | None
+    ) -> str:
+        """The category the treaty status gives a State, or an organisation's rule at this convention."""
+        if d.state_id is not None:
+            return derived.get(d.state_id, convention.for_status("not_signatory").key)
+        return here or convention.organisation_category(rule or "").key
 
     @staticmethod
     def _row(
         d: Delegation,
         iso3: str | None,
         acronym: str | None,
-        rule: Rule | Category | None,
-        derived: dict[int, Category],
+        base: str,
         count: int,
         present: tuple[int, ...] = (),
     ) -> DelegationRow:
-        if d.state_id is not None:
-            base = derived.get(d.state_id, Category.OBSERVER_STATE)
-        else:
-            base = rule if isinstance(rule, Category) else Rule(rule).category
         return DelegationRow(
             id=d.id,
             meeting_id=d.meeting_id,
@@ -162,9 +176,11 @@ class RegistrationService(RegistrationMarks):
             return row
         raise NotFoundError(f"Delegation {delegation_id} no longer exists.")
 
-    def category_counts(self, meeting_id: int) -> dict[Category, tuple[int, int]]:
-        """Per category: (delegations, participants)."""
-        result = {c: (0, 0) for c in Category}
+    def category_counts(self, meeting_id: int) -> dict[str, tuple[int, int]]:
+        """Per category of the meeting's convention, in its order: (delegations, participants)."""
+        with self._read() as s:
+            convention = meeting_convention(s, get_or_fail(s, Meeting, meeting_id, "Meeting"))
+        result = {c: (0, 0) for c in convention.keys}
         for row in self.delegations(meeting_id):
             d, p = result[row.category]
             result[row.category] = (d + 1, p + row.participant_count)
@@ -189,13 +205,21 @@ class RegistrationService(RegistrationMarks):
         return self.delegation(new_id)
 
     def add_organisation_delegation(
-        self, meeting_id: int, organisation: str | int, rule: Rule | None = None
+        self, meeting_id: int, organisation: str | int, rule: str | None = None
     ) -> DelegationRow:
-        """Register an organisation (by name, acronym or id); `rule` overrides its default rule at this meeting."""
+        """Register an organisation (by name, acronym or id); `rule` (a rule of the meeting's convention, as its
+        profile numbers it) overrides the organisation's own rule at this meeting."""
         with self._write() as s:
-            get_or_fail(s, Meeting, meeting_id, "Meeting")
+            meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
+            convention = meeting_convention(s, meeting)
+            rules = convention.organisation_rules()
+            rule = key_of(rule) if rule is not None else None
+            if rule is not None and rule not in rules:
+                known = ", ".join(f"“{r}”" for r in rules)
+                raise ValidationError(
+                    f"the {convention.short_name} admits organisations under {known}, not “{rule}”.", "rule"
+                )
             org = self._find_organisation(s, organisation)
-            rule = Rule(rule) if rule is not None else None
             if s.scalar(
                 sa.select(Delegation.id).where(
                     Delegation.meeting_id == meeting_id, Delegation.organisation_id == org.id
@@ -205,9 +229,11 @@ class RegistrationService(RegistrationMarks):
             delegation = Delegation(
                 meeting_id=meeting_id, organisation_id=org.id, name=org.name, sort_key=un_sort_key(org.name)
             )
-            if rule is not None and rule != org.default_rule:
-                delegation.category_override = rule.category
-                delegation.override_reason = f"Attends under rule {rule.value} at this meeting."
+            own = s.get(OrganisationRule, (org.id, meeting.treaty_id))
+            base = own.category if own is not None else convention.organisation_category(org.default_rule).key
+            if rule is not None and rules[rule].key != base:
+                delegation.category_override = rules[rule].key
+                delegation.override_reason = f"Attends under rule {rule} at this meeting."
             s.add(delegation)
             s.flush()
             new_id = delegation.id
@@ -252,23 +278,27 @@ class RegistrationService(RegistrationMarks):
             )
 
     def set_category(
-        self, delegation_id: int, category: Category | None, reason: str = "", expected_version: int | None = None
+        self, delegation_id: int, category: str | None, reason: str = "", expected_version: int | None = None
     ) -> DelegationRow:
-        """Override the derived category (with a reason), or return to it with `category=None`; refused with a
-        ConflictError when another desk has changed the delegation since `expected_version`."""
+        """Override the derived category (a key of the meeting's convention, with a reason), or return to it with
+        `category=None`; refused with a ConflictError when another desk has changed the delegation since
+        `expected_version`, and with a CategoryError for a category the convention does not have."""
         row = self.delegation(delegation_id)
-        category = Category(category) if category is not None else None
+        with self._read() as s:
+            convention = meeting_convention(s, get_or_fail(s, Meeting, row.meeting_id, "Meeting"))
+        chosen = convention.category(category) if category is not None else None
         reason = clean(reason, "reason", max_length=500)
-        if category is not None and category != row.derived_category:
-            if category.is_state != row.is_state:
+        if chosen is not None and chosen.key != row.derived_category:
+            if chosen.is_state != row.is_state:
                 kind = "a State" if row.is_state else "an organisation"
-                raise ValidationError(f"{row.name} is {kind}; “{category.label}” does not apply to it.", "category")
+                raise ValidationError(f"{row.name} is {kind}; “{chosen.view}” does not apply to it.", "category")
             if not reason:
                 raise ValidationError(
                     "say why the category differs from the one the treaty status gives "
-                    f"({row.derived_category.label}).",
+                    f"({convention.category(row.derived_category).view}).",
                     "reason",
                 )
+            category = chosen.key
         else:
             category, reason = None, ""
         with self._write() as s:

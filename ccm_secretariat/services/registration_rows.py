@@ -12,12 +12,13 @@ from typing import NamedTuple
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from ccm_secretariat.domain.enums import Attendance, Category, CredentialsKind, Gender, Role
+from ccm_secretariat.domain.enums import Attendance, CredentialsKind, Gender, Role
 from ccm_secretariat.domain.participants import ParticipantInput
-from ccm_secretariat.domain.status import StatusFacts, category_on, status_on
+from ccm_secretariat.domain.status import StatusFacts, status_on
 from ccm_secretariat.errors import NotFoundError, ValidationError
 from ccm_secretariat.orm import Delegation, Meeting, MeetingPart, Treaty, TreatyStatus
-from ccm_secretariat.reference.treaties import treaty_profile
+from ccm_secretariat.reference.profiles import ConventionProfile
+from ccm_secretariat.reference.treaties import meeting_profile
 from ccm_secretariat.services.base import get_or_fail
 
 
@@ -27,8 +28,8 @@ class DelegationRow:
     meeting_id: int
     name: str
     sort_key: str
-    category: Category
-    derived_category: Category
+    category: str  # a key of the meeting's convention profile
+    derived_category: str  # what the treaty status (or the organisation's rule) gives
     override_reason: str
     state_id: int | None
     iso3: str
@@ -142,13 +143,15 @@ def meeting_first_day(session: Session, meeting_id: int) -> dt.date:
     return day
 
 
-def derived_state_categories(
-    session: Session, meeting: Meeting, state_ids: list[int] | None = None
-) -> dict[int, Category]:
+def meeting_convention(session: Session, meeting: Meeting) -> ConventionProfile:
+    """The profile of the meeting's convention: its categories, their order and their roles."""
+    return meeting_profile(get_or_fail(session, Treaty, meeting.treaty_id, "Treaty").short_name)
+
+
+def derived_state_categories(session: Session, meeting: Meeting, state_ids: list[int] | None = None) -> dict[int, str]:
     """Category of every State (or of `state_ids`) with a status under the meeting's treaty, on its first day."""
     day = meeting_first_day(session, meeting.id)
-    treaty = get_or_fail(session, Treaty, meeting.treaty_id, "Treaty")
-    convention = treaty_profile(treaty)
+    convention = meeting_convention(session, meeting)
     query = sa.select(TreatyStatus).where(TreatyStatus.treaty_id == meeting.treaty_id)
     if state_ids is not None:
         query = query.where(TreatyStatus.state_id.in_(state_ids))
@@ -157,9 +160,7 @@ def derived_state_categories(
         st.state_id: StatusFacts(st.signature_date, st.deposit_date, st.entry_into_force, st.withdrawal_effective)
         for st in rows
     }
-    if convention is None:  # a treaty row no profile describes: the categories the desk always had
-        return {sid: category_on(day, f) for sid, f in facts.items()}
-    return {sid: convention.for_status(status_on(day, f)).category for sid, f in facts.items()}
+    return {sid: convention.for_status(status_on(day, f)).key for sid, f in facts.items()}
 
 
 def all_delegations(s: Session, delegation_ids: Iterable[int]) -> list[Delegation]:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import sqlalchemy as sa
 
-from ccm_secretariat.domain.enums import Attendance, Category, Gender, Role
+from ccm_secretariat.domain.enums import Attendance, Gender, Role
 from ccm_secretariat.domain.names import fold
 from ccm_secretariat.orm import CheckIn, Participant
 from ccm_secretariat.services.base import Service
@@ -98,20 +98,20 @@ class Roster:
     meeting: MeetingRow
     delegations: list[DelegationRow]
     members: dict[int, list[ParticipantRow]]
-    check_ins: dict[dt.date, dict[Category, int]] = field(default_factory=dict)  # at the door, day by day
+    check_ins: dict[dt.date, dict[str, int]] = field(default_factory=dict)  # at the door, day by day
 
     @property
     def participant_count(self) -> int:
         return sum(len(v) for v in self.members.values())
 
-    def by_category(self) -> list[tuple[Category, list[DelegationRow]]]:
-        """Categories in the order of the list, leaving out the empty ones."""
-        groups: dict[Category, list[DelegationRow]] = {}
+    def by_category(self) -> list[tuple[str, list[DelegationRow]]]:
+        """Categories (keys of the meeting's convention) in the order of the list, leaving out the empty ones."""
+        groups: dict[str, list[DelegationRow]] = {}
         for d in self.delegations:
             groups.setdefault(d.category, []).append(d)
-        return [(c, groups[c]) for c in Category if c in groups]
+        return [(c, groups[c]) for c in self.meeting.profile.keys if c in groups]
 
-    def statistics(self) -> dict[Category, CategoryStatistics]:
+    def statistics(self) -> dict[str, CategoryStatistics]:
         result = {}
         for category, delegations in self.by_category():
             genders: Counter[Gender] = Counter()
@@ -214,9 +214,9 @@ def _attendance(s: Session, meeting_id: int) -> dict[int, tuple[tuple[int, Atten
     return {pid: tuple(parts) for pid, parts in attendance.items()}
 
 
-def _check_ins(s: Session, meeting_id: int, categories: dict[int, Category]) -> dict[dt.date, dict[Category, int]]:
+def _check_ins(s: Session, meeting_id: int, categories: dict[int, str]) -> dict[dt.date, dict[str, int]]:
     """Participants checked in at the door, day by day and category by category."""
-    check_ins: dict[dt.date, dict[Category, int]] = {}
+    check_ins: dict[dt.date, dict[str, int]] = {}
     for day, delegation_id, n in s.execute(
         sa.select(CheckIn.day, Participant.delegation_id, sa.func.count())
         .select_from(CheckIn)

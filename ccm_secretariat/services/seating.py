@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.domain.seating import Room, Seat, Seated, place, seating_order, short_name
 from ccm_secretariat.errors import NotFoundError, ValidationError
 from ccm_secretariat.orm import Meeting, SeatAllowance, SeatingPlan, State
 from ccm_secretariat.orm.meeting_room import MAX_SEATS_PER_DELEGATION
 from ccm_secretariat.services.base import Service, get_or_fail
+from ccm_secretariat.services.registration_rows import meeting_convention
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -34,7 +34,7 @@ class PlanRow:
     drawn_by_desk: bool
     room: Room
     include_registered: bool
-    seats: dict[Category, int] = field(default_factory=dict)
+    seats: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -88,19 +88,14 @@ class SeatingService(Service):
         seats_per_row: int | None = None,
         blocks: int | None = None,
         include_registered: bool | None = None,
-        seats: dict[Category, int] | None = None,
+        seats: dict[str, int] | None = None,
         today: dt.date | None = None,
     ) -> PlanRow:
         """Record the State drawn by lot (`state`), or draw one among all the States the desk knows; the room
         and seats, when given, replace the plan's (a first plan needs rows and seats per row). Drawing again
         replaces the draw: the secretary is asked first in the window."""
         drawn = self._reference.find_state(state) if state else secrets.choice(self._reference.states())
-        seats = seats or {}
-        for category, n in seats.items():
-            if not 1 <= n <= MAX_SEATS_PER_DELEGATION:
-                raise ValidationError(
-                    f"{category.label}: between 1 and {MAX_SEATS_PER_DELEGATION} seats a delegation, not {n}.", "seats"
-                )
+        seats = self._checked_seats(meeting_id, seats or {})
         if (rows is None or seats_per_row is None) and self.plan(meeting_id) is None:
             rows, seats_per_row = self.fitting_room(meeting_id, seats, bool(include_registered), blocks or 1)
         with self._write() as s:
@@ -120,7 +115,7 @@ class SeatingService(Service):
         return self._plan_made(meeting_id)
 
     def fitting_room(
-        self, meeting_id: int, seats: dict[Category, int], include_registered: bool, blocks: int = 1
+        self, meeting_id: int, seats: dict[str, int], include_registered: bool, blocks: int = 1
     ) -> tuple[int, int]:
         """(rows, seats in each row) of a room in which the meeting's delegations fit, for a first draw made with no
         room given: rows of 20 seats (or of the most seats one delegation has), with room to spare for a
@@ -143,15 +138,16 @@ class SeatingService(Service):
         seats_per_row: int | None = None,
         blocks: int | None = None,
         include_registered: bool | None = None,
-        seats: dict[Category, int] | None = None,
+        seats: dict[str, int] | None = None,
     ) -> PlanRow:
         """Change the room or the seats per delegation; the draw is kept."""
+        seats = self._checked_seats(meeting_id, seats or {})
         with self._write() as s:
             plan = s.get(SeatingPlan, meeting_id)
             if plan is None:
                 raise ValidationError("draw the State that starts the seating first.", "state")
             self._set_room(plan, rows, seats_per_row, blocks, include_registered)
-            self._set_seats(s, meeting_id, seats or {})
+            self._set_seats(s, meeting_id, seats)
         return self._plan_made(meeting_id)
 
     def _plan_made(self, meeting_id: int) -> PlanRow:
@@ -177,13 +173,23 @@ class SeatingService(Service):
         if include_registered is not None:
             plan.include_registered = include_registered
 
-    @staticmethod
-    def _set_seats(s: Session, meeting_id: int, seats: dict[Category, int]) -> None:
+    def _checked_seats(self, meeting_id: int, seats: dict[str, int]) -> dict[str, int]:
+        """Seats per delegation by category, each a category of the meeting's convention, within the limits."""
+        with self._read() as s:
+            convention = meeting_convention(s, get_or_fail(s, Meeting, meeting_id, "Meeting"))
+        checked = {}
         for category, n in seats.items():
+            heading = convention.category(category).view
             if not 1 <= n <= MAX_SEATS_PER_DELEGATION:
                 raise ValidationError(
-                    f"{category.label}: between 1 and {MAX_SEATS_PER_DELEGATION} seats a delegation, not {n}.", "seats"
+                    f"{heading}: between 1 and {MAX_SEATS_PER_DELEGATION} seats a delegation, not {n}.", "seats"
                 )
+            checked[convention.category(category).key] = n
+        return checked
+
+    @staticmethod
+    def _set_seats(s: Session, meeting_id: int, seats: dict[str, int]) -> None:
+        for category, n in seats.items():
             s.merge(SeatAllowance(meeting_id=meeting_id, category=category, seats=n))
 
     def layout(self, meeting_id: int) -> SeatingLayout:
@@ -200,7 +206,7 @@ class SeatingService(Service):
         return SeatingLayout(plan, tuple(place(order, plan.room, plan.seats)))
 
     def nameplates(
-        self, meeting_id: int, category: Category | None = None, delegation_ids: tuple[int, ...] = ()
+        self, meeting_id: int, category: str | None = None, delegation_ids: tuple[int, ...] = ()
     ) -> list[Seated]:
         """A nameplate for each delegation chosen: in seat order when the room has a plan, else in the order of
         the list; every delegation that takes part (or every one registered, as the plan says)."""

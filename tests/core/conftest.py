@@ -10,6 +10,8 @@ from ccm_secretariat.services.meetings import MeetingInput
 @pytest.fixture
 def delegation(services):
     meeting = services.meetings.create(
-        MeetingInput("Meeting", "M", "CCM/MSP/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 3), "", "Geneva")
+        MeetingInput(
+            "Meeting", "M", "CCM/MSP/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 3), "", "Geneva", treaty="CCM"
+        )
     )
     return services.registration.add_state_delegation(meeting.id, "Chile")

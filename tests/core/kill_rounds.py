@@ -50,7 +50,7 @@ OPERATIONS = {
 import datetime as dt
 from ccm_secretariat.services.meetings import MeetingInput
 s.meetings.create(MeetingInput("Fourteenth Meeting", "14MSP", "CCM/MSP/2026", dt.date(2026, 9, 7),
-                               dt.date(2026, 9, 9), "", "Geneva"))
+                               dt.date(2026, 9, 9), "", "Geneva", treaty="CCM"))
 """,
     "load the demo": """
 from ccm_secretariat.samples.demo import load_demo
@@ -136,7 +136,9 @@ def template(folder: Path) -> tuple[Path, Path, Path]:
     s = open_services(path)
     run_to_end(synthesise(s, 8000, 1))
     s.meetings.create(
-        MeetingInput("Second meeting", "2M", "KILL/2026", dt.date(2026, 11, 2), dt.date(2026, 11, 4), "", "Geneva")
+        MeetingInput(
+            "Second meeting", "2M", "KILL/2026", dt.date(2026, 11, 2), dt.date(2026, 11, 4), "", "Geneva", treaty="CCM"
+        )
     )
     s.close()
     conn = sqlite3.connect(path)

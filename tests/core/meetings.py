@@ -9,6 +9,14 @@ def fourteenth_msp(services, title: str = "Fourteenth Meeting of States Parties"
     """A three-day Meeting of States Parties in Geneva, 7-9 September 2026."""
     return services.meetings.create(
         MeetingInput(
-            title, "14MSP", "CCM/MSP/2026", dt.date(2026, 9, 7), dt.date(2026, 9, 9), "", "Geneva", body_name="Meeting"
+            title,
+            "14MSP",
+            "CCM/MSP/2026",
+            dt.date(2026, 9, 7),
+            dt.date(2026, 9, 9),
+            "",
+            "Geneva",
+            body_name="Meeting",
+            treaty="CCM",
         )
     )

@@ -45,7 +45,9 @@ def test_every_joined_form_is_in_the_font():
 
 def test_the_list_of_participants_prints_the_corpus_without_a_warning(services, tmp_path):
     meeting = services.meetings.create(
-        MeetingInput("Meeting", "M", "CCM/MSP/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 3), "", "Geneva")
+        MeetingInput(
+            "Meeting", "M", "CCM/MSP/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 3), "", "Geneva", treaty="CCM"
+        )
     )
     d = services.registration.add_state_delegation(meeting.id, "Jordan")
     for given, family in CORPUS:
@@ -69,7 +71,9 @@ def test_urdu_letters_the_embedded_font_lacks_are_reported_as_arabic_script(serv
     """ہ (heh goal) and ے (yeh barree) are not in DejaVu Sans: with no Arabic font installed the export says so,
     naming the script and the name as typed (with Debian's fonts-noto-core they print)."""
     meeting = services.meetings.create(
-        MeetingInput("Meeting", "M", "CCM/MSP/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 3), "", "Geneva")
+        MeetingInput(
+            "Meeting", "M", "CCM/MSP/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 3), "", "Geneva", treaty="CCM"
+        )
     )
     d = services.registration.add_state_delegation(meeting.id, "Pakistan")
     services.registration.add_participant(d.id, ParticipantInput("خانزادہ", "شاہد", "Mr."))

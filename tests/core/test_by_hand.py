@@ -12,7 +12,16 @@ from ccm_secretariat.services.registration import ParticipantInput
 
 def test_a_person_added_by_hand_is_registered_today(services):
     meeting = services.meetings.create(
-        MeetingInput("Fourteenth Meeting", "14MSP", "CCM/MSP/2026", dt.date(2026, 9, 7), dt.date(2026, 9, 9), "", "")
+        MeetingInput(
+            "Fourteenth Meeting",
+            "14MSP",
+            "CCM/MSP/2026",
+            dt.date(2026, 9, 7),
+            dt.date(2026, 9, 9),
+            "",
+            "",
+            treaty="CCM",
+        )
     )
     delegation = services.registration.add_state_delegation(meeting.id, "Chile")
     person = services.registration.add_participant(delegation.id, ParticipantInput("Rojas", "Ana"))

@@ -11,7 +11,16 @@ from ccm_secretariat.services.registration import ParticipantInput
 def test_the_check_in_answers_name_the_day(services):
     today = dt.date.today()
     meeting = services.meetings.create(
-        MeetingInput("A meeting held today", "TODAY", "CCM/MSP/2099", today, today + dt.timedelta(days=1), "", "Geneva")
+        MeetingInput(
+            "A meeting held today",
+            "TODAY",
+            "CCM/MSP/2099",
+            today,
+            today + dt.timedelta(days=1),
+            "",
+            "Geneva",
+            treaty="CCM",
+        )
     )
     delegation = services.registration.add_state_delegation(meeting.id, "Chile")
     person = services.registration.add_participant(delegation.id, ParticipantInput("Rojas", "Ana"))

@@ -2,6 +2,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from ccm_secretariat.cli import main as cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,6 +31,9 @@ def test_meeting_create_list_and_errors(tmp_path, capsys):
         "--city",
         "Geneva",
     ]
+    assert cli(args) == 1  # no convention named: the desk asks for one, never takes the CCM for granted
+    assert "treaty: say which convention the meeting is of: --treaty, one of" in capsys.readouterr().err
+    args += ["--treaty", "CCM"]
     assert cli(args) == 0
     assert "Created meeting 1" in capsys.readouterr().out
     assert cli(args) == 1
@@ -43,11 +48,14 @@ def test_states_import_reports_the_bad_line(tmp_path, capsys):
     db = str(tmp_path / "c.sqlite3")
     bad = tmp_path / "status.tsv"
     bad.write_text("state\tsignature_date\tinstrument\tdeposit_date\nNarnia\t\taccession\t2026-01-01\n")
-    assert cli(["--db", db, "states", "import", str(bad)]) == 1
+    with pytest.raises(SystemExit) as exited:  # a status list is always a convention's: --treaty is required
+        cli(["--db", db, "states", "import", str(bad)])
+    assert exited.value.code == 2 and "the following arguments are required: --treaty" in capsys.readouterr().err
+    assert cli(["--db", db, "states", "import", "--treaty", "CCM", str(bad)]) == 1
     assert "line 2: “Narnia” is not a State" in capsys.readouterr().err
     good = tmp_path / "ok.tsv"
     good.write_text("state\tsignature_date\tinstrument\tdeposit_date\nTonga\t\taccession\t2026-01-01\n")
-    assert cli(["--db", db, "states", "import", str(good)]) == 0
+    assert cli(["--db", db, "states", "import", "--treaty", "CCM", str(good)]) == 0
     assert "1 added" in capsys.readouterr().out
 
 

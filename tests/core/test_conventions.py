@@ -156,20 +156,22 @@ def test_an_organisations_rule_is_per_convention(services, tmp_path):
 
     att = att_meeting(services, dt.date(2020, 10, 3), "ATT/CSP6/2020")
     ccm = services.meetings.create(
-        MeetingInput("Meeting", "M", "CCM/MSP/2020", dt.date(2020, 11, 25), dt.date(2020, 11, 27), "", "Geneva")
+        MeetingInput(
+            "Meeting", "M", "CCM/MSP/2020", dt.date(2020, 11, 25), dt.date(2020, 11, 27), "", "Geneva", treaty="CCM"
+        )
     )
     icrc = next(o for o in services.reference.organisations() if o.acronym == "ICRC")
     services.reference.set_organisation_rule(icrc.id, "ATT", "invited")
     at_att = services.registration.add_organisation_delegation(att.id, "ICRC")
     at_ccm = services.registration.add_organisation_delegation(ccm.id, "ICRC")
-    assert at_att.category is Category.RULE_1_3 and not at_att.is_overridden
-    assert at_ccm.category is Category.RULE_1_2
+    assert at_att.category == Category.RULE_1_3 and not at_att.is_overridden
+    assert at_ccm.category == Category.RULE_1_2
     assert (
         att_profile_heading(services, att.id, at_att)
         == "Non-governmental and other organisations participating as observers"
     )
     services.reference.set_organisation_rule(icrc.id, "ATT", None)
-    assert services.registration.delegation(at_att.id).category is Category.RULE_1_2
+    assert services.registration.delegation(at_att.id).category == Category.RULE_1_2
     with pytest.raises(ValidationError, match="the ATT admits organisations under “named”, “invited”, not “1\\(3\\)”"):
         services.reference.set_organisation_rule(icrc.id, "ATT", "1(3)")
 
@@ -309,3 +311,17 @@ def test_a_convention_without_french_headings_is_refused_in_french_never_written
     english = tmp_path / "list-en.pdf"
     run_to_end(DOCUMENTS["participants"].job(services, meeting.id, "pdf", english, ExportOptions(language="en")))
     assert english.exists()
+
+
+def test_a_meeting_and_a_status_list_always_name_their_convention(services, tmp_path):
+    """No convention is taken for granted below the place where it is chosen: a meeting made without one, or a
+    status list imported without one, is refused with the conventions the desk knows."""
+    from ccm_secretariat.errors import ValidationError
+    from ccm_secretariat.services.meetings import MeetingInput
+
+    with pytest.raises(ValidationError, match="say which convention the meeting is of \\(one of APMBC, ATT, BWC, CCM"):
+        services.meetings.create(MeetingInput("M", "M", "X/M/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 2)))
+    assert services.meetings.list() == []
+    with pytest.raises(ValidationError, match="say which convention's status list this is \\(one of CCM"):
+        services.reference.import_status(att_file(tmp_path), "")
+    assert all(s.deposit is None for s in services.reference.states("ATT"))

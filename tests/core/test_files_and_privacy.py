@@ -144,7 +144,7 @@ def test_a_participant_erased_for_good_leaves_no_trace_in_the_file(services, tmp
     from ccm_secretariat.services.registration import ParticipantInput
 
     meeting = services.meetings.create(
-        MeetingInput("M", "M", "CCM/MSP/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 2), "", "Geneva")
+        MeetingInput("M", "M", "CCM/MSP/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 2), "", "Geneva", treaty="CCM")
     )
     d = services.registration.add_state_delegation(meeting.id, "Chile")
     person = services.registration.add_participant(
@@ -197,7 +197,7 @@ def test_erase_for_good_says_what_remains_and_makes_it_go_where_the_back_end_all
     from ccm_secretariat.services.registration import ParticipantInput
 
     meeting = services.meetings.create(
-        MeetingInput("M", "M", "CCM/MSP/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 2), "", "Geneva")
+        MeetingInput("M", "M", "CCM/MSP/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 2), "", "Geneva", treaty="CCM")
     )
     d = services.registration.add_state_delegation(meeting.id, "Chile")
     person = services.registration.add_participant(
@@ -247,7 +247,7 @@ def test_an_erasure_whose_clean_up_fails_is_still_an_erasure(services, monkeypat
     from ccm_secretariat.services.registration import ParticipantInput
 
     meeting = services.meetings.create(
-        MeetingInput("M", "M", "CCM/MSP/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 2), "", "Geneva")
+        MeetingInput("M", "M", "CCM/MSP/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 2), "", "Geneva", treaty="CCM")
     )
     d = services.registration.add_state_delegation(meeting.id, "Peru")
     person = services.registration.add_participant(d.id, ParticipantInput("Quispe", email="q@example.org"))

@@ -46,7 +46,16 @@ def world(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     services = open_services(folder / "hostile.sqlite3")
     meeting = services.meetings.create(
-        MeetingInput("Hostile Meeting", "HM", "CCM/MSP/2030", dt.date(2030, 9, 2), dt.date(2030, 9, 4), "", "Geneva")
+        MeetingInput(
+            "Hostile Meeting",
+            "HM",
+            "CCM/MSP/2030",
+            dt.date(2030, 9, 2),
+            dt.date(2030, 9, 4),
+            "",
+            "Geneva",
+            treaty="CCM",
+        )
     )
     delegation = services.registration.add_state_delegation(meeting.id, "Chile")
     yield services, meeting, delegation, folder

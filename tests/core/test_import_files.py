@@ -24,7 +24,14 @@ from tests.backends import location
 def meeting(services):
     return services.meetings.create(
         MeetingInput(
-            "Thirteenth Meeting", "13MSP", "CCM/MSP/2025", dt.date(2025, 9, 15), dt.date(2025, 9, 17), "", "Geneva"
+            "Thirteenth Meeting",
+            "13MSP",
+            "CCM/MSP/2025",
+            dt.date(2025, 9, 15),
+            dt.date(2025, 9, 17),
+            "",
+            "Geneva",
+            treaty="CCM",
         )
     )
 

@@ -30,6 +30,7 @@ def meeting(services):
             dt.date(2025, 9, 17),
             "Palais des Nations",
             "Geneva",
+            treaty="CCM",
         )
     )
 
@@ -295,6 +296,7 @@ def test_carry_over_from_an_earlier_meeting(demo, demo_meeting):
             dt.date(2022, 9, 1),
             "",
             "Geneva",
+            treaty="CCM",
         )
     )
     incoming = demo.imports.carry_over(demo_meeting.id, new.id)

@@ -39,6 +39,7 @@ def meeting(services):
             dt.date(2026, 9, 17),
             "Palais des Nations",
             "Geneva",
+            treaty="CCM",
         )
     )
     reg = services.registration
@@ -144,7 +145,7 @@ def test_the_workbook_in_french_and_spanish(services, meeting, tmp_path):
 
 def test_the_demo_s_60_states_parties_in_french_order(demo, demo_meeting, tmp_path):
     text = _pdf(demo, demo_meeting.id, tmp_path, "fr")
-    parties = [d for d in demo.registration.delegations(demo_meeting.id) if d.category.value == "state_party"]
+    parties = [d for d in demo.registration.delegations(demo_meeting.id) if d.category == "state_party"]
     assert len(parties) == 60
     names = [state_name(d.iso3, "fr").name.upper() for d in parties]
     section = text[text.index("États parties", text.index("Participation totale")) :]

@@ -30,6 +30,7 @@ def hostile(services):
             "Palais des Nations",
             "Geneva",
             body_name="Meeting",
+            treaty="CCM",
         )
     )
     reg = services.registration

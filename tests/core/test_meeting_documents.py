@@ -162,6 +162,7 @@ def test_an_abbreviated_short_title_is_introduced_before_it_is_used(services):
             "",
             "Geneva",
             body_name="Meeting",
+            treaty="CCM",
         )
     )
     text = " ".join(p.text for p in build_report(services, m.id).paragraphs())
@@ -210,6 +211,7 @@ def test_the_report_names_who_took_part_not_who_registered(services):
             "",
             "Geneva",
             body_name="Meeting",
+            treaty="CCM",
         )
     )
     reg = services.registration
@@ -231,7 +233,16 @@ def test_no_entry_is_carried_alone_under_continued(services, tmp_path):
     from ccm_secretariat.services.registration import ParticipantInput
 
     m = services.meetings.create(
-        MeetingInput("Meeting", "The Meeting", "CCM/MSP/2026", dt.date(2026, 9, 7), dt.date(2026, 9, 9), "", "Geneva")
+        MeetingInput(
+            "Meeting",
+            "The Meeting",
+            "CCM/MSP/2026",
+            dt.date(2026, 9, 7),
+            dt.date(2026, 9, 9),
+            "",
+            "Geneva",
+            treaty="CCM",
+        )
     )
     peru = services.registration.add_state_delegation(m.id, "Peru")
     alone = []

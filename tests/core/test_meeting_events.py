@@ -64,6 +64,7 @@ def test_a_preparatory_meeting_held_as_planned_and_one_moved_by_a_single_procedu
             dt.date(2022, 8, 30),
             dt.date(2022, 9, 1),
             city="Geneva",
+            treaty="CCM",
         )
     )
     add = services.events.add
@@ -106,7 +107,7 @@ def test_records_are_checked_by_the_service_and_by_the_database(services, demo_m
     from ccm_secretariat.services.meetings import MeetingInput
 
     meeting = services.meetings.create(
-        MeetingInput("A meeting", "Meeting", "X/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 3))
+        MeetingInput("A meeting", "Meeting", "X/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 3), treaty="CCM")
     )
     with pytest.raises(ValidationError) as missing:
         services.events.add(meeting.id, MeetingEvent(EventKind.REQUESTED, reference="80/1", outcome="to convene"))
@@ -131,7 +132,7 @@ def test_removing_and_adding_back_keeps_the_order_and_a_stale_change_is_refused(
     from ccm_secretariat.services.meetings import MeetingInput
 
     meeting = services.meetings.create(
-        MeetingInput("A meeting", "Meeting", "X/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 3))
+        MeetingInput("A meeting", "Meeting", "X/2026", dt.date(2026, 9, 1), dt.date(2026, 9, 3), treaty="CCM")
     )
     for n in (1, 2, 3):
         services.events.add(meeting.id, MeetingEvent(EventKind.PREPARATORY, number=n, start=dt.date(2026, n, 1)))

@@ -129,7 +129,7 @@ def test_the_plan_seats_who_takes_part_from_the_draw_and_keeps_the_draw(services
     assert (plan.first_state, plan.drawn_on, plan.drawn_by_desk) == ("Costa Rica", dt.date(2026, 8, 1), False)
     names = [d.name for d in seating.layout(meeting.id).delegations_in_seat_order()]
     categories = {d.name: d.category for d in services.registration.delegations(meeting.id)}
-    parties = [n for n in names if categories[n] is SP]
+    parties = [n for n in names if categories[n] == SP]
     assert parties[:3] == ["Costa Rica", "Côte d'Ivoire", "Switzerland"] and "Croatia" not in names
     seating.set_room(meeting.id, include_registered=True, rows=5)
     layout = seating.layout(meeting.id)
@@ -165,6 +165,7 @@ def test_check_in_at_the_door(services, meeting):
             "",
             "Geneva",
             body_name="Meeting",
+            treaty="CCM",
         )
     )
     wrong = check.scan(other.id, muller, dt.date(2027, 9, 6))

@@ -21,19 +21,26 @@ def meeting(services):
             "Palais des Nations",
             "Geneva",
             body_name="Meeting",
+            treaty="CCM",
         )
     )
 
 
 def test_meeting_validation(services, meeting):
     with pytest.raises(ValidationError) as info:
-        services.meetings.create(MeetingInput("T", "S", "CCM/MSP/2030", dt.date(2030, 9, 5), dt.date(2030, 9, 1)))
+        services.meetings.create(
+            MeetingInput("T", "S", "CCM/MSP/2030", dt.date(2030, 9, 5), dt.date(2030, 9, 1), treaty="CCM")
+        )
     assert info.value.field == "last_day"
     with pytest.raises(DuplicateError) as info:
-        services.meetings.create(MeetingInput("T", "S", "CCM/MSP/2024/", dt.date(2024, 9, 1), dt.date(2024, 9, 2)))
+        services.meetings.create(
+            MeetingInput("T", "S", "CCM/MSP/2024/", dt.date(2024, 9, 1), dt.date(2024, 9, 2), treaty="CCM")
+        )
     assert info.value.field == "symbol_prefix"
     with pytest.raises(ValidationError) as info:
-        services.meetings.create(MeetingInput(" ", "S", "CCM/MSP/2031", dt.date(2031, 9, 1), dt.date(2031, 9, 2)))
+        services.meetings.create(
+            MeetingInput(" ", "S", "CCM/MSP/2031", dt.date(2031, 9, 1), dt.date(2031, 9, 2), treaty="CCM")
+        )
     assert info.value.field == "title"
     assert services.meetings.find("12msp").id == meeting.id
     assert services.meetings.find("CCM/MSP/2024").id == meeting.id

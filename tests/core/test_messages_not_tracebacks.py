@@ -49,7 +49,7 @@ def test_status_lists_that_used_to_crash(db, tmp_path, capsys):
         (garbage, "“2008-12-03garbage” is not a date"),
         (folder, "is a folder"),
     ):
-        code, err = run(["--db", db, "states", "import", str(path)], capsys)
+        code, err = run(["--db", db, "states", "import", "--treaty", "CCM", str(path)], capsys)
         assert code == 1 and message in err, err
 
 
@@ -96,5 +96,5 @@ def test_a_status_workbook_that_claims_a_million_columns_is_read_by_its_cells(de
             if item.filename.endswith("sheet1.xml"):
                 data = data.replace(b'<dimension ref="A1:D2"/>', b'<dimension ref="A1:XFD1048576"/>')
             out.writestr(item, data)
-    counts = demo.reference.import_status(tmp_path / "status.xlsx")
+    counts = demo.reference.import_status(tmp_path / "status.xlsx", "CCM")
     assert counts["added"] + counts["changed"] + counts["unchanged"] == 1

@@ -22,7 +22,14 @@ def known_meeting(services):
     reg = services.registration
     thirteenth = services.meetings.create(
         MeetingInput(
-            "Thirteenth Meeting", "13MSP", "CCM/MSP/2025", dt.date(2025, 9, 15), dt.date(2025, 9, 17), "", "Geneva"
+            "Thirteenth Meeting",
+            "13MSP",
+            "CCM/MSP/2025",
+            dt.date(2025, 9, 15),
+            dt.date(2025, 9, 17),
+            "",
+            "Geneva",
+            treaty="CCM",
         )
     )
     earlier = reg.add_state_delegation(thirteenth.id, "Chile")

@@ -10,7 +10,6 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from ccm_secretariat.documents.reading import participants_pdf, participants_workbook
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.exports.badges import DEFAULT_LAYOUT, LAYOUTS, badges_pdf
 from ccm_secretariat.progress import run_to_end
@@ -21,14 +20,17 @@ from ccm_secretariat.services.meetings import MeetingInput
 from ccm_secretariat.services.registration import ParticipantInput
 from tests.core.pdf_text import pdf_text
 
+# Its own keys, headings and badge bands; a seventh category: observers admitted under a rule of its own.
 NAMES = {
-    "state_party": ("Contracting Parties", "CONTRACTING PARTY"),
-    "signatory": ("Signatories", "SIGNATORY"),
-    "ratified_not_in_force": ("States bound from a later date", "BOUND LATER"),
-    "observer_state": ("Other States", "OTHER STATE"),
-    "rule_1_2": ("Partners admitted under rule 7", "PARTNER"),
-    "rule_1_3": ("Guests admitted under rule 8", "GUEST"),
+    "contracting": ("party", "Contracting Parties", "CONTRACTING PARTY"),
+    "signing": ("signatory", "Signatories", "SIGNATORY"),
+    "bound_later": ("ratified_not_in_force", "States bound from a later date", "BOUND LATER"),
+    "other_state": ("not_signatory", "Other States", "OTHER STATE"),
+    "partner": ("organisation", "Partners admitted under rule 7", "PARTNER"),
+    "guest": ("organisation", "Guests admitted under rule 8", "GUEST"),
+    "friend": ("organisation", "Friends of the Assembly under rule 9", "FRIEND OF THE ASSEMBLY"),
 }
+RULES = {"partner": "7", "guest": "8", "friend": "9"}
 
 
 def profile_text() -> str:
@@ -38,12 +40,9 @@ def profile_text() -> str:
         '[entry_into_force]\ncounting = "days_after"\nn = 90\ngeneral = 2019-01-01\nsource = "Article 9"\n\n'
         '[withdrawal]\ncounting = "months_after"\nn = 12\nsource = "Article 10"\n'
     ]
-    statuses = ["party", "signatory", "ratified_not_in_force", "not_signatory", "organisation", "organisation"]
-    for (key, (heading, badge)), status in zip(NAMES.items(), statuses):
-        rule = "7" if key == "rule_1_2" else "8"
-        extra = (
-            f'rule = "{rule}"\nrule_wording = "under rule {rule} of its rules"\n' if status == "organisation" else ""
-        )
+    for key, (status, heading, badge) in NAMES.items():
+        rule = RULES.get(key, "")
+        extra = f'rule = "{rule}"\nrule_wording = "as rule {rule} of its rules provides"\n' if rule else ""
         parts.append(
             f'\n[[categories]]\nkey = "{key}"\nstatus = "{status}"\n{extra}view = "{heading}"\nshort = "{heading}"\n'
             f'sheet = "{heading[:31]}"\nlist = "{heading}"\nbadge = "{badge}"\ncolour = "#334455"\n'
@@ -90,17 +89,24 @@ def test_a_convention_added_from_a_profile_file_is_read_back_from_every_document
     for state, family in people.items():
         d = reg.add_state_delegation(m.id, state)
         reg.add_participant(d.id, ParticipantInput(family, "Ana", "Ms.", "Delegate"))
-    icrc = next(o for o in services.reference.organisations() if o.acronym == "ICRC")
-    services.reference.set_organisation_rule(icrc.id, "XYZ", "8")
-    for org, family in (("ICRC", "Meyer"), ("UNODA", "Tanaka")):
-        d = reg.add_organisation_delegation(m.id, org)
+    organisations = {o.name: o.id for o in services.reference.organisations()}
+    services.reference.set_organisation_rule(organisations["European Union"], "XYZ", "9")  # its rule at XYZ's
+    for org, family, rule in (("ICRC", "Meyer", "8"), ("UNODA", "Tanaka", None), ("European Union", "Weber", None)):
+        d = reg.add_organisation_delegation(m.id, org, rule)  # the ICRC under rule 8 at this Assembly
         reg.add_participant(d.id, ParticipantInput(family, "Lea", "Ms.", "Officer"))
     categories = {d.name: d.category for d in reg.delegations(m.id)}
     # Chile deposited on 1 August 2020: in force on the 90th day, 30 October, a day after the Assembly opens.
-    assert categories["Peru"] is Category.STATE_PARTY and categories["Chile"] is Category.RATIFIED_NOT_IN_FORCE
-    assert categories["Ghana"] is Category.SIGNATORY and categories["Norway"] is Category.OBSERVER_STATE
-    assert categories["International Committee of the Red Cross"] is Category.RULE_1_3
-    headings = [h for h, _ in NAMES.values()]
+    assert categories == {
+        "Peru": "contracting",
+        "Ghana": "signing",
+        "Chile": "bound_later",
+        "Norway": "other_state",
+        "United Nations Office for Disarmament Affairs": "partner",  # an organisation the rules name: the first
+        "International Committee of the Red Cross": "guest",
+        "European Union": "friend",
+    }
+    assert list(categories.values()) == list(NAMES)  # in the profile's order
+    headings = [h for _, h, _ in NAMES.values()]
 
     run_to_end(participants_pdf(services, m.id, tmp_path / "list.pdf"))
     listed = pdf_text(tmp_path / "list.pdf")
@@ -108,26 +114,37 @@ def test_a_convention_added_from_a_profile_file_is_read_back_from_every_document
     assert (
         "Contracting Parties PERU Ms. Ana Quispe" in listed and "Guests admitted under rule 8 INTERNATIONAL" in listed
     )
+    assert "Friends of the Assembly under rule 9 EUROPEAN UNION Ms. Lea Weber" in listed
 
     run_to_end(participants_workbook(services, m.id, tmp_path / "w.xlsx"))
     book = load_workbook(tmp_path / "w.xlsx")
-    assert set(headings) <= set(book.sheetnames)
+    assert {h[:31] for h in headings} <= set(book.sheetnames)
     assert [r[0] for r in book["Guests admitted under rule 8"].iter_rows(min_row=2, values_only=True)] == [
         "International Committee of the Red Cross (ICRC)"
     ]
+    friends = book["Friends of the Assembly under r"]  # its sheet, cut to Excel's 31 characters
+    assert [r[0] for r in friends.iter_rows(min_row=2, values_only=True)] == ["European Union"]
+    listed_rows = [r for r in book.worksheets[0].iter_rows(min_row=2, values_only=True) if r and r[0]]
+    assert any("European Union" in r and "Friends of the Assembly under rule 9" in r for r in listed_rows)
 
     run_to_end(badges_pdf(services.badges.run(m.id), LAYOUTS[DEFAULT_LAYOUT], tmp_path / "b.pdf"))
     badges = " ".join(p.extract_text() for p in PdfReader(tmp_path / "b.pdf").pages)
-    for word in ("CONTRACTING PARTY", "BOUND LATER", "SIGNATORY", "OTHER STATE", "PARTNER", "GUEST"):
-        assert word in badges, word
+    for _, _, band in NAMES.values():
+        assert band in badges, band
 
     run_to_end(report_pdf(build_report(services, m.id), tmp_path / "r.pdf"))
     reported = pdf_text(tmp_path / "r.pdf")
     assert "Contracting Parties (Peru) took part in the Assembly." in reported
     assert (
         "Guests admitted under rule 8 (International Committee of the Red Cross (ICRC)) took part in the "
-        "Assembly, under rule 8 of its rules." in reported
+        "Assembly, as rule 8 of its rules provides." in reported
     )
+    assert (
+        "Friends of the Assembly under rule 9 (European Union) took part in the Assembly, as rule 9 of its rules "
+        "provides." in reported
+    )
+    for heading in headings:
+        assert f"{heading} (" in reported, heading
     assert "Cluster" not in reported + listed and "CCM" not in reported + listed
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from ccm_secretariat.domain.entry_into_force import Counting
 from ccm_secretariat.domain.enums import CATEGORY_LABELS, CATEGORY_SHORT, Category
-from ccm_secretariat.errors import NotFoundError
+from ccm_secretariat.errors import NotFoundError, ValidationError
 from ccm_secretariat.reference.profiles import CONVENTIONS_DIR, ProfileError, load_profiles, profile
 from ccm_secretariat.services.meetings import ReportSettings
 
@@ -23,7 +23,7 @@ def write(tmp_path: Path, text: str, name: str = "x.toml") -> Path:
 
 
 # The participation sentences the desk wrote before conventions were profiles (the CCM's, word for word).
-BEFORE_PROFILES = ReportSettings(
+BEFORE_PROFILES = dict(
     state_party="The following States Parties to the Convention participated in the work of the {body}: {names}.",
     signatory="The following States signatories to the Convention participated in the work of the {body} "
     "as observers: {names}.",
@@ -40,18 +40,10 @@ BEFORE_PROFILES = ReportSettings(
 def test_the_ccm_profile_words_everything_as_the_desk_did() -> None:
     ccm = profile("CCM")
     assert ccm.full_name == "Convention on Cluster Munitions" and ccm.cited_as == "the Convention"
-    assert [c.category for c in ccm.categories] == [
-        Category.STATE_PARTY,
-        Category.SIGNATORY,
-        Category.RATIFIED_NOT_IN_FORCE,
-        Category.OBSERVER_STATE,
-        Category.RULE_1_2,
-        Category.RULE_1_3,
-    ]
-    settings = BEFORE_PROFILES  # the sentences the desk wrote before conventions were profiles
+    assert list(ccm.keys) == [c.value for c in Category]  # the keys existing databases store
+    assert ReportSettings.for_convention(ccm).sentences == BEFORE_PROFILES  # the sentences the desk wrote before
     for c in ccm.categories:
-        assert c.report == getattr(settings, c.key)
-        assert c.short == CATEGORY_SHORT[c.category]
+        assert c.short == CATEGORY_SHORT[Category(c.key)]
     assert ccm.category("ratified_not_in_force").view == CATEGORY_LABELS[Category.RATIFIED_NOT_IN_FORCE]
     assert ccm.entry_into_force.counting is Counting.FIRST_DAY_OF_NTH_MONTH
     assert ccm.entry_into_force.for_deposit(dt.date(2019, 9, 27)) == dt.date(2020, 3, 1)
@@ -90,7 +82,12 @@ def test_an_unknown_convention_is_named() -> None:
             "ccm.toml: categories\\[1\\]: colour “blue” is not #RRGGBB",
             "colour",
         ),
-        (('key = "signatory"', 'key = "friends"'), "categories\\[2\\]: key “friends” is not one the database", "key"),
+        (
+            ('key = "signatory"', 'key = "friends of the court"'),
+            "categories\\[2\\]: key “friends of the court” should be at most 32 letters, digits or underscores",
+            "key",
+        ),
+        (('rule = "1(3)"', 'rule = "1(2)"'), "ccm.toml: the rule “1\\(2\\)” admits two categories", "rule"),
         (('status = "signatory"', 'status = "friend"'), "categories\\[2\\]: status “friend” is not one of", "status"),
         (('rule = "1(2)"\n', ""), "categories\\[5\\]: the field “rule” is missing", "rule"),
         (("{names} also participated", "{nmes} also participated"), "categories\\[4\\]: report may use only", "report"),
@@ -157,7 +154,9 @@ def test_a_category_or_convention_the_profile_lacks_is_named() -> None:
 
     ccm = profile("CCM")
     assert ccm.category(Category.RULE_1_2).is_state is False and ccm.category("state_party").is_state
-    with pytest.raises(NotFoundError, match="the CCM has no participation category “friends”"):
+    with pytest.raises(
+        ValidationError, match="the CCM has no participation category “friends” \\(its categories: “state_party”"
+    ):
         ccm.category("friends")
     with pytest.raises(NotFoundError, match="the treaty “XYZ” has no convention profile"):
         meeting_profile("XYZ")

@@ -3,14 +3,14 @@ import datetime as dt
 import pytest
 from openpyxl import Workbook
 
-from ccm_secretariat.domain.enums import Category, UNMembership
+from ccm_secretariat.domain.enums import UNMembership
 from ccm_secretariat.errors import DuplicateError, ValidationError
 
 SEP = "\t"
 
 
 def test_the_states_and_their_un_short_names(services):
-    states = services.reference.states()
+    states = services.reference.states("CCM")
     assert len(states) == 197
     counts = {m: sum(1 for s in states if s.membership is m) for m in UNMembership}
     assert counts == {UNMembership.MEMBER: 193, UNMembership.OBSERVER: 2, UNMembership.OTHER: 2}
@@ -43,11 +43,11 @@ def test_former_names_find_the_state(services):
 
 
 def test_shipped_ccm_status(services):
-    by_name = {s.name: s for s in services.reference.states()}
+    by_name = {s.name: s for s in services.reference.states("CCM")}
     assert by_name["Maldives"].entry_into_force == dt.date(2020, 3, 1)
     assert by_name["Lithuania"].withdrawal_effective == dt.date(2025, 3, 6)
-    assert by_name["Lithuania"].category_on(dt.date(2026, 1, 1)) is Category.OBSERVER_STATE
-    assert by_name["Angola"].category_on(dt.date(2020, 11, 25)) is Category.SIGNATORY
+    assert by_name["Lithuania"].status_on(dt.date(2026, 1, 1)) == "not_signatory"
+    assert by_name["Angola"].status_on(dt.date(2020, 11, 25)) == "signatory"
     assert not by_name["Mexico"].verified
 
 
@@ -68,22 +68,26 @@ def test_import_a_newer_tsv_status_list(services, tmp_path):
             ["Kenya", "2008-12-03", "", "", "", "yes"],
         ],
     )
-    counts = services.reference.import_status(path)
+    counts = services.reference.import_status(path, "CCM")
     assert counts == {"added": 0, "changed": 1, "unchanged": 1}
-    angola = services.reference.find_state("Angola")
+    angola = next(s for s in services.reference.states("CCM") if s.name == "Angola")
     assert angola.entry_into_force == dt.date(2026, 7, 1)
 
 
 def test_import_csv_and_xlsx(services, tmp_path):
     path = _write(tmp_path / "status.csv", [HEADER, ["Tuvalu", "", "accession", "2026-02-02", "", "yes"]], ",")
-    assert services.reference.import_status(path)["added"] == 1
+    assert services.reference.import_status(path, "CCM")["added"] == 1
     wb = Workbook()
     ws = wb.active
     ws.append(HEADER)
     ws.append(["Palau", dt.datetime(2008, 12, 3), "ratification", dt.datetime(2016, 4, 19), None, "yes"])
     ws.append(["Samoa", "2008-12-03", "ratification", dt.date(2010, 4, 28), None, "yes"])
     wb.save(tmp_path / "status.xlsx")
-    assert services.reference.import_status(tmp_path / "status.xlsx") == {"added": 0, "changed": 0, "unchanged": 2}
+    assert services.reference.import_status(tmp_path / "status.xlsx", "CCM") == {
+        "added": 0,
+        "changed": 0,
+        "unchanged": 2,
+    }
 
 
 @pytest.mark.parametrize(
@@ -97,24 +101,24 @@ def test_import_csv_and_xlsx(services, tmp_path):
     ],
 )
 def test_a_bad_row_is_named_and_nothing_changes(services, tmp_path, row, message):
-    before = services.reference.states()
+    before = services.reference.states("CCM")
     path = _write(
         tmp_path / "bad.tsv", [HEADER, ["Angola", "2008-12-03", "ratification", "2026-01-15", "", "yes"], row]
     )
     with pytest.raises(ValidationError) as info:
-        services.reference.import_status(path)
+        services.reference.import_status(path, "CCM")
     assert message in str(info.value)
-    assert services.reference.states() == before
+    assert services.reference.states("CCM") == before
 
 
 def test_missing_columns_and_damaged_workbook(services, tmp_path):
     with pytest.raises(ValidationError, match="lacks the column"):
-        services.reference.import_status(_write(tmp_path / "s.tsv", [["country", "date"], ["Angola", "x"]]))
+        services.reference.import_status(_write(tmp_path / "s.tsv", [["country", "date"], ["Angola", "x"]]), "CCM")
     (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(ValidationError, match="cannot be read as an Excel workbook"):
-        services.reference.import_status(tmp_path / "broken.xlsx")
+        services.reference.import_status(tmp_path / "broken.xlsx", "CCM")
     with pytest.raises(ValidationError, match="give a .tsv, .csv or .xlsx"):
-        services.reference.import_status(_write(tmp_path / "s.pdf", [["x"]]))
+        services.reference.import_status(_write(tmp_path / "s.pdf", [["x"]]), "CCM")
 
 
 def test_organisations(services):

@@ -20,6 +20,7 @@ def meeting(services):
             "Palais des Nations",
             "Geneva",
             body_name="Meeting",
+            treaty="CCM",
         )
     )
 
@@ -74,15 +75,15 @@ def test_category_override_needs_a_reason_and_can_be_undone(services, meeting):
     with pytest.raises(ValidationError, match="does not apply"):
         reg.set_category(d.id, Category.RULE_1_3, "why not")
     changed = reg.set_category(d.id, Category.SIGNATORY, "Signature deposited on the eve of the meeting")
-    assert changed.category is Category.SIGNATORY and changed.is_overridden
+    assert changed.category == Category.SIGNATORY and changed.is_overridden
     assert changed.override_reason.startswith("Signature")
     back = reg.set_category(d.id, None)
-    assert back.category is Category.OBSERVER_STATE and not back.is_overridden and back.override_reason == ""
+    assert back.category == Category.OBSERVER_STATE and not back.is_overridden and back.override_reason == ""
 
 
 def test_organisation_rule_override_at_a_meeting(services, meeting):
     d = services.registration.add_organisation_delegation(meeting.id, "UNDP", rule=Rule.RULE_1_3)
-    assert d.category is Category.RULE_1_3 and d.derived_category is Category.RULE_1_2
+    assert d.category == Category.RULE_1_3 and d.derived_category == Category.RULE_1_2
 
 
 def test_participants_in_protocol_order_and_hostile_names(services, meeting):

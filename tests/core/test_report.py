@@ -82,7 +82,7 @@ def test_other_generated_paragraphs(demo, demo_meeting, seed_text):
 )
 def test_one_two_and_many_names_and_empty_categories_left_out(demo, demo_meeting, names, expected):
     rows = [r for r in demo.registration.delegations(demo_meeting.id) if r.name in names]
-    paragraphs = participation_paragraphs(rows, demo_meeting.settings, "Meeting")
+    paragraphs = participation_paragraphs(rows, demo_meeting.settings, "Meeting", demo_meeting.profile)
     assert paragraphs == [
         f"The following States signatories to the Convention participated in the work of the "
         f"Meeting as observers: {expected}"
@@ -91,7 +91,9 @@ def test_one_two_and_many_names_and_empty_categories_left_out(demo, demo_meeting
 
 def test_serial_comma_is_a_setting(demo, demo_meeting):
     rows = [r for r in demo.registration.delegations(demo_meeting.id) if r.name in ("Angola", "Cyprus", "Indonesia")]
-    text = participation_paragraphs(rows, replace(demo_meeting.settings, serial_comma_states=False), "Conference")[0]
+    text = participation_paragraphs(
+        rows, replace(demo_meeting.settings, serial_comma_states=False), "Conference", demo_meeting.profile
+    )[0]
     assert text.endswith("Angola, Cyprus and Indonesia.")
 
 

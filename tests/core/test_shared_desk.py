@@ -165,7 +165,7 @@ def test_a_delegation_changed_at_another_desk_refuses_a_stale_category_or_creden
     now = reg.delegation(delegation.id)
     assert now.credentials_kind is CredentialsKind.ORIGINAL and now.category is seen.category  # nothing lost
     changed = reg.set_category(delegation.id, Category.OBSERVER_STATE, "Not yet a party", expected_version=now.version)
-    assert changed.version == now.version + 1 and changed.category is Category.OBSERVER_STATE
+    assert changed.version == now.version + 1 and changed.category == Category.OBSERVER_STATE
 
 
 def _add_items(args):

@@ -2,8 +2,7 @@ import datetime as dt
 
 import pytest
 
-from ccm_secretariat.domain.enums import Category
-from ccm_secretariat.domain.status import StatusFacts, category_on, entry_into_force_for, first_day_of_month_after
+from ccm_secretariat.domain.status import StatusFacts, entry_into_force_for, first_day_of_month_after, status_on
 
 CCM_GENERAL = dt.date(2010, 8, 1)
 
@@ -36,35 +35,35 @@ def test_month_arithmetic_crosses_years():
 
 def test_day_before_and_day_of_entry_into_force():
     maldives = ccm(None, dt.date(2019, 9, 27))
-    assert category_on(dt.date(2020, 2, 29), maldives) is Category.RATIFIED_NOT_IN_FORCE
-    assert category_on(dt.date(2020, 3, 1), maldives) is Category.STATE_PARTY
+    assert status_on(dt.date(2020, 2, 29), maldives) == "ratified_not_in_force"
+    assert status_on(dt.date(2020, 3, 1), maldives) == "party"
 
 
 def test_signatory_before_deposit_and_observer_before_signature():
     nigeria = ccm(dt.date(2009, 6, 12), dt.date(2023, 2, 28))
-    assert category_on(dt.date(2009, 6, 11), nigeria) is Category.OBSERVER_STATE
-    assert category_on(dt.date(2009, 6, 12), nigeria) is Category.SIGNATORY
-    assert category_on(dt.date(2023, 2, 27), nigeria) is Category.SIGNATORY
-    assert category_on(dt.date(2023, 2, 28), nigeria) is Category.RATIFIED_NOT_IN_FORCE
-    assert category_on(dt.date(2023, 8, 1), nigeria) is Category.STATE_PARTY
+    assert status_on(dt.date(2009, 6, 11), nigeria) == "not_signatory"
+    assert status_on(dt.date(2009, 6, 12), nigeria) == "signatory"
+    assert status_on(dt.date(2023, 2, 27), nigeria) == "signatory"
+    assert status_on(dt.date(2023, 2, 28), nigeria) == "ratified_not_in_force"
+    assert status_on(dt.date(2023, 8, 1), nigeria) == "party"
 
 
 def test_withdrawal_takes_effect_on_its_date():
     lithuania = ccm(dt.date(2008, 12, 3), dt.date(2011, 3, 24), dt.date(2025, 3, 6))
-    assert category_on(dt.date(2025, 3, 5), lithuania) is Category.STATE_PARTY
-    assert category_on(dt.date(2025, 3, 6), lithuania) is Category.OBSERVER_STATE
+    assert status_on(dt.date(2025, 3, 5), lithuania) == "party"
+    assert status_on(dt.date(2025, 3, 6), lithuania) == "not_signatory"
 
 
 def test_signed_and_ratified_the_same_day():
     holy_see = ccm(dt.date(2008, 12, 3), dt.date(2008, 12, 3))
-    assert category_on(dt.date(2008, 12, 2), holy_see) is Category.OBSERVER_STATE
-    assert category_on(dt.date(2008, 12, 3), holy_see) is Category.RATIFIED_NOT_IN_FORCE
-    assert category_on(dt.date(2010, 7, 31), holy_see) is Category.RATIFIED_NOT_IN_FORCE
-    assert category_on(dt.date(2010, 8, 1), holy_see) is Category.STATE_PARTY
+    assert status_on(dt.date(2008, 12, 2), holy_see) == "not_signatory"
+    assert status_on(dt.date(2008, 12, 3), holy_see) == "ratified_not_in_force"
+    assert status_on(dt.date(2010, 7, 31), holy_see) == "ratified_not_in_force"
+    assert status_on(dt.date(2010, 8, 1), holy_see) == "party"
 
 
 def test_accession_without_signature_and_no_status():
     cuba = ccm(None, dt.date(2016, 4, 6))
-    assert category_on(dt.date(2016, 4, 5), cuba) is Category.OBSERVER_STATE
-    assert category_on(dt.date(2016, 10, 1), cuba) is Category.STATE_PARTY
-    assert category_on(dt.date(2020, 1, 1), None) is Category.OBSERVER_STATE
+    assert status_on(dt.date(2016, 4, 5), cuba) == "not_signatory"
+    assert status_on(dt.date(2016, 10, 1), cuba) == "party"
+    assert status_on(dt.date(2020, 1, 1), None) == "not_signatory"

@@ -120,7 +120,12 @@ def test_carry_over_reads_the_other_meeting_off_the_main_thread_then_previews_it
     services.registration.add_participant(chile.id, ParticipantInput("Rojas", "Ana"))
     new = services.meetings.create(
         MeetingInput(
-            "Eleventh Meeting of States Parties", "11MSP", "CCM/MSP/2023", dt.date(2023, 9, 11), dt.date(2023, 9, 14)
+            "Eleventh Meeting of States Parties",
+            "11MSP",
+            "CCM/MSP/2023",
+            dt.date(2023, 9, 11),
+            dt.date(2023, 9, 14),
+            treaty="CCM",
         )  # fmt: skip
     )
     window.reload_meetings(prefer=new.id)

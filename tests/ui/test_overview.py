@@ -113,7 +113,9 @@ def test_a_meeting_with_no_delegations_does_not_claim_every_credential(qtbot, se
     from ccm_secretariat.services.meetings import MeetingInput
 
     empty = services.meetings.create(
-        MeetingInput("An empty meeting", "EMPTY", "CCM/MSP/2030", dt.date(2030, 9, 2), dt.date(2030, 9, 4), "", "")
+        MeetingInput(
+            "An empty meeting", "EMPTY", "CCM/MSP/2030", dt.date(2030, 9, 2), dt.date(2030, 9, 4), "", "", treaty="CCM"
+        )
     )
     window = MainWindow(services, DeskSettings(QSettings(str(tmp_path / "e.ini"), QSettings.IniFormat)), True)
     qtbot.addWidget(window)

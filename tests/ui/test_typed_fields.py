@@ -227,7 +227,9 @@ def test_exporting_an_empty_agenda_asks_first(qtbot, services, tmp_path, monkeyp
     from ui.settings import DeskSettings
 
     empty = services.meetings.create(
-        MeetingInput("An empty meeting", "EMPTY", "CCM/MSP/2030", dt.date(2030, 9, 2), dt.date(2030, 9, 4), "", "")
+        MeetingInput(
+            "An empty meeting", "EMPTY", "CCM/MSP/2030", dt.date(2030, 9, 2), dt.date(2030, 9, 4), "", "", treaty="CCM"
+        )
     )
     window = MainWindow(services, DeskSettings(QSettings(str(tmp_path / "e.ini"), QSettings.IniFormat)), True)
     qtbot.addWidget(window)

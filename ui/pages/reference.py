@@ -131,7 +131,7 @@ class ReferencePage(QWidget):
 
         def read():  # off the main thread, as every long job of the desk
             yield Progress(0, 1, f"Importing {Path(path).name}")
-            yield Progress(1, 1, result=reference.import_status(path, **treaty))
+            yield Progress(1, 1, result=reference.import_status(path, treaty.get("treaty", "")))
 
         def done(last) -> None:
             counts = result_of(last, dict)

@@ -12,8 +12,9 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from typing import Any
 
-from ccm_secretariat.domain.enums import Category, DocumentType, MeetingFormat
+from ccm_secretariat.domain.enums import DocumentType, MeetingFormat
 from ccm_secretariat.domain.symbols import Series
+from ccm_secretariat.reference.profiles import CategoryProfile
 from ccm_secretariat.report.events import EventWording
 from ccm_secretariat.services.meetings import MeetingRow, ReportSettings
 from ccm_secretariat.services.registration import DelegationRow
@@ -175,7 +176,7 @@ class Wording(ABC):
         """ "[The decisions and recommendations of the Conference.]"""
 
     @abstractmethod
-    def participation(self, settings: ReportSettings, category: Category, body: str, names: str) -> str:
+    def participation(self, settings: ReportSettings, category: CategoryProfile, body: str, names: str) -> str:
         """A participation paragraph: the meeting's sentence for the category ({names}, {body}) filled in."""
 
     @abstractmethod

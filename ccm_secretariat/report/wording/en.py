@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from ccm_secretariat.domain.enums import Category, DocumentType, MeetingFormat
+from ccm_secretariat.domain.enums import DocumentType, MeetingFormat
 from ccm_secretariat.domain.names import un_sort_key
 from ccm_secretariat.domain.prose import (
     join_names,
@@ -20,6 +20,7 @@ from ccm_secretariat.domain.prose import (
 from ccm_secretariat.domain.symbols import Series
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.exports.masthead import place_and_dates
+from ccm_secretariat.reference.profiles import CategoryProfile
 from ccm_secretariat.report.events_en import EnglishEvents
 from ccm_secretariat.report.wording.base import Wording
 from ccm_secretariat.services.meetings import MeetingRow, ReportSettings
@@ -212,12 +213,10 @@ class English(Wording):
     def decisions_placeholder(self, body: str) -> str:
         return f"[The decisions and recommendations of the {body}.]"
 
-    def participation(self, settings: ReportSettings, category: Category, body: str, names: str) -> str:
-        template: str = getattr(settings, category.value)
+    def participation(self, settings: ReportSettings, category: CategoryProfile, body: str, names: str) -> str:
+        template = settings.sentences.get(category.key, "")
         if not template:
-            raise ValidationError(
-                f"the meeting's convention gives no report sentence for “{category.value}”.", "report"
-            )
+            raise ValidationError(f"the meeting's convention gives no report sentence for “{category.key}”.", "report")
         return template.format(body=body, names=names)
 
     def delegations(self, delegations: Sequence[DelegationRow]) -> list[DelegationRow]:

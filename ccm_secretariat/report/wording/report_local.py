@@ -20,13 +20,13 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ccm_secretariat.domain.enums import Category, DocumentType, MeetingFormat
+from ccm_secretariat.domain.enums import DocumentType, MeetingFormat
 from ccm_secretariat.domain.prose import ordinal_in_words
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.exports.localise import localised_delegations
 from ccm_secretariat.language.collation import sort_key
 from ccm_secretariat.language.names import state_in_language
-from ccm_secretariat.reference.profiles import ProfileError
+from ccm_secretariat.reference.profiles import CategoryProfile, ProfileError
 from ccm_secretariat.report.wording import es, fr
 from ccm_secretariat.report.wording.local import Localised
 from ccm_secretariat.services.meetings import MeetingRow, ReportSettings
@@ -309,9 +309,9 @@ class LocalReport(Localised):
     def decisions_placeholder(self, body: str) -> str:
         return self.say("decisions_placeholder", body=self.body(body))
 
-    def participation(self, settings: ReportSettings, category: Category, body: str, names: str) -> str:
+    def participation(self, settings: ReportSettings, category: CategoryProfile, body: str, names: str) -> str:
         """The convention's sentence in the language (the category's `in.fr.report`), refused by name without."""
-        template = self.profile.category(category).heading("report", self.code)
+        template = self.profile.category(category.key).heading("report", self.code)
         return capital(self.f.typeset(template.format(body=self.body(body), names=names)))
 
     def delegations(self, delegations: Sequence[DelegationRow]) -> list[DelegationRow]:
