@@ -41,7 +41,9 @@ def test_the_running_total_reads_its_days_as_dates_are_written(qtbot):
 def test_the_services_name_days_as_dates_are_written(demo):
     with pytest.raises(ValidationError, match=r"the last day \(2 September 2030\) is before the first \(4 September"):
         demo.meetings.create(
-            MeetingInput("A meeting", "M", "CCM/MSP/2030", dt.date(2030, 9, 4), dt.date(2030, 9, 2), "", "Geneva")
+            MeetingInput(
+                "A meeting", "M", "CCM/MSP/2030", dt.date(2030, 9, 4), dt.date(2030, 9, 2), "", "Geneva", "CCM"
+            )
         )
     meeting = demo.meetings.list()[0]
     with pytest.raises(ValidationError, match=r": 1 January 2019 falls in no part of the meeting\.$"):
