@@ -9,7 +9,7 @@ from pathlib import Path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
     from ccm_secretariat import logs
     from ccm_secretariat.application import APP_ID, APP_NAME, DESKTOP_ID, VERSION
@@ -43,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     prepare_process()  # remove what killed exports left behind; keep this run's temporary files private
     settings = DeskSettings()
-    windows = []
+    windows: list[QWidget] = []  # the window, once made (what the excepthook's message box sits on)
     install_excepthook(lambda: windows[-1] if windows else None)
 
     location = args.db or settings.last_database
