@@ -5,70 +5,6 @@ from __future__ import annotations
 from enum import Enum
 
 
-class Category(str, Enum):
-    """Participation category of a delegation, in the order the report and the list use."""
-
-    STATE_PARTY = "state_party"
-    SIGNATORY = "signatory"
-    RATIFIED_NOT_IN_FORCE = "ratified_not_in_force"
-    OBSERVER_STATE = "observer_state"
-    RULE_1_2 = "rule_1_2"
-    RULE_1_3 = "rule_1_3"
-
-    @property
-    def label(self) -> str:
-        return CATEGORY_LABELS[self]
-
-    @property
-    def singular(self) -> str:
-        """What one delegation of the category is: "France — State Party"."""
-        return CATEGORY_SINGULAR[self]
-
-    @property
-    def short(self) -> str:
-        """A name that fits beside a bar: "Rule 1(2) organisations"."""
-        return CATEGORY_SHORT[self]
-
-    @property
-    def rank(self) -> int:
-        return _CATEGORY_RANK[self]
-
-    @property
-    def is_state(self) -> bool:
-        return self not in (Category.RULE_1_2, Category.RULE_1_3)
-
-
-_CATEGORY_RANK = {c: i for i, c in enumerate(Category)}
-
-CATEGORY_SHORT = {
-    Category.STATE_PARTY: "States Parties",
-    Category.SIGNATORY: "Signatory States",
-    Category.RATIFIED_NOT_IN_FORCE: "Ratified, not in force",
-    Category.OBSERVER_STATE: "Other observer States",
-    Category.RULE_1_2: "Rule 1(2) organisations",
-    Category.RULE_1_3: "Rule 1(3) organisations",
-}
-CATEGORY_SINGULAR = {
-    Category.STATE_PARTY: "State Party",
-    Category.SIGNATORY: "Signatory State",
-    Category.RATIFIED_NOT_IN_FORCE: "ratified or acceded, the Convention not yet in force for it",
-    Category.OBSERVER_STATE: "Observer State",
-    Category.RULE_1_2: "Organisation attending under rule 1(2)",
-    Category.RULE_1_3: "Organisation attending under rule 1(3)",
-}
-
-CATEGORY_LABELS = {
-    Category.STATE_PARTY: "States Parties",
-    Category.SIGNATORY: "Signatory States",
-    Category.RATIFIED_NOT_IN_FORCE: (
-        "States that have ratified or acceded but for which the Convention is not yet in force"
-    ),
-    Category.OBSERVER_STATE: "Other observer States",
-    Category.RULE_1_2: "Organisations attending under rule 1(2)",
-    Category.RULE_1_3: "Organisations attending under rule 1(3)",
-}
-
-
 class Instrument(str, Enum):
     RATIFICATION = "ratification"
     ACCESSION = "accession"
@@ -95,10 +31,6 @@ class OrganisationKind(str, Enum):
 class Rule(str, Enum):
     RULE_1_2 = "1(2)"
     RULE_1_3 = "1(3)"
-
-    @property
-    def category(self) -> Category:
-        return Category.RULE_1_2 if self is Rule.RULE_1_2 else Category.RULE_1_3
 
 
 class MeetingFormat(str, Enum):

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 import sqlalchemy as sa
 
-from ccm_secretariat.domain.enums import Category, Role, Rule
+from ccm_secretariat.domain.enums import Role, Rule
 from ccm_secretariat.errors import DomainError, DuplicateError, ValidationError
 from ccm_secretariat.imports.columns import Field
 from ccm_secretariat.imports.plan import Choices, Finding, NewOrganisation, Outcome
@@ -89,13 +89,13 @@ def test_an_indico_export_lands_row_by_row_and_category_by_category(services, me
     assert {r.name: r.participant_count for r in rows} == dict(expected.by_delegation)
     # The category follows from the treaty status on 15 September 2025, never from the file.
     got = {r.name: r.category for r in rows}
-    assert got["Czechia"] == Category.STATE_PARTY and got["Côte d'Ivoire"] == Category.STATE_PARTY
-    assert got["Bolivia (Plurinational State of)"] == Category.STATE_PARTY
-    assert got["Republic of Korea"] == Category.OBSERVER_STATE
-    assert got["Türkiye"] == Category.OBSERVER_STATE
-    assert got["Angola"] == Category.SIGNATORY
-    assert got["International Committee of the Red Cross"] == Category.RULE_1_2
-    assert got["Mines Advisory Group"] == Category.RULE_1_3
+    assert got["Czechia"] == "state_party" and got["Côte d'Ivoire"] == "state_party"
+    assert got["Bolivia (Plurinational State of)"] == "state_party"
+    assert got["Republic of Korea"] == "observer_state"
+    assert got["Türkiye"] == "observer_state"
+    assert got["Angola"] == "signatory"
+    assert got["International Committee of the Red Cross"] == "rule_1_2"
+    assert got["Mines Advisory Group"] == "rule_1_3"
     by_category = Counter(r.category for r in rows)
     assert sum(by_category.values()) == 120
     austria = next(r for r in rows if r.name == "Austria")
@@ -245,7 +245,7 @@ def test_hand_matching_and_a_new_organisation(services, meeting, tmp_path):
     result = services.imports.run(meeting.id, incoming, choices)
     assert result.summary == "added 3, updated 0, skipped 0, refused 0"
     rows = {r.name: r for r in services.registration.delegations(meeting.id)}
-    assert rows["Survivor Corps"].category == Category.RULE_1_3
+    assert rows["Survivor Corps"].category == "rule_1_3"
     assert rows["Survivor Corps"].participant_count == 2 and rows["Spain"].participant_count == 1
     services.imports.undo(result)
     assert snapshot(services) == before  # the organisation made by the import went with it

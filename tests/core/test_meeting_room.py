@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from ccm_secretariat.domain.badge_code import badge_code, next_generation, read_code
-from ccm_secretariat.domain.enums import Attendance, Category
+from ccm_secretariat.domain.enums import Attendance
 from ccm_secretariat.domain.names import un_sort_key
 from ccm_secretariat.domain.participants import ParticipantInput
 from ccm_secretariat.domain.seating import Room, Seated, from_the_draw, place, seating_order
@@ -19,7 +19,7 @@ from ccm_secretariat.services.meetings import MeetingInput
 from tests.backends import assert_refused
 from tests.core.meetings import fourteenth_msp
 
-SP, SIG, OBS, ORG = Category.STATE_PARTY, Category.SIGNATORY, Category.OBSERVER_STATE, Category.RULE_1_3
+SP, SIG, OBS, ORG = "state_party", "signatory", "observer_state", "rule_1_3"
 
 
 def seated(names, category=SP, start=1):

@@ -3,8 +3,8 @@ window would make every convention's documents the CCM's. The CCM's words live i
 (resources/reference/conventions/ccm.toml), its demo and the tests; the code asks the meeting's profile.
 
 The test reads every string the code holds (docstrings and comments apart: they may cite the CCM as the model) and
-fails on the CCM's six category keys, "rule 1", "Cluster Munitions" and "CCM". ui/ is being moved off the CCM's
-`Category` at the same time: what it still holds is counted per file below and may only go down."""
+fails on the CCM's six category keys, "rule 1", "Cluster Munitions" and "CCM"; the window may name only the demo
+it opens."""
 
 from __future__ import annotations
 
@@ -17,16 +17,12 @@ ROOT = Path(__file__).resolve().parents[2]
 # standing (`status`), which the code does use, so only the other four are looked for as they are.
 KEYS = {"state_party", "observer_state", "rule_1_2", "rule_1_3"}
 WORDS = re.compile(r"\b[Rr]ule 1\b|Cluster Munitions|\bCCM\b")
-# The CCM's own: its category keys as an enum of names (ui/ still reads them; nothing in the core does), its demo
-# and the synthetic meetings made like it; the obligations tracker's defaults (helper w24 moves them to profiles).
+# The CCM's own: its demo and the synthetic meetings made like it.
 ALLOWED_FOLDERS = ("ccm_secretariat/samples/",)
-ALLOWED = {"ccm_secretariat/domain/enums.py", "ccm_secretariat/services/obligations.py"}
-# What ui/ still holds (file: how many), as the window moves to the meeting's profile; a count may only go down.
-UI_BUDGET = {
-    "ui/dialogs/new_organisation_dialog.py": 2,  # the rules offered for a new organisation
-    "ui/dialogs/start_dialog.py": 1,  # the demo's name
-    "ui/pages/registration_rows.py": 2,  # short headings of the registration table
-}
+ALLOWED: set[str] = set()
+# What ui/ holds (file: how many): the start dialog names the demo it opens ("… (CCM Second Review Conference,
+# 2020)"). A count may only go down.
+UI_BUDGET = {"ui/dialogs/start_dialog.py": 1}
 
 
 def _docstrings(tree: ast.AST) -> set[int]:

@@ -52,18 +52,15 @@ def test_a_practice_meeting_s_nameplates_carry_the_practice_banner_on_both_halve
 
 def test_a_practice_meeting_s_badges_open_their_meeting_line_with_practice_copy(tmp_path):
     from ccm_secretariat.domain.badges import Badge, BadgeRun
-    from ccm_secretariat.domain.enums import Category
     from ccm_secretariat.exports.badges import DEFAULT_LAYOUT, LAYOUTS, badges_pdf
 
-    badge = Badge(1, "123456789", "Ms.", "Ana", "Rojas", "Peru", Category.STATE_PARTY)
-    colours = {c: "#1F4E9A" for c in Category}
+    badge = Badge(1, "123456789", "Ms.", "Ana", "Rojas", "Peru", "state_party")
+    colours = {"state_party": "#1F4E9A"}
     for practice in (True, False):
         out = tmp_path / f"badges-{practice}.pdf"
         run_to_end(
             badges_pdf(
-                BadgeRun(
-                    "2RC", "25–27 November 2020", colours, (badge,), practice, {Category.STATE_PARTY: "STATE PARTY"}
-                ),
+                BadgeRun("2RC", "25–27 November 2020", colours, (badge,), practice, {"state_party": "STATE PARTY"}),
                 LAYOUTS[DEFAULT_LAYOUT],
                 out,
             )

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from ccm_secretariat.cli import main
 from ccm_secretariat.documents.registry import DOCUMENTS, ExportOptions
-from ccm_secretariat.domain.enums import Category, Role
+from ccm_secretariat.domain.enums import Role
 from ccm_secretariat.domain.participants import ParticipantInput
 from ccm_secretariat.errors import ValidationError
 from ccm_secretariat.exports.fitting import LEADING, fit
@@ -96,7 +96,7 @@ def test_badges_carry_names_delegations_bands_and_readable_qr_codes(services, ro
             DOCUMENTS["badges"].job(services, room.id, "pdf", tmp_path / "again.pdf", ExportOptions(only_new=True))
         )
     late = services.registration.add_participant(
-        services.registration.delegations(room.id, Category.STATE_PARTY)[0].id, ParticipantInput("Late", "Lou")
+        services.registration.delegations(room.id, "state_party")[0].id, ParticipantInput("Late", "Lou")
     )
     last = run_to_end(
         DOCUMENTS["badges"].job(services, room.id, "pdf", tmp_path / "new.pdf", ExportOptions(only_new=True))
@@ -104,7 +104,7 @@ def test_badges_carry_names_delegations_bands_and_readable_qr_codes(services, ro
     assert last.message == "1 badge on 1 sheet" and decoded(tmp_path / "new.pdf", 0) == [services.badges.code(late.id)]
     last = run_to_end(
         DOCUMENTS["badges"].job(
-            services, room.id, "pdf", tmp_path / "cat.pdf", ExportOptions(category=Category.OBSERVER_STATE, layout="a6")
+            services, room.id, "pdf", tmp_path / "cat.pdf", ExportOptions(category="observer_state", layout="a6")
         )
     )
     assert last.message == "2 badges on 1 sheet; 2 of them reprinted"  # China and the Russian Federation
@@ -159,7 +159,7 @@ def test_the_seating_plan_and_the_nameplates_follow_the_draw(services, room, tmp
         rows=3,
         seats_per_row=4,
         blocks=2,
-        seats={Category.STATE_PARTY: 2},
+        seats={"state_party": 2},
         today=dt.date(2026, 8, 31),
     )
     run_to_end(DOCUMENTS["seating"].job(services, room.id, "pdf", tmp_path / "s.pdf"))

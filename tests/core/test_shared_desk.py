@@ -151,7 +151,7 @@ def test_a_servers_faults_read_as_messages_with_a_way_forward(services, delegati
 
 
 def test_a_delegation_changed_at_another_desk_refuses_a_stale_category_or_credentials(services, delegation):
-    from ccm_secretariat.domain.enums import Category, CredentialsKind
+    from ccm_secretariat.domain.enums import CredentialsKind
 
     reg = services.registration
     seen = reg.delegation(delegation.id)
@@ -159,13 +159,13 @@ def test_a_delegation_changed_at_another_desk_refuses_a_stale_category_or_creden
     other.registration.set_credentials([delegation.id], True, CredentialsKind.ORIGINAL, dt.date(2026, 8, 30))
     other.close()
     with pytest.raises(ConflictError, match="Chile was changed by .*Nothing was saved"):
-        reg.set_category(delegation.id, Category.OBSERVER_STATE, "Not yet a party", expected_version=seen.version)
+        reg.set_category(delegation.id, "observer_state", "Not yet a party", expected_version=seen.version)
     with pytest.raises(ConflictError):
         reg.set_credentials([delegation.id], False, expected_versions={delegation.id: seen.version})
     now = reg.delegation(delegation.id)
     assert now.credentials_kind is CredentialsKind.ORIGINAL and now.category is seen.category  # nothing lost
-    changed = reg.set_category(delegation.id, Category.OBSERVER_STATE, "Not yet a party", expected_version=now.version)
-    assert changed.version == now.version + 1 and changed.category == Category.OBSERVER_STATE
+    changed = reg.set_category(delegation.id, "observer_state", "Not yet a party", expected_version=now.version)
+    assert changed.version == now.version + 1 and changed.category == "observer_state"
 
 
 def _add_items(args):

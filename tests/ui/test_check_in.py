@@ -6,7 +6,6 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 
-from ccm_secretariat.domain.enums import Category
 from ccm_secretariat.samples.synth import fictitious_members
 from tests.ui.conftest import type_text, when_dialog
 from ui.dialogs.room_print_dialog import RoomPrintDialog
@@ -56,7 +55,7 @@ def test_scans_and_names_at_the_door(window, qtbot):
     QTest.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
     assert page.total.text() == "<b>1</b>"
     assert window.services.check_in.counts(meeting.id, dt.date(2020, 11, 25)) in (
-        {Category.STATE_PARTY: 1},
+        {"state_party": 1},
         {category: 1},
     )
     # A day outside the meeting says so.
@@ -110,14 +109,14 @@ def test_badge_colours_chosen_per_meeting(window, monkeypatch):
     monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#123456"))
 
     def pick(dialog: BadgeColoursDialog):
-        dialog.swatches[Category.OBSERVER_STATE].click()
-        assert dialog.swatches[Category.OBSERVER_STATE].text() == "#123456"
+        dialog.swatches["observer_state"].click()
+        assert dialog.swatches["observer_state"].text() == "#123456"
         dialog.accept()
 
     when_dialog(BadgeColoursDialog, pick)
     window.edit_badge_colours()
     colours = window.services.badges.colours(window.meeting.id)
-    assert colours[Category.OBSERVER_STATE] == "#123456" and colours[Category.STATE_PARTY] == "#1F4E9A"
+    assert colours["observer_state"] == "#123456" and colours["state_party"] == "#1F4E9A"
 
 
 def test_a_name_chosen_from_the_list_leaves_the_field_empty_for_the_next_badge(window, qtbot):

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 import sqlalchemy as sa
 
-from ccm_secretariat.domain.enums import Category, CredentialsKind
+from ccm_secretariat.domain.enums import CredentialsKind
 from tests.ui.conftest import when_dialog
 from ui.dialogs.credentials_dialog import CredentialsDialog
 
@@ -53,7 +53,7 @@ def test_credentials_of_two_undone_and_redone_exactly(window):
     window.editor.perform_versioned(
         "Category of Peru",
         lambda values, version: reg.set_category(peru.id, values[0], values[1], expected_version=version),
-        (Category.OBSERVER_STATE, "Test"),
+        ("observer_state", "Test"),
         (None, ""),
         window.editor.seen(("delegation", peru.id), reg.delegation(peru.id).version),
     )

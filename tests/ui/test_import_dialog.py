@@ -7,7 +7,7 @@ from __future__ import annotations
 import openpyxl
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
-from ccm_secretariat.domain.enums import Category, Rule
+from ccm_secretariat.domain.enums import Rule
 from ccm_secretariat.imports.columns import Field
 from ccm_secretariat.imports.plan import Finding, NewOrganisation, Outcome
 from tests.ui.conftest import when_dialog
@@ -86,7 +86,7 @@ def test_import_walk_through(window, tmp_path, monkeypatch):
     assert seen["ok"] == "&Import 6 rows"
 
     after = {d.name: (d.participant_count, d.category) for d in services.registration.delegations(meeting.id)}
-    assert after["Survivor Corps"] == (2, Category.RULE_1_3)
+    assert after["Survivor Corps"] == (2, "rule_1_3")
     assert after["Sweden"][0] == before.get("Sweden", 0) + 2
     assert after["Spain"][0] == before.get("Spain", 0) + 2
     ws = openpyxl.load_workbook(report)["Import"]
