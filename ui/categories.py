@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
-from ccm_secretariat.domain.enums import Rule
 from ccm_secretariat.reference.profiles import CategoryProfile
 
 
@@ -24,9 +23,3 @@ def category_index(box: QComboBox, key: object) -> int:
     """The entry whose data is the category `key` (a key string, or whatever the services hand back that
     equals it), or -1."""
     return next((i for i in range(box.count()) if box.itemData(i) == key), -1)
-
-
-def rule_of(key: str) -> Rule:
-    """The rule of procedure the services take for an organisation category (its key names it in every shipped
-    profile)."""
-    return next(r for r in Rule if r.category == key)

@@ -51,18 +51,22 @@ class NewOrganisation:
 
     name: str
     acronym: str = ""
-    rule: Rule = Rule.RULE_1_3
+    rule: Rule = Rule.RULE_1_3  # the reference data's default: named by the rules of procedure (1(2)) or invited
+    category: str = ""  # the category key chosen for it at this meeting's convention ("": as its rule gives)
 
     @property
     def label(self) -> str:
-        return f"{self.name} (new organisation, rule {self.rule.value})"
+        return f"{self.name} (new organisation)"
 
     def checked(self) -> NewOrganisation:
         """The organisation with its name and acronym cleaned by the checks every stored name passes (trimmed,
         at most 300 and 40 characters, no control, invisible or direction-changing character); ValidationError
         otherwise, never a name cut or stored as it came."""
         return NewOrganisation(
-            clean(self.name, "organisation", required=True), clean(self.acronym, "acronym", max_length=40), self.rule
+            clean(self.name, "organisation", required=True),
+            clean(self.acronym, "acronym", max_length=40),
+            self.rule,
+            self.category,
         )
 
 

@@ -147,11 +147,22 @@ class ConventionProfile:
         keys = self.keys
         return keys.index(key) if key in keys else len(keys)
 
-    def organisation_category(self, default_rule: str) -> CategoryProfile:
-        """The category of an organisation with no rule of its own at this convention: the first organisation
-        category for an organisation the rules name (its default rule in the reference data, "1(2)"), the second
-        (or the only one) for one invited ("1(3)"); a further organisation category only by choice."""
+    def organisation_category(self, default_rule: str, chosen: str = "") -> CategoryProfile:
+        """The category of an organisation with no rule of its own at this convention: `chosen` (a key or a rule
+        of one of its organisation categories) when given, else the first organisation category for an
+        organisation the rules name (its default rule in the reference data, "1(2)"), the second (or the only one)
+        for one invited ("1(3)"); a further organisation category only by choice."""
         organisations = [c for c in self.categories if c.status == "organisation"]
+        if chosen:
+            found = next((c for c in organisations if chosen in (c.key, c.rule)), None)
+            if found is None:
+                known = ", ".join(f"“{c.view}”" for c in organisations)
+                raise CategoryError(
+                    f"the {self.short_name} has no organisation category “{chosen}”; its organisation categories "
+                    f"are {known}.",
+                    "category",
+                )
+            return found
         named = default_rule == Rule.RULE_1_2  # the reference data's default rule of an organisation named
         return organisations[0] if named or len(organisations) == 1 else organisations[1]
 

@@ -122,7 +122,9 @@ def _read_context(s: Session, meeting_id: int) -> MeetingContext:
     )
 
 
-def create_organisations(s: Session, new: list[NewOrganisation]) -> dict[tuple[Any, ...], int]:
+def create_organisations(s: Session, new: list[NewOrganisation], ctx: MeetingContext) -> dict[tuple[Any, ...], int]:
+    """The new organisations in the reference data; one given a category its default rule does not give at the
+    meeting's convention attends in it there (its rule at that convention)."""
     if not new:
         return {}
     taken = {un_sort_key(n) for n in s.scalars(sa.select(Organisation.name))}
@@ -143,6 +145,12 @@ def create_organisations(s: Session, new: list[NewOrganisation]) -> dict[tuple[A
         for o in checked
     ]
     ids = s.scalars(sa.insert(Organisation).returning(Organisation.id, sort_by_parameter_order=True), rows).all()
+    meeting = s.get(Meeting, ctx.meeting_id)
+    assert meeting is not None
+    for o, oid in zip(checked, ids):
+        chosen = ctx.convention.organisation_category(o.rule, o.category)
+        if o.category and chosen.key != ctx.convention.organisation_category(o.rule).key:
+            s.add(OrganisationRule(organisation_id=oid, treaty_id=meeting.treaty_id, category=chosen.key))
     return {destination_key(o): oid for o, oid in zip(new, ids)}
 
 

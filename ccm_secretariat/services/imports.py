@@ -198,7 +198,7 @@ class ImportService(Service):
                     f"first: {refused[0].message}",
                     "rows",
                 )
-            organisations = create_organisations(s, plan.new_organisations())
+            organisations = create_organisations(s, plan.new_organisations(), ctx)
             delegations, created = create_delegations(s, ctx, plan, organisations)
             added: list[int] = []
             adds = sorted((r for r in plan.rows if r.outcome == Outcome.ADD), key=lambda r: r.order)  # protocol order

@@ -205,20 +205,14 @@ class RegistrationService(RegistrationMarks):
         return self.delegation(new_id)
 
     def add_organisation_delegation(
-        self, meeting_id: int, organisation: str | int, rule: str | None = None
+        self, meeting_id: int, organisation: str | int, category: str | None = None
     ) -> DelegationRow:
-        """Register an organisation (by name, acronym or id); `rule` (a rule of the meeting's convention, as its
-        profile numbers it) overrides the organisation's own rule at this meeting."""
+        """Register an organisation (by name, acronym or id); `category` (one of the meeting's convention's
+        organisation categories, by its key or its rule) overrides the organisation's own at this meeting."""
         with self._write() as s:
             meeting = get_or_fail(s, Meeting, meeting_id, "Meeting")
             convention = meeting_convention(s, meeting)
-            rules = convention.organisation_rules()
-            rule = key_of(rule) if rule is not None else None
-            if rule is not None and rule not in rules:
-                known = ", ".join(f"“{r}”" for r in rules)
-                raise ValidationError(
-                    f"the {convention.short_name} admits organisations under {known}, not “{rule}”.", "rule"
-                )
+            chosen = convention.organisation_category("", key_of(category)) if category is not None else None
             org = self._find_organisation(s, organisation)
             if s.scalar(
                 sa.select(Delegation.id).where(
@@ -231,9 +225,9 @@ class RegistrationService(RegistrationMarks):
             )
             own = s.get(OrganisationRule, (org.id, meeting.treaty_id))
             base = own.category if own is not None else convention.organisation_category(org.default_rule).key
-            if rule is not None and rules[rule].key != base:
-                delegation.category_override = rules[rule].key
-                delegation.override_reason = f"Attends under rule {rule} at this meeting."
+            if chosen is not None and chosen.key != base:
+                delegation.category_override = chosen.key
+                delegation.override_reason = f"Attends as “{chosen.view}” at this meeting."
             s.add(delegation)
             s.flush()
             new_id = delegation.id

@@ -82,8 +82,13 @@ def test_category_override_needs_a_reason_and_can_be_undone(services, meeting):
 
 
 def test_organisation_rule_override_at_a_meeting(services, meeting):
-    d = services.registration.add_organisation_delegation(meeting.id, "UNDP", rule=Rule.RULE_1_3)
+    d = services.registration.add_organisation_delegation(meeting.id, "UNDP", Rule.RULE_1_3)  # by its rule; or its key
     assert d.category == "rule_1_3" and d.derived_category == "rule_1_2"
+    by_key = services.registration.add_organisation_delegation(meeting.id, "UNICEF", "rule_1_3")
+    assert (
+        by_key.category == "rule_1_3"
+        and by_key.override_reason == "Attends as “Organisations attending under rule 1(3)” at this meeting."
+    )
 
 
 def test_participants_in_protocol_order_and_hostile_names(services, meeting):

@@ -238,6 +238,26 @@ def test_registering_an_organisation_offers_the_att_categories(att):
     assert seen["label"] == "Attends as"
 
 
+def test_an_organisation_registered_in_a_chosen_att_category_attends_in_it(att):
+    """The review's finding: the window handed the CCM's rule numbers to the service, which the ATT refused."""
+    page = att.registration
+
+    def register(dialog: DelegationDialog):
+        QTest.keyClick(dialog.is_org, Qt.Key_Space)
+        dialog.organisation.setFocus()
+        QTest.keyClicks(dialog.organisation, "UNICEF")
+        dialog.rule.setFocus()
+        QTest.keyClick(dialog.rule, Qt.Key_End)  # "Other organisations attending as observers"
+        QTest.keyClick(dialog.rule, Qt.Key_Return)
+
+    when_dialog(DelegationDialog, register)
+    page.buttons["add_delegation"].click()
+    unicef = next(d for d in att.services.registration.delegations(att.meeting.id) if "UNICEF" in d.name_with_acronym)
+    heading = att.meeting.profile.category(unicef.category).view
+    assert heading == "Other organisations attending as observers" and unicef.is_overridden
+    assert unicef.override_reason == "Attends as “Other organisations attending as observers” at this meeting."
+
+
 def test_the_check_in_page_counts_in_the_att_categories(att, qtbot):
     meeting = att.meeting
     fictitious_members(att.services, meeting.id, 10)

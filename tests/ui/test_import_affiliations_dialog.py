@@ -92,7 +92,7 @@ def test_a_new_organisation_comes_back_with_its_rule_and_the_affiliation_as_its_
     QTest.keyClick(dialog.name, Qt.Key.Key_Return)  # Enter accepts with the rule as offered
     value = dialog.result_value
     assert value is not None and value.rule is Rule.RULE_1_3
-    assert value.label == "Friends of the Earth Zanzibar (new organisation, rule 1(3))"
+    assert value.category == "rule_1_3" and value.label == "Friends of the Earth Zanzibar (new organisation)"
 
 
 def test_escape_at_the_date_question_decides_nothing(window):

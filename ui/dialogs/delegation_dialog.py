@@ -7,10 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QRadioButton, QWidget
 
-from ccm_secretariat.domain.enums import Rule
 from ccm_secretariat.reference.profiles import ConventionProfile
 from ccm_secretariat.services.reference import OrganisationRow, StateRow
-from ui.categories import add_categories, rule_of
+from ui.categories import add_categories
 from ui.dialogs.form import FormDialog
 
 
@@ -28,7 +27,7 @@ class DelegationDialog(FormDialog):
         states: list[StateRow],
         organisations: list[OrganisationRow],
         registered: set[str],
-        save: Callable[[str, int, str, Rule | None], object],
+        save: Callable[[str, int, str, str | None], object],
         profile: ConventionProfile,
         parent: QWidget | None = None,
     ):
@@ -116,7 +115,7 @@ class DelegationDialog(FormDialog):
         if self.is_state.isChecked():
             return self._save("state", self._chosen(self.state), self.name.text(), None)
         key = self.rule.currentData()
-        return self._save("organisation", self._chosen(self.organisation), "", rule_of(key) if key else None)
+        return self._save("organisation", self._chosen(self.organisation), "", key or None)  # a category key
 
     @classmethod
     def ask(cls, parent, states, organisations, registered, save, profile):

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
+from ccm_secretariat.domain.enums import Rule
 from ccm_secretariat.imports.plan import NewOrganisation
 from ccm_secretariat.reference.profiles import CategoryProfile, ConventionProfile
-from ui.categories import add_categories, category_index, rule_of
+from ui.categories import add_categories, category_index
 from ui.dialogs.form import FormDialog
 
 
@@ -53,7 +54,10 @@ class NewOrganisationDialog(FormDialog):
         return None
 
     def submit(self) -> NewOrganisation:
-        return NewOrganisation(self.name.text().strip(), self.acronym.text().strip(), rule_of(self.rule.currentData()))
+        key = self.rule.currentData()
+        named = key == next(iter(self._organisations))  # the first: those the rules of procedure name
+        rule = Rule.RULE_1_2 if named else Rule.RULE_1_3  # the reference data's default, for other conventions
+        return NewOrganisation(self.name.text().strip(), self.acronym.text().strip(), rule, key)
 
     @classmethod
     def ask(cls, parent, name: str, profile: ConventionProfile) -> tuple[NewOrganisation | None, bool]:

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from ccm_secretariat.domain.enums import Rule
 from ccm_secretariat.domain.prose import counted
 from ui.dialogs.category_dialog import CategoryDialog
 from ui.dialogs.credentials_dialog import CredentialsDialog
@@ -32,12 +31,12 @@ class DelegationActions:
         meeting_id = meeting.id
         registered = {d.name for d in page.delegation_rows}
 
-        def save(kind: str, ident: int, name: str, rule: Rule | None):
+        def save(kind: str, ident: int, name: str, category: str | None):
             def add():
                 return (
                     reg.add_state_delegation(meeting_id, ident, name or None)
                     if kind == "state"
-                    else reg.add_organisation_delegation(meeting_id, ident, rule)
+                    else reg.add_organisation_delegation(meeting_id, ident, category)
                 )
 
             return page.editor.perform_addition("Register a delegation", add, reg.remove_delegation, reg.restore)
