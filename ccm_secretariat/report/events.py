@@ -103,7 +103,9 @@ def _provisions(article: str, meeting: MeetingRow, wording: EventWording, langua
     out = []
     missing = wording.provision_missing(article, meeting.treaty_title)
     if not provisions(meeting.treaty, language, article) and missing:
-        return [Text(missing, placeholder=True)]
+        # One numbered paragraph for the secretary to write per paragraph the English quotes it in, so that the
+        # report's numbers are the same in every language.
+        return [Text(missing) for _ in provisions(meeting.treaty, "en", article) or ((),)]
     for p, sentences in enumerate(provisions(meeting.treaty, language, article)):
         text, items = "", tuple[str, ...]()
         for s, quoted in enumerate(sentences):

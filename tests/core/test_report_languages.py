@@ -298,3 +298,16 @@ def test_a_meeting_of_states_parties_and_a_title_the_language_cannot_give(servic
     assert report_from(ReportData.read(services, odd.id), wording_for("fr", odd)).masthead.meeting_title == (
         "Réunion de printemps"
     )
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_paragraph_numbers_are_the_english_report_s(demo, demo_meeting, language):
+    """The provisions the document's language does not hold take as many numbered paragraphs as the English quotes
+    them in: Bulgaria's request is the seed's paragraph 29 in every language."""
+    data = ReportData.read(demo, demo_meeting.id)
+    english = {p.number: p.text for p in report_from(data, wording_for("en", demo_meeting)).paragraphs()}
+    local = {p.number: p.text for p in report_from(data, wording_for(language, demo_meeting)).paragraphs()}
+    assert sorted(local) == sorted(english)
+    assert english[29].startswith("The Conference assessed the request submitted by Bulgaria")
+    assert "Bulgarie" in local[29] or "Bulgaria" in local[29]
+    assert local[1].startswith("[") and local[2].startswith("[")  # the article's two paragraphs, to write
