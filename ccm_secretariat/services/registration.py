@@ -118,6 +118,7 @@ class RegistrationService(RegistrationMarks):
                     iso3,
                     acronym,
                     self._base_category(convention, d, derived, here, rule),
+                    convention.keys,
                     counts.get(d.id, 0),
                     tuple(sorted(present.get(d.id, ()))),
                 )
@@ -131,10 +132,11 @@ class RegistrationService(RegistrationMarks):
     def _base_category(
         convention: ConventionProfile, d: Delegation, derived: dict[int, str], here: str | None, rule: str | None
     ) -> str:
-        """The category the treaty status gives a State, or an organisation's rule at this convention."""
+        """The category the treaty status gives a State, or an organisation's rule at this convention (one its
+        profile no longer has: as its default rule gives)."""
         if d.state_id is not None:
             return derived.get(d.state_id, convention.for_status("not_signatory").key)
-        return here or convention.organisation_category(rule or "").key
+        return here if here in convention.keys else convention.organisation_category(rule or "").key
 
     @staticmethod
     def _row(
@@ -142,15 +144,18 @@ class RegistrationService(RegistrationMarks):
         iso3: str | None,
         acronym: str | None,
         base: str,
+        keys: tuple[str, ...],
         count: int,
         present: tuple[int, ...] = (),
     ) -> DelegationRow:
+        """A delegation set by hand in a category its convention's profile no longer has (a secretariat's own
+        profile edited) is listed in the category its status gives, never left out of the documents."""
         return DelegationRow(
             id=d.id,
             meeting_id=d.meeting_id,
             name=d.name,
             sort_key=d.sort_key,
-            category=d.category_override or base,
+            category=d.category_override if d.category_override in keys else base,
             derived_category=base,
             override_reason=d.override_reason,
             state_id=d.state_id,

@@ -142,3 +142,18 @@ def test_the_services_refuse_a_category_the_meetings_convention_lacks(services):
     ):
         services.registration.add_organisation_delegation(meeting.id, "ICRC", "7")
     assert services.registration.delegations(meeting.id)[0].category == "observer_state"
+
+
+def test_a_category_the_profile_no_longer_has_leaves_nobody_out(services):
+    """A secretariat's own profile edited after delegations were set by hand in one of its categories: they are
+    listed in the category their status gives, counted, and in the documents (the review found Peru left out of
+    the list of participants and the counts raising)."""
+    meeting = _meeting_with_every_category_column(services)
+    with services.db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE delegation SET category_override = 'guests'")
+        conn.exec_driver_sql("UPDATE organisation_rule SET category = 'guests'")
+    chile = services.registration.delegations(meeting.id)[0]
+    assert (chile.name, chile.category, chile.is_overridden) == ("Chile", "state_party", False)
+    assert services.registration.category_counts(meeting.id)["state_party"][0] >= 1
+    listed = dict(services.roster.roster(meeting.id).by_category())
+    assert "Chile" in [d.name for d in listed["state_party"]]
