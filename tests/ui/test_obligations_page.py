@@ -185,3 +185,17 @@ def test_with_no_state_chosen_on_the_page_the_dialog_asks_for_one_and_enter_reco
     qtbot.keyClick(page.buttons["Report received…"], Qt.Key_Space)
     assert seen == {"state": "", "said": "Choose the State whose report was received.", "open": True}
     assert page.tracker.transparency.on_time == (*before, "Maldives")
+
+
+def test_on_a_small_screen_the_requests_and_figures_scroll_rather_than_being_cut(window, qtbot):
+    """The tryout at 1366×768 and 125 % saw three of the five requests due, the others cut off with no way to
+    reach them: the requests and figures now scroll."""
+    window.resize(1093, 614)
+    page = _open_page(window, qtbot)
+    qtbot.wait(50)
+    area = page.texts_area
+    assert area.widget().isAncestorOf(page.meeting_text) and area.widgetResizable()
+    shown = page.meeting_text.text()
+    assert all(state in shown for state in ("Bosnia and Herzegovina", "Bulgaria", "Chile", "Lebanon", "Peru"))
+    needed = area.widget().sizeHint().height()
+    assert needed <= area.viewport().height() or area.verticalScrollBar().maximum() > 0

@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -111,9 +113,13 @@ class ObligationsPage(QWidget):
         texts_layout.addWidget(QLabel("<b>Transparency figures</b>"))
         texts_layout.addWidget(self.figures_text)
         texts_layout.addStretch()
+        self.texts_area = QScrollArea()  # on a small screen the requests and figures scroll, never cut off
+        self.texts_area.setWidget(texts)
+        self.texts_area.setWidgetResizable(True)
+        self.texts_area.setFrameShape(QFrame.Shape.NoFrame)
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(reports)
-        lower.addWidget(texts)
+        lower.addWidget(self.texts_area)
         lower.setStretchFactor(0, 1)  # the overdue reports take half the width: their three columns read whole
         lower.setStretchFactor(1, 1)
         lower.setSizes([660, 660])
