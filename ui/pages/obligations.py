@@ -117,6 +117,7 @@ class ObligationsPage(QWidget):
         self.texts_area.setWidget(texts)
         self.texts_area.setWidgetResizable(True)
         self.texts_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.texts_area.setAccessibleName("Requests due for the meeting and transparency figures")
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(reports)
         lower.addWidget(self.texts_area)
@@ -136,6 +137,18 @@ class ObligationsPage(QWidget):
         layout.addWidget(self.none_text)
         layout.addWidget(split, 1)
         self.split = split
+
+    def _fit_texts(self) -> None:
+        """The wrapped texts as tall as they need at the area's width (a scroll area shrinks a widget of wrapped
+        labels to its view otherwise, and cuts them off)."""
+        texts = self.texts_area.widget()
+        layout = texts.layout()
+        if layout is not None:
+            texts.setMinimumHeight(layout.heightForWidth(max(self.texts_area.viewport().width(), 1)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_texts()
 
     def day(self) -> dt.date:
         return self.today or dt.date.today()
@@ -173,6 +186,7 @@ class ObligationsPage(QWidget):
         self.overdue_label.setText(f"<b>Reports overdue on {un_date(t.today)}</b>: {len(t.overdue_reports)}")
         self.meeting_text.setText("\n".join(next_meeting_lines(t)))
         self.figures_text.setText("\n".join(transparency_lines(t)))
+        self._fit_texts()
 
     def report_received(self) -> None:
         """Record a transparency report received (one undoable action; its undo is version-checked)."""
