@@ -115,6 +115,7 @@ class ObligationsPage(QWidget):
         texts_layout.addStretch()
         self.texts_area = QScrollArea()  # on a small screen the requests and figures scroll, never cut off
         self.texts_area.setWidget(texts)
+        self.texts = texts
         self.texts_area.setWidgetResizable(True)
         self.texts_area.setFrameShape(QFrame.Shape.NoFrame)
         self.texts_area.setAccessibleName("Requests due for the meeting and transparency figures")
@@ -141,10 +142,9 @@ class ObligationsPage(QWidget):
     def _fit_texts(self) -> None:
         """The wrapped texts as tall as they need at the area's width (a scroll area shrinks a widget of wrapped
         labels to its view otherwise, and cuts them off)."""
-        texts = self.texts_area.widget()
-        layout = texts.layout()
+        layout = self.texts.layout()
         if layout is not None:
-            texts.setMinimumHeight(layout.heightForWidth(max(self.texts_area.viewport().width(), 1)))
+            self.texts.setMinimumHeight(layout.heightForWidth(max(self.texts_area.viewport().width(), 1)))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
