@@ -8,20 +8,34 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from ccm_secretariat.domain.enums import MeetingFormat
 from ccm_secretariat.domain.events import MeetingEvent
 from ccm_secretariat.domain.obligations import Outcome
+from ccm_secretariat.language.forms import Forms
 from ccm_secretariat.services.meetings import OfficerRow, PartRow
 from ccm_secretariat.services.tracker import RequestRow
 
-if TYPE_CHECKING:
-    from ccm_secretariat.report.wording.report_local import LocalReport
+
+class Phrases(Protocol):
+    """What the history's sentences ask of the report's wording in the language (report_local.LocalReport)."""
+
+    f: Forms
+
+    def say(self, key: str, **values: Any) -> str: ...
+    def words(self, key: str) -> Any: ...
+    def body(self, english: str) -> str: ...
+    def state(self, english: str, article: bool = True) -> str: ...
+    def name(self, english: str) -> str: ...
+    def date(self, day: dt.date) -> str: ...
+    def date_span(self, start: dt.date, end: dt.date) -> str: ...
+    def join(self, names: Sequence[str], serial_comma: bool = False) -> str: ...
+    def who(self, person: str, description: str) -> tuple[str, dict[str, str]]: ...
 
 
 class LocalEvents:
-    def __init__(self, w: LocalReport) -> None:
+    def __init__(self, w: Phrases) -> None:
         self.w = w
 
     def _days(self, days: Sequence[dt.date]) -> str:
