@@ -171,7 +171,7 @@ def _render(report: Report, fmt: str, out: str | Path, landscape: bool) -> Itera
 def _read_report(services: Services, meeting_id: int, o: ReportOptions) -> Report:
     from ccm_secretariat.report.builder import ReportData, report_from
     from ccm_secretariat.report.builder import ReportOptions as BuilderOptions
-    from ccm_secretariat.report.wording.local import wording_for
+    from ccm_secretariat.report.wording.report_local import wording_for
 
     data = ReportData.read(services, meeting_id, BuilderOptions(symbol=o.symbol, date=o.date, part=o.part))
     return report_from(data, wording_for(o.language or data.meeting.settings.language, data.meeting))
@@ -188,7 +188,7 @@ def _meeting_document(builder_name: str, kind_name: str) -> Drawer:
 
     def draw(data: MeetingData, fmt: str, out: str | Path, o: MeetingDocumentOptions) -> Iterator[Progress]:
         from ccm_secretariat.report import meeting_documents
-        from ccm_secretariat.report.wording.local import wording_for
+        from ccm_secretariat.report.wording.report_local import wording_for
 
         language = o.language or data.meeting.settings.language if kind_name in LOCALISED_KINDS else None
         wording = wording_for(language, data.meeting)

@@ -19,7 +19,7 @@ from ccm_secretariat.reference.profiles import ProfileError
 from ccm_secretariat.report.builder import ReportData, report_from
 from ccm_secretariat.report.fields import FIGURE, SYMBOL
 from ccm_secretariat.report.model import Heading, Paragraph
-from ccm_secretariat.report.wording.local import wording_for
+from ccm_secretariat.report.wording.report_local import wording_for
 from ccm_secretariat.services.meetings import MeetingInput
 from tests.backends import location
 from tests.core.pdf_text import pdf_text

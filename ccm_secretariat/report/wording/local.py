@@ -13,7 +13,7 @@ from ccm_secretariat.domain.symbols import Series
 from ccm_secretariat.exports.localise import meeting_title
 from ccm_secretariat.exports.masthead import place_and_dates
 from ccm_secretariat.language import Forms, forms
-from ccm_secretariat.report.wording.en import ENGLISH, English
+from ccm_secretariat.report.wording.en import English
 from ccm_secretariat.services.meetings import MeetingRow
 
 TITLES = {DocumentType.PROGRAMME: "programme_title", DocumentType.DOCUMENTS_LIST: "documents_title"}
@@ -76,15 +76,3 @@ class Localised(English):
 
     def join(self, names: Sequence[str], serial_comma: bool = False) -> str:
         return self.f.join(list(names), serial_comma=serial_comma)
-
-
-def wording_for(code: str | None, meeting: MeetingRow | None = None) -> English:
-    """The Wording of a document language ("en", "fr", "es"); English for None. With the `meeting`, the report's
-    sentences too (its convention's words in that language: report_local.py)."""
-    if code in (None, "en"):
-        return ENGLISH
-    if meeting is None:
-        return Localised(code)
-    from ccm_secretariat.report.wording.report_local import LocalReport
-
-    return LocalReport(code, meeting)

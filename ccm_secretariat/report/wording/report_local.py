@@ -28,6 +28,7 @@ from ccm_secretariat.language.collation import sort_key
 from ccm_secretariat.language.names import state_in_language
 from ccm_secretariat.reference.profiles import CategoryProfile, ProfileError
 from ccm_secretariat.report.wording import es, fr
+from ccm_secretariat.report.wording.en import ENGLISH, English
 from ccm_secretariat.report.wording.local import Localised
 from ccm_secretariat.services.meetings import MeetingRow, ReportSettings
 from ccm_secretariat.services.registration import DelegationRow
@@ -342,3 +343,13 @@ class LocalReport(Localised):
 
     def other_states_heading(self) -> str:
         return self.say("other_states")
+
+
+def wording_for(code: str | None, meeting: MeetingRow | None = None) -> English:
+    """The Wording of a document language ("en", "fr", "es"); English for None. With the `meeting`, the report's
+    sentences too (its convention's words in that language: LocalReport)."""
+    if code in (None, "en"):
+        return ENGLISH
+    if meeting is None:
+        return Localised(code)
+    return LocalReport(code, meeting)
